@@ -5,11 +5,11 @@ import { z } from 'zod';
 /** The workspace root (apps/api/src/config → ../../../..), also right for the built dist/config. */
 export const WORKSPACE_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
-const optionalUrl = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .pipe(z.string().url().optional());
+/** An optional URL; an empty value counts as unset. */
+const optionalUrl = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z.string().trim().url().optional(),
+);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

@@ -19,4 +19,4 @@ export abstract class BaseEntity<Optional extends string = never> {
 }
 
 /** Column options for a `timestamptz`. */
-export const timestamptz = { type: 'datetime', columnType: 'timestamptz' } as const;
+export const timestamptz = () => ({ type: 'datetime', columnType: 'timestamptz' }) as const;

@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { buildSchema } from 'type-graphql';
+import type { MiddlewareFn } from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
+import { authChecker } from '../common/auth/authorize.js';
+import { mapDomainErrors } from '../common/errors/error-middleware.js';
+import { ErrorResult } from '../common/errors/error-results.js';
+import type { RequestContext } from './context.js';
+import { createAppPubSub } from './pubsub.js';
+import type { AppPubSub } from './pubsub.js';
+import { resolvers } from './resolvers.js';
+
+/**
+ * Every mutation that changes something writes an audit event (DESIGN.md §1). A mutation that
+ * succeeded for a signed-in identity without recording one is a bug, and fails loudly here.
+ */
+const requireAuditEvent: MiddlewareFn<RequestContext> = async ({ info, context }, next) => {
+  const result: unknown = await next();
+  if (info.parentType.name === 'Mutation' && context.viewer && !(result instanceof ErrorResult) && context.pendingAudit.length === 0) {
+    throw new Error(`Mutation ${info.fieldName} succeeded without recording an audit event`);
+  }
+  return result;
+};
+
+/** Builds the executable schema from the resolvers (authorization and error mapping included). */
+export function buildAppSchema(pubSub: AppPubSub = createAppPubSub().pubSub): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    authChecker,
+    authMode: 'error',
+    globalMiddlewares: [mapDomainErrors, requireAuditEvent],
+    pubSub,
+    scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+    validate: false,
+  });
+}
+
+/** The schema as committed in libs/graphql-client/schema.graphql: sorted, so diffs stay readable. */
+export function printAppSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

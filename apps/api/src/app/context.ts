@@ -1,0 +1,66 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Env } from '../config/env.js';
+import type { Viewer } from '../common/auth/viewer.js';
+import type { SignInThrottle } from '../common/auth/sign-in-throttle.js';
+import type { Mailer } from '../modules/mail/mailer.js';
+import type { AppPubSub } from './pubsub.js';
+import type { Loaders } from './loaders.js';
+
+/** Long-lived parts shared by every request, made once in main.ts (or a test). */
+export interface AppDeps {
+  env: Env;
+  logger: Logger;
+  mailer: Mailer;
+  signInThrottle: SignInThrottle;
+  pubSub: AppPubSub;
+}
+
+/** What a request over HTTP can do to its response: the session cookie. */
+export interface HttpExchange {
+  ip: string;
+  userAgent: string | null;
+  setSessionCookie(token: string, expiresAt: Date): void;
+  clearSessionCookie(): void;
+  /** the session token the request came with, if any */
+  sessionToken: string | null;
+}
+
+/**
+ * Per request (or per WebSocket operation): its own EntityManager fork, scoped to the viewer's
+ * organization; its own DataLoaders; the viewer. Services take it as their first argument.
+ */
+export interface RequestContext {
+  em: EntityManager;
+  viewer: Viewer | null;
+  loaders: Loaders;
+  deps: AppDeps;
+  http: HttpExchange | null;
+  /** audit events written by this operation, published once its transaction has committed */
+  pendingAudit: { id: string; organizationId: string }[];
+}
+
+/** The viewer of a context whose operation is guarded (the auth checker ran). */
+export function viewerOf(ctx: RequestContext): Viewer {
+  if (!ctx.viewer) throw new Error('viewerOf() on an unguarded operation');
+  return ctx.viewer;
+}
+
+/**
+ * Runs `work` in one transaction on the request's fork (all rows or none), then publishes the
+ * audit events it recorded — only after the commit, so no subscriber hears of a rolled-back change.
+ */
+export async function inTransaction<T>(ctx: RequestContext, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  const mark = ctx.pendingAudit.length;
+  let result: T;
+  try {
+    result = await ctx.em.transactional(work);
+  } catch (error) {
+    ctx.pendingAudit.splice(mark);
+    throw error;
+  }
+  for (const event of ctx.pendingAudit.slice(mark)) {
+    ctx.deps.pubSub.publish('AUDIT_EVENT_RECORDED', event);
+  }
+  return result;
+}

@@ -1,0 +1,141 @@
+import { createServer as createHttpServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { WebSocketServer } from 'ws';
+import { parse, specifiedRules, validate } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { createFormatError } from '../common/errors/format-error.js';
+import { createMetrics } from '../common/observability/metrics.js';
+import { buildAppSchema } from './build-schema.js';
+import type { AppDeps, RequestContext } from './context.js';
+import { httpContext, wsContext } from './request-context.js';
+
+/** Limits every operation must stay inside (checked before execution). */
+export const QUERY_LIMITS = { maxDepth: 10, maxCost: 5000 };
+
+const limitRules = [maxDepthRule({ n: QUERY_LIMITS.maxDepth }), costLimitRule({ maxCost: QUERY_LIMITS.maxCost })];
+
+export interface RunningServer {
+  httpServer: Server;
+  /** e.g. http://127.0.0.1:4000 */
+  url: string;
+  /** Stops accepting connections, drains HTTP and WebSocket clients, stops Apollo. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The HTTP server: /graphql (Apollo over HTTP, graphql-ws on the same path), /healthz,
+ * /readyz, /metrics, and the built web app with client-side routing on every other GET.
+ */
+export async function startServer(orm: MikroORM, deps: AppDeps, port: number, host = '0.0.0.0'): Promise<RunningServer> {
+  const { env, logger } = deps;
+  const schema = await buildAppSchema(deps.pubSub);
+  const metrics = createMetrics();
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createHttpServer(app);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>, { ctx?: RequestContext }>(
+    {
+      schema,
+      context: (ctx) => wsContext(orm, deps, ctx.connectionParams, ctx.extra.request),
+      // the same validation (with the depth and cost limits) as over HTTP
+      onSubscribe: (_ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        const errors = validate(schema, document, [...specifiedRules, ...limitRules]);
+        if (errors.length > 0) return errors;
+        return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    formatError: createFormatError(logger),
+    includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false, // main.ts owns shutdown, so the embedded PostgreSQL stops too
+    csrfPrevention: true,
+    introspection: true, // the in-app GraphQL explorer and partner-system developers rely on it
+    validationRules: limitRules,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      metrics.apolloPlugin,
+    ],
+  });
+  await apollo.start();
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    res.on('finish', () => {
+      const route = req.path.startsWith('/graphql') ? '/graphql' : ['/healthz', '/readyz', '/metrics'].includes(req.path) ? req.path : 'static';
+      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+    });
+    next();
+  });
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ready' });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => httpContext(orm, deps, req, res) }),
+  );
+
+  const indexHtml = join(env.WEB_DIST, 'index.html');
+  if (existsSync(indexHtml)) {
+    app.use(express.static(env.WEB_DIST, { index: false, maxAge: '1h' }));
+    app.get('/{*path}', (_req, res) => {
+      res.sendFile(indexHtml);
+    });
+  } else {
+    logger.warn({ webDist: env.WEB_DIST }, 'web app not built: only the API is served (run `npm run build`)');
+    app.get('/', (_req, res) => {
+      res.type('text').send('Partner Hub API. The web app is not built: run `npm run build`. GraphQL at /graphql.');
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, resolve);
+  });
+  const address = httpServer.address() as AddressInfo;
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}`;
+  return {
+    httpServer,
+    url,
+    stop: async () => {
+      await apollo.stop();
+      wsServer.close();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityClass } from '@mikro-orm/core';
+import { Organization } from '../modules/organization/organization.entity.js';
+import { User } from '../modules/user/user.entity.js';
+import { ApiKey } from '../modules/api-key/api-key.entity.js';
+
+/** Batches "load by id" for one entity into one `where id in (...)` per tick, through the scoped fork. */
+function byId<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = await em.find(entity, { id: { $in: [...ids] } } as never);
+    const found = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+/** Request-scoped DataLoaders: relations are resolved in batches, never one query per parent row. */
+export function createLoaders(em: EntityManager) {
+  return {
+    organizationById: byId(em, Organization),
+    userById: byId(em, User),
+    apiKeyById: byId(em, ApiKey),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,60 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { IncomingMessage } from 'node:http';
+import type { Request, Response } from 'express';
+import { parseCookie } from 'cookie';
+import { authenticate } from '../modules/auth/authenticate.js';
+import { scopeToOrganization } from '../common/db/tenant-filter.js';
+import type { AppDeps, HttpExchange, RequestContext } from './context.js';
+import { createLoaders } from './loaders.js';
+
+export const SESSION_COOKIE = 'ph_session';
+/** An organization id no row has: anonymous requests see nothing tenant-owned. */
+const NOBODY = '00000000-0000-0000-0000-000000000000';
+
+function bearerToken(header: string | undefined | null): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match?.[1] ?? null;
+}
+
+function sessionTokenOf(req: IncomingMessage): string | null {
+  const header = req.headers.cookie;
+  return header ? (parseCookie(header)[SESSION_COOKIE] ?? null) : null;
+}
+
+/** A fresh fork scoped to the viewer, fresh loaders: the context of one operation. */
+async function contextFor(orm: MikroORM, deps: AppDeps, credentials: { sessionToken: string | null; bearerToken: string | null }, http: HttpExchange | null): Promise<RequestContext> {
+  const em = orm.em.fork();
+  const viewer = await authenticate(em, deps.env, credentials);
+  scopeToOrganization(em, viewer?.organizationId ?? NOBODY);
+  return { em, viewer, loaders: createLoaders(em), deps, http, pendingAudit: [] };
+}
+
+/** The context of an HTTP request: credentials from the cookie or `Authorization: Bearer`. */
+export function httpContext(orm: MikroORM, deps: AppDeps, req: Request, res: Response): Promise<RequestContext> {
+  const secure = deps.env.PUBLIC_URL?.startsWith('https:') ?? false;
+  const sessionToken = sessionTokenOf(req);
+  const http: HttpExchange = {
+    ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    userAgent: req.headers['user-agent'] ?? null,
+    sessionToken,
+    setSessionCookie: (token, expiresAt) =>
+      res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: expiresAt }),
+    clearSessionCookie: () => res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' }),
+  };
+  return contextFor(orm, deps, { sessionToken, bearerToken: bearerToken(req.headers.authorization) }, http);
+}
+
+/**
+ * The context of one graphql-ws operation. Credentials come from the connection params
+ * (`{ authorization: 'Bearer …' }`, for partner systems) or the browser's session cookie on the
+ * upgrade request; they are checked again for every operation, so a revoked key stops at once.
+ */
+export function wsContext(orm: MikroORM, deps: AppDeps, connectionParams: Record<string, unknown> | undefined, upgrade: IncomingMessage): Promise<RequestContext> {
+  const authorization = connectionParams?.['authorization'] ?? connectionParams?.['Authorization'];
+  return contextFor(
+    orm,
+    deps,
+    { sessionToken: sessionTokenOf(upgrade), bearerToken: bearerToken(typeof authorization === 'string' ? authorization : null) },
+    null,
+  );
+}

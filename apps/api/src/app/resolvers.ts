@@ -1,0 +1,9 @@
+import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { ViewerFieldsResolver } from '../modules/auth/viewer.type.js';
+import { UserResolver } from '../modules/user/user.resolver.js';
+import { ApiKeyResolver } from '../modules/api-key/api-key.resolver.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
+import { MailboxResolver } from '../modules/mail/mailbox.resolver.js';
+
+/** The one list of resolvers. */
+export const resolvers = [AuthResolver, ViewerFieldsResolver, UserResolver, ApiKeyResolver, AuditResolver, MailboxResolver] as const;

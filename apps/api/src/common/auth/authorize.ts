@@ -1,0 +1,38 @@
+import { Authorized } from 'type-graphql';
+import type { AuthChecker } from 'type-graphql';
+import type { Permission } from '@partner-hub/domain';
+import type { RequestContext } from '../../app/context.js';
+import { forbidden, notSignedIn } from '../errors/app-errors.js';
+
+/**
+ * The one authorization layer. Every operation carries either `@Allow(...)` (type-graphql's
+ * `@Authorized` with permissions from libs/domain) or `@Public()`; authorization.spec walks
+ * the schema metadata and fails on any operation with neither.
+ */
+export const SIGNED_IN = 'signed-in';
+
+/** Requires a signed-in identity holding every listed permission (none listed: any signed-in identity). */
+export function Allow(...permissions: Permission[]): MethodDecorator & PropertyDecorator {
+  return Authorized(permissions.length === 0 ? [SIGNED_IN] : permissions);
+}
+
+const publicOperations = new Set<string>();
+
+/** Marks an operation open to anonymous callers. Recorded so the guard test can tell it was meant. */
+export function Public(): MethodDecorator {
+  return (target, propertyKey) => {
+    publicOperations.add(`${target.constructor.name}.${String(propertyKey)}`);
+  };
+}
+
+export function isPublicOperation(className: string, methodName: string): boolean {
+  return publicOperations.has(`${className}.${methodName}`);
+}
+
+export const authChecker: AuthChecker<RequestContext> = ({ context }, required) => {
+  const viewer = context.viewer;
+  if (!viewer) throw notSignedIn();
+  const permissions = required.filter((r) => r !== SIGNED_IN) as Permission[];
+  if (!permissions.every((p) => viewer.permissions.has(p))) throw forbidden();
+  return true;
+};

@@ -1,0 +1,22 @@
+import { permissionsOf } from '@partner-hub/domain';
+import type { OrganizationKind, Permission, UserRole } from '@partner-hub/domain';
+
+/** The identity a request acts as: a signed-in user or an API key, of one organization. */
+export interface Viewer {
+  kind: 'USER' | 'API_KEY';
+  /** the user, or for an API key the key's id */
+  userId: string | null;
+  apiKeyId: string | null;
+  sessionId: string | null;
+  sessionExpiresAt: Date | null;
+  organizationId: string;
+  organizationKind: OrganizationKind;
+  role: UserRole;
+  /** an e-mail or an API key's name, as audit events show it */
+  label: string;
+  permissions: ReadonlySet<Permission>;
+}
+
+export function makeViewer(fields: Omit<Viewer, 'permissions'>): Viewer {
+  return { ...fields, permissions: new Set(permissionsOf(fields.organizationKind, fields.role)) };
+}

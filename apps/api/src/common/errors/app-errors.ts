@@ -1,0 +1,81 @@
+/**
+ * Errors a service throws. Two families:
+ * - `UserError`: expected and fixable by the user; a mutation whose result union lists the
+ *   matching GraphQL type returns it as data (see error-results.ts).
+ * - `AccessError`: not signed in, or not allowed; always a GraphQL error with a code.
+ * Anything else is a bug: logged, and answered as INTERNAL_SERVER_ERROR without details.
+ */
+export abstract class UserError extends Error {
+  abstract readonly code: string;
+  constructor(
+    message: string,
+    readonly field: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class ValidationFailed extends UserError {
+  readonly code = 'VALIDATION_FAILED';
+  constructor(readonly problems: FieldProblem[]) {
+    super(problems.map((p) => p.message).join(' '), problems.length === 1 ? problems[0]!.field : null);
+  }
+
+  static of(field: string, message: string): ValidationFailed {
+    return new ValidationFailed([{ field, message }]);
+  }
+}
+
+/** Also what an object of another tenant looks like: indistinguishable from a missing one. */
+export class NotFound extends UserError {
+  readonly code = 'NOT_FOUND';
+  constructor(objectType: string, field = 'id') {
+    super(`No ${objectType} with this id exists.`, field);
+  }
+}
+
+export class InvalidCredentials extends UserError {
+  readonly code = 'INVALID_CREDENTIALS';
+  constructor(message = 'The e-mail or password is not right.', field: string | null = null) {
+    super(message, field);
+  }
+}
+
+export class TooManyAttempts extends UserError {
+  readonly code = 'TOO_MANY_ATTEMPTS';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many failed sign-ins. Try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minute(s).`);
+  }
+}
+
+export class AccountBlocked extends UserError {
+  readonly code = 'ACCOUNT_BLOCKED';
+  constructor(message = 'This account is deactivated. Ask an administrator of your organization.') {
+    super(message);
+  }
+}
+
+export class EmailTaken extends UserError {
+  readonly code = 'EMAIL_TAKEN';
+  constructor() {
+    super('A user with this e-mail already exists.', 'email');
+  }
+}
+
+export class AccessError extends Error {
+  constructor(
+    readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const notSignedIn = () =>
+  new AccessError('UNAUTHENTICATED', 'Sign in first: this session or API key is missing, expired or revoked.');
+export const forbidden = () => new AccessError('FORBIDDEN', 'Your role does not allow this.');

@@ -1,0 +1,72 @@
+import { Field, Int, InterfaceType, ObjectType } from 'type-graphql';
+import {
+  AccountBlocked,
+  EmailTaken,
+  InvalidCredentials,
+  NotFound,
+  TooManyAttempts,
+  UserError,
+  ValidationFailed,
+} from './app-errors.js';
+
+/** The GraphQL face of expected, user-fixable failures: members of mutation result unions. */
+@InterfaceType({ description: 'An expected failure the user can fix. Clients branch on `__typename`.' })
+export abstract class ErrorResult {
+  @Field(() => String, { description: 'Stable machine-readable code, e.g. `VALIDATION_FAILED`.' })
+  code!: string;
+
+  @Field(() => String, { description: 'A sentence for the person who made the request.' })
+  message!: string;
+
+  @Field(() => String, { nullable: true, description: 'The input field at fault, when there is one.' })
+  field?: string | null;
+}
+
+@ObjectType({ description: 'One problem with one input field.' })
+export class FieldError {
+  @Field(() => String, { description: 'The input field, e.g. `email`.' })
+  field!: string;
+
+  @Field(() => String, { description: 'What is wrong and how to fix it.' })
+  message!: string;
+}
+
+@ObjectType({ implements: ErrorResult, description: 'The input has problems; one entry per bad field.' })
+export class ValidationError extends ErrorResult {
+  @Field(() => [FieldError], { description: 'Every problem found, by field.' })
+  fieldErrors!: FieldError[];
+}
+
+@ObjectType({ implements: ErrorResult, description: 'The e-mail or password is not right.' })
+export class InvalidCredentialsError extends ErrorResult {}
+
+@ObjectType({ implements: ErrorResult, description: 'Too many failed sign-ins; wait before trying again.' })
+export class TooManyAttemptsError extends ErrorResult {
+  @Field(() => Int, { description: 'Seconds until sign-in is possible again.' })
+  retryAfterSeconds!: number;
+}
+
+@ObjectType({ implements: ErrorResult, description: 'The account is deactivated or its organization is blocked.' })
+export class AccountBlockedError extends ErrorResult {}
+
+@ObjectType({ implements: ErrorResult, description: 'Another user already has this e-mail address.' })
+export class EmailTakenError extends ErrorResult {}
+
+@ObjectType({ implements: ErrorResult, description: 'No such object exists — or it belongs to someone else.' })
+export class NotFoundError extends ErrorResult {}
+
+/** Turns a service's `UserError` into the GraphQL object of the same meaning. */
+export function toErrorResult(error: UserError): ErrorResult {
+  const base = { code: error.code, message: error.message, field: error.field };
+  if (error instanceof ValidationFailed) {
+    return Object.assign(new ValidationError(), base, { fieldErrors: error.problems.map((p) => Object.assign(new FieldError(), p)) });
+  }
+  if (error instanceof TooManyAttempts) {
+    return Object.assign(new TooManyAttemptsError(), base, { retryAfterSeconds: error.retryAfterSeconds });
+  }
+  if (error instanceof InvalidCredentials) return Object.assign(new InvalidCredentialsError(), base);
+  if (error instanceof AccountBlocked) return Object.assign(new AccountBlockedError(), base);
+  if (error instanceof EmailTaken) return Object.assign(new EmailTakenError(), base);
+  if (error instanceof NotFound) return Object.assign(new NotFoundError(), base);
+  throw new Error(`No GraphQL error type for ${error.constructor.name}`);
+}

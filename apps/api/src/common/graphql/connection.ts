@@ -1,0 +1,116 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { ClassType } from 'type-graphql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import { ValidationFailed } from '../errors/app-errors.js';
+
+@ObjectType({ description: 'Where a page ends and whether more follow (Relay).' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'Whether another page follows this one.' })
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` to read the next page.' })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Page<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Builds the Relay connection type `<Name>Connection` (and `<Name>Edge`) for a node type. */
+export function Connection<T extends object>(nodeType: ClassType<T>, name = nodeType.name) {
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })
+  class EdgeType {
+    @Field(() => String, { description: 'Opaque position of this node; pass as `after`.' })
+    cursor!: string;
+
+    @Field(() => nodeType, { description: `The ${name}.` })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} objects (Relay connection, keyset-paginated).` })
+  class ConnectionType {
+    @Field(() => [EdgeType], { description: 'The nodes of this page with their cursors.' })
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo, { description: 'Where this page ends.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'How many nodes match the filter in all pages.' })
+    totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+export const MAX_PAGE_SIZE = 200;
+
+export interface KeysetOptions<T> {
+  first: number;
+  after?: string | null;
+  /** the sort column; `id` breaks ties, so the order is total and stable */
+  orderBy: keyof T & string;
+  direction: 'asc' | 'desc';
+}
+
+type CursorValue = string | number | boolean | null;
+
+function encodeCursor(value: unknown, id: string): string {
+  const [v, kind] = value instanceof Date ? [value.toISOString(), 'd'] : [value as CursorValue, 'v'];
+  return Buffer.from(JSON.stringify([v, id, kind])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { value: unknown; id: string } {
+  try {
+    const [v, id, kind] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [CursorValue, string, string];
+    if (typeof id !== 'string') throw new Error('bad cursor');
+    return { value: kind === 'd' && typeof v === 'string' ? new Date(v) : v, id };
+  } catch {
+    throw ValidationFailed.of('after', 'This cursor is not valid: pass the endCursor of a previous page.');
+  }
+}
+
+/**
+ * One page by keyset pagination: `where (sort, id) > (cursor)` on an index, never OFFSET, so
+ * page 1,000 costs what page 1 costs. Two statements: the page (one extra row tells whether
+ * another page follows) and the total count.
+ */
+export async function keysetPage<T extends { id: string }>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+  options: KeysetOptions<T>,
+): Promise<Page<T>> {
+  const { first, after, orderBy, direction } = options;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw ValidationFailed.of('first', `Ask for between 1 and ${MAX_PAGE_SIZE} items per page.`);
+  }
+  const op = direction === 'asc' ? '$gt' : '$lt';
+  let pageWhere = where;
+  if (after) {
+    const { value, id } = decodeCursor(after);
+    const seek =
+      orderBy === 'id'
+        ? { id: { [op]: id } }
+        : { $or: [{ [orderBy]: { [op]: value } }, { [orderBy]: value, id: { [op]: id } }] };
+    pageWhere = { $and: [where, seek] } as FilterQuery<T>;
+  }
+  const order = orderBy === 'id' ? { id: direction } : { [orderBy]: direction, id: direction };
+  const [rows, totalCount] = await Promise.all([
+    em.find(entity, pageWhere, { orderBy: order as never, limit: first + 1 }),
+    em.count(entity, where),
+  ]);
+  const nodes = rows.slice(0, first);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(node[orderBy], node.id), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount,
+  };
+}

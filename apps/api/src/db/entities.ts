@@ -1,0 +1,10 @@
+import { Organization } from '../modules/organization/organization.entity.js';
+import { Partner } from '../modules/partner/partner.entity.js';
+import { User } from '../modules/user/user.entity.js';
+import { Session } from '../modules/auth/session.entity.js';
+import { ApiKey } from '../modules/api-key/api-key.entity.js';
+import { AuditEvent } from '../modules/audit/audit-event.entity.js';
+import { OutboxEmail } from '../modules/mail/outbox-email.entity.js';
+
+/** Every entity, listed once (explicit discovery: no folder scanning at start). */
+export const entities = [Organization, Partner, User, Session, ApiKey, AuditEvent, OutboxEmail];

@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from '@mikro-orm/postgresql';
+import type { Options } from '@mikro-orm/postgresql';
+import { ReflectMetadataProvider } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { entities } from './entities.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** Migrations sit beside this file: `.ts` in src (tests, creating migrations), `.js` once built. */
+const runningFromSource = import.meta.url.endsWith('.ts');
+
+/** The ORM configuration for a PostgreSQL server at `clientUrl`. */
+export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): Options {
+  return defineConfig({
+    clientUrl,
+    entities,
+    metadataProvider: ReflectMetadataProvider,
+    discovery: { warnWhenNoEntities: true },
+    extensions: [Migrator],
+    migrations: {
+      path: join(here, 'migrations'),
+      glob: runningFromSource ? '!(*.d).ts' : '!(*.d).js',
+      emit: 'ts',
+      snapshot: true,
+      snapshotName: '.snapshot',
+      transactional: true,
+      allOrNothing: true,
+    },
+    pool: { min: 0, max: 10 },
+    forceUtcTimezone: true,
+    // request code always works on a fork; touching the global EntityManager is a bug
+    allowGlobalContext: false,
+    debug: false,
+    ...overrides,
+  });
+}
+
+// Used by the MikroORM CLI (`npm run db:migration:create`).
+export default ormConfig(process.env['DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/partner_hub_dev');

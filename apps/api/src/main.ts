@@ -1,0 +1,92 @@
+import 'reflect-metadata';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Redis } from 'ioredis';
+import { loadEnv } from './config/env.js';
+import type { Env } from './config/env.js';
+import { createLogger } from './common/observability/logger.js';
+import { SignInThrottle } from './common/auth/sign-in-throttle.js';
+import { startEmbeddedPostgres } from './db/embedded-postgres.js';
+import { ormConfig } from './db/mikro-orm.config.js';
+import { applyMigrations } from './db/migrate.js';
+import { DEMO_PASSWORD, seedDemo } from './db/seeders/demo.seeder.js';
+import { Mailer } from './modules/mail/mailer.js';
+import { createAppPubSub } from './app/pubsub.js';
+import { startServer } from './app/create-server.js';
+
+/** Without SESSION_SECRET, keep a generated one in the data folder so sessions survive restarts. */
+async function withSessionSecret(env: Env): Promise<Env> {
+  if (!env.sessionSecretGenerated) return env;
+  const file = join(env.DATA_DIR, 'session-secret');
+  await mkdir(env.DATA_DIR, { recursive: true });
+  const existing = await readFile(file, 'utf8').catch(() => null);
+  const secret = existing?.trim() || randomBytes(32).toString('hex');
+  if (!existing) await writeFile(file, secret, { mode: 0o600 });
+  return { ...env, SESSION_SECRET: secret };
+}
+
+/** Composition root: env → database → ORM → schema → HTTP + WebSocket server → graceful shutdown. */
+async function main(): Promise<void> {
+  const env = await withSessionSecret(loadEnv());
+  const logger = createLogger(env.LOG_LEVEL);
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const cleanup = async () => {
+    for (const step of cleanups.reverse()) await step().catch((err: unknown) => logger.error({ err }, 'shutdown step failed'));
+  };
+
+  try {
+    const embedded = env.DATABASE_URL
+      ? null
+      : await startEmbeddedPostgres({ dataDir: join(env.DATA_DIR, 'postgres'), port: env.EMBEDDED_PG_PORT, logger });
+    if (embedded) cleanups.push(() => embedded.stop());
+    const clientUrl = env.DATABASE_URL ?? embedded!.url;
+
+    const orm = await MikroORM.init(ormConfig(clientUrl));
+    cleanups.push(() => orm.close());
+    const applied = await applyMigrations(orm);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+
+    if (env.SEED_DEMO) {
+      const logins = await seedDemo(orm);
+      if (logins) {
+        logger.info({ logins, password: DEMO_PASSWORD }, 'demo data seeded');
+        const lines = logins.map((l) => `  ${l.email.padEnd(34)} ${l.role.padEnd(11)} ${l.organization}`);
+        process.stdout.write(`\nDemo sign-ins (password for all: ${DEMO_PASSWORD}):\n${lines.join('\n')}\n\n`);
+      }
+    }
+
+    const redis = env.REDIS_URL ? new Redis(env.REDIS_URL) : undefined;
+    if (redis) cleanups.push(() => redis.quit());
+    const events = createAppPubSub(env.REDIS_URL);
+    cleanups.push(() => events.close());
+    const mailer = new Mailer(env.SMTP_URL, env.SMTP_FROM, logger);
+    cleanups.push(async () => mailer.close());
+
+    const server = await startServer(orm, { env, logger, mailer, pubSub: events.pubSub, signInThrottle: new SignInThrottle(redis) }, env.PORT, env.HOST);
+    cleanups.push(() => server.stop());
+    logger.info(
+      { url: server.url, database: embedded ? 'embedded' : 'external', events: env.REDIS_URL ? 'redis' : 'in-process', mail: env.SMTP_URL ? 'smtp' : 'outbox' },
+      `Partner Hub listening on ${server.url}`,
+    );
+  } catch (error) {
+    logger.fatal({ err: error }, 'start failed');
+    await cleanup();
+    process.exit(1);
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await cleanup();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+await main();

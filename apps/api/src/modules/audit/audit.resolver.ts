@@ -1,0 +1,72 @@
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { RequestContext } from '../../app/context.js';
+import type { Topics } from '../../app/pubsub.js';
+import { Allow } from '../../common/auth/authorize.js';
+import { Connection } from '../../common/graphql/connection.js';
+import { User } from '../user/user.entity.js';
+import { ApiKey } from '../api-key/api-key.entity.js';
+import { AuditEvent } from './audit-event.entity.js';
+import { listAuditEvents } from './audit-query.service.js';
+
+const AuditEventConnection = Connection(AuditEvent);
+
+@InputType({ description: 'Narrows the audit log; all given conditions must hold.' })
+class AuditEventFilter {
+  @Field(() => String, { nullable: true, description: 'Exact action, e.g. `user.create`.' })
+  action?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Exact object type, e.g. `User`.' })
+  objectType?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Id of one object: its history.' })
+  objectId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only what this user did.' })
+  actorUserId?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'From this time on (inclusive).' })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Up to this time (inclusive).' })
+  to?: Date | null;
+}
+
+type AuditPayload = Topics['AUDIT_EVENT_RECORDED'][0];
+
+@Resolver(() => AuditEvent)
+export class AuditResolver {
+  @Allow('audit:read')
+  @Query(() => AuditEventConnection, { description: 'The own organization\'s audit log, newest first.' })
+  auditEvents(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1 to 200.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
+    @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Narrows the log.' }) filter?: AuditEventFilter | null,
+  ) {
+    return listAuditEvents(ctx, filter ?? {}, first, after);
+  }
+
+  @Allow('audit:read')
+  @Subscription(() => AuditEvent, {
+    topics: 'AUDIT_EVENT_RECORDED',
+    filter: ({ payload, context }: { payload: AuditPayload; context: RequestContext }) =>
+      payload.organizationId === context.viewer?.organizationId,
+    description: 'Each new audit event of the own organization, as it is committed.',
+  })
+  async auditEventRecorded(@Root() payload: AuditPayload, @Ctx() ctx: RequestContext): Promise<AuditEvent> {
+    // each event is read through a fresh fork of the subscriber's scoped EntityManager
+    return ctx.em.fork().findOneOrFail(AuditEvent, { id: payload.id });
+  }
+
+  @Allow()
+  @FieldResolver(() => User, { nullable: true, description: 'The user who did it, if a user did.' })
+  actorUser(@Root() event: AuditEvent, @Ctx() ctx: RequestContext): Promise<User | null> | null {
+    return event.actorUser ? ctx.loaders.userById.load(event.actorUser.id) : null;
+  }
+
+  @Allow()
+  @FieldResolver(() => ApiKey, { nullable: true, description: 'The API key that did it, if a key did.' })
+  actorApiKey(@Root() event: AuditEvent, @Ctx() ctx: RequestContext): Promise<ApiKey | null> | null {
+    return event.actorApiKey ? ctx.loaders.apiKeyById.load(event.actorApiKey.id) : null;
+  }
+}

@@ -1,0 +1,57 @@
+import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import { OutboxEmail } from './outbox-email.entity.js';
+
+export interface MailMessageInput {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** the organization on whose behalf it is sent (its admins see it in the development outbox) */
+  organizationId: string;
+}
+
+/**
+ * Sends e-mail through nodemailer to SMTP_URL; without it, keeps each message in the
+ * development outbox table (shown to admins in the web app). Outbox rows are written in the
+ * caller's transaction, so a rolled-back change sends nothing.
+ */
+export class Mailer {
+  private readonly transport: Transporter | null;
+
+  constructor(
+    smtpUrl: string | undefined,
+    private readonly from: string,
+    private readonly logger: Logger,
+  ) {
+    this.transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
+  }
+
+  /** True when messages go to the development outbox instead of an SMTP server. */
+  get usesOutbox(): boolean {
+    return this.transport === null;
+  }
+
+  async send(em: EntityManager, message: MailMessageInput): Promise<void> {
+    if (!this.transport) {
+      em.persist(
+        em.create(OutboxEmail, {
+          organization: message.organizationId,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          html: message.html ?? null,
+        }),
+      );
+      return;
+    }
+    const info = await this.transport.sendMail({ from: this.from, ...message });
+    this.logger.info({ to: message.to, subject: message.subject, messageId: info.messageId }, 'e-mail sent');
+  }
+
+  close(): void {
+    this.transport?.close();
+  }
+}

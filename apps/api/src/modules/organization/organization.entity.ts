@@ -1,0 +1,46 @@
+import { Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import type { OrganizationKind, PasswordPolicy } from '@partner-hub/domain';
+import { BaseEntity } from '../../common/db/base.entity.js';
+import { OrganizationKindEnum, PasswordPolicyEnum } from '../../common/graphql/enums.js';
+
+/** A company with users: a principal (OEM, fleet operator) or a partner company (DESIGN.md §1). */
+@ObjectType({ description: 'A company with users: a principal (OEM or fleet operator) or a partner company.' })
+@Entity({ tableName: 'organization' })
+export class Organization extends BaseEntity<'passwordPolicy'> {
+  @Field(() => ID, { description: 'Opaque unique id.' })
+  declare id: string;
+
+  @Field(() => OrganizationKindEnum, { description: 'Whether this organization runs an ecosystem or is a partner.' })
+  @Enum({ items: () => Object.values(OrganizationKindEnum), nativeEnumName: 'organization_kind' })
+  @Index()
+  kind!: OrganizationKind;
+
+  @Field(() => String, { description: 'Company name.' })
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Legal form (organization type), e.g. GmbH.' })
+  @Property({ type: 'text', nullable: true })
+  legalForm?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Postal address.' })
+  @Property({ type: 'text', nullable: true })
+  address?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Contact e-mail.' })
+  @Property({ type: 'text', nullable: true })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Contact phone.' })
+  @Property({ type: 'text', nullable: true })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Region the organization works in.' })
+  @Property({ type: 'text', nullable: true })
+  region?: string | null;
+
+  @Field(() => PasswordPolicyEnum, { description: 'Password policy for this organization\'s users.' })
+  @Enum({ items: () => Object.values(PasswordPolicyEnum), nativeEnumName: 'password_policy' })
+  passwordPolicy: PasswordPolicy = 'SIMPLE';
+}

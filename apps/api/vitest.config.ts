@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+// The shared config lives outside every Nx project, which the boundary rule cannot express.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { sharedAlias } from '../../.config/vitest.shared.js';
+
+/**
+ * Unit tests (`*.spec.ts`) and integration tests (`*.int-spec.ts`, real PostgreSQL) of the api.
+ * The global setup provides a migrated template database; see src/testing/test-database.ts.
+ * Decorator metadata comes from tsconfig.json (experimentalDecorators + emitDecoratorMetadata),
+ * which Vite 8's transformer honours.
+ */
+export default defineConfig({
+  resolve: { alias: sharedAlias },
+  test: {
+    include: ['src/**/*.spec.ts', 'src/**/*.int-spec.ts'],
+    environment: 'node',
+    globalSetup: ['./src/testing/global-setup.ts'],
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
