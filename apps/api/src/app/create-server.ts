@@ -10,7 +10,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { WebSocketServer } from 'ws';
 import { parse, specifiedRules, validate } from 'graphql';
-import type { GraphQLError } from 'graphql';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
 import { useServer } from 'graphql-ws/use/ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -25,6 +26,19 @@ import { httpContext, wsContext } from './request-context.js';
 export const QUERY_LIMITS = { maxDepth: 10, maxCost: 5000 };
 
 const limitRules = [maxDepthRule({ n: QUERY_LIMITS.maxDepth }), costLimitRule({ maxCost: QUERY_LIMITS.maxCost })];
+
+/** Apollo's options shared by the server and the in-process integration tests. */
+export function apolloOptions(schema: GraphQLSchema, logger: Logger) {
+  return {
+    schema,
+    formatError: createFormatError(logger),
+    includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false, // main.ts owns shutdown, so the embedded PostgreSQL stops too
+    csrfPrevention: true,
+    introspection: true, // the in-app GraphQL explorer and partner-system developers rely on it
+    validationRules: limitRules,
+  };
+}
 
 export interface RunningServer {
   httpServer: Server;
@@ -68,13 +82,7 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
   );
 
   const apollo = new ApolloServer<RequestContext>({
-    schema,
-    formatError: createFormatError(logger),
-    includeStacktraceInErrorResponses: false,
-    stopOnTerminationSignals: false, // main.ts owns shutdown, so the embedded PostgreSQL stops too
-    csrfPrevention: true,
-    introspection: true, // the in-app GraphQL explorer and partner-system developers rely on it
-    validationRules: limitRules,
+    ...apolloOptions(schema, logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },

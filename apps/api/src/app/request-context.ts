@@ -22,7 +22,7 @@ function sessionTokenOf(req: IncomingMessage): string | null {
 }
 
 /** A fresh fork scoped to the viewer, fresh loaders: the context of one operation. */
-async function contextFor(orm: MikroORM, deps: AppDeps, credentials: { sessionToken: string | null; bearerToken: string | null }, http: HttpExchange | null): Promise<RequestContext> {
+export async function contextFor(orm: MikroORM, deps: AppDeps, credentials: { sessionToken: string | null; bearerToken: string | null }, http: HttpExchange | null): Promise<RequestContext> {
   const em = orm.em.fork();
   const viewer = await authenticate(em, deps.env, credentials);
   scopeToOrganization(em, viewer?.organizationId ?? NOBODY);

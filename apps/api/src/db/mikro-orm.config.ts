@@ -6,10 +6,9 @@ import type { Options } from '@mikro-orm/postgresql';
 import { ReflectMetadataProvider } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { entities } from './entities.js';
+import { migrationsList } from './migrations/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** Migrations sit beside this file: `.ts` in src (tests, creating migrations), `.js` once built. */
-const runningFromSource = import.meta.url.endsWith('.ts');
 
 /** The ORM configuration for a PostgreSQL server at `clientUrl`. */
 export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): Options {
@@ -20,8 +19,9 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
     discovery: { warnWhenNoEntities: true },
     extensions: [Migrator],
     migrations: {
-      path: join(here, 'migrations'),
-      glob: runningFromSource ? '!(*.d).ts' : '!(*.d).js',
+      // new migrations are written to src (this path is used only when creating one)
+      path: join(here, 'migrations').replace(/[\\/]dist[\\/]/, '/src/'),
+      migrationsList,
       emit: 'ts',
       snapshot: true,
       snapshotName: '.snapshot',

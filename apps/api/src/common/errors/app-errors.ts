@@ -1,3 +1,5 @@
+import { GraphQLError } from 'graphql';
+
 /**
  * Errors a service throws. Two families:
  * - `UserError`: expected and fixable by the user; a mutation whose result union lists the
@@ -48,8 +50,10 @@ export class InvalidCredentials extends UserError {
 
 export class TooManyAttempts extends UserError {
   readonly code = 'TOO_MANY_ATTEMPTS';
-  constructor(readonly retryAfterSeconds: number) {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
     super(`Too many failed sign-ins. Try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minute(s).`);
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
   }
 }
 
@@ -67,12 +71,13 @@ export class EmailTaken extends UserError {
   }
 }
 
-export class AccessError extends Error {
+/** Not signed in, or not allowed. A GraphQLError with its code, since type-graphql's auth check runs before any middleware. */
+export class AccessError extends GraphQLError {
   constructor(
     readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN',
     message: string,
   ) {
-    super(message);
+    super(message, { extensions: { code } });
   }
 }
 

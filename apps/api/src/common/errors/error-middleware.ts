@@ -1,13 +1,13 @@
 import { GraphQLError, getNamedType, isUnionType } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
-import { AccessError, UserError } from './app-errors.js';
+import { UserError } from './app-errors.js';
 import { toErrorResult } from './error-results.js';
 import type { RequestContext } from '../../app/context.js';
 
 /**
  * The one place domain errors become GraphQL answers (a global type-graphql middleware):
  * a `UserError` becomes a member of the field's result union when the union lists it, else a
- * BAD_USER_INPUT error; an `AccessError` keeps its code. Everything else passes on to
+ * BAD_USER_INPUT error. Everything else (an `AccessError` carries its own code) passes on to
  * `formatError`, which logs it and hides its details.
  */
 export const mapDomainErrors: MiddlewareFn<RequestContext> = async ({ info }, next) => {
@@ -21,9 +21,6 @@ export const mapDomainErrors: MiddlewareFn<RequestContext> = async ({ info }, ne
         return result;
       }
       throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', reason: error.code, field: error.field } });
-    }
-    if (error instanceof AccessError) {
-      throw new GraphQLError(error.message, { extensions: { code: error.code } });
     }
     throw error;
   }

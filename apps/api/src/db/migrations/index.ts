@@ -1,0 +1,8 @@
+import { Migration20261123163207 } from './Migration20261123163207.js';
+
+/**
+ * Every committed migration, in order. Listed explicitly (not found by globbing) so the same
+ * code runs from TypeScript sources under Vitest and from the built JavaScript.
+ * `npm run db:migration:create` writes a new file: add it here.
+ */
+export const migrationsList = [{ name: 'Migration20261123163207', class: Migration20261123163207 }];
