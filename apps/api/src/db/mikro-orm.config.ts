@@ -27,6 +27,7 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
       snapshotName: '.snapshot',
       transactional: true,
       allOrNothing: true,
+      silent: true,
     },
     pool: { min: 0, max: 10 },
     forceUtcTimezone: true,

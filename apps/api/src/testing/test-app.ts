@@ -33,7 +33,7 @@ export async function createTestApp(options: { smtpUrl?: string } = {}) {
   const db = await createTestDatabase();
   const orm = await MikroORM.init(ormConfig(db.url, { pool: { min: 0, max: 5 } }));
   const env = loadEnv({ NODE_ENV: 'test', SESSION_SECRET: 'integration-test-secret-0123456789', LOG_LEVEL: 'silent', SMTP_URL: options.smtpUrl });
-  const logger = pino({ level: 'silent' });
+  const logger = pino({ level: process.env["TEST_LOG_LEVEL"] ?? "silent" });
   const events = createAppPubSub();
   const deps: AppDeps = {
     env,

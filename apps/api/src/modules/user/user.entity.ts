@@ -38,7 +38,7 @@ export class User extends BaseEntity<'active' | 'lastSignInAt'> {
   @Property({ type: 'text', lazy: true, hidden: true })
   passwordHash!: string;
 
-  @Field(() => Date, { description: 'False once deactivated: the user can no longer sign in and their sessions end.' })
+  @Field(() => Boolean, { description: 'False once deactivated: the user can no longer sign in and their sessions end.' })
   @Property({ type: 'boolean' })
   active: boolean = true;
 
