@@ -41,7 +41,7 @@ async function main(): Promise<void> {
       ? null
       : await startEmbeddedPostgres({ dataDir: join(env.DATA_DIR, 'postgres'), port: env.EMBEDDED_PG_PORT, logger });
     if (embedded) cleanups.push(() => embedded.stop());
-    const clientUrl = env.DATABASE_URL ?? embedded!.url;
+    const clientUrl = embedded?.url ?? (env.DATABASE_URL as string);
 
     const orm = await MikroORM.init(ormConfig(clientUrl));
     cleanups.push(() => orm.close());

@@ -25,7 +25,7 @@ export interface FieldProblem {
 export class ValidationFailed extends UserError {
   readonly code = 'VALIDATION_FAILED';
   constructor(readonly problems: FieldProblem[]) {
-    super(problems.map((p) => p.message).join(' '), problems.length === 1 ? problems[0]!.field : null);
+    super(problems.map((p) => p.message).join(' '), problems.length === 1 ? (problems[0]?.field ?? null) : null);
   }
 
   static of(field: string, message: string): ValidationFailed {

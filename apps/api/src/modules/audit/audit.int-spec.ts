@@ -29,7 +29,7 @@ describe('auditEvents', () => {
     await app.gql(`mutation($i: UpdateUserInput!) { updateUser(input: $i) { __typename } }`, { i: { id: world.users.viewerA.id, name: 'Renamed by key', role: 'VIEWER' } }, { bearerToken: secret });
 
     const { data } = await app.gql(AUDIT, { filter: { objectId: world.users.viewerA.id, action: 'user.update' } }, { sessionToken: adminA });
-    const [byKey, byUser] = data?.['auditEvents'].edges.map((e: { node: unknown }) => e.node);
+    const [byKey, byUser] = (data?.['auditEvents'].edges ?? []).map((e: { node: unknown }) => e.node);
     expect(byUser).toMatchObject({ actorUser: { email: world.users.adminA.email }, actorApiKey: null, changes: { name: { to: 'Renamed Viewer' } } });
     expect(byUser.changes.role).toBeUndefined(); // unchanged fields are not listed
     expect(byKey).toMatchObject({ actorUser: null, actorApiKey: { name: 'ERP' }, actorLabel: 'API key "ERP"', changes: { name: { from: 'Renamed Viewer', to: 'Renamed by key' } } });
@@ -41,7 +41,7 @@ describe('auditEvents', () => {
     expect(ids.length).toBeGreaterThan(3);
     const first = await app.gql(AUDIT, { first: 2 }, { sessionToken: adminA });
     const next = await app.gql(AUDIT, { first: 2, after: first.data?.['auditEvents'].pageInfo.endCursor }, { sessionToken: adminA });
-    expect([...first.data?.['auditEvents'].edges, ...next.data?.['auditEvents'].edges].map((e: { node: { id: string } }) => e.node.id)).toEqual(ids.slice(0, 4));
+    expect([...(first.data?.['auditEvents'].edges ?? []), ...(next.data?.['auditEvents'].edges ?? [])].map((e: { node: { id: string } }) => e.node.id)).toEqual(ids.slice(0, 4));
     const future = await app.gql(AUDIT, { filter: { from: new Date(Date.now() + 3_600_000).toISOString() } }, { sessionToken: adminA });
     expect(future.data?.['auditEvents'].totalCount).toBe(0);
     const reversed = await app.gql(AUDIT, { filter: { from: new Date().toISOString(), to: new Date(0).toISOString() } }, { sessionToken: adminA });

@@ -39,11 +39,11 @@ export class Partner extends BaseEntity<'status' | 'blocked' | 'usersBlocked' | 
   status: PartnerStatus = 'DRAFT';
 
   @Property({ type: 'boolean' })
-  blocked: boolean = false;
+  blocked = false;
 
   @Property({ type: 'boolean' })
-  usersBlocked: boolean = false;
+  usersBlocked = false;
 
   @Property({ type: 'boolean' })
-  allowJobOverride: boolean = false;
+  allowJobOverride = false;
 }

@@ -40,7 +40,7 @@ export class User extends BaseEntity<'active' | 'lastSignInAt'> {
 
   @Field(() => Boolean, { description: 'False once deactivated: the user can no longer sign in and their sessions end.' })
   @Property({ type: 'boolean' })
-  active: boolean = true;
+  active = true;
 
   @Field(() => Date, { nullable: true, description: 'Time of the last successful sign-in.' })
   @Property({ ...timestamptz(), nullable: true })

@@ -86,7 +86,7 @@ describe('users', () => {
     expect(all.data?.['users'].edges.every((e: { node: { organization: { name: string } } }) => e.node.organization.name === world.principalA.name)).toBe(true);
     expect(page1.data?.['users'].pageInfo.hasNextPage).toBe(true);
     const page2 = await app.gql(USERS, { first: 2, after: page1.data?.['users'].pageInfo.endCursor }, { sessionToken: adminA });
-    const firstFour = [...page1.data?.['users'].edges, ...page2.data?.['users'].edges].map((e: { node: { email: string } }) => e.node.email);
+    const firstFour = [...(page1.data?.['users'].edges ?? []), ...(page2.data?.['users'].edges ?? [])].map((e: { node: { email: string } }) => e.node.email);
     expect(firstFour).toEqual(emails.slice(0, 4));
     const search = await app.gql(USERS, { filter: { search: 'viewer-a', role: 'VIEWER' } }, { sessionToken: adminA });
     expect(search.data?.['users'].edges.map((e: { node: { email: string } }) => e.node.email)).toEqual([world.users.viewerA.email]);

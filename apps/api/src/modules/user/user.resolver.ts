@@ -132,6 +132,8 @@ export class UserResolver {
   @Allow()
   @FieldResolver(() => Organization, { description: 'The organization the user belongs to.' })
   async organization(@Root() user: User, @Ctx() ctx: RequestContext): Promise<Organization> {
-    return (await ctx.loaders.organizationById.load(user.organization.id))!;
+    const organization = await ctx.loaders.organizationById.load(user.organization.id);
+    if (!organization) throw new Error(`organization of user ${user.id} is missing`);
+    return organization;
   }
 }
