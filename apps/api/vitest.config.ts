@@ -1,6 +1,5 @@
 import { defineConfig } from 'vitest/config';
 // The shared config lives outside every Nx project, which the boundary rule cannot express.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { sharedAlias } from '../../.config/vitest.shared.js';
 
 /**
