@@ -15,7 +15,7 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['./src/testing/global-setup.ts'],
     pool: 'forks',
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });

@@ -21,7 +21,8 @@ export interface Edge<T> {
 export interface Page<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** a lazy getter: the count runs only when a client selects `totalCount` */
+  readonly totalCount: Promise<number>;
 }
 
 /** Builds the Relay connection type `<Name>Connection` (and `<Name>Edge`) for a node type. */
@@ -78,8 +79,8 @@ function decodeCursor(cursor: string): { value: unknown; id: string } {
 
 /**
  * One page by keyset pagination: `where (sort, id) > (cursor)` on an index, never OFFSET, so
- * page 1,000 costs what page 1 costs. Two statements: the page (one extra row tells whether
- * another page follows) and the total count.
+ * page 1,000 costs what page 1 costs. One statement for the page (one extra row tells whether
+ * another page follows); the total count is a second one, run only when `totalCount` is selected.
  */
 export async function keysetPage<T extends { id: string }>(
   em: EntityManager,
@@ -102,15 +103,15 @@ export async function keysetPage<T extends { id: string }>(
     pageWhere = { $and: [where, seek] } as FilterQuery<T>;
   }
   const order = orderBy === 'id' ? { id: direction } : { [orderBy]: direction, id: direction };
-  const [rows, totalCount] = await Promise.all([
-    em.find(entity, pageWhere, { orderBy: order as never, limit: first + 1 }),
-    em.count(entity, where),
-  ]);
+  const rows = await em.find(entity, pageWhere, { orderBy: order as never, limit: first + 1 });
+  let count: Promise<number> | undefined;
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node[orderBy], node.id), node }));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount,
+    get totalCount() {
+      return (count ??= em.count(entity, where));
+    },
   };
 }
