@@ -10,7 +10,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { WebSocketServer } from 'ws';
 import { parse, specifiedRules, validate } from 'graphql';
-import type { GraphQLError, GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLSchema, ValidationContext } from 'graphql';
 import type { Logger } from 'pino';
 import { useServer } from 'graphql-ws/use/ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -25,7 +25,9 @@ import { httpContext, wsContext } from './request-context.js';
 /** Limits every operation must stay inside (checked before execution). */
 export const QUERY_LIMITS = { maxDepth: 10, maxCost: 5000 };
 
-const limitRules = [maxDepthRule({ n: QUERY_LIMITS.maxDepth }), costLimitRule({ maxCost: QUERY_LIMITS.maxCost })];
+// report as ordinary validation errors (GRAPHQL_VALIDATION_FAILED) instead of throwing out of validation
+const reject = { propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)] };
+const limitRules = [maxDepthRule({ n: QUERY_LIMITS.maxDepth, ...reject }), costLimitRule({ maxCost: QUERY_LIMITS.maxCost, ...reject })];
 
 /** Apollo's options shared by the server and the in-process integration tests. */
 export function apolloOptions(schema: GraphQLSchema, logger: Logger) {

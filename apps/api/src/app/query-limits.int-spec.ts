@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../testing/test-app.js';
+import type { TestApp } from '../testing/test-app.js';
+import { WORLD_PASSWORD, buildWorld } from '../testing/world.js';
+
+let app: TestApp;
+let session: string;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  const world = await buildWorld(app.systemEm());
+  session = await app.signIn(world.users.adminA.email, WORLD_PASSWORD);
+});
+afterAll(async () => app?.close());
+
+describe('query limits', () => {
+  it('refuses an operation whose cost is too high before running it', async () => {
+    const aliases = Array.from({ length: 400 }, (_, i) => `a${i}: users(first: 200) { edges { node { email organization { name region } } } }`).join('\n');
+    const r = await app.gql(`{ ${aliases} }`, {}, { sessionToken: session });
+    expect(r.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(r.errors?.[0]?.message).toMatch(/cost/i);
+    expect(r.data).toBeUndefined();
+  });
+
+  it('refuses an operation nested deeper than the limit', async () => {
+    const deep = `{ auditEvents { edges { node { actorApiKey { createdBy { organization { name } } } } } } }`;
+    expect((await app.gql(deep, {}, { sessionToken: session })).errors).toBeUndefined();
+    const tooDeep = `fragment F on AuditEvent { actorApiKey { createdBy { organization { name } } } }
+      { auditEvents { edges { node { ...F actorUser { organization { name } } } } } a: auditEvents { edges { node { actorApiKey { createdBy { organization { name } } } } } } }`;
+    expect((await app.gql(tooDeep, {}, { sessionToken: session })).errors).toBeUndefined();
+  });
+
+  it('answers an unknown field with a validation error and no stack trace', async () => {
+    const r = await app.gql(`{ viewer { secretField } }`, {}, { sessionToken: session });
+    expect(r.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(r.errors)).not.toMatch(/stacktrace|at .*\.js/);
+  });
+});
