@@ -22,12 +22,13 @@ describe('query limits', () => {
     expect(r.data).toBeUndefined();
   });
 
-  it('refuses an operation nested deeper than the limit', async () => {
-    const deep = `{ auditEvents { edges { node { actorApiKey { createdBy { organization { name } } } } } } }`;
-    expect((await app.gql(deep, {}, { sessionToken: session })).errors).toBeUndefined();
-    const tooDeep = `fragment F on AuditEvent { actorApiKey { createdBy { organization { name } } } }
-      { auditEvents { edges { node { ...F actorUser { organization { name } } } } } a: auditEvents { edges { node { actorApiKey { createdBy { organization { name } } } } } } }`;
-    expect((await app.gql(tooDeep, {}, { sessionToken: session })).errors).toBeUndefined();
+  it('runs the deepest real operation and refuses one nested deeper than the limit', async () => {
+    const deepest = `{ auditEvents { edges { node { actorApiKey { createdBy { organization { name } } } } } } }`;
+    expect((await app.gql(deepest, {}, { sessionToken: session })).errors).toBeUndefined();
+    const nested = 'ofType { '.repeat(9) + 'name' + ' }'.repeat(9);
+    const tooDeep = await app.gql(`{ __type(name: "User") { fields { type { ${nested} } } } }`, {}, { sessionToken: session });
+    expect(tooDeep.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(tooDeep.errors?.[0]?.message).toMatch(/depth/i);
   });
 
   it('answers an unknown field with a validation error and no stack trace', async () => {
