@@ -42,7 +42,7 @@ export const base = [
   },
   {
     // tool configs import the shared configs in .config/, which lie outside every Nx project
-    files: ['**/eslint.config.mjs', '**/vitest.config.ts', '**/vite.config.ts', '**/codegen.ts'],
+    files: ['**/eslint.config.mjs', '**/*.config.ts', '**/*.config.mjs', '**/*.config.cjs', '**/codegen.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
 ];

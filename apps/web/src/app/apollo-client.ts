@@ -1,0 +1,72 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { ErrorLink } from '@apollo/client/link/error';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { relayStylePagination } from '@apollo/client/utilities';
+import { OperationTypeNode } from 'graphql';
+import { createClient } from 'graphql-ws';
+import { possibleTypes, ViewerDocument } from '@partner-hub/graphql-client';
+
+/** The GraphQL endpoint on this origin. The dev server proxies it to the API; in production the API serves the app. */
+export const GRAPHQL_PATH = '/graphql';
+
+/** ws:// or wss:// URL of the GraphQL endpoint, matching how the page was loaded. */
+export function graphqlWsUrl(location: Pick<Location, 'protocol' | 'host'>): string {
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${GRAPHQL_PATH}`;
+}
+
+/** The cache: connections merge pages by cursor, one list per filter; Viewer and AppInfo are singletons. */
+export function createCache(): InMemoryCache {
+  return new InMemoryCache({
+    possibleTypes,
+    typePolicies: {
+      Query: {
+        fields: {
+          users: relayStylePagination(['filter']),
+          auditEvents: relayStylePagination(['filter']),
+          mailOutbox: relayStylePagination(),
+        },
+      },
+      Viewer: { keyFields: [] },
+      AppInfo: { keyFields: [] },
+    },
+  });
+}
+
+/**
+ * Apollo Client for the browser: queries and mutations over HTTP with the session cookie,
+ * subscriptions over graphql-ws (the browser sends the cookie with the WebSocket upgrade).
+ * A request refused as UNAUTHENTICATED (session expired or revoked) marks the viewer as signed out,
+ * so the route guard sends the user to the sign-in page.
+ */
+export function createApolloClient(location: Pick<Location, 'protocol' | 'host'> = window.location): ApolloClient {
+  const cache = createCache();
+
+  const httpLink = new HttpLink({ uri: GRAPHQL_PATH, credentials: 'same-origin' });
+  const wsLink = new GraphQLWsLink(
+    createClient({
+      url: graphqlWsUrl(location),
+      lazy: true,
+      retryAttempts: 20,
+      shouldRetry: () => true,
+    }),
+  );
+
+  const signedOutLink = new ErrorLink(({ error }) => {
+    const unauthenticated =
+      CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
+    if (unauthenticated) {
+      cache.writeQuery({ query: ViewerDocument, data: { viewer: null } });
+    }
+  });
+
+  const transport = ApolloLink.split(({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION, wsLink, httpLink);
+
+  return new ApolloClient({
+    cache,
+    link: ApolloLink.from([signedOutLink, transport]),
+    defaultOptions: {
+      watchQuery: { fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' },
+    },
+  });
+}

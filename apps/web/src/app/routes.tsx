@@ -1,0 +1,42 @@
+import { lazy } from 'react';
+import { Navigate } from 'react-router';
+import type { RouteObject } from 'react-router';
+import { SIGN_IN_PATH } from '../modules/auth/utils/redirect';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { SignInPage } from '../pages/SignInPage';
+import { DashboardPage, JobsPage, OwnersPage, PartnersPage, PricingPage, VehiclesPage } from '../pages/sections';
+import { AppShell } from './layout/AppShell';
+import { RequireViewer } from './layout/RequireViewer';
+
+// Pages with heavy dependencies load on first visit (the shell shows a spinner meanwhile):
+// GraphiQL and Monaco for the explorer; tables, forms and date pickers for settings and the mailbox.
+const ExplorerPage = lazy(() => import('../pages/ExplorerPage').then((module) => ({ default: module.ExplorerPage })));
+const SettingsPage = lazy(() => import('../pages/SettingsPage').then((module) => ({ default: module.SettingsPage })));
+const MailboxPage = lazy(() => import('../pages/MailboxPage').then((module) => ({ default: module.MailboxPage })));
+
+/** Every route of the app: the public sign-in page, and the signed-in shell with its sections. */
+export const routes: RouteObject[] = [
+  { path: SIGN_IN_PATH, element: <SignInPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireViewer>
+        <AppShell />
+      </RequireViewer>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/dashboard" replace /> },
+      { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'partners', element: <PartnersPage /> },
+      { path: 'owners', element: <OwnersPage /> },
+      { path: 'vehicles', element: <VehiclesPage /> },
+      { path: 'jobs', element: <JobsPage /> },
+      { path: 'pricing', element: <PricingPage /> },
+      { path: 'settings', element: <Navigate to="/settings/profile" replace /> },
+      { path: 'settings/:tab', element: <SettingsPage /> },
+      { path: 'explorer', element: <ExplorerPage /> },
+      { path: 'mailbox', element: <MailboxPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

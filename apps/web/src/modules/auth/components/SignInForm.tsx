@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { Button, Form, Input } from 'antd';
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { signInSchema } from '@partner-hub/domain';
+import type { SignInValues } from '@partner-hub/domain';
+import { SignInDocument, ViewerDocument } from '@partner-hub/graphql-client';
+import { ErrorResultAlert } from '@partner-hub/ui';
+import { FormField } from '../../shared/forms/FormField';
+import { applyErrorResult } from '../../shared/forms/apply-error-result';
+import type { FormLevelError } from '../../shared/forms/apply-error-result';
+import { describeError } from '../../shared/utils/errors';
+import { useCountdown } from '../hooks/useCountdown';
+
+export type SignInFormProps = {
+  /** Called once the session exists and the viewer has been fetched again. */
+  onSignedIn: () => void;
+};
+
+type SignInOutput = z.output<typeof signInSchema>;
+
+/** E-mail and password sign-in; server ErrorResults land on the fields they name or above the form. */
+export function SignInForm({ onSignedIn }: SignInFormProps) {
+  const client = useApolloClient();
+  const [signIn] = useMutation(SignInDocument);
+  const [formError, setFormError] = useState<FormLevelError | null>(null);
+  // Set while the last answer was TooManyAttemptsError: the form then shows a countdown.
+  const [throttled, setThrottled] = useState(false);
+  const [retryInSeconds, startRetryCountdown] = useCountdown();
+  const {
+    control,
+    handleSubmit,
+    setError,
+    formState: { isSubmitting },
+  } = useForm<SignInValues, unknown, SignInOutput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: '', password: '' },
+  });
+
+  const handleSignIn = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const { data } = await signIn({ variables: { input: values } });
+      const result = data?.signIn;
+      if (!result) {
+        setFormError({ message: 'The server sent no answer. Try again.' });
+        return;
+      }
+      switch (result.__typename) {
+        case 'SignInSuccess':
+          setThrottled(false);
+          await client.query({ query: ViewerDocument, fetchPolicy: 'network-only' });
+          onSignedIn();
+          return;
+        case 'TooManyAttemptsError':
+          setThrottled(true);
+          startRetryCountdown(result.retryAfterSeconds);
+          setFormError({ code: result.code, message: result.message });
+          return;
+        default:
+          setThrottled(false);
+          setFormError(applyErrorResult(result, setError, ['email', 'password']));
+      }
+    } catch (error) {
+      setThrottled(false);
+      setFormError({ message: describeError(error) });
+    }
+  });
+
+  const blocked = retryInSeconds > 0;
+
+  return (
+    <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleSignIn()} aria-label="Sign in">
+      {formError && throttled ? (
+        <ErrorResultAlert
+          title={formError.message}
+          error={blocked ? `Try again in ${retryInSeconds} seconds.` : 'You can try again now.'}
+        />
+      ) : (
+        <ErrorResultAlert error={formError} />
+      )}
+      <FormField
+        control={control}
+        name="email"
+        label="E-mail"
+        id="sign-in-email"
+        render={(field, aria) => (
+          <Input {...field} {...aria} type="email" autoComplete="username" autoFocus size="large" />
+        )}
+      />
+      <FormField
+        control={control}
+        name="password"
+        label="Password"
+        id="sign-in-password"
+        render={(field, aria) => <Input.Password {...field} {...aria} autoComplete="current-password" size="large" />}
+      />
+      <Button type="primary" htmlType="submit" block size="large" loading={isSubmitting} disabled={blocked}>
+        Sign in
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,51 @@
+import { ComingSoonPage } from './ComingSoonPage';
+
+/** /partners */
+export function PartnersPage() {
+  return (
+    <ComingSoonPage
+      title="Partners"
+      purpose="Dealers, service partners and their sub-partner trees, with agreements and pricing plans."
+    />
+  );
+}
+
+/** /owners */
+export function OwnersPage() {
+  return <ComingSoonPage title="Owners" purpose="The customers who own the vehicles your partners serve." />;
+}
+
+/** /vehicles */
+export function VehiclesPage() {
+  return (
+    <ComingSoonPage
+      title="Vehicles"
+      purpose="Vehicles, their configuration, and who may access each one and why."
+    />
+  );
+}
+
+/** /jobs */
+export function JobsPage() {
+  return (
+    <ComingSoonPage
+      title="Jobs"
+      purpose="Installation and maintenance jobs, from assignment to completion, with CSV import and export."
+    />
+  );
+}
+
+/** /dashboard */
+export function DashboardPage() {
+  return (
+    <ComingSoonPage
+      title="Dashboard"
+      purpose="Live job progress: counts per status, progress per service partner and import batch, overdue jobs."
+    />
+  );
+}
+
+/** /pricing */
+export function PricingPage() {
+  return <ComingSoonPage title="Pricing" purpose="Pricing plans and the prices partners charge for each job template." />;
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+import { sharedAlias } from '../../.config/vitest.shared.ts';
+
+export default defineConfig({
+  resolve: { alias: sharedAlias },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.spec.{ts,tsx}'],
+    setupFiles: ['src/test-setup.ts'],
+  },
+});
