@@ -1,11 +1,7 @@
-import base, { tseslint } from '../../.config/eslint.base.mjs';
+import base from '../../.config/eslint.base.mjs';
 
 export default [
-  // The base applies @typescript-eslint rules to .js/.mjs files too; register the plugin for them.
-  { plugins: { '@typescript-eslint': tseslint.plugin } },
   ...base,
-  // Tool configs reach the shared config files under /.config by relative path.
-  { files: ['*.config.{cjs,mjs}'], rules: { '@nx/enforce-module-boundaries': 'off' } },
   // Jest loads this CommonJS config with require().
   { files: ['jest.config.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', __dirname: 'readonly' } } },
 ];

@@ -63,6 +63,7 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
   const httpServer = createHttpServer(app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  wsServer.on('error', () => undefined); // the HTTP server's own listen error is the one reported
   const wsCleanup = useServer<Record<string, unknown>, { ctx?: RequestContext }>(
     {
       schema,
@@ -120,6 +121,15 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, { context: async ({ req, res }) => httpContext(orm, deps, req, res) }),
   );
+
+  // a body that is not JSON (or too large) is a client error: answer in GraphQL's shape, never with a stack
+  app.use('/graphql', (error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ err: error }, 'request failed');
+    const message = status === 500 ? 'Something went wrong on our side.' : 'The request body is not valid JSON, or too large.';
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  });
 
   const indexHtml = join(env.WEB_DIST, 'index.html');
   if (existsSync(indexHtml)) {
