@@ -1,8 +1,8 @@
 import type { Client } from 'graphql-ws';
 import { VIEWER, createUser, gql, gqlData, signIn, uniqueEmail } from './support/graphql';
 import type { ViewerData } from './support/graphql';
-import { SERVER_START_BUDGET_MS, startServer } from './support/server';
-import type { RunningServer } from './support/server';
+import { SERVER_START_BUDGET_MS, startServer } from '@partner-hub/e2e-support';
+import type { RunningServer } from '@partner-hub/e2e-support';
 import { wsClient, wsExecute, wsSubscribe } from './support/ws';
 
 const CREATE_API_KEY = /* GraphQL */ `

@@ -1,7 +1,7 @@
 import { DEMO_PASSWORD, SESSION_COOKIE, SIGN_IN, VIEWER, findSetCookie, gql, gqlData, signIn } from './support/graphql';
 import type { SignInData, ViewerData } from './support/graphql';
-import { SERVER_START_BUDGET_MS, startServer } from './support/server';
-import type { RunningServer } from './support/server';
+import { SERVER_START_BUDGET_MS, startServer } from '@partner-hub/e2e-support';
+import type { RunningServer } from '@partner-hub/e2e-support';
 
 const ADMIN = 'admin@aurora-motors.example';
 

@@ -1,6 +1,6 @@
 import { gql } from './support/graphql';
-import { SERVER_START_BUDGET_MS, startServer } from './support/server';
-import type { RunningServer } from './support/server';
+import { SERVER_START_BUDGET_MS, startServer } from '@partner-hub/e2e-support';
+import type { RunningServer } from '@partner-hub/e2e-support';
 
 /** A frame of a JavaScript stack trace ("at fn (/path/file.js:1:2)"), also inside HTML. */
 const STACK_LINE = /\bat [^<\n]*?\(?(?:\/|file:|node:)[^\s)<]*:\d+:\d+/;

@@ -1,5 +1,5 @@
-import { SERVER_START_BUDGET_MS, startServer } from './support/server';
-import type { RunningServer } from './support/server';
+import { SERVER_START_BUDGET_MS, startServer } from '@partner-hub/e2e-support';
+import type { RunningServer } from '@partner-hub/e2e-support';
 
 describe('health endpoints', () => {
   let server: RunningServer;

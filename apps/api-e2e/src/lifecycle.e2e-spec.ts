@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { STRONG_PASSWORD, createUser, gqlData, signIn, uniqueEmail } from './support/graphql';
-import { SERVER_START_BUDGET_MS, postmastersOf, startServer } from './support/server';
-import type { RunningServer } from './support/server';
+import { SERVER_START_BUDGET_MS, postmastersOf, startServer } from '@partner-hub/e2e-support';
+import type { RunningServer } from '@partner-hub/e2e-support';
 
 const USERS = /* GraphQL */ `
   query Users {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, launchChromium, withPage } from './support/browser';
-import { startServer, workspaceRoot } from './support/server';
-import type { RunningServer } from './support/server';
+import { startServer, workspaceRoot } from '@partner-hub/e2e-support';
+import type { RunningServer } from '@partner-hub/e2e-support';
 
 const DEMO_PASSWORD = 'partnerhub-demo';
 const chromiumPath = findChromium();

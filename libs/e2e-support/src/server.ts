@@ -2,8 +2,8 @@
  * Starts the built Partner Hub server (`apps/api/dist/main.js`) as a child process, exactly as
  * `npm start` would run it, on free ports and a fresh embedded PostgreSQL under the OS temp dir.
  *
- * Same text as apps/web-e2e/src/support/server.ts but for this line (it uses no CommonJS- or ESM-only
- * feature, so the same text runs under Jest and Vitest): change both together.
+ * Shared by the api e2e suite (Jest, CommonJS) and the browser suite (Vitest, ESM): it uses no
+ * CommonJS- or ESM-only feature.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
