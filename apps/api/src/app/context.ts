@@ -38,6 +38,8 @@ export interface RequestContext {
   http: HttpExchange | null;
   /** audit events written by this operation, published once its transaction has committed */
   pendingAudit: { id: string; organizationId: string }[];
+  /** side effects (e.g. SMTP delivery) that must happen only if the current transaction commits */
+  afterCommit: (() => Promise<void>)[];
 }
 
 /** The viewer of a context whose operation is guarded (the auth checker ran). */
@@ -52,15 +54,20 @@ export function viewerOf(ctx: RequestContext): Viewer {
  */
 export async function inTransaction<T>(ctx: RequestContext, work: (em: EntityManager) => Promise<T>): Promise<T> {
   const mark = ctx.pendingAudit.length;
+  const effectsMark = ctx.afterCommit.length;
   let result: T;
   try {
     result = await ctx.em.transactional(work);
   } catch (error) {
     ctx.pendingAudit.splice(mark);
+    ctx.afterCommit.splice(effectsMark);
     throw error;
   }
   for (const event of ctx.pendingAudit.slice(mark)) {
     ctx.deps.pubSub.publish('AUDIT_EVENT_RECORDED', event);
   }
+  const effects = ctx.afterCommit.splice(effectsMark);
+  // the change is committed: a failing side effect is logged, not reported as a failed mutation
+  for (const effect of effects) await effect().catch((err: unknown) => ctx.deps.logger.error({ err }, 'after-commit effect failed'));
   return result;
 }

@@ -26,7 +26,7 @@ export async function contextFor(orm: MikroORM, deps: AppDeps, credentials: { se
   const em = orm.em.fork();
   const viewer = await authenticate(em, deps.env, credentials);
   scopeToOrganization(em, viewer?.organizationId ?? NOBODY);
-  return { em, viewer, loaders: createLoaders(em), deps, http, pendingAudit: [] };
+  return { em, viewer, loaders: createLoaders(em), deps, http, pendingAudit: [], afterCommit: [] };
 }
 
 /** The context of an HTTP request: credentials from the cookie or `Authorization: Bearer`. */

@@ -3,6 +3,7 @@ import type { Transporter } from 'nodemailer';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { OutboxEmail } from './outbox-email.entity.js';
+import type { RequestContext } from '../../app/context.js';
 
 export interface MailMessageInput {
   to: string;
@@ -15,8 +16,9 @@ export interface MailMessageInput {
 
 /**
  * Sends e-mail through nodemailer to SMTP_URL; without it, keeps each message in the
- * development outbox table (shown to admins in the web app). Outbox rows are written in the
- * caller's transaction, so a rolled-back change sends nothing.
+ * development outbox table (shown to admins in the web app). Either way a rolled-back change
+ * sends nothing: outbox rows are written in the caller's transaction, SMTP delivery waits for
+ * its commit.
  */
 export class Mailer {
   private readonly transport: Transporter | null;
@@ -34,8 +36,10 @@ export class Mailer {
     return this.transport === null;
   }
 
-  async send(em: EntityManager, message: MailMessageInput): Promise<void> {
-    if (!this.transport) {
+  /** Sends `message` as part of the transaction `em` of the operation `ctx`. */
+  async send(ctx: RequestContext, em: EntityManager, message: MailMessageInput): Promise<void> {
+    const transport = this.transport;
+    if (!transport) {
       em.persist(
         em.create(OutboxEmail, {
           organization: message.organizationId,
@@ -47,8 +51,11 @@ export class Mailer {
       );
       return;
     }
-    const info = await this.transport.sendMail({ from: this.from, ...message });
-    this.logger.info({ to: message.to, subject: message.subject, messageId: info.messageId }, 'e-mail sent');
+    const { organizationId: _organizationId, ...mail } = message;
+    ctx.afterCommit.push(async () => {
+      const info = await transport.sendMail({ from: this.from, ...mail });
+      this.logger.info({ to: message.to, subject: message.subject, messageId: info.messageId }, 'e-mail sent');
+    });
   }
 
   close(): void {

@@ -63,7 +63,7 @@ export async function createUser(
         changes: diffFields({}, { email: user.email, name: user.name, role: user.role }, ['email', 'name', 'role']),
       });
       await em.flush();
-      await ctx.deps.mailer.send(em, {
+      await ctx.deps.mailer.send(ctx, em, {
         organizationId: organization.id,
         to: user.email,
         subject: `Your Partner Hub account at ${organization.name}`,
