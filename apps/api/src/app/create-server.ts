@@ -9,8 +9,8 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { WebSocketServer } from 'ws';
-import { parse, specifiedRules, validate } from 'graphql';
-import type { GraphQLError, GraphQLSchema, ValidationContext } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate } from 'graphql';
+import type { GraphQLSchema, ValidationContext } from 'graphql';
 import type { Logger } from 'pino';
 import { useServer } from 'graphql-ws/use/ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -64,20 +64,27 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   wsServer.on('error', () => undefined); // the HTTP server's own listen error is the one reported
-  const wsCleanup = useServer<Record<string, unknown>, { ctx?: RequestContext }>(
+  const formatError = createFormatError(logger);
+  const wsCleanup = useServer(
     {
       schema,
+      // the same error policy as over HTTP: codes for client errors, nothing internal leaks
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
       context: (ctx) => wsContext(orm, deps, ctx.connectionParams, ctx.extra.request),
       // the same validation (with the depth and cost limits) as over HTTP
       onSubscribe: (_ctx, _id, payload) => {
+        const withCode = (error: GraphQLError, code: string) =>
+          new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code } });
         let document;
         try {
           document = parse(payload.query);
         } catch (error) {
-          return [error as GraphQLError];
+          return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }
         const errors = validate(schema, document, [...specifiedRules, ...limitRules]);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
       },
     },
