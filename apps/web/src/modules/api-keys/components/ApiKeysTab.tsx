@@ -114,6 +114,7 @@ export function ApiKeysTab() {
     {
       title: 'Actions',
       key: 'actions',
+      fixed: 'right',
       render: (_value, key) =>
         apiKeyStatus(key) === 'revoked' ? null : (
           <Button size="small" danger onClick={() => handleRevoke(key)} aria-label={`Revoke ${key.name}`}>

@@ -133,7 +133,7 @@ export function AuditLogTab() {
         <Form.Item label="Action" htmlFor="audit-filter-action">
           <Input
             id="audit-filter-action"
-            placeholder="e.g. user.created"
+            placeholder="e.g. user.create"
             value={draft.action}
             onChange={(event) => setDraft({ ...draft, action: event.target.value })}
             allowClear

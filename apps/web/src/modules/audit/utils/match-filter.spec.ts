@@ -6,7 +6,7 @@ const event: AuditEventFieldsFragment = {
   __typename: 'AuditEvent',
   id: 'e1',
   occurredAt: '2026-03-01T10:00:00.000Z',
-  action: 'user.created',
+  action: 'user.create',
   objectType: 'User',
   objectId: 'u1',
   actorLabel: 'Ada Admin',
@@ -20,9 +20,10 @@ describe('matchesAuditFilter', () => {
     expect(matchesAuditFilter(event, {})).toBe(true);
   });
 
-  it('compares action and object type without regard to case', () => {
-    expect(matchesAuditFilter(event, { action: 'USER.CREATED', objectType: 'user' })).toBe(true);
-    expect(matchesAuditFilter(event, { action: 'user.updated' })).toBe(false);
+  it('compares action and object type exactly, as the server does', () => {
+    expect(matchesAuditFilter(event, { action: 'user.create', objectType: 'User' })).toBe(true);
+    expect(matchesAuditFilter(event, { action: 'USER.CREATE' })).toBe(false);
+    expect(matchesAuditFilter(event, { action: 'user.update' })).toBe(false);
   });
 
   it('keeps only events of the filtered object', () => {

@@ -1,7 +1,7 @@
 import type { AuditEventFieldsFragment, AuditEventFilter } from '@partner-hub/graphql-client';
 
-const sameText = (filterValue: string | null | undefined, value: string) =>
-  !filterValue || filterValue.trim().toLowerCase() === value.toLowerCase();
+/** Exact, like the server's filter (an action is `user.create`, not `User.Create`). */
+const sameText = (filterValue: string | null | undefined, value: string) => !filterValue || filterValue.trim() === value;
 
 /**
  * Whether a live event belongs in a list loaded with `filter` (the server filters the loaded pages;

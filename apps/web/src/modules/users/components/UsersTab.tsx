@@ -109,6 +109,7 @@ export function UsersTab() {
     columns.push({
       title: 'Actions',
       key: 'actions',
+      fixed: 'right',
       render: (_value, user) => {
         const isSelf = user.id === viewer.user?.id;
         return (
