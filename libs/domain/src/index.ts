@@ -2,3 +2,8 @@ export * from './identity/roles.js';
 export * from './identity/permissions.js';
 export * from './identity/password-policy.js';
 export * from './identity/schemas.js';
+export * from './partner/partner-roles.js';
+export * from './partner/partner-tree.js';
+export * from './partner/partner-code.js';
+export * from './partner/tax-ids.js';
+

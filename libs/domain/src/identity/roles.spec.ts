@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   isRoleAllowed,
   ORGANIZATION_KINDS,
-  PARTNER_ROLES,
-  PRINCIPAL_ROLES,
+  PARTNER_USER_ROLES,
+  PRINCIPAL_USER_ROLES,
   ROLE_LABELS,
   rolesFor,
   USER_ROLES,
@@ -30,7 +30,7 @@ describe('USER_ROLES', () => {
   });
 
   it('is exactly the union of the principal and the partner roles', () => {
-    expect(new Set([...PRINCIPAL_ROLES, ...PARTNER_ROLES])).toEqual(new Set(USER_ROLES));
+    expect(new Set([...PRINCIPAL_USER_ROLES, ...PARTNER_USER_ROLES])).toEqual(new Set(USER_ROLES));
   });
 });
 
@@ -43,9 +43,9 @@ describe('rolesFor', () => {
     expect([...rolesFor('PARTNER')]).toEqual(['ADMIN', 'STAFF', 'TECHNICIAN']);
   });
 
-  it('returns the exported PRINCIPAL_ROLES and PARTNER_ROLES lists', () => {
-    expect(rolesFor('PRINCIPAL')).toBe(PRINCIPAL_ROLES);
-    expect(rolesFor('PARTNER')).toBe(PARTNER_ROLES);
+  it('returns the exported PRINCIPAL_USER_ROLES and PARTNER_USER_ROLES lists', () => {
+    expect(rolesFor('PRINCIPAL')).toBe(PRINCIPAL_USER_ROLES);
+    expect(rolesFor('PARTNER')).toBe(PARTNER_USER_ROLES);
   });
 
   it('shares only ADMIN between the two kinds', () => {

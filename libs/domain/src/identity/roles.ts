@@ -7,13 +7,13 @@ export const USER_ROLES = ['ADMIN', 'MANAGER', 'VIEWER', 'STAFF', 'TECHNICIAN'] 
 export type UserRole = (typeof USER_ROLES)[number];
 
 /** Roles a principal's (OEM / fleet) staff may hold. */
-export const PRINCIPAL_ROLES: readonly UserRole[] = ['ADMIN', 'MANAGER', 'VIEWER'];
+export const PRINCIPAL_USER_ROLES: readonly UserRole[] = ['ADMIN', 'MANAGER', 'VIEWER'];
 /** Roles a partner organization's staff may hold. */
-export const PARTNER_ROLES: readonly UserRole[] = ['ADMIN', 'STAFF', 'TECHNICIAN'];
+export const PARTNER_USER_ROLES: readonly UserRole[] = ['ADMIN', 'STAFF', 'TECHNICIAN'];
 
 /** The roles that exist in an organization of the given kind. */
 export function rolesFor(kind: OrganizationKind): readonly UserRole[] {
-  return kind === 'PRINCIPAL' ? PRINCIPAL_ROLES : PARTNER_ROLES;
+  return kind === 'PRINCIPAL' ? PRINCIPAL_USER_ROLES : PARTNER_USER_ROLES;
 }
 
 /** Whether `role` exists in an organization of `kind` (e.g. a partner has no MANAGER). */

@@ -4,7 +4,7 @@ import { scopeToSystem } from '../../common/db/tenant-filter.js';
 import { Organization } from '../../modules/organization/organization.entity.js';
 import { makeOrganization } from '../../modules/organization/organization.factory.js';
 import { Partner } from '../../modules/partner/partner.entity.js';
-import type { PartnerRole } from '../../modules/partner/partner.entity.js';
+import type { PartnerRole } from '@partner-hub/domain';
 import { makeUser } from '../../modules/user/user.factory.js';
 
 /** Every demo user signs in with this password (printed at start). */

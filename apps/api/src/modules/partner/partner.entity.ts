@@ -1,12 +1,10 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import type { Rel } from '@mikro-orm/core';
+import { PARTNER_ROLES, PARTNER_STATUSES } from '@partner-hub/domain';
+import type { PartnerRole, PartnerStatus } from '@partner-hub/domain';
 import { BaseEntity } from '../../common/db/base.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 
-export const PARTNER_ROLES = ['DEALER', 'SERVICE_PARTNER', 'OEM'] as const;
-export type PartnerRole = (typeof PARTNER_ROLES)[number];
-export const PARTNER_STATUSES = ['DRAFT', 'PENDING', 'ACCEPTED'] as const;
-export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
 
 /**
  * The partnership of a partner organization with one principal (DESIGN.md §1), placed in the
