@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App as AntApp, Button, DatePicker, Flex, Form, Input, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useQuery, useSubscription } from '@apollo/client/react';
@@ -7,6 +7,7 @@ import { AuditEventsDocument, OnAuditEventRecordedDocument } from '@partner-hub/
 import type { AuditEventFieldsFragment, AuditEventFilter } from '@partner-hub/graphql-client';
 import { CopyableId, EmptyState } from '@partner-hub/ui';
 import { LoadMore } from '../../shared/components/LoadMore';
+import { useLoadMore } from '../../shared/hooks/use-load-more';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
 import { describeError } from '../../shared/utils/errors';
 import { formatDateTime } from '../../shared/utils/format';
@@ -36,11 +37,9 @@ function toFilter(draft: FilterDraft): AuditEventFilter {
 
 /** Settings → Audit log: who changed what, newest first, filterable; new events stream in live. */
 export function AuditLogTab() {
-  const { notification } = AntApp.useApp();
   const [draft, setDraft] = useState<FilterDraft>(EMPTY_DRAFT);
   const [filter, setFilter] = useState<AuditEventFilter>({});
   const [liveEvents, setLiveEvents] = useState<AuditEventFieldsFragment[]>([]);
-  const [loadingMore, setLoadingMore] = useState(false);
   const filtered = Object.keys(filter).length > 0;
 
   const { data, error, loading, fetchMore, refetch } = useQuery(AuditEventsDocument, {
@@ -72,17 +71,7 @@ export function AuditLogTab() {
     setFilter({});
   };
 
-  const handleLoadMore = async () => {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } catch (loadError) {
-      notification.error({ title: 'Could not load more events', description: describeError(loadError) });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const { loadingMore, handleLoadMore } = useLoadMore(connection, fetchMore, 'events');
 
   const columns: TableColumnsType<AuditEventFieldsFragment> = [
     {

@@ -1,22 +1,20 @@
 import { useState } from 'react';
-import { App as AntApp, Descriptions, Drawer, Table, Typography } from 'antd';
+import { Descriptions, Drawer, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { MailOutboxDocument } from '@partner-hub/graphql-client';
 import type { MailMessageFieldsFragment } from '@partner-hub/graphql-client';
 import { EmptyState, LinkifiedText } from '@partner-hub/ui';
 import { LoadMore } from '../../shared/components/LoadMore';
+import { useLoadMore } from '../../shared/hooks/use-load-more';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
-import { describeError } from '../../shared/utils/errors';
 import { formatDateTime } from '../../shared/utils/format';
 
 const PAGE_SIZE = 50;
 
 /** The development outbox: e-mails the API would have sent; click one to read it. */
 export function MailboxList() {
-  const { notification } = AntApp.useApp();
   const [openMessage, setOpenMessage] = useState<MailMessageFieldsFragment | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
   const { data, error, loading, fetchMore, refetch } = useQuery(MailOutboxDocument, {
     variables: { first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
@@ -24,17 +22,7 @@ export function MailboxList() {
   const connection = data?.mailOutbox;
   const messages = connection?.edges.map((edge) => edge.node) ?? [];
 
-  const handleLoadMore = async () => {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } catch (loadError) {
-      notification.error({ title: 'Could not load more e-mails', description: describeError(loadError) });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const { loadingMore, handleLoadMore } = useLoadMore(connection, fetchMore, 'e-mails');
 
   const columns: TableColumnsType<MailMessageFieldsFragment> = [
     { title: 'To', dataIndex: 'to', key: 'to' },

@@ -10,6 +10,7 @@ import type { UserFieldsFragment, UserFilter } from '@partner-hub/graphql-client
 import { EmptyState } from '@partner-hub/ui';
 import { useCan, useViewer } from '../../auth/hooks/viewer-context';
 import { LoadMore } from '../../shared/components/LoadMore';
+import { useLoadMore } from '../../shared/hooks/use-load-more';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
 import { RoleTag } from '../../shared/components/RoleTag';
 import { describeError } from '../../shared/utils/errors';
@@ -45,22 +46,11 @@ export function UsersTab() {
     notifyOnNetworkStatusChange: true,
   });
   const [setUserActive] = useMutation(SetUserActiveDocument);
-  const [loadingMore, setLoadingMore] = useState(false);
 
   const connection = data?.users;
   const users = connection?.edges.map((edge) => edge.node) ?? [];
 
-  const handleLoadMore = async () => {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } catch (loadError) {
-      notification.error({ title: 'Could not load more users', description: describeError(loadError) });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const { loadingMore, handleLoadMore } = useLoadMore(connection, fetchMore, 'users');
 
   const handleSetActive = (user: UserFieldsFragment, nextActive: boolean) => {
     modal.confirm({
