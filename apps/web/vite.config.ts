@@ -61,7 +61,8 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.spec.{ts,tsx}'],
-    setupFiles: ['src/test/setup.ts'],
+    // the jsdom shims antd needs live with the component library
+    setupFiles: [fileURLToPath(new URL('../../libs/ui/src/test-setup.ts', import.meta.url))],
     testTimeout: 20_000,
   },
 });

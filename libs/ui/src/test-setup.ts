@@ -1,3 +1,4 @@
+// Test setup for React components built on antd, shared by libs/ui and apps/web (their vitest setupFiles).
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
@@ -17,6 +18,21 @@ if (!window.matchMedia) {
     }),
   });
 }
+
+// antd's Menu overflow and Table observe element sizes; jsdom has no layout, so nothing ever resizes.
+if (!('ResizeObserver' in window)) {
+  class NoopResizeObserver {
+    observe = () => undefined;
+    unobserve = () => undefined;
+    disconnect = () => undefined;
+  }
+  Object.defineProperty(window, 'ResizeObserver', { writable: true, value: NoopResizeObserver });
+  Object.defineProperty(globalThis, 'ResizeObserver', { writable: true, value: NoopResizeObserver });
+}
+
+// antd measures scrollbars with getComputedStyle(el, '::-webkit-scrollbar'); jsdom does not do pseudo-elements.
+const getComputedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = (element: Element) => getComputedStyle(element);
 
 afterEach(() => {
   cleanup();
