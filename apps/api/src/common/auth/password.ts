@@ -26,5 +26,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** A hash of a random password: verifying against it costs as much as a real one (no timing oracle for unknown e-mails). */
-export const DUMMY_PASSWORD_HASH = hashPassword(randomBytes(16).toString('hex'));
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * A hash of a random password: verifying against it costs as much as a real one, so an unknown
+ * e-mail answers as slowly as a wrong password. Made on first use, not at start-up.
+ */
+export function dummyPasswordHash(): Promise<string> {
+  return (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));
+}

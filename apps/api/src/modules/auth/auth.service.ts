@@ -1,7 +1,7 @@
 import { changePasswordSchema, checkPassword, signInSchema } from '@partner-hub/domain';
 import { inTransaction, viewerOf } from '../../app/context.js';
 import type { RequestContext } from '../../app/context.js';
-import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../../common/auth/password.js';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../../common/auth/password.js';
 import { hashToken, newToken } from '../../common/auth/tokens.js';
 import { makeViewer } from '../../common/auth/viewer.js';
 import type { Viewer } from '../../common/auth/viewer.js';
@@ -25,7 +25,7 @@ export async function signIn(ctx: RequestContext, input: { email: string; passwo
   scopeToSystem(lookup);
   const user = await lookup.findOne(User, { email }, { populate: ['passwordHash', 'organization'] });
   // verify against a dummy hash for unknown e-mails, so response time does not tell which exist
-  const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_PASSWORD_HASH));
+  const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !valid) {
     await ctx.deps.signInThrottle.recordFailure(email, ip);
     throw new InvalidCredentials();
