@@ -7,3 +7,5 @@ export * from './partner/partner-tree.js';
 export * from './partner/partner-code.js';
 export * from './partner/tax-ids.js';
 
+export * from './money/money.js';
+export * from './partner/agreement.js';

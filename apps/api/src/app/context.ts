@@ -33,6 +33,8 @@ export interface HttpExchange {
 export interface RequestContext {
   em: EntityManager;
   viewer: Viewer | null;
+  /** the request came with a valid credential of a blocked partner (answered as UNAUTHENTICATED with a reason) */
+  blocked: boolean;
   loaders: Loaders;
   deps: AppDeps;
   http: HttpExchange | null;
@@ -40,6 +42,18 @@ export interface RequestContext {
   pendingAudit: { id: string; organizationId: string }[];
   /** side effects (e.g. SMTP delivery) that must happen only if the current transaction commits */
   afterCommit: (() => Promise<void>)[];
+  /** per-request results computed once on demand (e.g. the viewer's visible partner subtree) */
+  memo: Map<string, Promise<unknown>>;
+}
+
+/** Computes `make()` once per request under `key`. */
+export function memoize<T>(ctx: RequestContext, key: string, make: () => Promise<T>): Promise<T> {
+  let value = ctx.memo.get(key) as Promise<T> | undefined;
+  if (!value) {
+    value = make();
+    ctx.memo.set(key, value);
+  }
+  return value;
 }
 
 /** The viewer of a context whose operation is guarded (the auth checker ran). */

@@ -4,6 +4,8 @@ import type { EntityClass } from '@mikro-orm/core';
 import { Organization } from '../modules/organization/organization.entity.js';
 import { User } from '../modules/user/user.entity.js';
 import { ApiKey } from '../modules/api-key/api-key.entity.js';
+import { Partner } from '../modules/partner/partner.entity.js';
+import { subPartnerCounts } from '../modules/partner/partner-tree.queries.js';
 
 /** Batches "load by id" for one entity into one `where id in (...)` per tick, through the scoped fork. */
 function byId<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>) {
@@ -20,6 +22,12 @@ export function createLoaders(em: EntityManager) {
     organizationById: byId(em, Organization),
     userById: byId(em, User),
     apiKeyById: byId(em, ApiKey),
+    /** tenant-filtered; callers still check the viewer's partner scope */
+    partnerById: byId(em, Partner),
+    subPartnerCount: new DataLoader<string, number>(async (ids) => {
+      const counts = await subPartnerCounts(em, ids);
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
   };
 }
 

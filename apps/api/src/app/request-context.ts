@@ -2,7 +2,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'express';
 import { parseCookie } from 'cookie';
-import { authenticate } from '../modules/auth/authenticate.js';
+import { BLOCKED, authenticate } from '../modules/auth/authenticate.js';
+import { principalIdsOf } from '../common/auth/viewer.js';
 import { scopeToOrganization } from '../common/db/tenant-filter.js';
 import type { AppDeps, HttpExchange, RequestContext } from './context.js';
 import { createLoaders } from './loaders.js';
@@ -24,9 +25,10 @@ function sessionTokenOf(req: IncomingMessage): string | null {
 /** A fresh fork scoped to the viewer, fresh loaders: the context of one operation. */
 export async function contextFor(orm: MikroORM, deps: AppDeps, credentials: { sessionToken: string | null; bearerToken: string | null }, http: HttpExchange | null): Promise<RequestContext> {
   const em = orm.em.fork();
-  const viewer = await authenticate(em, deps.env, credentials);
-  scopeToOrganization(em, viewer?.organizationId ?? NOBODY);
-  return { em, viewer, loaders: createLoaders(em), deps, http, pendingAudit: [], afterCommit: [] };
+  const identity = await authenticate(em, deps.env, credentials);
+  const viewer = identity === BLOCKED ? null : identity;
+  scopeToOrganization(em, viewer?.organizationId ?? NOBODY, viewer ? principalIdsOf(viewer) : [NOBODY]);
+  return { em, viewer, blocked: identity === BLOCKED, loaders: createLoaders(em), deps, http, pendingAudit: [], afterCommit: [], memo: new Map() };
 }
 
 /** The context of an HTTP request: credentials from the cookie or `Authorization: Bearer`. */

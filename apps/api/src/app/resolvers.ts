@@ -4,6 +4,8 @@ import { UserResolver } from '../modules/user/user.resolver.js';
 import { ApiKeyResolver } from '../modules/api-key/api-key.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { MailboxResolver } from '../modules/mail/mailbox.resolver.js';
+import { PartnerResolver } from '../modules/partner/partner.resolver.js';
+import { PartnerFieldsResolver } from '../modules/partner/partner.fields.resolver.js';
 
 /** The one list of resolvers. */
-export const resolvers = [AuthResolver, ViewerFieldsResolver, UserResolver, ApiKeyResolver, AuditResolver, MailboxResolver] as const;
+export const resolvers = [AuthResolver, ViewerFieldsResolver, UserResolver, ApiKeyResolver, AuditResolver, MailboxResolver, PartnerResolver, PartnerFieldsResolver] as const;

@@ -5,6 +5,8 @@ import { Session } from '../modules/auth/session.entity.js';
 import { ApiKey } from '../modules/api-key/api-key.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { OutboxEmail } from '../modules/mail/outbox-email.entity.js';
+import { PartnerInvitation } from '../modules/invitation/partner-invitation.entity.js';
+import { ImportBatch } from '../modules/import/import-batch.entity.js';
 
 /** Every entity, listed once (explicit discovery: no folder scanning at start). */
-export const entities = [Organization, Partner, User, Session, ApiKey, AuditEvent, OutboxEmail];
+export const entities = [Organization, Partner, User, Session, ApiKey, AuditEvent, OutboxEmail, PartnerInvitation, ImportBatch];

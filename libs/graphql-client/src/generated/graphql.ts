@@ -35,6 +35,9 @@ export type AccountBlockedError = ErrorResult & {
   message: Scalars['String']['output'];
 };
 
+/** The billing model of a partner account: PREPAID, POSTPAID or FREE. */
+export type AccountType = 'FREE' | 'POSTPAID' | 'PREPAID';
+
 /** A secret for a partner system, acting for one organization with one role. */
 export type ApiKey = {
   __typename: 'ApiKey';
@@ -168,6 +171,25 @@ export type CreateApiKeySuccess = {
   secret: Scalars['String']['output'];
 };
 
+/** A new partner. */
+export type CreatePartnerInput = {
+  /** The agreement; EUR, prepaid, no deposit when omitted. */
+  agreement?: InputMaybe<PartnerAgreementInput>;
+  /** Let its technicians change a job's configuration (service partners). */
+  allowJobOverride?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Create it as a sub-partner of this partner (required for a partner admin). */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Partner ID to use (5 letters or digits); generated when empty. */
+  partnerId?: InputMaybe<Scalars['String']['input']>;
+  /** The profile. */
+  profile: PartnerProfileInput;
+  /** What the partner is to the principal. */
+  role: PartnerRole;
+};
+
+/** The outcome of createPartner. */
+export type CreatePartnerResult = NotFoundError | PartnerSuccess | ValidationError;
+
 /** A new user of the admin's own organization. */
 export type CreateUserInput = {
   /** Sign-in e-mail; unique across Partner Hub. */
@@ -268,14 +290,33 @@ export type MailMessageEdge = {
   node: MailMessage;
 };
 
+/** Move a partner with its subtree. */
+export type MovePartnerInput = {
+  /** The partner to move. */
+  id: Scalars['ID']['input'];
+  /** Its new parent; null moves it to the top level (principal staff only). */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The outcome of movePartner. */
+export type MovePartnerResult = NotFoundError | PartnerCycleError | PartnerSuccess | ValidationError;
+
 export type Mutation = {
   __typename: 'Mutation';
+  /** Archives a partner without active sub-partners: hidden from lists, no access, data kept. */
+  archivePartner: UpdatePartnerResult;
   /** Changes the signed-in user's password and ends their other sessions. */
   changePassword: ChangePasswordResult;
   /** Creates an API key for the own organization; returns its secret once. */
   createApiKey: CreateApiKeyResult;
+  /** Creates a partner (a new partner organization and its partnership), optionally under a parent. */
+  createPartner: CreatePartnerResult;
   /** Creates a user in the own organization and e-mails them. */
   createUser: CreateUserResult;
+  /** Moves a partner with its whole subtree under another partner (or to the top level). */
+  movePartner: MovePartnerResult;
+  /** Restores an archived partner. */
+  restorePartner: UpdatePartnerResult;
   /** Revokes an API key; requests with it are refused at once. */
   revokeApiKey: RevokeApiKeyResult;
   /** Deactivates (ending their sessions at once) or reactivates a user. */
@@ -284,8 +325,18 @@ export type Mutation = {
   signIn: SignInResult;
   /** Ends the current session and clears its cookie. */
   signOut: SignOutPayload;
+  /** Changes a partner's agreement. */
+  updatePartnerAgreement: UpdatePartnerResult;
+  /** Changes a partner's profile: the principal's until the partner claims, the partner's own afterwards. */
+  updatePartnerProfile: UpdatePartnerProfileResult;
+  /** Changes a partner's settings; blocking takes effect on the next request of its sessions and keys. */
+  updatePartnerSettings: UpdatePartnerResult;
   /** Changes a user's name and role. */
   updateUser: UpdateUserResult;
+};
+
+export type MutationArchivePartnerArgs = {
+  input: PartnerIdInput;
 };
 
 export type MutationChangePasswordArgs = {
@@ -296,8 +347,20 @@ export type MutationCreateApiKeyArgs = {
   input: CreateApiKeyInput;
 };
 
+export type MutationCreatePartnerArgs = {
+  input: CreatePartnerInput;
+};
+
 export type MutationCreateUserArgs = {
   input: CreateUserInput;
+};
+
+export type MutationMovePartnerArgs = {
+  input: MovePartnerInput;
+};
+
+export type MutationRestorePartnerArgs = {
+  input: PartnerIdInput;
 };
 
 export type MutationRevokeApiKeyArgs = {
@@ -310,6 +373,18 @@ export type MutationSetUserActiveArgs = {
 
 export type MutationSignInArgs = {
   input: SignInInput;
+};
+
+export type MutationUpdatePartnerAgreementArgs = {
+  input: UpdatePartnerAgreementInput;
+};
+
+export type MutationUpdatePartnerProfileArgs = {
+  input: UpdatePartnerProfileInput;
+};
+
+export type MutationUpdatePartnerSettingsArgs = {
+  input: UpdatePartnerSettingsInput;
 };
 
 export type MutationUpdateUserArgs = {
@@ -330,14 +405,20 @@ export type NotFoundError = ErrorResult & {
 /** A company with users: a principal (OEM or fleet operator) or a partner company. */
 export type Organization = {
   __typename: 'Organization';
+  /** Accounting code ("1C code"): the id in the principal's accounting system. */
+  accountingCode: Maybe<Scalars['String']['output']>;
   /** Postal address. */
   address: Maybe<Scalars['String']['output']>;
   /** Contact e-mail. */
   email: Maybe<Scalars['String']['output']>;
   /** Opaque unique id. */
   id: Scalars['ID']['output'];
+  /** IIN, the 12-digit tax identification number. */
+  iin: Maybe<Scalars['String']['output']>;
   /** Whether this organization runs an ecosystem or is a partner. */
   kind: OrganizationKind;
+  /** KPP, the 9-digit tax registration reason code. */
+  kpp: Maybe<Scalars['String']['output']>;
   /** Legal form (organization type), e.g. GmbH. */
   legalForm: Maybe<Scalars['String']['output']>;
   /** Company name. */
@@ -348,6 +429,8 @@ export type Organization = {
   phone: Maybe<Scalars['String']['output']>;
   /** Region the organization works in. */
   region: Maybe<Scalars['String']['output']>;
+  /** VAT rate in percent, e.g. 19 or 7.7. */
+  vatPercent: Maybe<Scalars['Float']['output']>;
 };
 
 /** PRINCIPAL runs an ecosystem (an OEM or fleet operator); PARTNER works for one or more principals. */
@@ -360,6 +443,219 @@ export type PageInfo = {
   endCursor: Maybe<Scalars['String']['output']>;
   /** Whether another page follows this one. */
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A partnership: a partner organization (dealer, service partner, OEM) of one principal, with its agreement and settings. */
+export type Partner = {
+  __typename: 'Partner';
+  /** The agreement: deposit, currencies, account type. */
+  agreement: PartnerAgreement;
+  /** Its technicians may change a job's predefined configuration. */
+  allowJobOverride: Scalars['Boolean']['output'];
+  /** The path from the top of the viewer's tree down to the parent (for breadcrumbs). */
+  ancestors: Array<Partner>;
+  /** When the partner was archived; archived partners are hidden from lists by default and have no access. */
+  archivedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Blocked: the partner and its whole subtree have no access. */
+  blocked: Scalars['Boolean']['output'];
+  /** When the partner claimed its organization. */
+  claimedAt: Maybe<Scalars['DateTime']['output']>;
+  /** When the partner was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Every active partner below this one at any depth, breadth first. */
+  descendants: Array<PartnerDescendant>;
+  /** What was done to this partner, newest first (a partner sees only what its own organization did). */
+  history: AuditEventConnection;
+  /** Opaque unique id. */
+  id: Scalars['ID']['output'];
+  /** Whether the viewer may change the agreement, settings and place in the tree. */
+  manageable: Scalars['Boolean']['output'];
+  /** The partner organization's name. */
+  name: Scalars['String']['output'];
+  /** The partner organization with its profile. */
+  organization: Organization;
+  /** The parent partner; null at the top level or when it lies outside the viewer's tree. */
+  parent: Maybe<Partner>;
+  /** The short Partner ID (5 characters, e.g. VEZ9A), unique per principal; CSV files refer to partners by it. */
+  partnerId: Scalars['String']['output'];
+  /** Whether the viewer may change the profile now (the principal until claiming, the partner after). */
+  profileEditable: Scalars['Boolean']['output'];
+  /** What the partner is to the principal. */
+  role: PartnerRole;
+  /** DRAFT (not invited), PENDING (invitation sent) or ACCEPTED (claimed). */
+  status: PartnerStatus;
+  /** How many active direct sub-partners it has. */
+  subPartnerCount: Scalars['Int']['output'];
+  /** The partner organization's users (for principal staff and the partner admins above it). */
+  users: UserConnection;
+  /** The users of its sub-partners cannot sign in. */
+  usersBlocked: Scalars['Boolean']['output'];
+};
+
+/** A partnership: a partner organization (dealer, service partner, OEM) of one principal, with its agreement and settings. */
+export type PartnerHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+/** A partnership: a partner organization (dealer, service partner, OEM) of one principal, with its agreement and settings. */
+export type PartnerUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+/** A partner's agreement with its principal. */
+export type PartnerAgreement = {
+  __typename: 'PartnerAgreement';
+  /** Billing model. */
+  accountType: AccountType;
+  /** Further currencies. */
+  additionalCurrencies: Array<Scalars['String']['output']>;
+  /** Main currency (ISO 4217). */
+  currency: Scalars['String']['output'];
+  /** Deposit as a decimal amount in `currency`, e.g. "1500.50". */
+  deposit: Scalars['String']['output'];
+  /** Deposit in minor units of `currency` (cents). */
+  depositMinor: Scalars['Float']['output'];
+};
+
+/** A partner's agreement. */
+export type PartnerAgreementInput = {
+  /** Billing model. */
+  accountType: AccountType;
+  /** Further currencies the partner may bill in (ISO codes). */
+  additionalCurrencies: Array<Scalars['String']['input']>;
+  /** Main currency, ISO 4217 code (e.g. EUR). */
+  currency: Scalars['String']['input'];
+  /** Deposit as a decimal amount in the currency, e.g. "1500.50". */
+  deposit: Scalars['String']['input'];
+};
+
+/** The partner has claimed its organization, so its profile is read-only for the principal. */
+export type PartnerClaimedError = ErrorResult & {
+  __typename: 'PartnerClaimedError';
+  /** Stable machine-readable code, e.g. `VALIDATION_FAILED`. */
+  code: Scalars['String']['output'];
+  /** The input field at fault, when there is one. */
+  field: Maybe<Scalars['String']['output']>;
+  /** A sentence for the person who made the request. */
+  message: Scalars['String']['output'];
+};
+
+/** A page of Partner objects (Relay connection, keyset-paginated). */
+export type PartnerConnection = {
+  __typename: 'PartnerConnection';
+  /** The nodes of this page with their cursors. */
+  edges: Array<PartnerEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many nodes match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** The move would place a partner under itself or one of its own sub-partners (or deeper than the tree allows). */
+export type PartnerCycleError = ErrorResult & {
+  __typename: 'PartnerCycleError';
+  /** Stable machine-readable code, e.g. `VALIDATION_FAILED`. */
+  code: Scalars['String']['output'];
+  /** The input field at fault, when there is one. */
+  field: Maybe<Scalars['String']['output']>;
+  /** A sentence for the person who made the request. */
+  message: Scalars['String']['output'];
+};
+
+/** A partner somewhere below another, with its depth (1 = direct sub-partner). */
+export type PartnerDescendant = {
+  __typename: 'PartnerDescendant';
+  /** Levels below the partner asked about. */
+  depth: Scalars['Int']['output'];
+  /** The sub-partner. */
+  partner: Partner;
+};
+
+/** One Partner in a page, with its cursor. */
+export type PartnerEdge = {
+  __typename: 'PartnerEdge';
+  /** Opaque position of this node; pass as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The Partner. */
+  node: Partner;
+};
+
+/** Narrows a list of partners; all given conditions must hold. */
+export type PartnerFilter = {
+  /** True: only archived partners. Default: only active ones. */
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only blocked (true) or unblocked (false) partners. */
+  blocked?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only partners created by this import batch. */
+  importBatchId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only the direct sub-partners of this partner (lazy tree expansion). */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only partners in this region (case-insensitive). */
+  region?: InputMaybe<Scalars['String']['input']>;
+  /** Only partners with this role. */
+  role?: InputMaybe<PartnerRole>;
+  /** Part of the name or e-mail, or an exact Partner ID. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only partners with this status. */
+  status?: InputMaybe<PartnerStatus>;
+  /** Only the top of the viewer's tree: the principal's top-level partners, or a partner's own partnerships. */
+  topLevel?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** One partner. */
+export type PartnerIdInput = {
+  /** The partner. */
+  id: Scalars['ID']['input'];
+};
+
+/** How a partners list is sorted. */
+export type PartnerOrder = {
+  /** The direction. */
+  direction: SortDirection;
+  /** The column. */
+  field: PartnerSortField;
+};
+
+/** A partner organization's profile. Empty optional fields are cleared. */
+export type PartnerProfileInput = {
+  /** Accounting code ("1C code"), at most 50 characters. */
+  accountingCode?: InputMaybe<Scalars['String']['input']>;
+  /** Postal address. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** Contact e-mail. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** IIN: 12 digits. */
+  iin?: InputMaybe<Scalars['String']['input']>;
+  /** KPP: 9 digits. */
+  kpp?: InputMaybe<Scalars['String']['input']>;
+  /** Legal form, e.g. GmbH. */
+  legalForm?: InputMaybe<Scalars['String']['input']>;
+  /** Company name (required). */
+  name: Scalars['String']['input'];
+  /** Contact phone: digits, spaces, +, - and parentheses. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Region. */
+  region?: InputMaybe<Scalars['String']['input']>;
+  /** VAT rate in percent, 0 to 100 with at most 2 decimals (e.g. "19" or "7.7"). */
+  vatPercent?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What a partner is to its principal: DEALER, SERVICE_PARTNER (installer company or internal service team) or OEM. */
+export type PartnerRole = 'DEALER' | 'OEM' | 'SERVICE_PARTNER';
+
+/** The column a partners list is sorted by. */
+export type PartnerSortField = 'CREATED_AT' | 'NAME' | 'PARTNER_ID' | 'ROLE' | 'STATUS';
+
+/** DRAFT: created, not invited. PENDING: invitation sent. ACCEPTED: the partner claimed its organization. */
+export type PartnerStatus = 'ACCEPTED' | 'DRAFT' | 'PENDING';
+
+/** The partner after a successful change. */
+export type PartnerSuccess = {
+  __typename: 'PartnerSuccess';
+  /** The partner as it is now. */
+  partner: Partner;
 };
 
 /** SIMPLE: at least 8 characters. COMPLEX: at least 12 with lower and upper case, a digit and a symbol. */
@@ -375,6 +671,10 @@ export type Query = {
   auditEvents: AuditEventConnection;
   /** E-mails the own organization sent while no SMTP server was configured (development mailbox), newest first. */
   mailOutbox: MailMessageConnection;
+  /** One partner the viewer may see (NOT_FOUND otherwise, whether or not it exists). */
+  partner: Partner;
+  /** Partners the viewer may see: all of a principal's, or a partner's own subtree. */
+  partners: PartnerConnection;
   /** Users of the own organization, by e-mail. */
   users: UserConnection;
   /** Who the request acts as; null when not signed in. */
@@ -390,6 +690,17 @@ export type QueryAuditEventsArgs = {
 export type QueryMailOutboxArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
+};
+
+export type QueryPartnerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryPartnersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PartnerFilter>;
+  first?: Scalars['Int']['input'];
+  orderBy?: InputMaybe<PartnerOrder>;
 };
 
 export type QueryUsersArgs = {
@@ -458,6 +769,9 @@ export type SignOutPayload = {
   signedOut: Scalars['Boolean']['output'];
 };
 
+/** Ascending or descending. */
+export type SortDirection = 'ASC' | 'DESC';
+
 export type Subscription = {
   __typename: 'Subscription';
   /** Each new audit event of the own organization, as it is committed. */
@@ -475,6 +789,43 @@ export type TooManyAttemptsError = ErrorResult & {
   message: Scalars['String']['output'];
   /** Seconds until sign-in is possible again. */
   retryAfterSeconds: Scalars['Int']['output'];
+};
+
+/** A partner's new agreement. */
+export type UpdatePartnerAgreementInput = {
+  /** The whole agreement. */
+  agreement: PartnerAgreementInput;
+  /** The partner. */
+  id: Scalars['ID']['input'];
+};
+
+/** A partner's new profile. */
+export type UpdatePartnerProfileInput = {
+  /** The partner. */
+  id: Scalars['ID']['input'];
+  /** The whole profile. */
+  profile: PartnerProfileInput;
+};
+
+/** The outcome of updatePartnerProfile. */
+export type UpdatePartnerProfileResult =
+  NotFoundError | PartnerClaimedError | PartnerSuccess | ValidationError;
+
+/** The outcome of a change to a partner's agreement, settings or archive state. */
+export type UpdatePartnerResult = NotFoundError | PartnerSuccess | ValidationError;
+
+/** A partner's new settings. */
+export type UpdatePartnerSettingsInput = {
+  /** Its technicians may change a job's predefined configuration. */
+  allowJobOverride: Scalars['Boolean']['input'];
+  /** Block the partner and its whole subtree (sessions and API keys stop on their next request). */
+  blocked: Scalars['Boolean']['input'];
+  /** The partner. */
+  id: Scalars['ID']['input'];
+  /** Password policy for the partner's users. */
+  passwordPolicy: PasswordPolicy;
+  /** Stop the users of its sub-partners from signing in. */
+  usersBlocked: Scalars['Boolean']['input'];
 };
 
 /** New name and role of a user. */
@@ -636,6 +987,20 @@ type ErrorResultFields_NotFoundError_Fragment = {
   field: string | null;
 };
 
+type ErrorResultFields_PartnerClaimedError_Fragment = {
+  __typename: 'PartnerClaimedError';
+  code: string;
+  message: string;
+  field: string | null;
+};
+
+type ErrorResultFields_PartnerCycleError_Fragment = {
+  __typename: 'PartnerCycleError';
+  code: string;
+  message: string;
+  field: string | null;
+};
+
 type ErrorResultFields_TooManyAttemptsError_Fragment = {
   __typename: 'TooManyAttemptsError';
   code: string;
@@ -656,6 +1021,8 @@ export type ErrorResultFieldsFragment =
   | ErrorResultFields_EmailTakenError_Fragment
   | ErrorResultFields_InvalidCredentialsError_Fragment
   | ErrorResultFields_NotFoundError_Fragment
+  | ErrorResultFields_PartnerClaimedError_Fragment
+  | ErrorResultFields_PartnerCycleError_Fragment
   | ErrorResultFields_TooManyAttemptsError_Fragment
   | ErrorResultFields_ValidationError_Fragment;
 
@@ -2986,15 +3353,19 @@ export const ViewerDocument = {
 export const possibleTypes: Record<string, string[]> = {
   ChangePasswordResult: ['ChangePasswordSuccess', 'InvalidCredentialsError', 'ValidationError'],
   CreateApiKeyResult: ['CreateApiKeySuccess', 'ValidationError'],
+  CreatePartnerResult: ['NotFoundError', 'PartnerSuccess', 'ValidationError'],
   CreateUserResult: ['CreateUserSuccess', 'EmailTakenError', 'ValidationError'],
   ErrorResult: [
     'AccountBlockedError',
     'EmailTakenError',
     'InvalidCredentialsError',
     'NotFoundError',
+    'PartnerClaimedError',
+    'PartnerCycleError',
     'TooManyAttemptsError',
     'ValidationError',
   ],
+  MovePartnerResult: ['NotFoundError', 'PartnerCycleError', 'PartnerSuccess', 'ValidationError'],
   RevokeApiKeyResult: ['NotFoundError', 'RevokeApiKeySuccess'],
   SetUserActiveResult: ['NotFoundError', 'SetUserActiveSuccess', 'ValidationError'],
   SignInResult: [
@@ -3004,5 +3375,7 @@ export const possibleTypes: Record<string, string[]> = {
     'TooManyAttemptsError',
     'ValidationError',
   ],
+  UpdatePartnerProfileResult: ['NotFoundError', 'PartnerClaimedError', 'PartnerSuccess', 'ValidationError'],
+  UpdatePartnerResult: ['NotFoundError', 'PartnerSuccess', 'ValidationError'],
   UpdateUserResult: ['NotFoundError', 'UpdateUserSuccess', 'ValidationError'],
 };

@@ -2,7 +2,7 @@ import { Authorized } from 'type-graphql';
 import type { AuthChecker } from 'type-graphql';
 import type { Permission } from '@partner-hub/domain';
 import type { RequestContext } from '../../app/context.js';
-import { forbidden, notSignedIn } from '../errors/app-errors.js';
+import { accountBlocked, forbidden, notSignedIn } from '../errors/app-errors.js';
 
 /**
  * The one authorization layer. Every operation carries either `@Allow(...)` (type-graphql's
@@ -31,7 +31,7 @@ export function isPublicOperation(className: string, methodName: string): boolea
 
 export const authChecker: AuthChecker<RequestContext> = ({ context }, required) => {
   const viewer = context.viewer;
-  if (!viewer) throw notSignedIn();
+  if (!viewer) throw context.blocked ? accountBlocked() : notSignedIn();
   const permissions = required.filter((r) => r !== SIGNED_IN) as Permission[];
   if (!permissions.every((p) => viewer.permissions.has(p))) throw forbidden();
   return true;

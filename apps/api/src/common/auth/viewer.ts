@@ -15,8 +15,18 @@ export interface Viewer {
   /** an e-mail or an API key's name, as audit events show it */
   label: string;
   permissions: ReadonlySet<Permission>;
+  /**
+   * For a partner organization: its partnerships that may act now (blocked ones are left out),
+   * each with its principal. Empty for principal staff.
+   */
+  partnerships: readonly { partnerId: string; principalId: string }[];
 }
 
-export function makeViewer(fields: Omit<Viewer, 'permissions'>): Viewer {
-  return { ...fields, permissions: new Set(permissionsOf(fields.organizationKind, fields.role)) };
+export function makeViewer(fields: Omit<Viewer, 'permissions' | 'partnerships'> & { partnerships?: Viewer['partnerships'] }): Viewer {
+  return { partnerships: [], ...fields, permissions: new Set(permissionsOf(fields.organizationKind, fields.role)) };
+}
+
+/** The principals whose data the viewer may read at all (the tenant filter's scope). */
+export function principalIdsOf(viewer: Viewer): string[] {
+  return viewer.organizationKind === 'PRINCIPAL' ? [viewer.organizationId] : [...new Set(viewer.partnerships.map((p) => p.principalId))];
 }

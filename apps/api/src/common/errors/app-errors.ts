@@ -76,11 +76,19 @@ export class AccessError extends GraphQLError {
   constructor(
     readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN',
     message: string,
+    reason?: 'ACCOUNT_BLOCKED',
   ) {
-    super(message, { extensions: { code } });
+    super(message, { extensions: reason ? { code, reason } : { code } });
   }
 }
 
 export const notSignedIn = () =>
   new AccessError('UNAUTHENTICATED', 'Sign in first: this session or API key is missing, expired or revoked.');
+/** A blocked partner's identity: not signed in, with a reason the sign-in page can explain. */
+export const accountBlocked = () =>
+  new AccessError(
+    'UNAUTHENTICATED',
+    'Your organization\'s access to Partner Hub is blocked. Ask the company you work for to unblock it.',
+    'ACCOUNT_BLOCKED',
+  );
 export const forbidden = () => new AccessError('FORBIDDEN', 'Your role does not allow this.');

@@ -55,9 +55,20 @@ export class EmailTakenError extends ErrorResult {}
 @ObjectType({ implements: ErrorResult, description: 'No such object exists — or it belongs to someone else.' })
 export class NotFoundError extends ErrorResult {}
 
+type UserErrorClass = abstract new (...args: never[]) => UserError;
+const featureErrorTypes = new Map<UserErrorClass, new () => ErrorResult>();
+
+/** Lets a feature map its own `UserError` onto its GraphQL error type (e.g. `PartnerCycle` → `PartnerCycleError`). */
+export function registerErrorResult(errorClass: UserErrorClass, resultType: new () => ErrorResult): void {
+  featureErrorTypes.set(errorClass, resultType);
+}
+
 /** Turns a service's `UserError` into the GraphQL object of the same meaning. */
 export function toErrorResult(error: UserError): ErrorResult {
   const base = { code: error.code, message: error.message, field: error.field };
+  for (const [errorClass, resultType] of featureErrorTypes) {
+    if (error instanceof errorClass) return Object.assign(new resultType(), base);
+  }
   if (error instanceof ValidationFailed) {
     return Object.assign(new ValidationError(), base, { fieldErrors: error.problems.map((p) => Object.assign(new FieldError(), p)) });
   }

@@ -55,9 +55,26 @@ export const MAX_PAGE_SIZE = 200;
 export interface KeysetOptions<T> {
   first: number;
   after?: string | null;
-  /** the sort column; `id` breaks ties, so the order is total and stable */
-  orderBy: keyof T & string;
+  /**
+   * the sort column, or a path into a to-one relation (`organization.name`, which must then be
+   * populated); `id` breaks ties, so the order is total and stable. The column must not be null.
+   */
+  orderBy: (keyof T & string) | `${string}.${string}`;
   direction: 'asc' | 'desc';
+  /** relations to load in the same statement (joined) */
+  populate?: readonly string[];
+}
+
+/** `nest('organization.name', v)` → `{ organization: { name: v } }`: a filter or order on a path. */
+function nest(path: string, value: unknown): Record<string, unknown> {
+  return path
+    .split('.')
+    .reverse()
+    .reduce<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>;
+}
+
+function valueAt(node: object, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | null)?.[key], node);
 }
 
 type CursorValue = string | number | boolean | null;
@@ -88,7 +105,7 @@ export async function keysetPage<T extends { id: string }>(
   where: FilterQuery<T>,
   options: KeysetOptions<T>,
 ): Promise<Page<T>> {
-  const { first, after, orderBy, direction } = options;
+  const { first, after, orderBy, direction, populate } = options;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw ValidationFailed.of('first', `Ask for between 1 and ${MAX_PAGE_SIZE} items per page.`);
   }
@@ -99,14 +116,18 @@ export async function keysetPage<T extends { id: string }>(
     const seek =
       orderBy === 'id'
         ? { id: { [op]: id } }
-        : { $or: [{ [orderBy]: { [op]: value } }, { [orderBy]: value, id: { [op]: id } }] };
+        : { $or: [nest(orderBy, { [op]: value }), { ...nest(orderBy, value), id: { [op]: id } }] };
     pageWhere = { $and: [where, seek] } as FilterQuery<T>;
   }
-  const order = orderBy === 'id' ? { id: direction } : { [orderBy]: direction, id: direction };
-  const rows = await em.find(entity, pageWhere, { orderBy: order as never, limit: first + 1 });
+  const order = orderBy === 'id' ? { id: direction } : [nest(orderBy, direction), { id: direction }];
+  const rows = await em.find(entity, pageWhere, {
+    orderBy: order as never,
+    limit: first + 1,
+    ...(populate ? { populate: populate as never, strategy: 'joined' as const } : {}),
+  });
   let count: Promise<number> | undefined;
   const nodes = rows.slice(0, first);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(node[orderBy], node.id), node }));
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(valueAt(node, orderBy), node.id), node }));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },

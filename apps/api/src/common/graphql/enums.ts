@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
-import { ORGANIZATION_KINDS, USER_ROLES, PASSWORD_POLICIES } from '@partner-hub/domain';
-import type { OrganizationKind, UserRole, PasswordPolicy } from '@partner-hub/domain';
+import { ACCOUNT_TYPES, ORGANIZATION_KINDS, PARTNER_ROLES, PARTNER_STATUSES, PASSWORD_POLICIES, USER_ROLES } from '@partner-hub/domain';
+import type { AccountType, OrganizationKind, PartnerRole, PartnerStatus, PasswordPolicy, UserRole } from '@partner-hub/domain';
 
 /** Turns a domain's `as const` list into the object form GraphQL enum registration needs. */
 export function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -22,4 +22,21 @@ registerEnumType(UserRoleEnum, {
 registerEnumType(PasswordPolicyEnum, {
   name: 'PasswordPolicy',
   description: 'SIMPLE: at least 8 characters. COMPLEX: at least 12 with lower and upper case, a digit and a symbol.',
+});
+
+export const PartnerRoleEnum = enumObject<PartnerRole>(PARTNER_ROLES);
+export const PartnerStatusEnum = enumObject<PartnerStatus>(PARTNER_STATUSES);
+export const AccountTypeEnum = enumObject<AccountType>(ACCOUNT_TYPES);
+
+registerEnumType(PartnerRoleEnum, {
+  name: 'PartnerRole',
+  description: 'What a partner is to its principal: DEALER, SERVICE_PARTNER (installer company or internal service team) or OEM.',
+});
+registerEnumType(PartnerStatusEnum, {
+  name: 'PartnerStatus',
+  description: 'DRAFT: created, not invited. PENDING: invitation sent. ACCEPTED: the partner claimed its organization.',
+});
+registerEnumType(AccountTypeEnum, {
+  name: 'AccountType',
+  description: 'The billing model of a partner account: PREPAID, POSTPAID or FREE.',
 });

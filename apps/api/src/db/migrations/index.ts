@@ -1,8 +1,12 @@
 import { Migration20261123163207 } from './Migration20261123163207.js';
+import { Migration20261123181617 } from './Migration20261123181617.js';
 
 /**
  * Every committed migration, in order. Listed explicitly (not found by globbing) so the same
  * code runs from TypeScript sources under Vitest and from the built JavaScript.
  * `npm run db:migration:create` writes a new file: add it here.
  */
-export const migrationsList = [{ name: 'Migration20261123163207', class: Migration20261123163207 }];
+export const migrationsList = [
+  { name: 'Migration20261123163207', class: Migration20261123163207 },
+  { name: 'Migration20261123181617', class: Migration20261123181617 },
+];

@@ -8,7 +8,7 @@ import { ApiKey } from '../api-key/api-key.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { listAuditEvents } from './audit-query.service.js';
 
-const AuditEventConnection = Connection(AuditEvent);
+export const AuditEventConnection = Connection(AuditEvent);
 
 @InputType({ description: 'Narrows the audit log; all given conditions must hold.' })
 class AuditEventFilter {

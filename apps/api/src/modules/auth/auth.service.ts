@@ -3,9 +3,10 @@ import { inTransaction, viewerOf } from '../../app/context.js';
 import type { RequestContext } from '../../app/context.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../common/auth/password.js';
 import { hashToken, newToken } from '../../common/auth/tokens.js';
-import { makeViewer } from '../../common/auth/viewer.js';
+import { makeViewer, principalIdsOf } from '../../common/auth/viewer.js';
+import { BLOCKED, partnershipsFor } from './authenticate.js';
 import type { Viewer } from '../../common/auth/viewer.js';
-import { AccountBlocked, InvalidCredentials, ValidationFailed } from '../../common/errors/app-errors.js';
+import { AccountBlocked, InvalidCredentials, ValidationFailed, accountBlocked } from '../../common/errors/app-errors.js';
 import { parseInput } from '../../common/errors/parse-input.js';
 import { scopeToOrganization, scopeToSystem } from '../../common/db/tenant-filter.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -31,6 +32,8 @@ export async function signIn(ctx: RequestContext, input: { email: string; passwo
     throw new InvalidCredentials();
   }
   if (!user.active) throw new AccountBlocked();
+  const partnerships = await partnershipsFor(lookup, user.organization, 'USER');
+  if (partnerships === BLOCKED) throw new AccountBlocked(accountBlocked().message);
   await ctx.deps.signInThrottle.recordSuccess(email, ip);
 
   const { env } = ctx.deps;
@@ -56,8 +59,9 @@ export async function signIn(ctx: RequestContext, input: { email: string; passwo
     organizationKind: user.organization.kind,
     role: user.role,
     label: user.email,
+    partnerships,
   });
-  scopeToOrganization(ctx.em, user.organization.id);
+  scopeToOrganization(ctx.em, user.organization.id, principalIdsOf(ctx.viewer));
   await inTransaction(ctx, async (em) => {
     em.persist(session);
     await em.nativeUpdate(User, { id: user.id }, { lastSignInAt: now });

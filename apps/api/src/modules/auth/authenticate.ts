@@ -6,23 +6,38 @@ import type { Viewer } from '../../common/auth/viewer.js';
 import { scopeToSystem } from '../../common/db/tenant-filter.js';
 import { Session } from './session.entity.js';
 import { ApiKey } from '../api-key/api-key.entity.js';
+import { partnershipAccess } from '../partner/partnership-access.js';
+import type { Organization } from '../organization/organization.entity.js';
 
 /** Sessions slide forward on use, but write at most once per this interval. */
 const SLIDE_EVERY_MS = 5 * 60 * 1000;
 /** An API key's last-used time is kept to the minute: no write per request. */
 const LAST_USED_EVERY_MS = 60 * 1000;
 
+export { partnershipsFor };
+
 export interface Credentials {
   sessionToken: string | null;
   bearerToken: string | null;
 }
 
+/** A valid credential of a partner organization whose every partnership is blocked. */
+export const BLOCKED = 'BLOCKED' as const;
+
+/** The partnerships a partner identity may act through; `BLOCKED` when none may. */
+async function partnershipsFor(em: EntityManager, organization: Organization, identity: 'USER' | 'API_KEY') {
+  if (organization.kind === 'PRINCIPAL') return [];
+  const access = await partnershipAccess(em, organization.id, identity);
+  return access.state === 'BLOCKED' ? BLOCKED : access.state === 'ACTIVE' ? access.partnerships : [];
+}
+
 /**
  * Resolves who a request acts as, on every request (so a revoked key, an expired session or
  * a deactivated user is refused at once): one indexed lookup by token hash, joined to the user
- * or key and its organization. A present but invalid credential yields `null` (anonymous).
+ * or key and its organization; for a partner, one more query for its partnerships' blocks.
+ * A present but invalid credential yields `null` (anonymous); a blocked partner's, `BLOCKED`.
  */
-export async function authenticate(em: EntityManager, env: Env, credentials: Credentials): Promise<Viewer | null> {
+export async function authenticate(em: EntityManager, env: Env, credentials: Credentials): Promise<Viewer | typeof BLOCKED | null> {
   const lookup = em.fork();
   scopeToSystem(lookup);
   const now = new Date();
@@ -33,6 +48,8 @@ export async function authenticate(em: EntityManager, env: Env, credentials: Cre
       { populate: ['organization'] },
     );
     if (!key || !key.isUsable(now)) return null;
+    const partnerships = await partnershipsFor(lookup, key.organization, 'API_KEY');
+    if (partnerships === BLOCKED) return BLOCKED;
     if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_EVERY_MS) {
       await lookup.nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: now });
     }
@@ -46,6 +63,7 @@ export async function authenticate(em: EntityManager, env: Env, credentials: Cre
       organizationKind: key.organization.kind,
       role: key.role,
       label: `API key "${key.name}"`,
+      partnerships,
     });
   }
   if (credentials.sessionToken) {
@@ -55,6 +73,8 @@ export async function authenticate(em: EntityManager, env: Env, credentials: Cre
       { populate: ['user', 'user.organization'] },
     );
     if (!session || !session.user.active) return null;
+    const partnerships = await partnershipsFor(lookup, session.user.organization, 'USER');
+    if (partnerships === BLOCKED) return BLOCKED;
     if (now.getTime() - session.lastSeenAt.getTime() > SLIDE_EVERY_MS) {
       const expiresAt = new Date(Math.min(now.getTime() + env.SESSION_IDLE_HOURS * 3600_000, session.absoluteExpiresAt.getTime()));
       await lookup.nativeUpdate(Session, { id: session.id }, { lastSeenAt: now, expiresAt });
@@ -71,6 +91,7 @@ export async function authenticate(em: EntityManager, env: Env, credentials: Cre
       organizationKind: user.organization.kind,
       role: user.role,
       label: user.email,
+      partnerships,
     });
   }
   return null;

@@ -1,5 +1,5 @@
-import { Entity, Enum, Index, Property } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { DecimalType, Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
 import type { OrganizationKind, PasswordPolicy } from '@partner-hub/domain';
 import { BaseEntity } from '../../common/db/base.entity.js';
 import { OrganizationKindEnum, PasswordPolicyEnum } from '../../common/graphql/enums.js';
@@ -17,6 +17,7 @@ export class Organization extends BaseEntity<'passwordPolicy'> {
   kind!: OrganizationKind;
 
   @Field(() => String, { description: 'Company name.' })
+  @Index()
   @Property({ type: 'text' })
   name!: string;
 
@@ -39,6 +40,22 @@ export class Organization extends BaseEntity<'passwordPolicy'> {
   @Field(() => String, { nullable: true, description: 'Region the organization works in.' })
   @Property({ type: 'text', nullable: true })
   region?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'IIN, the 12-digit tax identification number.' })
+  @Property({ type: 'text', nullable: true })
+  iin?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'KPP, the 9-digit tax registration reason code.' })
+  @Property({ type: 'text', nullable: true })
+  kpp?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'VAT rate in percent, e.g. 19 or 7.7.' })
+  @Property({ type: new DecimalType('number'), precision: 5, scale: 2, nullable: true })
+  vatPercent?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Accounting code ("1C code"): the id in the principal\'s accounting system.' })
+  @Property({ type: 'text', nullable: true })
+  accountingCode?: string | null;
 
   @Field(() => PasswordPolicyEnum, { description: 'Password policy for this organization\'s users.' })
   @Enum({ items: () => Object.values(PasswordPolicyEnum), nativeEnumName: 'password_policy' })

@@ -9,7 +9,7 @@ import { Organization } from '../organization/organization.entity.js';
 import { User } from './user.entity.js';
 import { createUser, listUsers, setUserActive, updateUser } from './user.service.js';
 
-const UserConnection = Connection(User);
+export const UserConnection = Connection(User);
 
 @InputType({ description: 'Narrows a list of users.' })
 class UserFilter {

@@ -1,0 +1,149 @@
+import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { formatAmount } from '@partner-hub/domain';
+import type { AccountType } from '@partner-hub/domain';
+import type { RequestContext } from '../../app/context.js';
+import { viewerOf } from '../../app/context.js';
+import { Allow } from '../../common/auth/authorize.js';
+import { scopeToSystem } from '../../common/db/tenant-filter.js';
+import { keysetPage } from '../../common/graphql/connection.js';
+import type { Page } from '../../common/graphql/connection.js';
+import { AccountTypeEnum } from '../../common/graphql/enums.js';
+import { AuditEvent } from '../audit/audit-event.entity.js';
+import { AuditEventConnection } from '../audit/audit.resolver.js';
+import { Organization } from '../organization/organization.entity.js';
+import { User } from '../user/user.entity.js';
+import { UserConnection } from '../user/user.resolver.js';
+import { Partner } from './partner.entity.js';
+import { canManage, canSee, partnerScope } from './partner-scope.js';
+import { ancestorsOfPartner, descendantsOfPartner } from './partner.service.js';
+
+@ObjectType({ description: 'A partner\'s agreement with its principal.' })
+export class PartnerAgreement {
+  @Field(() => String, { description: 'Deposit as a decimal amount in `currency`, e.g. "1500.50".' })
+  deposit!: string;
+
+  @Field(() => Float, { description: 'Deposit in minor units of `currency` (cents).' })
+  depositMinor!: number;
+
+  @Field(() => String, { description: 'Main currency (ISO 4217).' })
+  currency!: string;
+
+  @Field(() => [String], { description: 'Further currencies.' })
+  additionalCurrencies!: string[];
+
+  @Field(() => AccountTypeEnum, { description: 'Billing model.' })
+  accountType!: AccountType;
+}
+
+@ObjectType({ description: 'A partner somewhere below another, with its depth (1 = direct sub-partner).' })
+export class PartnerDescendant {
+  @Field(() => Partner, { description: 'The sub-partner.' })
+  partner!: Partner;
+
+  @Field(() => Int, { description: 'Levels below the partner asked about.' })
+  depth!: number;
+}
+
+@Resolver(() => Partner)
+export class PartnerFieldsResolver {
+  @Allow()
+  @FieldResolver(() => String, { description: 'The partner organization\'s name.' })
+  async name(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<string> {
+    return (await this.organization(partner, ctx)).name;
+  }
+
+  @Allow()
+  @FieldResolver(() => Organization, { description: 'The partner organization with its profile.' })
+  async organization(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<Organization> {
+    const organization = await ctx.loaders.organizationById.load(partner.organization.id);
+    if (!organization) throw new Error(`organization of partner ${partner.id} is missing`);
+    return organization;
+  }
+
+  @Allow()
+  @FieldResolver(() => Partner, { nullable: true, description: 'The parent partner; null at the top level or when it lies outside the viewer\'s tree.' })
+  async parent(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<Partner | null> {
+    if (!partner.parent) return null;
+    const scope = await partnerScope(ctx);
+    return canSee(scope, partner.parent.id) ? ctx.loaders.partnerById.load(partner.parent.id) : null;
+  }
+
+  @Allow()
+  @FieldResolver(() => [Partner], { description: 'The path from the top of the viewer\'s tree down to the parent (for breadcrumbs).' })
+  ancestors(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<Partner[]> {
+    return ancestorsOfPartner(ctx, partner);
+  }
+
+  @Allow()
+  @FieldResolver(() => [PartnerDescendant], { description: 'Every active partner below this one at any depth, breadth first.' })
+  descendants(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<PartnerDescendant[]> {
+    return descendantsOfPartner(ctx, partner);
+  }
+
+  @Allow()
+  @FieldResolver(() => Int, { description: 'How many active direct sub-partners it has.' })
+  subPartnerCount(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.loaders.subPartnerCount.load(partner.id);
+  }
+
+  @Allow()
+  @FieldResolver(() => PartnerAgreement, { description: 'The agreement: deposit, currencies, account type.' })
+  agreement(@Root() partner: Partner): PartnerAgreement {
+    return Object.assign(new PartnerAgreement(), {
+      deposit: formatAmount(partner.depositMinor, partner.currency),
+      depositMinor: partner.depositMinor,
+      currency: partner.currency,
+      additionalCurrencies: partner.additionalCurrencies,
+      accountType: partner.accountType,
+    });
+  }
+
+  @Allow()
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer may change the profile now (the principal until claiming, the partner after).' })
+  async profileEditable(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<boolean> {
+    const viewer = viewerOf(ctx);
+    if (!viewer.permissions.has('partners:write')) return false;
+    if (partner.status === 'ACCEPTED') return partner.organization.id === viewer.organizationId;
+    return canManage(await partnerScope(ctx), partner.id);
+  }
+
+  @Allow()
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer may change the agreement, settings and place in the tree.' })
+  async manageable(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return viewerOf(ctx).permissions.has('partners:write') && canManage(await partnerScope(ctx), partner.id);
+  }
+
+  @Allow('partners:read')
+  @FieldResolver(() => AuditEventConnection, { description: 'What was done to this partner, newest first (a partner sees only what its own organization did).' })
+  history(
+    @Root() partner: Partner,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1 to 200.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
+  ): Promise<Page<AuditEvent>> {
+    // a principal sees every event on its partners, whoever made it; the tenant filter limits a partner to its own
+    const viewer = viewerOf(ctx);
+    const em = viewer.organizationKind === 'PRINCIPAL' && partner.principal.id === viewer.organizationId ? systemFork(ctx) : ctx.em;
+    return keysetPage(em, AuditEvent, { objectType: 'Partner', objectId: partner.id }, { first, after, orderBy: 'id', direction: 'desc' });
+  }
+
+  @Allow('partners:read')
+  @FieldResolver(() => UserConnection, { description: 'The partner organization\'s users (for principal staff and the partner admins above it).' })
+  async users(
+    @Root() partner: Partner,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1 to 200.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
+  ): Promise<Page<User>> {
+    // the partner is visible (it was resolved through the scope), so its people are too
+    const own = partner.organization.id === viewerOf(ctx).organizationId;
+    return keysetPage(own ? ctx.em : systemFork(ctx), User, { organization: partner.organization.id }, { first, after, orderBy: 'email', direction: 'asc' });
+  }
+}
+
+/** A fork that reads across tenants, for reads already checked against the viewer's scope. */
+function systemFork(ctx: RequestContext) {
+  const em = ctx.em.fork();
+  scopeToSystem(em);
+  return em;
+}
