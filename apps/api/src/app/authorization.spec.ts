@@ -17,14 +17,14 @@ describe('authorization guard', () => {
     expect(open).toEqual([]);
   });
 
-  it('keeps the public surface to sign-in, sign-out, the viewer and app facts', async () => {
+  it('keeps the public surface to sign-in, sign-out, the viewer, app facts and the invitation link', async () => {
     await buildAppSchema();
     const storage = getMetadataStorage();
     const publicOps = [...storage.queries, ...storage.mutations, ...storage.subscriptions]
       .filter((op) => isPublicOperation(op.target.name, op.methodName))
       .map((op) => op.methodName)
       .sort();
-    expect(publicOps).toEqual(['appInfo', 'signIn', 'signOut', 'viewer']);
+    expect(publicOps).toEqual(['acceptInvitation', 'appInfo', 'claimInvitation', 'declineInvitation', 'invitationByToken', 'signIn', 'signOut', 'viewer']);
   });
 
   it('guards every field resolver of a resolver class too', async () => {

@@ -6,6 +6,7 @@ import { User } from '../modules/user/user.entity.js';
 import { ApiKey } from '../modules/api-key/api-key.entity.js';
 import { Partner } from '../modules/partner/partner.entity.js';
 import { subPartnerCounts } from '../modules/partner/partner-tree.queries.js';
+import { PartnerInvitation } from '../modules/invitation/partner-invitation.entity.js';
 
 /** Batches "load by id" for one entity into one `where id in (...)` per tick, through the scoped fork. */
 function byId<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>) {
@@ -27,6 +28,12 @@ export function createLoaders(em: EntityManager) {
     subPartnerCount: new DataLoader<string, number>(async (ids) => {
       const counts = await subPartnerCounts(em, ids);
       return ids.map((id) => counts.get(id) ?? 0);
+    }),
+    latestInvitation: new DataLoader<string, PartnerInvitation | null>(async (ids) => {
+      const rows = await em.find(PartnerInvitation, { partner: { $in: [...ids] } }, { orderBy: { createdAt: 'desc' } });
+      const latest = new Map<string, PartnerInvitation>();
+      for (const row of rows) if (!latest.has(row.partner.id)) latest.set(row.partner.id, row);
+      return ids.map((id) => latest.get(id) ?? null);
     }),
   };
 }

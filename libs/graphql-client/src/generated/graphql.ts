@@ -24,6 +24,20 @@ export type Scalars = {
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown> };
 };
 
+/** Accept the invitation into an organization that already uses Partner Hub, as one of its admins. */
+export type AcceptInvitationInput = {
+  /** E-mail of an admin of the existing organization. */
+  email: Scalars['String']['input'];
+  /** That admin's password. */
+  password: Scalars['String']['input'];
+  /** The token from the link. */
+  token: Scalars['String']['input'];
+};
+
+/** The outcome of acceptInvitation. */
+export type AcceptInvitationResult =
+  ClaimSuccess | InvalidCredentialsError | InvitationUnusableError | TooManyAttemptsError | ValidationError;
+
 /** The account is deactivated or its organization is blocked. */
 export type AccountBlockedError = ErrorResult & {
   __typename: 'AccountBlockedError';
@@ -149,6 +163,31 @@ export type ChangePasswordSuccess = {
   user: User;
 };
 
+/** Claim the partner organization from an invitation link, creating its first admin. */
+export type ClaimInvitationInput = {
+  /** The new admin's sign-in e-mail. */
+  email: Scalars['String']['input'];
+  /** The new admin's name. */
+  name: Scalars['String']['input'];
+  /** Password; must meet the partner's password policy. */
+  password: Scalars['String']['input'];
+  /** The token from the link. */
+  token: Scalars['String']['input'];
+};
+
+/** The outcome of claimInvitation. */
+export type ClaimInvitationResult =
+  ClaimSuccess | EmailTakenError | InvitationUnusableError | ValidationError;
+
+/** The invitation was used: the organization is claimed or connected. */
+export type ClaimSuccess = {
+  __typename: 'ClaimSuccess';
+  /** The claimed partner organization's name. */
+  organizationName: Scalars['String']['output'];
+  /** The inviting principal's name. */
+  principalName: Scalars['String']['output'];
+};
+
 /** A new API key for a partner system. */
 export type CreateApiKeyInput = {
   /** Optional expiry in the future. */
@@ -170,6 +209,21 @@ export type CreateApiKeySuccess = {
   /** The secret, for `Authorization: Bearer <secret>`. Not retrievable later. */
   secret: Scalars['String']['output'];
 };
+
+/** The partner admin's login, created directly by the principal instead of an invitation. */
+export type CreatePartnerAdminInput = {
+  /** Sign-in e-mail. */
+  email: Scalars['String']['input'];
+  /** Display name. */
+  name: Scalars['String']['input'];
+  /** The unclaimed partner. */
+  partnerId: Scalars['ID']['input'];
+  /** Initial password; must meet the partner's password policy. */
+  password: Scalars['String']['input'];
+};
+
+/** The outcome of createPartnerAdmin. */
+export type CreatePartnerAdminResult = EmailTakenError | NotFoundError | PartnerSuccess | ValidationError;
 
 /** A new partner. */
 export type CreatePartnerInput = {
@@ -212,6 +266,22 @@ export type CreateUserSuccess = {
   user: User;
 };
 
+/** Decline an invitation. */
+export type DeclineInvitationInput = {
+  /** The token from the link. */
+  token: Scalars['String']['input'];
+};
+
+/** The outcome of declineInvitation. */
+export type DeclineInvitationResult = DeclineSuccess | InvitationUnusableError;
+
+/** The invitation was declined. */
+export type DeclineSuccess = {
+  __typename: 'DeclineSuccess';
+  /** Always true. */
+  declined: Scalars['Boolean']['output'];
+};
+
 /** Another user already has this e-mail address. */
 export type EmailTakenError = ErrorResult & {
   __typename: 'EmailTakenError';
@@ -252,6 +322,42 @@ export type InvalidCredentialsError = ErrorResult & {
   /** A sentence for the person who made the request. */
   message: Scalars['String']['output'];
 };
+
+/** What the public claim page shows for an invitation link. */
+export type InvitationPreview = {
+  __typename: 'InvitationPreview';
+  /** The address the invitation was sent to (only for an open link). */
+  email: Maybe<Scalars['String']['output']>;
+  /** When the link expires (only for an open link). */
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** The partner organization to claim (only for an open link). */
+  partnerName: Maybe<Scalars['String']['output']>;
+  /** The password policy the new admin's password must meet (only for an open link). */
+  passwordPolicy: Maybe<PasswordPolicy>;
+  /** The inviting principal (only for an open link). */
+  principalName: Maybe<Scalars['String']['output']>;
+  /** Whether the link can be used. */
+  state: InvitationState;
+};
+
+/** OPEN can be claimed; EXPIRED, USED, REVOKED (withdrawn or replaced by a newer one) and DECLINED cannot; UNKNOWN: no such link. */
+export type InvitationState = 'DECLINED' | 'EXPIRED' | 'OPEN' | 'REVOKED' | 'UNKNOWN' | 'USED';
+
+/** The invitation link is unknown, expired, used, withdrawn or declined. */
+export type InvitationUnusableError = ErrorResult & {
+  __typename: 'InvitationUnusableError';
+  /** Stable machine-readable code, e.g. `VALIDATION_FAILED`. */
+  code: Scalars['String']['output'];
+  /** The input field at fault, when there is one. */
+  field: Maybe<Scalars['String']['output']>;
+  /** A sentence for the person who made the request. */
+  message: Scalars['String']['output'];
+  /** Why the link cannot be used. */
+  state: InvitationState;
+};
+
+/** The outcome of an invitation change. */
+export type InvitePartnerResult = NotFoundError | PartnerSuccess | ValidationError;
 
 /** An e-mail in the development outbox (kept when no SMTP server is configured). */
 export type MailMessage = {
@@ -303,22 +409,34 @@ export type MovePartnerResult = NotFoundError | PartnerCycleError | PartnerSucce
 
 export type Mutation = {
   __typename: 'Mutation';
+  /** Connects an organization that already uses Partner Hub, on its admin's credentials (public). */
+  acceptInvitation: AcceptInvitationResult;
   /** Archives a partner without active sub-partners: hidden from lists, no access, data kept. */
   archivePartner: UpdatePartnerResult;
   /** Changes the signed-in user's password and ends their other sessions. */
   changePassword: ChangePasswordResult;
+  /** Claims the partner organization from an invitation link and creates its first admin (public). */
+  claimInvitation: ClaimInvitationResult;
   /** Creates an API key for the own organization; returns its secret once. */
   createApiKey: CreateApiKeyResult;
   /** Creates a partner (a new partner organization and its partnership), optionally under a parent. */
   createPartner: CreatePartnerResult;
+  /** Creates the partner admin's login directly (instead of an invitation); the partner counts as claimed. */
+  createPartnerAdmin: CreatePartnerAdminResult;
   /** Creates a user in the own organization and e-mails them. */
   createUser: CreateUserResult;
+  /** Declines an invitation (public). */
+  declineInvitation: DeclineInvitationResult;
   /** Moves a partner with its whole subtree under another partner (or to the top level). */
   movePartner: MovePartnerResult;
   /** Restores an archived partner. */
   restorePartner: UpdatePartnerResult;
   /** Revokes an API key; requests with it are refused at once. */
   revokeApiKey: RevokeApiKeyResult;
+  /** Withdraws the open invitation; its link stops working. */
+  revokePartnerInvitation: InvitePartnerResult;
+  /** Sends the invitation e-mail (re-sending voids the previous link and starts a new validity). */
+  sendPartnerInvitation: InvitePartnerResult;
   /** Deactivates (ending their sessions at once) or reactivates a user. */
   setUserActive: SetUserActiveResult;
   /** Signs in with e-mail and password and sets the session cookie. */
@@ -335,12 +453,20 @@ export type Mutation = {
   updateUser: UpdateUserResult;
 };
 
+export type MutationAcceptInvitationArgs = {
+  input: AcceptInvitationInput;
+};
+
 export type MutationArchivePartnerArgs = {
   input: PartnerIdInput;
 };
 
 export type MutationChangePasswordArgs = {
   input: ChangePasswordInput;
+};
+
+export type MutationClaimInvitationArgs = {
+  input: ClaimInvitationInput;
 };
 
 export type MutationCreateApiKeyArgs = {
@@ -351,8 +477,16 @@ export type MutationCreatePartnerArgs = {
   input: CreatePartnerInput;
 };
 
+export type MutationCreatePartnerAdminArgs = {
+  input: CreatePartnerAdminInput;
+};
+
 export type MutationCreateUserArgs = {
   input: CreateUserInput;
+};
+
+export type MutationDeclineInvitationArgs = {
+  input: DeclineInvitationInput;
 };
 
 export type MutationMovePartnerArgs = {
@@ -365,6 +499,14 @@ export type MutationRestorePartnerArgs = {
 
 export type MutationRevokeApiKeyArgs = {
   input: RevokeApiKeyInput;
+};
+
+export type MutationRevokePartnerInvitationArgs = {
+  input: RevokePartnerInvitationInput;
+};
+
+export type MutationSendPartnerInvitationArgs = {
+  input: SendPartnerInvitationInput;
 };
 
 export type MutationSetUserActiveArgs = {
@@ -468,6 +610,8 @@ export type Partner = {
   history: AuditEventConnection;
   /** Opaque unique id. */
   id: Scalars['ID']['output'];
+  /** The latest invitation, if one was ever sent. */
+  invitation: Maybe<PartnerInvitationInfo>;
   /** Whether the viewer may change the agreement, settings and place in the tree. */
   manageable: Scalars['Boolean']['output'];
   /** The partner organization's name. */
@@ -610,6 +754,21 @@ export type PartnerIdInput = {
   id: Scalars['ID']['input'];
 };
 
+/** The latest invitation of a partner, as its principal sees it. */
+export type PartnerInvitationInfo = {
+  __typename: 'PartnerInvitationInfo';
+  /** Where it was sent. */
+  email: Scalars['String']['output'];
+  /** When the link stops working. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Who sent it. */
+  invitedBy: Scalars['String']['output'];
+  /** When it was sent. */
+  sentAt: Scalars['DateTime']['output'];
+  /** Whether it can still be used. */
+  state: InvitationState;
+};
+
 /** How a partners list is sorted. */
 export type PartnerOrder = {
   /** The direction. */
@@ -669,6 +828,8 @@ export type Query = {
   appInfo: AppInfo;
   /** The own organization's audit log, newest first. */
   auditEvents: AuditEventConnection;
+  /** What an invitation link is for and whether it still works (public: the claim page). */
+  invitation: InvitationPreview;
   /** E-mails the own organization sent while no SMTP server was configured (development mailbox), newest first. */
   mailOutbox: MailMessageConnection;
   /** One partner the viewer may see (NOT_FOUND otherwise, whether or not it exists). */
@@ -685,6 +846,10 @@ export type QueryAuditEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditEventFilter>;
   first?: Scalars['Int']['input'];
+};
+
+export type QueryInvitationArgs = {
+  token: Scalars['String']['input'];
 };
 
 export type QueryMailOutboxArgs = {
@@ -723,6 +888,20 @@ export type RevokeApiKeySuccess = {
   __typename: 'RevokeApiKeySuccess';
   /** The key. */
   apiKey: ApiKey;
+};
+
+/** Withdraw a partner's open invitation. */
+export type RevokePartnerInvitationInput = {
+  /** The partner. */
+  partnerId: Scalars['ID']['input'];
+};
+
+/** Send (or re-send) a partner's invitation. */
+export type SendPartnerInvitationInput = {
+  /** Recipient; defaults to the previous invitation's address, then the partner's e-mail. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** The unclaimed partner. */
+  partnerId: Scalars['ID']['input'];
 };
 
 /** Deactivate or reactivate a user. */
@@ -980,6 +1159,13 @@ type ErrorResultFields_InvalidCredentialsError_Fragment = {
   field: string | null;
 };
 
+type ErrorResultFields_InvitationUnusableError_Fragment = {
+  __typename: 'InvitationUnusableError';
+  code: string;
+  message: string;
+  field: string | null;
+};
+
 type ErrorResultFields_NotFoundError_Fragment = {
   __typename: 'NotFoundError';
   code: string;
@@ -1020,6 +1206,7 @@ export type ErrorResultFieldsFragment =
   | ErrorResultFields_AccountBlockedError_Fragment
   | ErrorResultFields_EmailTakenError_Fragment
   | ErrorResultFields_InvalidCredentialsError_Fragment
+  | ErrorResultFields_InvitationUnusableError_Fragment
   | ErrorResultFields_NotFoundError_Fragment
   | ErrorResultFields_PartnerClaimedError_Fragment
   | ErrorResultFields_PartnerCycleError_Fragment
@@ -3351,20 +3538,32 @@ export const ViewerDocument = {
 
 /** Members of every interface and union, for Apollo's `InMemoryCache({ possibleTypes })`. */
 export const possibleTypes: Record<string, string[]> = {
+  AcceptInvitationResult: [
+    'ClaimSuccess',
+    'InvalidCredentialsError',
+    'InvitationUnusableError',
+    'TooManyAttemptsError',
+    'ValidationError',
+  ],
   ChangePasswordResult: ['ChangePasswordSuccess', 'InvalidCredentialsError', 'ValidationError'],
+  ClaimInvitationResult: ['ClaimSuccess', 'EmailTakenError', 'InvitationUnusableError', 'ValidationError'],
   CreateApiKeyResult: ['CreateApiKeySuccess', 'ValidationError'],
+  CreatePartnerAdminResult: ['EmailTakenError', 'NotFoundError', 'PartnerSuccess', 'ValidationError'],
   CreatePartnerResult: ['NotFoundError', 'PartnerSuccess', 'ValidationError'],
   CreateUserResult: ['CreateUserSuccess', 'EmailTakenError', 'ValidationError'],
+  DeclineInvitationResult: ['DeclineSuccess', 'InvitationUnusableError'],
   ErrorResult: [
     'AccountBlockedError',
     'EmailTakenError',
     'InvalidCredentialsError',
+    'InvitationUnusableError',
     'NotFoundError',
     'PartnerClaimedError',
     'PartnerCycleError',
     'TooManyAttemptsError',
     'ValidationError',
   ],
+  InvitePartnerResult: ['NotFoundError', 'PartnerSuccess', 'ValidationError'],
   MovePartnerResult: ['NotFoundError', 'PartnerCycleError', 'PartnerSuccess', 'ValidationError'],
   RevokeApiKeyResult: ['NotFoundError', 'RevokeApiKeySuccess'],
   SetUserActiveResult: ['NotFoundError', 'SetUserActiveSuccess', 'ValidationError'],
