@@ -221,7 +221,7 @@ export async function updatePartnerProfile(ctx: RequestContext, input: { id: str
     if (partner.status === 'ACCEPTED' && canManage(scope, partner.id)) throw new PartnerClaimed();
     throw ValidationFailed.of('id', 'Only the partner itself can change its profile.');
   }
-  const profile = parseInput(partnerProfileSchema, input.profile);
+  const profile = parseInput(partnerProfileSchema, input.profile, ['profile']);
   const before = profileOf(partner.organization);
   return inTransaction(ctx, async (em) => {
     Object.assign(partner.organization, profileColumns(profile));
@@ -240,7 +240,7 @@ export async function updatePartnerProfile(ctx: RequestContext, input: { id: str
 export async function updatePartnerAgreement(ctx: RequestContext, input: { id: string; agreement: AgreementInput }): Promise<Partner> {
   const viewer = viewerOf(ctx);
   const partner = await findManagedPartner(ctx, input.id);
-  const agreement = parseInput(agreementSchema, input.agreement);
+  const agreement = parseInput(agreementSchema, input.agreement, ['agreement']);
   const fields = ['depositMinor', 'currency', 'additionalCurrencies', 'accountType'] as const;
   const before = { ...partner, additionalCurrencies: partner.additionalCurrencies.join(',') };
   return inTransaction(ctx, async (em) => {
