@@ -186,7 +186,7 @@ describe('partners list', () => {
       let after: string | null = null;
       do {
         const page: Awaited<ReturnType<TestApp['gql']>> = await app.gql(LIST, { first: 2, after, orderBy: { field, direction: 'ASC' } }, { sessionToken: adminA });
-        seen.push(...page.data?.['partners'].edges.map((e: { node: { id: string } }) => e.node.id));
+        seen.push(...(page.data?.['partners'].edges ?? []).map((e: { node: { id: string } }) => e.node.id));
         after = page.data?.['partners'].pageInfo.hasNextPage ? page.data?.['partners'].pageInfo.endCursor : null;
       } while (after);
       expect(seen, field).toEqual(expected);
