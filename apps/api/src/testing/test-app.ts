@@ -81,6 +81,23 @@ export async function createTestApp(options: { smtpUrl?: string } = {}) {
     return em;
   }
 
+  /** How many SQL statements `run` sends (for "no N+1" assertions: the count must not grow with the page). */
+  async function countStatements(run: () => Promise<unknown>): Promise<number> {
+    let statements = 0;
+    const connection = orm.em.getConnection();
+    const original = connection.execute.bind(connection);
+    connection.execute = ((...args: Parameters<typeof original>) => {
+      statements += 1;
+      return original(...args);
+    }) as typeof connection.execute;
+    try {
+      await run();
+    } finally {
+      connection.execute = original;
+    }
+    return statements;
+  }
+
   async function close(): Promise<void> {
     await apollo.stop();
     await events.close();
@@ -88,7 +105,7 @@ export async function createTestApp(options: { smtpUrl?: string } = {}) {
     await db.drop();
   }
 
-  return { orm, deps, gql, signIn, systemEm, close };
+  return { orm, deps, gql, signIn, systemEm, countStatements, close };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -838,7 +838,7 @@ export type Query = {
   partners: PartnerConnection;
   /** Users of the own organization, by e-mail. */
   users: UserConnection;
-  /** Who the request acts as; null when not signed in. */
+  /** Who the request acts as; null when not signed in. A blocked partner's session or key gets UNAUTHENTICATED with `extensions.reason` ACCOUNT_BLOCKED, so the app can say why. */
   viewer: Maybe<Viewer>;
 };
 

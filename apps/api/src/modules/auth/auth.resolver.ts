@@ -8,6 +8,7 @@ import {
   ValidationError,
 } from '../../common/errors/error-results.js';
 import { User } from '../user/user.entity.js';
+import { accountBlocked } from '../../common/errors/app-errors.js';
 import { changePassword, signIn, signOut } from './auth.service.js';
 import { ViewerType } from './viewer.type.js';
 
@@ -62,8 +63,12 @@ const ChangePasswordResult = createUnionType({
 @Resolver()
 export class AuthResolver {
   @Public()
-  @Query(() => ViewerType, { nullable: true, description: 'Who the request acts as; null when not signed in.' })
+  @Query(() => ViewerType, {
+    nullable: true,
+    description: 'Who the request acts as; null when not signed in. A blocked partner\'s session or key gets UNAUTHENTICATED with `extensions.reason` ACCOUNT_BLOCKED, so the app can say why.',
+  })
   viewer(@Ctx() ctx: RequestContext): ViewerType | null {
+    if (ctx.blocked) throw accountBlocked();
     return ctx.viewer ? new ViewerType(ctx.viewer) : null;
   }
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MAX_TREE_DEPTH } from '@partner-hub/domain';
+import { validate as isUuid } from 'uuid';
 
 /**
  * The sub-partner tree in SQL: an adjacency list (`partner.parent_id`) walked with recursive
@@ -7,6 +8,12 @@ import { MAX_TREE_DEPTH } from '@partner-hub/domain';
  * libs/domain; these queries only fetch the rows those rules need. They bypass the ORM's
  * tenant filter, so every caller passes ids it has already checked the viewer may see.
  */
+
+/** A PostgreSQL array literal of uuids, bound as one parameter (knex would expand a JS array into a list). */
+function uuidArray(ids: readonly string[]): string {
+  if (!ids.every((id) => isUuid(id))) throw new Error('partner tree queries take uuids only');
+  return `{${ids.join(',')}}`;
+}
 
 export interface TreeRow {
   id: string;
@@ -25,7 +32,7 @@ export async function subtreesOf(em: EntityManager, rootIds: readonly string[], 
        select p.id, p.parent_id, s.depth + 1 from partner p join sub s on p.parent_id = s.id
         where s.depth < ? ${includeArchived ? '' : 'and p.archived_at is null'}
      ) select distinct on (id) id, parent_id, depth from sub order by id, depth`,
-    [rootIds, MAX_TREE_DEPTH + 1],
+    [uuidArray(rootIds), MAX_TREE_DEPTH + 1],
   );
   return rows.map((r) => ({ id: r.id, parentId: r.parent_id, depth: r.depth }));
 }
@@ -40,7 +47,7 @@ export async function chainsAbove(em: EntityManager, ids: readonly string[]): Pr
        union all
        select u.start, p.id, p.parent_id, u.depth + 1 from partner p join up u on p.id = u.parent_id where u.depth < ?
      ) select start, id, parent_id, depth from up order by start, depth`,
-    [ids, MAX_TREE_DEPTH + 1],
+    [uuidArray(ids), MAX_TREE_DEPTH + 1],
   );
   for (const r of rows) chains.get(r.start)?.push({ id: r.id, parentId: r.parent_id, depth: r.depth });
   return chains;
@@ -51,7 +58,7 @@ export async function subPartnerCounts(em: EntityManager, ids: readonly string[]
   if (ids.length === 0) return new Map();
   const rows: { parent_id: string; count: string }[] = await em.getConnection().execute(
     'select parent_id, count(*) as count from partner where parent_id = any(?::uuid[]) and archived_at is null group by parent_id',
-    [ids],
+    [uuidArray(ids)],
   );
   return new Map(rows.map((r) => [r.parent_id, Number(r.count)]));
 }

@@ -221,7 +221,7 @@ export async function updatePartnerProfile(ctx: RequestContext, input: { id: str
     if (partner.status === 'ACCEPTED' && canManage(scope, partner.id)) throw new PartnerClaimed();
     throw ValidationFailed.of('id', 'Only the partner itself can change its profile.');
   }
-  const profile = parseInput(partnerProfileSchema, input.profile);
+  const profile = parseInput(partnerProfileSchema, input.profile, ['profile']);
   const before = profileOf(partner.organization);
   return inTransaction(ctx, async (em) => {
     Object.assign(partner.organization, profileColumns(profile));
@@ -240,7 +240,7 @@ export async function updatePartnerProfile(ctx: RequestContext, input: { id: str
 export async function updatePartnerAgreement(ctx: RequestContext, input: { id: string; agreement: AgreementInput }): Promise<Partner> {
   const viewer = viewerOf(ctx);
   const partner = await findManagedPartner(ctx, input.id);
-  const agreement = parseInput(agreementSchema, input.agreement);
+  const agreement = parseInput(agreementSchema, input.agreement, ['agreement']);
   const fields = ['depositMinor', 'currency', 'additionalCurrencies', 'accountType'] as const;
   const before = { ...partner, additionalCurrencies: partner.additionalCurrencies.join(',') };
   return inTransaction(ctx, async (em) => {
@@ -356,11 +356,10 @@ export async function restorePartner(ctx: RequestContext, input: { id: string })
 /** The partners above one partner, top first, as far up as the viewer may see. */
 export async function ancestorsOfPartner(ctx: RequestContext, partner: Partner): Promise<Partner[]> {
   const scope = await partnerScope(ctx);
-  const chain = (await chainsAbove(ctx.em, [partner.id])).get(partner.id) ?? [];
+  const chain = await ctx.loaders.chainAbove.load(partner.id);
   const ids = chain.filter((r) => r.depth > 0 && (scope.all || scope.visible.has(r.id))).map((r) => r.id);
-  const rows = await ctx.em.find(Partner, { id: { $in: ids } }, { populate: ['organization'] });
-  const byId = new Map(rows.map((p) => [p.id, p]));
-  return ids.reverse().flatMap((id) => byId.get(id) ?? []);
+  const rows = await ctx.loaders.partnerById.loadMany(ids.reverse());
+  return rows.filter((p): p is Partner => p instanceof Partner);
 }
 
 /** Every partner below one partner, with its depth (1 = direct sub-partner), breadth first. */

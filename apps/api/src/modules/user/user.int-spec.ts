@@ -104,22 +104,11 @@ describe('users', () => {
     const { makeUser } = await import('./user.factory.js');
     for (let i = 0; i < 100; i++) await makeUser(em, world.principalA, { role: 'VIEWER' });
     await em.flush();
-    const count = async (first: number) => {
-      let statements = 0;
-      const connection = app.orm.em.getConnection();
-      const original = connection.execute.bind(connection);
-      connection.execute = ((...args: Parameters<typeof original>) => {
-        statements += 1;
-        return original(...args);
-      }) as typeof connection.execute;
-      try {
+    const count = (first: number) =>
+      app.countStatements(async () => {
         const r = await app.gql(USERS, { first }, { sessionToken: adminA });
         expect(r.data?.['users'].edges).toHaveLength(first);
-      } finally {
-        connection.execute = original;
-      }
-      return statements;
-    };
+      });
     const small = await count(10);
     const large = await count(100);
     expect(large).toBe(small);
