@@ -8,7 +8,7 @@ import type { PartnerDetailsFieldsFragment } from '@partner-hub/graphql-client';
 import { CopyableId, PageHeader } from '@partner-hub/ui';
 import { useViewer } from '../../../auth/hooks/viewer-context';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
-import { graphQLErrorCode } from '../../../shared/utils/errors';
+import { graphQLErrorReason } from '../../../shared/utils/errors';
 import { InvitationCard } from '../../invitations/components/InvitationCard';
 import { MovePartnerDialog } from './MovePartnerDialog';
 import { PartnerAgreementTab } from './PartnerAgreementTab';
@@ -58,7 +58,8 @@ export function PartnerDetails({ id, tab }: PartnerDetailsProps) {
   }
   if (!partner) {
     if (loading) return <Skeleton active paragraph={{ rows: 8 }} />;
-    if (error && graphQLErrorCode(error) === 'NOT_FOUND') {
+    // a missing partner and another tenant's look the same: BAD_USER_INPUT with the reason NOT_FOUND
+    if (error && graphQLErrorReason(error) === 'NOT_FOUND') {
       return (
         <Result
           status="404"
