@@ -10,6 +10,8 @@ const PRINCIPAL_ADMIN = 'admin@aurora-motors.example';
 const DEMO_PASSWORD = 'partnerhub-demo';
 const CLAIMED_NOTE = 'This partner has claimed its organization; its profile is theirs to edit. Agreement and settings stay yours.';
 const chromiumPath = findChromium();
+/** These flows visit many pages as several people; the default 60 s is too tight on a busy 2-core machine. */
+const FLOW_TIMEOUT_MS = 180_000;
 
 /** Signs in through the sign-in form (the e-mail may already be filled in) and waits for the app shell. */
 async function signIn(page: Page, email: string, password: string): Promise<void> {
@@ -146,5 +148,49 @@ describe.skipIf(!chromiumPath)('inviting a partner and claiming its organization
       expect(await page.getByRole('button', { name: 'Send invitation' }).count()).toBe(0);
       await page.getByText('Accepted', { exact: true }).first().waitFor();
     });
-  });
+  }, FLOW_TIMEOUT_MS);
+
+  it('signs a blocked partner\'s user out on the next request and explains why on the sign-in page', async () => {
+    await withPage(browser, 'blocked-partner', async (partnerPage) => {
+      await partnerPage.goto(`${server.baseUrl}/sign-in`);
+      await signIn(partnerPage, 'admin@berlin-autohaus.example', DEMO_PASSWORD);
+      await partnerPage.getByRole('banner').getByText('Berlin Autohaus', { exact: true }).waitFor();
+
+      // Meanwhile the principal blocks Berlin Autohaus on its settings tab.
+      await withPage(browser, 'principal-blocks', async (page) => {
+        await page.goto(`${server.baseUrl}/sign-in`);
+        await signIn(page, PRINCIPAL_ADMIN, DEMO_PASSWORD);
+        const response = await page.request.post(`${server.baseUrl}/graphql`, {
+          headers: { 'content-type': 'application/json' },
+          data: { query: '{ partners(first: 5, filter: { search: "Berlin Autohaus" }) { edges { node { id name } } } }' },
+        });
+        const body = (await response.json()) as { data: { partners: { edges: { node: { id: string; name: string } }[] } } };
+        const berlin = body.data.partners.edges.map((edge) => edge.node).find((node) => node.name === 'Berlin Autohaus');
+        if (!berlin) throw new Error(`Berlin Autohaus not found: ${JSON.stringify(body)}`);
+
+        await page.goto(`${server.baseUrl}/partners/${berlin.id}/settings`);
+        await page.getByLabel('Block partner', { exact: true }).click();
+        await page.getByRole('button', { name: 'Save settings' }).click();
+        const confirm = page.getByRole('dialog');
+        await confirm.getByText(/and its whole subtree lose access at once/).waitFor();
+        await confirm.getByRole('button', { name: 'Block', exact: true }).click();
+        await page.getByText('The settings were saved.').waitFor();
+      });
+
+      // The partner's next request is refused: the app returns to sign-in and says why.
+      await partnerPage.getByRole('navigation', { name: 'Main' }).getByRole('menuitem', { name: 'Settings' }).click();
+      await partnerPage.getByRole('tab', { name: 'Users' }).click();
+      await partnerPage.waitForURL(/\/sign-in/);
+      await partnerPage.getByText("Your organization's access to Partner Hub is blocked.", { exact: false }).first().waitFor();
+
+      // Signing in again is refused with the same explanation.
+      await partnerPage.getByLabel('E-mail', { exact: true }).fill('admin@berlin-autohaus.example');
+      await partnerPage.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+      await partnerPage.getByRole('button', { name: 'Sign in', exact: true }).click();
+      // (the notice above the form is an alert too: look inside the form for the answer to this attempt)
+      const alert = partnerPage.getByRole('form', { name: 'Sign in' }).getByRole('alert').filter({ hasText: /blocked/ });
+      await alert.waitFor();
+      expect(new URL(partnerPage.url()).pathname).toBe('/sign-in');
+    });
+  }, FLOW_TIMEOUT_MS);
 });

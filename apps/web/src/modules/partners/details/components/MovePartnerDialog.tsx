@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import { MovePartnerDocument, PartnerSearchDocument } from '@partner-hub/graphql-client';
+import { MovePartnerDocument, PartnerDescendantsDocument, PartnerSearchDocument } from '@partner-hub/graphql-client';
 import type { PartnerDetailsFieldsFragment } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../../shared/forms/FormField';
@@ -38,6 +38,9 @@ export function MovePartnerDialog({ partner, open, canMoveToTop, onClose }: Move
     variables: { search: search || null, first: 20 },
     skip: !open,
   });
+  // its own sub-partners cannot become its parent: leave them out (the API refuses them regardless)
+  const { data: subtree } = useQuery(PartnerDescendantsDocument, { variables: { id: partner.id }, skip: !open });
+  const excluded = new Set([partner.id, partner.parent?.id, ...(subtree?.partner.descendants ?? []).map((row) => row.partner.id)]);
   const {
     control,
     handleSubmit,
@@ -52,7 +55,7 @@ export function MovePartnerDialog({ partner, open, canMoveToTop, onClose }: Move
 
   const options = (data?.partners.edges ?? [])
     .map((edge) => edge.node)
-    .filter((candidate) => candidate.id !== partner.id && candidate.id !== partner.parent?.id)
+    .filter((candidate) => !excluded.has(candidate.id))
     .map((candidate) => ({ value: candidate.id, label: `${candidate.name} (${candidate.partnerId})` }));
 
   const handleClose = () => {
