@@ -3,12 +3,16 @@ import { PartnerDetailsDocument, ViewerDocument } from '@partner-hub/graphql-cli
 import { clearSignOutNotice, getSignOutNotice } from '../modules/auth/utils/sign-out-notice';
 import { createApolloClient } from './apollo-client';
 
-const BLOCKED_MESSAGE = "Your organization's access to Partner Hub is blocked. Ask the company you work for to unblock it.";
+const BLOCKED_MESSAGE =
+  "Your organization's access to Partner Hub is blocked. Ask the company you work for to unblock it.";
 
 function answerWith(body: unknown) {
   vi.stubGlobal(
     'fetch',
-    vi.fn(async () => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } })),
+    vi.fn(
+      async () =>
+        new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } }),
+    ),
   );
 }
 
@@ -23,7 +27,12 @@ describe('createApolloClient', () => {
   });
 
   it('signs the viewer out and keeps the reason when the API reports a blocked organization', async () => {
-    answerWith({ data: null, errors: [{ message: BLOCKED_MESSAGE, extensions: { code: 'UNAUTHENTICATED', reason: 'ACCOUNT_BLOCKED' } }] });
+    answerWith({
+      data: null,
+      errors: [
+        { message: BLOCKED_MESSAGE, extensions: { code: 'UNAUTHENTICATED', reason: 'ACCOUNT_BLOCKED' } },
+      ],
+    });
     const client = newClient();
     await expect(client.query({ query: PartnerDetailsDocument, variables: { id: 'p1' } })).rejects.toThrow();
     expect(getSignOutNotice()).toBe(BLOCKED_MESSAGE);
@@ -31,7 +40,10 @@ describe('createApolloClient', () => {
   });
 
   it('signs the viewer out without a notice when the session merely ended', async () => {
-    answerWith({ data: null, errors: [{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }] });
+    answerWith({
+      data: null,
+      errors: [{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
     const client = newClient();
     await expect(client.query({ query: PartnerDetailsDocument, variables: { id: 'p1' } })).rejects.toThrow();
     expect(getSignOutNotice()).toBeNull();

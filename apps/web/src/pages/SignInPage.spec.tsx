@@ -5,13 +5,22 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ViewerDocument } from '@partner-hub/graphql-client';
 import { createCache } from '../app/apollo-client';
-import { ACCOUNT_BLOCKED_NOTICE, clearSignOutNotice, setSignOutNotice } from '../modules/auth/utils/sign-out-notice';
+import {
+  ACCOUNT_BLOCKED_NOTICE,
+  clearSignOutNotice,
+  setSignOutNotice,
+} from '../modules/auth/utils/sign-out-notice';
 import { SignInPage } from './SignInPage';
 
 function renderAt(url: string) {
-  const router = createMemoryRouter([{ path: '/sign-in', element: <SignInPage /> }], { initialEntries: [url] });
+  const router = createMemoryRouter([{ path: '/sign-in', element: <SignInPage /> }], {
+    initialEntries: [url],
+  });
   render(
-    <MockedProvider mocks={[{ request: { query: ViewerDocument }, result: { data: { viewer: null } } }]} cache={createCache()}>
+    <MockedProvider
+      mocks={[{ request: { query: ViewerDocument }, result: { data: { viewer: null } } }]}
+      cache={createCache()}
+    >
       <AntApp>
         <RouterProvider router={router} />
       </AntApp>
@@ -24,7 +33,9 @@ describe('SignInPage', () => {
 
   it('prefills the e-mail address from the link', async () => {
     renderAt('/sign-in?email=nora%40nordic-service.example');
-    expect(((await screen.findByLabelText('E-mail')) as HTMLInputElement).value).toBe('nora@nordic-service.example');
+    expect(((await screen.findByLabelText('E-mail')) as HTMLInputElement).value).toBe(
+      'nora@nordic-service.example',
+    );
     expect(screen.queryByText(ACCOUNT_BLOCKED_NOTICE)).toBeNull();
   });
 

@@ -1,7 +1,9 @@
 import type { PartnerDetailsFieldsFragment } from '@partner-hub/graphql-client';
 
 /** A partner as the PartnerDetails query returns it: an unclaimed dealer the viewer manages, unless overridden. */
-export function partnerDetailsFixture(overrides: Partial<PartnerDetailsFieldsFragment> = {}): PartnerDetailsFieldsFragment {
+export function partnerDetailsFixture(
+  overrides: Partial<PartnerDetailsFieldsFragment> = {},
+): PartnerDetailsFieldsFragment {
   return {
     __typename: 'Partner',
     id: 'partner-1',

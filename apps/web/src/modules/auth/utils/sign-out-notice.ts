@@ -42,4 +42,5 @@ export function useSignOutNotice(): string | null {
 }
 
 /** The sentence shown for `?reason=blocked` (also the API's message for a blocked partner's requests). */
-export const ACCOUNT_BLOCKED_NOTICE = "Your organization's access to Partner Hub is blocked. Ask the company you work for to unblock it.";
+export const ACCOUNT_BLOCKED_NOTICE =
+  "Your organization's access to Partner Hub is blocked. Ask the company you work for to unblock it.";

@@ -41,7 +41,8 @@ export function AcceptInvitationForm({ token, onAccepted, onUnusable }: AcceptIn
       const result = data?.acceptInvitation;
       if (!result) setFormError({ message: 'The server sent no answer. Try again.' });
       else if (result.__typename === 'ClaimSuccess') onAccepted(values.email, result.organizationName);
-      else if (result.__typename === 'InvitationUnusableError' && result.state !== 'OPEN') onUnusable(result.state);
+      else if (result.__typename === 'InvitationUnusableError' && result.state !== 'OPEN')
+        onUnusable(result.state);
       else setFormError(applyErrorResult(result, setError, ['email', 'password']));
     } catch (error) {
       setFormError({ message: describeError(error) });
@@ -49,7 +50,13 @@ export function AcceptInvitationForm({ token, onAccepted, onUnusable }: AcceptIn
   });
 
   return (
-    <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleAccept()} aria-label="Connect an existing organization">
+    <Form
+      layout="vertical"
+      requiredMark={false}
+      noValidate
+      onFinish={() => void handleAccept()}
+      aria-label="Connect an existing organization"
+    >
       <Typography.Paragraph type="secondary">
         Sign in as an admin of your organization to connect it. Your organization keeps its profile and users.
       </Typography.Paragraph>

@@ -25,7 +25,13 @@ export type ClaimAccountFormProps = {
 };
 
 /** "Create your admin account": claims the organization with its first admin user. */
-export function ClaimAccountForm({ token, email, passwordPolicy, onClaimed, onUnusable }: ClaimAccountFormProps) {
+export function ClaimAccountForm({
+  token,
+  email,
+  passwordPolicy,
+  onClaimed,
+  onUnusable,
+}: ClaimAccountFormProps) {
   const [claimInvitation] = useMutation(ClaimInvitationDocument);
   const [formError, setFormError] = useState<FormLevelError | null>(null);
   const schema = useMemo(() => claimAccountSchema(passwordPolicy), [passwordPolicy]);
@@ -42,11 +48,14 @@ export function ClaimAccountForm({ token, email, passwordPolicy, onClaimed, onUn
   const handleClaim = handleSubmit(async ({ name, email: chosenEmail, password }) => {
     setFormError(null);
     try {
-      const { data } = await claimInvitation({ variables: { input: { token, name, email: chosenEmail, password } } });
+      const { data } = await claimInvitation({
+        variables: { input: { token, name, email: chosenEmail, password } },
+      });
       const result = data?.claimInvitation;
       if (!result) setFormError({ message: 'The server sent no answer. Try again.' });
       else if (result.__typename === 'ClaimSuccess') onClaimed(chosenEmail);
-      else if (result.__typename === 'InvitationUnusableError' && result.state !== 'OPEN') onUnusable(result.state);
+      else if (result.__typename === 'InvitationUnusableError' && result.state !== 'OPEN')
+        onUnusable(result.state);
       else setFormError(applyErrorResult(result, setError, ['name', 'email', 'password']));
     } catch (error) {
       setFormError({ message: describeError(error) });
@@ -54,7 +63,13 @@ export function ClaimAccountForm({ token, email, passwordPolicy, onClaimed, onUn
   });
 
   return (
-    <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleClaim()} aria-label="Create your admin account">
+    <Form
+      layout="vertical"
+      requiredMark={false}
+      noValidate
+      onFinish={() => void handleClaim()}
+      aria-label="Create your admin account"
+    >
       <ErrorResultAlert error={formError} />
       <FormField
         control={control}

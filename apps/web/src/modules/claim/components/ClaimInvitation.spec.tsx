@@ -4,7 +4,11 @@ import type { MockLink } from '@apollo/client/testing';
 import { App as AntApp } from 'antd';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { ClaimInvitationDocument, DeclineInvitationDocument, InvitationDocument } from '@partner-hub/graphql-client';
+import {
+  ClaimInvitationDocument,
+  DeclineInvitationDocument,
+  InvitationDocument,
+} from '@partner-hub/graphql-client';
 import type { InvitationQuery } from '@partner-hub/graphql-client';
 import { createCache } from '../../../app/apollo-client';
 import { UNUSABLE_INVITATION } from '../utils/invitation-states';
@@ -24,7 +28,10 @@ const OPEN_INVITATION: InvitationQuery['invitation'] = {
 };
 
 function invitationMock(invitation: InvitationQuery['invitation']): MockLink.MockedResponse {
-  return { request: { query: InvitationDocument, variables: { token: TOKEN } }, result: { data: { invitation } } };
+  return {
+    request: { query: InvitationDocument, variables: { token: TOKEN } },
+    result: { data: { invitation } },
+  };
 }
 
 function renderPage(mocks: MockLink.MockedResponse[]) {
@@ -50,7 +57,15 @@ const UNUSABLE_STATES: UnusableInvitationState[] = ['EXPIRED', 'USED', 'REVOKED'
 describe('ClaimInvitation', () => {
   it.each(UNUSABLE_STATES)('explains a %s link instead of offering the forms', async (state) => {
     renderPage([
-      invitationMock({ __typename: 'InvitationPreview', state, principalName: null, partnerName: null, email: null, expiresAt: null, passwordPolicy: null }),
+      invitationMock({
+        __typename: 'InvitationPreview',
+        state,
+        principalName: null,
+        partnerName: null,
+        email: null,
+        expiresAt: null,
+        passwordPolicy: null,
+      }),
     ]);
     expect(await screen.findByText(UNUSABLE_INVITATION[state].text)).toBeTruthy();
     expect(screen.getByText(UNUSABLE_INVITATION[state].title)).toBeTruthy();
@@ -63,7 +78,7 @@ describe('ClaimInvitation', () => {
     expect((screen.getByLabelText('E-mail') as HTMLInputElement).value).toBe('owner@nordic-service.example');
   });
 
-  it('checks the password against the partner\'s policy and the confirmation before claiming', async () => {
+  it("checks the password against the partner's policy and the confirmation before claiming", async () => {
     renderPage([invitationMock(OPEN_INVITATION)]);
     fireEvent.change(await screen.findByLabelText('Your name'), { target: { value: 'Nora Lind' } });
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'simple-password' } });
@@ -79,9 +94,24 @@ describe('ClaimInvitation', () => {
       {
         request: {
           query: ClaimInvitationDocument,
-          variables: { input: { token: TOKEN, name: 'Nora Lind', email: 'nora@nordic-service.example', password: 'Str0ng&Secret!' } },
+          variables: {
+            input: {
+              token: TOKEN,
+              name: 'Nora Lind',
+              email: 'nora@nordic-service.example',
+              password: 'Str0ng&Secret!',
+            },
+          },
         },
-        result: { data: { claimInvitation: { __typename: 'ClaimSuccess', organizationName: 'Nordic Service', principalName: 'Aurora Motors' } } },
+        result: {
+          data: {
+            claimInvitation: {
+              __typename: 'ClaimSuccess',
+              organizationName: 'Nordic Service',
+              principalName: 'Aurora Motors',
+            },
+          },
+        },
       },
     ]);
     fireEvent.change(await screen.findByLabelText('Your name'), { target: { value: 'Nora Lind' } });
@@ -93,7 +123,9 @@ describe('ClaimInvitation', () => {
     expect(await screen.findByText('Your organization is on Partner Hub')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/sign-in'));
-    expect(new URLSearchParams(router.state.location.search).get('email')).toBe('nora@nordic-service.example');
+    expect(new URLSearchParams(router.state.location.search).get('email')).toBe(
+      'nora@nordic-service.example',
+    );
   });
 
   it('puts a taken e-mail address on the e-mail field', async () => {
@@ -102,11 +134,23 @@ describe('ClaimInvitation', () => {
       {
         request: {
           query: ClaimInvitationDocument,
-          variables: { input: { token: TOKEN, name: 'Nora Lind', email: 'owner@nordic-service.example', password: 'long-enough' } },
+          variables: {
+            input: {
+              token: TOKEN,
+              name: 'Nora Lind',
+              email: 'owner@nordic-service.example',
+              password: 'long-enough',
+            },
+          },
         },
         result: {
           data: {
-            claimInvitation: { __typename: 'EmailTakenError', code: 'EMAIL_TAKEN', message: 'A user with this e-mail already exists.', field: 'email' },
+            claimInvitation: {
+              __typename: 'EmailTakenError',
+              code: 'EMAIL_TAKEN',
+              message: 'A user with this e-mail already exists.',
+              field: 'email',
+            },
           },
         },
       },
@@ -125,7 +169,14 @@ describe('ClaimInvitation', () => {
       {
         request: {
           query: ClaimInvitationDocument,
-          variables: { input: { token: TOKEN, name: 'Nora Lind', email: 'owner@nordic-service.example', password: 'long-enough' } },
+          variables: {
+            input: {
+              token: TOKEN,
+              name: 'Nora Lind',
+              email: 'owner@nordic-service.example',
+              password: 'long-enough',
+            },
+          },
         },
         result: {
           data: {

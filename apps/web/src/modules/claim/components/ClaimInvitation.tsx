@@ -38,7 +38,10 @@ export function ClaimInvitation({ token }: ClaimInvitationProps) {
   const [choice, setChoice] = useState<Choice>('claim');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [declineError, setDeclineError] = useState<string | null>(null);
-  const { data, error, loading, refetch } = useQuery(InvitationDocument, { variables: { token }, fetchPolicy: 'network-only' });
+  const { data, error, loading, refetch } = useQuery(InvitationDocument, {
+    variables: { token },
+    fetchPolicy: 'network-only',
+  });
   const [declineInvitation] = useMutation(DeclineInvitationDocument);
 
   const handleUnusable = (state: UnusableInvitationState) => setOutcome({ kind: 'unusable', state });
@@ -57,7 +60,11 @@ export function ClaimInvitation({ token }: ClaimInvitationProps) {
     return (
       <Result
         status="success"
-        title={outcome.kind === 'claimed' ? 'Your organization is on Partner Hub' : `${outcome.organizationName} is connected`}
+        title={
+          outcome.kind === 'claimed'
+            ? 'Your organization is on Partner Hub'
+            : `${outcome.organizationName} is connected`
+        }
         subTitle={
           outcome.kind === 'claimed'
             ? `Your admin account ${outcome.email} is ready. Sign in to complete your profile and add your colleagues.`
@@ -75,7 +82,13 @@ export function ClaimInvitation({ token }: ClaimInvitationProps) {
   const invitation = data?.invitation;
   if (!invitation) {
     if (loading) return <Skeleton active paragraph={{ rows: 6 }} />;
-    return <QueryErrorAlert title="Could not load the invitation" error={error ?? 'The server sent no answer.'} onRetry={() => void refetch()} />;
+    return (
+      <QueryErrorAlert
+        title="Could not load the invitation"
+        error={error ?? 'The server sent no answer.'}
+        onRetry={() => void refetch()}
+      />
+    );
   }
   if (invitation.state !== 'OPEN') return <UnusableInvitation state={invitation.state} />;
 
@@ -94,7 +107,8 @@ export function ClaimInvitation({ token }: ClaimInvitationProps) {
           const { data: result } = await declineInvitation({ variables: { input: { token } } });
           const answer = result?.declineInvitation;
           if (answer?.__typename === 'DeclineSuccess') setOutcome({ kind: 'declined' });
-          else if (answer?.__typename === 'InvitationUnusableError' && answer.state !== 'OPEN') handleUnusable(answer.state);
+          else if (answer?.__typename === 'InvitationUnusableError' && answer.state !== 'OPEN')
+            handleUnusable(answer.state);
           else setDeclineError(answer?.message ?? 'The server sent no answer. Try again.');
         } catch (declineFailure) {
           setDeclineError(describeError(declineFailure));
@@ -109,8 +123,9 @@ export function ClaimInvitation({ token }: ClaimInvitationProps) {
         {principalName} invites {partnerName} to Partner Hub
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        Partner Hub is where {principalName} works with its partners. Claim {partnerName} by creating its first admin
-        account. The link works once{invitation.expiresAt ? `, until ${formatDateTime(invitation.expiresAt)}` : ''}.
+        Partner Hub is where {principalName} works with its partners. Claim {partnerName} by creating its
+        first admin account. The link works once
+        {invitation.expiresAt ? `, until ${formatDateTime(invitation.expiresAt)}` : ''}.
       </Typography.Paragraph>
       <ErrorResultAlert error={declineError} />
       <Segmented<Choice>

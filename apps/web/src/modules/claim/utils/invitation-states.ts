@@ -3,7 +3,10 @@ import type { InvitationState } from '@partner-hub/graphql-client';
 export type UnusableInvitationState = Exclude<InvitationState, 'OPEN'>;
 
 /** What the claim page says for a link that cannot be used; the sentences match the API's InvitationUnusable messages. */
-export const UNUSABLE_INVITATION: Record<UnusableInvitationState, { title: string; text: string; status: 'warning' | 'info' | 'error' }> = {
+export const UNUSABLE_INVITATION: Record<
+  UnusableInvitationState,
+  { title: string; text: string; status: 'warning' | 'info' | 'error' }
+> = {
   UNKNOWN: {
     title: 'This link is not valid',
     text: 'This invitation link is not valid. Check that you opened the whole link from the e-mail.',

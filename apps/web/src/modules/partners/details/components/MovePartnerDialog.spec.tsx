@@ -3,7 +3,11 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import type { MockLink } from '@apollo/client/testing';
 import { App as AntApp } from 'antd';
 import { describe, expect, it } from 'vitest';
-import { MovePartnerDocument, PartnerDescendantsDocument, PartnerSearchDocument } from '@partner-hub/graphql-client';
+import {
+  MovePartnerDocument,
+  PartnerDescendantsDocument,
+  PartnerSearchDocument,
+} from '@partner-hub/graphql-client';
 import { createCache } from '../../../../app/apollo-client';
 import { partnerDetailsFixture } from '../../../../test/partner-fixtures';
 import { MovePartnerDialog } from './MovePartnerDialog';
@@ -41,7 +45,16 @@ const baseMocks: MockLink.MockedResponse[] = [
             {
               __typename: 'PartnerDescendant',
               depth: 1,
-              partner: { __typename: 'Partner', id: 'child-1', partnerId: 'SPN22', name: 'Spandau Cars', role: 'DEALER', status: 'DRAFT', blocked: false, archivedAt: null },
+              partner: {
+                __typename: 'Partner',
+                id: 'child-1',
+                partnerId: 'SPN22',
+                name: 'Spandau Cars',
+                role: 'DEALER',
+                status: 'DRAFT',
+                blocked: false,
+                archivedAt: null,
+              },
             },
           ],
         },
@@ -80,11 +93,14 @@ describe('MovePartnerDialog', () => {
     expect(await screen.findByText('Choose the partner to move it under.')).toBeTruthy();
   });
 
-  it('shows the server\'s cycle refusal on the parent field', async () => {
+  it("shows the server's cycle refusal on the parent field", async () => {
     renderDialog([
       ...baseMocks,
       {
-        request: { query: MovePartnerDocument, variables: { input: { id: partner.id, parentId: 'other-1' } } },
+        request: {
+          query: MovePartnerDocument,
+          variables: { input: { id: partner.id, parentId: 'other-1' } },
+        },
         result: {
           data: {
             movePartner: {
@@ -100,6 +116,8 @@ describe('MovePartnerDialog', () => {
     await choose('Hamburg Cars (HMB2X)');
     fireEvent.click(screen.getByRole('button', { name: 'Move' }));
     const dialog = screen.getByRole('dialog');
-    expect(await within(dialog).findByText('A partner cannot be moved under one of its own sub-partners.')).toBeTruthy();
+    expect(
+      await within(dialog).findByText('A partner cannot be moved under one of its own sub-partners.'),
+    ).toBeTruthy();
   });
 });

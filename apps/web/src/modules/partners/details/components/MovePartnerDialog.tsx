@@ -4,7 +4,11 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import { MovePartnerDocument, PartnerDescendantsDocument, PartnerSearchDocument } from '@partner-hub/graphql-client';
+import {
+  MovePartnerDocument,
+  PartnerDescendantsDocument,
+  PartnerSearchDocument,
+} from '@partner-hub/graphql-client';
 import type { PartnerDetailsFieldsFragment } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../../shared/forms/FormField';
@@ -39,8 +43,15 @@ export function MovePartnerDialog({ partner, open, canMoveToTop, onClose }: Move
     skip: !open,
   });
   // its own sub-partners cannot become its parent: leave them out (the API refuses them regardless)
-  const { data: subtree } = useQuery(PartnerDescendantsDocument, { variables: { id: partner.id }, skip: !open });
-  const excluded = new Set([partner.id, partner.parent?.id, ...(subtree?.partner.descendants ?? []).map((row) => row.partner.id)]);
+  const { data: subtree } = useQuery(PartnerDescendantsDocument, {
+    variables: { id: partner.id },
+    skip: !open,
+  });
+  const excluded = new Set([
+    partner.id,
+    partner.parent?.id,
+    ...(subtree?.partner.descendants ?? []).map((row) => row.partner.id),
+  ]);
   const {
     control,
     handleSubmit,
@@ -94,7 +105,13 @@ export function MovePartnerDialog({ partner, open, canMoveToTop, onClose }: Move
       confirmLoading={isSubmitting}
       destroyOnHidden
     >
-      <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleMove()} aria-label="Move partner">
+      <Form
+        layout="vertical"
+        requiredMark={false}
+        noValidate
+        onFinish={() => void handleMove()}
+        aria-label="Move partner"
+      >
         <ErrorResultAlert error={formError} />
         {error ? <ErrorResultAlert error={describeError(error)} title="Could not search partners" /> : null}
         {canMoveToTop ? (

@@ -3,7 +3,13 @@ import { Alert, App as AntApp, Button, Col, Descriptions, Form, Input, Row, Sele
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { ACCOUNT_TYPES, ACCOUNT_TYPE_LABELS, agreementFormValues, agreementSchema, formatAmount } from '@partner-hub/domain';
+import {
+  ACCOUNT_TYPES,
+  ACCOUNT_TYPE_LABELS,
+  agreementFormValues,
+  agreementSchema,
+  formatAmount,
+} from '@partner-hub/domain';
 import type { Agreement, AgreementValues } from '@partner-hub/domain';
 import { UpdatePartnerAgreementDocument } from '@partner-hub/graphql-client';
 import type { PartnerDetailsFieldsFragment } from '@partner-hub/graphql-client';
@@ -17,7 +23,23 @@ import { withoutFieldPrefix } from '../forms/server-errors';
 const AGREEMENT_FIELDS = ['deposit', 'currency', 'additionalCurrencies', 'accountType'] as const;
 
 /** Currencies offered in the pickers; any other ISO 4217 code can be typed. */
-const COMMON_CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'PLN', 'CZK', 'SEK', 'NOK', 'DKK', 'KZT', 'RUB', 'TRY', 'AED', 'CNY', 'JPY'];
+const COMMON_CURRENCIES = [
+  'EUR',
+  'USD',
+  'GBP',
+  'CHF',
+  'PLN',
+  'CZK',
+  'SEK',
+  'NOK',
+  'DKK',
+  'KZT',
+  'RUB',
+  'TRY',
+  'AED',
+  'CNY',
+  'JPY',
+];
 
 export type PartnerAgreementTabProps = { partner: PartnerDetailsFieldsFragment };
 
@@ -72,7 +94,8 @@ export function PartnerAgreementTab({ partner }: PartnerAgreementTabProps) {
       const result = data?.updatePartnerAgreement;
       if (!result) setFormError({ message: 'The server sent no answer. Try again.' });
       else if (result.__typename === 'PartnerSuccess') void message.success('The agreement was saved.');
-      else setFormError(applyErrorResult(withoutFieldPrefix(result, 'agreement.'), setError, AGREEMENT_FIELDS));
+      else
+        setFormError(applyErrorResult(withoutFieldPrefix(result, 'agreement.'), setError, AGREEMENT_FIELDS));
     } catch (error) {
       setFormError({ message: describeError(error) });
     }
@@ -124,7 +147,11 @@ export function PartnerAgreementTab({ partner }: PartnerAgreementTabProps) {
                 onChange={field.onChange}
                 onBlur={field.onBlur}
                 ref={field.ref}
-                options={currencyOptions.some((option) => option.value === field.value) ? currencyOptions : [...currencyOptions, { value: field.value, label: field.value }]}
+                options={
+                  currencyOptions.some((option) => option.value === field.value)
+                    ? currencyOptions
+                    : [...currencyOptions, { value: field.value, label: field.value }]
+                }
               />
             )}
           />

@@ -1,11 +1,11 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MockedProvider } from '@apollo/client/testing/react';
 import type { MockLink } from '@apollo/client/testing';
 import { App as AntApp } from 'antd';
 import { GraphQLError } from 'graphql';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { PartnerDetailsDocument } from '@partner-hub/graphql-client';
+import { PartnerDescendantsDocument, PartnerDetailsDocument } from '@partner-hub/graphql-client';
 import type { PartnerDetailsFieldsFragment } from '@partner-hub/graphql-client';
 import { createCache } from '../../../../app/apollo-client';
 import { ViewerContext } from '../../../auth/hooks/viewer-context';
@@ -14,9 +14,15 @@ import { partnerDetailsFixture } from '../../../../test/partner-fixtures';
 import { PartnerDetails } from './PartnerDetails';
 
 function renderDetails(mocks: MockLink.MockedResponse[], tab = 'profile') {
-  const router = createMemoryRouter([{ path: '/partners/:id/:tab', element: <PartnerDetails id="partner-1" tab={tab} /> }], {
-    initialEntries: [`/partners/partner-1/${tab}`],
-  });
+  const router = createMemoryRouter(
+    [
+      { path: '/partners/:id/:tab', element: <PartnerDetails id="partner-1" tab={tab} /> },
+      { path: '/partners', element: <p>Partners list</p> },
+    ],
+    {
+      initialEntries: [`/partners/partner-1/${tab}`],
+    },
+  );
   render(
     <MockedProvider mocks={mocks} cache={createCache()}>
       <AntApp>
@@ -26,10 +32,14 @@ function renderDetails(mocks: MockLink.MockedResponse[], tab = 'profile') {
       </AntApp>
     </MockedProvider>,
   );
+  return router;
 }
 
 function detailsMock(partner: PartnerDetailsFieldsFragment): MockLink.MockedResponse {
-  return { request: { query: PartnerDetailsDocument, variables: { id: 'partner-1' } }, result: { data: { partner } } };
+  return {
+    request: { query: PartnerDetailsDocument, variables: { id: 'partner-1' } },
+    result: { data: { partner } },
+  };
 }
 
 describe('PartnerDetails', () => {
@@ -68,7 +78,11 @@ describe('PartnerDetails', () => {
       {
         request: { query: PartnerDetailsDocument, variables: { id: 'partner-1' } },
         result: {
-          errors: [new GraphQLError('No Partner with this id exists.', { extensions: { code: 'BAD_USER_INPUT', reason: 'NOT_FOUND' } })],
+          errors: [
+            new GraphQLError('No Partner with this id exists.', {
+              extensions: { code: 'BAD_USER_INPUT', reason: 'NOT_FOUND' },
+            }),
+          ],
         },
       },
     ]);
@@ -79,5 +93,64 @@ describe('PartnerDetails', () => {
     renderDetails([detailsMock(partnerDetailsFixture())], 'agreement');
     expect(((await screen.findByLabelText('Deposit')) as HTMLInputElement).value).toBe('1500.00');
     expect(screen.getAllByText('Set under Pricing (coming)')).toHaveLength(2);
+  });
+
+  it('lists the sub-partners by level and links "Add sub-partner" to the list\'s add dialog', async () => {
+    const child = (id: string, name: string, depth: number) => ({
+      __typename: 'PartnerDescendant' as const,
+      depth,
+      partner: {
+        __typename: 'Partner' as const,
+        id,
+        partnerId: `${id.toUpperCase().slice(0, 3)}22`,
+        name,
+        role: 'DEALER' as const,
+        status: 'DRAFT' as const,
+        blocked: false,
+        archivedAt: null,
+      },
+    });
+    const router = renderDetails(
+      [
+        detailsMock(partnerDetailsFixture({ subPartnerCount: 1 })),
+        {
+          request: { query: PartnerDescendantsDocument, variables: { id: 'partner-1' } },
+          result: {
+            data: {
+              partner: {
+                __typename: 'Partner',
+                id: 'partner-1',
+                descendants: [child('spandau', 'Spandau Cars', 1), child('falkensee', 'Falkensee Mobil', 2)],
+              },
+            },
+          },
+        },
+      ],
+      'sub-partners',
+    );
+    expect((await screen.findByRole('link', { name: 'Falkensee Mobil' })).getAttribute('href')).toBe(
+      '/partners/falkensee',
+    );
+    expect(screen.getByRole('link', { name: 'Spandau Cars' }).getAttribute('href')).toBe('/partners/spandau');
+    fireEvent.click(screen.getByRole('button', { name: /Add sub-partner/ }));
+    await waitFor(() =>
+      expect(`${router.state.location.pathname}${router.state.location.search}`).toBe(
+        '/partners?new=1&parent=partner-1',
+      ),
+    );
+  });
+
+  it('says so when the partner has no sub-partners', async () => {
+    renderDetails(
+      [
+        detailsMock(partnerDetailsFixture()),
+        {
+          request: { query: PartnerDescendantsDocument, variables: { id: 'partner-1' } },
+          result: { data: { partner: { __typename: 'Partner', id: 'partner-1', descendants: [] } } },
+        },
+      ],
+      'sub-partners',
+    );
+    expect(await screen.findByText('No sub-partners')).toBeTruthy();
   });
 });

@@ -19,7 +19,11 @@ import { PartnerSubPartnersTab } from './PartnerSubPartnersTab';
 import { PartnerTags } from './PartnerTags';
 import { PartnerUsersTab } from './PartnerUsersTab';
 
-type DetailsTab = { key: string; label: string; render: (partner: PartnerDetailsFieldsFragment) => ReactNode };
+type DetailsTab = {
+  key: string;
+  label: string;
+  render: (partner: PartnerDetailsFieldsFragment) => ReactNode;
+};
 
 export const PARTNER_TABS: readonly DetailsTab[] = [
   {
@@ -27,14 +31,20 @@ export const PARTNER_TABS: readonly DetailsTab[] = [
     label: 'Profile',
     render: (partner) => (
       <>
-        {partner.manageable && partner.status !== 'ACCEPTED' && !partner.archivedAt ? <InvitationCard partner={partner} /> : null}
+        {partner.manageable && partner.status !== 'ACCEPTED' && !partner.archivedAt ? (
+          <InvitationCard partner={partner} />
+        ) : null}
         <PartnerProfileTab partner={partner} />
       </>
     ),
   },
   { key: 'agreement', label: 'Agreement', render: (partner) => <PartnerAgreementTab partner={partner} /> },
   { key: 'settings', label: 'Settings', render: (partner) => <PartnerSettingsTab partner={partner} /> },
-  { key: 'sub-partners', label: 'Sub-partners', render: (partner) => <PartnerSubPartnersTab partner={partner} /> },
+  {
+    key: 'sub-partners',
+    label: 'Sub-partners',
+    render: (partner) => <PartnerSubPartnersTab partner={partner} />,
+  },
   { key: 'users', label: 'Users', render: (partner) => <PartnerUsersTab partner={partner} /> },
   { key: 'history', label: 'History', render: (partner) => <PartnerHistoryTab partner={partner} /> },
 ];
@@ -73,12 +83,21 @@ export function PartnerDetails({ id, tab }: PartnerDetailsProps) {
         />
       );
     }
-    return <QueryErrorAlert title="Could not load the partner" error={error ?? 'The server sent no partner.'} onRetry={() => void refetch()} />;
+    return (
+      <QueryErrorAlert
+        title="Could not load the partner"
+        error={error ?? 'The server sent no partner.'}
+        onRetry={() => void refetch()}
+      />
+    );
   }
 
   const breadcrumb = [
     { key: 'partners', title: <Link to="/partners">Partners</Link> },
-    ...partner.ancestors.map((ancestor) => ({ key: ancestor.id, title: <Link to={`/partners/${ancestor.id}`}>{ancestor.name}</Link> })),
+    ...partner.ancestors.map((ancestor) => ({
+      key: ancestor.id,
+      title: <Link to={`/partners/${ancestor.id}`}>{ancestor.name}</Link>,
+    })),
     { key: partner.id, title: partner.name },
   ];
 
@@ -103,7 +122,11 @@ export function PartnerDetails({ id, tab }: PartnerDetailsProps) {
             ) : null}
           </Flex>
         }
-        extra={partner.manageable && !partner.archivedAt ? <Button onClick={() => setMoving(true)}>Move…</Button> : null}
+        extra={
+          partner.manageable && !partner.archivedAt ? (
+            <Button onClick={() => setMoving(true)}>Move…</Button>
+          ) : null
+        }
       />
       <Tabs
         activeKey={tab}

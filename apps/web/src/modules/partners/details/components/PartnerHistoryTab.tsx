@@ -26,8 +26,18 @@ export function PartnerHistoryTab({ partner }: PartnerHistoryTabProps) {
   const { loadingMore, handleLoadMore } = useLoadMore(connection, fetchMore, 'events');
 
   const columns: TableColumnsType<AuditEventFieldsFragment> = [
-    { title: 'When', dataIndex: 'occurredAt', key: 'occurredAt', render: (value: string) => formatDateTime(value) },
-    { title: 'Action', dataIndex: 'action', key: 'action', render: (value: string) => <span title={value}>{actionLabel(value)}</span> },
+    {
+      title: 'When',
+      dataIndex: 'occurredAt',
+      key: 'occurredAt',
+      render: (value: string) => formatDateTime(value),
+    },
+    {
+      title: 'Action',
+      dataIndex: 'action',
+      key: 'action',
+      render: (value: string) => <span title={value}>{actionLabel(value)}</span>,
+    },
     { title: 'Who', dataIndex: 'actorLabel', key: 'actorLabel' },
     {
       title: 'Changes',
@@ -50,7 +60,9 @@ export function PartnerHistoryTab({ partner }: PartnerHistoryTabProps) {
 
   return (
     <>
-      {error ? <QueryErrorAlert title="Could not load the history" error={error} onRetry={() => void refetch()} /> : null}
+      {error ? (
+        <QueryErrorAlert title="Could not load the history" error={error} onRetry={() => void refetch()} />
+      ) : null}
       <Table<AuditEventFieldsFragment>
         rowKey="id"
         columns={columns}

@@ -64,7 +64,7 @@ describe('PartnerProfileTab', () => {
     expect(screen.getByLabelText('Region').getAttribute('aria-invalid')).toBe('false');
   });
 
-  it('puts the server\'s field errors on the fields they name', async () => {
+  it("puts the server's field errors on the fields they name", async () => {
     const partner = partnerDetailsFixture();
     renderTab(partner, [
       {
@@ -114,8 +114,21 @@ describe('PartnerProfileTab', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('shows the server\'s refusal above the form when the partner claimed meanwhile', async () => {
-    const partner = partnerDetailsFixture({ organization: { ...partnerDetailsFixture().organization, legalForm: null, address: null, phone: null, region: null, iin: null, kpp: null, vatPercent: null, accountingCode: null, email: null } });
+  it("shows the server's refusal above the form when the partner claimed meanwhile", async () => {
+    const partner = partnerDetailsFixture({
+      organization: {
+        ...partnerDetailsFixture().organization,
+        legalForm: null,
+        address: null,
+        phone: null,
+        region: null,
+        iin: null,
+        kpp: null,
+        vatPercent: null,
+        accountingCode: null,
+        email: null,
+      },
+    });
     renderTab(partner, [
       {
         request: {
@@ -123,7 +136,18 @@ describe('PartnerProfileTab', () => {
           variables: {
             input: {
               id: partner.id,
-              profile: { name: 'Autohaus Berlin', legalForm: null, address: null, email: null, phone: null, region: null, iin: null, kpp: null, vatPercent: null, accountingCode: null },
+              profile: {
+                name: 'Autohaus Berlin',
+                legalForm: null,
+                address: null,
+                email: null,
+                phone: null,
+                region: null,
+                iin: null,
+                kpp: null,
+                vatPercent: null,
+                accountingCode: null,
+              },
             },
           },
         },
@@ -141,6 +165,8 @@ describe('PartnerProfileTab', () => {
     ]);
     change('Name', '  Autohaus Berlin ');
     fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('its profile is now theirs to edit'));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('its profile is now theirs to edit'),
+    );
   });
 });

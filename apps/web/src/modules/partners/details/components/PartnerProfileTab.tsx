@@ -25,7 +25,13 @@ export type PartnerProfileTabProps = {
   partner: PartnerDetailsFieldsFragment;
 };
 
-type FieldSpec = { name: keyof ProfileFormValues; label: string; autoComplete?: string; span: number; type?: string };
+type FieldSpec = {
+  name: keyof ProfileFormValues;
+  label: string;
+  autoComplete?: string;
+  span: number;
+  type?: string;
+};
 
 const FIELDS: readonly FieldSpec[] = [
   { name: 'name', label: 'Name', autoComplete: 'organization', span: 12 },
@@ -44,7 +50,9 @@ const FIELDS: readonly FieldSpec[] = [
 function readOnlyNote(partner: PartnerDetailsFieldsFragment, viewerOrganizationId: string): string | null {
   if (partner.profileEditable) return null;
   if (partner.status === 'ACCEPTED' && partner.organization.id !== viewerOrganizationId) {
-    return partner.manageable ? CLAIMED_PROFILE_NOTE : 'This partner has claimed its organization; its profile is theirs to edit.';
+    return partner.manageable
+      ? CLAIMED_PROFILE_NOTE
+      : 'This partner has claimed its organization; its profile is theirs to edit.';
   }
   return 'Your role can view this profile but not change it.';
 }
@@ -81,7 +89,9 @@ export function PartnerProfileTab({ partner }: PartnerProfileTabProps) {
   const handleSave = handleSubmit(async (values) => {
     setFormError(null);
     try {
-      const { data } = await updateProfile({ variables: { input: { id: partner.id, profile: profileInput(values) } } });
+      const { data } = await updateProfile({
+        variables: { input: { id: partner.id, profile: profileInput(values) } },
+      });
       const result = data?.updatePartnerProfile;
       if (!result) {
         setFormError({ message: 'The server sent no answer. Try again.' });
@@ -117,7 +127,13 @@ export function PartnerProfileTab({ partner }: PartnerProfileTabProps) {
               id={`partner-profile-${spec.name}`}
               required={spec.name === 'name'}
               render={(field, aria) => (
-                <Input {...field} {...aria} type={spec.type} autoComplete={spec.autoComplete ?? 'off'} readOnly={!editable} />
+                <Input
+                  {...field}
+                  {...aria}
+                  type={spec.type}
+                  autoComplete={spec.autoComplete ?? 'off'}
+                  readOnly={!editable}
+                />
               )}
             />
           </Col>

@@ -3,14 +3,23 @@ import { Alert, App as AntApp, Button, Card, Flex, Form, Select, Switch, Typogra
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { ArchivePartnerDocument, RestorePartnerDocument, UpdatePartnerSettingsDocument } from '@partner-hub/graphql-client';
+import {
+  ArchivePartnerDocument,
+  RestorePartnerDocument,
+  UpdatePartnerSettingsDocument,
+} from '@partner-hub/graphql-client';
 import type { PartnerDetailsFieldsFragment } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../../shared/forms/FormField';
 import { applyErrorResult } from '../../../shared/forms/apply-error-result';
 import type { FormLevelError } from '../../../shared/forms/apply-error-result';
 import { describeError } from '../../../shared/utils/errors';
-import { newlyBlocking, partnerSettingsSchema, settingsFormValues, SETTINGS_FIELDS } from '../forms/settings-form';
+import {
+  newlyBlocking,
+  partnerSettingsSchema,
+  settingsFormValues,
+  SETTINGS_FIELDS,
+} from '../forms/settings-form';
 import type { PartnerSettingsValues } from '../forms/settings-form';
 
 export type PartnerSettingsTabProps = { partner: PartnerDetailsFieldsFragment };
@@ -19,7 +28,9 @@ export type PartnerSettingsTabProps = { partner: PartnerDetailsFieldsFragment };
 function blockingWarning(name: string, change: { blocked: boolean; usersBlocked: boolean }): string {
   const parts: string[] = [];
   if (change.blocked) {
-    parts.push(`${name} and its whole subtree lose access at once: every session and API key stops working on its next request.`);
+    parts.push(
+      `${name} and its whole subtree lose access at once: every session and API key stops working on its next request.`,
+    );
   }
   if (change.usersBlocked) {
     parts.push(`The users of ${name}'s sub-accounts can no longer sign in.`);
@@ -49,7 +60,13 @@ export function PartnerSettingsTab({ partner }: PartnerSettingsTabProps) {
   useEffect(() => {
     reset(settingsFormValues(partner));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the stored settings are what the form shows
-  }, [partner.allowJobOverride, partner.blocked, partner.usersBlocked, partner.organization.passwordPolicy, reset]);
+  }, [
+    partner.allowJobOverride,
+    partner.blocked,
+    partner.usersBlocked,
+    partner.organization.passwordPolicy,
+    reset,
+  ]);
 
   const save = async (values: PartnerSettingsValues) => {
     setFormError(null);
@@ -72,7 +89,9 @@ export function PartnerSettingsTab({ partner }: PartnerSettingsTabProps) {
     }
     await new Promise<void>((resolve) => {
       modal.confirm({
-        title: change.blocked ? `Block ${partner.name}?` : `Block the users of ${partner.name}'s sub-accounts?`,
+        title: change.blocked
+          ? `Block ${partner.name}?`
+          : `Block the users of ${partner.name}'s sub-accounts?`,
         content: blockingWarning(partner.name, change),
         okText: 'Block',
         okButtonProps: { danger: true },
@@ -95,12 +114,21 @@ export function PartnerSettingsTab({ partner }: PartnerSettingsTabProps) {
         const title = archived ? `Could not restore ${partner.name}` : `Could not archive ${partner.name}`;
         try {
           const { data } = archived
-            ? await restorePartner({ variables: { input: { id: partner.id } } }).then(({ data: d }) => ({ data: d?.restorePartner }))
-            : await archivePartner({ variables: { input: { id: partner.id } } }).then(({ data: d }) => ({ data: d?.archivePartner }));
+            ? await restorePartner({ variables: { input: { id: partner.id } } }).then(({ data: d }) => ({
+                data: d?.restorePartner,
+              }))
+            : await archivePartner({ variables: { input: { id: partner.id } } }).then(({ data: d }) => ({
+                data: d?.archivePartner,
+              }));
           if (data?.__typename === 'PartnerSuccess') {
-            void message.success(archived ? `${partner.name} was restored.` : `${partner.name} was archived.`);
+            void message.success(
+              archived ? `${partner.name} was restored.` : `${partner.name} was archived.`,
+            );
           } else {
-            notification.error({ title, description: data?.message ?? 'The server sent no answer. Try again.' });
+            notification.error({
+              title,
+              description: data?.message ?? 'The server sent no answer. Try again.',
+            });
           }
         } catch (error) {
           notification.error({ title, description: describeError(error) });
@@ -111,9 +139,21 @@ export function PartnerSettingsTab({ partner }: PartnerSettingsTabProps) {
 
   return (
     <Flex vertical gap={24} style={{ maxWidth: 720 }}>
-      <Form layout="vertical" requiredMark={false} noValidate disabled={!editable} onFinish={() => void handleSave()} aria-label="Partner settings">
+      <Form
+        layout="vertical"
+        requiredMark={false}
+        noValidate
+        disabled={!editable}
+        onFinish={() => void handleSave()}
+        aria-label="Partner settings"
+      >
         {editable ? null : (
-          <Alert type="info" showIcon title="These settings are managed by the company you partner with." style={{ marginBottom: 16 }} />
+          <Alert
+            type="info"
+            showIcon
+            title="These settings are managed by the company you partner with."
+            style={{ marginBottom: 16 }}
+          />
         )}
         <ErrorResultAlert error={formError} />
         <FormField
@@ -122,7 +162,9 @@ export function PartnerSettingsTab({ partner }: PartnerSettingsTabProps) {
           label="Allow job override"
           id="settings-allow-job-override"
           extra="Its technicians may change a job's predefined configuration."
-          render={(field, aria) => <Switch {...aria} checked={field.value} onChange={field.onChange} ref={field.ref} />}
+          render={(field, aria) => (
+            <Switch {...aria} checked={field.value} onChange={field.onChange} ref={field.ref} />
+          )}
         />
         <FormField
           control={control}
@@ -130,7 +172,9 @@ export function PartnerSettingsTab({ partner }: PartnerSettingsTabProps) {
           label="Block partner"
           id="settings-blocked"
           extra="The partner and its whole subtree lose all access: sessions and API keys stop working at once."
-          render={(field, aria) => <Switch {...aria} checked={field.value} onChange={field.onChange} ref={field.ref} />}
+          render={(field, aria) => (
+            <Switch {...aria} checked={field.value} onChange={field.onChange} ref={field.ref} />
+          )}
         />
         <FormField
           control={control}
@@ -138,7 +182,9 @@ export function PartnerSettingsTab({ partner }: PartnerSettingsTabProps) {
           label="Block its sub-accounts' users"
           id="settings-users-blocked"
           extra="Users of its sub-partners cannot sign in."
-          render={(field, aria) => <Switch {...aria} checked={field.value} onChange={field.onChange} ref={field.ref} />}
+          render={(field, aria) => (
+            <Switch {...aria} checked={field.value} onChange={field.onChange} ref={field.ref} />
+          )}
         />
         <FormField
           control={control}

@@ -2,7 +2,7 @@ import { Button, Flex, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { PartnerDescendantsDocument } from '@partner-hub/graphql-client';
 import type { PartnerDescendantsQuery, PartnerDetailsFieldsFragment } from '@partner-hub/graphql-client';
 import { CopyableId, EmptyState } from '@partner-hub/ui';
@@ -20,7 +20,10 @@ export function addSubPartnerPath(parentId: string): string {
 
 /** Every active partner below this one, indented by level, each linking to its own page. */
 export function PartnerSubPartnersTab({ partner }: PartnerSubPartnersTabProps) {
-  const { data, error, loading, refetch } = useQuery(PartnerDescendantsDocument, { variables: { id: partner.id } });
+  const navigate = useNavigate();
+  const { data, error, loading, refetch } = useQuery(PartnerDescendantsDocument, {
+    variables: { id: partner.id },
+  });
   const descendants = data?.partner.descendants ?? [];
 
   const columns: TableColumnsType<Descendant> = [
@@ -34,9 +37,17 @@ export function PartnerSubPartnersTab({ partner }: PartnerSubPartnersTabProps) {
         </span>
       ),
     },
-    { title: 'Partner ID', key: 'partnerId', render: (_value, row) => <CopyableId value={row.partner.partnerId} copyLabel="Copy Partner ID" /> },
+    {
+      title: 'Partner ID',
+      key: 'partnerId',
+      render: (_value, row) => <CopyableId value={row.partner.partnerId} copyLabel="Copy Partner ID" />,
+    },
     { title: 'Role', key: 'role', render: (_value, row) => <PartnerRoleTag role={row.partner.role} /> },
-    { title: 'Status', key: 'status', render: (_value, row) => <PartnerStatusTag status={row.partner.status} /> },
+    {
+      title: 'Status',
+      key: 'status',
+      render: (_value, row) => <PartnerStatusTag status={row.partner.status} />,
+    },
     { title: 'Level', dataIndex: 'depth', key: 'depth', width: 80 },
   ];
 
@@ -47,14 +58,22 @@ export function PartnerSubPartnersTab({ partner }: PartnerSubPartnersTabProps) {
           Partners below {partner.name}, at any depth. Moving a partner moves its whole subtree.
         </Typography.Text>
         {partner.manageable && !partner.archivedAt ? (
-          <Link to={addSubPartnerPath(partner.id)}>
-            <Button type="primary" icon={<PlusOutlined />}>
-              Add sub-partner
-            </Button>
-          </Link>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => void navigate(addSubPartnerPath(partner.id))}
+          >
+            Add sub-partner
+          </Button>
         ) : null}
       </Flex>
-      {error ? <QueryErrorAlert title="Could not load the sub-partners" error={error} onRetry={() => void refetch()} /> : null}
+      {error ? (
+        <QueryErrorAlert
+          title="Could not load the sub-partners"
+          error={error}
+          onRetry={() => void refetch()}
+        />
+      ) : null}
       <Table<Descendant>
         rowKey={(row) => row.partner.id}
         columns={columns}

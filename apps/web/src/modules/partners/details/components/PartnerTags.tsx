@@ -3,7 +3,11 @@ import { PARTNER_ROLE_LABELS, PARTNER_STATUS_LABELS } from '@partner-hub/domain'
 import type { PartnerRole, PartnerStatus } from '@partner-hub/domain';
 
 const STATUS_COLORS: Record<PartnerStatus, string> = { DRAFT: 'default', PENDING: 'gold', ACCEPTED: 'green' };
-const ROLE_COLORS: Record<PartnerRole, string> = { DEALER: 'blue', SERVICE_PARTNER: 'purple', OEM: 'geekblue' };
+const ROLE_COLORS: Record<PartnerRole, string> = {
+  DEALER: 'blue',
+  SERVICE_PARTNER: 'purple',
+  OEM: 'geekblue',
+};
 
 export type PartnerRoleTagProps = { role: PartnerRole };
 

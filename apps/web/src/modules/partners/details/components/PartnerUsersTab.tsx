@@ -33,14 +33,22 @@ export function PartnerUsersTab({ partner }: PartnerUsersTabProps) {
       title: 'Status',
       dataIndex: 'active',
       key: 'active',
-      render: (value: boolean) => (value ? <Badge status="success" text="Active" /> : <Badge status="default" text="Inactive" />),
+      render: (value: boolean) =>
+        value ? <Badge status="success" text="Active" /> : <Badge status="default" text="Inactive" />,
     },
-    { title: 'Last sign-in', dataIndex: 'lastSignInAt', key: 'lastSignInAt', render: (value: string | null) => formatDateTime(value) },
+    {
+      title: 'Last sign-in',
+      dataIndex: 'lastSignInAt',
+      key: 'lastSignInAt',
+      render: (value: string | null) => formatDateTime(value),
+    },
   ];
 
   return (
     <>
-      {error ? <QueryErrorAlert title="Could not load the users" error={error} onRetry={() => void refetch()} /> : null}
+      {error ? (
+        <QueryErrorAlert title="Could not load the users" error={error} onRetry={() => void refetch()} />
+      ) : null}
       <Table<UserFieldsFragment>
         rowKey="id"
         columns={columns}

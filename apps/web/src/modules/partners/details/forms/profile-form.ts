@@ -31,7 +31,9 @@ export const PROFILE_FIELDS = [
 ] as const satisfies ReadonlyArray<keyof ProfileFormValues>;
 
 /** The form values of a partner organization's stored profile (empty text for missing fields). */
-export function profileFormValues(organization: PartnerDetailsFieldsFragment['organization']): ProfileFormValues {
+export function profileFormValues(
+  organization: PartnerDetailsFieldsFragment['organization'],
+): ProfileFormValues {
   return {
     name: organization.name,
     legalForm: organization.legalForm ?? '',
@@ -41,7 +43,10 @@ export function profileFormValues(organization: PartnerDetailsFieldsFragment['or
     region: organization.region ?? '',
     iin: organization.iin ?? '',
     kpp: organization.kpp ?? '',
-    vatPercent: organization.vatPercent === null || organization.vatPercent === undefined ? '' : String(organization.vatPercent),
+    vatPercent:
+      organization.vatPercent === null || organization.vatPercent === undefined
+        ? ''
+        : String(organization.vatPercent),
     accountingCode: organization.accountingCode ?? '',
   };
 }

@@ -5,12 +5,18 @@ import type { ErrorResultLike } from '../../../shared/forms/apply-error-result';
  * the form knows them by their own names. Drops `prefix` from `field` and every `fieldErrors` entry.
  */
 export function withoutFieldPrefix<T extends ErrorResultLike>(result: T, prefix: string): T {
-  const strip = (name: string | null): string | null => (name?.startsWith(prefix) ? name.slice(prefix.length) : name);
+  const strip = (name: string | null): string | null =>
+    name?.startsWith(prefix) ? name.slice(prefix.length) : name;
   return {
     ...result,
     field: strip(result.field),
     ...(result.fieldErrors
-      ? { fieldErrors: result.fieldErrors.map((entry) => ({ ...entry, field: strip(entry.field) ?? entry.field })) }
+      ? {
+          fieldErrors: result.fieldErrors.map((entry) => ({
+            ...entry,
+            field: strip(entry.field) ?? entry.field,
+          })),
+        }
       : {}),
   };
 }

@@ -24,6 +24,12 @@ export function settingsFormValues(partner: PartnerDetailsFieldsFragment): Partn
 }
 
 /** Which access-cutting switches the change turns on — these take effect at once and need confirmation. */
-export function newlyBlocking(before: PartnerSettingsValues, after: PartnerSettingsValues): { blocked: boolean; usersBlocked: boolean } {
-  return { blocked: after.blocked && !before.blocked, usersBlocked: after.usersBlocked && !before.usersBlocked };
+export function newlyBlocking(
+  before: PartnerSettingsValues,
+  after: PartnerSettingsValues,
+): { blocked: boolean; usersBlocked: boolean } {
+  return {
+    blocked: after.blocked && !before.blocked,
+    usersBlocked: after.usersBlocked && !before.usersBlocked,
+  };
 }

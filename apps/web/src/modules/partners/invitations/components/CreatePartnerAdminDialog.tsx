@@ -24,9 +24,18 @@ export type CreatePartnerAdminDialogProps = {
 };
 
 /** "Create admin login instead": the partner's first admin, with a password under its policy; the partner counts as claimed. */
-export function CreatePartnerAdminDialog({ open, partnerId, partnerName, passwordPolicy, defaultEmail, onClose }: CreatePartnerAdminDialogProps) {
+export function CreatePartnerAdminDialog({
+  open,
+  partnerId,
+  partnerName,
+  passwordPolicy,
+  defaultEmail,
+  onClose,
+}: CreatePartnerAdminDialogProps) {
   const { message } = AntApp.useApp();
-  const [createAdmin] = useMutation(CreatePartnerAdminDocument, { refetchQueries: ['PartnerUsers', 'PartnerHistory'] });
+  const [createAdmin] = useMutation(CreatePartnerAdminDocument, {
+    refetchQueries: ['PartnerUsers', 'PartnerHistory'],
+  });
   const [formError, setFormError] = useState<FormLevelError | null>(null);
   const schema = useMemo(() => partnerAdminSchema(passwordPolicy), [passwordPolicy]);
   const {
@@ -74,7 +83,13 @@ export function CreatePartnerAdminDialog({ open, partnerId, partnerName, passwor
       confirmLoading={isSubmitting}
       destroyOnHidden
     >
-      <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleCreate()} aria-label="Create admin login">
+      <Form
+        layout="vertical"
+        requiredMark={false}
+        noValidate
+        onFinish={() => void handleCreate()}
+        aria-label="Create admin login"
+      >
         <Alert
           type="info"
           showIcon

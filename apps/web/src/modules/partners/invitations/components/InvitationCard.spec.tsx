@@ -37,21 +37,36 @@ function successWith(partner: PartnerDetailsFieldsFragment) {
 }
 
 describe('InvitationCard', () => {
-  it('sends the first invitation to the organization\'s e-mail address by default', async () => {
+  it("sends the first invitation to the organization's e-mail address by default", async () => {
     const partner = partnerDetailsFixture();
     renderCard(partner, [
       {
-        request: { query: SendPartnerInvitationFromDetailsDocument, variables: { input: { partnerId: partner.id, email: 'office@berlin-autohaus.example' } } },
-        result: { data: { sendPartnerInvitation: successWith({ ...partner, status: 'PENDING', invitation: OPEN_INVITATION }) } },
+        request: {
+          query: SendPartnerInvitationFromDetailsDocument,
+          variables: { input: { partnerId: partner.id, email: 'office@berlin-autohaus.example' } },
+        },
+        result: {
+          data: {
+            sendPartnerInvitation: successWith({
+              ...partner,
+              status: 'PENDING',
+              invitation: OPEN_INVITATION,
+            }),
+          },
+        },
       },
     ]);
     expect(screen.getByText(/has not been invited yet/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Send invitation' }));
     const dialog = await screen.findByRole('dialog');
-    expect((within(dialog).getByLabelText('Send to') as HTMLInputElement).value).toBe('office@berlin-autohaus.example');
+    expect((within(dialog).getByLabelText('Send to') as HTMLInputElement).value).toBe(
+      'office@berlin-autohaus.example',
+    );
     expect(within(dialog).queryByText('The link of the earlier e-mail stops working')).toBeNull();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Send' }));
-    expect(await screen.findByText('The invitation was sent to office@berlin-autohaus.example.')).toBeTruthy();
+    expect(
+      await screen.findByText('The invitation was sent to office@berlin-autohaus.example.'),
+    ).toBeTruthy();
   });
 
   it('shows an open invitation and explains that re-sending voids the old link', async () => {
@@ -61,7 +76,9 @@ describe('InvitationCard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Re-send' }));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText('The link of the earlier e-mail stops working')).toBeTruthy();
-    expect((within(dialog).getByLabelText('Send to') as HTMLInputElement).value).toBe('owner@berlin-autohaus.example');
+    expect((within(dialog).getByLabelText('Send to') as HTMLInputElement).value).toBe(
+      'owner@berlin-autohaus.example',
+    );
   });
 
   it('withdraws the invitation only after confirmation', async () => {
@@ -69,7 +86,15 @@ describe('InvitationCard', () => {
     renderCard(partner, [
       {
         request: { query: RevokePartnerInvitationDocument, variables: { input: { partnerId: partner.id } } },
-        result: { data: { revokePartnerInvitation: successWith({ ...partner, status: 'DRAFT', invitation: { ...OPEN_INVITATION, state: 'REVOKED' } }) } },
+        result: {
+          data: {
+            revokePartnerInvitation: successWith({
+              ...partner,
+              status: 'DRAFT',
+              invitation: { ...OPEN_INVITATION, state: 'REVOKED' },
+            }),
+          },
+        },
       },
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Withdraw' }));
@@ -79,7 +104,7 @@ describe('InvitationCard', () => {
     expect(await screen.findByText('The invitation was withdrawn.')).toBeTruthy();
   });
 
-  it('reports a refused withdrawal with the server\'s message', async () => {
+  it("reports a refused withdrawal with the server's message", async () => {
     const partner = partnerDetailsFixture({ status: 'PENDING', invitation: OPEN_INVITATION });
     renderCard(partner, [
       {
@@ -91,7 +116,13 @@ describe('InvitationCard', () => {
               code: 'VALIDATION_FAILED',
               message: 'This partner has no open invitation.',
               field: 'partnerId',
-              fieldErrors: [{ __typename: 'FieldError', field: 'partnerId', message: 'This partner has no open invitation.' }],
+              fieldErrors: [
+                {
+                  __typename: 'FieldError',
+                  field: 'partnerId',
+                  message: 'This partner has no open invitation.',
+                },
+              ],
             },
           },
         },
@@ -102,18 +133,30 @@ describe('InvitationCard', () => {
     expect(await screen.findByText('This partner has no open invitation.')).toBeTruthy();
   });
 
-  it('checks the admin password against the partner\'s policy and puts a taken e-mail on its field', async () => {
+  it("checks the admin password against the partner's policy and puts a taken e-mail on its field", async () => {
     const base = partnerDetailsFixture();
     const partner = { ...base, organization: { ...base.organization, passwordPolicy: 'COMPLEX' as const } };
     renderCard(partner, [
       {
         request: {
           query: CreatePartnerAdminDocument,
-          variables: { input: { partnerId: partner.id, email: 'office@berlin-autohaus.example', name: 'Bernd Braun', password: 'Str0ng&Secret!' } },
+          variables: {
+            input: {
+              partnerId: partner.id,
+              email: 'office@berlin-autohaus.example',
+              name: 'Bernd Braun',
+              password: 'Str0ng&Secret!',
+            },
+          },
         },
         result: {
           data: {
-            createPartnerAdmin: { __typename: 'EmailTakenError', code: 'EMAIL_TAKEN', message: 'A user with this e-mail already exists.', field: 'email' },
+            createPartnerAdmin: {
+              __typename: 'EmailTakenError',
+              code: 'EMAIL_TAKEN',
+              message: 'A user with this e-mail already exists.',
+              field: 'email',
+            },
           },
         },
       },
@@ -125,10 +168,14 @@ describe('InvitationCard', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create admin login' }));
     expect(await within(dialog).findByText(/The password needs at least 12 characters/)).toBeTruthy();
 
-    fireEvent.change(within(dialog).getByLabelText('Initial password'), { target: { value: 'Str0ng&Secret!' } });
+    fireEvent.change(within(dialog).getByLabelText('Initial password'), {
+      target: { value: 'Str0ng&Secret!' },
+    });
     // (jsdom never ends antd's loading-icon animation, so the button's name may keep a "loading" prefix)
     fireEvent.click(within(dialog).getByRole('button', { name: /Create admin login$/ }));
     expect(await within(dialog).findByText('A user with this e-mail already exists.')).toBeTruthy();
-    await waitFor(() => expect(within(dialog).getByLabelText('E-mail').getAttribute('aria-invalid')).toBe('true'));
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText('E-mail').getAttribute('aria-invalid')).toBe('true'),
+    );
   });
 });

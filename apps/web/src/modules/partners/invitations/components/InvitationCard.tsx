@@ -27,7 +27,9 @@ export type InvitationCardProps = { partner: PartnerDetailsFieldsFragment };
 export function InvitationCard({ partner }: InvitationCardProps) {
   const { message, modal, notification } = AntApp.useApp();
   const [dialog, setDialog] = useState<'send' | 'admin' | null>(null);
-  const [revokeInvitation] = useMutation(RevokePartnerInvitationDocument, { refetchQueries: ['PartnerHistory'] });
+  const [revokeInvitation] = useMutation(RevokePartnerInvitationDocument, {
+    refetchQueries: ['PartnerHistory'],
+  });
   const { invitation } = partner;
   const open = invitation?.state === 'OPEN';
   const defaultEmail = invitation?.email ?? partner.organization.email ?? '';
@@ -43,9 +45,16 @@ export function InvitationCard({ partner }: InvitationCardProps) {
           const { data } = await revokeInvitation({ variables: { input: { partnerId: partner.id } } });
           const result = data?.revokePartnerInvitation;
           if (result?.__typename === 'PartnerSuccess') void message.success('The invitation was withdrawn.');
-          else notification.error({ title: 'Could not withdraw the invitation', description: result?.message ?? 'The server sent no answer.' });
+          else
+            notification.error({
+              title: 'Could not withdraw the invitation',
+              description: result?.message ?? 'The server sent no answer.',
+            });
         } catch (error) {
-          notification.error({ title: 'Could not withdraw the invitation', description: describeError(error) });
+          notification.error({
+            title: 'Could not withdraw the invitation',
+            description: describeError(error),
+          });
         }
       },
     });
@@ -57,17 +66,22 @@ export function InvitationCard({ partner }: InvitationCardProps) {
     <Card size="small" title="Invitation" style={{ marginBottom: 24, maxWidth: 880 }} aria-label="Invitation">
       {invitation ? (
         <Descriptions column={{ xs: 1, md: 2 }} size="small" style={{ marginBottom: 12 }}>
-          <Descriptions.Item label="State">{tag ? <Tag color={tag.color}>{tag.label}</Tag> : null}</Descriptions.Item>
+          <Descriptions.Item label="State">
+            {tag ? <Tag color={tag.color}>{tag.label}</Tag> : null}
+          </Descriptions.Item>
           <Descriptions.Item label="Sent to">{invitation.email}</Descriptions.Item>
           <Descriptions.Item label="Sent">
             {formatDateTime(invitation.sentAt)} by {invitation.invitedBy}
           </Descriptions.Item>
-          <Descriptions.Item label={invitation.state === 'EXPIRED' ? 'Expired' : 'Expires'}>{formatDateTime(invitation.expiresAt)}</Descriptions.Item>
+          <Descriptions.Item label={invitation.state === 'EXPIRED' ? 'Expired' : 'Expires'}>
+            {formatDateTime(invitation.expiresAt)}
+          </Descriptions.Item>
         </Descriptions>
       ) : (
         <Typography.Paragraph type="secondary">
-          {partner.name} has not been invited yet. The invitation e-mail lets its contact claim the organization and
-          create its first admin account — or connect a company that already uses Partner Hub.
+          {partner.name} has not been invited yet. The invitation e-mail lets its contact claim the
+          organization and create its first admin account — or connect a company that already uses Partner
+          Hub.
         </Typography.Paragraph>
       )}
       <Space wrap>

@@ -25,9 +25,18 @@ export type SendInvitationDialogProps = {
 };
 
 /** Sends (or re-sends) the invitation e-mail with the claim link. */
-export function SendInvitationDialog({ open, partnerId, partnerName, defaultEmail, resend, onClose }: SendInvitationDialogProps) {
+export function SendInvitationDialog({
+  open,
+  partnerId,
+  partnerName,
+  defaultEmail,
+  resend,
+  onClose,
+}: SendInvitationDialogProps) {
   const { message } = AntApp.useApp();
-  const [sendInvitation] = useMutation(SendPartnerInvitationFromDetailsDocument, { refetchQueries: ['PartnerHistory'] });
+  const [sendInvitation] = useMutation(SendPartnerInvitationFromDetailsDocument, {
+    refetchQueries: ['PartnerHistory'],
+  });
   const [formError, setFormError] = useState<FormLevelError | null>(null);
   const {
     control,
@@ -66,8 +75,22 @@ export function SendInvitationDialog({ open, partnerId, partnerName, defaultEmai
 
   const title = resend ? 'Re-send invitation' : 'Send invitation';
   return (
-    <Modal open={open} title={title} okText={resend ? 'Re-send' : 'Send'} onOk={() => void handleSend()} onCancel={handleClose} confirmLoading={isSubmitting} destroyOnHidden>
-      <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleSend()} aria-label={title}>
+    <Modal
+      open={open}
+      title={title}
+      okText={resend ? 'Re-send' : 'Send'}
+      onOk={() => void handleSend()}
+      onCancel={handleClose}
+      confirmLoading={isSubmitting}
+      destroyOnHidden
+    >
+      <Form
+        layout="vertical"
+        requiredMark={false}
+        noValidate
+        onFinish={() => void handleSend()}
+        aria-label={title}
+      >
         {resend ? (
           <Alert
             type="warning"
