@@ -13,6 +13,7 @@ import { RequireViewer } from './layout/RequireViewer';
 const ExplorerPage = lazy(() => import('../pages/ExplorerPage').then((module) => ({ default: module.ExplorerPage })));
 const SettingsPage = lazy(() => import('../pages/SettingsPage').then((module) => ({ default: module.SettingsPage })));
 const MailboxPage = lazy(() => import('../pages/MailboxPage').then((module) => ({ default: module.MailboxPage })));
+const PartnersImportPage = lazy(() => import('../pages/PartnersImportPage').then((module) => ({ default: module.PartnersImportPage })));
 
 /** Every route of the app: the public sign-in page, and the signed-in shell with its sections. */
 export const routes: RouteObject[] = [
@@ -28,6 +29,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <Navigate to="/dashboard" replace /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'partners', element: <PartnersPage /> },
+      { path: 'partners/import', element: <PartnersImportPage /> },
       { path: 'owners', element: <OwnersPage /> },
       { path: 'vehicles', element: <VehiclesPage /> },
       { path: 'jobs', element: <JobsPage /> },
