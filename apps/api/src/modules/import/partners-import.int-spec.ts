@@ -33,12 +33,10 @@ const EXPORT = `query($filter: PartnerFilter, $orderBy: PartnerOrder, $columns: 
 
 let app: TestApp;
 let world: Awaited<ReturnType<typeof buildWorld>>;
-let adminA: string;
 
 beforeAll(async () => {
   app = await createTestApp();
   world = await buildWorld(app.systemEm());
-  adminA = await app.signIn(world.users.adminA.email, WORLD_PASSWORD);
 });
 afterAll(async () => app?.close());
 
