@@ -9,3 +9,5 @@ export * from './partner/tax-ids.js';
 
 export * from './money/money.js';
 export * from './partner/agreement.js';
+export * from './import/csv-table.js';
+export * from './import/partners-import.js';

@@ -125,7 +125,8 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
   });
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    // CSV imports send files of up to 5 MB as text; JSON escaping can nearly double that
+    express.json({ limit: '12mb' }),
     expressMiddleware(apollo, { context: async ({ req, res }) => httpContext(orm, deps, req, res) }),
   );
 

@@ -7,6 +7,7 @@ import { MailboxResolver } from '../modules/mail/mailbox.resolver.js';
 import { PartnerResolver } from '../modules/partner/partner.resolver.js';
 import { PartnerFieldsResolver } from '../modules/partner/partner.fields.resolver.js';
 import { InvitationResolver } from '../modules/invitation/invitation.resolver.js';
+import { ImportResolver } from '../modules/import/import.resolver.js';
 
 /** The one list of resolvers. */
-export const resolvers = [AuthResolver, ViewerFieldsResolver, UserResolver, ApiKeyResolver, AuditResolver, MailboxResolver, PartnerResolver, PartnerFieldsResolver, InvitationResolver] as const;
+export const resolvers = [AuthResolver, ViewerFieldsResolver, UserResolver, ApiKeyResolver, AuditResolver, MailboxResolver, PartnerResolver, PartnerFieldsResolver, InvitationResolver, ImportResolver] as const;

@@ -26,6 +26,7 @@ export function createCache(): InMemoryCache {
           users: relayStylePagination(['filter']),
           auditEvents: relayStylePagination(['filter']),
           mailOutbox: relayStylePagination(),
+          importBatches: relayStylePagination(['kind']),
         },
       },
       Partner: {

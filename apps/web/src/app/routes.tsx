@@ -17,6 +17,7 @@ const PartnerDetailsPage = lazy(() =>
   import('../pages/PartnerDetailsPage').then((module) => ({ default: module.PartnerDetailsPage })),
 );
 const MailboxPage = lazy(() => import('../pages/MailboxPage').then((module) => ({ default: module.MailboxPage })));
+const PartnersImportPage = lazy(() => import('../pages/PartnersImportPage').then((module) => ({ default: module.PartnersImportPage })));
 
 /** Every route of the app: the public sign-in and invitation pages, and the signed-in shell with its sections. */
 export const routes: RouteObject[] = [
@@ -33,6 +34,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <Navigate to="/dashboard" replace /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'partners', element: <PartnersPage /> },
+      { path: 'partners/import', element: <PartnersImportPage /> },
       { path: 'partners/:id', element: <PartnerDetailsPage /> },
       { path: 'partners/:id/:tab', element: <PartnerDetailsPage /> },
       { path: 'owners', element: <OwnersPage /> },

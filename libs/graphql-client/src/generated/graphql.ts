@@ -312,6 +312,73 @@ export type FieldError = {
   message: Scalars['String']['output'];
 };
 
+/** One CSV import: who ran it, when, on which file, how many rows it had and created, and its problems. */
+export type ImportBatch = {
+  __typename: 'ImportBatch';
+  /** When the import was run. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The user who ran the import (null for an API key or a removed user). */
+  createdBy: Maybe<User>;
+  /** Who ran the import: an e-mail or an API key's name. */
+  createdByLabel: Scalars['String']['output'];
+  /** How many objects the import created. */
+  createdCount: Scalars['Int']['output'];
+  /** The name of the imported file. */
+  fileName: Scalars['String']['output'];
+  /** When the import ended. */
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque unique id; filter a list by it (e.g. PartnerFilter.importBatchId). */
+  id: Scalars['ID']['output'];
+  /** What the import creates. */
+  kind: ImportKind;
+  /** The problems that stopped a failed import (at most the first 1,000). */
+  problems: Array<ImportProblem>;
+  /** How many rows the file had (the header not counted). */
+  rowCount: Scalars['Int']['output'];
+  /** How the import ended. */
+  status: ImportStatus;
+};
+
+/** A page of ImportBatch objects (Relay connection, keyset-paginated). */
+export type ImportBatchConnection = {
+  __typename: 'ImportBatchConnection';
+  /** The nodes of this page with their cursors. */
+  edges: Array<ImportBatchEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many nodes match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One ImportBatch in a page, with its cursor. */
+export type ImportBatchEdge = {
+  __typename: 'ImportBatchEdge';
+  /** Opaque position of this node; pass as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The ImportBatch. */
+  node: ImportBatch;
+};
+
+/** What a CSV import creates: PARTNERS, VEHICLES or JOBS. */
+export type ImportKind = 'JOBS' | 'PARTNERS' | 'VEHICLES';
+
+/** The outcome of importPartners. */
+export type ImportPartnersResult = PartnersImportInvalid | PartnersImportSuccess | ValidationError;
+
+/** One problem (or warning) of a CSV import, by line and column. */
+export type ImportProblem = {
+  __typename: 'ImportProblem';
+  /** The column (as the file format names it), when the problem is in one field. */
+  column: Maybe<Scalars['String']['output']>;
+  /** What is wrong and how to fix it. */
+  message: Scalars['String']['output'];
+  /** The line of the file where the record starts (the header is line 1); null for a problem of the whole file. */
+  row: Maybe<Scalars['Int']['output']>;
+};
+
+/** RUNNING: being committed. SUCCEEDED: every row was created. FAILED: the file had problems and nothing was created. */
+export type ImportStatus = 'FAILED' | 'RUNNING' | 'SUCCEEDED';
+
 /** The e-mail or password is not right. */
 export type InvalidCredentialsError = ErrorResult & {
   __typename: 'InvalidCredentialsError';
@@ -427,6 +494,8 @@ export type Mutation = {
   createUser: CreateUserResult;
   /** Declines an invitation (public). */
   declineInvitation: DeclineInvitationResult;
+  /** Imports a partners.csv file (principal staff): every row or, when the file has a problem, none — in one transaction, kept as an import batch. */
+  importPartners: ImportPartnersResult;
   /** Moves a partner with its whole subtree under another partner (or to the top level). */
   movePartner: MovePartnerResult;
   /** Restores an archived partner. */
@@ -487,6 +556,10 @@ export type MutationCreateUserArgs = {
 
 export type MutationDeclineInvitationArgs = {
   input: DeclineInvitationInput;
+};
+
+export type MutationImportPartnersArgs = {
+  input: PartnersImportInput;
 };
 
 export type MutationMovePartnerArgs = {
@@ -697,6 +770,28 @@ export type PartnerConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A column of the partners CSV export; its header is the name in lower case (partner_id, name, …), as partners.csv names it. */
+export type PartnerCsvColumn =
+  | 'ACCOUNTING_CODE'
+  | 'ACCOUNT_TYPE'
+  | 'ADDRESS'
+  | 'BLOCKED'
+  | 'CREATED_AT'
+  | 'CURRENCY'
+  | 'DEPOSIT'
+  | 'EMAIL'
+  | 'IIN'
+  | 'KPP'
+  | 'NAME'
+  | 'PARENT_PARTNER_ID'
+  | 'PARTNER_ID'
+  | 'PHONE'
+  | 'REGION'
+  | 'ROLE'
+  | 'STATUS'
+  | 'SUB_PARTNER_COUNT'
+  | 'VAT';
+
 /** The move would place a partner under itself or one of its own sub-partners (or deeper than the tree allows). */
 export type PartnerCycleError = ErrorResult & {
   __typename: 'PartnerCycleError';
@@ -817,6 +912,72 @@ export type PartnerSuccess = {
   partner: Partner;
 };
 
+/** A partners.csv file to check or import (DESIGN.md §4). */
+export type PartnersImportInput = {
+  /** The file's text (UTF-8, with or without BOM; comma or semicolon separated); at most 5 MB and 10,000 rows. */
+  content: Scalars['String']['input'];
+  /** The file's name, kept with the import batch. */
+  fileName: Scalars['String']['input'];
+};
+
+/** The file has problems: nothing was imported. The attempt is kept as a FAILED batch. */
+export type PartnersImportInvalid = ErrorResult & {
+  __typename: 'PartnersImportInvalid';
+  /** The FAILED batch that records the attempt. */
+  batch: ImportBatch;
+  /** Stable machine-readable code, e.g. `VALIDATION_FAILED`. */
+  code: Scalars['String']['output'];
+  /** The input field at fault, when there is one. */
+  field: Maybe<Scalars['String']['output']>;
+  /** A sentence for the person who made the request. */
+  message: Scalars['String']['output'];
+  /** Every problem by line and column. */
+  report: PartnersImportReport;
+};
+
+/** One partner an import would create (or created), in insert order: every parent before its children. */
+export type PartnersImportPreviewRow = {
+  __typename: 'PartnersImportPreviewRow';
+  /** Whether the Partner ID is generated because the file left it empty. */
+  generatedPartnerId: Scalars['Boolean']['output'];
+  /** The partner's name. */
+  name: Scalars['String']['output'];
+  /** Whether the parent is created by the same file. */
+  parentInFile: Scalars['Boolean']['output'];
+  /** The parent's Partner ID, or null for a top-level partner. */
+  parentPartnerId: Maybe<Scalars['String']['output']>;
+  /** Its Partner ID: the file's, or a generated one (a commit generates its own). */
+  partnerId: Scalars['String']['output'];
+  /** Its role. */
+  role: PartnerRole;
+  /** The line of the file. */
+  row: Scalars['Int']['output'];
+};
+
+/** The dry run of a CSV import: every problem by line and column, and what would be created. */
+export type PartnersImportReport = {
+  __typename: 'PartnersImportReport';
+  /** The file checked. */
+  fileName: Scalars['String']['output'];
+  /** The partners the file would create, parents first (rows with problems of their own are left out). */
+  preview: Array<PartnersImportPreviewRow>;
+  /** Every problem, in file order; while there is one, an import creates nothing. */
+  problems: Array<ImportProblem>;
+  /** How many rows the file has (the header not counted). */
+  rowCount: Scalars['Int']['output'];
+  /** Whether the file can be imported as it is (no problems). */
+  valid: Scalars['Boolean']['output'];
+  /** Notes that do not stop the import, e.g. a pricing_plan value that cannot be imported yet and is left out. */
+  warnings: Array<ImportProblem>;
+};
+
+/** Every row of the file was imported. */
+export type PartnersImportSuccess = {
+  __typename: 'PartnersImportSuccess';
+  /** The batch; list its partners with PartnerFilter.importBatchId. */
+  batch: ImportBatch;
+};
+
 /** SIMPLE: at least 8 characters. COMPLEX: at least 12 with lower and upper case, a digit and a symbol. */
 export type PasswordPolicy = 'COMPLEX' | 'SIMPLE';
 
@@ -828,6 +989,8 @@ export type Query = {
   appInfo: AppInfo;
   /** The own organization's audit log, newest first. */
   auditEvents: AuditEventConnection;
+  /** The CSV imports of the viewer's organization, newest first. */
+  importBatches: ImportBatchConnection;
   /** What an invitation link is for and whether it still works (public: the claim page). */
   invitation: InvitationPreview;
   /** E-mails the own organization sent while no SMTP server was configured (development mailbox), newest first. */
@@ -836,8 +999,12 @@ export type Query = {
   partner: Partner;
   /** Partners the viewer may see: all of a principal's, or a partner's own subtree. */
   partners: PartnerConnection;
+  /** The partners list as CSV text (header first): the same filter, scope and order as `partners`, all pages, at most 50,000 rows. Column names match partners.csv where they overlap. */
+  partnersCsv: Scalars['String']['output'];
   /** Users of the own organization, by e-mail. */
   users: UserConnection;
+  /** Checks a partners.csv file without importing it (principal staff): every problem by line and column, and the partners it would create. */
+  validatePartnersImport: PartnersImportReport;
   /** Who the request acts as; null when not signed in. A blocked partner's session or key gets UNAUTHENTICATED with `extensions.reason` ACCOUNT_BLOCKED, so the app can say why. */
   viewer: Maybe<Viewer>;
 };
@@ -846,6 +1013,12 @@ export type QueryAuditEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditEventFilter>;
   first?: Scalars['Int']['input'];
+};
+
+export type QueryImportBatchesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  kind?: InputMaybe<ImportKind>;
 };
 
 export type QueryInvitationArgs = {
@@ -868,10 +1041,20 @@ export type QueryPartnersArgs = {
   orderBy?: InputMaybe<PartnerOrder>;
 };
 
+export type QueryPartnersCsvArgs = {
+  columns?: InputMaybe<Array<PartnerCsvColumn>>;
+  filter?: InputMaybe<PartnerFilter>;
+  orderBy?: InputMaybe<PartnerOrder>;
+};
+
 export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<UserFilter>;
   first?: Scalars['Int']['input'];
+};
+
+export type QueryValidatePartnersImportArgs = {
+  input: PartnersImportInput;
 };
 
 /** The API key to revoke. */
@@ -1187,6 +1370,13 @@ type ErrorResultFields_PartnerCycleError_Fragment = {
   field: string | null;
 };
 
+type ErrorResultFields_PartnersImportInvalid_Fragment = {
+  __typename: 'PartnersImportInvalid';
+  code: string;
+  message: string;
+  field: string | null;
+};
+
 type ErrorResultFields_TooManyAttemptsError_Fragment = {
   __typename: 'TooManyAttemptsError';
   code: string;
@@ -1210,8 +1400,29 @@ export type ErrorResultFieldsFragment =
   | ErrorResultFields_NotFoundError_Fragment
   | ErrorResultFields_PartnerClaimedError_Fragment
   | ErrorResultFields_PartnerCycleError_Fragment
+  | ErrorResultFields_PartnersImportInvalid_Fragment
   | ErrorResultFields_TooManyAttemptsError_Fragment
   | ErrorResultFields_ValidationError_Fragment;
+
+export type ImportBatchFieldsFragment = {
+  __typename: 'ImportBatch';
+  id: string;
+  kind: ImportKind;
+  status: ImportStatus;
+  fileName: string;
+  createdAt: string;
+  finishedAt: string | null;
+  createdByLabel: string;
+  rowCount: number;
+  createdCount: number;
+};
+
+export type ImportProblemFieldsFragment = {
+  __typename: 'ImportProblem';
+  row: number | null;
+  column: string | null;
+  message: string;
+};
 
 export type MailMessageFieldsFragment = {
   __typename: 'MailMessage';
@@ -1287,6 +1498,35 @@ export type PartnerDetailsFieldsFragment = {
     state: InvitationState;
     invitedBy: string;
   } | null;
+};
+
+export type PartnersImportReportFieldsFragment = {
+  __typename: 'PartnersImportReport';
+  fileName: string;
+  rowCount: number;
+  valid: boolean;
+  problems: Array<{
+    __typename: 'ImportProblem';
+    row: number | null;
+    column: string | null;
+    message: string;
+  }>;
+  warnings: Array<{
+    __typename: 'ImportProblem';
+    row: number | null;
+    column: string | null;
+    message: string;
+  }>;
+  preview: Array<{
+    __typename: 'PartnersImportPreviewRow';
+    row: number;
+    partnerId: string;
+    generatedPartnerId: boolean;
+    name: string;
+    role: PartnerRole;
+    parentPartnerId: string | null;
+    parentInFile: boolean;
+  }>;
 };
 
 export type UserFieldsFragment = {
@@ -1669,6 +1909,118 @@ export type DeclineInvitationMutation = {
       };
 };
 
+export type ImportBatchesQueryVariables = Exact<{
+  kind?: InputMaybe<ImportKind>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type ImportBatchesQuery = {
+  importBatches: {
+    __typename: 'ImportBatchConnection';
+    totalCount: number;
+    pageInfo: { __typename: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      __typename: 'ImportBatchEdge';
+      cursor: string;
+      node: {
+        __typename: 'ImportBatch';
+        id: string;
+        kind: ImportKind;
+        status: ImportStatus;
+        fileName: string;
+        createdAt: string;
+        finishedAt: string | null;
+        createdByLabel: string;
+        rowCount: number;
+        createdCount: number;
+        problems: Array<{
+          __typename: 'ImportProblem';
+          row: number | null;
+          column: string | null;
+          message: string;
+        }>;
+      };
+    }>;
+  };
+};
+
+export type ImportPartnersMutationVariables = Exact<{
+  input: PartnersImportInput;
+}>;
+
+export type ImportPartnersMutation = {
+  importPartners:
+    | {
+        __typename: 'PartnersImportInvalid';
+        code: string;
+        message: string;
+        field: string | null;
+        report: {
+          __typename: 'PartnersImportReport';
+          fileName: string;
+          rowCount: number;
+          valid: boolean;
+          problems: Array<{
+            __typename: 'ImportProblem';
+            row: number | null;
+            column: string | null;
+            message: string;
+          }>;
+          warnings: Array<{
+            __typename: 'ImportProblem';
+            row: number | null;
+            column: string | null;
+            message: string;
+          }>;
+          preview: Array<{
+            __typename: 'PartnersImportPreviewRow';
+            row: number;
+            partnerId: string;
+            generatedPartnerId: boolean;
+            name: string;
+            role: PartnerRole;
+            parentPartnerId: string | null;
+            parentInFile: boolean;
+          }>;
+        };
+        batch: {
+          __typename: 'ImportBatch';
+          id: string;
+          kind: ImportKind;
+          status: ImportStatus;
+          fileName: string;
+          createdAt: string;
+          finishedAt: string | null;
+          createdByLabel: string;
+          rowCount: number;
+          createdCount: number;
+        };
+      }
+    | {
+        __typename: 'PartnersImportSuccess';
+        batch: {
+          __typename: 'ImportBatch';
+          id: string;
+          kind: ImportKind;
+          status: ImportStatus;
+          fileName: string;
+          createdAt: string;
+          finishedAt: string | null;
+          createdByLabel: string;
+          rowCount: number;
+          createdCount: number;
+        };
+      }
+    | {
+        __typename: 'ValidationError';
+        code: string;
+        message: string;
+        field: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      };
+};
+
 export type InvitationQueryVariables = Exact<{
   token: Scalars['String']['input'];
 }>;
@@ -1962,6 +2314,14 @@ export type PartnerUsersQuery = {
     };
   };
 };
+
+export type PartnersCsvQueryVariables = Exact<{
+  filter?: InputMaybe<PartnerFilter>;
+  orderBy?: InputMaybe<PartnerOrder>;
+  columns?: InputMaybe<Array<PartnerCsvColumn> | PartnerCsvColumn>;
+}>;
+
+export type PartnersCsvQuery = { partnersCsv: string };
 
 export type RestorePartnerMutationVariables = Exact<{
   input: PartnerIdInput;
@@ -2550,6 +2910,41 @@ export type UsersQuery = {
   };
 };
 
+export type ValidatePartnersImportQueryVariables = Exact<{
+  input: PartnersImportInput;
+}>;
+
+export type ValidatePartnersImportQuery = {
+  validatePartnersImport: {
+    __typename: 'PartnersImportReport';
+    fileName: string;
+    rowCount: number;
+    valid: boolean;
+    problems: Array<{
+      __typename: 'ImportProblem';
+      row: number | null;
+      column: string | null;
+      message: string;
+    }>;
+    warnings: Array<{
+      __typename: 'ImportProblem';
+      row: number | null;
+      column: string | null;
+      message: string;
+    }>;
+    preview: Array<{
+      __typename: 'PartnersImportPreviewRow';
+      row: number;
+      partnerId: string;
+      generatedPartnerId: boolean;
+      name: string;
+      role: PartnerRole;
+      parentPartnerId: string | null;
+      parentInFile: boolean;
+    }>;
+  };
+};
+
 export type ViewerQueryVariables = Exact<{ [key: string]: never }>;
 
 export type ViewerQuery = {
@@ -2707,6 +3102,31 @@ export const ErrorResultFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ErrorResultFieldsFragment, unknown>;
+export const ImportBatchFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportBatchFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportBatch' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdByLabel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdCount' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ImportBatchFieldsFragment, unknown>;
 export const MailMessageFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -2856,6 +3276,97 @@ export const PartnerDetailsFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<PartnerDetailsFieldsFragment, unknown>;
+export const ImportProblemFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportProblemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportProblem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'column' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ImportProblemFieldsFragment, unknown>;
+export const PartnersImportReportFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PartnersImportReportFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PartnersImportReport' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'valid' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'problems' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'warnings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'preview' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'generatedPartnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'parentPartnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'parentInFile' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportProblemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportProblem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'column' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PartnersImportReportFieldsFragment, unknown>;
 export const UserFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -4310,6 +4821,388 @@ export const DeclineInvitationDocument = {
     },
   ],
 } as unknown as DocumentNode<DeclineInvitationMutation, DeclineInvitationMutationVariables>;
+export const ImportBatchesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ImportBatches' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportKind' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importBatches' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PageInfoFields' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportBatchFields' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'problems' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                                  {
+                                    kind: 'FragmentSpread',
+                                    name: { kind: 'Name', value: 'ImportProblemFields' },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PageInfoFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PageInfo' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportBatchFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportBatch' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdByLabel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdCount' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportProblemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportProblem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'column' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ImportBatchesQuery, ImportBatchesQueryVariables>;
+export const ImportPartnersDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ImportPartners' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PartnersImportInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importPartners' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: {
+                    kind: 'NamedType',
+                    name: { kind: 'Name', value: 'PartnersImportSuccess' },
+                  },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'batch' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportBatchFields' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: {
+                    kind: 'NamedType',
+                    name: { kind: 'Name', value: 'PartnersImportInvalid' },
+                  },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'report' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            {
+                              kind: 'FragmentSpread',
+                              name: { kind: 'Name', value: 'PartnersImportReportFields' },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'batch' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportBatchFields' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorResultFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportProblemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportProblem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'column' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportBatchFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportBatch' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdByLabel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdCount' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PartnersImportReportFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PartnersImportReport' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'valid' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'problems' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'warnings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'preview' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'generatedPartnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'parentPartnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'parentInFile' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorResultFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidationError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fieldErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ImportPartnersMutation, ImportPartnersMutationVariables>;
 export const InvitationDocument = {
   kind: 'Document',
   definitions: [
@@ -5357,6 +6250,65 @@ export const PartnerUsersDocument = {
     },
   ],
 } as unknown as DocumentNode<PartnerUsersQuery, PartnerUsersQueryVariables>;
+export const PartnersCsvDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PartnersCsv' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'PartnerFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'orderBy' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'PartnerOrder' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'columns' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'PartnerCsvColumn' } },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'partnersCsv' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'orderBy' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'orderBy' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'columns' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'columns' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PartnersCsvQuery, PartnersCsvQueryVariables>;
 export const RestorePartnerDocument = {
   kind: 'Document',
   definitions: [
@@ -7296,6 +8248,116 @@ export const UsersDocument = {
     },
   ],
 } as unknown as DocumentNode<UsersQuery, UsersQueryVariables>;
+export const ValidatePartnersImportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ValidatePartnersImport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PartnersImportInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'validatePartnersImport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PartnersImportReportFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportProblemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportProblem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'column' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PartnersImportReportFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PartnersImportReport' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'valid' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'problems' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'warnings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'preview' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'generatedPartnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'parentPartnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'parentInFile' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ValidatePartnersImportQuery, ValidatePartnersImportQueryVariables>;
 export const ViewerDocument = {
   kind: 'Document',
   definitions: [
@@ -7429,9 +8491,11 @@ export const possibleTypes: Record<string, string[]> = {
     'NotFoundError',
     'PartnerClaimedError',
     'PartnerCycleError',
+    'PartnersImportInvalid',
     'TooManyAttemptsError',
     'ValidationError',
   ],
+  ImportPartnersResult: ['PartnersImportInvalid', 'PartnersImportSuccess', 'ValidationError'],
   InvitePartnerResult: ['NotFoundError', 'PartnerSuccess', 'ValidationError'],
   MovePartnerResult: ['NotFoundError', 'PartnerCycleError', 'PartnerSuccess', 'ValidationError'],
   RevokeApiKeyResult: ['NotFoundError', 'RevokeApiKeySuccess'],

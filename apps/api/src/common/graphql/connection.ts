@@ -63,6 +63,8 @@ export interface KeysetOptions<T> {
   direction: 'asc' | 'desc';
   /** relations to load in the same statement (joined) */
   populate?: readonly string[];
+  /** the largest `first` allowed: {@link MAX_PAGE_SIZE} for clients; internal batch readers (CSV export) go higher */
+  maxFirst?: number;
 }
 
 /** `nest('organization.name', v)` → `{ organization: { name: v } }`: a filter or order on a path. */
@@ -105,9 +107,9 @@ export async function keysetPage<T extends { id: string }>(
   where: FilterQuery<T>,
   options: KeysetOptions<T>,
 ): Promise<Page<T>> {
-  const { first, after, orderBy, direction, populate } = options;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw ValidationFailed.of('first', `Ask for between 1 and ${MAX_PAGE_SIZE} items per page.`);
+  const { first, after, orderBy, direction, populate, maxFirst = MAX_PAGE_SIZE } = options;
+  if (!Number.isInteger(first) || first < 1 || first > maxFirst) {
+    throw ValidationFailed.of('first', `Ask for between 1 and ${maxFirst} items per page.`);
   }
   const op = direction === 'asc' ? '$gt' : '$lt';
   let pageWhere = where;

@@ -27,7 +27,8 @@ import { chainsAbove, subtreesOf } from './partner-tree.queries.js';
 export const PARTNER_SORT_FIELDS = ['NAME', 'PARTNER_ID', 'ROLE', 'STATUS', 'CREATED_AT'] as const;
 export type PartnerSortField = (typeof PARTNER_SORT_FIELDS)[number];
 
-const SORT_COLUMNS: Record<PartnerSortField, 'organization.name' | 'code' | 'role' | 'status' | 'createdAt'> = {
+/** The column each sort field orders by (shared by the list and its CSV export). */
+export const SORT_COLUMNS: Record<PartnerSortField, 'organization.name' | 'code' | 'role' | 'status' | 'createdAt'> = {
   NAME: 'organization.name',
   PARTNER_ID: 'code',
   ROLE: 'role',

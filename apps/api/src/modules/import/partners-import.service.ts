@@ -1,0 +1,296 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  DEFAULT_AGREEMENT,
+  IMPORT_LIMITS,
+  MAX_TREE_DEPTH,
+  finishPartnersPlan,
+  partnerCodesNamedIn,
+  readPartnersTable,
+} from '@partner-hub/domain';
+import type { ExistingParent, ImportProblem, PartnersImportPlan, PlannedPartner } from '@partner-hub/domain';
+import { inTransaction, viewerOf } from '../../app/context.js';
+import type { RequestContext } from '../../app/context.js';
+import { ValidationFailed, forbidden } from '../../common/errors/app-errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { Organization } from '../organization/organization.entity.js';
+import { Partner } from '../partner/partner.entity.js';
+import { readCsv } from './csv-reader.js';
+import { ImportBatch } from './import-batch.entity.js';
+
+/**
+ * The partners.csv import (DESIGN.md §4) on the database: a dry run that reports every problem
+ * by line and column plus what would be created, and a commit that creates all rows or none in
+ * one transaction, kept as an import batch. Principal staff with `partners:write` only: a
+ * partner admin's import would need every row scoped into its own subtree, which this does not do.
+ */
+
+export interface PartnersImportInput {
+  fileName: string;
+  content: string;
+}
+
+/** A failed commit keeps this many problems in its batch; the dry run reports them all. */
+const STORED_PROBLEMS = 1000;
+
+export interface PartnersImportAnalysis {
+  fileName: string;
+  plan: PartnersImportPlan;
+  /** the file could not be read at all (not UTF-8, empty, too large, broken quotes) */
+  unreadable: boolean;
+}
+
+function requirePrincipalStaff(ctx: RequestContext): string {
+  const viewer = viewerOf(ctx);
+  if (viewer.organizationKind !== 'PRINCIPAL') throw forbidden();
+  return viewer.organizationId;
+}
+
+function checkFileName(fileName: string): string {
+  const name = fileName.trim();
+  if (name === '' || name.length > 255)
+    throw ValidationFailed.of('fileName', 'Give the file name (at most 255 characters).');
+  return name;
+}
+
+/** Every Partner ID the principal uses: one query over the (principal, code) index. */
+async function existingCodesOf(em: EntityManager, principalId: string): Promise<Set<string>> {
+  const rows: { code: string }[] = await em
+    .getConnection()
+    .execute('select code from partner where principal_id = ?', [principalId]);
+  return new Set(rows.map((r) => r.code));
+}
+
+/** The principal's partners a file names as parents, with id, depth and archive state: one recursive query. */
+async function existingParentsOf(
+  em: EntityManager,
+  principalId: string,
+  codes: readonly string[],
+): Promise<Map<string, ExistingParent & { id: string }>> {
+  if (codes.length === 0) return new Map();
+  const rows: { code: string; id: string; depth: number; archived: boolean }[] = await em
+    .getConnection()
+    .execute(
+      `with recursive up as (
+       select p.code as start, p.id as start_id, p.archived_at is not null as archived, p.id, p.parent_id, 0 as depth
+         from partner p where p.principal_id = ? and p.code in (select jsonb_array_elements_text(?::jsonb))
+       union all
+       select u.start, u.start_id, u.archived, q.id, q.parent_id, u.depth + 1 from partner q join up u on q.id = u.parent_id where u.depth < ?
+     ) select start as code, start_id as id, max(depth)::int as depth, bool_or(archived) as archived from up group by start, start_id`,
+      [principalId, JSON.stringify(codes), MAX_TREE_DEPTH + 1],
+    );
+  return new Map(rows.map((r) => [r.code, { id: r.id, depth: r.depth, archived: r.archived }]));
+}
+
+async function analyze(
+  ctx: RequestContext,
+  principalId: string,
+  input: PartnersImportInput,
+  fileName: string,
+) {
+  const csv = readCsv(input.content, IMPORT_LIMITS);
+  if (!csv.table) {
+    const plan: PartnersImportPlan = {
+      rowCount: csv.rowCount,
+      planned: [],
+      problems: csv.problems,
+      warnings: [],
+    };
+    return { fileName, plan, unreadable: true, parentIds: new Map<string, string>() };
+  }
+  const read = readPartnersTable(csv.table);
+  const named = partnerCodesNamedIn(read.rows);
+  const [existingCodes, existingParents] = await Promise.all([
+    existingCodesOf(ctx.em, principalId),
+    existingParentsOf(ctx.em, principalId, named.parentCodes),
+  ]);
+  const plan = finishPartnersPlan(
+    { ...read, rowCount: csv.rowCount, problems: [...csv.problems, ...read.problems] },
+    { existingCodes, existingParents },
+  );
+  const parentIds = new Map([...existingParents].map(([code, parent]) => [code, parent.id]));
+  return { fileName, plan, unreadable: false, parentIds };
+}
+
+/** The dry run: every problem by line and column, and the partners the file would create. */
+export async function validatePartnersImport(
+  ctx: RequestContext,
+  input: PartnersImportInput,
+): Promise<PartnersImportAnalysis> {
+  const principalId = requirePrincipalStaff(ctx);
+  const { fileName, plan, unreadable } = await analyze(
+    ctx,
+    principalId,
+    input,
+    checkFileName(input.fileName),
+  );
+  return { fileName, plan, unreadable };
+}
+
+export type PartnersImportOutcome =
+  | { kind: 'SUCCEEDED'; batch: ImportBatch; analysis: PartnersImportAnalysis }
+  | { kind: 'FAILED'; batch: ImportBatch; analysis: PartnersImportAnalysis };
+
+function newBatch(
+  em: EntityManager,
+  ctx: RequestContext,
+  principalId: string,
+  fileName: string,
+  plan: PartnersImportPlan,
+  problems: ImportProblem[],
+): ImportBatch {
+  const viewer = viewerOf(ctx);
+  return em.create(ImportBatch, {
+    organization: principalId,
+    kind: 'PARTNERS',
+    status: problems.length > 0 ? 'FAILED' : 'SUCCEEDED',
+    fileName,
+    createdByLabel: viewer.label,
+    createdBy: viewer.userId,
+    rowCount: plan.rowCount,
+    createdCount: problems.length > 0 ? 0 : plan.planned.length,
+    problems: problems.slice(0, STORED_PROBLEMS),
+    finishedAt: new Date(),
+  });
+}
+
+/**
+ * The commit: when the dry run finds no problem, creates every partner (organization +
+ * partnership, parents first, linked to one new batch) in one transaction with one audit event;
+ * otherwise creates nothing and keeps the attempt as a FAILED batch with its problems.
+ * @throws ValidationFailed when the file cannot be read at all (empty, not UTF-8, too large).
+ */
+export async function importPartners(
+  ctx: RequestContext,
+  input: PartnersImportInput,
+): Promise<PartnersImportOutcome> {
+  const principalId = requirePrincipalStaff(ctx);
+  const { fileName, plan, unreadable, parentIds } = await analyze(
+    ctx,
+    principalId,
+    input,
+    checkFileName(input.fileName),
+  );
+  const analysis = { fileName, plan, unreadable };
+  if (unreadable)
+    throw new ValidationFailed(
+      plan.problems.map((p) => ({
+        field: 'content',
+        message: p.row ? `Line ${p.row}: ${p.message}` : p.message,
+      })),
+    );
+
+  if (plan.problems.length > 0) {
+    const batch = await inTransaction(ctx, async (em) => {
+      const failed = newBatch(em, ctx, principalId, fileName, plan, plan.problems);
+      recordAudit(ctx, em, {
+        action: 'partner.importFailed',
+        objectType: 'ImportBatch',
+        objectId: failed.id,
+        organizationId: principalId,
+        changes: {
+          fileName: { from: null, to: fileName },
+          rowCount: { from: null, to: plan.rowCount },
+          problemCount: { from: null, to: plan.problems.length },
+        },
+      });
+      return failed;
+    });
+    return { kind: 'FAILED', batch, analysis };
+  }
+
+  try {
+    const batch = await inTransaction(ctx, async (em) => {
+      const created = newBatch(em, ctx, principalId, fileName, plan, []);
+      await em.flush(); // the batch row first: every partner points at it
+      // multi-row inserts in chunks, parents first (a parent is in an earlier chunk or earlier in the same statement);
+      // the unit of work is bypassed because tracking 20,000 new entities costs far more than writing them
+      const partnerOfCode = new Map<string, Partner>();
+      for (let start = 0; start < plan.planned.length; start += INSERT_CHUNK) {
+        const chunk = plan.planned.slice(start, start + INSERT_CHUNK);
+        const partners = chunk.map((row) => {
+          const partner = newPartnerFromRow(em, principalId, row, created, partnerOfCode, parentIds);
+          partnerOfCode.set(partner.code, partner);
+          return partner;
+        });
+        await em.insertMany(partners.map((p) => p.organization));
+        await em.insertMany(partners);
+      }
+      recordAudit(ctx, em, {
+        action: 'partner.import',
+        objectType: 'ImportBatch',
+        objectId: created.id,
+        organizationId: principalId,
+        changes: {
+          fileName: { from: null, to: fileName },
+          rowCount: { from: null, to: plan.rowCount },
+          createdCount: { from: null, to: plan.planned.length },
+        },
+      });
+      return created;
+    });
+    return { kind: 'SUCCEEDED', batch, analysis };
+  } catch (error) {
+    // another change took one of these Partner IDs between the checks and the commit
+    if (error instanceof UniqueConstraintViolationException) {
+      throw ValidationFailed.of(
+        'content',
+        'Some of these Partner IDs were taken by another change just now. Validate the file again.',
+      );
+    }
+    throw error;
+  }
+}
+
+/** Rows per multi-row INSERT: well below PostgreSQL's 65,535 bind parameters for the widest table. */
+const INSERT_CHUNK = 1000;
+
+/** An organization and its partnership for one planned row, made but not persisted (they are bulk-inserted). */
+function newPartnerFromRow(
+  em: EntityManager,
+  principalId: string,
+  row: PlannedPartner,
+  batch: ImportBatch,
+  partnerOfCode: ReadonlyMap<string, Partner>,
+  parentIds: ReadonlyMap<string, string>,
+): Partner {
+  const { profile } = row;
+  const organization = em.create(
+    Organization,
+    {
+      kind: 'PARTNER',
+      name: profile.name,
+      address: profile.address ?? null,
+      email: profile.email ?? null,
+      phone: profile.phone ?? null,
+      region: profile.region ?? null,
+      iin: profile.iin ?? null,
+      kpp: profile.kpp ?? null,
+      vatPercent: profile.vatPercent ?? null,
+      accountingCode: profile.accountingCode ?? null,
+    },
+    { persist: false },
+  );
+  const parentCode = row.parentPartnerId;
+  const parent = parentCode
+    ? row.parentInFile
+      ? partnerOfCode.get(parentCode)
+      : em.getReference(Partner, parentIds.get(parentCode) ?? '')
+    : null;
+  if (parentCode && !parent)
+    throw new Error(`import plan out of order: parent ${parentCode} of line ${row.line} not created yet`);
+  return em.create(
+    Partner,
+    {
+      principal: principalId,
+      organization,
+      role: row.role,
+      code: row.code,
+      parent: parent ?? null,
+      importBatch: batch,
+      ...DEFAULT_AGREEMENT,
+      currency: row.currency,
+    },
+    { persist: false },
+  );
+}
