@@ -25,6 +25,7 @@ export function createCache(): InMemoryCache {
           users: relayStylePagination(['filter']),
           auditEvents: relayStylePagination(['filter']),
           mailOutbox: relayStylePagination(),
+          partners: relayStylePagination(['filter', 'orderBy']),
         },
       },
       Viewer: { keyFields: [] },
