@@ -21,6 +21,11 @@ import {
 import type { CreatePartnerFormOutput, CreatePartnerFormValues } from '../forms/create-partner-form';
 import { PartnerSelect } from './PartnerSelect';
 
+/** Refreshes the partners list once a partner was created (not after a refusal). */
+export function refetchListOnSuccess(result: { data?: { createPartner: { __typename: string } } | null }): string[] {
+  return result.data?.createPartner.__typename === 'PartnerSuccess' ? ['Partners'] : [];
+}
+
 /** The form's plain text inputs. */
 type TextFieldName =
   | 'partnerId'
@@ -49,7 +54,7 @@ export type CreatePartnerDialogProps = {
 export function CreatePartnerDialog({ open, presetParent, presetRole, onClose, onCreated }: CreatePartnerDialogProps) {
   const viewer = useViewer();
   const { message } = AntApp.useApp();
-  const [createPartner] = useMutation(CreatePartnerDocument, { refetchQueries: ['Partners', 'PartnerTreeLevel'] });
+  const [createPartner] = useMutation(CreatePartnerDocument, { refetchQueries: refetchListOnSuccess });
   const [formError, setFormError] = useState<FormLevelError | null>(null);
   const parentRequired = viewer.organization.kind === 'PARTNER';
   const schema = useMemo(() => createPartnerFormSchema({ parentRequired }), [parentRequired]);

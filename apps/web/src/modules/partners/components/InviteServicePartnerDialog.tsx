@@ -12,6 +12,7 @@ import { applyErrorResult } from '../../shared/forms/apply-error-result';
 import type { ErrorResultLike, FormLevelError } from '../../shared/forms/apply-error-result';
 import { describeError } from '../../shared/utils/errors';
 import { inviteServicePartnerSchema } from '../forms/invite-service-partner-form';
+import { refetchListOnSuccess } from './CreatePartnerDialog';
 import { PartnerSelect } from './PartnerSelect';
 
 export type InviteServicePartnerDialogProps = {
@@ -48,8 +49,9 @@ type CreatedPartner = { id: string; name: string; email: string };
 export function InviteServicePartnerDialog({ open, onClose }: InviteServicePartnerDialogProps) {
   const viewer = useViewer();
   const { message } = AntApp.useApp();
-  const [createPartner] = useMutation(CreatePartnerDocument);
-  const [sendInvitation] = useMutation(SendPartnerInvitationDocument, { refetchQueries: ['Partners'] });
+  // The new partner joins the list by a refetch; the invitation then updates its row through the cache.
+  const [createPartner] = useMutation(CreatePartnerDocument, { refetchQueries: refetchListOnSuccess });
+  const [sendInvitation] = useMutation(SendPartnerInvitationDocument);
   const [formError, setFormError] = useState<FormLevelError | null>(null);
   const [created, setCreated] = useState<CreatedPartner | null>(null);
   const parentRequired = viewer.organization.kind === 'PARTNER';

@@ -38,7 +38,7 @@ export function PartnerSelect({ value, onChange, onBlur, ref, placeholder = 'Sea
   const options: Option[] = data?.partners.edges.map((edge) => edge.node) ?? [];
   const listed = !!value && options.some((option) => option.id === value);
   // The chosen partner may not be among the first matches (e.g. preset from a link): fetch its name.
-  const { data: chosen } = useQuery(PartnerSummaryDocument, { variables: { id: value ?? '' }, skip: !value || listed });
+  const { data: chosen } = useQuery(PartnerSummaryDocument, { variables: { id: value ?? '' }, skip: !value || listed || !data });
   if (value && !listed && chosen?.partner.id === value) options.unshift(chosen.partner);
 
   return (
