@@ -50,11 +50,12 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
   const orderBy = toPartnerOrder(state);
   const filtered = hasListFilters(state, fixedRole);
 
-  const { data, error, loading, fetchMore, refetch } = useQuery(PartnersDocument, {
+  const { data, previousData, error, loading, fetchMore, refetch } = useQuery(PartnersDocument, {
     variables: { first: PARTNERS_PAGE_SIZE, filter, orderBy },
     notifyOnNetworkStatusChange: true,
   });
-  const connection = data?.partners;
+  // While another order or filter loads, the previous rows stay under the spinner instead of an empty table.
+  const connection = (data ?? (loading ? previousData : undefined))?.partners;
   const partners = connection?.edges.map((edge) => edge.node) ?? [];
   const { loadingMore, handleLoadMore } = useLoadMore(connection, fetchMore, noun);
 
@@ -230,7 +231,7 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
         <LoadMore
           shown={partners.length}
           total={connection.totalCount}
-          hasNextPage={connection.pageInfo.hasNextPage}
+          hasNextPage={connection.pageInfo.hasNextPage && !!data}
           loading={loadingMore}
           onLoadMore={() => void handleLoadMore()}
         />

@@ -16,25 +16,26 @@ export const PARENT_REQUIRED_MESSAGE = 'Choose the partner to create this sub-pa
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
+/** The parent picker's value: required for partner staff, else empty for a top-level partner. */
+export function parentIdSchema(parentRequired: boolean) {
+  return parentRequired
+    ? z.string({ message: PARENT_REQUIRED_MESSAGE }).min(1, PARENT_REQUIRED_MESSAGE)
+    : z.string().nullable();
+}
+
 /**
  * The "Add partner" form: the profile and agreement rules are libs/domain's (the API applies the
  * same ones); `parentRequired` for partner staff, who may only add partners below their own.
  */
 export function createPartnerFormSchema({ parentRequired }: { parentRequired: boolean }) {
-  return z
-    .object({
-      role: partnerRoleSchema,
-      parentId: z.string().nullable(),
-      partnerId: z.preprocess(blankToUndefined, partnerCodeSchema.optional()),
-      profile: partnerProfileSchema,
-      agreement: agreementSchema,
-      allowJobOverride: z.boolean(),
-    })
-    .superRefine((values, ctx) => {
-      if (parentRequired && !values.parentId) {
-        ctx.addIssue({ code: 'custom', path: ['parentId'], message: PARENT_REQUIRED_MESSAGE });
-      }
-    });
+  return z.object({
+    role: partnerRoleSchema,
+    parentId: parentIdSchema(parentRequired),
+    partnerId: z.preprocess(blankToUndefined, partnerCodeSchema.optional()),
+    profile: partnerProfileSchema,
+    agreement: agreementSchema,
+    allowJobOverride: z.boolean(),
+  });
 }
 
 export type CreatePartnerFormSchema = ReturnType<typeof createPartnerFormSchema>;
