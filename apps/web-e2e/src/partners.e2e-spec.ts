@@ -29,7 +29,8 @@ describe.skipIf(!chromiumPath)('partners in the browser', () => {
 
   beforeAll(async () => {
     const webIndex = path.join(workspaceRoot(), 'apps/web/dist/index.html');
-    if (!existsSync(webIndex)) throw new Error(`${webIndex} does not exist: build the web app first (npx nx run web:build).`);
+    if (!existsSync(webIndex))
+      throw new Error(`${webIndex} does not exist: build the web app first (npx nx run web:build).`);
     [server, browser] = await Promise.all([startServer(), launchChromium(chromiumPath as string)]);
   });
 
@@ -42,7 +43,10 @@ describe.skipIf(!chromiumPath)('partners in the browser', () => {
     await withPage(browser, 'partners-list', async (page) => {
       await signIn(page, server.baseUrl, 'manager@aurora-motors.example');
       const nav = page.getByRole('navigation', { name: 'Main' });
-      await nav.getByRole('menuitem').filter({ has: page.getByText('Partners', { exact: true }) }).click();
+      await nav
+        .getByRole('menuitem')
+        .filter({ has: page.getByText('Partners', { exact: true }) })
+        .click();
       await page.getByRole('link', { name: 'Berlin Autohaus' }).first().waitFor();
       const ascending = await rowNames(page);
       expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b)));
@@ -71,7 +75,9 @@ describe.skipIf(!chromiumPath)('partners in the browser', () => {
     await withPage(browser, 'partners-tree', async (page) => {
       await signIn(page, server.baseUrl, 'viewer@aurora-motors.example');
       await page.goto(`${server.baseUrl}/partners?view=tree`);
-      const berlin = page.locator('.ant-tree-treenode', { has: page.getByRole('link', { name: 'Berlin Autohaus', exact: true }) });
+      const berlin = page.locator('.ant-tree-treenode', {
+        has: page.getByRole('link', { name: 'Berlin Autohaus', exact: true }),
+      });
       await berlin.waitFor();
       expect(await page.getByRole('link', { name: 'Potsdam Autohaus' }).count()).toBe(0);
       await berlin.locator('.ant-tree-switcher').click();
@@ -113,7 +119,10 @@ describe.skipIf(!chromiumPath)('partners in the browser', () => {
   it('invites a service partner, whose invitation lands in the development mailbox', async () => {
     await withPage(browser, 'partners-invite', async (page) => {
       await signIn(page, server.baseUrl, 'admin@aurora-motors.example');
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('menuitem', { name: 'Service partners' }).click();
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('menuitem', { name: 'Service partners' })
+        .click();
       await page.getByRole('button', { name: 'Invite service partner' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('Company name').fill('Rapid Install GmbH');

@@ -3,19 +3,25 @@ import { Button, Segmented } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
 import { isPartnerRole } from '@partner-hub/domain';
+import type { PartnerFilter, PartnerOrder } from '@partner-hub/graphql-client';
 import { PageHeader } from '@partner-hub/ui';
 import { useCan } from '../modules/auth/hooks/viewer-context';
 import { CreatePartnerDialog } from '../modules/partners/components/CreatePartnerDialog';
 import { PartnerList } from '../modules/partners/components/PartnerList';
 import { PartnerTree } from '../modules/partners/components/PartnerTree';
+import { readListParams, toPartnerFilter, toPartnerOrder } from '../modules/partners/utils/list-params';
 
 type PartnersView = 'list' | 'tree';
+
+/** What the list shows right now (from the URL), for toolbar actions such as "Export CSV". */
+export type PartnersListView = { filter: PartnerFilter; orderBy: PartnerOrder };
 
 export type PartnersPageProps = {
   /**
    * More toolbar actions, shown before "Add partner" (the place for "Export CSV" and "Import CSV").
+   * A function receives the filter and order in view, so an export can match the list.
    */
-  toolbarExtra?: ReactNode;
+  toolbarExtra?: ReactNode | ((view: PartnersListView) => ReactNode);
 };
 
 /**
@@ -29,6 +35,11 @@ export function PartnersPage({ toolbarExtra }: PartnersPageProps) {
   const view: PartnersView = searchParams.get('view') === 'tree' ? 'tree' : 'list';
   const creating = canWrite && searchParams.get('new') === '1';
   const presetRole = searchParams.get('role');
+  const listState = readListParams(searchParams);
+  const extra =
+    typeof toolbarExtra === 'function'
+      ? toolbarExtra({ filter: toPartnerFilter(listState), orderBy: toPartnerOrder(listState) })
+      : toolbarExtra;
 
   const update = (change: (params: URLSearchParams) => void) => {
     const next = new URLSearchParams(searchParams);
@@ -51,7 +62,7 @@ export function PartnersPage({ toolbarExtra }: PartnersPageProps) {
         subtitle="Dealers, service partners and OEMs, with their sub-partner trees."
         extra={
           <>
-            {toolbarExtra}
+            {extra}
             {canWrite ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={handleOpenCreate}>
                 Add partner

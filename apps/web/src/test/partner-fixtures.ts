@@ -1,9 +1,16 @@
 import type { MockLink } from '@apollo/client/testing';
 import { PartnerOptionsDocument, PartnersDocument } from '@partner-hub/graphql-client';
-import type { PartnerFilter, PartnerListFieldsFragment, PartnerOrder, PartnersQuery } from '@partner-hub/graphql-client';
+import type {
+  PartnerFilter,
+  PartnerListFieldsFragment,
+  PartnerOrder,
+  PartnersQuery,
+} from '@partner-hub/graphql-client';
 
 /** A partner as the partners list receives it; override what a test is about. */
-export function partnerFixture(overrides: Partial<PartnerListFieldsFragment> & { id: string; name: string }): PartnerListFieldsFragment {
+export function partnerFixture(
+  overrides: Partial<PartnerListFieldsFragment> & { id: string; name: string },
+): PartnerListFieldsFragment {
   return {
     __typename: 'Partner',
     partnerId: 'VEZ9A',
@@ -15,7 +22,13 @@ export function partnerFixture(overrides: Partial<PartnerListFieldsFragment> & {
     createdAt: '2026-03-01T10:00:00.000Z',
     subPartnerCount: 0,
     parent: null,
-    organization: { __typename: 'Organization', id: `org-${overrides.id}`, email: null, phone: null, region: null },
+    organization: {
+      __typename: 'Organization',
+      id: `org-${overrides.id}`,
+      email: null,
+      phone: null,
+      region: null,
+    },
     ...overrides,
   };
 }
@@ -29,7 +42,11 @@ export function partnersPage(
     partners: {
       __typename: 'PartnerConnection',
       totalCount,
-      pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor: partners.length > 0 ? `cursor-${partners.at(-1)?.id}` : null },
+      pageInfo: {
+        __typename: 'PageInfo',
+        hasNextPage,
+        endCursor: partners.length > 0 ? `cursor-${partners.at(-1)?.id}` : null,
+      },
       edges: partners.map((node) => ({ __typename: 'PartnerEdge', cursor: `cursor-${node.id}`, node })),
     },
   };
@@ -61,7 +78,10 @@ export function partnerOptionsMock(
       data: {
         partners: {
           __typename: 'PartnerConnection',
-          edges: options.map((option) => ({ __typename: 'PartnerEdge', node: { __typename: 'Partner', ...option } })),
+          edges: options.map((option) => ({
+            __typename: 'PartnerEdge',
+            node: { __typename: 'Partner', ...option },
+          })),
         },
       },
     },

@@ -7,24 +7,54 @@ import { describe, expect, it } from 'vitest';
 import { PARTNER_PROFILE_MESSAGES } from '@partner-hub/domain';
 import type { UserRole } from '@partner-hub/domain';
 import { CreatePartnerDocument, PartnerSummaryDocument } from '@partner-hub/graphql-client';
-import type { CreatePartnerInput, CreatePartnerMutation, PartnerAgreementInput } from '@partner-hub/graphql-client';
+import type {
+  CreatePartnerInput,
+  CreatePartnerMutation,
+  PartnerAgreementInput,
+} from '@partner-hub/graphql-client';
 import { createCache } from '../../../app/apollo-client';
 import { PartnersPage } from '../../../pages/PartnersPage';
 import { ViewerContext } from '../../auth/hooks/viewer-context';
 import { viewerFixture } from '../../../test/fixtures';
-import { partnerFixture, partnerOptionsMock, partnersMock, partnersPage } from '../../../test/partner-fixtures';
+import {
+  partnerFixture,
+  partnerOptionsMock,
+  partnersMock,
+  partnersPage,
+} from '../../../test/partner-fixtures';
 
 // A mutation, its refetch and the antd re-render take more than the default second on a busy CI machine.
 configure({ asyncUtilTimeout: 5000 });
 
-const berlin = partnerFixture({ id: 'p-berlin', name: 'Berlin Autohaus', partnerId: 'BRL7K', status: 'ACCEPTED' });
-const fleetfit = partnerFixture({ id: 'p-fleetfit', name: 'FleetFit Service', partnerId: 'FFT3Q', role: 'SERVICE_PARTNER' });
+const berlin = partnerFixture({
+  id: 'p-berlin',
+  name: 'Berlin Autohaus',
+  partnerId: 'BRL7K',
+  status: 'ACCEPTED',
+});
+const fleetfit = partnerFixture({
+  id: 'p-fleetfit',
+  name: 'FleetFit Service',
+  partnerId: 'FFT3Q',
+  role: 'SERVICE_PARTNER',
+});
 const option = ({ id, partnerId, name, role }: typeof berlin) => ({ id, partnerId, name, role });
 
-const DEFAULT_AGREEMENT_INPUT: PartnerAgreementInput = { deposit: '0.00', currency: 'EUR', additionalCurrencies: [], accountType: 'PREPAID' };
+const DEFAULT_AGREEMENT_INPUT: PartnerAgreementInput = {
+  deposit: '0.00',
+  currency: 'EUR',
+  additionalCurrencies: [],
+  accountType: 'PREPAID',
+};
 
-function createMock(input: CreatePartnerInput, result: CreatePartnerMutation['createPartner']): MockLink.MockedResponse {
-  return { request: { query: CreatePartnerDocument, variables: { input } }, result: { data: { createPartner: result } } };
+function createMock(
+  input: CreatePartnerInput,
+  result: CreatePartnerMutation['createPartner'],
+): MockLink.MockedResponse {
+  return {
+    request: { query: CreatePartnerDocument, variables: { input } },
+    result: { data: { createPartner: result } },
+  };
 }
 
 function PartnerDetailsStub() {
@@ -64,7 +94,10 @@ async function chooseRole(label: string) {
 
 describe('CreatePartnerDialog', () => {
   it('checks the profile with the domain rules before anything is sent', async () => {
-    renderPage('/partners?new=1', [partnersMock({ filter: {} }, partnersPage([berlin])), partnerOptionsMock([option(berlin)])]);
+    renderPage('/partners?new=1', [
+      partnersMock({ filter: {} }, partnersPage([berlin])),
+      partnerOptionsMock([option(berlin)]),
+    ]);
     await screen.findByRole('dialog');
     type('Partner ID (optional)', 'AB');
     type('IIN', '12345');
@@ -106,8 +139,16 @@ describe('CreatePartnerDialog', () => {
           message: 'Some fields are invalid.',
           field: null,
           fieldErrors: [
-            { __typename: 'FieldError', field: 'partnerId', message: 'The Partner ID NRD5W is already used by another partner.' },
-            { __typename: 'FieldError', field: 'profile.iin', message: 'This IIN is registered to another partner.' },
+            {
+              __typename: 'FieldError',
+              field: 'partnerId',
+              message: 'The Partner ID NRD5W is already used by another partner.',
+            },
+            {
+              __typename: 'FieldError',
+              field: 'profile.iin',
+              message: 'This IIN is registered to another partner.',
+            },
           ],
         },
       ),
@@ -120,7 +161,9 @@ describe('CreatePartnerDialog', () => {
     type('VAT %', '7,7');
     submit();
 
-    expect(await within(dialog()).findByText('The Partner ID NRD5W is already used by another partner.')).toBeTruthy();
+    expect(
+      await within(dialog()).findByText('The Partner ID NRD5W is already used by another partner.'),
+    ).toBeTruthy();
     expect(within(dialog()).getByText('This IIN is registered to another partner.')).toBeTruthy();
     expect(field('IIN').getAttribute('aria-invalid')).toBe('true');
     expect(field('Partner ID (optional)').getAttribute('aria-invalid')).toBe('true');
@@ -160,7 +203,9 @@ describe('CreatePartnerDialog', () => {
     expect(await within(dialog()).findByText('Berlin Autohaus (BRL7K) · Dealer')).toBeTruthy();
     expect(within(dialog()).getByText('Service partner')).toBeTruthy();
     type('Name', 'Spree Service');
-    fireEvent.click(within(dialog()).getByRole('switch', { name: "Technicians may change a job's configuration" }));
+    fireEvent.click(
+      within(dialog()).getByRole('switch', { name: "Technicians may change a job's configuration" }),
+    );
     submit();
 
     expect(await screen.findByText('Details of p-spree')).toBeTruthy();

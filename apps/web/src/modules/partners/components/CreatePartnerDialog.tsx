@@ -22,7 +22,9 @@ import type { CreatePartnerFormOutput, CreatePartnerFormValues } from '../forms/
 import { PartnerSelect } from './PartnerSelect';
 
 /** Refreshes the partners list once a partner was created (not after a refusal). */
-export function refetchListOnSuccess(result: { data?: { createPartner: { __typename: string } } | null }): string[] {
+export function refetchListOnSuccess(result: {
+  data?: { createPartner: { __typename: string } } | null;
+}): string[] {
   return result.data?.createPartner.__typename === 'PartnerSuccess' ? ['Partners'] : [];
 }
 
@@ -51,7 +53,13 @@ export type CreatePartnerDialogProps = {
  * the job-override setting. Checked with libs/domain's rules before sending; the server's
  * field errors land on the fields they name.
  */
-export function CreatePartnerDialog({ open, presetParent, presetRole, onClose, onCreated }: CreatePartnerDialogProps) {
+export function CreatePartnerDialog({
+  open,
+  presetParent,
+  presetRole,
+  onClose,
+  onCreated,
+}: CreatePartnerDialogProps) {
   const viewer = useViewer();
   const { message } = AntApp.useApp();
   const [createPartner] = useMutation(CreatePartnerDocument, { refetchQueries: refetchListOnSuccess });
@@ -70,7 +78,10 @@ export function CreatePartnerDialog({ open, presetParent, presetRole, onClose, o
     formState: { isSubmitting },
   } = useForm<CreatePartnerFormValues, unknown, CreatePartnerFormOutput>({
     resolver: zodResolver(schema),
-    defaultValues: emptyCreatePartnerValues({ role: presetRole, parentId: presetIsCode ? null : presetParent }),
+    defaultValues: emptyCreatePartnerValues({
+      role: presetRole,
+      parentId: presetIsCode ? null : presetParent,
+    }),
   });
   const role = useWatch({ control, name: 'role' });
 
@@ -117,7 +128,15 @@ export function CreatePartnerDialog({ open, presetParent, presetRole, onClose, o
       id={id}
       extra={extra}
       render={(field, aria) => (
-        <Input {...aria} ref={field.ref} name={field.name} value={String(field.value ?? '')} onChange={field.onChange} onBlur={field.onBlur} autoComplete="off" />
+        <Input
+          {...aria}
+          ref={field.ref}
+          name={field.name}
+          value={String(field.value ?? '')}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          autoComplete="off"
+        />
       )}
     />
   );
@@ -133,7 +152,13 @@ export function CreatePartnerDialog({ open, presetParent, presetRole, onClose, o
       width={760}
       destroyOnHidden
     >
-      <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleCreate()} aria-label="Add partner">
+      <Form
+        layout="vertical"
+        requiredMark={false}
+        noValidate
+        onFinish={() => void handleCreate()}
+        aria-label="Add partner"
+      >
         <ErrorResultAlert error={formError} />
         <Row gutter={16}>
           <Col xs={24} md={12}>
@@ -163,12 +188,23 @@ export function CreatePartnerDialog({ open, presetParent, presetRole, onClose, o
               id="create-partner-parent"
               extra={parentRequired ? undefined : 'Leave empty for a top-level partner.'}
               render={(field, aria) => (
-                <PartnerSelect {...aria} ref={field.ref} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+                <PartnerSelect
+                  {...aria}
+                  ref={field.ref}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                />
               )}
             />
           </Col>
           <Col xs={24} md={12}>
-            {text('partnerId', 'Partner ID (optional)', 'create-partner-code', 'Five letters or digits; generated when empty.')}
+            {text(
+              'partnerId',
+              'Partner ID (optional)',
+              'create-partner-code',
+              'Five letters or digits; generated when empty.',
+            )}
           </Col>
         </Row>
         <Divider titlePlacement="start">Profile</Divider>

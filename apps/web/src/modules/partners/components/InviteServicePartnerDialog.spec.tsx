@@ -16,7 +16,13 @@ import { partnerFixture, partnersMock, partnersPage } from '../../../test/partne
 configure({ asyncUtilTimeout: 5000 });
 
 const EMAIL = 'owner@rapid-install.example';
-const fleetfit = partnerFixture({ id: 'p-fleetfit', name: 'FleetFit Service', partnerId: 'FFT3Q', role: 'SERVICE_PARTNER', status: 'ACCEPTED' });
+const fleetfit = partnerFixture({
+  id: 'p-fleetfit',
+  name: 'FleetFit Service',
+  partnerId: 'FFT3Q',
+  role: 'SERVICE_PARTNER',
+  status: 'ACCEPTED',
+});
 const rapid = partnerFixture({
   id: 'p-rapid',
   name: 'Rapid Install GmbH',
@@ -48,7 +54,11 @@ function createMock(calls: Calls, result: CreatePartnerMutation['createPartner']
   };
 }
 
-function sendMock(calls: Calls, email: string, result: SendPartnerInvitationMutation['sendPartnerInvitation']): MockLink.MockedResponse {
+function sendMock(
+  calls: Calls,
+  email: string,
+  result: SendPartnerInvitationMutation['sendPartnerInvitation'],
+): MockLink.MockedResponse {
   return {
     request: { query: SendPartnerInvitationDocument, variables: { input: { partnerId: 'p-rapid', email } } },
     result: () => {
@@ -95,11 +105,15 @@ async function openAndFill({ name = 'Rapid Install GmbH', email = EMAIL, overrid
   await screen.findByRole('dialog');
   fireEvent.change(within(dialog()).getByLabelText('Company name'), { target: { value: name } });
   fireEvent.change(within(dialog()).getByLabelText('E-mail'), { target: { value: email } });
-  if (override) fireEvent.click(within(dialog()).getByRole('switch', { name: "Technicians may change a job's configuration" }));
+  if (override)
+    fireEvent.click(
+      within(dialog()).getByRole('switch', { name: "Technicians may change a job's configuration" }),
+    );
 }
 
 // The name is matched loosely: while antd's loading icon fades out (never, in jsdom) it is part of the button's name.
-const send = (name = 'Send invitation') => fireEvent.click(within(dialog()).getByRole('button', { name: new RegExp(`${name}$`) }));
+const send = (name = 'Send invitation') =>
+  fireEvent.click(within(dialog()).getByRole('button', { name: new RegExp(`${name}$`) }));
 
 describe('InviteServicePartnerDialog', () => {
   it('creates the service partner, then sends its invitation, and shows it as invited', async () => {
@@ -115,7 +129,9 @@ describe('InviteServicePartnerDialog', () => {
 
     expect(await screen.findByText(`Invitation sent to ${EMAIL}.`)).toBeTruthy();
     expect(calls).toEqual(['createPartner', `sendPartnerInvitation ${EMAIL}`]);
-    const row = (await screen.findByRole('link', { name: 'Rapid Install GmbH' })).closest('tr') as HTMLElement;
+    const row = (await screen.findByRole('link', { name: 'Rapid Install GmbH' })).closest(
+      'tr',
+    ) as HTMLElement;
     await waitFor(() => expect(within(row).getByText('Invitation sent')).toBeTruthy());
     expect(within(row).getByText('Override enabled')).toBeTruthy();
   });
@@ -129,7 +145,9 @@ describe('InviteServicePartnerDialog', () => {
         code: 'VALIDATION_FAILED',
         message: 'Some fields are invalid.',
         field: null,
-        fieldErrors: [{ __typename: 'FieldError', field: 'profile.email', message: 'This domain does not receive mail.' }],
+        fieldErrors: [
+          { __typename: 'FieldError', field: 'profile.email', message: 'This domain does not receive mail.' },
+        ],
       }),
     ]);
     await openAndFill();
@@ -167,7 +185,11 @@ describe('InviteServicePartnerDialog', () => {
     fireEvent.change(within(dialog()).getByLabelText('E-mail'), { target: { value: corrected } });
     send('Send invitation again');
     expect(await screen.findByText(`Invitation sent to ${corrected}.`)).toBeTruthy();
-    expect(calls).toEqual(['createPartner', `sendPartnerInvitation ${EMAIL}`, `sendPartnerInvitation ${corrected}`]);
+    expect(calls).toEqual([
+      'createPartner',
+      `sendPartnerInvitation ${EMAIL}`,
+      `sendPartnerInvitation ${corrected}`,
+    ]);
   });
 
   it('asks for a name and a valid e-mail address before sending anything', async () => {
@@ -182,7 +204,10 @@ describe('InviteServicePartnerDialog', () => {
   it('is not offered to a viewer who may not change partners', async () => {
     const router = createMemoryRouter([{ path: '/', element: <ServicePartnersPage /> }]);
     render(
-      <MockedProvider mocks={[partnersMock({ filter: { role: 'SERVICE_PARTNER' } }, partnersPage([fleetfit]))]} cache={createCache()}>
+      <MockedProvider
+        mocks={[partnersMock({ filter: { role: 'SERVICE_PARTNER' } }, partnersPage([fleetfit]))]}
+        cache={createCache()}
+      >
         <AntApp>
           <ViewerContext.Provider value={viewerFixture('PRINCIPAL', 'VIEWER')}>
             <RouterProvider router={router} />

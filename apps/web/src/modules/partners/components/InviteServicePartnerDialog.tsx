@@ -35,7 +35,10 @@ function renameFields(result: ErrorResultLike): ErrorResultLike {
   return {
     ...result,
     field: rename(result.field),
-    fieldErrors: result.fieldErrors?.map((fieldError) => ({ ...fieldError, field: rename(fieldError.field) ?? fieldError.field })),
+    fieldErrors: result.fieldErrors?.map((fieldError) => ({
+      ...fieldError,
+      field: rename(fieldError.field) ?? fieldError.field,
+    })),
   };
 }
 
@@ -91,13 +94,23 @@ export function InviteServicePartnerDialog({ open, onClose }: InviteServicePartn
         });
         const result = data?.createPartner;
         if (result?.__typename !== 'PartnerSuccess') {
-          if (result) setFormError(applyErrorResult(renameFields(result), setError, ['name', 'email', 'parentId', 'allowJobOverride']));
+          if (result)
+            setFormError(
+              applyErrorResult(renameFields(result), setError, [
+                'name',
+                'email',
+                'parentId',
+                'allowJobOverride',
+              ]),
+            );
           return;
         }
         partner = { id: result.partner.id, name: result.partner.name, email: values.email };
         setCreated(partner);
       }
-      const { data } = await sendInvitation({ variables: { input: { partnerId: partner.id, email: values.email } } });
+      const { data } = await sendInvitation({
+        variables: { input: { partnerId: partner.id, email: values.email } },
+      });
       const result = data?.sendPartnerInvitation;
       if (result?.__typename === 'PartnerSuccess') {
         void message.success(`Invitation sent to ${values.email}.`);
@@ -125,7 +138,13 @@ export function InviteServicePartnerDialog({ open, onClose }: InviteServicePartn
       confirmLoading={isSubmitting}
       destroyOnHidden
     >
-      <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleInvite()} aria-label="Invite service partner">
+      <Form
+        layout="vertical"
+        requiredMark={false}
+        noValidate
+        onFinish={() => void handleInvite()}
+        aria-label="Invite service partner"
+      >
         <ErrorResultAlert error={formError} />
         <FormField
           control={control}
@@ -149,7 +168,14 @@ export function InviteServicePartnerDialog({ open, onClose }: InviteServicePartn
             label="Under partner"
             id="invite-partner-parent"
             render={(field, aria) => (
-              <PartnerSelect {...aria} ref={field.ref} value={field.value} onChange={field.onChange} onBlur={field.onBlur} disabled={!!created} />
+              <PartnerSelect
+                {...aria}
+                ref={field.ref}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                disabled={!!created}
+              />
             )}
           />
         ) : null}
@@ -160,7 +186,13 @@ export function InviteServicePartnerDialog({ open, onClose }: InviteServicePartn
           id="invite-partner-override"
           extra="Lets the partner's technicians adjust a job's predefined settings; every change is recorded."
           render={(field, aria) => (
-            <Switch id={aria.id} ref={field.ref} checked={field.value} onChange={field.onChange} disabled={!!created} />
+            <Switch
+              id={aria.id}
+              ref={field.ref}
+              checked={field.value}
+              onChange={field.onChange}
+              disabled={!!created}
+            />
           )}
         />
         <button type="submit" hidden aria-hidden="true" tabIndex={-1} />

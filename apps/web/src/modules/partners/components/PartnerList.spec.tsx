@@ -14,14 +14,26 @@ import { PartnerList } from './PartnerList';
 // A mutation, its refetch and the antd re-render take more than the default second on a busy CI machine.
 configure({ asyncUtilTimeout: 5000 });
 
-const berlin = partnerFixture({ id: 'p-berlin', name: 'Berlin Autohaus', partnerId: 'BRL7K', status: 'ACCEPTED', subPartnerCount: 2 });
+const berlin = partnerFixture({
+  id: 'p-berlin',
+  name: 'Berlin Autohaus',
+  partnerId: 'BRL7K',
+  status: 'ACCEPTED',
+  subPartnerCount: 2,
+});
 const potsdam = partnerFixture({
   id: 'p-potsdam',
   name: 'Potsdam Autohaus',
   partnerId: 'PTS4M',
   status: 'PENDING',
   parent: { __typename: 'Partner', id: 'p-berlin', partnerId: 'BRL7K', name: 'Berlin Autohaus' },
-  organization: { __typename: 'Organization', id: 'org-potsdam', email: 'info@potsdam.example', phone: '+49 331 123', region: 'Brandenburg' },
+  organization: {
+    __typename: 'Organization',
+    id: 'org-potsdam',
+    email: 'info@potsdam.example',
+    phone: '+49 331 123',
+    region: 'Brandenburg',
+  },
 });
 const fleetfit = partnerFixture({
   id: 'p-fleetfit',
@@ -75,7 +87,9 @@ async function choose(label: string, option: string) {
 
 describe('PartnerList', () => {
   it('shows each partner with its Partner ID, tags, parent link, contact data and the total', async () => {
-    renderList('/partners', [partnersMock({ filter: {} }, partnersPage([altona, berlin, fleetfit, potsdam], { totalCount: 4 }))]);
+    renderList('/partners', [
+      partnersMock({ filter: {} }, partnersPage([altona, berlin, fleetfit, potsdam], { totalCount: 4 })),
+    ]);
 
     const potsdamLink = await screen.findByRole('link', { name: 'Potsdam Autohaus' });
     expect(potsdamLink.getAttribute('href')).toBe('/partners/p-potsdam');
@@ -83,7 +97,9 @@ describe('PartnerList', () => {
     expect(within(potsdamRow).getByText('PTS4M')).toBeTruthy();
     expect(within(potsdamRow).getByRole('button', { name: /Copy Partner ID PTS4M/ })).toBeTruthy();
     expect(within(potsdamRow).getByText('Invitation sent')).toBeTruthy();
-    expect(within(potsdamRow).getByRole('link', { name: 'Berlin Autohaus' }).getAttribute('href')).toBe('/partners/p-berlin');
+    expect(within(potsdamRow).getByRole('link', { name: 'Berlin Autohaus' }).getAttribute('href')).toBe(
+      '/partners/p-berlin',
+    );
     expect(within(potsdamRow).getByText('info@potsdam.example')).toBeTruthy();
     expect(within(potsdamRow).getByText('+49 331 123')).toBeTruthy();
     expect(within(potsdamRow).getByText('Brandenburg')).toBeTruthy();
@@ -99,7 +115,9 @@ describe('PartnerList', () => {
     expect(within(altonaRow).getByText('Blocked')).toBeTruthy();
     expect(within(altonaRow).queryByText('Override enabled')).toBeNull();
 
-    const berlinRow = screen.getAllByRole('link', { name: 'Berlin Autohaus' })[0]?.closest('tr') as HTMLElement;
+    const berlinRow = screen
+      .getAllByRole('link', { name: 'Berlin Autohaus' })[0]
+      ?.closest('tr') as HTMLElement;
     expect(within(berlinRow).getByText('2')).toBeTruthy();
     expect(screen.getByText('Showing 4 of 4')).toBeTruthy();
   });
@@ -107,9 +125,18 @@ describe('PartnerList', () => {
   it('sorts on the server by the clicked column and keeps the order in the URL', async () => {
     const router = renderList('/partners', [
       partnersMock({ filter: {} }, partnersPage([altona, berlin])),
-      partnersMock({ filter: {}, orderBy: { field: 'NAME', direction: 'DESC' } }, partnersPage([berlin, altona])),
-      partnersMock({ filter: {}, orderBy: { field: 'PARTNER_ID', direction: 'ASC' } }, partnersPage([altona, berlin])),
-      partnersMock({ filter: {}, orderBy: { field: 'PARTNER_ID', direction: 'DESC' } }, partnersPage([berlin, altona])),
+      partnersMock(
+        { filter: {}, orderBy: { field: 'NAME', direction: 'DESC' } },
+        partnersPage([berlin, altona]),
+      ),
+      partnersMock(
+        { filter: {}, orderBy: { field: 'PARTNER_ID', direction: 'ASC' } },
+        partnersPage([altona, berlin]),
+      ),
+      partnersMock(
+        { filter: {}, orderBy: { field: 'PARTNER_ID', direction: 'DESC' } },
+        partnersPage([berlin, altona]),
+      ),
     ]);
     await screen.findByRole('link', { name: 'Altona Motors' });
     expect(shownNames()).toEqual(['Altona Motors', 'Berlin Autohaus']);
@@ -135,7 +162,9 @@ describe('PartnerList', () => {
       partnersMock({ filter: {} }, partnersPage([altona, berlin, potsdam])),
     ]);
     expect(await screen.findByRole('link', { name: 'Potsdam Autohaus' })).toBeTruthy();
-    expect((screen.getByRole('searchbox', { name: 'Search partners' }) as HTMLInputElement).value).toBe('autohaus');
+    expect((screen.getByRole('searchbox', { name: 'Search partners' }) as HTMLInputElement).value).toBe(
+      'autohaus',
+    );
 
     await choose('Filter by role', 'Dealer');
     expect(await screen.findByText('No partners match these filters')).toBeTruthy();
@@ -162,7 +191,11 @@ describe('PartnerList', () => {
   });
 
   it('fixes the role in the service partners view and leaves out the role column and filter', async () => {
-    renderList('/partners?role=DEALER', [partnersMock({ filter: { role: 'SERVICE_PARTNER' } }, partnersPage([fleetfit]))], 'SERVICE_PARTNER');
+    renderList(
+      '/partners?role=DEALER',
+      [partnersMock({ filter: { role: 'SERVICE_PARTNER' } }, partnersPage([fleetfit]))],
+      'SERVICE_PARTNER',
+    );
     expect(await screen.findByRole('link', { name: 'FleetFit Service' })).toBeTruthy();
     expect(screen.queryByRole('combobox', { name: 'Filter by role' })).toBeNull();
     expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).not.toContain('Role');

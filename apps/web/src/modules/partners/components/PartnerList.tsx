@@ -3,7 +3,12 @@ import type { TableColumnsType, TableProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
-import { PARTNER_ROLES, PARTNER_ROLE_LABELS, PARTNER_STATUSES, PARTNER_STATUS_LABELS } from '@partner-hub/domain';
+import {
+  PARTNER_ROLES,
+  PARTNER_ROLE_LABELS,
+  PARTNER_STATUSES,
+  PARTNER_STATUS_LABELS,
+} from '@partner-hub/domain';
 import type { PartnerRole, PartnerStatus } from '@partner-hub/domain';
 import { PartnersDocument } from '@partner-hub/graphql-client';
 import type { PartnerListFieldsFragment, PartnerSortField } from '@partner-hub/graphql-client';
@@ -29,7 +34,11 @@ export const PARTNERS_PAGE_SIZE = 25;
 
 type BlockedChoice = 'any' | 'blocked' | 'unblocked';
 
-const BLOCKED_CHOICES: Record<BlockedChoice, boolean | undefined> = { any: undefined, blocked: true, unblocked: false };
+const BLOCKED_CHOICES: Record<BlockedChoice, boolean | undefined> = {
+  any: undefined,
+  blocked: true,
+  unblocked: false,
+};
 
 export type PartnerListProps = {
   /** Fixes the role (the service partners view): the role column and filter are left out. */
@@ -59,7 +68,8 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
   const partners = connection?.edges.map((edge) => edge.node) ?? [];
   const { loadingMore, handleLoadMore } = useLoadMore(connection, fetchMore, noun);
 
-  const change = (changes: ListParamChanges) => setSearchParams(withListParams(searchParams, changes), { replace: true });
+  const change = (changes: ListParamChanges) =>
+    setSearchParams(withListParams(searchParams, changes), { replace: true });
   const handleClearFilters = () => setSearchParams(withoutListFilters(searchParams), { replace: true });
 
   const sortOrderOf = (field: PartnerSortField): SortOrder =>
@@ -71,11 +81,18 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
     sortDirections: ['ascend', 'descend'] as SortOrder[],
   });
 
-  const handleTableChange: TableProps<PartnerListFieldsFragment>['onChange'] = (_pagination, _filters, sorter) => {
+  const handleTableChange: TableProps<PartnerListFieldsFragment>['onChange'] = (
+    _pagination,
+    _filters,
+    sorter,
+  ) => {
     const single = Array.isArray(sorter) ? sorter[0] : sorter;
     const field = single?.columnKey as PartnerSortField | undefined;
     change({
-      order: single?.order && field ? { sort: field, direction: single.order === 'descend' ? 'DESC' : 'ASC' } : undefined,
+      order:
+        single?.order && field
+          ? { sort: field, direction: single.order === 'descend' ? 'DESC' : 'ASC' }
+          : undefined,
     });
   };
 
@@ -109,7 +126,11 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
       render: (value: PartnerStatus, partner) => (
         <Space size={[0, 4]} wrap>
           <PartnerStatusTag status={value} />
-          <PartnerFlagTags allowJobOverride={partner.allowJobOverride} blocked={partner.blocked} archived={!!partner.archivedAt} />
+          <PartnerFlagTags
+            allowJobOverride={partner.allowJobOverride}
+            blocked={partner.blocked}
+            archived={!!partner.archivedAt}
+          />
         </Space>
       ),
     },
@@ -199,7 +220,9 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
           </Button>
         ) : null}
       </Flex>
-      {error ? <QueryErrorAlert title={`Could not load ${noun}`} error={error} onRetry={() => void refetch()} /> : null}
+      {error ? (
+        <QueryErrorAlert title={`Could not load ${noun}`} error={error} onRetry={() => void refetch()} />
+      ) : null}
       <Table<PartnerListFieldsFragment>
         rowKey="id"
         columns={columns}
@@ -222,7 +245,11 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
           ) : (
             <EmptyState
               title={`No ${noun} yet`}
-              text={canWrite ? `Add the first one with the button above.` : `${noun[0]?.toUpperCase()}${noun.slice(1)} your organization works with appear here.`}
+              text={
+                canWrite
+                  ? `Add the first one with the button above.`
+                  : `${noun[0]?.toUpperCase()}${noun.slice(1)} your organization works with appear here.`
+              }
             />
           ),
         }}

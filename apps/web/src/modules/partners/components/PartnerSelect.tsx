@@ -22,10 +22,19 @@ export type PartnerSelectProps = Partial<FieldAriaProps> & {
 
 type Option = { id: string; partnerId: string; name: string; role: keyof typeof PARTNER_ROLE_LABELS };
 
-const labelOf = (partner: Option) => `${partner.name} (${partner.partnerId}) · ${PARTNER_ROLE_LABELS[partner.role]}`;
+const labelOf = (partner: Option) =>
+  `${partner.name} (${partner.partnerId}) · ${PARTNER_ROLE_LABELS[partner.role]}`;
 
 /** A searchable picker over the partners the viewer may see (name, e-mail or Partner ID). */
-export function PartnerSelect({ value, onChange, onBlur, ref, placeholder = 'Search by name or Partner ID', disabled, ...aria }: PartnerSelectProps) {
+export function PartnerSelect({
+  value,
+  onChange,
+  onBlur,
+  ref,
+  placeholder = 'Search by name or Partner ID',
+  disabled,
+  ...aria
+}: PartnerSelectProps) {
   const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
 
@@ -38,7 +47,10 @@ export function PartnerSelect({ value, onChange, onBlur, ref, placeholder = 'Sea
   const options: Option[] = data?.partners.edges.map((edge) => edge.node) ?? [];
   const listed = !!value && options.some((option) => option.id === value);
   // The chosen partner may not be among the first matches (e.g. preset from a link): fetch its name.
-  const { data: chosen } = useQuery(PartnerSummaryDocument, { variables: { id: value ?? '' }, skip: !value || listed || !data });
+  const { data: chosen } = useQuery(PartnerSummaryDocument, {
+    variables: { id: value ?? '' },
+    skip: !value || listed || !data,
+  });
   if (value && !listed && chosen?.partner.id === value) options.unshift(chosen.partner);
 
   return (

@@ -28,10 +28,17 @@ const node = (id: string, name: string, subPartnerCount = 0): TreePartner => ({
 function levelMock(
   filter: PartnerFilter,
   nodes: TreePartner[] | Error,
-  { after, totalCount, hasNextPage = false }: { after?: string; totalCount?: number; hasNextPage?: boolean } = {},
+  {
+    after,
+    totalCount,
+    hasNextPage = false,
+  }: { after?: string; totalCount?: number; hasNextPage?: boolean } = {},
 ): MockLink.MockedResponse {
   return {
-    request: { query: PartnerTreeLevelDocument, variables: { filter, first: TREE_PAGE_SIZE, ...(after ? { after } : {}) } },
+    request: {
+      query: PartnerTreeLevelDocument,
+      variables: { filter, first: TREE_PAGE_SIZE, ...(after ? { after } : {}) },
+    },
     ...(nodes instanceof Error
       ? { error: nodes }
       : {
@@ -41,7 +48,11 @@ function levelMock(
                 __typename: 'PartnerConnection',
                 totalCount: totalCount ?? nodes.length,
                 pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor: nodes.at(-1)?.id ?? null },
-                edges: nodes.map((partner) => ({ __typename: 'PartnerEdge', cursor: partner.id, node: partner })),
+                edges: nodes.map((partner) => ({
+                  __typename: 'PartnerEdge',
+                  cursor: partner.id,
+                  node: partner,
+                })),
               },
             },
           },
@@ -70,8 +81,14 @@ function expand(name: string) {
 describe('PartnerTree', () => {
   it('loads the top level, then the sub-partners of a partner when it is expanded', async () => {
     renderTree([
-      levelMock({ topLevel: true }, [node('p-berlin', 'Berlin Autohaus', 2), node('p-fleet', 'FleetFit Service')]),
-      levelMock({ parentId: 'p-berlin' }, [node('p-potsdam', 'Potsdam Autohaus', 1), node('p-spandau', 'Spandau Cars')]),
+      levelMock({ topLevel: true }, [
+        node('p-berlin', 'Berlin Autohaus', 2),
+        node('p-fleet', 'FleetFit Service'),
+      ]),
+      levelMock({ parentId: 'p-berlin' }, [
+        node('p-potsdam', 'Potsdam Autohaus', 1),
+        node('p-spandau', 'Spandau Cars'),
+      ]),
     ]);
     expect(await screen.findByRole('link', { name: 'Berlin Autohaus' })).toBeTruthy();
     expect(screen.getByText('2 sub-partners')).toBeTruthy();
@@ -81,14 +98,19 @@ describe('PartnerTree', () => {
 
     expand('Berlin Autohaus');
     expect(await screen.findByRole('link', { name: 'Potsdam Autohaus' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Spandau Cars' }).getAttribute('href')).toBe('/partners/p-spandau');
+    expect(screen.getByRole('link', { name: 'Spandau Cars' }).getAttribute('href')).toBe(
+      '/partners/p-spandau',
+    );
     expect(screen.getByText('1 sub-partner')).toBeTruthy();
   });
 
   it('pages through a long level with a load-more node', async () => {
     renderTree([
       levelMock({ topLevel: true }, [node('p-berlin', 'Berlin Autohaus', 3)]),
-      levelMock({ parentId: 'p-berlin' }, [node('p-a', 'Autohaus A'), node('p-b', 'Autohaus B')], { totalCount: 3, hasNextPage: true }),
+      levelMock({ parentId: 'p-berlin' }, [node('p-a', 'Autohaus A'), node('p-b', 'Autohaus B')], {
+        totalCount: 3,
+        hasNextPage: true,
+      }),
       levelMock({ parentId: 'p-berlin' }, [node('p-c', 'Autohaus C')], { after: 'p-b', totalCount: 3 }),
     ]);
     await screen.findByRole('link', { name: 'Berlin Autohaus' });
@@ -113,7 +135,10 @@ describe('PartnerTree', () => {
   });
 
   it('says when there are no partners, and shows a failed load with a retry', async () => {
-    renderTree([levelMock({ topLevel: true }, new Error('connection reset')), levelMock({ topLevel: true }, [])]);
+    renderTree([
+      levelMock({ topLevel: true }, new Error('connection reset')),
+      levelMock({ topLevel: true }, []),
+    ]);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Could not load the partner tree');
     fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));

@@ -98,7 +98,12 @@ export function PartnerTree() {
     }
   };
 
-  const statusNode = (key: string, title: ReactNode): TreeDataNode => ({ key, title, isLeaf: true, selectable: false });
+  const statusNode = (key: string, title: ReactNode): TreeDataNode => ({
+    key,
+    title,
+    isLeaf: true,
+    selectable: false,
+  });
 
   const toNodes = (items: readonly TreePartner[]): TreeDataNode[] =>
     items.map((partner) => {
@@ -116,7 +121,10 @@ export function PartnerTree() {
               `error:${partner.id}`,
               <Typography.Text type="danger">
                 Could not load the sub-partners of {partner.name}: {level.error}{' '}
-                <Button size="small" onClick={() => void loadChildren(partner.id, level.endCursor ?? undefined)}>
+                <Button
+                  size="small"
+                  onClick={() => void loadChildren(partner.id, level.endCursor ?? undefined)}
+                >
                   Retry
                 </Button>
               </Typography.Text>,
@@ -136,7 +144,12 @@ export function PartnerTree() {
             ),
           );
         } else if (level.items.length === 0) {
-          extra.push(statusNode(`empty:${partner.id}`, <Typography.Text type="secondary">No active sub-partners</Typography.Text>));
+          extra.push(
+            statusNode(
+              `empty:${partner.id}`,
+              <Typography.Text type="secondary">No active sub-partners</Typography.Text>,
+            ),
+          );
         }
         node.children = [...toNodes(level.items), ...extra];
       }
@@ -144,7 +157,9 @@ export function PartnerTree() {
     });
 
   if (error && !root) {
-    return <QueryErrorAlert title="Could not load the partner tree" error={error} onRetry={() => void refetch()} />;
+    return (
+      <QueryErrorAlert title="Could not load the partner tree" error={error} onRetry={() => void refetch()} />
+    );
   }
   if (!root) {
     return (
@@ -166,7 +181,13 @@ export function PartnerTree() {
 
   return (
     <Card>
-      {error ? <QueryErrorAlert title="Could not refresh the partner tree" error={error} onRetry={() => void refetch()} /> : null}
+      {error ? (
+        <QueryErrorAlert
+          title="Could not refresh the partner tree"
+          error={error}
+          onRetry={() => void refetch()}
+        />
+      ) : null}
       <Tree
         aria-label="Partner tree"
         showLine
@@ -177,7 +198,8 @@ export function PartnerTree() {
       />
       <Flex justify="space-between" align="center" style={{ marginTop: 12 }}>
         <Typography.Text type="secondary">
-          {topLevel.length} of {root.totalCount} top-level partners {loading && !loadingMore ? '(refreshing…)' : ''}
+          {topLevel.length} of {root.totalCount} top-level partners{' '}
+          {loading && !loadingMore ? '(refreshing…)' : ''}
         </Typography.Text>
         {root.pageInfo.hasNextPage ? (
           <Button onClick={() => void handleLoadMore()} loading={loadingMore}>

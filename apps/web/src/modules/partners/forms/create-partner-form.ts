@@ -14,7 +14,8 @@ import type { CreatePartnerInput } from '@partner-hub/graphql-client';
 /** The message when a partner's staff leave the parent empty (they can only add below their own partnership). */
 export const PARENT_REQUIRED_MESSAGE = 'Choose the partner to create this sub-partner under.';
 
-const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const blankToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 /** The parent picker's value: required for partner staff, else empty for a top-level partner. */
 export function parentIdSchema(parentRequired: boolean) {
@@ -65,7 +66,9 @@ export const CREATE_PARTNER_SERVER_FIELDS = [
 ] as const;
 
 /** Empty form values, with the presets a link may carry (`?new=1&parent=…&role=…`). */
-export function emptyCreatePartnerValues(preset: { role?: PartnerRole; parentId?: string | null } = {}): CreatePartnerFormValues {
+export function emptyCreatePartnerValues(
+  preset: { role?: PartnerRole; parentId?: string | null } = {},
+): CreatePartnerFormValues {
   return {
     role: preset.role as PartnerRole,
     parentId: preset.parentId ?? null,

@@ -1,6 +1,11 @@
 import { isPartnerRole, isPartnerStatus } from '@partner-hub/domain';
 import type { PartnerRole, PartnerStatus } from '@partner-hub/domain';
-import type { PartnerFilter, PartnerOrder, PartnerSortField, SortDirection } from '@partner-hub/graphql-client';
+import type {
+  PartnerFilter,
+  PartnerOrder,
+  PartnerSortField,
+  SortDirection,
+} from '@partner-hub/graphql-client';
 
 /**
  * The state of a partners list as it lives in the URL query string, so a view can be shared and
@@ -20,12 +25,24 @@ export type PartnerListParams = {
 };
 
 /** The query-string keys of a partners list (the add dialog's `new`, `parent` and the `view` switch are separate). */
-export const LIST_PARAM_KEYS = ['q', 'role', 'status', 'region', 'blocked', 'archived', 'sort', 'dir'] as const;
+export const LIST_PARAM_KEYS = [
+  'q',
+  'role',
+  'status',
+  'region',
+  'blocked',
+  'archived',
+  'sort',
+  'dir',
+] as const;
 
 const SORT_FIELDS: readonly PartnerSortField[] = ['NAME', 'PARTNER_ID', 'ROLE', 'STATUS', 'CREATED_AT'];
 
 /** The API's default order, used when the URL names none (or something unknown). */
-export const DEFAULT_SORT: { sort: PartnerSortField; direction: SortDirection } = { sort: 'NAME', direction: 'ASC' };
+export const DEFAULT_SORT: { sort: PartnerSortField; direction: SortDirection } = {
+  sort: 'NAME',
+  direction: 'ASC',
+};
 
 function isSortField(value: string | null): value is PartnerSortField {
   return value !== null && (SORT_FIELDS as readonly string[]).includes(value);
@@ -80,11 +97,13 @@ export function withListParams(params: URLSearchParams, changes: ListParamChange
   if ('role' in changes) put(next, 'role', changes.role);
   if ('status' in changes) put(next, 'status', changes.status);
   if ('region' in changes) put(next, 'region', changes.region?.trim());
-  if ('blocked' in changes) put(next, 'blocked', changes.blocked === undefined ? undefined : String(changes.blocked));
+  if ('blocked' in changes)
+    put(next, 'blocked', changes.blocked === undefined ? undefined : String(changes.blocked));
   if ('archived' in changes) put(next, 'archived', changes.archived ? 'true' : undefined);
   if ('order' in changes) {
     const order = changes.order;
-    const isDefault = !order || (order.sort === DEFAULT_SORT.sort && order.direction === DEFAULT_SORT.direction);
+    const isDefault =
+      !order || (order.sort === DEFAULT_SORT.sort && order.direction === DEFAULT_SORT.direction);
     put(next, 'sort', isDefault ? undefined : order.sort);
     put(next, 'dir', isDefault || order.direction === 'ASC' ? undefined : order.direction);
   }
@@ -93,7 +112,14 @@ export function withListParams(params: URLSearchParams, changes: ListParamChange
 
 /** A copy of `params` without any list filter (the order and other keys stay). */
 export function withoutListFilters(params: URLSearchParams): URLSearchParams {
-  return withListParams(params, { search: '', role: undefined, status: undefined, region: '', blocked: undefined, archived: false });
+  return withListParams(params, {
+    search: '',
+    role: undefined,
+    status: undefined,
+    region: '',
+    blocked: undefined,
+    archived: false,
+  });
 }
 
 /** The API filter for the list's state; `fixedRole` (the service partners view) overrides the role. */
@@ -117,6 +143,11 @@ export function toPartnerOrder(state: PartnerListParams): PartnerOrder {
 /** Whether the user narrowed the list (beyond a role the view fixes). */
 export function hasListFilters(state: PartnerListParams, fixedRole?: PartnerRole): boolean {
   return Boolean(
-    state.search || (!fixedRole && state.role) || state.status || state.region || state.blocked !== undefined || state.archived,
+    state.search ||
+    (!fixedRole && state.role) ||
+    state.status ||
+    state.region ||
+    state.blocked !== undefined ||
+    state.archived,
   );
 }
