@@ -4,7 +4,8 @@
  *
  * - audit log: 200,000 events in one organization (plus 50,000 elsewhere); first page and a deep
  *   keyset page, with and without filters;
- * - sign-in lookup and session authentication (the per-request cost of being signed in).
+ * - partners list: 20,000 partners of one principal (plus 5,000 of another) in a tree; first and
+ *   deep keyset pages sorted by name and by Partner ID, search, role filter, one level of the tree.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ import { makeOrganization } from '../src/modules/organization/organization.facto
 import { makeUser } from '../src/modules/user/user.factory.js';
 import { AuditEvent } from '../src/modules/audit/audit-event.entity.js';
 import { keysetPage } from '../src/common/graphql/connection.js';
+import { Partner } from '../src/modules/partner/partner.entity.js';
 
 const EVENTS = 200_000;
 
@@ -43,6 +45,58 @@ async function time(label: string, runs: number, fn: () => Promise<unknown>): Pr
   samples.sort((a, b) => a - b);
   const p = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!.toFixed(2);
   process.stdout.write(`${label.padEnd(52)} median ${p(0.5)} ms   p95 ${p(0.95)} ms   (${runs} runs)\n`);
+}
+
+const PARTNERS = 20_000;
+
+/** 20,000 partners of one principal in a tree 4 levels deep, 5,000 of another; the list's hot queries. */
+async function benchPartners(orm: MikroORM, principalId: string, otherId: string): Promise<void> {
+  const connection = orm.em.getConnection();
+  const fill = performance.now();
+  for (const [principal, count, offset] of [[principalId, PARTNERS, 0], [otherId, PARTNERS / 4, PARTNERS]] as const) {
+    await connection.execute(
+      `insert into organization (id, created_at, updated_at, kind, name, email, region, password_policy)
+       select ('00000000-0000-7000-8000-' || lpad(to_hex(g), 12, '0'))::uuid, now(), now(), 'PARTNER',
+              'Partner ' || md5(g::text), 'contact' || g || '@partner.example', (array['Berlin','Hamburg','Bavaria','Saxony'])[1 + g % 4], 'SIMPLE'
+       from generate_series(? + 1, ? + ?) g`,
+      [offset, offset, count],
+    );
+    // parents: rows 1..100 are roots, each later row hangs under the row (g / 10) → a tree about 4 levels deep
+    await connection.execute(
+      `insert into partner (id, created_at, updated_at, principal_id, organization_id, role, code, parent_id, status, blocked, users_blocked, allow_job_override, deposit_minor, currency, additional_currencies, account_type)
+       select ('00000000-0000-7000-9000-' || lpad(to_hex(g), 12, '0'))::uuid, now() - (g || ' minutes')::interval, now(), ?::uuid,
+              ('00000000-0000-7000-8000-' || lpad(to_hex(g), 12, '0'))::uuid,
+              (array['DEALER','SERVICE_PARTNER','OEM'])[1 + g % 3]::partner_role, upper(lpad(to_hex(g), 5, '0')),
+              case when g - ? <= 100 then null else ('00000000-0000-7000-9000-' || lpad(to_hex(? + (g - ?) / 10), 12, '0'))::uuid end,
+              (array['DRAFT','PENDING','ACCEPTED'])[1 + g % 3]::partner_status, g % 97 = 0, false, false, 0, 'EUR', '{}', 'PREPAID'
+       from generate_series(? + 1, ? + ?) g order by g`,
+      [principal, offset, offset, offset, offset, offset, count],
+    );
+  }
+  await connection.execute('analyze organization; analyze partner');
+  process.stdout.write(`\nseeded ${PARTNERS + PARTNERS / 4} partners in ${((performance.now() - fill) / 1000).toFixed(1)} s\n\n`);
+  const scoped = () => {
+    const f = orm.em.fork();
+    scopeToOrganization(f, principalId);
+    return f;
+  };
+  const page = (where: object, orderBy: 'organization.name' | 'code', after: string | null = null) =>
+    keysetPage(scoped(), Partner, { archivedAt: null, ...where }, { first: 50, after, orderBy, direction: 'asc', populate: ['organization'] });
+  let deep: string | null = null;
+  for (let i = 0; i < 40; i++) deep = (await keysetPage(scoped(), Partner, { archivedAt: null }, { first: 200, after: deep, orderBy: 'organization.name', direction: 'asc', populate: ['organization'] })).pageInfo.endCursor;
+  await time('partners: first page of 50 by name', 30, () => page({}, 'organization.name'));
+  await time('partners: page of 50 by name after 8,000 rows', 30, () => page({}, 'organization.name', deep));
+  await time('partners: first page of 50 by Partner ID', 30, () => page({}, 'code'));
+  await time('partners: search by name part, page of 50', 30, () => page({ organization: { name: { $ilike: '%ab%' } } }, 'organization.name'));
+  await time('partners: role filter, page of 50', 30, () => page({ role: 'SERVICE_PARTNER' }, 'organization.name'));
+  await time('partners: one tree level (children of a root)', 30, () => page({ parent: '00000000-0000-7000-9000-000000000001' }, 'organization.name'));
+  process.stdout.write('\nplan of a partners page sorted by name:\n');
+  const plan = await connection.execute(
+    `explain (analyze, costs off, timing off) select p.*, o.* from partner p join organization o on o.id = p.organization_id
+     where p.principal_id = ? and p.archived_at is null order by o.name asc, p.id asc limit 51`,
+    [principalId],
+  );
+  for (const row of plan as { 'QUERY PLAN': string }[]) process.stdout.write(`  ${row['QUERY PLAN']}\n`);
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'ph-bench-'));
@@ -92,6 +146,8 @@ try {
     [org.id, '01900000-0000-7000-8000-000000000000'],
   );
   for (const row of plan as { 'QUERY PLAN': string }[]) process.stdout.write(`  ${row['QUERY PLAN']}\n`);
+
+  await benchPartners(orm, org.id, other.id);
   process.stdout.write('\nnote: totalCount (a count over all matching rows) dominates these timings; it is exact by design.\n');
 } finally {
   await orm.close(true);

@@ -5,7 +5,8 @@ import { Organization } from '../modules/organization/organization.entity.js';
 import { User } from '../modules/user/user.entity.js';
 import { ApiKey } from '../modules/api-key/api-key.entity.js';
 import { Partner } from '../modules/partner/partner.entity.js';
-import { subPartnerCounts } from '../modules/partner/partner-tree.queries.js';
+import { chainsAbove, subPartnerCounts } from '../modules/partner/partner-tree.queries.js';
+import type { TreeRow } from '../modules/partner/partner-tree.queries.js';
 import { PartnerInvitation } from '../modules/invitation/partner-invitation.entity.js';
 
 /** Batches "load by id" for one entity into one `where id in (...)` per tick, through the scoped fork. */
@@ -28,6 +29,11 @@ export function createLoaders(em: EntityManager) {
     subPartnerCount: new DataLoader<string, number>(async (ids) => {
       const counts = await subPartnerCounts(em, ids);
       return ids.map((id) => counts.get(id) ?? 0);
+    }),
+    /** the chain above each partner (one recursive query per batch) */
+    chainAbove: new DataLoader<string, TreeRow[]>(async (ids) => {
+      const chains = await chainsAbove(em, ids);
+      return ids.map((id) => chains.get(id) ?? []);
     }),
     latestInvitation: new DataLoader<string, PartnerInvitation | null>(async (ids) => {
       const rows = await em.find(PartnerInvitation, { partner: { $in: [...ids] } }, { orderBy: { createdAt: 'desc' } });

@@ -6,6 +6,7 @@ import { relayStylePagination } from '@apollo/client/utilities';
 import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { possibleTypes, ViewerDocument } from '@partner-hub/graphql-client';
+import { ACCOUNT_BLOCKED_NOTICE, setSignOutNotice } from '../modules/auth/utils/sign-out-notice';
 
 /** The GraphQL endpoint on this origin. The dev server proxies it to the API; in production the API serves the app. */
 export const GRAPHQL_PATH = '/graphql';
@@ -28,6 +29,12 @@ export function createCache(): InMemoryCache {
           partners: relayStylePagination(['filter', 'orderBy']),
         },
       },
+      Partner: {
+        fields: {
+          users: relayStylePagination(),
+          history: relayStylePagination(),
+        },
+      },
       Viewer: { keyFields: [] },
       AppInfo: { keyFields: [] },
     },
@@ -38,7 +45,8 @@ export function createCache(): InMemoryCache {
  * Apollo Client for the browser: queries and mutations over HTTP with the session cookie,
  * subscriptions over graphql-ws (the browser sends the cookie with the WebSocket upgrade).
  * A request refused as UNAUTHENTICATED (session expired or revoked) marks the viewer as signed out,
- * so the route guard sends the user to the sign-in page.
+ * so the route guard sends the user to the sign-in page; a reason the API gives (a blocked
+ * partner's `ACCOUNT_BLOCKED`) is kept for the sign-in page to show.
  */
 export function createApolloClient(location: Pick<Location, 'protocol' | 'host'> = window.location): ApolloClient {
   const cache = createCache();
@@ -54,11 +62,13 @@ export function createApolloClient(location: Pick<Location, 'protocol' | 'host'>
   );
 
   const signedOutLink = new ErrorLink(({ error }) => {
-    const unauthenticated =
-      CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
-    if (unauthenticated) {
-      cache.writeQuery({ query: ViewerDocument, data: { viewer: null } });
+    if (!CombinedGraphQLErrors.is(error)) return;
+    const unauthenticated = error.errors.find((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
+    if (!unauthenticated) return;
+    if (unauthenticated.extensions?.['reason'] === 'ACCOUNT_BLOCKED') {
+      setSignOutNotice(unauthenticated.message || ACCOUNT_BLOCKED_NOTICE);
     }
+    cache.writeQuery({ query: ViewerDocument, data: { viewer: null } });
   });
 
   const transport = ApolloLink.split(({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION, wsLink, httpLink);

@@ -4,6 +4,7 @@ import type { RouteObject } from 'react-router';
 import { SIGN_IN_PATH } from '../modules/auth/utils/redirect';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { SignInPage } from '../pages/SignInPage';
+import { ClaimPage } from '../pages/ClaimPage';
 import { DashboardPage, JobsPage, OwnersPage, PricingPage, VehiclesPage } from '../pages/sections';
 import { AppShell } from './layout/AppShell';
 import { RequireViewer } from './layout/RequireViewer';
@@ -12,15 +13,19 @@ import { RequireViewer } from './layout/RequireViewer';
 // GraphiQL and Monaco for the explorer; tables, trees, forms and date pickers for settings, partners and the mailbox.
 const ExplorerPage = lazy(() => import('../pages/ExplorerPage').then((module) => ({ default: module.ExplorerPage })));
 const SettingsPage = lazy(() => import('../pages/SettingsPage').then((module) => ({ default: module.SettingsPage })));
+const PartnerDetailsPage = lazy(() =>
+  import('../pages/PartnerDetailsPage').then((module) => ({ default: module.PartnerDetailsPage })),
+);
 const MailboxPage = lazy(() => import('../pages/MailboxPage').then((module) => ({ default: module.MailboxPage })));
 const PartnersPage = lazy(() => import('../pages/PartnersPage').then((module) => ({ default: module.PartnersPage })));
 const ServicePartnersPage = lazy(() =>
   import('../pages/ServicePartnersPage').then((module) => ({ default: module.ServicePartnersPage })),
 );
 
-/** Every route of the app: the public sign-in page, and the signed-in shell with its sections. */
+/** Every route of the app: the public sign-in and invitation pages, and the signed-in shell with its sections. */
 export const routes: RouteObject[] = [
   { path: SIGN_IN_PATH, element: <SignInPage /> },
+  { path: '/claim/:token', element: <ClaimPage /> },
   {
     path: '/',
     element: (
@@ -32,6 +37,8 @@ export const routes: RouteObject[] = [
       { index: true, element: <Navigate to="/dashboard" replace /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'partners', element: <PartnersPage /> },
+      { path: 'partners/:id', element: <PartnerDetailsPage /> },
+      { path: 'partners/:id/:tab', element: <PartnerDetailsPage /> },
       { path: 'service-partners', element: <ServicePartnersPage /> },
       { path: 'owners', element: <OwnersPage /> },
       { path: 'vehicles', element: <VehiclesPage /> },

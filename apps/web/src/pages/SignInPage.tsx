@@ -1,13 +1,21 @@
-import { Card, Flex, Spin, Typography } from 'antd';
+import { Alert, Card, Flex, Spin, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ViewerDocument } from '@partner-hub/graphql-client';
 import { SignInForm } from '../modules/auth/components/SignInForm';
 import { returnPathFrom } from '../modules/auth/utils/redirect';
+import { ACCOUNT_BLOCKED_NOTICE, useSignOutNotice } from '../modules/auth/utils/sign-out-notice';
 
-/** /sign-in: e-mail and password; afterwards back to the page the user came from. */
+/**
+ * /sign-in: e-mail and password; afterwards back to the page the user came from. `?email=` fills
+ * the e-mail field; why the app signed the user out (`?reason=blocked`, or the reason the API gave)
+ * is shown above the form.
+ */
 export function SignInPage() {
   const location = useLocation();
+  const [searchParams] = useSearchParams();
+  const signOutNotice = useSignOutNotice();
+  const notice = signOutNotice ?? (searchParams.get('reason') === 'blocked' ? ACCOUNT_BLOCKED_NOTICE : null);
   const navigate = useNavigate();
   const returnTo = returnPathFrom(location.state);
   const { data, loading } = useQuery(ViewerDocument, { fetchPolicy: 'cache-first' });
@@ -24,12 +32,16 @@ export function SignInPage() {
           </Typography.Title>
           <Typography.Text type="secondary">Sign in to your organization</Typography.Text>
         </Flex>
+        {notice ? <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} /> : null}
         {loading && !data ? (
           <Flex justify="center">
             <Spin />
           </Flex>
         ) : (
-          <SignInForm onSignedIn={() => void navigate(returnTo, { replace: true })} />
+          <SignInForm
+            defaultEmail={searchParams.get('email') ?? ''}
+            onSignedIn={() => void navigate(returnTo, { replace: true })}
+          />
         )}
       </Card>
     </Flex>

@@ -56,18 +56,25 @@ export class EmailTakenError extends ErrorResult {}
 export class NotFoundError extends ErrorResult {}
 
 type UserErrorClass = abstract new (...args: never[]) => UserError;
-const featureErrorTypes = new Map<UserErrorClass, new () => ErrorResult>();
+const featureErrorTypes = new Map<UserErrorClass, { resultType: new () => ErrorResult; extra: (error: never) => object }>();
 
-/** Lets a feature map its own `UserError` onto its GraphQL error type (e.g. `PartnerCycle` → `PartnerCycleError`). */
-export function registerErrorResult(errorClass: UserErrorClass, resultType: new () => ErrorResult): void {
-  featureErrorTypes.set(errorClass, resultType);
+/**
+ * Lets a feature map its own `UserError` onto its GraphQL error type (e.g. `PartnerCycle` →
+ * `PartnerCycleError`); `extra` copies the type's own fields from the error.
+ */
+export function registerErrorResult<E extends UserError>(
+  errorClass: abstract new (...args: never[]) => E,
+  resultType: new () => ErrorResult,
+  extra: (error: E) => object = () => ({}),
+): void {
+  featureErrorTypes.set(errorClass, { resultType, extra: extra as (error: never) => object });
 }
 
 /** Turns a service's `UserError` into the GraphQL object of the same meaning. */
 export function toErrorResult(error: UserError): ErrorResult {
   const base = { code: error.code, message: error.message, field: error.field };
-  for (const [errorClass, resultType] of featureErrorTypes) {
-    if (error instanceof errorClass) return Object.assign(new resultType(), base);
+  for (const [errorClass, { resultType, extra }] of featureErrorTypes) {
+    if (error instanceof errorClass) return Object.assign(new resultType(), base, extra(error as never));
   }
   if (error instanceof ValidationFailed) {
     return Object.assign(new ValidationError(), base, { fieldErrors: error.problems.map((p) => Object.assign(new FieldError(), p)) });

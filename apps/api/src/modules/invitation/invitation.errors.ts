@@ -26,4 +26,4 @@ export class InvitationUnusableError extends ErrorResult {
   state!: InvitationState;
 }
 
-registerErrorResult(InvitationUnusable, InvitationUnusableError);
+registerErrorResult(InvitationUnusable, InvitationUnusableError, (error) => ({ state: error.state }));

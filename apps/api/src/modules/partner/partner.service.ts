@@ -356,11 +356,10 @@ export async function restorePartner(ctx: RequestContext, input: { id: string })
 /** The partners above one partner, top first, as far up as the viewer may see. */
 export async function ancestorsOfPartner(ctx: RequestContext, partner: Partner): Promise<Partner[]> {
   const scope = await partnerScope(ctx);
-  const chain = (await chainsAbove(ctx.em, [partner.id])).get(partner.id) ?? [];
+  const chain = await ctx.loaders.chainAbove.load(partner.id);
   const ids = chain.filter((r) => r.depth > 0 && (scope.all || scope.visible.has(r.id))).map((r) => r.id);
-  const rows = await ctx.em.find(Partner, { id: { $in: ids } }, { populate: ['organization'] });
-  const byId = new Map(rows.map((p) => [p.id, p]));
-  return ids.reverse().flatMap((id) => byId.get(id) ?? []);
+  const rows = await ctx.loaders.partnerById.loadMany(ids.reverse());
+  return rows.filter((p): p is Partner => p instanceof Partner);
 }
 
 /** Every partner below one partner, with its depth (1 = direct sub-partner), breadth first. */

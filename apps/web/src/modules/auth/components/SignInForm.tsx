@@ -13,16 +13,19 @@ import { applyErrorResult } from '../../shared/forms/apply-error-result';
 import type { FormLevelError } from '../../shared/forms/apply-error-result';
 import { describeError } from '../../shared/utils/errors';
 import { useCountdown } from '../hooks/useCountdown';
+import { clearSignOutNotice } from '../utils/sign-out-notice';
 
 export type SignInFormProps = {
   /** Called once the session exists and the viewer has been fetched again. */
   onSignedIn: () => void;
+  /** Fills the e-mail field, e.g. from the link on the invitation page's success screen. */
+  defaultEmail?: string;
 };
 
 type SignInOutput = z.output<typeof signInSchema>;
 
 /** E-mail and password sign-in; server ErrorResults land on the fields they name or above the form. */
-export function SignInForm({ onSignedIn }: SignInFormProps) {
+export function SignInForm({ onSignedIn, defaultEmail = '' }: SignInFormProps) {
   const client = useApolloClient();
   const [signIn] = useMutation(SignInDocument);
   const [formError, setFormError] = useState<FormLevelError | null>(null);
@@ -36,7 +39,7 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
     formState: { isSubmitting },
   } = useForm<SignInValues, unknown, SignInOutput>({
     resolver: zodResolver(signInSchema),
-    defaultValues: { email: '', password: '' },
+    defaultValues: { email: defaultEmail, password: '' },
   });
 
   const handleSignIn = handleSubmit(async (values) => {
@@ -52,6 +55,7 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
         case 'SignInSuccess':
           setThrottled(false);
           await client.query({ query: ViewerDocument, fetchPolicy: 'network-only' });
+          clearSignOutNotice();
           onSignedIn();
           return;
         case 'TooManyAttemptsError':
@@ -87,7 +91,7 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
         label="E-mail"
         id="sign-in-email"
         render={(field, aria) => (
-          <Input {...field} {...aria} type="email" autoComplete="username" autoFocus size="large" />
+          <Input {...field} {...aria} type="email" autoComplete="username" autoFocus={!defaultEmail} size="large" />
         )}
       />
       <FormField
@@ -95,7 +99,9 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
         name="password"
         label="Password"
         id="sign-in-password"
-        render={(field, aria) => <Input.Password {...field} {...aria} autoComplete="current-password" size="large" />}
+        render={(field, aria) => (
+          <Input.Password {...field} {...aria} autoComplete="current-password" autoFocus={!!defaultEmail} size="large" />
+        )}
       />
       <Button type="primary" htmlType="submit" block size="large" loading={isSubmitting} disabled={blocked}>
         Sign in

@@ -27,7 +27,8 @@ import {
   withoutListFilters,
 } from '../utils/list-params';
 import type { ListParamChanges } from '../utils/list-params';
-import { PartnerFlagTags, PartnerRoleTag, PartnerStatusTag } from './PartnerTags';
+import { PartnerRoleTag, PartnerStatusTag } from '../details/components/PartnerTags';
+import { PartnerFlagTags } from './PartnerFlagTags';
 
 /** Rows per page of the partners list. */
 export const PARTNERS_PAGE_SIZE = 25;

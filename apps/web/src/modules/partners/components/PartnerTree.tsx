@@ -10,7 +10,8 @@ import { EmptyState } from '@partner-hub/ui';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
 import { useLoadMore } from '../../shared/hooks/use-load-more';
 import { describeError } from '../../shared/utils/errors';
-import { PartnerFlagTags, PartnerRoleTag } from './PartnerTags';
+import { PartnerRoleTag } from '../details/components/PartnerTags';
+import { PartnerFlagTags } from './PartnerFlagTags';
 
 /** Partners fetched per level and per "load more" of the tree. */
 export const TREE_PAGE_SIZE = 100;

@@ -9,6 +9,15 @@ export function graphQLErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The `extensions.reason` of the first GraphQL error (e.g. `NOT_FOUND` for a BAD_USER_INPUT), if any. */
+export function graphQLErrorReason(error: unknown): string | undefined {
+  if (CombinedGraphQLErrors.is(error)) {
+    const reason = error.errors[0]?.extensions?.['reason'];
+    return typeof reason === 'string' ? reason : undefined;
+  }
+  return undefined;
+}
+
 /** A sentence for the user describing an unexpected failure (not an ErrorResult). */
 export function describeError(error: unknown): string {
   if (CombinedGraphQLErrors.is(error)) {

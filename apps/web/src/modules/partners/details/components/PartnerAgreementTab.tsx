@@ -1,0 +1,214 @@
+import { useEffect, useState } from 'react';
+import { Alert, App as AntApp, Button, Col, Descriptions, Form, Input, Row, Select, Typography } from 'antd';
+import { useMutation } from '@apollo/client/react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import {
+  ACCOUNT_TYPES,
+  ACCOUNT_TYPE_LABELS,
+  agreementFormValues,
+  agreementSchema,
+  formatAmount,
+} from '@partner-hub/domain';
+import type { Agreement, AgreementValues } from '@partner-hub/domain';
+import { UpdatePartnerAgreementDocument } from '@partner-hub/graphql-client';
+import type { PartnerDetailsFieldsFragment } from '@partner-hub/graphql-client';
+import { ErrorResultAlert } from '@partner-hub/ui';
+import { FormField } from '../../../shared/forms/FormField';
+import { applyErrorResult } from '../../../shared/forms/apply-error-result';
+import type { FormLevelError } from '../../../shared/forms/apply-error-result';
+import { describeError } from '../../../shared/utils/errors';
+import { withoutFieldPrefix } from '../forms/server-errors';
+
+const AGREEMENT_FIELDS = ['deposit', 'currency', 'additionalCurrencies', 'accountType'] as const;
+
+/** Currencies offered in the pickers; any other ISO 4217 code can be typed. */
+const COMMON_CURRENCIES = [
+  'EUR',
+  'USD',
+  'GBP',
+  'CHF',
+  'PLN',
+  'CZK',
+  'SEK',
+  'NOK',
+  'DKK',
+  'KZT',
+  'RUB',
+  'TRY',
+  'AED',
+  'CNY',
+  'JPY',
+];
+
+export type PartnerAgreementTabProps = { partner: PartnerDetailsFieldsFragment };
+
+function formValuesOf(partner: PartnerDetailsFieldsFragment): AgreementValues {
+  const { agreement } = partner;
+  return agreementFormValues({
+    depositMinor: agreement.depositMinor,
+    currency: agreement.currency,
+    additionalCurrencies: [...agreement.additionalCurrencies],
+    accountType: agreement.accountType,
+  });
+}
+
+/** The partner's agreement: deposit, currencies and account type — the principal's to change, also after claiming. */
+export function PartnerAgreementTab({ partner }: PartnerAgreementTabProps) {
+  const { message } = AntApp.useApp();
+  const [updateAgreement] = useMutation(UpdatePartnerAgreementDocument);
+  const [formError, setFormError] = useState<FormLevelError | null>(null);
+  const editable = partner.manageable;
+  const {
+    control,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { isSubmitting, isDirty },
+  } = useForm<AgreementValues, unknown, Agreement>({
+    resolver: zodResolver(agreementSchema),
+    defaultValues: formValuesOf(partner),
+  });
+
+  useEffect(() => {
+    reset(formValuesOf(partner));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the stored agreement is what the form shows
+  }, [partner.agreement, reset]);
+
+  const handleSave = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const { data } = await updateAgreement({
+        variables: {
+          input: {
+            id: partner.id,
+            agreement: {
+              deposit: formatAmount(values.depositMinor, values.currency),
+              currency: values.currency,
+              additionalCurrencies: values.additionalCurrencies,
+              accountType: values.accountType,
+            },
+          },
+        },
+      });
+      const result = data?.updatePartnerAgreement;
+      if (!result) setFormError({ message: 'The server sent no answer. Try again.' });
+      else if (result.__typename === 'PartnerSuccess') void message.success('The agreement was saved.');
+      else
+        setFormError(applyErrorResult(withoutFieldPrefix(result, 'agreement.'), setError, AGREEMENT_FIELDS));
+    } catch (error) {
+      setFormError({ message: describeError(error) });
+    }
+  });
+
+  const currencyOptions = COMMON_CURRENCIES.map((code) => ({ value: code, label: code }));
+
+  return (
+    <Form
+      layout="vertical"
+      requiredMark={false}
+      noValidate
+      disabled={!editable}
+      onFinish={() => void handleSave()}
+      aria-label="Agreement"
+      style={{ maxWidth: 880 }}
+    >
+      {editable ? null : (
+        <Alert
+          type="info"
+          showIcon
+          title="The agreement is set by the company you partner with; you can view it here."
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <ErrorResultAlert error={formError} />
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <FormField
+            control={control}
+            name="deposit"
+            label="Deposit"
+            id="agreement-deposit"
+            extra="An amount in the main currency, like 1500 or 1500.50."
+            render={(field, aria) => <Input {...field} {...aria} inputMode="decimal" autoComplete="off" />}
+          />
+        </Col>
+        <Col xs={24} md={8}>
+          <FormField
+            control={control}
+            name="currency"
+            label="Currency"
+            id="agreement-currency"
+            render={(field, aria) => (
+              <Select
+                {...aria}
+                showSearch
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                ref={field.ref}
+                options={
+                  currencyOptions.some((option) => option.value === field.value)
+                    ? currencyOptions
+                    : [...currencyOptions, { value: field.value, label: field.value }]
+                }
+              />
+            )}
+          />
+        </Col>
+        <Col xs={24} md={8}>
+          <FormField
+            control={control}
+            name="accountType"
+            label="Account type"
+            id="agreement-account-type"
+            render={(field, aria) => (
+              <Select
+                {...aria}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                ref={field.ref}
+                options={ACCOUNT_TYPES.map((value) => ({ value, label: ACCOUNT_TYPE_LABELS[value] }))}
+              />
+            )}
+          />
+        </Col>
+        <Col xs={24}>
+          <FormField
+            control={control}
+            name="additionalCurrencies"
+            label="Additional currencies"
+            id="agreement-additional-currencies"
+            extra="3-letter ISO codes the partner may also be billed in; type a code and press Enter."
+            render={(field, aria) => (
+              <Select
+                {...aria}
+                mode="tags"
+                tokenSeparators={[',', ' ']}
+                value={field.value}
+                onChange={(codes: string[]) => field.onChange(codes.map((code) => code.trim().toUpperCase()))}
+                onBlur={field.onBlur}
+                ref={field.ref}
+                options={currencyOptions}
+              />
+            )}
+          />
+        </Col>
+      </Row>
+      <Descriptions column={1} size="small" style={{ marginBottom: 16 }}>
+        <Descriptions.Item label="Pricing plan">
+          <Typography.Text type="secondary">Set under Pricing (coming)</Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label="Partner price">
+          <Typography.Text type="secondary">Set under Pricing (coming)</Typography.Text>
+        </Descriptions.Item>
+      </Descriptions>
+      {editable ? (
+        <Button type="primary" htmlType="submit" loading={isSubmitting} disabled={!isDirty}>
+          Save agreement
+        </Button>
+      ) : null}
+    </Form>
+  );
+}

@@ -1,0 +1,85 @@
+import { Badge, Table } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useQuery } from '@apollo/client/react';
+import type { UserRole } from '@partner-hub/domain';
+import { PartnerUsersDocument } from '@partner-hub/graphql-client';
+import type { PartnerDetailsFieldsFragment, UserFieldsFragment } from '@partner-hub/graphql-client';
+import { EmptyState } from '@partner-hub/ui';
+import { LoadMore } from '../../../shared/components/LoadMore';
+import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
+import { RoleTag } from '../../../shared/components/RoleTag';
+import { useLoadMore } from '../../../shared/hooks/use-load-more';
+import { formatDateTime } from '../../../shared/utils/format';
+
+const PAGE_SIZE = 25;
+
+export type PartnerUsersTabProps = { partner: PartnerDetailsFieldsFragment };
+
+/** The partner organization's users (read-only here; the partner's admins manage them). */
+export function PartnerUsersTab({ partner }: PartnerUsersTabProps) {
+  const { data, error, loading, fetchMore, refetch } = useQuery(PartnerUsersDocument, {
+    variables: { id: partner.id, first: PAGE_SIZE },
+    notifyOnNetworkStatusChange: true,
+  });
+  const connection = data?.partner.users;
+  const users = connection?.edges.map((edge) => edge.node) ?? [];
+  const { loadingMore, handleLoadMore } = useLoadMore(connection, fetchMore, 'users');
+
+  const columns: TableColumnsType<UserFieldsFragment> = [
+    { title: 'Name', dataIndex: 'name', key: 'name' },
+    { title: 'E-mail', dataIndex: 'email', key: 'email' },
+    { title: 'Role', dataIndex: 'role', key: 'role', render: (value: UserRole) => <RoleTag role={value} /> },
+    {
+      title: 'Status',
+      dataIndex: 'active',
+      key: 'active',
+      render: (value: boolean) =>
+        value ? <Badge status="success" text="Active" /> : <Badge status="default" text="Inactive" />,
+    },
+    {
+      title: 'Last sign-in',
+      dataIndex: 'lastSignInAt',
+      key: 'lastSignInAt',
+      render: (value: string | null) => formatDateTime(value),
+    },
+  ];
+
+  return (
+    <>
+      {error ? (
+        <QueryErrorAlert title="Could not load the users" error={error} onRetry={() => void refetch()} />
+      ) : null}
+      <Table<UserFieldsFragment>
+        rowKey="id"
+        columns={columns}
+        dataSource={users}
+        loading={loading && !loadingMore}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{
+          emptyText: error ? (
+            <EmptyState title="Users could not be loaded" text="See the error above." />
+          ) : (
+            <EmptyState
+              title="No users yet"
+              text={
+                partner.status === 'ACCEPTED'
+                  ? `${partner.name}'s admins add their colleagues themselves.`
+                  : `${partner.name} gets its first user when it claims the invitation or when you create its admin login.`
+              }
+            />
+          ),
+        }}
+      />
+      {connection ? (
+        <LoadMore
+          shown={users.length}
+          total={connection.totalCount}
+          hasNextPage={connection.pageInfo.hasNextPage}
+          loading={loadingMore}
+          onLoadMore={() => void handleLoadMore()}
+        />
+      ) : null}
+    </>
+  );
+}

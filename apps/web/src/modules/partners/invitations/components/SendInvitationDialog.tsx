@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { Alert, App as AntApp, Form, Input, Modal } from 'antd';
+import { useMutation } from '@apollo/client/react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { SendPartnerInvitationFromDetailsDocument } from '@partner-hub/graphql-client';
+import { ErrorResultAlert } from '@partner-hub/ui';
+import { FormField } from '../../../shared/forms/FormField';
+import { applyErrorResult } from '../../../shared/forms/apply-error-result';
+import type { FormLevelError } from '../../../shared/forms/apply-error-result';
+import { describeError } from '../../../shared/utils/errors';
+import { sendInvitationSchema } from '../forms/invitation-schemas';
+import type { SendInvitationValues } from '../forms/invitation-schemas';
+
+export type SendInvitationDialogProps = {
+  open: boolean;
+  partnerId: string;
+  partnerName: string;
+  /** Where the e-mail goes unless changed: the last invitation's address or the organization's e-mail. */
+  defaultEmail: string;
+  /** A link is open already: sending again replaces it. */
+  resend: boolean;
+  onClose: () => void;
+};
+
+/** Sends (or re-sends) the invitation e-mail with the claim link. */
+export function SendInvitationDialog({
+  open,
+  partnerId,
+  partnerName,
+  defaultEmail,
+  resend,
+  onClose,
+}: SendInvitationDialogProps) {
+  const { message } = AntApp.useApp();
+  const [sendInvitation] = useMutation(SendPartnerInvitationFromDetailsDocument, {
+    refetchQueries: ['PartnerHistory'],
+  });
+  const [formError, setFormError] = useState<FormLevelError | null>(null);
+  const {
+    control,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { isSubmitting },
+  } = useForm<SendInvitationValues, unknown, z.output<typeof sendInvitationSchema>>({
+    resolver: zodResolver(sendInvitationSchema),
+    values: { email: defaultEmail },
+  });
+
+  const handleClose = () => {
+    reset();
+    setFormError(null);
+    onClose();
+  };
+
+  const handleSend = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const { data } = await sendInvitation({ variables: { input: { partnerId, email: values.email } } });
+      const result = data?.sendPartnerInvitation;
+      if (!result) {
+        setFormError({ message: 'The server sent no answer. Try again.' });
+      } else if (result.__typename === 'PartnerSuccess') {
+        void message.success(`The invitation was sent to ${values.email}.`);
+        handleClose();
+      } else {
+        setFormError(applyErrorResult(result, setError, ['email']));
+      }
+    } catch (error) {
+      setFormError({ message: describeError(error) });
+    }
+  });
+
+  const title = resend ? 'Re-send invitation' : 'Send invitation';
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={resend ? 'Re-send' : 'Send'}
+      onOk={() => void handleSend()}
+      onCancel={handleClose}
+      confirmLoading={isSubmitting}
+      destroyOnHidden
+    >
+      <Form
+        layout="vertical"
+        requiredMark={false}
+        noValidate
+        onFinish={() => void handleSend()}
+        aria-label={title}
+      >
+        {resend ? (
+          <Alert
+            type="warning"
+            showIcon
+            title="The link of the earlier e-mail stops working"
+            description="A new e-mail with a new link, valid for 7 days, replaces it."
+            style={{ marginBottom: 16 }}
+          />
+        ) : null}
+        <ErrorResultAlert error={formError} />
+        <FormField
+          control={control}
+          name="email"
+          label="Send to"
+          id="send-invitation-email"
+          extra={`The person who will claim ${partnerName} and become its first admin.`}
+          render={(field, aria) => <Input {...field} {...aria} type="email" autoComplete="off" />}
+        />
+        <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
+      </Form>
+    </Modal>
+  );
+}
