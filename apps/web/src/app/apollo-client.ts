@@ -27,6 +27,7 @@ export function createCache(): InMemoryCache {
           auditEvents: relayStylePagination(['filter']),
           mailOutbox: relayStylePagination(),
           importBatches: relayStylePagination(['kind']),
+          partners: relayStylePagination(['filter', 'orderBy']),
         },
       },
       Partner: {

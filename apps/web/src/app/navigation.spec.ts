@@ -11,6 +11,7 @@ describe('visibleNavItems', () => {
     expect(labelsFor('PRINCIPAL', 'ADMIN')).toEqual([
       'Dashboard',
       'Partners',
+      'Service partners',
       'Owners',
       'Vehicles',
       'Jobs',
@@ -43,6 +44,8 @@ describe('navKeyForPath', () => {
   it('highlights the section a nested path belongs to', () => {
     expect(navKeyForPath('/settings/api-keys')).toBe('settings');
     expect(navKeyForPath('/partners')).toBe('partners');
+    expect(navKeyForPath('/partners/0190a1b2-c3d4')).toBe('partners');
+    expect(navKeyForPath('/service-partners')).toBe('service-partners');
     expect(navKeyForPath('/nowhere')).toBeUndefined();
   });
 });

@@ -5,12 +5,12 @@ import { SIGN_IN_PATH } from '../modules/auth/utils/redirect';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { SignInPage } from '../pages/SignInPage';
 import { ClaimPage } from '../pages/ClaimPage';
-import { DashboardPage, JobsPage, OwnersPage, PartnersPage, PricingPage, VehiclesPage } from '../pages/sections';
+import { DashboardPage, JobsPage, OwnersPage, PricingPage, VehiclesPage } from '../pages/sections';
 import { AppShell } from './layout/AppShell';
 import { RequireViewer } from './layout/RequireViewer';
 
 // Pages with heavy dependencies load on first visit (the shell shows a spinner meanwhile):
-// GraphiQL and Monaco for the explorer; tables, forms and date pickers for settings and the mailbox.
+// GraphiQL and Monaco for the explorer; tables, trees, forms and date pickers for settings, partners and the mailbox.
 const ExplorerPage = lazy(() => import('../pages/ExplorerPage').then((module) => ({ default: module.ExplorerPage })));
 const SettingsPage = lazy(() => import('../pages/SettingsPage').then((module) => ({ default: module.SettingsPage })));
 const PartnerDetailsPage = lazy(() =>
@@ -18,6 +18,10 @@ const PartnerDetailsPage = lazy(() =>
 );
 const MailboxPage = lazy(() => import('../pages/MailboxPage').then((module) => ({ default: module.MailboxPage })));
 const PartnersImportPage = lazy(() => import('../pages/PartnersImportPage').then((module) => ({ default: module.PartnersImportPage })));
+const PartnersPage = lazy(() => import('../pages/PartnersPage').then((module) => ({ default: module.PartnersPage })));
+const ServicePartnersPage = lazy(() =>
+  import('../pages/ServicePartnersPage').then((module) => ({ default: module.ServicePartnersPage })),
+);
 
 /** Every route of the app: the public sign-in and invitation pages, and the signed-in shell with its sections. */
 export const routes: RouteObject[] = [
@@ -37,6 +41,7 @@ export const routes: RouteObject[] = [
       { path: 'partners/import', element: <PartnersImportPage /> },
       { path: 'partners/:id', element: <PartnerDetailsPage /> },
       { path: 'partners/:id/:tab', element: <PartnerDetailsPage /> },
+      { path: 'service-partners', element: <ServicePartnersPage /> },
       { path: 'owners', element: <OwnersPage /> },
       { path: 'vehicles', element: <VehiclesPage /> },
       { path: 'jobs', element: <JobsPage /> },

@@ -1,15 +1,5 @@
 import { ComingSoonPage } from './ComingSoonPage';
 
-/** /partners */
-export function PartnersPage() {
-  return (
-    <ComingSoonPage
-      title="Partners"
-      purpose="Dealers, service partners and their sub-partner trees, with agreements and pricing plans."
-    />
-  );
-}
-
 /** /owners */
 export function OwnersPage() {
   return <ComingSoonPage title="Owners" purpose="The customers who own the vehicles your partners serve." />;

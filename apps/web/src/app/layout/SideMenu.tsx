@@ -7,6 +7,7 @@ import {
   DollarOutlined,
   MailOutlined,
   SettingOutlined,
+  ShopOutlined,
   TeamOutlined,
   ToolOutlined,
   UserOutlined,
@@ -16,6 +17,7 @@ import type { NavItem } from '../navigation';
 const ICONS: Record<string, ReactNode> = {
   dashboard: <DashboardOutlined />,
   partners: <TeamOutlined />,
+  'service-partners': <ShopOutlined />,
   owners: <UserOutlined />,
   vehicles: <CarOutlined />,
   jobs: <ToolOutlined />,

@@ -1,0 +1,269 @@
+import { Button, Flex, Input, Select, Space, Table, Typography } from 'antd';
+import type { TableColumnsType, TableProps } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface';
+import { useQuery } from '@apollo/client/react';
+import { Link, useSearchParams } from 'react-router';
+import {
+  PARTNER_ROLES,
+  PARTNER_ROLE_LABELS,
+  PARTNER_STATUSES,
+  PARTNER_STATUS_LABELS,
+} from '@partner-hub/domain';
+import type { PartnerRole, PartnerStatus } from '@partner-hub/domain';
+import { PartnersDocument } from '@partner-hub/graphql-client';
+import type { PartnerListFieldsFragment, PartnerSortField } from '@partner-hub/graphql-client';
+import { CopyableId, EmptyState } from '@partner-hub/ui';
+import { useCan } from '../../auth/hooks/viewer-context';
+import { LoadMore } from '../../shared/components/LoadMore';
+import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
+import { useLoadMore } from '../../shared/hooks/use-load-more';
+import { formatDate } from '../../shared/utils/format';
+import {
+  hasListFilters,
+  readListParams,
+  toPartnerFilter,
+  toPartnerOrder,
+  withListParams,
+  withoutListFilters,
+} from '../utils/list-params';
+import type { ListParamChanges } from '../utils/list-params';
+import { PartnerRoleTag, PartnerStatusTag } from '../details/components/PartnerTags';
+import { PartnerFlagTags } from './PartnerFlagTags';
+
+/** Rows per page of the partners list. */
+export const PARTNERS_PAGE_SIZE = 25;
+
+type BlockedChoice = 'any' | 'blocked' | 'unblocked';
+
+const BLOCKED_CHOICES: Record<BlockedChoice, boolean | undefined> = {
+  any: undefined,
+  blocked: true,
+  unblocked: false,
+};
+
+export type PartnerListProps = {
+  /** Fixes the role (the service partners view): the role column and filter are left out. */
+  fixedRole?: PartnerRole;
+  /** What the list is called in messages, e.g. "partners" or "service partners". */
+  noun?: string;
+};
+
+/**
+ * A table of the partners the viewer may see: search, filters and sorting kept in the URL query
+ * string (so a view can be shared and reloaded), server-side order, keyset paging with "Load more".
+ */
+export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) {
+  const canWrite = useCan('partners:write');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const state = readListParams(searchParams);
+  const filter = toPartnerFilter(state, fixedRole);
+  const orderBy = toPartnerOrder(state);
+  const filtered = hasListFilters(state, fixedRole);
+
+  const { data, previousData, error, loading, fetchMore, refetch } = useQuery(PartnersDocument, {
+    variables: { first: PARTNERS_PAGE_SIZE, filter, orderBy },
+    notifyOnNetworkStatusChange: true,
+  });
+  // While another order or filter loads, the previous rows stay under the spinner instead of an empty table.
+  const connection = (data ?? (loading ? previousData : undefined))?.partners;
+  const partners = connection?.edges.map((edge) => edge.node) ?? [];
+  const { loadingMore, handleLoadMore } = useLoadMore(connection, fetchMore, noun);
+
+  const change = (changes: ListParamChanges) =>
+    setSearchParams(withListParams(searchParams, changes), { replace: true });
+  const handleClearFilters = () => setSearchParams(withoutListFilters(searchParams), { replace: true });
+
+  const sortOrderOf = (field: PartnerSortField): SortOrder =>
+    state.sort === field ? (state.direction === 'ASC' ? 'ascend' : 'descend') : null;
+  const sortable = (field: PartnerSortField) => ({
+    key: field,
+    sorter: true,
+    sortOrder: sortOrderOf(field),
+    sortDirections: ['ascend', 'descend'] as SortOrder[],
+  });
+
+  const handleTableChange: TableProps<PartnerListFieldsFragment>['onChange'] = (
+    _pagination,
+    _filters,
+    sorter,
+  ) => {
+    const single = Array.isArray(sorter) ? sorter[0] : sorter;
+    const field = single?.columnKey as PartnerSortField | undefined;
+    change({
+      order:
+        single?.order && field
+          ? { sort: field, direction: single.order === 'descend' ? 'DESC' : 'ASC' }
+          : undefined,
+    });
+  };
+
+  const columns: TableColumnsType<PartnerListFieldsFragment> = [
+    {
+      title: 'Partner ID',
+      dataIndex: 'partnerId',
+      ...sortable('PARTNER_ID'),
+      render: (value: string) => <CopyableId value={value} copyLabel={`Copy Partner ID ${value}`} />,
+    },
+    {
+      title: 'Name',
+      dataIndex: 'name',
+      ...sortable('NAME'),
+      render: (value: string, partner) => <Link to={`/partners/${partner.id}`}>{value}</Link>,
+    },
+    ...(fixedRole
+      ? []
+      : [
+          {
+            title: 'Role',
+            dataIndex: 'role',
+            ...sortable('ROLE'),
+            render: (value: PartnerRole) => <PartnerRoleTag role={value} />,
+          },
+        ]),
+    {
+      title: 'Status',
+      dataIndex: 'status',
+      ...sortable('STATUS'),
+      render: (value: PartnerStatus, partner) => (
+        <Space size={[0, 4]} wrap>
+          <PartnerStatusTag status={value} />
+          <PartnerFlagTags
+            allowJobOverride={partner.allowJobOverride}
+            blocked={partner.blocked}
+            archived={!!partner.archivedAt}
+          />
+        </Space>
+      ),
+    },
+    {
+      title: 'Parent partner',
+      key: 'parent',
+      render: (_value, partner) =>
+        partner.parent ? <Link to={`/partners/${partner.parent.id}`}>{partner.parent.name}</Link> : '—',
+    },
+    { title: 'E-mail', key: 'email', render: (_value, partner) => partner.organization.email ?? '—' },
+    { title: 'Phone', key: 'phone', render: (_value, partner) => partner.organization.phone ?? '—' },
+    { title: 'Region', key: 'region', render: (_value, partner) => partner.organization.region ?? '—' },
+    { title: 'Sub-partners', dataIndex: 'subPartnerCount', key: 'subPartnerCount', align: 'right' },
+    {
+      title: 'Created',
+      dataIndex: 'createdAt',
+      ...sortable('CREATED_AT'),
+      render: (value: string) => formatDate(value),
+    },
+  ];
+
+  return (
+    <>
+      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          key={`q:${state.search}`}
+          placeholder="Name, e-mail or Partner ID"
+          aria-label={`Search ${noun}`}
+          allowClear
+          defaultValue={state.search}
+          onSearch={(value) => change({ search: value })}
+          style={{ width: 260 }}
+        />
+        {fixedRole ? null : (
+          <Select<PartnerRole>
+            aria-label="Filter by role"
+            placeholder="Any role"
+            allowClear
+            value={state.role}
+            onChange={(value) => change({ role: value ?? undefined })}
+            options={PARTNER_ROLES.map((value) => ({ value, label: PARTNER_ROLE_LABELS[value] }))}
+            style={{ width: 160 }}
+          />
+        )}
+        <Select<PartnerStatus>
+          aria-label="Filter by status"
+          placeholder="Any status"
+          allowClear
+          value={state.status}
+          onChange={(value) => change({ status: value ?? undefined })}
+          options={PARTNER_STATUSES.map((value) => ({ value, label: PARTNER_STATUS_LABELS[value] }))}
+          style={{ width: 160 }}
+        />
+        <Input.Search
+          key={`region:${state.region}`}
+          placeholder="Region"
+          aria-label="Filter by region"
+          allowClear
+          defaultValue={state.region}
+          onSearch={(value) => change({ region: value })}
+          style={{ width: 170 }}
+        />
+        <Select<BlockedChoice>
+          aria-label="Filter by blocking"
+          value={state.blocked === undefined ? 'any' : state.blocked ? 'blocked' : 'unblocked'}
+          onChange={(value) => change({ blocked: BLOCKED_CHOICES[value] })}
+          options={[
+            { value: 'any', label: 'Blocked and not blocked' },
+            { value: 'blocked', label: 'Blocked only' },
+            { value: 'unblocked', label: 'Not blocked' },
+          ]}
+          style={{ width: 200 }}
+        />
+        <Select<'active' | 'archived'>
+          aria-label="Active or archived"
+          value={state.archived ? 'archived' : 'active'}
+          onChange={(value) => change({ archived: value === 'archived' })}
+          options={[
+            { value: 'active', label: 'Active' },
+            { value: 'archived', label: 'Archived' },
+          ]}
+          style={{ width: 130 }}
+        />
+        {filtered ? (
+          <Button type="link" onClick={handleClearFilters}>
+            Clear filters
+          </Button>
+        ) : null}
+      </Flex>
+      {error ? (
+        <QueryErrorAlert title={`Could not load ${noun}`} error={error} onRetry={() => void refetch()} />
+      ) : null}
+      <Table<PartnerListFieldsFragment>
+        rowKey="id"
+        columns={columns}
+        dataSource={partners}
+        loading={loading && !loadingMore}
+        pagination={false}
+        showSorterTooltip={false}
+        onChange={handleTableChange}
+        scroll={{ x: 'max-content' }}
+        locale={{
+          emptyText: error ? (
+            <EmptyState title={`The ${noun} could not be loaded`} text="See the error above." />
+          ) : loading ? (
+            <Typography.Text type="secondary">Loading {noun}…</Typography.Text>
+          ) : filtered ? (
+            <EmptyState
+              title={`No ${noun} match these filters`}
+              action={<Button onClick={handleClearFilters}>Clear filters</Button>}
+            />
+          ) : (
+            <EmptyState
+              title={`No ${noun} yet`}
+              text={
+                canWrite
+                  ? `Add the first one with the button above.`
+                  : `${noun[0]?.toUpperCase()}${noun.slice(1)} your organization works with appear here.`
+              }
+            />
+          ),
+        }}
+      />
+      {connection ? (
+        <LoadMore
+          shown={partners.length}
+          total={connection.totalCount}
+          hasNextPage={connection.pageInfo.hasNextPage && !!data}
+          loading={loadingMore}
+          onLoadMore={() => void handleLoadMore()}
+        />
+      ) : null}
+    </>
+  );
+}

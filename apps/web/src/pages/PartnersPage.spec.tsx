@@ -1,0 +1,101 @@
+import { configure, fireEvent, render, screen } from '@testing-library/react';
+import { MockedProvider } from '@apollo/client/testing/react';
+import type { MockLink } from '@apollo/client/testing';
+import { App as AntApp } from 'antd';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { PartnerTreeLevelDocument } from '@partner-hub/graphql-client';
+import { createCache } from '../app/apollo-client';
+import { ViewerContext } from '../modules/auth/hooks/viewer-context';
+import { TREE_PAGE_SIZE } from '../modules/partners/components/PartnerTree';
+import { viewerFixture } from '../test/fixtures';
+import { partnerFixture, partnersMock, partnersPage } from '../test/partner-fixtures';
+import { PartnersPage } from './PartnersPage';
+import type { PartnersPageProps } from './PartnersPage';
+
+configure({ asyncUtilTimeout: 5000 });
+
+const berlin = partnerFixture({ id: 'p-berlin', name: 'Berlin Autohaus', partnerId: 'BRL7K' });
+
+function renderPage(url: string, mocks: MockLink.MockedResponse[], props: PartnersPageProps = {}) {
+  const router = createMemoryRouter([{ path: '/partners', element: <PartnersPage {...props} /> }], {
+    initialEntries: [url],
+  });
+  render(
+    <MockedProvider mocks={mocks} cache={createCache()}>
+      <AntApp>
+        <ViewerContext.Provider value={viewerFixture('PRINCIPAL', 'VIEWER')}>
+          <RouterProvider router={router} />
+        </ViewerContext.Provider>
+      </AntApp>
+    </MockedProvider>,
+  );
+  return router;
+}
+
+describe('PartnersPage', () => {
+  it('gives toolbar actions the filter and order in view', async () => {
+    renderPage(
+      '/partners?status=DRAFT&sort=ROLE&dir=DESC',
+      [
+        partnersMock(
+          { filter: { status: 'DRAFT' }, orderBy: { field: 'ROLE', direction: 'DESC' } },
+          partnersPage([berlin]),
+        ),
+      ],
+      {
+        toolbarExtra: ({ filter, orderBy }) => (
+          <button type="button">Export {JSON.stringify({ filter, orderBy })}</button>
+        ),
+      },
+    );
+    expect(
+      await screen.findByRole('button', {
+        name: 'Export {"filter":{"status":"DRAFT"},"orderBy":{"field":"ROLE","direction":"DESC"}}',
+      }),
+    ).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'Berlin Autohaus' })).toBeTruthy();
+  });
+
+  it('switches between the list and the tree and keeps the choice in the URL', async () => {
+    const router = renderPage('/partners', [
+      partnersMock({ filter: {} }, partnersPage([berlin])),
+      {
+        request: {
+          query: PartnerTreeLevelDocument,
+          variables: { filter: { topLevel: true }, first: TREE_PAGE_SIZE },
+        },
+        result: {
+          data: {
+            partners: {
+              __typename: 'PartnerConnection',
+              totalCount: 1,
+              pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c1' },
+              edges: [
+                {
+                  __typename: 'PartnerEdge',
+                  cursor: 'c1',
+                  node: {
+                    __typename: 'Partner',
+                    id: 'p-berlin',
+                    partnerId: 'BRL7K',
+                    name: 'Berlin Autohaus',
+                    role: 'DEALER',
+                    status: 'ACCEPTED',
+                    blocked: false,
+                    subPartnerCount: 0,
+                  },
+                },
+              ],
+            },
+          },
+        },
+      },
+    ]);
+    expect(await screen.findByRole('columnheader', { name: /Partner ID/ })).toBeTruthy();
+    fireEvent.click(screen.getByText('Tree'));
+    expect(await screen.findByText('1 of 1 top-level partners')).toBeTruthy();
+    expect(router.state.location.search).toBe('?view=tree');
+    expect(screen.queryByRole('columnheader', { name: /Partner ID/ })).toBeNull();
+  });
+});
