@@ -1,11 +1,10 @@
-import type { ReactNode } from 'react';
 import { Button, Segmented } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
-import { useNavigate, useSearchParams } from 'react-router';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isPartnerRole } from '@partner-hub/domain';
-import type { PartnerFilter, PartnerOrder } from '@partner-hub/graphql-client';
 import { PageHeader } from '@partner-hub/ui';
-import { useCan } from '../modules/auth/hooks/viewer-context';
+import { useCan, useViewer } from '../modules/auth/hooks/viewer-context';
+import { ExportPartnersButton } from '../modules/partners/export/ExportPartnersButton';
 import { CreatePartnerDialog } from '../modules/partners/components/CreatePartnerDialog';
 import { PartnerList } from '../modules/partners/components/PartnerList';
 import { PartnerTree } from '../modules/partners/components/PartnerTree';
@@ -13,33 +12,20 @@ import { readListParams, toPartnerFilter, toPartnerOrder } from '../modules/part
 
 type PartnersView = 'list' | 'tree';
 
-/** What the list shows right now (from the URL), for toolbar actions such as "Export CSV". */
-export type PartnersListView = { filter: PartnerFilter; orderBy: PartnerOrder };
-
-export type PartnersPageProps = {
-  /**
-   * More toolbar actions, shown before "Add partner" (the place for "Export CSV" and "Import CSV").
-   * A function receives the filter and order in view, so an export can match the list.
-   */
-  toolbarExtra?: ReactNode | ((view: PartnersListView) => ReactNode);
-};
-
 /**
  * /partners — the partners list (search, filters, sorting in the URL) or the sub-partner tree,
- * and the "Add partner" dialog, which a link opens with `?new=1` (optionally `&parent=…&role=…`).
+ * "Export CSV" of exactly the view, "Import CSV" (principal staff), and the "Add partner"
+ * dialog, which a link opens with `?new=1` (optionally `&parent=…&role=…`).
  */
-export function PartnersPage({ toolbarExtra }: PartnersPageProps) {
+export function PartnersPage() {
   const canWrite = useCan('partners:write');
+  const canImport = canWrite && useViewer().organization.kind === 'PRINCIPAL';
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const view: PartnersView = searchParams.get('view') === 'tree' ? 'tree' : 'list';
   const creating = canWrite && searchParams.get('new') === '1';
   const presetRole = searchParams.get('role');
   const listState = readListParams(searchParams);
-  const extra =
-    typeof toolbarExtra === 'function'
-      ? toolbarExtra({ filter: toPartnerFilter(listState), orderBy: toPartnerOrder(listState) })
-      : toolbarExtra;
 
   const update = (change: (params: URLSearchParams) => void) => {
     const next = new URLSearchParams(searchParams);
@@ -62,7 +48,12 @@ export function PartnersPage({ toolbarExtra }: PartnersPageProps) {
         subtitle="Dealers, service partners and OEMs, with their sub-partner trees."
         extra={
           <>
-            {extra}
+            <ExportPartnersButton filter={toPartnerFilter(listState)} orderBy={toPartnerOrder(listState)} />
+            {canImport ? (
+              <Link to="/partners/import">
+                <Button icon={<UploadOutlined />}>Import CSV</Button>
+              </Link>
+            ) : null}
             {canWrite ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={handleOpenCreate}>
                 Add partner
