@@ -24,42 +24,20 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await page.getByRole('banner').waitFor();
 }
 
-/**
- * Creates a partner through the GraphQL API with the page's session cookie.
- * The partners list with its "Add partner" dialog is built on another branch; once both are
- * merged this step should go through that dialog instead.
- */
-async function createPartnerThroughApi(
-  page: Page,
-  baseUrl: string,
-  name: string,
-  email: string,
-): Promise<{ id: string; partnerId: string }> {
-  const response = await page.request.post(`${baseUrl}/graphql`, {
-    headers: { 'content-type': 'application/json' },
-    data: {
-      query: `mutation CreatePartnerForE2e($input: CreatePartnerInput!) {
-        createPartner(input: $input) {
-          __typename
-          ... on PartnerSuccess { partner { id partnerId } }
-          ... on ErrorResult { message }
-        }
-      }`,
-      variables: { input: { role: 'DEALER', profile: { name, email, region: 'Hamburg' } } },
-    },
-  });
-  expect(response.ok()).toBe(true);
-  const body = (await response.json()) as {
-    data?: {
-      createPartner: { __typename: string; partner?: { id: string; partnerId: string }; message?: string };
-    };
-    errors?: unknown;
-  };
-  const result = body.data?.createPartner;
-  if (result?.__typename !== 'PartnerSuccess' || !result.partner) {
-    throw new Error(`createPartner failed: ${JSON.stringify(body)}`);
-  }
-  return result.partner;
+/** Adds a partner through the partners list's "Add partner" dialog; returns its id and Partner ID. */
+async function addPartnerThroughDialog(page: Page, baseUrl: string, name: string, email: string): Promise<{ id: string; partnerId: string }> {
+  await page.goto(`${baseUrl}/partners`);
+  await page.getByRole('button', { name: 'Add partner' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name', { exact: true }).fill(name);
+  await dialog.getByLabel('E-mail', { exact: true }).fill(email);
+  await dialog.getByLabel('Region', { exact: true }).fill('Hamburg');
+  await dialog.getByRole('button', { name: 'Add partner' }).click();
+  await page.waitForURL(/\/partners\/[0-9a-f-]{36}$/);
+  const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+  await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
+  const partnerId = (await page.getByText(/^[0-9A-Z]{5}$/).first().textContent()) ?? '';
+  return { id, partnerId };
 }
 
 // Skipped (with one loud line from global-setup.ts) when no Chromium is installed.
@@ -90,11 +68,11 @@ describe.skipIf(!chromiumPath)('inviting a partner and claiming its organization
       let partner: { id: string; partnerId: string } | undefined;
       let claimUrl = '';
 
-      // The principal admin creates the partner and sends the invitation from its details page.
+      // The principal admin adds the partner in the list's dialog and sends the invitation from its details page.
       await withPage(browser, 'principal-invites', async (page) => {
         await page.goto(`${server.baseUrl}/sign-in`);
         await signIn(page, PRINCIPAL_ADMIN, DEMO_PASSWORD);
-        partner = await createPartnerThroughApi(page, server.baseUrl, partnerName, contactEmail);
+        partner = await addPartnerThroughDialog(page, server.baseUrl, partnerName, contactEmail);
 
         await page.goto(`${server.baseUrl}/partners/${partner.id}`);
         await page.getByRole('heading', { name: new RegExp(partnerName) }).waitFor();

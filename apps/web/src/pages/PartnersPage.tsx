@@ -19,7 +19,8 @@ type PartnersView = 'list' | 'tree';
  */
 export function PartnersPage() {
   const canWrite = useCan('partners:write');
-  const canImport = canWrite && useViewer().organization.kind === 'PRINCIPAL';
+  const viewer = useViewer();
+  const canImport = canWrite && viewer.organization.kind === 'PRINCIPAL';
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const view: PartnersView = searchParams.get('view') === 'tree' ? 'tree' : 'list';
