@@ -3,31 +3,21 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, launchChromium, withPage } from './support/browser';
+import { DEMO_PASSWORD, signIn } from './support/sign-in';
 import { startServer, workspaceRoot } from '@partner-hub/e2e-support';
 import type { RunningServer } from '@partner-hub/e2e-support';
 
 const PRINCIPAL_ADMIN = 'admin@aurora-motors.example';
-const DEMO_PASSWORD = 'partnerhub-demo';
 const CLAIMED_NOTE =
   'This partner has claimed its organization; its profile is theirs to edit. Agreement and settings stay yours.';
 const chromiumPath = findChromium();
 /** These flows visit many pages as several people; the default 60 s is too tight on a busy 2-core machine. */
 const FLOW_TIMEOUT_MS = 180_000;
 
-/** Signs in through the sign-in form (the e-mail may already be filled in) and waits for the app shell. */
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  const emailField = page.getByLabel('E-mail', { exact: true });
-  await emailField.waitFor();
-  if ((await emailField.inputValue()) !== email) await emailField.fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('banner').waitFor();
-}
-
-/** Adds a partner through the partners list's "Add partner" dialog; returns its id and Partner ID. */
+/** Adds a dealer through the partners list's "Add partner" dialog; returns its id and Partner ID. */
 async function addPartnerThroughDialog(page: Page, baseUrl: string, name: string, email: string): Promise<{ id: string; partnerId: string }> {
-  await page.goto(`${baseUrl}/partners`);
-  await page.getByRole('button', { name: 'Add partner' }).click();
+  // the list's "Add partner" with the role preset by the link, as "Add sub-partner" and the service partners page use it
+  await page.goto(`${baseUrl}/partners?new=1&role=DEALER`);
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Name', { exact: true }).fill(name);
   await dialog.getByLabel('E-mail', { exact: true }).fill(email);

@@ -3,19 +3,11 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, launchChromium, saveScreenshot, withPage } from './support/browser';
+import { openAndSignIn } from './support/sign-in';
 import { startServer, workspaceRoot } from '@partner-hub/e2e-support';
 import type { RunningServer } from '@partner-hub/e2e-support';
 
-const DEMO_PASSWORD = 'partnerhub-demo';
 const chromiumPath = findChromium();
-
-async function signInAsAdmin(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel('E-mail', { exact: true }).fill('admin@aurora-motors.example');
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('banner').getByText('Aurora Motors', { exact: true }).waitFor();
-}
 
 async function chooseCsv(page: Page, name: string, content: string): Promise<void> {
   await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
@@ -40,7 +32,7 @@ describe.skipIf(!chromiumPath)('importing partners through the browser', () => {
 
   it('shows the problems of a bad file, then imports a good one (BOM, semicolons, a parent on a later row)', async () => {
     await withPage(browser, 'partners-import', async (page) => {
-      await signInAsAdmin(page, server.baseUrl);
+      await openAndSignIn(page, server.baseUrl, 'admin@aurora-motors.example');
       await page.goto(`${server.baseUrl}/partners/import`);
 
       await chooseCsv(page, 'broken.csv', 'partner_id,name,role,iin\nEE2E1,Broken One,DEALER,123\nEE2E2,Broken Two,WIZARD,\n');

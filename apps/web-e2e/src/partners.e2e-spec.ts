@@ -3,19 +3,11 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, launchChromium, withPage } from './support/browser';
+import { openAndSignIn as signIn } from './support/sign-in';
 import { startServer, workspaceRoot } from '@partner-hub/e2e-support';
 import type { RunningServer } from '@partner-hub/e2e-support';
 
-const DEMO_PASSWORD = 'partnerhub-demo';
 const chromiumPath = findChromium();
-
-async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel('E-mail', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('banner').waitFor();
-}
 
 /** The partner names of the table's rows, in order. */
 async function rowNames(page: Page): Promise<string[]> {

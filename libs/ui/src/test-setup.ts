@@ -1,6 +1,9 @@
 // Test setup for React components built on antd, shared by libs/ui and apps/web (their vitest setupFiles).
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// antd renders heavy trees; on a loaded 2-core CI machine a query can need more than the default 1 s to appear.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom lacks the media-query and layout APIs that antd's responsive components call.
 if (!window.matchMedia) {

@@ -1,4 +1,4 @@
-import { configure, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { MockedProvider } from '@apollo/client/testing/react';
 import type { MockLink } from '@apollo/client/testing';
 import { App as AntApp } from 'antd';
@@ -11,8 +11,6 @@ import { TREE_PAGE_SIZE } from '../modules/partners/components/PartnerTree';
 import { viewerFixture } from '../test/fixtures';
 import { partnerFixture, partnersMock, partnersPage } from '../test/partner-fixtures';
 import { PartnersPage } from './PartnersPage';
-
-configure({ asyncUtilTimeout: 5000 });
 
 const berlin = partnerFixture({ id: 'p-berlin', name: 'Berlin Autohaus', partnerId: 'BRL7K' });
 

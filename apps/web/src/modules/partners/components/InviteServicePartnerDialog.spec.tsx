@@ -1,4 +1,4 @@
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MockedProvider } from '@apollo/client/testing/react';
 import type { MockLink } from '@apollo/client/testing';
 import { App as AntApp } from 'antd';
@@ -13,8 +13,6 @@ import { viewerFixture } from '../../../test/fixtures';
 import { partnerFixture, partnersMock, partnersPage } from '../../../test/partner-fixtures';
 
 // A mutation, its refetch and the antd re-render take more than the default second on a busy CI machine.
-configure({ asyncUtilTimeout: 5000 });
-
 const EMAIL = 'owner@rapid-install.example';
 const fleetfit = partnerFixture({
   id: 'p-fleetfit',

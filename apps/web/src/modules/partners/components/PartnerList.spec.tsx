@@ -1,4 +1,4 @@
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MockedProvider } from '@apollo/client/testing/react';
 import type { MockLink } from '@apollo/client/testing';
 import { App as AntApp } from 'antd';
@@ -12,8 +12,6 @@ import { partnerFixture, partnersMock, partnersPage } from '../../../test/partne
 import { PartnerList } from './PartnerList';
 
 // A mutation, its refetch and the antd re-render take more than the default second on a busy CI machine.
-configure({ asyncUtilTimeout: 5000 });
-
 const berlin = partnerFixture({
   id: 'p-berlin',
   name: 'Berlin Autohaus',

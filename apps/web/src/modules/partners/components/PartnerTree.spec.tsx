@@ -1,4 +1,4 @@
-import { configure, fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { MockedProvider } from '@apollo/client/testing/react';
 import type { MockLink } from '@apollo/client/testing';
 import { App as AntApp } from 'antd';
@@ -10,8 +10,6 @@ import { createCache } from '../../../app/apollo-client';
 import { PartnerTree, TREE_PAGE_SIZE } from './PartnerTree';
 
 // A query, its answer and the antd re-render take more than the default second on a busy CI machine.
-configure({ asyncUtilTimeout: 5000 });
-
 type TreePartner = PartnerTreeLevelQuery['partners']['edges'][number]['node'];
 
 const node = (id: string, name: string, subPartnerCount = 0): TreePartner => ({
