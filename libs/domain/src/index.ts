@@ -11,3 +11,4 @@ export * from './money/money.js';
 export * from './partner/agreement.js';
 export * from './import/csv-table.js';
 export * from './import/partners-import.js';
+export * from './vehicle/vin.js';
