@@ -14,8 +14,6 @@ const SLIDE_EVERY_MS = 5 * 60 * 1000;
 /** An API key's last-used time is kept to the minute: no write per request. */
 const LAST_USED_EVERY_MS = 60 * 1000;
 
-export { partnershipsFor };
-
 export interface Credentials {
   sessionToken: string | null;
   bearerToken: string | null;
@@ -25,7 +23,7 @@ export interface Credentials {
 export const BLOCKED = 'BLOCKED' as const;
 
 /** The partnerships a partner identity may act through; `BLOCKED` when none may. */
-async function partnershipsFor(em: EntityManager, organization: Organization, identity: 'USER' | 'API_KEY') {
+export async function partnershipsFor(em: EntityManager, organization: Organization, identity: 'USER' | 'API_KEY') {
   if (organization.kind === 'PRINCIPAL') return [];
   const access = await partnershipAccess(em, organization.id, identity);
   return access.state === 'BLOCKED' ? BLOCKED : access.state === 'ACTIVE' ? access.partnerships : [];
