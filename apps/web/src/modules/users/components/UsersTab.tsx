@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App as AntApp, Badge, Button, Flex, Input, Select, Space, Table } from 'antd';
+import { App as AntApp, Button, Flex, Input, Select, Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
@@ -12,7 +12,7 @@ import { useCan, useViewer } from '../../auth/hooks/viewer-context';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { useLoadMore } from '../../shared/hooks/use-load-more';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
-import { RoleTag } from '../../shared/components/RoleTag';
+import { userColumns } from './user-columns';
 import { describeError } from '../../shared/utils/errors';
 import { formatDateTime } from '../../shared/utils/format';
 import { CreateUserDialog } from './CreateUserDialog';
@@ -77,22 +77,7 @@ export function UsersTab() {
   };
 
   const columns: TableColumnsType<UserFieldsFragment> = [
-    { title: 'Name', dataIndex: 'name', key: 'name' },
-    { title: 'E-mail', dataIndex: 'email', key: 'email' },
-    { title: 'Role', dataIndex: 'role', key: 'role', render: (value: UserRole) => <RoleTag role={value} /> },
-    {
-      title: 'Status',
-      dataIndex: 'active',
-      key: 'active',
-      render: (value: boolean) =>
-        value ? <Badge status="success" text="Active" /> : <Badge status="default" text="Inactive" />,
-    },
-    {
-      title: 'Last sign-in',
-      dataIndex: 'lastSignInAt',
-      key: 'lastSignInAt',
-      render: (value: string | null) => formatDateTime(value),
-    },
+    ...userColumns(),
     { title: 'Created', dataIndex: 'createdAt', key: 'createdAt', render: (value: string) => formatDateTime(value) },
   ];
   if (canManage) {

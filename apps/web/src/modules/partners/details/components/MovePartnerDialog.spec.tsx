@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   MovePartnerDocument,
   PartnerDescendantsDocument,
-  PartnerSearchDocument,
+  PartnerOptionsDocument,
 } from '@partner-hub/graphql-client';
 import { createCache } from '../../../../app/apollo-client';
 import { partnerDetailsFixture } from '../../../../test/partner-fixtures';
@@ -20,7 +20,7 @@ function node(id: string, name: string, partnerId: string) {
 
 const baseMocks: MockLink.MockedResponse[] = [
   {
-    request: { query: PartnerSearchDocument, variables: { search: null, first: 20 } },
+    request: { query: PartnerOptionsDocument, variables: { search: null, first: 20 } },
     result: {
       data: {
         partners: {

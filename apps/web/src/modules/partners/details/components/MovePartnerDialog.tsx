@@ -7,7 +7,7 @@ import { z } from 'zod';
 import {
   MovePartnerDocument,
   PartnerDescendantsDocument,
-  PartnerSearchDocument,
+  PartnerOptionsDocument,
 } from '@partner-hub/graphql-client';
 import type { PartnerDetailsFieldsFragment } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
@@ -38,7 +38,7 @@ export function MovePartnerDialog({ partner, open, canMoveToTop, onClose }: Move
   const [search, setSearch] = useState('');
   const [formError, setFormError] = useState<FormLevelError | null>(null);
   const [movePartner] = useMutation(MovePartnerDocument, { refetchQueries: ['PartnerDescendants'] });
-  const { data, loading, error } = useQuery(PartnerSearchDocument, {
+  const { data, loading, error } = useQuery(PartnerOptionsDocument, {
     variables: { search: search || null, first: 20 },
     skip: !open,
   });

@@ -1,15 +1,12 @@
-import { Badge, Table } from 'antd';
-import type { TableColumnsType } from 'antd';
+import { Table } from 'antd';
 import { useQuery } from '@apollo/client/react';
-import type { UserRole } from '@partner-hub/domain';
 import { PartnerUsersDocument } from '@partner-hub/graphql-client';
 import type { PartnerDetailsFieldsFragment, UserFieldsFragment } from '@partner-hub/graphql-client';
 import { EmptyState } from '@partner-hub/ui';
 import { LoadMore } from '../../../shared/components/LoadMore';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
-import { RoleTag } from '../../../shared/components/RoleTag';
+import { userColumns } from '../../../users/components/user-columns';
 import { useLoadMore } from '../../../shared/hooks/use-load-more';
-import { formatDateTime } from '../../../shared/utils/format';
 
 const PAGE_SIZE = 25;
 
@@ -25,24 +22,7 @@ export function PartnerUsersTab({ partner }: PartnerUsersTabProps) {
   const users = connection?.edges.map((edge) => edge.node) ?? [];
   const { loadingMore, handleLoadMore } = useLoadMore(connection, fetchMore, 'users');
 
-  const columns: TableColumnsType<UserFieldsFragment> = [
-    { title: 'Name', dataIndex: 'name', key: 'name' },
-    { title: 'E-mail', dataIndex: 'email', key: 'email' },
-    { title: 'Role', dataIndex: 'role', key: 'role', render: (value: UserRole) => <RoleTag role={value} /> },
-    {
-      title: 'Status',
-      dataIndex: 'active',
-      key: 'active',
-      render: (value: boolean) =>
-        value ? <Badge status="success" text="Active" /> : <Badge status="default" text="Inactive" />,
-    },
-    {
-      title: 'Last sign-in',
-      dataIndex: 'lastSignInAt',
-      key: 'lastSignInAt',
-      render: (value: string | null) => formatDateTime(value),
-    },
-  ];
+  const columns = userColumns();
 
   return (
     <>
