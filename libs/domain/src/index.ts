@@ -12,3 +12,6 @@ export * from './partner/agreement.js';
 export * from './import/csv-table.js';
 export * from './import/partners-import.js';
 export * from './vehicle/vin.js';
+export * from './vehicle/vehicle.js';
+export * from './vehicle/vehicle-access.js';
+export * from './owner/owner.js';

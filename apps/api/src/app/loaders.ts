@@ -8,6 +8,11 @@ import { Partner } from '../modules/partner/partner.entity.js';
 import { chainsAbove, subPartnerCounts } from '../modules/partner/partner-tree.queries.js';
 import type { TreeRow } from '../modules/partner/partner-tree.queries.js';
 import { PartnerInvitation } from '../modules/invitation/partner-invitation.entity.js';
+import { VehicleAssignment } from '../modules/vehicle/vehicle-assignment.entity.js';
+import { createLedgerLoader } from '../modules/vehicle/vehicle-access.js';
+import { OwnerVehicleAccess } from '../modules/owner/owner-vehicle-access.entity.js';
+import { Vehicle } from '../modules/vehicle/vehicle.entity.js';
+import { Owner } from '../modules/owner/owner.entity.js';
 
 /** Batches "load by id" for one entity into one `where id in (...)` per tick, through the scoped fork. */
 function byId<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>) {
@@ -15,6 +20,16 @@ function byId<T extends { id: string }>(em: EntityManager, entity: EntityClass<T
     const rows = await em.find(entity, { id: { $in: [...ids] } } as never);
     const found = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+/** Batches "load the rows pointing at each parent" into one `where <relation> in (...)` per tick. */
+function groupedBy<T extends object>(em: EntityManager, entity: EntityClass<T>, relation: keyof T & string, orderBy: Record<string, 'asc' | 'desc'>) {
+  return new DataLoader<string, T[]>(async (ids) => {
+    const rows = await em.find(entity, { [relation]: { $in: [...ids] } } as never, { orderBy: orderBy as never });
+    const grouped = new Map<string, T[]>(ids.map((id) => [id, []]));
+    for (const row of rows) grouped.get((row[relation] as { id: string }).id)?.push(row);
+    return ids.map((id) => grouped.get(id) ?? []);
   });
 }
 
@@ -41,6 +56,17 @@ export function createLoaders(em: EntityManager) {
       for (const row of rows) if (!latest.has(row.partner.id)) latest.set(row.partner.id, row);
       return ids.map((id) => latest.get(id) ?? null);
     }),
+    /** tenant-filtered; callers still check the vehicle access ledger */
+    vehicleById: byId(em, Vehicle),
+    ownerById: byId(em, Owner),
+    /** the access ledger entries of each vehicle now (vehicle-access.ts) */
+    vehicleLedger: createLedgerLoader(em),
+    /** every assignment period of each vehicle, newest first */
+    assignmentsByVehicle: groupedBy(em, VehicleAssignment, 'vehicle', { assignedAt: 'desc' }),
+    /** the owners' access to each vehicle */
+    ownerAccessByVehicle: groupedBy(em, OwnerVehicleAccess, 'vehicle', { createdAt: 'asc' }),
+    /** each owner's access to vehicles */
+    ownerAccessByOwner: groupedBy(em, OwnerVehicleAccess, 'owner', { createdAt: 'asc' }),
   };
 }
 

@@ -8,6 +8,11 @@ import { PartnerResolver } from '../modules/partner/partner.resolver.js';
 import { PartnerFieldsResolver } from '../modules/partner/partner.fields.resolver.js';
 import { InvitationResolver } from '../modules/invitation/invitation.resolver.js';
 import { ImportResolver } from '../modules/import/import.resolver.js';
+import { VehicleResolver } from '../modules/vehicle/vehicle.resolver.js';
+import { OwnerVehicleAccessFieldsResolver, VehicleAssignmentFieldsResolver, VehicleFieldsResolver } from '../modules/vehicle/vehicle.fields.resolver.js';
 
 /** The one list of resolvers. */
-export const resolvers = [AuthResolver, ViewerFieldsResolver, UserResolver, ApiKeyResolver, AuditResolver, MailboxResolver, PartnerResolver, PartnerFieldsResolver, InvitationResolver, ImportResolver] as const;
+export const resolvers = [
+  AuthResolver, ViewerFieldsResolver, UserResolver, ApiKeyResolver, AuditResolver, MailboxResolver, PartnerResolver, PartnerFieldsResolver, InvitationResolver, ImportResolver,
+  VehicleResolver, VehicleFieldsResolver, VehicleAssignmentFieldsResolver, OwnerVehicleAccessFieldsResolver,
+] as const;

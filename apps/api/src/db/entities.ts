@@ -7,6 +7,15 @@ import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { OutboxEmail } from '../modules/mail/outbox-email.entity.js';
 import { PartnerInvitation } from '../modules/invitation/partner-invitation.entity.js';
 import { ImportBatch } from '../modules/import/import-batch.entity.js';
+import { Vehicle } from '../modules/vehicle/vehicle.entity.js';
+import { VehicleAssignment } from '../modules/vehicle/vehicle-assignment.entity.js';
+import { AccessGrant } from '../modules/vehicle/access-grant.entity.js';
+import { Owner } from '../modules/owner/owner.entity.js';
+import { OwnerAnnotation } from '../modules/owner/owner-annotation.entity.js';
+import { OwnerVehicleAccess } from '../modules/owner/owner-vehicle-access.entity.js';
 
 /** Every entity, listed once (explicit discovery: no folder scanning at start). */
-export const entities = [Organization, Partner, User, Session, ApiKey, AuditEvent, OutboxEmail, PartnerInvitation, ImportBatch];
+export const entities = [
+  Organization, Partner, User, Session, ApiKey, AuditEvent, OutboxEmail, PartnerInvitation, ImportBatch,
+  Vehicle, VehicleAssignment, AccessGrant, Owner, OwnerAnnotation, OwnerVehicleAccess,
+];

@@ -54,32 +54,47 @@ describe('permissionsOf', () => {
     expect([...permissionsOf('PRINCIPAL', 'ADMIN')].sort()).toEqual([...PERMISSIONS].sort());
   });
 
-  it('gives the principal MANAGER partner read and write and the user list, but no administration', () => {
+  it('gives the principal MANAGER partners, vehicles, owners and annotations, but no administration and no access audit', () => {
     expect([...permissionsOf('PRINCIPAL', 'MANAGER')].sort()).toEqual(
-      ['partners:read', 'partners:write', 'self:read', 'users:read'].sort(),
+      [
+        'partners:read', 'partners:write', 'self:read', 'users:read',
+        'vehicles:read', 'vehicles:write', 'vehicleAssignments:write',
+        'owners:read', 'owners:write', 'ownerAnnotations:read', 'ownerAnnotations:write',
+      ].sort(),
     );
   });
 
-  it('gives the principal VIEWER only self:read and partners:read', () => {
-    expect([...permissionsOf('PRINCIPAL', 'VIEWER')].sort()).toEqual(['partners:read', 'self:read']);
+  it('gives the principal VIEWER reading of partners, vehicles, owners and annotations only', () => {
+    expect([...permissionsOf('PRINCIPAL', 'VIEWER')].sort()).toEqual(
+      ['ownerAnnotations:read', 'owners:read', 'partners:read', 'self:read', 'vehicles:read'].sort(),
+    );
   });
 
-  it('gives the partner ADMIN everything except audit:read', () => {
+  it('gives the partner ADMIN its administration, partners, vehicle reading and passing on, owners\' basic data', () => {
     expect([...permissionsOf('PARTNER', 'ADMIN')].sort()).toEqual(
-      PERMISSIONS.filter((permission) => permission !== 'audit:read').sort(),
+      [
+        'self:read', 'users:manage', 'users:read', 'apiKeys:manage', 'mailbox:read', 'partners:read', 'partners:write',
+        'vehicles:read', 'vehicleAssignments:write', 'owners:read',
+      ].sort(),
     );
   });
 
-  it('gives the partner STAFF self:read, users:read and partners:read', () => {
-    expect([...permissionsOf('PARTNER', 'STAFF')].sort()).toEqual([
-      'partners:read',
-      'self:read',
-      'users:read',
-    ]);
+  it('gives the partner STAFF reading of its users, partners, vehicles and owners', () => {
+    expect([...permissionsOf('PARTNER', 'STAFF')].sort()).toEqual(
+      ['owners:read', 'partners:read', 'self:read', 'users:read', 'vehicles:read'].sort(),
+    );
   });
 
-  it('gives the partner TECHNICIAN only self:read', () => {
-    expect(permissionsOf('PARTNER', 'TECHNICIAN')).toEqual(['self:read']);
+  it('gives the partner TECHNICIAN self:read and vehicle reading (which the grant ledger narrows to its job grants)', () => {
+    expect([...permissionsOf('PARTNER', 'TECHNICIAN')].sort()).toEqual(['self:read', 'vehicles:read']);
+  });
+
+  it('never lets a partner role near the principal\'s owner annotations, vehicle records or access audit', () => {
+    for (const role of ['ADMIN', 'STAFF', 'TECHNICIAN'] as const) {
+      for (const permission of ['ownerAnnotations:read', 'ownerAnnotations:write', 'vehicles:write', 'owners:write', 'vehicleAccess:read'] as const) {
+        expect(can('PARTNER', role, permission)).toBe(false);
+      }
+    }
   });
 
   it('gives the principal VIEWER no write permission', () => {
@@ -91,6 +106,9 @@ describe('permissionsOf', () => {
       const permissions = permissionsOf(kind, role);
       if (permissions.includes('partners:write')) expect(permissions).toContain('partners:read');
       if (permissions.includes('users:manage')) expect(permissions).toContain('users:read');
+      if (permissions.includes('vehicles:write') || permissions.includes('vehicleAssignments:write')) expect(permissions).toContain('vehicles:read');
+      if (permissions.includes('owners:write')) expect(permissions).toContain('owners:read');
+      if (permissions.includes('ownerAnnotations:write')) expect(permissions).toContain('ownerAnnotations:read');
     }
   });
 });
@@ -109,7 +127,7 @@ describe('can', () => {
     expect(readers).toEqual([{ kind: 'PRINCIPAL', role: 'ADMIN' }]);
   });
 
-  it.each(PERMISSIONS.filter((permission) => permission !== 'self:read'))(
+  it.each(PERMISSIONS.filter((permission) => permission !== 'self:read' && permission !== 'vehicles:read'))(
     'refuses the partner TECHNICIAN %s',
     (permission) => {
       expect(can('PARTNER', 'TECHNICIAN', permission)).toBe(false);

@@ -21,19 +21,47 @@ export const PERMISSIONS = [
   'partners:read',
   /** change partners, agreements and settings */
   'partners:write',
+  /** read vehicles (a partner: those assigned to its subtree; a technician: through an active job grant) */
+  'vehicles:read',
+  /** create, edit and archive vehicles, import them, and change owners' access */
+  'vehicles:write',
+  /** assign vehicles to partners and take them back (a partner admin: its own vehicles, within its subtree) */
+  'vehicleAssignments:write',
+  /** ask who can access a vehicle, now or at a past time, and why */
+  'vehicleAccess:read',
+  /** read owners (a partner: the basic data of the owners of its vehicles) */
+  'owners:read',
+  /** create, edit, archive and contact owners */
+  'owners:write',
+  /** read the principal's private annotations on owners */
+  'ownerAnnotations:read',
+  /** edit the principal's private annotations on owners */
+  'ownerAnnotations:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const PRINCIPAL_PERMISSIONS: Record<string, readonly Permission[]> = {
-  ADMIN: ['self:read', 'users:manage', 'users:read', 'apiKeys:manage', 'audit:read', 'mailbox:read', 'partners:read', 'partners:write'],
-  MANAGER: ['self:read', 'users:read', 'partners:read', 'partners:write'],
-  VIEWER: ['self:read', 'partners:read'],
+  ADMIN: [
+    'self:read', 'users:manage', 'users:read', 'apiKeys:manage', 'audit:read', 'mailbox:read', 'partners:read', 'partners:write',
+    'vehicles:read', 'vehicles:write', 'vehicleAssignments:write', 'vehicleAccess:read',
+    'owners:read', 'owners:write', 'ownerAnnotations:read', 'ownerAnnotations:write',
+  ],
+  MANAGER: [
+    'self:read', 'users:read', 'partners:read', 'partners:write',
+    'vehicles:read', 'vehicles:write', 'vehicleAssignments:write',
+    'owners:read', 'owners:write', 'ownerAnnotations:read', 'ownerAnnotations:write',
+  ],
+  VIEWER: ['self:read', 'partners:read', 'vehicles:read', 'owners:read', 'ownerAnnotations:read'],
 };
 
 const PARTNER_PERMISSIONS: Record<string, readonly Permission[]> = {
-  ADMIN: ['self:read', 'users:manage', 'users:read', 'apiKeys:manage', 'mailbox:read', 'partners:read', 'partners:write'],
-  STAFF: ['self:read', 'users:read', 'partners:read'],
-  TECHNICIAN: ['self:read'],
+  ADMIN: [
+    'self:read', 'users:manage', 'users:read', 'apiKeys:manage', 'mailbox:read', 'partners:read', 'partners:write',
+    'vehicles:read', 'vehicleAssignments:write', 'owners:read',
+  ],
+  STAFF: ['self:read', 'users:read', 'partners:read', 'vehicles:read', 'owners:read'],
+  // sees a vehicle only through an active job grant (DESIGN.md §3); the vehicle scope decides which
+  TECHNICIAN: ['self:read', 'vehicles:read'],
 };
 
 /** The permissions of a role in an organization of the given kind; empty for a role that kind does not have. */

@@ -38,6 +38,9 @@ export type AcceptInvitationInput = {
 export type AcceptInvitationResult =
   ClaimSuccess | InvalidCredentialsError | InvitationUnusableError | TooManyAttemptsError | ValidationError;
 
+/** Why someone may access a vehicle: PRINCIPAL_STAFF (the principal's own staff), ASSIGNMENT (the vehicle is assigned to the partner or to a partner below it) or JOB_GRANT (an active job grant). */
+export type AccessReason = 'ASSIGNMENT' | 'JOB_GRANT' | 'PRINCIPAL_STAFF';
+
 /** The account is deactivated or its organization is blocked. */
 export type AccountBlockedError = ErrorResult & {
   __typename: 'AccountBlockedError';
@@ -266,6 +269,26 @@ export type CreateUserSuccess = {
   user: User;
 };
 
+/** A new vehicle. */
+export type CreateVehicleInput = {
+  /** The telematics unit's model. */
+  deviceModel?: InputMaybe<Scalars['String']['input']>;
+  /** The telematics unit's serial number. */
+  deviceSerial?: InputMaybe<Scalars['String']['input']>;
+  /** The telematics unit's firmware version. */
+  firmware?: InputMaybe<Scalars['String']['input']>;
+  /** The make (required). */
+  make: Scalars['String']['input'];
+  /** The model (required). */
+  model: Scalars['String']['input'];
+  /** The licence plate. */
+  plate?: InputMaybe<Scalars['String']['input']>;
+  /** The VIN: 17 characters, no I, O or Q; spaces and dashes are dropped. */
+  vin: Scalars['String']['input'];
+  /** The model year. */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Decline an invitation. */
 export type DeclineInvitationInput = {
   /** The token from the link. */
@@ -480,6 +503,10 @@ export type Mutation = {
   acceptInvitation: AcceptInvitationResult;
   /** Archives a partner without active sub-partners: hidden from lists, no access, data kept. */
   archivePartner: UpdatePartnerResult;
+  /** Archives a vehicle: hidden from lists by default; assignments and history are kept. */
+  archiveVehicle: VehicleResult;
+  /** Assigns vehicles to a partner, all or nothing. Principal staff: any partner; a partner admin: the vehicles it holds, to partners below it. */
+  assignVehicles: VehicleAssignmentResult;
   /** Changes the signed-in user's password and ends their other sessions. */
   changePassword: ChangePasswordResult;
   /** Claims the partner organization from an invitation link and creates its first admin (public). */
@@ -492,6 +519,8 @@ export type Mutation = {
   createPartnerAdmin: CreatePartnerAdminResult;
   /** Creates a user in the own organization and e-mails them. */
   createUser: CreateUserResult;
+  /** Records a new vehicle; the VIN must be new to the principal. */
+  createVehicle: VehicleResult;
   /** Declines an invitation (public). */
   declineInvitation: DeclineInvitationResult;
   /** Imports a partners.csv file (principal staff): every row or, when the file has a problem, none — in one transaction, kept as an import batch. */
@@ -500,6 +529,8 @@ export type Mutation = {
   movePartner: MovePartnerResult;
   /** Restores an archived partner. */
   restorePartner: UpdatePartnerResult;
+  /** Restores an archived vehicle. */
+  restoreVehicle: VehicleResult;
   /** Revokes an API key; requests with it are refused at once. */
   revokeApiKey: RevokeApiKeyResult;
   /** Withdraws the open invitation; its link stops working. */
@@ -512,6 +543,8 @@ export type Mutation = {
   signIn: SignInResult;
   /** Ends the current session and clears its cookie. */
   signOut: SignOutPayload;
+  /** Takes vehicles back from a partner and from every partner below it; the ledger keeps the ended periods. */
+  unassignVehicles: VehicleAssignmentResult;
   /** Changes a partner's agreement. */
   updatePartnerAgreement: UpdatePartnerResult;
   /** Changes a partner's profile: the principal's until the partner claims, the partner's own afterwards. */
@@ -520,6 +553,8 @@ export type Mutation = {
   updatePartnerSettings: UpdatePartnerResult;
   /** Changes a user's name and role. */
   updateUser: UpdateUserResult;
+  /** Changes a vehicle's details. */
+  updateVehicle: VehicleResult;
 };
 
 export type MutationAcceptInvitationArgs = {
@@ -528,6 +563,14 @@ export type MutationAcceptInvitationArgs = {
 
 export type MutationArchivePartnerArgs = {
   input: PartnerIdInput;
+};
+
+export type MutationArchiveVehicleArgs = {
+  input: VehicleIdInput;
+};
+
+export type MutationAssignVehiclesArgs = {
+  input: VehicleAssignmentInput;
 };
 
 export type MutationChangePasswordArgs = {
@@ -554,6 +597,10 @@ export type MutationCreateUserArgs = {
   input: CreateUserInput;
 };
 
+export type MutationCreateVehicleArgs = {
+  input: CreateVehicleInput;
+};
+
 export type MutationDeclineInvitationArgs = {
   input: DeclineInvitationInput;
 };
@@ -568,6 +615,10 @@ export type MutationMovePartnerArgs = {
 
 export type MutationRestorePartnerArgs = {
   input: PartnerIdInput;
+};
+
+export type MutationRestoreVehicleArgs = {
+  input: VehicleIdInput;
 };
 
 export type MutationRevokeApiKeyArgs = {
@@ -590,6 +641,10 @@ export type MutationSignInArgs = {
   input: SignInInput;
 };
 
+export type MutationUnassignVehiclesArgs = {
+  input: VehicleAssignmentInput;
+};
+
 export type MutationUpdatePartnerAgreementArgs = {
   input: UpdatePartnerAgreementInput;
 };
@@ -604,6 +659,10 @@ export type MutationUpdatePartnerSettingsArgs = {
 
 export type MutationUpdateUserArgs = {
   input: UpdateUserInput;
+};
+
+export type MutationUpdateVehicleArgs = {
+  input: UpdateVehicleInput;
 };
 
 /** No such object exists — or it belongs to someone else. */
@@ -650,6 +709,39 @@ export type Organization = {
 
 /** PRINCIPAL runs an ecosystem (an OEM or fleet operator); PARTNER works for one or more principals. */
 export type OrganizationKind = 'PARTNER' | 'PRINCIPAL';
+
+/** A person who owns or uses vehicles: basic data only. */
+export type Owner = {
+  __typename: 'Owner';
+  /** When the owner was archived; archived owners are hidden from lists by default. */
+  archivedAt: Maybe<Scalars['DateTime']['output']>;
+  /** When the owner was recorded. */
+  createdAt: Scalars['DateTime']['output'];
+  /** E-mail address (lower case); identifies the owner within the principal. */
+  email: Scalars['String']['output'];
+  /** Opaque unique id. */
+  id: Scalars['ID']['output'];
+  /** Full name. */
+  name: Maybe<Scalars['String']['output']>;
+  /** Phone number. */
+  phone: Maybe<Scalars['String']['output']>;
+};
+
+/** How an owner relates to a vehicle: OWNER or USER. */
+export type OwnerAccessKind = 'OWNER' | 'USER';
+
+/** An owner's access to a vehicle: as its OWNER or as a USER. */
+export type OwnerVehicleAccess = {
+  __typename: 'OwnerVehicleAccess';
+  /** Opaque unique id. */
+  id: Scalars['ID']['output'];
+  /** OWNER or USER. */
+  kind: OwnerAccessKind;
+  /** The owner. */
+  owner: Owner;
+  /** The vehicle (listed only where the viewer may see it). */
+  vehicle: Vehicle;
+};
 
 /** Where a page ends and whether more follow (Relay). */
 export type PageInfo = {
@@ -1005,8 +1097,14 @@ export type Query = {
   users: UserConnection;
   /** Checks a partners.csv file without importing it (principal staff): every problem by line and column, and the partners it would create. */
   validatePartnersImport: PartnersImportReport;
+  /** One vehicle the viewer may see (NOT_FOUND otherwise, whether or not it exists). */
+  vehicle: Vehicle;
+  /** Vehicles the viewer may see: all of a principal's; those assigned to a partner's subtree; a technician's through active job grants. */
+  vehicles: VehicleConnection;
   /** Who the request acts as; null when not signed in. A blocked partner's session or key gets UNAUTHENTICATED with `extensions.reason` ACCOUNT_BLOCKED, so the app can say why. */
   viewer: Maybe<Viewer>;
+  /** Who can access a vehicle now or at a past time, and why — from the ledger that enforcement uses. */
+  whoCanAccess: Array<VehicleAccessEntry>;
 };
 
 export type QueryAuditEventsArgs = {
@@ -1055,6 +1153,22 @@ export type QueryUsersArgs = {
 
 export type QueryValidatePartnersImportArgs = {
   input: PartnersImportInput;
+};
+
+export type QueryVehicleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryVehiclesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<VehicleFilter>;
+  first?: Scalars['Int']['input'];
+  orderBy?: InputMaybe<VehicleOrder>;
+};
+
+export type QueryWhoCanAccessArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  vehicleId: Scalars['ID']['input'];
 };
 
 /** The API key to revoke. */
@@ -1210,6 +1324,26 @@ export type UpdateUserSuccess = {
   user: User;
 };
 
+/** New details for a vehicle (its VIN cannot change). */
+export type UpdateVehicleInput = {
+  /** The telematics unit's model. */
+  deviceModel?: InputMaybe<Scalars['String']['input']>;
+  /** The telematics unit's serial number. */
+  deviceSerial?: InputMaybe<Scalars['String']['input']>;
+  /** The telematics unit's firmware version. */
+  firmware?: InputMaybe<Scalars['String']['input']>;
+  /** The vehicle. */
+  id: Scalars['ID']['input'];
+  /** The make (required). */
+  make: Scalars['String']['input'];
+  /** The model (required). */
+  model: Scalars['String']['input'];
+  /** The licence plate. */
+  plate?: InputMaybe<Scalars['String']['input']>;
+  /** The model year. */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A person who signs in; member of exactly one organization. */
 export type User = {
   __typename: 'User';
@@ -1275,6 +1409,183 @@ export type ValidationError = ErrorResult & {
   fieldErrors: Array<FieldError>;
   /** A sentence for the person who made the request. */
   message: Scalars['String']['output'];
+};
+
+/** A vehicle of the principal, with its telematics unit. */
+export type Vehicle = {
+  __typename: 'Vehicle';
+  /** Why the viewer may see this vehicle: principal staff, the assignment to a partner (directly or through a sub-partner), or a job grant until its end. */
+  accessVia: Array<VehicleAccessEntry>;
+  /** When the vehicle was archived; archived vehicles are hidden from lists by default. */
+  archivedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The partners the vehicle is assigned to, as far as the viewer's tree reaches (technicians see none); with includeEnded, also earlier periods. */
+  assignments: Array<VehicleAssignment>;
+  /** When the vehicle was recorded. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The telematics unit's model. */
+  deviceModel: Maybe<Scalars['String']['output']>;
+  /** The telematics unit's serial number. */
+  deviceSerial: Maybe<Scalars['String']['output']>;
+  /** The telematics unit's firmware version. */
+  firmware: Maybe<Scalars['String']['output']>;
+  /** What was done to this vehicle, newest first. */
+  history: AuditEventConnection;
+  /** Opaque unique id. */
+  id: Scalars['ID']['output'];
+  /** The make, e.g. Aurora. */
+  make: Scalars['String']['output'];
+  /** The model, e.g. Orion. */
+  model: Scalars['String']['output'];
+  /** The people who own or use the vehicle (basic data; never the principal's annotations to a partner). */
+  owners: Array<OwnerVehicleAccess>;
+  /** The licence plate, upper case. */
+  plate: Maybe<Scalars['String']['output']>;
+  /** The VIN: 17 characters of the VIN alphabet, unique per principal. */
+  vin: Scalars['String']['output'];
+  /** The model year. */
+  year: Maybe<Scalars['Int']['output']>;
+};
+
+/** A vehicle of the principal, with its telematics unit. */
+export type VehicleAssignmentsArgs = {
+  includeEnded?: Scalars['Boolean']['input'];
+};
+
+/** A vehicle of the principal, with its telematics unit. */
+export type VehicleHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+/** One reason why someone may access a vehicle, from the access ledger. */
+export type VehicleAccessEntry = {
+  __typename: 'VehicleAccessEntry';
+  /** ASSIGNMENT: the partner the vehicle is assigned to — the partner itself, or the sub-partner through which it has access. */
+  assignedPartner: Maybe<Partner>;
+  /** JOB_GRANT: the job whose grant gives access. */
+  jobId: Maybe<Scalars['ID']['output']>;
+  /** The partner whose people have access (null for PRINCIPAL_STAFF). */
+  partner: Maybe<Partner>;
+  /** The kind of reason. */
+  reason: AccessReason;
+  /** Which roles of that organization it reaches. */
+  roles: Array<UserRole>;
+  /** Since when this reason holds (null for PRINCIPAL_STAFF). */
+  since: Maybe<Scalars['DateTime']['output']>;
+  /** Until when it holds: a grant's end, or an assignment's end when asked about the past; null: open-ended. */
+  until: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** One period in which a vehicle was assigned to a partner (open while unassignedAt is null). */
+export type VehicleAssignment = {
+  __typename: 'VehicleAssignment';
+  /** When the vehicle was assigned. */
+  assignedAt: Scalars['DateTime']['output'];
+  /** Who assigned it: an e-mail or an API key's name. */
+  assignedByLabel: Scalars['String']['output'];
+  /** Opaque unique id. */
+  id: Scalars['ID']['output'];
+  /** The partner the vehicle is (or was) assigned to. */
+  partner: Partner;
+  /** When it was taken back; null while the assignment holds. */
+  unassignedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who took it back. */
+  unassignedByLabel: Maybe<Scalars['String']['output']>;
+};
+
+/** Vehicles to assign to, or take back from, a partner: listed ids or every vehicle matching a filter (exactly one of the two). */
+export type VehicleAssignmentInput = {
+  /** Every vehicle the viewer may see that matches this filter ("select all matching"). */
+  filter?: InputMaybe<VehicleFilter>;
+  /** The partner. */
+  partnerId: Scalars['ID']['input'];
+  /** The vehicles, by id. */
+  vehicleIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** The outcome of assigning vehicles to a partner or taking them back. */
+export type VehicleAssignmentResult = NotFoundError | ValidationError | VehicleAssignmentSuccess;
+
+/** The outcome of assigning or taking back vehicles. */
+export type VehicleAssignmentSuccess = {
+  __typename: 'VehicleAssignmentSuccess';
+  /** How many vehicles changed. */
+  changedCount: Scalars['Int']['output'];
+  /** The partner. */
+  partner: Partner;
+  /** How many selected vehicles were already in that state. */
+  unchangedCount: Scalars['Int']['output'];
+};
+
+/** A page of Vehicle objects (Relay connection, keyset-paginated). */
+export type VehicleConnection = {
+  __typename: 'VehicleConnection';
+  /** The nodes of this page with their cursors. */
+  edges: Array<VehicleEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many nodes match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Vehicle in a page, with its cursor. */
+export type VehicleEdge = {
+  __typename: 'VehicleEdge';
+  /** Opaque position of this node; pass as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The Vehicle. */
+  node: Vehicle;
+};
+
+/** Narrows a list of vehicles; all given conditions must hold. */
+export type VehicleFilter = {
+  /** True: only archived vehicles. Default: only active ones. */
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  /** With partnerId: only vehicles assigned to that partner itself. */
+  directOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only vehicles created by this import batch. */
+  importBatchId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only this make (case-insensitive). */
+  make?: InputMaybe<Scalars['String']['input']>;
+  /** Only this model (case-insensitive). */
+  model?: InputMaybe<Scalars['String']['input']>;
+  /** Only vehicles this owner owns or uses. */
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only vehicles assigned to this partner or (unless directOnly) to a partner below it. */
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Part of a VIN, licence plate or device serial. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only vehicles assigned to no partner. */
+  unassigned?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Names one vehicle. */
+export type VehicleIdInput = {
+  /** The vehicle. */
+  id: Scalars['ID']['input'];
+};
+
+/** How a vehicles list is sorted. */
+export type VehicleOrder = {
+  /** The direction. */
+  direction: SortDirection;
+  /** The column. */
+  field: VehicleSortField;
+};
+
+/** The outcome of a change to a vehicle. */
+export type VehicleResult = NotFoundError | ValidationError | VehicleSuccess;
+
+/** The column a vehicles list is sorted by. */
+export type VehicleSortField = 'CREATED_AT' | 'MAKE' | 'VIN';
+
+/** The vehicle after a successful change. */
+export type VehicleSuccess = {
+  __typename: 'VehicleSuccess';
+  /** The vehicle as it is now. */
+  vehicle: Vehicle;
+  /** Doubts that did not stop the change, e.g. a North-American VIN whose check digit does not match. */
+  warnings: Array<Scalars['String']['output']>;
 };
 
 /** Who the request acts as: a signed-in user or an API key, of one organization. */
@@ -9363,4 +9674,6 @@ export const possibleTypes: Record<string, string[]> = {
   UpdatePartnerProfileResult: ['NotFoundError', 'PartnerClaimedError', 'PartnerSuccess', 'ValidationError'],
   UpdatePartnerResult: ['NotFoundError', 'PartnerSuccess', 'ValidationError'],
   UpdateUserResult: ['NotFoundError', 'UpdateUserSuccess', 'ValidationError'],
+  VehicleAssignmentResult: ['NotFoundError', 'ValidationError', 'VehicleAssignmentSuccess'],
+  VehicleResult: ['NotFoundError', 'ValidationError', 'VehicleSuccess'],
 };

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
-import { ACCOUNT_TYPES, ORGANIZATION_KINDS, PARTNER_ROLES, PARTNER_STATUSES, PASSWORD_POLICIES, USER_ROLES } from '@partner-hub/domain';
-import type { AccountType, OrganizationKind, PartnerRole, PartnerStatus, PasswordPolicy, UserRole } from '@partner-hub/domain';
+import { ACCESS_REASONS, OWNER_ACCESS_KINDS, ACCOUNT_TYPES, ORGANIZATION_KINDS, PARTNER_ROLES, PARTNER_STATUSES, PASSWORD_POLICIES, USER_ROLES } from '@partner-hub/domain';
+import type { AccessReason, OwnerAccessKind, AccountType, OrganizationKind, PartnerRole, PartnerStatus, PasswordPolicy, UserRole } from '@partner-hub/domain';
 
 /** Turns a domain's `as const` list into the object form GraphQL enum registration needs. */
 export function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -39,4 +39,14 @@ registerEnumType(PartnerStatusEnum, {
 registerEnumType(AccountTypeEnum, {
   name: 'AccountType',
   description: 'The billing model of a partner account: PREPAID, POSTPAID or FREE.',
+});
+
+export const OwnerAccessKindEnum = enumObject<OwnerAccessKind>(OWNER_ACCESS_KINDS);
+registerEnumType(OwnerAccessKindEnum, { name: 'OwnerAccessKind', description: 'How an owner relates to a vehicle: OWNER or USER.' });
+
+export const AccessReasonEnum = enumObject<AccessReason>(ACCESS_REASONS);
+registerEnumType(AccessReasonEnum, {
+  name: 'AccessReason',
+  description:
+    'Why someone may access a vehicle: PRINCIPAL_STAFF (the principal\'s own staff), ASSIGNMENT (the vehicle is assigned to the partner or to a partner below it) or JOB_GRANT (an active job grant).',
 });

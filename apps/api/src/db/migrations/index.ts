@@ -1,5 +1,6 @@
 import { Migration20261123163207 } from './Migration20261123163207.js';
 import { Migration20261123181617 } from './Migration20261123181617.js';
+import { Migration20261123211415 } from './Migration20261123211415.js';
 
 /**
  * Every committed migration, in order. Listed explicitly (not found by globbing) so the same
@@ -9,4 +10,5 @@ import { Migration20261123181617 } from './Migration20261123181617.js';
 export const migrationsList = [
   { name: 'Migration20261123163207', class: Migration20261123163207 },
   { name: 'Migration20261123181617', class: Migration20261123181617 },
+  { name: 'Migration20261123211415', class: Migration20261123211415 },
 ];

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MAX_TREE_DEPTH } from '@partner-hub/domain';
-import { validate as isUuid } from 'uuid';
+import { uuidArray } from '../../common/db/uuid-array.js';
 
 /**
  * The sub-partner tree in SQL: an adjacency list (`partner.parent_id`) walked with recursive
@@ -8,12 +8,6 @@ import { validate as isUuid } from 'uuid';
  * libs/domain; these queries only fetch the rows those rules need. They bypass the ORM's
  * tenant filter, so every caller passes ids it has already checked the viewer may see.
  */
-
-/** A PostgreSQL array literal of uuids, bound as one parameter (knex would expand a JS array into a list). */
-function uuidArray(ids: readonly string[]): string {
-  if (!ids.every((id) => isUuid(id))) throw new Error('partner tree queries take uuids only');
-  return `{${ids.join(',')}}`;
-}
 
 export interface TreeRow {
   id: string;

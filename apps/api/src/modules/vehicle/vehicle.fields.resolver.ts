@@ -1,0 +1,88 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { seesAssignments } from '@partner-hub/domain';
+import type { RequestContext } from '../../app/context.js';
+import { Allow } from '../../common/auth/authorize.js';
+import { keysetPage } from '../../common/graphql/connection.js';
+import type { Page } from '../../common/graphql/connection.js';
+import { AuditEvent } from '../audit/audit-event.entity.js';
+import { AuditEventConnection } from '../audit/audit.resolver.js';
+import { Owner } from '../owner/owner.entity.js';
+import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
+import { Partner } from '../partner/partner.entity.js';
+import { NotFound } from '../../common/errors/app-errors.js';
+import { accessSubject } from './vehicle-access.js';
+import { accessVia } from './vehicle-access.service.js';
+import { vehicleAssignments } from './vehicle.service.js';
+import { Vehicle } from './vehicle.entity.js';
+import { VehicleAccessEntry } from './vehicle.types.js';
+import { VehicleAssignment } from './vehicle-assignment.entity.js';
+
+@Resolver(() => Vehicle)
+export class VehicleFieldsResolver {
+  @Allow('vehicles:read')
+  @FieldResolver(() => [VehicleAccessEntry], { description: 'Why the viewer may see this vehicle: principal staff, the assignment to a partner (directly or through a sub-partner), or a job grant until its end.' })
+  accessVia(@Root() vehicle: Vehicle, @Ctx() ctx: RequestContext): Promise<VehicleAccessEntry[]> {
+    return accessVia(ctx, vehicle.id);
+  }
+
+  @Allow('vehicles:read')
+  @FieldResolver(() => [VehicleAssignment], {
+    description: 'The partners the vehicle is assigned to, as far as the viewer\'s tree reaches (technicians see none); with includeEnded, also earlier periods.',
+  })
+  async assignments(
+    @Root() vehicle: Vehicle,
+    @Ctx() ctx: RequestContext,
+    @Arg('includeEnded', () => Boolean, { defaultValue: false, description: 'Also list assignments that were taken back.' }) includeEnded: boolean,
+  ): Promise<VehicleAssignment[]> {
+    const subject = accessSubject(ctx);
+    if (subject.kind === 'PARTNER' && !seesAssignments(subject.role)) return [];
+    return vehicleAssignments(ctx, vehicle.id, includeEnded);
+  }
+
+  @Allow('owners:read')
+  @FieldResolver(() => [OwnerVehicleAccess], { description: 'The people who own or use the vehicle (basic data; never the principal\'s annotations to a partner).' })
+  owners(@Root() vehicle: Vehicle, @Ctx() ctx: RequestContext): Promise<OwnerVehicleAccess[]> {
+    return ctx.loaders.ownerAccessByVehicle.load(vehicle.id);
+  }
+
+  @Allow('vehicles:write')
+  @FieldResolver(() => AuditEventConnection, { description: 'What was done to this vehicle, newest first.' })
+  history(
+    @Root() vehicle: Vehicle,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1 to 200.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
+  ): Promise<Page<AuditEvent>> {
+    return keysetPage(ctx.em, AuditEvent, { objectType: 'Vehicle', objectId: vehicle.id }, { first, after, orderBy: 'id', direction: 'desc' });
+  }
+}
+
+@Resolver(() => VehicleAssignment)
+export class VehicleAssignmentFieldsResolver {
+  @Allow('vehicles:read')
+  @FieldResolver(() => Partner, { description: 'The partner the vehicle is (or was) assigned to.' })
+  async partner(@Root() assignment: VehicleAssignment, @Ctx() ctx: RequestContext): Promise<Partner> {
+    const partner = await ctx.loaders.partnerById.load(assignment.partner.id);
+    if (!partner) throw new NotFound('partner');
+    return partner;
+  }
+}
+
+@Resolver(() => OwnerVehicleAccess)
+export class OwnerVehicleAccessFieldsResolver {
+  @Allow('owners:read')
+  @FieldResolver(() => Owner, { description: 'The owner.' })
+  async owner(@Root() access: OwnerVehicleAccess, @Ctx() ctx: RequestContext): Promise<Owner> {
+    const owner = await ctx.loaders.ownerById.load(access.owner.id);
+    if (!owner) throw new NotFound('owner');
+    return owner;
+  }
+
+  @Allow('vehicles:read')
+  @FieldResolver(() => Vehicle, { description: 'The vehicle (listed only where the viewer may see it).' })
+  async vehicle(@Root() access: OwnerVehicleAccess, @Ctx() ctx: RequestContext): Promise<Vehicle> {
+    const vehicle = await ctx.loaders.vehicleById.load(access.vehicle.id);
+    if (!vehicle) throw new NotFound('vehicle');
+    return vehicle;
+  }
+}

@@ -1,0 +1,332 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { checkVin, vehicleDetailsSchema, vehicleSchema } from '@partner-hub/domain';
+import { v7 as uuidv7, validate as isUuid } from 'uuid';
+import { inTransaction, viewerOf } from '../../app/context.js';
+import type { RequestContext } from '../../app/context.js';
+import { idIn, idNotIn } from '../../common/db/subquery.js';
+import { uuidArray } from '../../common/db/uuid-array.js';
+import { NotFound, ValidationFailed } from '../../common/errors/app-errors.js';
+import { parseInput } from '../../common/errors/parse-input.js';
+import { keysetPage } from '../../common/graphql/connection.js';
+import type { Page } from '../../common/graphql/connection.js';
+import { diffFields, recordAudit } from '../audit/audit.service.js';
+import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
+import type { Partner } from '../partner/partner.entity.js';
+import { canSee, findManagedPartner, findVisiblePartner, partnerScope } from '../partner/partner-scope.js';
+import { subtreesOf } from '../partner/partner-tree.queries.js';
+import { findVisibleVehicle, vehicleScopeWhere } from './vehicle-access.js';
+import { Vehicle } from './vehicle.entity.js';
+import { VehicleAssignment } from './vehicle-assignment.entity.js';
+
+export const VEHICLE_SORT_FIELDS = ['VIN', 'MAKE', 'CREATED_AT'] as const;
+export type VehicleSortField = (typeof VEHICLE_SORT_FIELDS)[number];
+
+/** The column each sort field orders by (shared by the list and its CSV export); all NOT NULL, so keyset-sortable. */
+export const VEHICLE_SORT_COLUMNS: Record<VehicleSortField, 'vin' | 'make' | 'createdAt'> = {
+  VIN: 'vin',
+  MAKE: 'make',
+  CREATED_AT: 'createdAt',
+};
+
+export interface VehicleFilterInput {
+  /** part of a VIN, plate or device serial */
+  search?: string | null;
+  /** only vehicles assigned to this partner (and, unless `directOnly`, to any partner below it) */
+  partnerId?: string | null;
+  directOnly?: boolean | null;
+  /** only vehicles assigned to no partner at all */
+  unassigned?: boolean | null;
+  ownerId?: string | null;
+  make?: string | null;
+  model?: string | null;
+  /** false (default): active only; true: archived only */
+  archived?: boolean | null;
+  importBatchId?: string | null;
+}
+
+export interface VehicleOrderInput {
+  field: VehicleSortField;
+  direction: 'ASC' | 'DESC';
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const openAssignmentsOf = (em: EntityManager, partnerIds: readonly string[]) =>
+  em.createQueryBuilder(VehicleAssignment, 'a').select('a.vehicle_id').where({ partner: { $in: [...partnerIds] }, unassignedAt: null }).getKnexQuery();
+
+/**
+ * The filter of a vehicles list: the viewer's ledger scope plus the user's filters. The search
+ * runs on trigram indexes; the partner filter on the open-assignment index.
+ */
+export async function vehiclesWhere(ctx: RequestContext, filter: VehicleFilterInput, field = 'filter'): Promise<FilterQuery<Vehicle>> {
+  const conditions: FilterQuery<Vehicle>[] = [await vehicleScopeWhere(ctx)];
+  const search = filter.search?.trim();
+  if (search) {
+    const pattern = `%${escapeLike(search)}%`;
+    conditions.push({ $or: [{ vin: { $ilike: pattern } }, { plate: { $ilike: pattern } }, { deviceSerial: { $ilike: pattern } }] });
+  }
+  if (filter.partnerId) {
+    const scope = await partnerScope(ctx);
+    if (!isUuid(filter.partnerId) || !canSee(scope, filter.partnerId)) throw new NotFound('partner', `${field}.partnerId`);
+    const partnerIds = filter.directOnly ? [filter.partnerId] : (await subtreesOf(ctx.em, [filter.partnerId])).map((r) => r.id);
+    conditions.push(idIn<Vehicle>(openAssignmentsOf(ctx.em, partnerIds)));
+  }
+  if (filter.unassigned) {
+    const anyOpen = ctx.em.createQueryBuilder(VehicleAssignment, 'a').select('a.vehicle_id').where({ unassignedAt: null }).getKnexQuery();
+    conditions.push(idNotIn<Vehicle>(anyOpen));
+  }
+  if (filter.ownerId) {
+    if (!isUuid(filter.ownerId)) throw new NotFound('owner', `${field}.ownerId`);
+    const owned = ctx.em.createQueryBuilder(OwnerVehicleAccess, 'o').select('o.vehicle_id').where({ owner: filter.ownerId }).getKnexQuery();
+    conditions.push(idIn<Vehicle>(owned));
+  }
+  if (filter.make?.trim()) conditions.push({ make: { $ilike: escapeLike(filter.make.trim()) } });
+  if (filter.model?.trim()) conditions.push({ model: { $ilike: escapeLike(filter.model.trim()) } });
+  conditions.push({ archivedAt: filter.archived ? { $ne: null } : null });
+  if (filter.importBatchId) {
+    if (!isUuid(filter.importBatchId)) throw new NotFound('import batch', `${field}.importBatchId`);
+    conditions.push({ importBatch: filter.importBatchId });
+  }
+  return { $and: conditions };
+}
+
+/** A page of the vehicles the viewer may see, filtered and sorted (keyset-paginated). */
+export async function listVehicles(
+  ctx: RequestContext,
+  filter: VehicleFilterInput,
+  order: VehicleOrderInput,
+  first: number,
+  after?: string | null,
+): Promise<Page<Vehicle>> {
+  return keysetPage(ctx.em, Vehicle, await vehiclesWhere(ctx, filter), {
+    first,
+    after,
+    orderBy: VEHICLE_SORT_COLUMNS[order.field],
+    direction: order.direction === 'ASC' ? 'asc' : 'desc',
+  });
+}
+
+export const getVehicle = findVisibleVehicle;
+
+export interface VehicleDetailsInput {
+  make: string;
+  model: string;
+  year?: number | null;
+  plate?: string | null;
+  deviceSerial?: string | null;
+  deviceModel?: string | null;
+  firmware?: string | null;
+}
+
+export interface CreateVehicleInput extends VehicleDetailsInput {
+  vin: string;
+}
+
+const DETAIL_FIELDS = ['make', 'model', 'year', 'plate', 'deviceSerial', 'deviceModel', 'firmware'] as const;
+
+/** A vehicle as it was created, with the doubts that did not stop it (a North-American check digit that does not match). */
+export interface VehicleChange {
+  vehicle: Vehicle;
+  warnings: string[];
+}
+
+async function assertVinFree(em: EntityManager, principalId: string, vin: string): Promise<void> {
+  if (await em.count(Vehicle, { principal: principalId, vin })) {
+    throw ValidationFailed.of('vin', `A vehicle with the VIN ${vin} already exists.`);
+  }
+}
+
+/** Records a new vehicle of the viewer's principal; the VIN must be new to the principal. */
+export async function createVehicle(ctx: RequestContext, input: CreateVehicleInput): Promise<VehicleChange> {
+  const fields = parseInput(vehicleSchema, input);
+  const principalId = viewerOf(ctx).organizationId;
+  return inTransaction(ctx, async (em) => {
+    await assertVinFree(em, principalId, fields.vin);
+    const vehicle = em.create(Vehicle, { principal: principalId, ...fields });
+    recordAudit(ctx, em, {
+      action: 'vehicle.created',
+      objectType: 'Vehicle',
+      objectId: vehicle.id,
+      organizationId: principalId,
+      changes: diffFields({}, fields, ['vin', ...DETAIL_FIELDS]),
+    });
+    await em.flush();
+    const { warning } = checkVin(fields.vin);
+    return { vehicle, warnings: warning ? [warning] : [] };
+  });
+}
+
+/** Changes a vehicle's details (not its VIN, which is its identity). */
+export async function updateVehicle(ctx: RequestContext, id: string, input: VehicleDetailsInput): Promise<Vehicle> {
+  const fields = parseInput(vehicleDetailsSchema, input);
+  return inTransaction(ctx, async (em) => {
+    const vehicle = await findVisibleVehicle({ ...ctx, em }, id);
+    const before = { ...vehicle };
+    em.assign(vehicle, fields);
+    recordAudit(ctx, em, {
+      action: 'vehicle.updated',
+      objectType: 'Vehicle',
+      objectId: vehicle.id,
+      organizationId: vehicle.principal.id,
+      changes: diffFields(before, vehicle, DETAIL_FIELDS),
+    });
+    await em.flush();
+    return vehicle;
+  });
+}
+
+/** Archives (or restores) a vehicle: hidden from lists by default, its assignments and history kept. */
+export async function setVehicleArchived(ctx: RequestContext, id: string, archived: boolean): Promise<Vehicle> {
+  return inTransaction(ctx, async (em) => {
+    const vehicle = await findVisibleVehicle({ ...ctx, em }, id);
+    const before = vehicle.archivedAt ?? null;
+    if ((before !== null) !== archived) {
+      vehicle.archivedAt = archived ? new Date() : null;
+      recordAudit(ctx, em, {
+        action: archived ? 'vehicle.archived' : 'vehicle.restored',
+        objectType: 'Vehicle',
+        objectId: vehicle.id,
+        organizationId: vehicle.principal.id,
+        changes: { archivedAt: { from: before, to: vehicle.archivedAt } },
+      });
+      await em.flush();
+    }
+    return vehicle;
+  });
+}
+
+/** Which vehicles a bulk assignment is about: listed ids, or every vehicle matching a filter. */
+export interface VehicleSelectionInput {
+  vehicleIds?: string[] | null;
+  filter?: VehicleFilterInput | null;
+}
+
+export interface AssignmentChange {
+  partner: Partner;
+  /** vehicles whose assignment changed */
+  changedCount: number;
+  /** selected vehicles that were already in the asked state */
+  unchangedCount: number;
+}
+
+/**
+ * Resolves a selection to vehicle ids the viewer may see and that are not archived — listed
+ * ids must all qualify (an unknown or invisible one is NOT_FOUND for the whole request, never
+ * naming which); a filter selects what it matches.
+ */
+async function selectedVehicleIds(ctx: RequestContext, em: EntityManager, selection: VehicleSelectionInput): Promise<string[]> {
+  const hasIds = (selection.vehicleIds?.length ?? 0) > 0;
+  if (hasIds === Boolean(selection.filter)) {
+    throw ValidationFailed.of('vehicleIds', 'Select vehicles by their ids or by a filter (exactly one of the two).');
+  }
+  const scoped = { ...ctx, em };
+  if (selection.filter) {
+    const rows = await em.find(Vehicle, await vehiclesWhere(scoped, selection.filter), { fields: ['id'] });
+    return rows.map((r) => r.id);
+  }
+  const ids = [...new Set(selection.vehicleIds)];
+  if (!ids.every((id) => isUuid(id))) throw new NotFound('vehicle', 'vehicleIds');
+  const rows = await em.find(Vehicle, { $and: [await vehicleScopeWhere(scoped), { id: { $in: ids } }] }, { fields: ['id', 'archivedAt'] });
+  if (rows.length !== ids.length) throw new NotFound('vehicle', 'vehicleIds');
+  const archived = rows.filter((r) => r.archivedAt).length;
+  if (archived > 0) throw ValidationFailed.of('vehicleIds', `${archived} of the selected vehicles are archived; restore them first.`);
+  return ids;
+}
+
+/**
+ * The partner an assignment change targets: principal staff may target any partner of theirs;
+ * a partner admin only the partners below its own (it passes on what it holds, and takes it back).
+ */
+async function assignmentTarget(ctx: RequestContext, partnerId: string): Promise<Partner> {
+  const scope = await partnerScope(ctx);
+  const partner = scope.all ? await findVisiblePartner(ctx, partnerId, 'partnerId') : await findManagedPartner(ctx, partnerId, 'partnerId');
+  if (partner.archivedAt) throw ValidationFailed.of('partnerId', 'This partner is archived; restore it before assigning vehicles to it.');
+  return partner;
+}
+
+const CHUNK = 5_000;
+
+/** Assigns the selected vehicles to a partner (those already assigned to it stay as they are), all or nothing. */
+export async function assignVehicles(ctx: RequestContext, partnerId: string, selection: VehicleSelectionInput): Promise<AssignmentChange> {
+  const viewer = viewerOf(ctx);
+  return inTransaction(ctx, async (em) => {
+    const partner = await assignmentTarget({ ...ctx, em }, partnerId);
+    const ids = await selectedVehicleIds(ctx, em, selection);
+    const now = new Date();
+    let changedCount = 0;
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows = ids.slice(i, i + CHUNK).map((vehicleId) => ({
+        id: uuidv7(),
+        created_at: now,
+        updated_at: now,
+        principal_id: partner.principal.id,
+        vehicle_id: vehicleId,
+        partner_id: partner.id,
+        assigned_at: now,
+        assigned_by_label: viewer.label,
+      }));
+      const query = em
+        .getKnex()
+        .insert(rows)
+        .into('vehicle_assignment')
+        .onConflict(em.getKnex().raw('(vehicle_id, partner_id) where unassigned_at is null'))
+        .ignore()
+        .returning('id');
+      const transaction = em.getTransactionContext<Knex.Transaction>();
+      const inserted: unknown[] = await (transaction ? query.transacting(transaction) : query);
+      changedCount += inserted.length;
+    }
+    recordAudit(ctx, em, {
+      action: 'partner.vehiclesAssigned',
+      objectType: 'Partner',
+      objectId: partner.id,
+      organizationId: partner.principal.id,
+      changes: { vehiclesAssigned: { from: null, to: changedCount } },
+    });
+    await em.flush();
+    return { partner, changedCount, unchangedCount: ids.length - changedCount };
+  });
+}
+
+/**
+ * Takes the selected vehicles back from a partner and from every partner below it (what it
+ * passed on goes back too). The periods are closed, not deleted: the ledger keeps them.
+ */
+export async function unassignVehicles(ctx: RequestContext, partnerId: string, selection: VehicleSelectionInput): Promise<AssignmentChange> {
+  const viewer = viewerOf(ctx);
+  return inTransaction(ctx, async (em) => {
+    const partner = await assignmentTarget({ ...ctx, em }, partnerId);
+    const ids = await selectedVehicleIds(ctx, em, selection);
+    const subtree = (await subtreesOf(em, [partner.id])).map((r) => r.id);
+    const now = new Date();
+    const taken = new Set<string>();
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows: { vehicle_id: string; partner_id: string }[] = await em.getConnection().execute(
+        `update vehicle_assignment set unassigned_at = ?, unassigned_by_label = ?, updated_at = ?
+          where unassigned_at is null and partner_id = any(?::uuid[]) and vehicle_id = any(?::uuid[])
+          returning vehicle_id, partner_id`,
+        [now, viewer.label, now, uuidArray(subtree), uuidArray(ids.slice(i, i + CHUNK))],
+        'all',
+        em.getTransactionContext(),
+      );
+      for (const row of rows) taken.add(row.vehicle_id);
+    }
+    recordAudit(ctx, em, {
+      action: 'partner.vehiclesUnassigned',
+      objectType: 'Partner',
+      objectId: partner.id,
+      organizationId: partner.principal.id,
+      changes: { vehiclesUnassigned: { from: null, to: taken.size } },
+    });
+    await em.flush();
+    return { partner, changedCount: taken.size, unchangedCount: ids.length - taken.size };
+  });
+}
+
+/** The assignment periods of a vehicle the viewer may see — only to partners in the viewer's scope (never a sibling's). */
+export async function vehicleAssignments(ctx: RequestContext, vehicleId: string, includeEnded: boolean): Promise<VehicleAssignment[]> {
+  const scope = await partnerScope(ctx);
+  const rows = await ctx.loaders.assignmentsByVehicle.load(vehicleId);
+  return rows.filter((a) => (includeEnded || !a.unassignedAt) && canSee(scope, a.partner.id));
+}
