@@ -12,7 +12,9 @@ import type { ImportBatch } from '../import/import-batch.entity.js';
  * One assignment of a vehicle to a partner, kept as a period in the access ledger: taking the
  * vehicle back closes the period (`unassignedAt`) instead of deleting the row, so "who could
  * access this vehicle at time T" stays answerable. At most one open period per vehicle and
- * partner (a partial unique index in the migration).
+ * partner (a partial unique index in the migration). Both ends are stamped with the time of the
+ * change, never a future one, so "open now" is simply `unassignedAt is null` — what the list
+ * filter uses, on a partial index.
  */
 @ObjectType({ description: 'One period in which a vehicle was assigned to a partner (open while unassignedAt is null).' })
 @Entity({ tableName: 'vehicle_assignment' })
