@@ -76,7 +76,11 @@ describe('vehicle access: the ledger and enforcement agree', () => {
         const make = `Prop-${++run}-${Date.now()}`;
         const vehicles = ledger.map((spec) => {
           const vehicle = makeVehicle(em, world.principalA, { make });
+          const open = new Set<Name>();
           for (const a of spec.assignments) {
+            // at most one open period per vehicle and partner (a unique index)
+            if (a.period.length === null && open.has(a.partner)) continue;
+            if (a.period.length === null) open.add(a.partner);
             const unassignedAt = a.period.length === null ? null : minutes(-a.period.start + a.period.length);
             assignVehicle(em, vehicle, tree[a.partner], { assignedAt: minutes(-a.period.start), unassignedAt });
           }

@@ -112,23 +112,34 @@ export function vehicleScopeWhere(ctx: RequestContext): Promise<FilterQuery<Vehi
   return memoize(ctx, 'vehicleScopeWhere', async () => {
     const subject = accessSubject(ctx);
     if (subject.kind === 'PRINCIPAL_STAFF') return {};
-    const now = new Date();
     const reachable: FilterQuery<Vehicle>[] = [];
     if (subject.partnerIds.length > 0) {
       const grants = ctx.em
         .createQueryBuilder(AccessGrant, 'g')
         .select('g.vehicle_id')
-        .where({ partner: { $in: [...subject.partnerIds] }, ...activeAt(now).grants });
+        .where({ partner: { $in: [...subject.partnerIds] }, ...activeAt(new Date()).grants });
       reachable.push(idIn<Vehicle>(grants.getKnexQuery()));
-      if (seesAssignments(subject.role)) {
-        const scope = await partnerScope(ctx);
-        const assignments = ctx.em
-          .createQueryBuilder(VehicleAssignment, 'a')
-          .select('a.vehicle_id')
-          .where({ partner: { $in: [...scope.visible] }, unassignedAt: null });
-        reachable.push(idIn<Vehicle>(assignments.getKnexQuery()));
-      }
+      if (seesAssignments(subject.role)) reachable.push(await heldVehiclesWhere(ctx));
     }
     return reachable.length === 0 ? { id: null } : { $or: reachable };
+  });
+}
+
+/**
+ * The vehicles the viewer *holds*: every vehicle of the principal for principal staff; for a
+ * partner, those with an open assignment in its subtree — what it may pass on and take back.
+ * A job grant lets a partner see a vehicle, never hold it.
+ */
+export function heldVehiclesWhere(ctx: RequestContext): Promise<FilterQuery<Vehicle>> {
+  return memoize(ctx, 'heldVehiclesWhere', async () => {
+    const subject = accessSubject(ctx);
+    if (subject.kind === 'PRINCIPAL_STAFF') return {};
+    if (!seesAssignments(subject.role) || subject.partnerIds.length === 0) return { id: null };
+    const scope = await partnerScope(ctx);
+    const assignments = ctx.em
+      .createQueryBuilder(VehicleAssignment, 'a')
+      .select('a.vehicle_id')
+      .where({ partner: { $in: [...scope.visible] }, unassignedAt: null });
+    return idIn<Vehicle>(assignments.getKnexQuery());
   });
 }

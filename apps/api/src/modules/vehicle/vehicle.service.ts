@@ -15,7 +15,7 @@ import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
 import type { Partner } from '../partner/partner.entity.js';
 import { canSee, findManagedPartner, findVisiblePartner, partnerScope } from '../partner/partner-scope.js';
 import { subtreesOf } from '../partner/partner-tree.queries.js';
-import { findVisibleVehicle, vehicleScopeWhere } from './vehicle-access.js';
+import { findVisibleVehicle, heldVehiclesWhere, vehicleScopeWhere } from './vehicle-access.js';
 import { Vehicle } from './vehicle.entity.js';
 import { VehicleAssignment } from './vehicle-assignment.entity.js';
 
@@ -56,11 +56,17 @@ const openAssignmentsOf = (em: EntityManager, partnerIds: readonly string[]) =>
   em.createQueryBuilder(VehicleAssignment, 'a').select('a.vehicle_id').where({ partner: { $in: [...partnerIds] }, unassignedAt: null }).getKnexQuery();
 
 /**
- * The filter of a vehicles list: the viewer's ledger scope plus the user's filters. The search
+ * The filter of a vehicles list: the viewer's ledger scope (or, for bulk assignment, the vehicles
+ * it holds) plus the user's filters. The search
  * runs on trigram indexes; the partner filter on the open-assignment index.
  */
-export async function vehiclesWhere(ctx: RequestContext, filter: VehicleFilterInput, field = 'filter'): Promise<FilterQuery<Vehicle>> {
-  const conditions: FilterQuery<Vehicle>[] = [await vehicleScopeWhere(ctx)];
+export async function vehiclesWhere(
+  ctx: RequestContext,
+  filter: VehicleFilterInput,
+  field = 'filter',
+  scope: 'visible' | 'held' = 'visible',
+): Promise<FilterQuery<Vehicle>> {
+  const conditions: FilterQuery<Vehicle>[] = [scope === 'held' ? await heldVehiclesWhere(ctx) : await vehicleScopeWhere(ctx)];
   const search = filter.search?.trim();
   if (search) {
     const pattern = `%${escapeLike(search)}%`;
@@ -211,9 +217,9 @@ export interface AssignmentChange {
 }
 
 /**
- * Resolves a selection to vehicle ids the viewer may see and that are not archived — listed
- * ids must all qualify (an unknown or invisible one is NOT_FOUND for the whole request, never
- * naming which); a filter selects what it matches.
+ * Resolves a selection to vehicle ids the viewer holds and that are not archived — listed ids
+ * must all qualify (an unknown or unheld one is NOT_FOUND for the whole request, never naming
+ * which); a filter selects what it matches.
  */
 async function selectedVehicleIds(ctx: RequestContext, em: EntityManager, selection: VehicleSelectionInput): Promise<string[]> {
   const hasIds = (selection.vehicleIds?.length ?? 0) > 0;
@@ -222,12 +228,12 @@ async function selectedVehicleIds(ctx: RequestContext, em: EntityManager, select
   }
   const scoped = { ...ctx, em };
   if (selection.filter) {
-    const rows = await em.find(Vehicle, await vehiclesWhere(scoped, selection.filter), { fields: ['id'] });
+    const rows = await em.find(Vehicle, await vehiclesWhere(scoped, selection.filter, 'filter', 'held'), { fields: ['id'] });
     return rows.map((r) => r.id);
   }
   const ids = [...new Set(selection.vehicleIds)];
   if (!ids.every((id) => isUuid(id))) throw new NotFound('vehicle', 'vehicleIds');
-  const rows = await em.find(Vehicle, { $and: [await vehicleScopeWhere(scoped), { id: { $in: ids } }] }, { fields: ['id', 'archivedAt'] });
+  const rows = await em.find(Vehicle, { $and: [await heldVehiclesWhere(scoped), { id: { $in: ids } }] }, { fields: ['id', 'archivedAt'] });
   if (rows.length !== ids.length) throw new NotFound('vehicle', 'vehicleIds');
   const archived = rows.filter((r) => r.archivedAt).length;
   if (archived > 0) throw ValidationFailed.of('vehicleIds', `${archived} of the selected vehicles are archived; restore them first.`);
