@@ -26,6 +26,22 @@ describe('seedDemo', () => {
     for (const login of logins ?? []) await app.signIn(login.email, DEMO_PASSWORD);
   });
 
+  it('spreads vehicles over the tree, leaves some unassigned, and gives each partner exactly its subtree\'s', async () => {
+    const COUNT = `query($filter: VehicleFilter) { vehicles(first: 1, filter: $filter) { totalCount } }`;
+    const count = async (email: string, filter: Record<string, unknown> = {}) => {
+      const { data, errors } = await app.gql(COUNT, { filter }, { sessionToken: await app.signIn(email, DEMO_PASSWORD) });
+      expect(errors).toBeUndefined();
+      return data?.['vehicles'].totalCount as number;
+    };
+    expect(await count('admin@aurora-motors.example')).toBe(40);
+    expect(await count('admin@aurora-motors.example', { unassigned: true })).toBe(6);
+    // Berlin 8, Potsdam 5, Werder 3, Spandau 4, Falkensee 2
+    expect(await count('admin@berlin-autohaus.example')).toBe(22);
+    // FleetFit works for both principals: 4 of Aurora's and 2 of Borealis'
+    expect(await count('admin@fleetfit-service.example')).toBe(6);
+    expect(await count('admin@borealis-fleet.example')).toBe(5);
+  });
+
   it('does nothing on a database that has data', async () => {
     expect(await seedDemo(app.orm)).toBeNull();
   });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { PartnerInvitation } from '../../modules/invitation/partner-invitation.entity.js';
 import type { UserRole } from '@partner-hub/domain';
 import { scopeToSystem } from '../../common/db/tenant-filter.js';
@@ -8,6 +8,8 @@ import { makeOrganization } from '../../modules/organization/organization.factor
 import { Partner } from '../../modules/partner/partner.entity.js';
 import type { PartnerRole } from '@partner-hub/domain';
 import { makeUser } from '../../modules/user/user.factory.js';
+import { assignVehicle, makeVehicle, randomVin } from '../../modules/vehicle/vehicle.factory.js';
+import { annotateOwner, giveOwnerAccess, makeOwner } from '../../modules/owner/owner.factory.js';
 
 /** Every demo user signs in with this password (printed at start). */
 export const DEMO_PASSWORD = 'partnerhub-demo';
@@ -96,13 +98,15 @@ export async function seedDemo(orm: MikroORM): Promise<DemoLogin[] | null> {
       );
     const potsdam = partner('Potsdam Autohaus', 'DEALER', 'PTS4M', berlin, 'Brandenburg', { status: 'PENDING' });
     invited(potsdam, 'contact@potsdam-autohaus.example');
-    partner('Werder Autoservice', 'SERVICE_PARTNER', 'WRD6T', potsdam, 'Brandenburg', { status: 'DRAFT' });
+    const werder = partner('Werder Autoservice', 'SERVICE_PARTNER', 'WRD6T', potsdam, 'Brandenburg', { status: 'DRAFT' });
     const spandau = partner('Spandau Cars', 'DEALER', 'SPN3H', berlin, 'Berlin', { status: 'DRAFT' });
-    partner('Falkensee Mobil', 'DEALER', 'FLK8C', spandau, 'Brandenburg', { status: 'DRAFT' });
+    const falkensee = partner('Falkensee Mobil', 'DEALER', 'FLK8C', spandau, 'Brandenburg', { status: 'DRAFT' });
     const hamburg = partner('Hamburg Cars', 'DEALER', 'HMB2X', null, 'Hamburg', { status: 'ACCEPTED' });
     partner('Altona Motors', 'DEALER', 'ALT9R', hamburg, 'Hamburg', { status: 'DRAFT', blocked: true });
-    invited(partner('Harburg Trucks', 'DEALER', 'HRB5P', hamburg, 'Hamburg', { status: 'PENDING' }), 'owner@harburg-trucks.example');
+    const harburg = partner('Harburg Trucks', 'DEALER', 'HRB5P', hamburg, 'Hamburg', { status: 'PENDING' });
+    invited(harburg, 'owner@harburg-trucks.example');
     const fleetfit = partner('FleetFit Service', 'SERVICE_PARTNER', 'FFT3Q', null, 'Berlin', { status: 'ACCEPTED', allowJobOverride: true });
+    const holders = { berlin, potsdam, werder, spandau, falkensee, hamburg, harburg, fleetfit };
     partner('FleetFit Leipzig', 'SERVICE_PARTNER', 'FFL4V', fleetfit, 'Saxony', { status: 'DRAFT' });
     invited(partner('QuickFit Installers', 'SERVICE_PARTNER', 'QFT8N', null, 'Bavaria', { status: 'PENDING' }), 'office@quickfit-installers.example');
     partner('Aurora Werksservice', 'SERVICE_PARTNER', 'AWS2G', null, 'Bavaria', { status: 'DRAFT', allowJobOverride: true, accountType: 'FREE' });
@@ -116,7 +120,123 @@ export async function seedDemo(orm: MikroORM): Promise<DemoLogin[] | null> {
     const borealis = makeOrganization(tx, 'PRINCIPAL', { name: 'Borealis Fleet', region: 'Scandinavia', email: 'ops@borealis-fleet.example' });
     await addUser(borealis, 'ADMIN', 'admin@borealis-fleet.example', 'Bjørn Borealis');
     // one service company working for two principals: one organization, one partnership each
-    tx.persist(tx.create(Partner, { principal: borealis, organization: fleetfit.organization, role: 'SERVICE_PARTNER', code: 'FFT3Q', status: 'ACCEPTED', claimedAt: new Date(), currency: 'SEK', accountType: 'POSTPAID' }));
+    const fleetfitForBorealis = tx.create(Partner, { principal: borealis, organization: fleetfit.organization, role: 'SERVICE_PARTNER', code: 'FFT3Q', status: 'ACCEPTED', claimedAt: new Date(), currency: 'SEK', accountType: 'POSTPAID' });
+    tx.persist(fleetfitForBorealis);
+
+    seedVehicles(tx, aurora, holders, AURORA_FLEET, AURORA_OWNERS);
+    seedVehicles(tx, borealis, { fleetfit: fleetfitForBorealis }, BOREALIS_FLEET, BOREALIS_OWNERS);
   });
   return logins;
+}
+
+/** A seeded random source, so the demo's VINs are the same on every machine. */
+function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+interface DemoOwner {
+  email: string;
+  name: string;
+  phone: string;
+  /** the principal's private annotation */
+  annotation?: { externalUserId: string; displayName: string; description: string };
+}
+
+/** How many vehicles of which models each holder gets (`null`: unassigned), and which owners share them. */
+interface DemoFleet {
+  seed: number;
+  models: readonly [make: string, model: string][];
+  holders: readonly [holder: string | null, count: number][];
+}
+
+const AURORA_OWNERS: DemoOwner[] = [
+  { email: 'lena.fischer@mail.example', name: 'Lena Fischer', phone: '+49 30 4410021', annotation: { externalUserId: 'AUR-C-10023', displayName: 'Fischer, Lena (VIP)', description: 'Prefers contact by e-mail; two vehicles on a leasing contract until 2028.' } },
+  { email: 'jonas.weber@mail.example', name: 'Jonas Weber', phone: '+49 30 4410022', annotation: { externalUserId: 'AUR-C-10024', displayName: 'Weber Logistik GmbH', description: 'Fleet customer — five vans, maintenance through FleetFit.' } },
+  { email: 'mia.schulz@mail.example', name: 'Mia Schulz', phone: '+49 331 220017' },
+  { email: 'paul.wagner@mail.example', name: 'Paul Wagner', phone: '+49 40 881204', annotation: { externalUserId: 'AUR-C-10031', displayName: 'Wagner, Paul', description: 'Complained about telematics unit firmware in 2025; resolved.' } },
+  { email: 'emma.becker@mail.example', name: 'Emma Becker', phone: '+49 40 881233' },
+  { email: 'noah.hoffmann@mail.example', name: 'Noah Hoffmann', phone: '+49 30 4410090', annotation: { externalUserId: 'AUR-C-10047', displayName: 'Hoffmann family', description: 'Shares two cars with his daughter (listed as user).' } },
+  { email: 'clara.hoffmann@mail.example', name: 'Clara Hoffmann', phone: '+49 30 4410091' },
+  { email: 'felix.koch@mail.example', name: 'Felix Koch', phone: '+49 3322 70011' },
+  { email: 'sofia.richter@mail.example', name: 'Sofia Richter', phone: '+49 40 881290', annotation: { externalUserId: 'AUR-C-10052', displayName: 'Richter, S.', description: 'Company car driver; invoices go to her employer.' } },
+  { email: 'ben.klein@mail.example', name: 'Ben Klein', phone: '+49 89 5521003' },
+  { email: 'hannah.wolf@mail.example', name: 'Hannah Wolf', phone: '+49 89 5521044' },
+  { email: 'leon.neumann@mail.example', name: 'Leon Neumann', phone: '+49 331 220090', annotation: { externalUserId: 'AUR-C-10060', displayName: 'Neumann Fahrschule', description: 'Driving school: three cars, frequent plate changes.' } },
+];
+
+const AURORA_FLEET: DemoFleet = {
+  seed: 2026,
+  models: [
+    ['Aurora', 'Orion'],
+    ['Aurora', 'Vega'],
+    ['Aurora', 'Nova'],
+    ['Aurora Commercial', 'Cargo 3.5'],
+    ['Aurora Commercial', 'Cargo 7.5'],
+  ],
+  holders: [
+    ['berlin', 8],
+    ['potsdam', 5],
+    ['werder', 3],
+    ['spandau', 4],
+    ['falkensee', 2],
+    ['hamburg', 6],
+    ['harburg', 2],
+    ['fleetfit', 4],
+    [null, 6],
+  ],
+};
+
+const BOREALIS_OWNERS: DemoOwner[] = [
+  { email: 'astrid.lund@mail.example', name: 'Astrid Lund', phone: '+46 8 5550123', annotation: { externalUserId: 'BOR-7781', displayName: 'Lund Transport AB', description: 'Borealis key account.' } },
+  { email: 'erik.berg@mail.example', name: 'Erik Berg', phone: '+46 8 5550177' },
+];
+
+const BOREALIS_FLEET: DemoFleet = {
+  seed: 77,
+  models: [['Borealis', 'Fjord']],
+  holders: [
+    ['fleetfit', 2],
+    [null, 3],
+  ],
+};
+
+/**
+ * A principal's demo fleet: vehicles spread over its partner tree (and some unassigned), owners
+ * with the principal's private annotations, and shared vehicles (an owner plus a user, or two
+ * owners). Deterministic, so the demo looks the same everywhere.
+ */
+function seedVehicles(tx: EntityManager, principal: Organization, holders: Record<string, Partner>, fleet: DemoFleet, owners: DemoOwner[]): void {
+  const random = seededRandom(fleet.seed);
+  const people = owners.map((o) => {
+    const owner = makeOwner(tx, principal, { email: o.email, name: o.name, phone: o.phone });
+    if (o.annotation) annotateOwner(tx, owner, o.annotation);
+    return owner;
+  });
+  let index = 0;
+  for (const [holder, count] of fleet.holders) {
+    for (let i = 0; i < count; i++, index++) {
+      const [make, model] = fleet.models[index % fleet.models.length] ?? ['Aurora', 'Orion'];
+      const vehicle = makeVehicle(tx, principal, {
+        vin: randomVin(random, index % 7 === 3),
+        make,
+        model,
+        year: 2019 + (index % 8),
+        plate: `${principal.name.slice(0, 1)}-${String.fromCharCode(65 + (index % 26))}${String.fromCharCode(75 + (index % 13))} ${1000 + index * 37}`,
+        deviceSerial: `CB${String(40_000_000 + index * 7919)}`,
+        deviceModel: index % 3 === 0 ? 'CloudBoxx 3' : 'CloudBoxx 4',
+        firmware: index % 4 === 0 ? '4.1.9' : '4.2.1',
+      });
+      const partner = holder ? holders[holder] : undefined;
+      if (partner) assignVehicle(tx, vehicle, partner, { assignedAt: new Date(Date.now() - (30 + index) * 86_400_000), by: 'seed' });
+      const owner = people[index % people.length];
+      if (owner) giveOwnerAccess(tx, owner, vehicle, 'OWNER');
+      // every fifth vehicle is shared: the next person uses it (or co-owns it)
+      const sharer = people[(index + 1) % people.length];
+      if (index % 5 === 0 && sharer && sharer !== owner) giveOwnerAccess(tx, sharer, vehicle, index % 10 === 0 ? 'USER' : 'OWNER');
+    }
+  }
 }
