@@ -5,7 +5,8 @@
  * - audit log: 200,000 events in one organization (plus 50,000 elsewhere); first page and a deep
  *   keyset page, with and without filters;
  * - partners list: 20,000 partners of one principal (plus 5,000 of another) in a tree; first and
- *   deep keyset pages sorted by name and by Partner ID, search, role filter, one level of the tree.
+ *   deep keyset pages sorted by name and by Partner ID, search, role filter, one level of the tree;
+ * - vehicles list: 200,000 vehicles over that tree (bench-vehicles.ts).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ import { makeUser } from '../src/modules/user/user.factory.js';
 import { AuditEvent } from '../src/modules/audit/audit-event.entity.js';
 import { keysetPage } from '../src/common/graphql/connection.js';
 import { Partner } from '../src/modules/partner/partner.entity.js';
+import { benchVehicles } from './bench-vehicles.js';
 
 const EVENTS = 200_000;
 
@@ -148,6 +150,7 @@ try {
   for (const row of plan as { 'QUERY PLAN': string }[]) process.stdout.write(`  ${row['QUERY PLAN']}\n`);
 
   await benchPartners(orm, org.id, other.id);
+  await benchVehicles(orm, time, org.id, other.id, PARTNERS);
   process.stdout.write('\nnote: totalCount (a count over all matching rows) dominates these timings; it is exact by design.\n');
 } finally {
   await orm.close(true);

@@ -4,7 +4,8 @@ import { checkVin, vehicleDetailsSchema, vehicleSchema } from '@partner-hub/doma
 import { v7 as uuidv7, validate as isUuid } from 'uuid';
 import { inTransaction, viewerOf } from '../../app/context.js';
 import type { RequestContext } from '../../app/context.js';
-import { idIn, idNotIn } from '../../common/db/subquery.js';
+import { principalIdsOf } from '../../common/auth/viewer.js';
+import { idIn } from '../../common/db/subquery.js';
 import { uuidArray } from '../../common/db/uuid-array.js';
 import { NotFound, ValidationFailed } from '../../common/errors/app-errors.js';
 import { parseInput } from '../../common/errors/parse-input.js';
@@ -56,6 +57,18 @@ const openAssignmentsOf = (em: EntityManager, partnerIds: readonly string[]) =>
   em.createQueryBuilder(VehicleAssignment, 'a').select('a.vehicle_id').where({ partner: { $in: [...partnerIds] }, unassignedAt: null }).getKnexQuery();
 
 /**
+ * The principal's vehicles without an open assignment, as `not exists` — an anti-join (`not in`
+ * over a subquery of every open assignment degrades to a per-row scan once it outgrows work_mem).
+ */
+function unassignedVehicles(ctx: RequestContext): Knex.QueryBuilder {
+  const knex = ctx.em.getKnex();
+  return knex('vehicle as u')
+    .select('u.id')
+    .whereIn('u.principal_id', principalIdsOf(viewerOf(ctx)))
+    .whereNotExists(knex('vehicle_assignment as a').select(knex.raw('1')).whereRaw('a.vehicle_id = u.id').whereNull('a.unassigned_at'));
+}
+
+/**
  * The filter of a vehicles list: the viewer's ledger scope (or, for bulk assignment, the vehicles
  * it holds) plus the user's filters. The search
  * runs on trigram indexes; the partner filter on the open-assignment index.
@@ -78,10 +91,7 @@ export async function vehiclesWhere(
     const partnerIds = filter.directOnly ? [filter.partnerId] : (await subtreesOf(ctx.em, [filter.partnerId])).map((r) => r.id);
     conditions.push(idIn<Vehicle>(openAssignmentsOf(ctx.em, partnerIds)));
   }
-  if (filter.unassigned) {
-    const anyOpen = ctx.em.createQueryBuilder(VehicleAssignment, 'a').select('a.vehicle_id').where({ unassignedAt: null }).getKnexQuery();
-    conditions.push(idNotIn<Vehicle>(anyOpen));
-  }
+  if (filter.unassigned) conditions.push(idIn<Vehicle>(unassignedVehicles(ctx)));
   if (filter.ownerId) {
     if (!isUuid(filter.ownerId)) throw new NotFound('owner', `${field}.ownerId`);
     const owned = ctx.em.createQueryBuilder(OwnerVehicleAccess, 'o').select('o.vehicle_id').where({ owner: filter.ownerId }).getKnexQuery();
