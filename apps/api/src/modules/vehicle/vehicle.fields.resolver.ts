@@ -45,8 +45,8 @@ export class VehicleFieldsResolver {
     return ctx.loaders.ownerAccessByVehicle.load(vehicle.id);
   }
 
-  @Allow('vehicles:write')
-  @FieldResolver(() => AuditEventConnection, { description: 'What was done to this vehicle, newest first.' })
+  @Allow('vehicles:read')
+  @FieldResolver(() => AuditEventConnection, { description: 'What was done to this vehicle, newest first (the principal\'s record: empty for partners, who see only their own organization\'s events).' })
   history(
     @Root() vehicle: Vehicle,
     @Ctx() ctx: RequestContext,
