@@ -1428,7 +1428,7 @@ export type Vehicle = {
   deviceSerial: Maybe<Scalars['String']['output']>;
   /** The telematics unit's firmware version. */
   firmware: Maybe<Scalars['String']['output']>;
-  /** What was done to this vehicle, newest first. */
+  /** What was done to this vehicle, newest first (the principal's record: empty for partners, who see only their own organization's events). */
   history: AuditEventConnection;
   /** Opaque unique id. */
   id: Scalars['ID']['output'];
