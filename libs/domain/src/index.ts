@@ -15,3 +15,4 @@ export * from './vehicle/vin.js';
 export * from './vehicle/vehicle.js';
 export * from './vehicle/vehicle-access.js';
 export * from './owner/owner.js';
+export * from './job/job-lifecycle.js';
