@@ -13,9 +13,13 @@ import { AccessGrant } from '../modules/vehicle/access-grant.entity.js';
 import { Owner } from '../modules/owner/owner.entity.js';
 import { OwnerAnnotation } from '../modules/owner/owner-annotation.entity.js';
 import { OwnerVehicleAccess } from '../modules/owner/owner-vehicle-access.entity.js';
+import { Job } from '../modules/job/job.entity.js';
+import { JobTemplate } from '../modules/job/job-template.entity.js';
+import { JobEvent } from '../modules/job/job-event.entity.js';
 
 /** Every entity, listed once (explicit discovery: no folder scanning at start). */
 export const entities = [
   Organization, Partner, User, Session, ApiKey, AuditEvent, OutboxEmail, PartnerInvitation, ImportBatch,
   Vehicle, VehicleAssignment, AccessGrant, Owner, OwnerAnnotation, OwnerVehicleAccess,
+  Job, JobTemplate, JobEvent,
 ];

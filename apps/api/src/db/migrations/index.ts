@@ -1,6 +1,7 @@
 import { Migration20261123163207 } from './Migration20261123163207.js';
 import { Migration20261123181617 } from './Migration20261123181617.js';
 import { Migration20261123211415 } from './Migration20261123211415.js';
+import { Migration20261123220239 } from './Migration20261123220239.js';
 
 /**
  * Every committed migration, in order. Listed explicitly (not found by globbing) so the same
@@ -11,4 +12,5 @@ export const migrationsList = [
   { name: 'Migration20261123163207', class: Migration20261123163207 },
   { name: 'Migration20261123181617', class: Migration20261123181617 },
   { name: 'Migration20261123211415', class: Migration20261123211415 },
+  { name: 'Migration20261123220239', class: Migration20261123220239 },
 ];

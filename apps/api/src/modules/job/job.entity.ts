@@ -1,0 +1,102 @@
+import { Entity, Enum, Filter, Index, ManyToOne, Property } from '@mikro-orm/core';
+import type { Rel } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { JOB_KINDS, JOB_STATUSES } from '@partner-hub/domain';
+import type { JobConfiguration, JobKind, JobStatus } from '@partner-hub/domain';
+import { BaseEntity, timestamptz } from '../../common/db/base.entity.js';
+import { TENANT_FILTER, principalCondition } from '../../common/db/tenant-filter.js';
+import { Organization } from '../organization/organization.entity.js';
+import { Partner } from '../partner/partner.entity.js';
+import { User } from '../user/user.entity.js';
+import { Vehicle } from '../vehicle/vehicle.entity.js';
+import type { ImportBatch } from '../import/import-batch.entity.js';
+import type { JobTemplate } from './job-template.entity.js';
+
+/**
+ * An installation or maintenance job on one vehicle (DESIGN.md §1, §2). Its status moves only
+ * through the lifecycle table of libs/domain (job-lifecycle.ts); `version` guards concurrent
+ * transitions (two technicians pressing Start: exactly one wins). Deleted jobs are kept
+ * (`deletedAt`) with their history.
+ */
+@ObjectType({ description: 'An installation or maintenance job on one vehicle.' })
+@Entity({ tableName: 'job' })
+@Filter({ name: TENANT_FILTER, cond: principalCondition('principal'), default: true })
+@Index({ properties: ['principal', 'kind', 'createdAt'] })
+@Index({ properties: ['principal', 'status', 'createdAt'] })
+@Index({ properties: ['principal', 'scheduledFor'] })
+@Index({ properties: ['servicePartner', 'status'] })
+@Index({ properties: ['vehicle'] })
+@Index({ properties: ['importBatch'] })
+export class Job extends BaseEntity<
+  'status' | 'title' | 'description' | 'instructions' | 'scheduledFor' | 'servicePartner' | 'technician' | 'failureReason' | 'cancelReason' | 'attempt' | 'template' | 'importBatch' | 'deletedAt' | 'version'
+> {
+  @Field(() => ID, { description: 'Opaque unique id.' })
+  declare id: string;
+
+  @ManyToOne(() => Organization, { deleteRule: 'restrict' })
+  principal!: Rel<Organization>;
+
+  @Enum({ items: () => [...JOB_KINDS], nativeEnumName: 'job_kind' })
+  kind!: JobKind;
+
+  @Enum({ items: () => [...JOB_STATUSES], nativeEnumName: 'job_status' })
+  status: JobStatus = 'PENDING';
+
+  @Field(() => String, { nullable: true, description: 'A short title.' })
+  @Property({ type: 'text', nullable: true })
+  title?: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'What the job is about.' })
+  @Property({ type: 'text', nullable: true })
+  description?: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Instructions for the technician.' })
+  @Property({ type: 'text', nullable: true })
+  instructions?: string | null = null;
+
+  @ManyToOne(() => Vehicle, { deleteRule: 'restrict' })
+  vehicle!: Rel<Vehicle>;
+
+  /** the telematics unit settings to apply (see jobConfigurationSchema) */
+  @Property({ type: 'jsonb' })
+  configuration!: JobConfiguration;
+
+  @Field(() => String, { nullable: true, description: 'The day the job is planned for (YYYY-MM-DD).' })
+  @Property({ type: 'date', nullable: true })
+  scheduledFor?: string | null = null;
+
+  @ManyToOne(() => Partner, { nullable: true, deleteRule: 'restrict' })
+  servicePartner?: Rel<Partner> | null = null;
+
+  /** the technician who started the current attempt */
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  technician?: Rel<User> | null = null;
+
+  @Field(() => String, { nullable: true, description: 'The technician\'s explanation of a failure.' })
+  @Property({ type: 'text', nullable: true })
+  failureReason?: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'The principal\'s reason for cancelling.' })
+  @Property({ type: 'text', nullable: true })
+  cancelReason?: string | null = null;
+
+  @Field(() => Int, { description: 'The attempt: 1, and one more after each reassignment of a failed job.' })
+  @Property({ type: 'integer' })
+  attempt = 1;
+
+  @ManyToOne({ entity: 'JobTemplate', nullable: true, deleteRule: 'set null' })
+  template?: Rel<JobTemplate> | null = null;
+
+  @ManyToOne({ entity: 'ImportBatch', nullable: true, deleteRule: 'set null' })
+  importBatch?: Rel<ImportBatch> | null = null;
+
+  @Property({ ...timestamptz(), nullable: true })
+  deletedAt?: Date | null = null;
+
+  /** bumped by every change; a transition applies only to the version it read */
+  @Property({ type: 'integer' })
+  version = 1;
+
+  @Field(() => Date, { description: 'When the job was created.' })
+  declare createdAt: Date;
+}
