@@ -350,7 +350,7 @@ export type ImportBatch = {
   fileName: Scalars['String']['output'];
   /** When the import ended. */
   finishedAt: Maybe<Scalars['DateTime']['output']>;
-  /** Opaque unique id; filter a list by it (e.g. PartnerFilter.importBatchId). */
+  /** Opaque unique id; filter a list by it (PartnerFilter.importBatchId, VehicleFilter.importBatchId). */
   id: Scalars['ID']['output'];
   /** What the import creates. */
   kind: ImportKind;
@@ -401,6 +401,9 @@ export type ImportProblem = {
 
 /** RUNNING: being committed. SUCCEEDED: every row was created. FAILED: the file had problems and nothing was created. */
 export type ImportStatus = 'FAILED' | 'RUNNING' | 'SUCCEEDED';
+
+/** The outcome of importVehicles. */
+export type ImportVehiclesResult = ValidationError | VehiclesImportInvalid | VehiclesImportSuccess;
 
 /** The e-mail or password is not right. */
 export type InvalidCredentialsError = ErrorResult & {
@@ -525,6 +528,8 @@ export type Mutation = {
   declineInvitation: DeclineInvitationResult;
   /** Imports a partners.csv file (principal staff): every row or, when the file has a problem, none — in one transaction, kept as an import batch. */
   importPartners: ImportPartnersResult;
+  /** Imports a vehicles.csv file (principal staff): vehicles, new owners (by e-mail) with OWNER access, and assignments to partner_id — every row or, when the file has a problem, none, in one transaction kept as an import batch. */
+  importVehicles: ImportVehiclesResult;
   /** Moves a partner with its whole subtree under another partner (or to the top level). */
   movePartner: MovePartnerResult;
   /** Restores an archived partner. */
@@ -607,6 +612,10 @@ export type MutationDeclineInvitationArgs = {
 
 export type MutationImportPartnersArgs = {
   input: PartnersImportInput;
+};
+
+export type MutationImportVehiclesArgs = {
+  input: VehiclesImportInput;
 };
 
 export type MutationMovePartnerArgs = {
@@ -1097,10 +1106,14 @@ export type Query = {
   users: UserConnection;
   /** Checks a partners.csv file without importing it (principal staff): every problem by line and column, and the partners it would create. */
   validatePartnersImport: PartnersImportReport;
+  /** Checks a vehicles.csv file without importing it (principal staff): every problem by line and column, the warnings, and what it would create. */
+  validateVehiclesImport: VehiclesImportReport;
   /** One vehicle the viewer may see (NOT_FOUND otherwise, whether or not it exists). */
   vehicle: Vehicle;
   /** Vehicles the viewer may see: all of a principal's; those assigned to a partner's subtree; a technician's through active job grants. */
   vehicles: VehicleConnection;
+  /** The vehicles list as CSV text (header first) in exactly the columns of vehicles.csv: the same filter, scope and order as `vehicles`, all pages, at most 100,000 rows. owner_email is the first OWNER's e-mail (empty without owners:read); partner_id the Partner ID of the earliest open assignment the viewer may see. */
+  vehiclesCsv: Scalars['String']['output'];
   /** Who the request acts as; null when not signed in. A blocked partner's session or key gets UNAUTHENTICATED with `extensions.reason` ACCOUNT_BLOCKED, so the app can say why. */
   viewer: Maybe<Viewer>;
   /** Who can access a vehicle now or at a past time, and why — from the ledger that enforcement uses. */
@@ -1155,6 +1168,10 @@ export type QueryValidatePartnersImportArgs = {
   input: PartnersImportInput;
 };
 
+export type QueryValidateVehiclesImportArgs = {
+  input: VehiclesImportInput;
+};
+
 export type QueryVehicleArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1163,6 +1180,11 @@ export type QueryVehiclesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<VehicleFilter>;
   first?: Scalars['Int']['input'];
+  orderBy?: InputMaybe<VehicleOrder>;
+};
+
+export type QueryVehiclesCsvArgs = {
+  filter?: InputMaybe<VehicleFilter>;
   orderBy?: InputMaybe<VehicleOrder>;
 };
 
@@ -1588,6 +1610,99 @@ export type VehicleSuccess = {
   warnings: Array<Scalars['String']['output']>;
 };
 
+/** How many objects of each kind a vehicles import would create (or created). */
+export type VehiclesImportCounts = {
+  __typename: 'VehiclesImportCounts';
+  /** Open assignments to partners: one per row with a partner_id. */
+  assignments: Scalars['Int']['output'];
+  /** Owners that exist already and get OWNER access to imported vehicles. */
+  existingOwners: Scalars['Int']['output'];
+  /** Owners created because their owner_email is new to the principal (one per e-mail, however many rows name it). */
+  newOwners: Scalars['Int']['output'];
+  /** OWNER accesses: one per row with an owner_email. */
+  ownerAccesses: Scalars['Int']['output'];
+  /** Vehicles: one per row. */
+  vehicles: Scalars['Int']['output'];
+};
+
+/** A vehicles.csv file to check or import (DESIGN.md §4). */
+export type VehiclesImportInput = {
+  /** The file's text (UTF-8, with or without BOM; comma or semicolon separated); at most 5 MB and 10,000 rows. */
+  content: Scalars['String']['input'];
+  /** The file's name, kept with the import batch. */
+  fileName: Scalars['String']['input'];
+};
+
+/** The file has problems: nothing was imported. The attempt is kept as a FAILED batch. */
+export type VehiclesImportInvalid = ErrorResult & {
+  __typename: 'VehiclesImportInvalid';
+  /** The FAILED batch that records the attempt. */
+  batch: ImportBatch;
+  /** Stable machine-readable code, e.g. `VALIDATION_FAILED`. */
+  code: Scalars['String']['output'];
+  /** The input field at fault, when there is one. */
+  field: Maybe<Scalars['String']['output']>;
+  /** A sentence for the person who made the request. */
+  message: Scalars['String']['output'];
+  /** Every problem by line and column. */
+  report: VehiclesImportReport;
+};
+
+/** One vehicle a vehicles import would create, as the file's row was read. */
+export type VehiclesImportPreviewRow = {
+  __typename: 'VehiclesImportPreviewRow';
+  /** The telematics unit's serial number. */
+  deviceSerial: Maybe<Scalars['String']['output']>;
+  /** The make. */
+  make: Scalars['String']['output'];
+  /** The model. */
+  model: Scalars['String']['output'];
+  /** Whether the import creates this owner (its e-mail is new to the principal). */
+  newOwner: Scalars['Boolean']['output'];
+  /** The owner's e-mail (lower case), or null. */
+  ownerEmail: Maybe<Scalars['String']['output']>;
+  /** The Partner ID the vehicle is assigned to, or null. */
+  partnerId: Maybe<Scalars['String']['output']>;
+  /** That partner's name. */
+  partnerName: Maybe<Scalars['String']['output']>;
+  /** The licence plate, normalized. */
+  plate: Maybe<Scalars['String']['output']>;
+  /** The line of the file. */
+  row: Scalars['Int']['output'];
+  /** The VIN, normalized (upper case, without spaces and dashes). */
+  vin: Scalars['String']['output'];
+  /** The model year. */
+  year: Maybe<Scalars['Int']['output']>;
+};
+
+/** The dry run of a vehicles.csv import: every problem by line and column, the warnings, and what would be created. */
+export type VehiclesImportReport = {
+  __typename: 'VehiclesImportReport';
+  /** What the file would create (rows with problems of their own left out). */
+  counts: VehiclesImportCounts;
+  /** The file checked. */
+  fileName: Scalars['String']['output'];
+  /** The first 200 vehicles the file would create, in file order (rows with problems left out); counts.vehicles says how many there are in all. */
+  preview: Array<VehiclesImportPreviewRow>;
+  /** Every problem, in file order; while there is one, an import creates nothing. */
+  problems: Array<ImportProblem>;
+  /** How many rows the file has (the header not counted). */
+  rowCount: Scalars['Int']['output'];
+  /** Whether the file can be imported as it is (no problems). */
+  valid: Scalars['Boolean']['output'];
+  /** Notes that do not stop the import, e.g. a North-American VIN whose check digit does not match. */
+  warnings: Array<ImportProblem>;
+};
+
+/** Every row of the file was imported. */
+export type VehiclesImportSuccess = {
+  __typename: 'VehiclesImportSuccess';
+  /** The batch; list its vehicles with VehicleFilter.importBatchId. */
+  batch: ImportBatch;
+  /** What the import created. */
+  counts: VehiclesImportCounts;
+};
+
 /** Who the request acts as: a signed-in user or an API key, of one organization. */
 export type Viewer = {
   __typename: 'Viewer';
@@ -1703,6 +1818,13 @@ type ErrorResultFields_ValidationError_Fragment = {
   fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
 };
 
+type ErrorResultFields_VehiclesImportInvalid_Fragment = {
+  __typename: 'VehiclesImportInvalid';
+  code: string;
+  message: string;
+  field: string | null;
+};
+
 export type ErrorResultFieldsFragment =
   | ErrorResultFields_AccountBlockedError_Fragment
   | ErrorResultFields_EmailTakenError_Fragment
@@ -1713,7 +1835,8 @@ export type ErrorResultFieldsFragment =
   | ErrorResultFields_PartnerCycleError_Fragment
   | ErrorResultFields_PartnersImportInvalid_Fragment
   | ErrorResultFields_TooManyAttemptsError_Fragment
-  | ErrorResultFields_ValidationError_Fragment;
+  | ErrorResultFields_ValidationError_Fragment
+  | ErrorResultFields_VehiclesImportInvalid_Fragment;
 
 export type ImportBatchFieldsFragment = {
   __typename: 'ImportBatch';
@@ -9658,8 +9781,10 @@ export const possibleTypes: Record<string, string[]> = {
     'PartnersImportInvalid',
     'TooManyAttemptsError',
     'ValidationError',
+    'VehiclesImportInvalid',
   ],
   ImportPartnersResult: ['PartnersImportInvalid', 'PartnersImportSuccess', 'ValidationError'],
+  ImportVehiclesResult: ['ValidationError', 'VehiclesImportInvalid', 'VehiclesImportSuccess'],
   InvitePartnerResult: ['NotFoundError', 'PartnerSuccess', 'ValidationError'],
   MovePartnerResult: ['NotFoundError', 'PartnerCycleError', 'PartnerSuccess', 'ValidationError'],
   RevokeApiKeyResult: ['NotFoundError', 'RevokeApiKeySuccess'],
