@@ -1996,6 +1996,56 @@ export type UserFieldsFragment = {
   createdAt: string;
 };
 
+export type VehiclesImportCountsFieldsFragment = {
+  __typename: 'VehiclesImportCounts';
+  vehicles: number;
+  newOwners: number;
+  existingOwners: number;
+  ownerAccesses: number;
+  assignments: number;
+};
+
+export type VehiclesImportReportFieldsFragment = {
+  __typename: 'VehiclesImportReport';
+  fileName: string;
+  rowCount: number;
+  valid: boolean;
+  problems: Array<{
+    __typename: 'ImportProblem';
+    row: number | null;
+    column: string | null;
+    message: string;
+  }>;
+  warnings: Array<{
+    __typename: 'ImportProblem';
+    row: number | null;
+    column: string | null;
+    message: string;
+  }>;
+  counts: {
+    __typename: 'VehiclesImportCounts';
+    vehicles: number;
+    newOwners: number;
+    existingOwners: number;
+    ownerAccesses: number;
+    assignments: number;
+  };
+  preview: Array<{
+    __typename: 'VehiclesImportPreviewRow';
+    row: number;
+    vin: string;
+    make: string;
+    model: string;
+    year: number | null;
+    plate: string | null;
+    deviceSerial: string | null;
+    ownerEmail: string | null;
+    newOwner: boolean;
+    partnerId: string | null;
+    partnerName: string | null;
+  }>;
+};
+
 export type ViewerFieldsFragment = {
   __typename: 'Viewer';
   role: UserRole;
@@ -2514,6 +2564,102 @@ export type ImportPartnersMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      };
+};
+
+export type ImportVehiclesMutationVariables = Exact<{
+  input: VehiclesImportInput;
+}>;
+
+export type ImportVehiclesMutation = {
+  importVehicles:
+    | {
+        __typename: 'ValidationError';
+        code: string;
+        message: string;
+        field: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VehiclesImportInvalid';
+        code: string;
+        message: string;
+        field: string | null;
+        report: {
+          __typename: 'VehiclesImportReport';
+          fileName: string;
+          rowCount: number;
+          valid: boolean;
+          problems: Array<{
+            __typename: 'ImportProblem';
+            row: number | null;
+            column: string | null;
+            message: string;
+          }>;
+          warnings: Array<{
+            __typename: 'ImportProblem';
+            row: number | null;
+            column: string | null;
+            message: string;
+          }>;
+          counts: {
+            __typename: 'VehiclesImportCounts';
+            vehicles: number;
+            newOwners: number;
+            existingOwners: number;
+            ownerAccesses: number;
+            assignments: number;
+          };
+          preview: Array<{
+            __typename: 'VehiclesImportPreviewRow';
+            row: number;
+            vin: string;
+            make: string;
+            model: string;
+            year: number | null;
+            plate: string | null;
+            deviceSerial: string | null;
+            ownerEmail: string | null;
+            newOwner: boolean;
+            partnerId: string | null;
+            partnerName: string | null;
+          }>;
+        };
+        batch: {
+          __typename: 'ImportBatch';
+          id: string;
+          kind: ImportKind;
+          status: ImportStatus;
+          fileName: string;
+          createdAt: string;
+          finishedAt: string | null;
+          createdByLabel: string;
+          rowCount: number;
+          createdCount: number;
+        };
+      }
+    | {
+        __typename: 'VehiclesImportSuccess';
+        batch: {
+          __typename: 'ImportBatch';
+          id: string;
+          kind: ImportKind;
+          status: ImportStatus;
+          fileName: string;
+          createdAt: string;
+          finishedAt: string | null;
+          createdByLabel: string;
+          rowCount: number;
+          createdCount: number;
+        };
+        counts: {
+          __typename: 'VehiclesImportCounts';
+          vehicles: number;
+          newOwners: number;
+          existingOwners: number;
+          ownerAccesses: number;
+          assignments: number;
+        };
       };
 };
 
@@ -3564,6 +3710,60 @@ export type ValidatePartnersImportQuery = {
   };
 };
 
+export type ValidateVehiclesImportQueryVariables = Exact<{
+  input: VehiclesImportInput;
+}>;
+
+export type ValidateVehiclesImportQuery = {
+  validateVehiclesImport: {
+    __typename: 'VehiclesImportReport';
+    fileName: string;
+    rowCount: number;
+    valid: boolean;
+    problems: Array<{
+      __typename: 'ImportProblem';
+      row: number | null;
+      column: string | null;
+      message: string;
+    }>;
+    warnings: Array<{
+      __typename: 'ImportProblem';
+      row: number | null;
+      column: string | null;
+      message: string;
+    }>;
+    counts: {
+      __typename: 'VehiclesImportCounts';
+      vehicles: number;
+      newOwners: number;
+      existingOwners: number;
+      ownerAccesses: number;
+      assignments: number;
+    };
+    preview: Array<{
+      __typename: 'VehiclesImportPreviewRow';
+      row: number;
+      vin: string;
+      make: string;
+      model: string;
+      year: number | null;
+      plate: string | null;
+      deviceSerial: string | null;
+      ownerEmail: string | null;
+      newOwner: boolean;
+      partnerId: string | null;
+      partnerName: string | null;
+    }>;
+  };
+};
+
+export type VehiclesCsvQueryVariables = Exact<{
+  filter?: InputMaybe<VehicleFilter>;
+  orderBy?: InputMaybe<VehicleOrder>;
+}>;
+
+export type VehiclesCsvQuery = { vehiclesCsv: string };
+
 export type ViewerQueryVariables = Exact<{ [key: string]: never }>;
 
 export type ViewerQuery = {
@@ -4039,6 +4239,130 @@ export const PartnersImportReportFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<PartnersImportReportFieldsFragment, unknown>;
+export const VehiclesImportCountsFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehiclesImportCountsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehiclesImportCounts' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicles' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'newOwners' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'existingOwners' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ownerAccesses' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assignments' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VehiclesImportCountsFieldsFragment, unknown>;
+export const VehiclesImportReportFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehiclesImportReportFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehiclesImportReport' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'valid' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'problems' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'warnings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'counts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehiclesImportCountsFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'preview' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceSerial' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ownerEmail' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'newOwner' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerName' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportProblemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportProblem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'column' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehiclesImportCountsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehiclesImportCounts' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicles' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'newOwners' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'existingOwners' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ownerAccesses' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assignments' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VehiclesImportReportFieldsFragment, unknown>;
 export const UserFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -6023,6 +6347,279 @@ export const ImportPartnersDocument = {
     },
   ],
 } as unknown as DocumentNode<ImportPartnersMutation, ImportPartnersMutationVariables>;
+export const ImportVehiclesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ImportVehicles' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'VehiclesImportInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importVehicles' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: {
+                    kind: 'NamedType',
+                    name: { kind: 'Name', value: 'VehiclesImportSuccess' },
+                  },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'batch' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportBatchFields' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'counts' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            {
+                              kind: 'FragmentSpread',
+                              name: { kind: 'Name', value: 'VehiclesImportCountsFields' },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: {
+                    kind: 'NamedType',
+                    name: { kind: 'Name', value: 'VehiclesImportInvalid' },
+                  },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'report' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            {
+                              kind: 'FragmentSpread',
+                              name: { kind: 'Name', value: 'VehiclesImportReportFields' },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'batch' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportBatchFields' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorResultFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportProblemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportProblem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'column' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehiclesImportCountsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehiclesImportCounts' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicles' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'newOwners' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'existingOwners' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ownerAccesses' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assignments' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportBatchFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportBatch' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdByLabel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdCount' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehiclesImportReportFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehiclesImportReport' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'valid' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'problems' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'warnings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'counts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehiclesImportCountsFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'preview' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceSerial' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ownerEmail' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'newOwner' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerName' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorResultFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidationError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fieldErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ImportVehiclesMutation, ImportVehiclesMutationVariables>;
 export const InvitationDocument = {
   kind: 'Document',
   definitions: [
@@ -9645,6 +10242,190 @@ export const ValidatePartnersImportDocument = {
     },
   ],
 } as unknown as DocumentNode<ValidatePartnersImportQuery, ValidatePartnersImportQueryVariables>;
+export const ValidateVehiclesImportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ValidateVehiclesImport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'VehiclesImportInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'validateVehiclesImport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehiclesImportReportFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportProblemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportProblem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'column' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehiclesImportCountsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehiclesImportCounts' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicles' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'newOwners' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'existingOwners' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ownerAccesses' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assignments' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehiclesImportReportFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehiclesImportReport' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'valid' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'problems' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'warnings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'counts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehiclesImportCountsFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'preview' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceSerial' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ownerEmail' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'newOwner' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerName' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ValidateVehiclesImportQuery, ValidateVehiclesImportQueryVariables>;
+export const VehiclesCsvDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'VehiclesCsv' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'VehicleFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'orderBy' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'VehicleOrder' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehiclesCsv' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'orderBy' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'orderBy' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VehiclesCsvQuery, VehiclesCsvQueryVariables>;
 export const ViewerDocument = {
   kind: 'Document',
   definitions: [
