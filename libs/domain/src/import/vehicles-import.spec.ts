@@ -51,7 +51,7 @@ describe('readVehicleRow', () => {
       partner_id: 'TOO-LONG',
     }));
     expect(result.row).toBeNull();
-    expect(result.vin).toBeNull();
+    expect(result.keys).toEqual({ line: 3, vin: null, partnerId: null, ownerEmail: null });
     expect(Object.fromEntries(result.problems.map((p) => [p.column, p.message]))).toEqual({
       vin: VIN_MESSAGES.characters,
       make: VEHICLE_MESSAGES.make,
@@ -82,10 +82,10 @@ describe('readVehicleRow', () => {
     expect(result.row?.vehicle.vin).toBe('1FT4LDF10TE934072');
   });
 
-  it('keeps the VIN of a row whose other cells have problems, so duplicates are still found', () => {
-    const result = readVehicleRow(2, values(row(VIN[0], { make: '' })));
+  it('keeps the valid keys of a row whose other cells have problems, so they are still checked', () => {
+    const result = readVehicleRow(2, values(row(VIN[0], { make: '', partner_id: 'wk3de', owner_email: 'bad address' })));
     expect(result.row).toBeNull();
-    expect(result.vin).toBe(VIN[0]);
+    expect(result.keys).toEqual({ line: 2, vin: VIN[0], partnerId: 'WK3DE', ownerEmail: null });
   });
 });
 
@@ -108,7 +108,7 @@ describe('readVehiclesTable', () => {
       row(VIN[1], { owner_email: 'a@x.example', partner_id: 'WK3DE' }),
       row(VIN[2], { make: '', partner_id: 'ZKBVF' }), // a row with problems still has its VIN looked up
     ]));
-    expect(vehicleKeysNamedIn(read)).toEqual({ vins: [VIN[0], VIN[1], VIN[2]], partnerCodes: ['WK3DE'], ownerEmails: ['a@x.example'] });
+    expect(vehicleKeysNamedIn(read)).toEqual({ vins: [VIN[0], VIN[1], VIN[2]], partnerCodes: ['WK3DE', 'ZKBVF'], ownerEmails: ['a@x.example'] });
   });
 });
 
@@ -177,6 +177,15 @@ describe('planVehiclesImport', () => {
     ]);
     expect(result.planned).toEqual([]);
     expect(result.counts).toEqual({ vehicles: 0, newOwners: 0, existingOwners: 0, ownerAccesses: 0, assignments: 0 });
+  });
+
+  it('checks the partner and VIN of a row that has problems of its own, reporting everything at once', () => {
+    const result = plan([row(VIN[0]), row(VIN[0], { year: '1850', partner_id: 'NOPE1' })], { ...empty, partners });
+    expect(result.problems).toEqual([
+      { row: 3, column: 'year', message: VEHICLE_MESSAGES.year },
+      { row: 3, column: 'vin', message: `The VIN ${VIN[0]} is already on line 2 of this file.` },
+      { row: 3, column: 'partner_id', message: 'No partner with the Partner ID NOPE1 exists among your partners.' },
+    ]);
   });
 
   it('does not count an owner named only by rows that cannot be imported', () => {

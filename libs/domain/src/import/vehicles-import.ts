@@ -56,10 +56,20 @@ export interface VehicleImportRow {
   partnerId: string | null;
 }
 
+/**
+ * The keys a row names, each when it is valid — also when other cells of the row have problems,
+ * so a dry run reports a duplicate VIN or an unknown partner together with the row's own problems.
+ */
+export interface VehicleRowKeys {
+  line: number;
+  vin: string | null;
+  ownerEmail: string | null;
+  partnerId: string | null;
+}
+
 export interface VehicleRowResult {
   row: VehicleImportRow | null;
-  /** the row's VIN when it is one, also when other cells have problems (to find duplicates in the file) */
-  vin: string | null;
+  keys: VehicleRowKeys;
   problems: ImportProblem[];
   warnings: ImportProblem[];
 }
@@ -110,11 +120,11 @@ export function readVehicleRow(line: number, values: Record<VehicleImportColumn,
     else problem('partner_id', code.error.issues[0]?.message ?? 'A Partner ID has 5 letters or digits.');
   }
 
-  const vin = vinCheck.error ? null : vinCheck.vin;
+  const keys = { line, vin: vinCheck.error ? null : vinCheck.vin, ownerEmail, partnerId };
   // in the order of the columns, as people read the row
   problems.sort((a, b) => COLUMN_ORDER.indexOf(a.column as VehicleImportColumn) - COLUMN_ORDER.indexOf(b.column as VehicleImportColumn));
-  if (problems.length > 0 || !parsed.success) return { row: null, vin, problems, warnings };
-  return { row: { line, vehicle: parsed.data, ownerEmail, partnerId }, vin, problems, warnings };
+  if (problems.length > 0 || !parsed.success) return { row: null, keys, problems, warnings };
+  return { row: { line, vehicle: parsed.data, ownerEmail, partnerId }, keys, problems, warnings };
 }
 
 export interface VehiclesTableRead {
@@ -123,8 +133,8 @@ export interface VehiclesTableRead {
   rows: VehicleImportRow[];
   problems: ImportProblem[];
   warnings: ImportProblem[];
-  /** the VIN of every row that has one, by line — also of rows with other problems */
-  vinOfLine: ReadonlyMap<number, string>;
+  /** the keys of every row, in file order — also of rows with problems of their own */
+  keys: VehicleRowKeys[];
 }
 
 /**
@@ -136,26 +146,23 @@ export function readVehiclesTable(table: CsvTable): VehiclesTableRead {
   const problems = [...mapping.problems];
   const warnings: ImportProblem[] = [];
   const rows: VehicleImportRow[] = [];
-  const vinOfLine = new Map<number, string>();
+  const keys: VehicleRowKeys[] = [];
   // a required column missing from the header is said once, on line 1, not again on every row
   const missing = new Set<string>(VEHICLE_IMPORT_REQUIRED_COLUMNS.filter((column) => !mapping.indexOf.has(column)));
   for (const record of table.records) {
     const result = readVehicleRow(record.line, recordValues(record, mapping, VEHICLE_IMPORT_COLUMNS));
     problems.push(...result.problems.filter((p) => !missing.has(p.column ?? '')));
     warnings.push(...result.warnings);
-    if (result.vin) vinOfLine.set(record.line, result.vin);
+    keys.push(result.keys);
     if (result.row) rows.push(result.row);
   }
-  return { rowCount: table.records.length, rows, problems, warnings, vinOfLine };
+  return { rowCount: table.records.length, rows, problems, warnings, keys };
 }
 
 /** What the API must look up for a file: its VINs, Partner IDs and owner e-mails, each once. */
-export function vehicleKeysNamedIn(read: Pick<VehiclesTableRead, 'rows' | 'vinOfLine'>): { vins: string[]; partnerCodes: string[]; ownerEmails: string[] } {
-  return {
-    vins: [...new Set(read.vinOfLine.values())],
-    partnerCodes: [...new Set(read.rows.flatMap((r) => (r.partnerId ? [r.partnerId] : [])))],
-    ownerEmails: [...new Set(read.rows.flatMap((r) => (r.ownerEmail ? [r.ownerEmail] : [])))],
-  };
+export function vehicleKeysNamedIn(read: Pick<VehiclesTableRead, 'keys'>): { vins: string[]; partnerCodes: string[]; ownerEmails: string[] } {
+  const named = (pick: (keys: VehicleRowKeys) => string | null) => [...new Set(read.keys.flatMap((k) => pick(k) ?? []))];
+  return { vins: named((k) => k.vin), partnerCodes: named((k) => k.partnerId), ownerEmails: named((k) => k.ownerEmail) };
 }
 
 /** A partner of the principal that a file's `partner_id` names. */
@@ -222,27 +229,39 @@ export interface VehiclesImportPlan {
 
 /**
  * Plans an import of read rows against what the principal already has: a VIN twice in the file
- * (a problem on each later row, also when the earlier row has problems of its own), a VIN the
- * principal already has, an unknown or archived partner, an archived owner. Owner e-mails new to
- * the principal become one new owner each, however many rows name them.
+ * (a problem on each later row), a VIN the principal already has, an unknown or archived partner,
+ * an archived owner — checked on every row, also on rows with problems of their own, so one dry
+ * run reports everything. Owner e-mails new to the principal become one new owner each, however
+ * many rows name them.
  */
 export function planVehiclesImport(read: VehiclesTableRead, context: VehiclesImportContext): VehiclesImportPlan {
   const problems: ImportProblem[] = [];
   const problem = (line: number, column: VehicleImportColumn, message: string) => problems.push({ row: line, column, message });
 
+  // every row's keys, also of rows with problems of their own: a dry run reports all at once
   const firstLineOfVin = new Map<string, number>();
   const badLines = new Set<number>();
-  for (const [line, vin] of [...read.vinOfLine].sort(([a], [b]) => a - b)) {
-    const earlier = firstLineOfVin.get(vin);
-    if (earlier !== undefined) {
+  for (const { line, vin, partnerId, ownerEmail } of [...read.keys].sort((a, b) => a.line - b.line)) {
+    const earlier = vin ? firstLineOfVin.get(vin) : undefined;
+    const existing = vin ? context.existingVins.get(vin) : undefined;
+    if (vin && earlier !== undefined) {
       problem(line, 'vin', `The VIN ${vin} is already on line ${earlier} of this file.`);
       badLines.add(line);
-      continue;
+    } else if (vin) {
+      firstLineOfVin.set(vin, line);
+      if (existing) {
+        problem(line, 'vin', existing.archived ? `A vehicle with the VIN ${vin} already exists (archived): restore it instead of importing it again.` : `A vehicle with the VIN ${vin} already exists.`);
+        badLines.add(line);
+      }
     }
-    firstLineOfVin.set(vin, line);
-    const existing = context.existingVins.get(vin);
-    if (existing) {
-      problem(line, 'vin', existing.archived ? `A vehicle with the VIN ${vin} already exists (archived): restore it instead of importing it again.` : `A vehicle with the VIN ${vin} already exists.`);
+    if (partnerId) {
+      const partner = context.partners.get(partnerId);
+      if (!partner) problem(line, 'partner_id', `No partner with the Partner ID ${partnerId} exists among your partners.`);
+      else if (partner.archived) problem(line, 'partner_id', `The partner ${partnerId} is archived: restore it first, or leave partner_id empty.`);
+      if (!partner || partner.archived) badLines.add(line);
+    }
+    if (ownerEmail && context.owners.get(ownerEmail)?.archived) {
+      problem(line, 'owner_email', `The owner ${ownerEmail} is archived: restore them first, or leave owner_email empty.`);
       badLines.add(line);
     }
   }
@@ -251,30 +270,10 @@ export function planVehiclesImport(read: VehiclesTableRead, context: VehiclesImp
   const newOwners = new Map<string, PlannedOwner>();
   const existingOwners = new Set<string>();
   for (const row of read.rows) {
-    let partner: PlannedVehicle['partner'] = null;
-    if (row.partnerId) {
-      const found = context.partners.get(row.partnerId);
-      if (!found) {
-        problem(row.line, 'partner_id', `No partner with the Partner ID ${row.partnerId} exists among your partners.`);
-        badLines.add(row.line);
-      } else if (found.archived) {
-        problem(row.line, 'partner_id', `The partner ${row.partnerId} is archived: restore it first, or leave partner_id empty.`);
-        badLines.add(row.line);
-      } else {
-        partner = { ...found, code: row.partnerId };
-      }
-    }
-    let owner: PlannedVehicle['owner'] = null;
-    if (row.ownerEmail) {
-      const found = context.owners.get(row.ownerEmail);
-      if (found?.archived) {
-        problem(row.line, 'owner_email', `The owner ${row.ownerEmail} is archived: restore them first, or leave owner_email empty.`);
-        badLines.add(row.line);
-      } else {
-        owner = { email: row.ownerEmail, id: found?.id ?? null };
-      }
-    }
     if (badLines.has(row.line)) continue;
+    const partnerRef = row.partnerId ? context.partners.get(row.partnerId) : undefined;
+    const partner = row.partnerId && partnerRef ? { ...partnerRef, code: row.partnerId } : null;
+    const owner = row.ownerEmail ? { email: row.ownerEmail, id: context.owners.get(row.ownerEmail)?.id ?? null } : null;
     planned.push({ ...row, partner, owner });
     if (owner?.id) existingOwners.add(owner.id);
     else if (owner) {

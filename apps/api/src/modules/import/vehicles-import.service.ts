@@ -73,7 +73,7 @@ async function ownersNamed(em: EntityManager, principalId: string, emails: reado
 async function analyze(em: EntityManager, principalId: string, input: CsvImportInput, fileName: string): Promise<VehiclesImportAnalysis> {
   const csv = readCsv(input.content, IMPORT_LIMITS);
   if (!csv.table) {
-    const read = { rowCount: csv.rowCount, rows: [], problems: csv.problems, warnings: [], vinOfLine: new Map<number, string>() };
+    const read = { rowCount: csv.rowCount, rows: [], problems: csv.problems, warnings: [], keys: [] };
     const plan = planVehiclesImport(read, { existingVins: new Map(), partners: new Map(), owners: new Map() });
     return { fileName, plan, partnerNames: new Map(), unreadable: true };
   }
