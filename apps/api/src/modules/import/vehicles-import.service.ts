@@ -1,14 +1,15 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityClass, RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IMPORT_LIMITS, planVehiclesImport, readVehiclesTable, vehicleKeysNamedIn } from '@partner-hub/domain';
-import type { ImportOwnerRef, ImportPartnerRef, VehiclesImportPlan } from '@partner-hub/domain';
+import type { ImportOwnerRef, ImportPartnerRef, VehicleFields, VehiclesImportPlan } from '@partner-hub/domain';
+import { v7 as uuidv7 } from 'uuid';
 import { inTransaction, viewerOf } from '../../app/context.js';
 import type { RequestContext } from '../../app/context.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Owner } from '../owner/owner.entity.js';
 import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
-import { Partner } from '../partner/partner.entity.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 import { VehicleAssignment } from '../vehicle/vehicle-assignment.entity.js';
 import { readCsv } from './csv-reader.js';
@@ -94,6 +95,35 @@ export async function validateVehiclesImport(ctx: RequestContext, input: CsvImpo
   return analyze(ctx.em, principalId, input, checkFileName(input.fileName));
 }
 
+/**
+ * The rows a planned import writes, as plain column values with ids made here (UUIDv7), each
+ * pointing at the batch: the new owners, the vehicles, the OWNER accesses, the open assignments.
+ */
+function importRows(plan: VehiclesImportPlan, principalId: string, batchId: string, assignedBy: string) {
+  const now = new Date();
+  const base = () => ({ id: uuidv7(), createdAt: now, updatedAt: now, principal: principalId, importBatch: batchId });
+  const owners = plan.newOwners.map((o) => ({ ...base(), email: o.email }));
+  const ownerIdOf = new Map(owners.map((o) => [o.email, o.id]));
+  const vehicles: (ReturnType<typeof base> & VehicleFields)[] = [];
+  const accesses: (ReturnType<typeof base> & { owner: string; vehicle: string; kind: 'OWNER' })[] = [];
+  const assignments: (ReturnType<typeof base> & { vehicle: string; partner: string; assignedAt: Date; assignedByLabel: string })[] = [];
+  for (const row of plan.planned) {
+    const vehicle = { ...base(), ...row.vehicle };
+    vehicles.push(vehicle);
+    if (row.owner) {
+      const owner = row.owner.id ?? ownerIdOf.get(row.owner.email);
+      if (!owner) throw new Error(`import plan: owner ${row.owner.email} of line ${row.line} is neither existing nor new`);
+      accesses.push({ ...base(), owner, vehicle: vehicle.id, kind: 'OWNER' });
+    }
+    if (row.partner) assignments.push({ ...base(), vehicle: vehicle.id, partner: row.partner.id, assignedAt: now, assignedByLabel: assignedBy });
+  }
+  return { owners, vehicles, accesses, assignments };
+}
+
+async function insertChunked<T extends object>(em: EntityManager, entity: EntityClass<T>, rows: readonly RequiredEntityData<T>[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) await em.insertMany(entity, rows.slice(start, start + INSERT_CHUNK));
+}
+
 export type VehiclesImportOutcome =
   | { kind: 'SUCCEEDED'; batch: ImportBatch; analysis: VehiclesImportAnalysis }
   | { kind: 'FAILED'; batch: ImportBatch; analysis: VehiclesImportAnalysis };
@@ -138,39 +168,12 @@ export async function importVehicles(ctx: RequestContext, input: CsvImportInput)
     const batch = await inTransaction(ctx, async (em) => {
       const created = newImportBatch(em, ctx, principalId, { ...batchFields, problems: [] });
       await em.flush(); // the batch row first: every created row points at it
-      // multi-row inserts in chunks; the unit of work is bypassed because tracking 40,000 new
-      // entities costs far more than writing them
-      const newOwners = plan.newOwners.map((o) => em.create(Owner, { principal: principalId, email: o.email, importBatch: created }, { persist: false }));
-      const ownerOfEmail = new Map(newOwners.map((o) => [o.email, o]));
-      for (let start = 0; start < newOwners.length; start += INSERT_CHUNK) await em.insertMany(newOwners.slice(start, start + INSERT_CHUNK));
-
-      const now = new Date();
-      for (let start = 0; start < plan.planned.length; start += INSERT_CHUNK) {
-        const chunk = plan.planned.slice(start, start + INSERT_CHUNK);
-        const vehicles = chunk.map((row) => em.create(Vehicle, { principal: principalId, ...row.vehicle, importBatch: created }, { persist: false }));
-        const accesses: OwnerVehicleAccess[] = [];
-        const assignments: VehicleAssignment[] = [];
-        chunk.forEach((row, index) => {
-          const vehicle = vehicles[index] as Vehicle;
-          if (row.owner) {
-            const owner = row.owner.id ? em.getReference(Owner, row.owner.id) : ownerOfEmail.get(row.owner.email);
-            if (!owner) throw new Error(`import plan: owner ${row.owner.email} of line ${row.line} was not created`);
-            accesses.push(em.create(OwnerVehicleAccess, { principal: principalId, owner, vehicle, kind: 'OWNER', importBatch: created }, { persist: false }));
-          }
-          if (row.partner) {
-            assignments.push(
-              em.create(
-                VehicleAssignment,
-                { principal: principalId, vehicle, partner: em.getReference(Partner, row.partner.id), assignedAt: now, assignedByLabel: viewer.label, importBatch: created },
-                { persist: false },
-              ),
-            );
-          }
-        });
-        await em.insertMany(vehicles);
-        if (accesses.length > 0) await em.insertMany(accesses);
-        if (assignments.length > 0) await em.insertMany(assignments);
-      }
+      const rows = importRows(plan, principalId, created.id, viewer.label);
+      // multi-row inserts of plain rows in chunks: making and tracking 35,000 entities costs more than writing them
+      await insertChunked(em, Owner, rows.owners);
+      await insertChunked(em, Vehicle, rows.vehicles);
+      await insertChunked(em, OwnerVehicleAccess, rows.accesses);
+      await insertChunked(em, VehicleAssignment, rows.assignments);
       recordAudit(ctx, em, {
         action: 'vehicle.import',
         objectType: 'ImportBatch',
