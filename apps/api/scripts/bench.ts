@@ -6,7 +6,9 @@
  *   keyset page, with and without filters;
  * - partners list: 20,000 partners of one principal (plus 5,000 of another) in a tree; first and
  *   deep keyset pages sorted by name and by Partner ID, search, role filter, one level of the tree;
- * - vehicles list: 200,000 vehicles over that tree (bench-vehicles.ts).
+ * - vehicles list: 200,000 vehicles over that tree (bench-vehicles.ts);
+ * - vehicles import: a 10,000-row vehicles.csv (5,000 new owners, every row assigned to one of
+ *   five partners) checked and committed through the services, three times with fresh VINs.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -24,6 +26,17 @@ import { AuditEvent } from '../src/modules/audit/audit-event.entity.js';
 import { keysetPage } from '../src/common/graphql/connection.js';
 import { Partner } from '../src/modules/partner/partner.entity.js';
 import { benchVehicles } from './bench-vehicles.js';
+import { pino } from 'pino';
+import { loadEnv } from '../src/config/env.js';
+import { createAppPubSub } from '../src/app/pubsub.js';
+import { createLoaders } from '../src/app/loaders.js';
+import type { AppDeps, RequestContext } from '../src/app/context.js';
+import { SignInThrottle } from '../src/common/auth/sign-in-throttle.js';
+import { makeViewer } from '../src/common/auth/viewer.js';
+import { Mailer } from '../src/modules/mail/mailer.js';
+import type { User } from '../src/modules/user/user.entity.js';
+import { randomVin } from '../src/modules/vehicle/vehicle.factory.js';
+import { importVehicles, validateVehiclesImport } from '../src/modules/import/vehicles-import.service.js';
 
 const EVENTS = 200_000;
 
@@ -101,6 +114,44 @@ async function benchPartners(orm: MikroORM, principalId: string, otherId: string
   for (const row of plan as { 'QUERY PLAN': string }[]) process.stdout.write(`  ${row['QUERY PLAN']}\n`);
 }
 
+const VEHICLE_ROWS = 10_000;
+
+/** A 10,000-row vehicles.csv imported through the services as a principal admin: dry run, then commit, on fresh VINs each run. */
+async function benchVehiclesImport(orm: MikroORM, principalId: string, user: User): Promise<void> {
+  const logger = pino({ level: 'silent' });
+  const env = loadEnv({ NODE_ENV: 'test', SESSION_SECRET: 'bench-session-secret-0123456789', LOG_LEVEL: 'silent' });
+  const events = createAppPubSub();
+  const deps: AppDeps = { env, logger, mailer: new Mailer(undefined, env.SMTP_FROM, logger), pubSub: events.pubSub, signInThrottle: new SignInThrottle() };
+  const viewer = makeViewer({ kind: 'USER', userId: user.id, apiKeyId: null, sessionId: null, sessionExpiresAt: null, organizationId: principalId, organizationKind: 'PRINCIPAL', role: 'ADMIN', label: user.email });
+  const context = (): RequestContext => {
+    const em = orm.em.fork();
+    scopeToOrganization(em, principalId);
+    return { em, viewer, blocked: false, loaders: createLoaders(em), deps, http: null, pendingAudit: [], afterCommit: [], memo: new Map() };
+  };
+  const codes = ((await orm.em.getConnection().execute('select code from partner where principal_id = ? and archived_at is null order by code limit 5', [principalId])) as { code: string }[]).map((r) => r.code);
+  const dry: number[] = [];
+  const commit: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const lines = ['vin,make,model,year,license_plate,device_serial,device_model,firmware,owner_email,partner_id'];
+    for (let i = 0; i < VEHICLE_ROWS; i++) {
+      lines.push(`${randomVin()},Aurora,Orion,2024,B-${run}-${i},SN${run}-${i},CloudBoxx 4,4.2.1,run${run}-owner${i % 5000}@owners.example,${codes[i % codes.length]}`);
+    }
+    const input = { fileName: `bench-${run}.csv`, content: `${lines.join('\n')}\n` };
+    const started = performance.now();
+    const analysis = await validateVehiclesImport(context(), input);
+    if (analysis.plan.problems.length > 0) throw new Error(`bench file has problems: ${JSON.stringify(analysis.plan.problems.slice(0, 3))}`);
+    dry.push(performance.now() - started);
+    const committed = performance.now();
+    const outcome = await importVehicles(context(), input);
+    if (outcome.kind !== 'SUCCEEDED') throw new Error('bench import failed');
+    commit.push(performance.now() - committed);
+  }
+  await events.close();
+  const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!.toFixed(0);
+  process.stdout.write(`\n${'vehicles import: 10,000 rows, dry run'.padEnd(52)} median ${median(dry)} ms   (3 runs: ${dry.map((d) => d.toFixed(0)).join(', ')})\n`);
+  process.stdout.write(`${'vehicles import: 10,000 rows, commit'.padEnd(52)} median ${median(commit)} ms   (3 runs: ${commit.map((d) => d.toFixed(0)).join(', ')})\n`);
+}
+
 const dir = await mkdtemp(join(tmpdir(), 'ph-bench-'));
 const embedded = process.env['BENCH_DATABASE_URL'] ? null : await startEmbeddedPostgres({ dataDir: dir, port: await freePort() });
 const orm = await MikroORM.init(ormConfig(process.env['BENCH_DATABASE_URL'] ?? embedded!.url));
@@ -151,6 +202,7 @@ try {
 
   await benchPartners(orm, org.id, other.id);
   await benchVehicles(orm, time, org.id, other.id, PARTNERS);
+  await benchVehiclesImport(orm, org.id, user);
   process.stdout.write('\nnote: totalCount (a count over all matching rows) dominates these timings; it is exact by design.\n');
 } finally {
   await orm.close(true);

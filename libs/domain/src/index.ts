@@ -11,6 +11,7 @@ export * from './money/money.js';
 export * from './partner/agreement.js';
 export * from './import/csv-table.js';
 export * from './import/partners-import.js';
+export * from './import/vehicles-import.js';
 export * from './vehicle/vin.js';
 export * from './vehicle/vehicle.js';
 export * from './vehicle/vehicle-access.js';

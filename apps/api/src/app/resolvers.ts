@@ -8,6 +8,7 @@ import { PartnerResolver } from '../modules/partner/partner.resolver.js';
 import { PartnerFieldsResolver } from '../modules/partner/partner.fields.resolver.js';
 import { InvitationResolver } from '../modules/invitation/invitation.resolver.js';
 import { ImportResolver } from '../modules/import/import.resolver.js';
+import { VehiclesImportResolver } from '../modules/import/vehicles-import.resolver.js';
 import { VehicleResolver } from '../modules/vehicle/vehicle.resolver.js';
 import { OwnerVehicleAccessFieldsResolver, VehicleAssignmentFieldsResolver, VehicleFieldsResolver } from '../modules/vehicle/vehicle.fields.resolver.js';
 
@@ -15,4 +16,5 @@ import { OwnerVehicleAccessFieldsResolver, VehicleAssignmentFieldsResolver, Vehi
 export const resolvers = [
   AuthResolver, ViewerFieldsResolver, UserResolver, ApiKeyResolver, AuditResolver, MailboxResolver, PartnerResolver, PartnerFieldsResolver, InvitationResolver, ImportResolver,
   VehicleResolver, VehicleFieldsResolver, VehicleAssignmentFieldsResolver, OwnerVehicleAccessFieldsResolver,
+  VehiclesImportResolver,
 ] as const;

@@ -18,6 +18,7 @@ const PartnerDetailsPage = lazy(() =>
 );
 const MailboxPage = lazy(() => import('../pages/MailboxPage').then((module) => ({ default: module.MailboxPage })));
 const PartnersImportPage = lazy(() => import('../pages/PartnersImportPage').then((module) => ({ default: module.PartnersImportPage })));
+const VehiclesImportPage = lazy(() => import('../pages/VehiclesImportPage').then((module) => ({ default: module.VehiclesImportPage })));
 const PartnersPage = lazy(() => import('../pages/PartnersPage').then((module) => ({ default: module.PartnersPage })));
 const ServicePartnersPage = lazy(() =>
   import('../pages/ServicePartnersPage').then((module) => ({ default: module.ServicePartnersPage })),
@@ -44,6 +45,7 @@ export const routes: RouteObject[] = [
       { path: 'service-partners', element: <ServicePartnersPage /> },
       { path: 'owners', element: <OwnersPage /> },
       { path: 'vehicles', element: <VehiclesPage /> },
+      { path: 'vehicles/import', element: <VehiclesImportPage /> },
       { path: 'jobs', element: <JobsPage /> },
       { path: 'pricing', element: <PricingPage /> },
       { path: 'settings', element: <Navigate to="/settings/profile" replace /> },

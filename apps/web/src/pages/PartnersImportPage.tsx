@@ -1,7 +1,7 @@
 import { Result } from 'antd';
 import { PageHeader } from '@partner-hub/ui';
 import { useCan, useViewer } from '../modules/auth/hooks/viewer-context';
-import { ImportBatchesList } from '../modules/partners/import/components/ImportBatchesList';
+import { ImportBatchesList } from '../modules/import/components/ImportBatchesList';
 import { PartnersImportWizard } from '../modules/partners/import/components/PartnersImportWizard';
 
 /** /partners/import — the partners.csv import wizard and the imports run so far (principal staff who manage partners). */
@@ -15,7 +15,7 @@ export function PartnersImportPage() {
       {allowed ? (
         <>
           <PartnersImportWizard />
-          <ImportBatchesList />
+          <ImportBatchesList kind="PARTNERS" noun="partner" listPath="/partners" />
         </>
       ) : (
         <Result status="403" title="Not available to your role" subTitle="Partners are imported by the principal's admins and managers." />

@@ -350,7 +350,7 @@ export type ImportBatch = {
   fileName: Scalars['String']['output'];
   /** When the import ended. */
   finishedAt: Maybe<Scalars['DateTime']['output']>;
-  /** Opaque unique id; filter a list by it (e.g. PartnerFilter.importBatchId). */
+  /** Opaque unique id; filter a list by it (PartnerFilter.importBatchId, VehicleFilter.importBatchId). */
   id: Scalars['ID']['output'];
   /** What the import creates. */
   kind: ImportKind;
@@ -401,6 +401,9 @@ export type ImportProblem = {
 
 /** RUNNING: being committed. SUCCEEDED: every row was created. FAILED: the file had problems and nothing was created. */
 export type ImportStatus = 'FAILED' | 'RUNNING' | 'SUCCEEDED';
+
+/** The outcome of importVehicles. */
+export type ImportVehiclesResult = ValidationError | VehiclesImportInvalid | VehiclesImportSuccess;
 
 /** The e-mail or password is not right. */
 export type InvalidCredentialsError = ErrorResult & {
@@ -525,6 +528,8 @@ export type Mutation = {
   declineInvitation: DeclineInvitationResult;
   /** Imports a partners.csv file (principal staff): every row or, when the file has a problem, none — in one transaction, kept as an import batch. */
   importPartners: ImportPartnersResult;
+  /** Imports a vehicles.csv file (principal staff): vehicles, new owners (by e-mail) with OWNER access, and assignments to partner_id — every row or, when the file has a problem, none, in one transaction kept as an import batch. */
+  importVehicles: ImportVehiclesResult;
   /** Moves a partner with its whole subtree under another partner (or to the top level). */
   movePartner: MovePartnerResult;
   /** Restores an archived partner. */
@@ -607,6 +612,10 @@ export type MutationDeclineInvitationArgs = {
 
 export type MutationImportPartnersArgs = {
   input: PartnersImportInput;
+};
+
+export type MutationImportVehiclesArgs = {
+  input: VehiclesImportInput;
 };
 
 export type MutationMovePartnerArgs = {
@@ -1097,10 +1106,14 @@ export type Query = {
   users: UserConnection;
   /** Checks a partners.csv file without importing it (principal staff): every problem by line and column, and the partners it would create. */
   validatePartnersImport: PartnersImportReport;
+  /** Checks a vehicles.csv file without importing it (principal staff): every problem by line and column, the warnings, and what it would create. */
+  validateVehiclesImport: VehiclesImportReport;
   /** One vehicle the viewer may see (NOT_FOUND otherwise, whether or not it exists). */
   vehicle: Vehicle;
   /** Vehicles the viewer may see: all of a principal's; those assigned to a partner's subtree; a technician's through active job grants. */
   vehicles: VehicleConnection;
+  /** The vehicles list as CSV text (header first) in exactly the columns of vehicles.csv: the same filter, scope and order as `vehicles`, all pages, at most 100,000 rows. owner_email is the first OWNER's e-mail (empty without owners:read); partner_id the Partner ID of the earliest open assignment the viewer may see. */
+  vehiclesCsv: Scalars['String']['output'];
   /** Who the request acts as; null when not signed in. A blocked partner's session or key gets UNAUTHENTICATED with `extensions.reason` ACCOUNT_BLOCKED, so the app can say why. */
   viewer: Maybe<Viewer>;
   /** Who can access a vehicle now or at a past time, and why — from the ledger that enforcement uses. */
@@ -1155,6 +1168,10 @@ export type QueryValidatePartnersImportArgs = {
   input: PartnersImportInput;
 };
 
+export type QueryValidateVehiclesImportArgs = {
+  input: VehiclesImportInput;
+};
+
 export type QueryVehicleArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1163,6 +1180,11 @@ export type QueryVehiclesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<VehicleFilter>;
   first?: Scalars['Int']['input'];
+  orderBy?: InputMaybe<VehicleOrder>;
+};
+
+export type QueryVehiclesCsvArgs = {
+  filter?: InputMaybe<VehicleFilter>;
   orderBy?: InputMaybe<VehicleOrder>;
 };
 
@@ -1588,6 +1610,99 @@ export type VehicleSuccess = {
   warnings: Array<Scalars['String']['output']>;
 };
 
+/** How many objects of each kind a vehicles import would create (or created). */
+export type VehiclesImportCounts = {
+  __typename: 'VehiclesImportCounts';
+  /** Open assignments to partners: one per row with a partner_id. */
+  assignments: Scalars['Int']['output'];
+  /** Owners that exist already and get OWNER access to imported vehicles. */
+  existingOwners: Scalars['Int']['output'];
+  /** Owners created because their owner_email is new to the principal (one per e-mail, however many rows name it). */
+  newOwners: Scalars['Int']['output'];
+  /** OWNER accesses: one per row with an owner_email. */
+  ownerAccesses: Scalars['Int']['output'];
+  /** Vehicles: one per row. */
+  vehicles: Scalars['Int']['output'];
+};
+
+/** A vehicles.csv file to check or import (DESIGN.md §4). */
+export type VehiclesImportInput = {
+  /** The file's text (UTF-8, with or without BOM; comma or semicolon separated); at most 5 MB and 10,000 rows. */
+  content: Scalars['String']['input'];
+  /** The file's name, kept with the import batch. */
+  fileName: Scalars['String']['input'];
+};
+
+/** The file has problems: nothing was imported. The attempt is kept as a FAILED batch. */
+export type VehiclesImportInvalid = ErrorResult & {
+  __typename: 'VehiclesImportInvalid';
+  /** The FAILED batch that records the attempt. */
+  batch: ImportBatch;
+  /** Stable machine-readable code, e.g. `VALIDATION_FAILED`. */
+  code: Scalars['String']['output'];
+  /** The input field at fault, when there is one. */
+  field: Maybe<Scalars['String']['output']>;
+  /** A sentence for the person who made the request. */
+  message: Scalars['String']['output'];
+  /** Every problem by line and column. */
+  report: VehiclesImportReport;
+};
+
+/** One vehicle a vehicles import would create, as the file's row was read. */
+export type VehiclesImportPreviewRow = {
+  __typename: 'VehiclesImportPreviewRow';
+  /** The telematics unit's serial number. */
+  deviceSerial: Maybe<Scalars['String']['output']>;
+  /** The make. */
+  make: Scalars['String']['output'];
+  /** The model. */
+  model: Scalars['String']['output'];
+  /** Whether the import creates this owner (its e-mail is new to the principal). */
+  newOwner: Scalars['Boolean']['output'];
+  /** The owner's e-mail (lower case), or null. */
+  ownerEmail: Maybe<Scalars['String']['output']>;
+  /** The Partner ID the vehicle is assigned to, or null. */
+  partnerId: Maybe<Scalars['String']['output']>;
+  /** That partner's name. */
+  partnerName: Maybe<Scalars['String']['output']>;
+  /** The licence plate, normalized. */
+  plate: Maybe<Scalars['String']['output']>;
+  /** The line of the file. */
+  row: Scalars['Int']['output'];
+  /** The VIN, normalized (upper case, without spaces and dashes). */
+  vin: Scalars['String']['output'];
+  /** The model year. */
+  year: Maybe<Scalars['Int']['output']>;
+};
+
+/** The dry run of a vehicles.csv import: every problem by line and column, the warnings, and what would be created. */
+export type VehiclesImportReport = {
+  __typename: 'VehiclesImportReport';
+  /** What the file would create (rows with problems of their own left out). */
+  counts: VehiclesImportCounts;
+  /** The file checked. */
+  fileName: Scalars['String']['output'];
+  /** The first 200 vehicles the file would create, in file order (rows with problems left out); counts.vehicles says how many there are in all. */
+  preview: Array<VehiclesImportPreviewRow>;
+  /** Every problem, in file order; while there is one, an import creates nothing. */
+  problems: Array<ImportProblem>;
+  /** How many rows the file has (the header not counted). */
+  rowCount: Scalars['Int']['output'];
+  /** Whether the file can be imported as it is (no problems). */
+  valid: Scalars['Boolean']['output'];
+  /** Notes that do not stop the import, e.g. a North-American VIN whose check digit does not match. */
+  warnings: Array<ImportProblem>;
+};
+
+/** Every row of the file was imported. */
+export type VehiclesImportSuccess = {
+  __typename: 'VehiclesImportSuccess';
+  /** The batch; list its vehicles with VehicleFilter.importBatchId. */
+  batch: ImportBatch;
+  /** What the import created. */
+  counts: VehiclesImportCounts;
+};
+
 /** Who the request acts as: a signed-in user or an API key, of one organization. */
 export type Viewer = {
   __typename: 'Viewer';
@@ -1703,6 +1818,13 @@ type ErrorResultFields_ValidationError_Fragment = {
   fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
 };
 
+type ErrorResultFields_VehiclesImportInvalid_Fragment = {
+  __typename: 'VehiclesImportInvalid';
+  code: string;
+  message: string;
+  field: string | null;
+};
+
 export type ErrorResultFieldsFragment =
   | ErrorResultFields_AccountBlockedError_Fragment
   | ErrorResultFields_EmailTakenError_Fragment
@@ -1713,7 +1835,8 @@ export type ErrorResultFieldsFragment =
   | ErrorResultFields_PartnerCycleError_Fragment
   | ErrorResultFields_PartnersImportInvalid_Fragment
   | ErrorResultFields_TooManyAttemptsError_Fragment
-  | ErrorResultFields_ValidationError_Fragment;
+  | ErrorResultFields_ValidationError_Fragment
+  | ErrorResultFields_VehiclesImportInvalid_Fragment;
 
 export type ImportBatchFieldsFragment = {
   __typename: 'ImportBatch';
@@ -1871,6 +1994,56 @@ export type UserFieldsFragment = {
   active: boolean;
   lastSignInAt: string | null;
   createdAt: string;
+};
+
+export type VehiclesImportCountsFieldsFragment = {
+  __typename: 'VehiclesImportCounts';
+  vehicles: number;
+  newOwners: number;
+  existingOwners: number;
+  ownerAccesses: number;
+  assignments: number;
+};
+
+export type VehiclesImportReportFieldsFragment = {
+  __typename: 'VehiclesImportReport';
+  fileName: string;
+  rowCount: number;
+  valid: boolean;
+  problems: Array<{
+    __typename: 'ImportProblem';
+    row: number | null;
+    column: string | null;
+    message: string;
+  }>;
+  warnings: Array<{
+    __typename: 'ImportProblem';
+    row: number | null;
+    column: string | null;
+    message: string;
+  }>;
+  counts: {
+    __typename: 'VehiclesImportCounts';
+    vehicles: number;
+    newOwners: number;
+    existingOwners: number;
+    ownerAccesses: number;
+    assignments: number;
+  };
+  preview: Array<{
+    __typename: 'VehiclesImportPreviewRow';
+    row: number;
+    vin: string;
+    make: string;
+    model: string;
+    year: number | null;
+    plate: string | null;
+    deviceSerial: string | null;
+    ownerEmail: string | null;
+    newOwner: boolean;
+    partnerId: string | null;
+    partnerName: string | null;
+  }>;
 };
 
 export type ViewerFieldsFragment = {
@@ -2391,6 +2564,102 @@ export type ImportPartnersMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      };
+};
+
+export type ImportVehiclesMutationVariables = Exact<{
+  input: VehiclesImportInput;
+}>;
+
+export type ImportVehiclesMutation = {
+  importVehicles:
+    | {
+        __typename: 'ValidationError';
+        code: string;
+        message: string;
+        field: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VehiclesImportInvalid';
+        code: string;
+        message: string;
+        field: string | null;
+        report: {
+          __typename: 'VehiclesImportReport';
+          fileName: string;
+          rowCount: number;
+          valid: boolean;
+          problems: Array<{
+            __typename: 'ImportProblem';
+            row: number | null;
+            column: string | null;
+            message: string;
+          }>;
+          warnings: Array<{
+            __typename: 'ImportProblem';
+            row: number | null;
+            column: string | null;
+            message: string;
+          }>;
+          counts: {
+            __typename: 'VehiclesImportCounts';
+            vehicles: number;
+            newOwners: number;
+            existingOwners: number;
+            ownerAccesses: number;
+            assignments: number;
+          };
+          preview: Array<{
+            __typename: 'VehiclesImportPreviewRow';
+            row: number;
+            vin: string;
+            make: string;
+            model: string;
+            year: number | null;
+            plate: string | null;
+            deviceSerial: string | null;
+            ownerEmail: string | null;
+            newOwner: boolean;
+            partnerId: string | null;
+            partnerName: string | null;
+          }>;
+        };
+        batch: {
+          __typename: 'ImportBatch';
+          id: string;
+          kind: ImportKind;
+          status: ImportStatus;
+          fileName: string;
+          createdAt: string;
+          finishedAt: string | null;
+          createdByLabel: string;
+          rowCount: number;
+          createdCount: number;
+        };
+      }
+    | {
+        __typename: 'VehiclesImportSuccess';
+        batch: {
+          __typename: 'ImportBatch';
+          id: string;
+          kind: ImportKind;
+          status: ImportStatus;
+          fileName: string;
+          createdAt: string;
+          finishedAt: string | null;
+          createdByLabel: string;
+          rowCount: number;
+          createdCount: number;
+        };
+        counts: {
+          __typename: 'VehiclesImportCounts';
+          vehicles: number;
+          newOwners: number;
+          existingOwners: number;
+          ownerAccesses: number;
+          assignments: number;
+        };
       };
 };
 
@@ -3441,6 +3710,60 @@ export type ValidatePartnersImportQuery = {
   };
 };
 
+export type ValidateVehiclesImportQueryVariables = Exact<{
+  input: VehiclesImportInput;
+}>;
+
+export type ValidateVehiclesImportQuery = {
+  validateVehiclesImport: {
+    __typename: 'VehiclesImportReport';
+    fileName: string;
+    rowCount: number;
+    valid: boolean;
+    problems: Array<{
+      __typename: 'ImportProblem';
+      row: number | null;
+      column: string | null;
+      message: string;
+    }>;
+    warnings: Array<{
+      __typename: 'ImportProblem';
+      row: number | null;
+      column: string | null;
+      message: string;
+    }>;
+    counts: {
+      __typename: 'VehiclesImportCounts';
+      vehicles: number;
+      newOwners: number;
+      existingOwners: number;
+      ownerAccesses: number;
+      assignments: number;
+    };
+    preview: Array<{
+      __typename: 'VehiclesImportPreviewRow';
+      row: number;
+      vin: string;
+      make: string;
+      model: string;
+      year: number | null;
+      plate: string | null;
+      deviceSerial: string | null;
+      ownerEmail: string | null;
+      newOwner: boolean;
+      partnerId: string | null;
+      partnerName: string | null;
+    }>;
+  };
+};
+
+export type VehiclesCsvQueryVariables = Exact<{
+  filter?: InputMaybe<VehicleFilter>;
+  orderBy?: InputMaybe<VehicleOrder>;
+}>;
+
+export type VehiclesCsvQuery = { vehiclesCsv: string };
+
 export type ViewerQueryVariables = Exact<{ [key: string]: never }>;
 
 export type ViewerQuery = {
@@ -3916,6 +4239,130 @@ export const PartnersImportReportFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<PartnersImportReportFieldsFragment, unknown>;
+export const VehiclesImportCountsFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehiclesImportCountsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehiclesImportCounts' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicles' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'newOwners' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'existingOwners' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ownerAccesses' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assignments' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VehiclesImportCountsFieldsFragment, unknown>;
+export const VehiclesImportReportFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehiclesImportReportFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehiclesImportReport' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'valid' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'problems' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'warnings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'counts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehiclesImportCountsFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'preview' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceSerial' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ownerEmail' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'newOwner' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerName' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportProblemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportProblem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'column' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehiclesImportCountsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehiclesImportCounts' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicles' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'newOwners' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'existingOwners' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ownerAccesses' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assignments' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VehiclesImportReportFieldsFragment, unknown>;
 export const UserFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -5900,6 +6347,279 @@ export const ImportPartnersDocument = {
     },
   ],
 } as unknown as DocumentNode<ImportPartnersMutation, ImportPartnersMutationVariables>;
+export const ImportVehiclesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ImportVehicles' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'VehiclesImportInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importVehicles' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: {
+                    kind: 'NamedType',
+                    name: { kind: 'Name', value: 'VehiclesImportSuccess' },
+                  },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'batch' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportBatchFields' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'counts' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            {
+                              kind: 'FragmentSpread',
+                              name: { kind: 'Name', value: 'VehiclesImportCountsFields' },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: {
+                    kind: 'NamedType',
+                    name: { kind: 'Name', value: 'VehiclesImportInvalid' },
+                  },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'report' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            {
+                              kind: 'FragmentSpread',
+                              name: { kind: 'Name', value: 'VehiclesImportReportFields' },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'batch' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportBatchFields' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorResultFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportProblemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportProblem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'column' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehiclesImportCountsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehiclesImportCounts' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicles' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'newOwners' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'existingOwners' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ownerAccesses' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assignments' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportBatchFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportBatch' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdByLabel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdCount' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehiclesImportReportFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehiclesImportReport' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'valid' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'problems' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'warnings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'counts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehiclesImportCountsFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'preview' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceSerial' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ownerEmail' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'newOwner' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerName' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorResultFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidationError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fieldErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ImportVehiclesMutation, ImportVehiclesMutationVariables>;
 export const InvitationDocument = {
   kind: 'Document',
   definitions: [
@@ -9522,6 +10242,190 @@ export const ValidatePartnersImportDocument = {
     },
   ],
 } as unknown as DocumentNode<ValidatePartnersImportQuery, ValidatePartnersImportQueryVariables>;
+export const ValidateVehiclesImportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ValidateVehiclesImport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'VehiclesImportInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'validateVehiclesImport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehiclesImportReportFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportProblemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportProblem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'column' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehiclesImportCountsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehiclesImportCounts' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicles' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'newOwners' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'existingOwners' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ownerAccesses' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assignments' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehiclesImportReportFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehiclesImportReport' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'valid' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'problems' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'warnings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'counts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehiclesImportCountsFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'preview' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceSerial' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ownerEmail' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'newOwner' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerName' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ValidateVehiclesImportQuery, ValidateVehiclesImportQueryVariables>;
+export const VehiclesCsvDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'VehiclesCsv' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'VehicleFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'orderBy' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'VehicleOrder' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehiclesCsv' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'orderBy' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'orderBy' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VehiclesCsvQuery, VehiclesCsvQueryVariables>;
 export const ViewerDocument = {
   kind: 'Document',
   definitions: [
@@ -9658,8 +10562,10 @@ export const possibleTypes: Record<string, string[]> = {
     'PartnersImportInvalid',
     'TooManyAttemptsError',
     'ValidationError',
+    'VehiclesImportInvalid',
   ],
   ImportPartnersResult: ['PartnersImportInvalid', 'PartnersImportSuccess', 'ValidationError'],
+  ImportVehiclesResult: ['ValidationError', 'VehiclesImportInvalid', 'VehiclesImportSuccess'],
   InvitePartnerResult: ['NotFoundError', 'PartnerSuccess', 'ValidationError'],
   MovePartnerResult: ['NotFoundError', 'PartnerCycleError', 'PartnerSuccess', 'ValidationError'],
   RevokeApiKeyResult: ['NotFoundError', 'RevokeApiKeySuccess'],

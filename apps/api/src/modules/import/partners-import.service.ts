@@ -9,14 +9,16 @@ import {
   readPartnersTable,
 } from '@partner-hub/domain';
 import type { ExistingParent, ImportProblem, PartnersImportPlan, PlannedPartner } from '@partner-hub/domain';
-import { inTransaction, viewerOf } from '../../app/context.js';
+import { inTransaction } from '../../app/context.js';
 import type { RequestContext } from '../../app/context.js';
-import { ValidationFailed, forbidden } from '../../common/errors/app-errors.js';
+import { ValidationFailed } from '../../common/errors/app-errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Partner } from '../partner/partner.entity.js';
 import { readCsv } from './csv-reader.js';
-import { ImportBatch } from './import-batch.entity.js';
+import type { ImportBatch } from './import-batch.entity.js';
+import { INSERT_CHUNK, checkFileName, newImportBatch, requirePrincipalStaff, unreadableFile } from './import-common.js';
+import type { CsvImportInput } from './import-common.js';
 
 /**
  * The partners.csv import (DESIGN.md §4) on the database: a dry run that reports every problem
@@ -25,32 +27,13 @@ import { ImportBatch } from './import-batch.entity.js';
  * partner admin's import would need every row scoped into its own subtree, which this does not do.
  */
 
-export interface PartnersImportInput {
-  fileName: string;
-  content: string;
-}
-
-/** A failed commit keeps this many problems in its batch; the dry run reports them all. */
-const STORED_PROBLEMS = 1000;
+export type PartnersImportInput = CsvImportInput;
 
 export interface PartnersImportAnalysis {
   fileName: string;
   plan: PartnersImportPlan;
   /** the file could not be read at all (not UTF-8, empty, too large, broken quotes) */
   unreadable: boolean;
-}
-
-function requirePrincipalStaff(ctx: RequestContext): string {
-  const viewer = viewerOf(ctx);
-  if (viewer.organizationKind !== 'PRINCIPAL') throw forbidden();
-  return viewer.organizationId;
-}
-
-function checkFileName(fileName: string): string {
-  const name = fileName.trim();
-  if (name === '' || name.length > 255)
-    throw ValidationFailed.of('fileName', 'Give the file name (at most 255 characters).');
-  return name;
 }
 
 /** Every Partner ID the principal uses: one query over the (principal, code) index. */
@@ -131,28 +114,8 @@ export type PartnersImportOutcome =
   | { kind: 'SUCCEEDED'; batch: ImportBatch; analysis: PartnersImportAnalysis }
   | { kind: 'FAILED'; batch: ImportBatch; analysis: PartnersImportAnalysis };
 
-function newBatch(
-  em: EntityManager,
-  ctx: RequestContext,
-  principalId: string,
-  fileName: string,
-  plan: PartnersImportPlan,
-  problems: ImportProblem[],
-): ImportBatch {
-  const viewer = viewerOf(ctx);
-  return em.create(ImportBatch, {
-    organization: principalId,
-    kind: 'PARTNERS',
-    status: problems.length > 0 ? 'FAILED' : 'SUCCEEDED',
-    fileName,
-    createdByLabel: viewer.label,
-    createdBy: viewer.userId,
-    rowCount: plan.rowCount,
-    createdCount: problems.length > 0 ? 0 : plan.planned.length,
-    problems: problems.slice(0, STORED_PROBLEMS),
-    finishedAt: new Date(),
-  });
-}
+const newBatch = (em: EntityManager, ctx: RequestContext, principalId: string, fileName: string, plan: PartnersImportPlan, problems: ImportProblem[]) =>
+  newImportBatch(em, ctx, principalId, { kind: 'PARTNERS', fileName, rowCount: plan.rowCount, createdCount: plan.planned.length, problems });
 
 /**
  * The commit: when the dry run finds no problem, creates every partner (organization +
@@ -172,13 +135,7 @@ export async function importPartners(
     checkFileName(input.fileName),
   );
   const analysis = { fileName, plan, unreadable };
-  if (unreadable)
-    throw new ValidationFailed(
-      plan.problems.map((p) => ({
-        field: 'content',
-        message: p.row ? `Line ${p.row}: ${p.message}` : p.message,
-      })),
-    );
+  if (unreadable) throw unreadableFile(plan.problems);
 
   if (plan.problems.length > 0) {
     const batch = await inTransaction(ctx, async (em) => {
@@ -241,9 +198,6 @@ export async function importPartners(
     throw error;
   }
 }
-
-/** Rows per multi-row INSERT: well below PostgreSQL's 65,535 bind parameters for the widest table. */
-const INSERT_CHUNK = 1000;
 
 /** An organization and its partnership for one planned row, made but not persisted (they are bulk-inserted). */
 function newPartnerFromRow(

@@ -1,0 +1,196 @@
+import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver, createUnionType } from 'type-graphql';
+import type { VehiclesImportCounts as Counts } from '@partner-hub/domain';
+import type { RequestContext } from '../../app/context.js';
+import { Allow } from '../../common/auth/authorize.js';
+import { ErrorResult, ValidationError } from '../../common/errors/error-results.js';
+import { VehicleFilter, VehicleOrder } from '../vehicle/vehicle.types.js';
+import { ImportBatch } from './import-batch.entity.js';
+import { ImportProblemType } from './import.types.js';
+import { exportVehiclesCsv } from './vehicles-export.service.js';
+import { importVehicles, validateVehiclesImport } from './vehicles-import.service.js';
+import type { VehiclesImportAnalysis } from './vehicles-import.service.js';
+
+/** The report lists this many vehicles to create; the counts cover the whole file (10,000 preview rows cost seconds to serialize and nobody reads them). */
+export const VEHICLES_PREVIEW_LIMIT = 200;
+
+@InputType({ description: 'A vehicles.csv file to check or import (DESIGN.md §4).' })
+export class VehiclesImportInput {
+  @Field(() => String, { description: 'The file\'s name, kept with the import batch.' })
+  fileName!: string;
+
+  @Field(() => String, { description: 'The file\'s text (UTF-8, with or without BOM; comma or semicolon separated); at most 5 MB and 10,000 rows.' })
+  content!: string;
+}
+
+@ObjectType({ description: 'How many objects of each kind a vehicles import would create (or created).' })
+export class VehiclesImportCounts implements Counts {
+  @Field(() => Int, { description: 'Vehicles: one per row.' })
+  vehicles!: number;
+
+  @Field(() => Int, { description: 'Owners created because their owner_email is new to the principal (one per e-mail, however many rows name it).' })
+  newOwners!: number;
+
+  @Field(() => Int, { description: 'Owners that exist already and get OWNER access to imported vehicles.' })
+  existingOwners!: number;
+
+  @Field(() => Int, { description: 'OWNER accesses: one per row with an owner_email.' })
+  ownerAccesses!: number;
+
+  @Field(() => Int, { description: 'Open assignments to partners: one per row with a partner_id.' })
+  assignments!: number;
+}
+
+@ObjectType({ description: 'One vehicle a vehicles import would create, as the file\'s row was read.' })
+export class VehiclesImportPreviewRow {
+  @Field(() => Int, { description: 'The line of the file.' })
+  row!: number;
+
+  @Field(() => String, { description: 'The VIN, normalized (upper case, without spaces and dashes).' })
+  vin!: string;
+
+  @Field(() => String, { description: 'The make.' })
+  make!: string;
+
+  @Field(() => String, { description: 'The model.' })
+  model!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The model year.' })
+  year!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The licence plate, normalized.' })
+  plate!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The telematics unit\'s serial number.' })
+  deviceSerial!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The owner\'s e-mail (lower case), or null.' })
+  ownerEmail!: string | null;
+
+  @Field(() => Boolean, { description: 'Whether the import creates this owner (its e-mail is new to the principal).' })
+  newOwner!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The Partner ID the vehicle is assigned to, or null.' })
+  partnerId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'That partner\'s name.' })
+  partnerName!: string | null;
+}
+
+@ObjectType({ description: 'The dry run of a vehicles.csv import: every problem by line and column, the warnings, and what would be created.' })
+export class VehiclesImportReport {
+  @Field(() => String, { description: 'The file checked.' })
+  fileName!: string;
+
+  @Field(() => Int, { description: 'How many rows the file has (the header not counted).' })
+  rowCount!: number;
+
+  @Field(() => [ImportProblemType], { description: 'Every problem, in file order; while there is one, an import creates nothing.' })
+  problems!: ImportProblemType[];
+
+  @Field(() => [ImportProblemType], { description: 'Notes that do not stop the import, e.g. a North-American VIN whose check digit does not match.' })
+  warnings!: ImportProblemType[];
+
+  @Field(() => VehiclesImportCounts, { description: 'What the file would create (rows with problems of their own left out).' })
+  counts!: VehiclesImportCounts;
+
+  @Field(() => [VehiclesImportPreviewRow], { description: `The first ${VEHICLES_PREVIEW_LIMIT} vehicles the file would create, in file order (rows with problems left out); counts.vehicles says how many there are in all.` })
+  preview!: VehiclesImportPreviewRow[];
+
+  @Field(() => Boolean, { description: 'Whether the file can be imported as it is (no problems).' })
+  valid!: boolean;
+}
+
+@ObjectType({ description: 'Every row of the file was imported.' })
+export class VehiclesImportSuccess {
+  @Field(() => ImportBatch, { description: 'The batch; list its vehicles with VehicleFilter.importBatchId.' })
+  batch!: ImportBatch;
+
+  @Field(() => VehiclesImportCounts, { description: 'What the import created.' })
+  counts!: VehiclesImportCounts;
+}
+
+@ObjectType({ implements: ErrorResult, description: 'The file has problems: nothing was imported. The attempt is kept as a FAILED batch.' })
+export class VehiclesImportInvalid extends ErrorResult {
+  @Field(() => VehiclesImportReport, { description: 'Every problem by line and column.' })
+  report!: VehiclesImportReport;
+
+  @Field(() => ImportBatch, { description: 'The FAILED batch that records the attempt.' })
+  batch!: ImportBatch;
+}
+
+const ImportVehiclesResult = createUnionType({
+  name: 'ImportVehiclesResult',
+  description: 'The outcome of importVehicles.',
+  types: () => [VehiclesImportSuccess, VehiclesImportInvalid, ValidationError] as const,
+});
+
+const toCounts = (counts: Counts) => Object.assign(new VehiclesImportCounts(), counts);
+
+function toReport({ fileName, plan, partnerNames }: VehiclesImportAnalysis): VehiclesImportReport {
+  return Object.assign(new VehiclesImportReport(), {
+    fileName,
+    rowCount: plan.rowCount,
+    problems: plan.problems,
+    warnings: plan.warnings,
+    counts: toCounts(plan.counts),
+    valid: plan.problems.length === 0,
+    preview: plan.planned.slice(0, VEHICLES_PREVIEW_LIMIT).map((p) =>
+      Object.assign(new VehiclesImportPreviewRow(), {
+        row: p.line,
+        vin: p.vehicle.vin,
+        make: p.vehicle.make,
+        model: p.vehicle.model,
+        year: p.vehicle.year ?? null,
+        plate: p.vehicle.plate ?? null,
+        deviceSerial: p.vehicle.deviceSerial ?? null,
+        ownerEmail: p.owner?.email ?? null,
+        newOwner: p.owner !== null && p.owner.id === null,
+        partnerId: p.partner?.code ?? null,
+        partnerName: p.partner ? (partnerNames.get(p.partner.code) ?? null) : null,
+      }),
+    ),
+  });
+}
+
+/** The vehicles.csv import (validate, commit) and the vehicles list's CSV export. */
+@Resolver()
+export class VehiclesImportResolver {
+  @Allow('vehicles:write')
+  @Query(() => VehiclesImportReport, {
+    description: 'Checks a vehicles.csv file without importing it (principal staff): every problem by line and column, the warnings, and what it would create.',
+  })
+  async validateVehiclesImport(@Arg('input', () => VehiclesImportInput) input: VehiclesImportInput, @Ctx() ctx: RequestContext): Promise<VehiclesImportReport> {
+    return toReport(await validateVehiclesImport(ctx, input));
+  }
+
+  @Allow('vehicles:write')
+  @Mutation(() => ImportVehiclesResult, {
+    description:
+      'Imports a vehicles.csv file (principal staff): vehicles, new owners (by e-mail) with OWNER access, and assignments to partner_id — every row or, when the file has a problem, none, in one transaction kept as an import batch.',
+  })
+  async importVehicles(@Arg('input', () => VehiclesImportInput) input: VehiclesImportInput, @Ctx() ctx: RequestContext): Promise<typeof ImportVehiclesResult> {
+    const outcome = await importVehicles(ctx, input);
+    if (outcome.kind === 'SUCCEEDED') return Object.assign(new VehiclesImportSuccess(), { batch: outcome.batch, counts: toCounts(outcome.analysis.plan.counts) });
+    const report = toReport(outcome.analysis);
+    return Object.assign(new VehiclesImportInvalid(), {
+      code: 'IMPORT_INVALID',
+      message: `The file has ${report.problems.length} problem(s): nothing was imported. Fix them and import again.`,
+      field: 'content',
+      report,
+      batch: outcome.batch,
+    });
+  }
+
+  @Allow('vehicles:read')
+  @Query(() => String, {
+    description:
+      'The vehicles list as CSV text (header first) in exactly the columns of vehicles.csv: the same filter, scope and order as `vehicles`, all pages, at most 100,000 rows. owner_email is the first OWNER\'s e-mail (empty without owners:read); partner_id the Partner ID of the earliest open assignment the viewer may see.',
+  })
+  vehiclesCsv(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => VehicleFilter, { nullable: true, description: 'The list\'s filter.' }) filter?: VehicleFilter | null,
+    @Arg('orderBy', () => VehicleOrder, { nullable: true, description: 'The list\'s order; newest first when omitted (as the list).' }) orderBy?: VehicleOrder | null,
+  ): Promise<string> {
+    return exportVehiclesCsv(ctx, filter ?? {}, orderBy ?? { field: 'CREATED_AT', direction: 'DESC' });
+  }
+}
