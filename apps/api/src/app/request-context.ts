@@ -7,6 +7,7 @@ import { principalIdsOf } from '../common/auth/viewer.js';
 import { scopeToOrganization } from '../common/db/tenant-filter.js';
 import type { AppDeps, HttpExchange, RequestContext } from './context.js';
 import { createLoaders } from './loaders.js';
+import { visibleAccessWhere } from '../modules/owner/owner-access.js';
 
 export const SESSION_COOKIE = 'ph_session';
 /** An organization id no row has: anonymous requests see nothing tenant-owned. */
@@ -28,7 +29,19 @@ export async function contextFor(orm: MikroORM, deps: AppDeps, credentials: { se
   const identity = await authenticate(em, deps.env, credentials);
   const viewer = identity === BLOCKED ? null : identity;
   scopeToOrganization(em, viewer?.organizationId ?? NOBODY, viewer ? principalIdsOf(viewer) : [NOBODY]);
-  return { em, viewer, blocked: identity === BLOCKED, loaders: createLoaders(em), deps, http, pendingAudit: [], afterCommit: [], memo: new Map() };
+  const ctx: RequestContext = {
+    em,
+    viewer,
+    blocked: identity === BLOCKED,
+    // the scope is asked for lazily, by guarded field resolvers, once the context exists
+    loaders: createLoaders(em, { visibleOwnerAccess: () => visibleAccessWhere(ctx) }),
+    deps,
+    http,
+    pendingAudit: [],
+    afterCommit: [],
+    memo: new Map(),
+  };
+  return ctx;
 }
 
 /** The context of an HTTP request: credentials from the cookie or `Authorization: Bearer`. */

@@ -9,10 +9,13 @@ import { PartnerFieldsResolver } from '../modules/partner/partner.fields.resolve
 import { InvitationResolver } from '../modules/invitation/invitation.resolver.js';
 import { ImportResolver } from '../modules/import/import.resolver.js';
 import { VehicleResolver } from '../modules/vehicle/vehicle.resolver.js';
+import { OwnerResolver } from '../modules/owner/owner.resolver.js';
+import { OwnerFieldsResolver } from '../modules/owner/owner.fields.resolver.js';
 import { OwnerVehicleAccessFieldsResolver, VehicleAssignmentFieldsResolver, VehicleFieldsResolver } from '../modules/vehicle/vehicle.fields.resolver.js';
 
 /** The one list of resolvers. */
 export const resolvers = [
   AuthResolver, ViewerFieldsResolver, UserResolver, ApiKeyResolver, AuditResolver, MailboxResolver, PartnerResolver, PartnerFieldsResolver, InvitationResolver, ImportResolver,
   VehicleResolver, VehicleFieldsResolver, VehicleAssignmentFieldsResolver, OwnerVehicleAccessFieldsResolver,
+  OwnerResolver, OwnerFieldsResolver,
 ] as const;

@@ -55,6 +55,16 @@ export type AccountBlockedError = ErrorResult & {
 /** The billing model of a partner account: PREPAID, POSTPAID or FREE. */
 export type AccountType = 'FREE' | 'POSTPAID' | 'PREPAID';
 
+/** Gives an owner access to a vehicle, or changes the kind of an existing access. */
+export type AddOwnerVehicleAccessInput = {
+  /** OWNER or USER. */
+  kind: OwnerAccessKind;
+  /** The owner. */
+  ownerId: Scalars['ID']['input'];
+  /** The vehicle. */
+  vehicleId: Scalars['ID']['input'];
+};
+
 /** A secret for a partner system, acting for one organization with one role. */
 export type ApiKey = {
   __typename: 'ApiKey';
@@ -191,6 +201,16 @@ export type ClaimSuccess = {
   principalName: Scalars['String']['output'];
 };
 
+/** An e-mail to an owner. */
+export type ContactOwnerInput = {
+  /** The message (1 to 10,000 characters); sent, not recorded. */
+  message: Scalars['String']['input'];
+  /** The owner. */
+  ownerId: Scalars['ID']['input'];
+  /** The subject (1 to 200 characters); recorded in the owner's history. */
+  subject: Scalars['String']['input'];
+};
+
 /** A new API key for a partner system. */
 export type CreateApiKeyInput = {
   /** Optional expiry in the future. */
@@ -211,6 +231,16 @@ export type CreateApiKeySuccess = {
   apiKey: ApiKey;
   /** The secret, for `Authorization: Bearer <secret>`. Not retrievable later. */
   secret: Scalars['String']['output'];
+};
+
+/** A new owner. */
+export type CreateOwnerInput = {
+  /** The e-mail address; unique within the principal (stored in lower case). */
+  email: Scalars['String']['input'];
+  /** Full name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Phone number. */
+  phone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The partner admin's login, created directly by the principal instead of an invitation. */
@@ -501,6 +531,10 @@ export type Mutation = {
   __typename: 'Mutation';
   /** Connects an organization that already uses Partner Hub, on its admin's credentials (public). */
   acceptInvitation: AcceptInvitationResult;
+  /** Gives an owner access to a vehicle as OWNER or USER; for an existing access, changes its kind. */
+  addOwnerVehicleAccess: OwnerResult;
+  /** Archives an owner: hidden from lists by default; its vehicle access and history are kept. */
+  archiveOwner: OwnerResult;
   /** Archives a partner without active sub-partners: hidden from lists, no access, data kept. */
   archivePartner: UpdatePartnerResult;
   /** Archives a vehicle: hidden from lists by default; assignments and history are kept. */
@@ -511,8 +545,12 @@ export type Mutation = {
   changePassword: ChangePasswordResult;
   /** Claims the partner organization from an invitation link and creates its first admin (public). */
   claimInvitation: ClaimInvitationResult;
+  /** E-mails an owner through the mailer; the owner's history records the contact with its subject (not its text). */
+  contactOwner: OwnerResult;
   /** Creates an API key for the own organization; returns its secret once. */
   createApiKey: CreateApiKeyResult;
+  /** Records a new owner; the e-mail must be new to the principal. */
+  createOwner: OwnerResult;
   /** Creates a partner (a new partner organization and its partnership), optionally under a parent. */
   createPartner: CreatePartnerResult;
   /** Creates the partner admin's login directly (instead of an invitation); the partner counts as claimed. */
@@ -527,6 +565,10 @@ export type Mutation = {
   importPartners: ImportPartnersResult;
   /** Moves a partner with its whole subtree under another partner (or to the top level). */
   movePartner: MovePartnerResult;
+  /** Takes an owner's access to a vehicle away. */
+  removeOwnerVehicleAccess: OwnerResult;
+  /** Restores an archived owner. */
+  restoreOwner: OwnerResult;
   /** Restores an archived partner. */
   restorePartner: UpdatePartnerResult;
   /** Restores an archived vehicle. */
@@ -545,6 +587,10 @@ export type Mutation = {
   signOut: SignOutPayload;
   /** Takes vehicles back from a partner and from every partner below it; the ledger keeps the ended periods. */
   unassignVehicles: VehicleAssignmentResult;
+  /** Changes an owner's basic data. */
+  updateOwner: OwnerResult;
+  /** Sets the principal's private annotation on an owner (all fields empty removes it); only the principal's own staff ever see it. */
+  updateOwnerAnnotation: OwnerResult;
   /** Changes a partner's agreement. */
   updatePartnerAgreement: UpdatePartnerResult;
   /** Changes a partner's profile: the principal's until the partner claims, the partner's own afterwards. */
@@ -559,6 +605,14 @@ export type Mutation = {
 
 export type MutationAcceptInvitationArgs = {
   input: AcceptInvitationInput;
+};
+
+export type MutationAddOwnerVehicleAccessArgs = {
+  input: AddOwnerVehicleAccessInput;
+};
+
+export type MutationArchiveOwnerArgs = {
+  input: OwnerIdInput;
 };
 
 export type MutationArchivePartnerArgs = {
@@ -581,8 +635,16 @@ export type MutationClaimInvitationArgs = {
   input: ClaimInvitationInput;
 };
 
+export type MutationContactOwnerArgs = {
+  input: ContactOwnerInput;
+};
+
 export type MutationCreateApiKeyArgs = {
   input: CreateApiKeyInput;
+};
+
+export type MutationCreateOwnerArgs = {
+  input: CreateOwnerInput;
 };
 
 export type MutationCreatePartnerArgs = {
@@ -611,6 +673,14 @@ export type MutationImportPartnersArgs = {
 
 export type MutationMovePartnerArgs = {
   input: MovePartnerInput;
+};
+
+export type MutationRemoveOwnerVehicleAccessArgs = {
+  input: RemoveOwnerVehicleAccessInput;
+};
+
+export type MutationRestoreOwnerArgs = {
+  input: OwnerIdInput;
 };
 
 export type MutationRestorePartnerArgs = {
@@ -643,6 +713,14 @@ export type MutationSignInArgs = {
 
 export type MutationUnassignVehiclesArgs = {
   input: VehicleAssignmentInput;
+};
+
+export type MutationUpdateOwnerArgs = {
+  input: UpdateOwnerInput;
+};
+
+export type MutationUpdateOwnerAnnotationArgs = {
+  input: UpdateOwnerAnnotationInput;
 };
 
 export type MutationUpdatePartnerAgreementArgs = {
@@ -713,22 +791,106 @@ export type OrganizationKind = 'PARTNER' | 'PRINCIPAL';
 /** A person who owns or uses vehicles: basic data only. */
 export type Owner = {
   __typename: 'Owner';
+  /** The principal's private annotation (null when there is none). Only the principal's own staff may ask; anyone else is refused. */
+  annotation: Maybe<OwnerAnnotation>;
   /** When the owner was archived; archived owners are hidden from lists by default. */
   archivedAt: Maybe<Scalars['DateTime']['output']>;
   /** When the owner was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** E-mail address (lower case); identifies the owner within the principal. */
   email: Scalars['String']['output'];
+  /** What was done to this owner (including contacts and annotation changes), newest first; the principal's staff only. */
+  history: AuditEventConnection;
   /** Opaque unique id. */
   id: Scalars['ID']['output'];
   /** Full name. */
   name: Maybe<Scalars['String']['output']>;
   /** Phone number. */
   phone: Maybe<Scalars['String']['output']>;
+  /** How many vehicles the owner owns or uses (for a partner: of those it may see). */
+  vehicleCount: Scalars['Int']['output'];
+  /** The vehicles the owner owns or uses — for a partner, only those the partner may see. */
+  vehicles: Array<OwnerVehicleAccess>;
+};
+
+/** A person who owns or uses vehicles: basic data only. */
+export type OwnerHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 /** How an owner relates to a vehicle: OWNER or USER. */
 export type OwnerAccessKind = 'OWNER' | 'USER';
+
+/** The principal's private annotation on an owner; only the principal's own staff ever see it. */
+export type OwnerAnnotation = {
+  __typename: 'OwnerAnnotation';
+  /** The principal's notes on this person. */
+  description: Maybe<Scalars['String']['output']>;
+  /** The name the principal shows for this person. */
+  displayName: Maybe<Scalars['String']['output']>;
+  /** The principal's own user id for this person. */
+  externalUserId: Maybe<Scalars['String']['output']>;
+  /** When the annotation was last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of Owner objects (Relay connection, keyset-paginated). */
+export type OwnerConnection = {
+  __typename: 'OwnerConnection';
+  /** The nodes of this page with their cursors. */
+  edges: Array<OwnerEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many nodes match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Owner in a page, with its cursor. */
+export type OwnerEdge = {
+  __typename: 'OwnerEdge';
+  /** Opaque position of this node; pass as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The Owner. */
+  node: Owner;
+};
+
+/** Narrows a list of owners; all given conditions must hold. */
+export type OwnerFilter = {
+  /** True: only archived owners. Default: only active ones. */
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Part of the name or e-mail. For the principal's staff also part of the private annotation's display name or external user id; for anyone else never. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only owners with access to this vehicle (one the viewer may see). */
+  vehicleId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Names one owner. */
+export type OwnerIdInput = {
+  /** The owner. */
+  id: Scalars['ID']['input'];
+};
+
+/** How an owners list is sorted. */
+export type OwnerOrder = {
+  /** The direction. */
+  direction: SortDirection;
+  /** The column. */
+  field: OwnerSortField;
+};
+
+/** The outcome of a change to an owner. */
+export type OwnerResult = NotFoundError | OwnerSuccess | ValidationError;
+
+/** The column an owners list is sorted by. */
+export type OwnerSortField = 'CREATED_AT' | 'EMAIL';
+
+/** The owner after a successful change. */
+export type OwnerSuccess = {
+  __typename: 'OwnerSuccess';
+  /** The owner as it is now. */
+  owner: Owner;
+};
 
 /** An owner's access to a vehicle: as its OWNER or as a USER. */
 export type OwnerVehicleAccess = {
@@ -1087,6 +1249,12 @@ export type Query = {
   invitation: InvitationPreview;
   /** E-mails the own organization sent while no SMTP server was configured (development mailbox), newest first. */
   mailOutbox: MailMessageConnection;
+  /** One owner the viewer may see (NOT_FOUND otherwise, whether or not it exists). */
+  owner: Owner;
+  /** Owners the viewer may see: all of a principal's; for a partner, those with access to a vehicle assigned to its subtree. */
+  owners: OwnerConnection;
+  /** The owners list as CSV text (header first): the same filter, scope and order as `owners`, all pages, at most 50,000 rows. Columns: email, name, phone, vehicle_count — and, only for viewers who may read private annotations, external_user_id, display_name, description. */
+  ownersCsv: Scalars['String']['output'];
   /** One partner the viewer may see (NOT_FOUND otherwise, whether or not it exists). */
   partner: Partner;
   /** Partners the viewer may see: all of a principal's, or a partner's own subtree. */
@@ -1126,6 +1294,22 @@ export type QueryInvitationArgs = {
 export type QueryMailOutboxArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
+};
+
+export type QueryOwnerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryOwnersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OwnerFilter>;
+  first?: Scalars['Int']['input'];
+  orderBy?: InputMaybe<OwnerOrder>;
+};
+
+export type QueryOwnersCsvArgs = {
+  filter?: InputMaybe<OwnerFilter>;
+  orderBy?: InputMaybe<OwnerOrder>;
 };
 
 export type QueryPartnerArgs = {
@@ -1168,6 +1352,14 @@ export type QueryVehiclesArgs = {
 
 export type QueryWhoCanAccessArgs = {
   at?: InputMaybe<Scalars['DateTime']['input']>;
+  vehicleId: Scalars['ID']['input'];
+};
+
+/** Takes an owner's access to a vehicle away. */
+export type RemoveOwnerVehicleAccessInput = {
+  /** The owner. */
+  ownerId: Scalars['ID']['input'];
+  /** The vehicle. */
   vehicleId: Scalars['ID']['input'];
 };
 
@@ -1265,6 +1457,30 @@ export type TooManyAttemptsError = ErrorResult & {
   message: Scalars['String']['output'];
   /** Seconds until sign-in is possible again. */
   retryAfterSeconds: Scalars['Int']['output'];
+};
+
+/** The principal's private annotation on an owner; all fields empty removes it. */
+export type UpdateOwnerAnnotationInput = {
+  /** The principal's notes on this person. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The name the principal shows for this person. */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** The principal's own user id for this person. */
+  externalUserId?: InputMaybe<Scalars['String']['input']>;
+  /** The owner. */
+  ownerId: Scalars['ID']['input'];
+};
+
+/** New basic data for an owner. */
+export type UpdateOwnerInput = {
+  /** The e-mail address; unique within the principal (stored in lower case). */
+  email: Scalars['String']['input'];
+  /** The owner. */
+  id: Scalars['ID']['input'];
+  /** Full name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Phone number. */
+  phone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A partner's new agreement. */
@@ -9662,6 +9878,7 @@ export const possibleTypes: Record<string, string[]> = {
   ImportPartnersResult: ['PartnersImportInvalid', 'PartnersImportSuccess', 'ValidationError'],
   InvitePartnerResult: ['NotFoundError', 'PartnerSuccess', 'ValidationError'],
   MovePartnerResult: ['NotFoundError', 'PartnerCycleError', 'PartnerSuccess', 'ValidationError'],
+  OwnerResult: ['NotFoundError', 'OwnerSuccess', 'ValidationError'],
   RevokeApiKeyResult: ['NotFoundError', 'RevokeApiKeySuccess'],
   SetUserActiveResult: ['NotFoundError', 'SetUserActiveSuccess', 'ValidationError'],
   SignInResult: [
