@@ -5,7 +5,7 @@ import { SIGN_IN_PATH } from '../modules/auth/utils/redirect';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { SignInPage } from '../pages/SignInPage';
 import { ClaimPage } from '../pages/ClaimPage';
-import { DashboardPage, JobsPage, OwnersPage, PricingPage, VehiclesPage } from '../pages/sections';
+import { DashboardPage, JobsPage, PricingPage, VehiclesPage } from '../pages/sections';
 import { AppShell } from './layout/AppShell';
 import { RequireViewer } from './layout/RequireViewer';
 
@@ -19,6 +19,8 @@ const PartnerDetailsPage = lazy(() =>
 const MailboxPage = lazy(() => import('../pages/MailboxPage').then((module) => ({ default: module.MailboxPage })));
 const PartnersImportPage = lazy(() => import('../pages/PartnersImportPage').then((module) => ({ default: module.PartnersImportPage })));
 const PartnersPage = lazy(() => import('../pages/PartnersPage').then((module) => ({ default: module.PartnersPage })));
+const OwnersPage = lazy(() => import('../pages/OwnersPage').then((module) => ({ default: module.OwnersPage })));
+const OwnerDetailsPage = lazy(() => import('../pages/OwnerDetailsPage').then((module) => ({ default: module.OwnerDetailsPage })));
 const ServicePartnersPage = lazy(() =>
   import('../pages/ServicePartnersPage').then((module) => ({ default: module.ServicePartnersPage })),
 );
@@ -43,6 +45,8 @@ export const routes: RouteObject[] = [
       { path: 'partners/:id/:tab', element: <PartnerDetailsPage /> },
       { path: 'service-partners', element: <ServicePartnersPage /> },
       { path: 'owners', element: <OwnersPage /> },
+      { path: 'owners/:id', element: <OwnerDetailsPage /> },
+      { path: 'owners/:id/:tab', element: <OwnerDetailsPage /> },
       { path: 'vehicles', element: <VehiclesPage /> },
       { path: 'jobs', element: <JobsPage /> },
       { path: 'pricing', element: <PricingPage /> },
