@@ -213,7 +213,8 @@ export async function addOwnerVehicleAccess(ctx: RequestContext, ownerId: string
     ];
     if (problems.length > 0) throw new ValidationFailed(problems);
     const existing = await em.findOne(OwnerVehicleAccess, { owner: owner.id, vehicle: vehicle.id });
-    if (existing?.kind === kind) throw ValidationFailed.of('kind', `This owner already has ${kind} access to this vehicle.`);
+    const previousKind = existing?.kind ?? null;
+    if (previousKind === kind) throw ValidationFailed.of('kind', `This owner already has ${kind} access to this vehicle.`);
     if (existing) existing.kind = kind;
     else em.persist(em.create(OwnerVehicleAccess, { principal: owner.principal, owner, vehicle, kind }));
     recordAudit(ctx, em, {
@@ -221,7 +222,7 @@ export async function addOwnerVehicleAccess(ctx: RequestContext, ownerId: string
       objectType: 'Owner',
       objectId: owner.id,
       organizationId: owner.principal.id,
-      changes: { vehicle: { from: null, to: vehicle.vin }, kind: { from: existing ? (kind === 'OWNER' ? 'USER' : 'OWNER') : null, to: kind } },
+      changes: { vehicle: { from: existing ? vehicle.vin : null, to: vehicle.vin }, kind: { from: previousKind, to: kind } },
     });
     await em.flush();
     return owner;
