@@ -6,11 +6,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { RequestContext } from '../src/app/context.js';
-import { createLoaders } from '../src/app/loaders.js';
-import { makeViewer, principalIdsOf } from '../src/common/auth/viewer.js';
+import { contextForViewer } from '../src/app/request-context.js';
+import { makeViewer } from '../src/common/auth/viewer.js';
 import type { Viewer } from '../src/common/auth/viewer.js';
-import { scopeToOrganization } from '../src/common/db/tenant-filter.js';
 import { listVehicles } from '../src/modules/vehicle/vehicle.service.js';
 import type { VehicleFilterInput, VehicleOrderInput } from '../src/modules/vehicle/vehicle.service.js';
 
@@ -22,11 +20,8 @@ const SUBTREE_ROOT = 11;
 
 type Timer = (label: string, runs: number, fn: () => Promise<unknown>) => Promise<void>;
 
-function contextOf(orm: MikroORM, viewer: Viewer): RequestContext {
-  const em = orm.em.fork();
-  scopeToOrganization(em, viewer.organizationId, principalIdsOf(viewer));
-  return { em, viewer, blocked: false, loaders: createLoaders(em), deps: null as never, http: null, pendingAudit: [], afterCommit: [], memo: new Map() };
-}
+/** reads need no mailer, pub/sub or configuration */
+const contextOf = (orm: MikroORM, viewer: Viewer) => contextForViewer(orm, null as never, viewer);
 
 export async function benchVehicles(orm: MikroORM, time: Timer, principalId: string, otherId: string, partnerCount: number): Promise<void> {
   const connection = orm.em.getConnection();

@@ -29,7 +29,7 @@ import { benchVehicles } from './bench-vehicles.js';
 import { pino } from 'pino';
 import { loadEnv } from '../src/config/env.js';
 import { createAppPubSub } from '../src/app/pubsub.js';
-import { createLoaders } from '../src/app/loaders.js';
+import { contextForViewer } from '../src/app/request-context.js';
 import type { AppDeps, RequestContext } from '../src/app/context.js';
 import { SignInThrottle } from '../src/common/auth/sign-in-throttle.js';
 import { makeViewer } from '../src/common/auth/viewer.js';
@@ -123,11 +123,7 @@ async function benchVehiclesImport(orm: MikroORM, principalId: string, user: Use
   const events = createAppPubSub();
   const deps: AppDeps = { env, logger, mailer: new Mailer(undefined, env.SMTP_FROM, logger), pubSub: events.pubSub, signInThrottle: new SignInThrottle() };
   const viewer = makeViewer({ kind: 'USER', userId: user.id, apiKeyId: null, sessionId: null, sessionExpiresAt: null, organizationId: principalId, organizationKind: 'PRINCIPAL', role: 'ADMIN', label: user.email });
-  const context = (): RequestContext => {
-    const em = orm.em.fork();
-    scopeToOrganization(em, principalId);
-    return { em, viewer, blocked: false, loaders: createLoaders(em), deps, http: null, pendingAudit: [], afterCommit: [], memo: new Map() };
-  };
+  const context = (): RequestContext => contextForViewer(orm, deps, viewer);
   const codes = ((await orm.em.getConnection().execute('select code from partner where principal_id = ? and archived_at is null order by code limit 5', [principalId])) as { code: string }[]).map((r) => r.code);
   const dry: number[] = [];
   const commit: number[] = [];

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EntityClass } from '@mikro-orm/core';
+import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import { Organization } from '../modules/organization/organization.entity.js';
 import { User } from '../modules/user/user.entity.js';
 import { ApiKey } from '../modules/api-key/api-key.entity.js';
@@ -13,6 +13,7 @@ import { createLedgerLoader } from '../modules/vehicle/vehicle-access.js';
 import { OwnerVehicleAccess } from '../modules/owner/owner-vehicle-access.entity.js';
 import { Vehicle } from '../modules/vehicle/vehicle.entity.js';
 import { Owner } from '../modules/owner/owner.entity.js';
+import { OwnerAnnotation } from '../modules/owner/owner-annotation.entity.js';
 
 /** Batches "load by id" for one entity into one `where id in (...)` per tick, through the scoped fork. */
 function byId<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>) {
@@ -33,8 +34,14 @@ function groupedBy<T extends object>(em: EntityManager, entity: EntityClass<T>, 
   });
 }
 
+/** What the request's viewer may see, for loaders that must narrow to it. */
+export interface LoaderScope {
+  /** narrows owners' vehicle accesses to the vehicles the viewer may see (owner-access.ts) */
+  visibleOwnerAccess(): Promise<FilterQuery<OwnerVehicleAccess>>;
+}
+
 /** Request-scoped DataLoaders: relations are resolved in batches, never one query per parent row. */
-export function createLoaders(em: EntityManager) {
+export function createLoaders(em: EntityManager, scope: LoaderScope) {
   return {
     organizationById: byId(em, Organization),
     userById: byId(em, User),
@@ -67,6 +74,20 @@ export function createLoaders(em: EntityManager) {
     ownerAccessByVehicle: groupedBy(em, OwnerVehicleAccess, 'vehicle', { createdAt: 'asc' }),
     /** each owner's access to vehicles */
     ownerAccessByOwner: groupedBy(em, OwnerVehicleAccess, 'owner', { createdAt: 'asc' }),
+    /** each owner's access to the vehicles the viewer may see now (a partner never learns the rest of an owner's fleet) */
+    visibleOwnerAccessByOwner: new DataLoader<string, OwnerVehicleAccess[]>(async (ids) => {
+      const where = { $and: [{ owner: { $in: [...ids] } }, await scope.visibleOwnerAccess()] };
+      const rows = await em.find(OwnerVehicleAccess, where, { orderBy: { createdAt: 'asc' } });
+      const grouped = new Map<string, OwnerVehicleAccess[]>(ids.map((id) => [id, []]));
+      for (const row of rows) grouped.get(row.owner.id)?.push(row);
+      return ids.map((id) => grouped.get(id) ?? []);
+    }),
+    /** the principal's private annotation on each owner; its tenant filter returns none to anyone but the principal's own staff */
+    ownerAnnotationByOwner: new DataLoader<string, OwnerAnnotation | null>(async (ids) => {
+      const rows = await em.find(OwnerAnnotation, { owner: { $in: [...ids] } });
+      const found = new Map(rows.map((r) => [r.owner.id, r]));
+      return ids.map((id) => found.get(id) ?? null);
+    }),
   };
 }
 

@@ -4,9 +4,11 @@ import type { Request, Response } from 'express';
 import { parseCookie } from 'cookie';
 import { BLOCKED, authenticate } from '../modules/auth/authenticate.js';
 import { principalIdsOf } from '../common/auth/viewer.js';
+import type { Viewer } from '../common/auth/viewer.js';
 import { scopeToOrganization } from '../common/db/tenant-filter.js';
 import type { AppDeps, HttpExchange, RequestContext } from './context.js';
 import { createLoaders } from './loaders.js';
+import { visibleAccessWhere } from '../modules/owner/owner-access.js';
 
 export const SESSION_COOKIE = 'ph_session';
 /** An organization id no row has: anonymous requests see nothing tenant-owned. */
@@ -24,11 +26,27 @@ function sessionTokenOf(req: IncomingMessage): string | null {
 
 /** A fresh fork scoped to the viewer, fresh loaders: the context of one operation. */
 export async function contextFor(orm: MikroORM, deps: AppDeps, credentials: { sessionToken: string | null; bearerToken: string | null }, http: HttpExchange | null): Promise<RequestContext> {
+  const identity = await authenticate(orm.em.fork(), deps.env, credentials);
+  return contextForViewer(orm, deps, identity === BLOCKED ? null : identity, { http, blocked: identity === BLOCKED });
+}
+
+/** The context of one operation acting as `viewer` (also what benchmarks use to call services as a given viewer). */
+export function contextForViewer(orm: MikroORM, deps: AppDeps, viewer: Viewer | null, options: { http?: HttpExchange | null; blocked?: boolean } = {}): RequestContext {
   const em = orm.em.fork();
-  const identity = await authenticate(em, deps.env, credentials);
-  const viewer = identity === BLOCKED ? null : identity;
   scopeToOrganization(em, viewer?.organizationId ?? NOBODY, viewer ? principalIdsOf(viewer) : [NOBODY]);
-  return { em, viewer, blocked: identity === BLOCKED, loaders: createLoaders(em), deps, http, pendingAudit: [], afterCommit: [], memo: new Map() };
+  const ctx: RequestContext = {
+    em,
+    viewer,
+    blocked: options.blocked ?? false,
+    // the scope is asked for lazily, by guarded field resolvers, once the context exists
+    loaders: createLoaders(em, { visibleOwnerAccess: () => visibleAccessWhere(ctx) }),
+    deps,
+    http: options.http ?? null,
+    pendingAudit: [],
+    afterCommit: [],
+    memo: new Map(),
+  };
+  return ctx;
 }
 
 /** The context of an HTTP request: credentials from the cookie or `Authorization: Bearer`. */

@@ -10,6 +10,8 @@ import { InvitationResolver } from '../modules/invitation/invitation.resolver.js
 import { ImportResolver } from '../modules/import/import.resolver.js';
 import { VehiclesImportResolver } from '../modules/import/vehicles-import.resolver.js';
 import { VehicleResolver } from '../modules/vehicle/vehicle.resolver.js';
+import { OwnerResolver } from '../modules/owner/owner.resolver.js';
+import { OwnerFieldsResolver } from '../modules/owner/owner.fields.resolver.js';
 import { OwnerVehicleAccessFieldsResolver, VehicleAssignmentFieldsResolver, VehicleFieldsResolver } from '../modules/vehicle/vehicle.fields.resolver.js';
 
 /** The one list of resolvers. */
@@ -17,4 +19,5 @@ export const resolvers = [
   AuthResolver, ViewerFieldsResolver, UserResolver, ApiKeyResolver, AuditResolver, MailboxResolver, PartnerResolver, PartnerFieldsResolver, InvitationResolver, ImportResolver,
   VehicleResolver, VehicleFieldsResolver, VehicleAssignmentFieldsResolver, OwnerVehicleAccessFieldsResolver,
   VehiclesImportResolver,
+  OwnerResolver, OwnerFieldsResolver,
 ] as const;

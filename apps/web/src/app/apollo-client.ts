@@ -28,6 +28,7 @@ export function createCache(): InMemoryCache {
           mailOutbox: relayStylePagination(),
           importBatches: relayStylePagination(['kind']),
           partners: relayStylePagination(['filter', 'orderBy']),
+          owners: relayStylePagination(['filter', 'orderBy']),
         },
       },
       Partner: {
@@ -36,6 +37,9 @@ export function createCache(): InMemoryCache {
           history: relayStylePagination(),
         },
       },
+      Owner: { fields: { history: relayStylePagination() } },
+      // an owner's annotation has no id of its own: the list's display name and the details' full annotation are one object
+      OwnerAnnotation: { merge: true },
       Viewer: { keyFields: [] },
       AppInfo: { keyFields: [] },
     },

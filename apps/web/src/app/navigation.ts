@@ -20,7 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'dashboard', path: '/dashboard', label: 'Dashboard', permission: 'self:read' },
   { key: 'partners', path: '/partners', label: 'Partners', permission: 'partners:read' },
   { key: 'service-partners', path: '/service-partners', label: 'Service partners', permission: 'partners:read' },
-  { key: 'owners', path: '/owners', label: 'Owners', permission: 'partners:read' },
+  { key: 'owners', path: '/owners', label: 'Owners', permission: 'owners:read' },
   { key: 'vehicles', path: '/vehicles', label: 'Vehicles', permission: 'self:read' },
   { key: 'jobs', path: '/jobs', label: 'Jobs', permission: 'self:read' },
   { key: 'pricing', path: '/pricing', label: 'Pricing', permission: 'partners:read' },

@@ -5,7 +5,7 @@ import { SIGN_IN_PATH } from '../modules/auth/utils/redirect';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { SignInPage } from '../pages/SignInPage';
 import { ClaimPage } from '../pages/ClaimPage';
-import { DashboardPage, JobsPage, OwnersPage, PricingPage, VehiclesPage } from '../pages/sections';
+import { DashboardPage, JobsPage, PricingPage, VehiclesPage } from '../pages/sections';
 import { AppShell } from './layout/AppShell';
 import { RequireViewer } from './layout/RequireViewer';
 
@@ -20,6 +20,8 @@ const MailboxPage = lazy(() => import('../pages/MailboxPage').then((module) => (
 const PartnersImportPage = lazy(() => import('../pages/PartnersImportPage').then((module) => ({ default: module.PartnersImportPage })));
 const VehiclesImportPage = lazy(() => import('../pages/VehiclesImportPage').then((module) => ({ default: module.VehiclesImportPage })));
 const PartnersPage = lazy(() => import('../pages/PartnersPage').then((module) => ({ default: module.PartnersPage })));
+const OwnersPage = lazy(() => import('../pages/OwnersPage').then((module) => ({ default: module.OwnersPage })));
+const OwnerDetailsPage = lazy(() => import('../pages/OwnerDetailsPage').then((module) => ({ default: module.OwnerDetailsPage })));
 const ServicePartnersPage = lazy(() =>
   import('../pages/ServicePartnersPage').then((module) => ({ default: module.ServicePartnersPage })),
 );
@@ -44,6 +46,8 @@ export const routes: RouteObject[] = [
       { path: 'partners/:id/:tab', element: <PartnerDetailsPage /> },
       { path: 'service-partners', element: <ServicePartnersPage /> },
       { path: 'owners', element: <OwnersPage /> },
+      { path: 'owners/:id', element: <OwnerDetailsPage /> },
+      { path: 'owners/:id/:tab', element: <OwnerDetailsPage /> },
       { path: 'vehicles', element: <VehiclesPage /> },
       { path: 'vehicles/import', element: <VehiclesImportPage /> },
       { path: 'jobs', element: <JobsPage /> },

@@ -1,10 +1,5 @@
 import { ComingSoonPage } from './ComingSoonPage';
 
-/** /owners */
-export function OwnersPage() {
-  return <ComingSoonPage title="Owners" purpose="The customers who own the vehicles your partners serve." />;
-}
-
 /** /vehicles */
 export function VehiclesPage() {
   return (

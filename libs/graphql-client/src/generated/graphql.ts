@@ -55,6 +55,16 @@ export type AccountBlockedError = ErrorResult & {
 /** The billing model of a partner account: PREPAID, POSTPAID or FREE. */
 export type AccountType = 'FREE' | 'POSTPAID' | 'PREPAID';
 
+/** Gives an owner access to a vehicle, or changes the kind of an existing access. */
+export type AddOwnerVehicleAccessInput = {
+  /** OWNER or USER. */
+  kind: OwnerAccessKind;
+  /** The owner. */
+  ownerId: Scalars['ID']['input'];
+  /** The vehicle. */
+  vehicleId: Scalars['ID']['input'];
+};
+
 /** A secret for a partner system, acting for one organization with one role. */
 export type ApiKey = {
   __typename: 'ApiKey';
@@ -191,6 +201,16 @@ export type ClaimSuccess = {
   principalName: Scalars['String']['output'];
 };
 
+/** An e-mail to an owner. */
+export type ContactOwnerInput = {
+  /** The message (1 to 10,000 characters); sent, not recorded. */
+  message: Scalars['String']['input'];
+  /** The owner. */
+  ownerId: Scalars['ID']['input'];
+  /** The subject (1 to 200 characters); recorded in the owner's history. */
+  subject: Scalars['String']['input'];
+};
+
 /** A new API key for a partner system. */
 export type CreateApiKeyInput = {
   /** Optional expiry in the future. */
@@ -211,6 +231,16 @@ export type CreateApiKeySuccess = {
   apiKey: ApiKey;
   /** The secret, for `Authorization: Bearer <secret>`. Not retrievable later. */
   secret: Scalars['String']['output'];
+};
+
+/** A new owner. */
+export type CreateOwnerInput = {
+  /** The e-mail address; unique within the principal (stored in lower case). */
+  email: Scalars['String']['input'];
+  /** Full name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Phone number. */
+  phone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The partner admin's login, created directly by the principal instead of an invitation. */
@@ -504,6 +534,10 @@ export type Mutation = {
   __typename: 'Mutation';
   /** Connects an organization that already uses Partner Hub, on its admin's credentials (public). */
   acceptInvitation: AcceptInvitationResult;
+  /** Gives an owner access to a vehicle as OWNER or USER; for an existing access, changes its kind. */
+  addOwnerVehicleAccess: OwnerResult;
+  /** Archives an owner: hidden from lists by default; its vehicle access and history are kept. */
+  archiveOwner: OwnerResult;
   /** Archives a partner without active sub-partners: hidden from lists, no access, data kept. */
   archivePartner: UpdatePartnerResult;
   /** Archives a vehicle: hidden from lists by default; assignments and history are kept. */
@@ -514,8 +548,12 @@ export type Mutation = {
   changePassword: ChangePasswordResult;
   /** Claims the partner organization from an invitation link and creates its first admin (public). */
   claimInvitation: ClaimInvitationResult;
+  /** E-mails an owner through the mailer; the owner's history records the contact with its subject (not its text). */
+  contactOwner: OwnerResult;
   /** Creates an API key for the own organization; returns its secret once. */
   createApiKey: CreateApiKeyResult;
+  /** Records a new owner; the e-mail must be new to the principal. */
+  createOwner: OwnerResult;
   /** Creates a partner (a new partner organization and its partnership), optionally under a parent. */
   createPartner: CreatePartnerResult;
   /** Creates the partner admin's login directly (instead of an invitation); the partner counts as claimed. */
@@ -532,6 +570,10 @@ export type Mutation = {
   importVehicles: ImportVehiclesResult;
   /** Moves a partner with its whole subtree under another partner (or to the top level). */
   movePartner: MovePartnerResult;
+  /** Takes an owner's access to a vehicle away. */
+  removeOwnerVehicleAccess: OwnerResult;
+  /** Restores an archived owner. */
+  restoreOwner: OwnerResult;
   /** Restores an archived partner. */
   restorePartner: UpdatePartnerResult;
   /** Restores an archived vehicle. */
@@ -550,6 +592,10 @@ export type Mutation = {
   signOut: SignOutPayload;
   /** Takes vehicles back from a partner and from every partner below it; the ledger keeps the ended periods. */
   unassignVehicles: VehicleAssignmentResult;
+  /** Changes an owner's basic data. */
+  updateOwner: OwnerResult;
+  /** Sets the principal's private annotation on an owner (all fields empty removes it); only the principal's own staff ever see it. */
+  updateOwnerAnnotation: OwnerResult;
   /** Changes a partner's agreement. */
   updatePartnerAgreement: UpdatePartnerResult;
   /** Changes a partner's profile: the principal's until the partner claims, the partner's own afterwards. */
@@ -564,6 +610,14 @@ export type Mutation = {
 
 export type MutationAcceptInvitationArgs = {
   input: AcceptInvitationInput;
+};
+
+export type MutationAddOwnerVehicleAccessArgs = {
+  input: AddOwnerVehicleAccessInput;
+};
+
+export type MutationArchiveOwnerArgs = {
+  input: OwnerIdInput;
 };
 
 export type MutationArchivePartnerArgs = {
@@ -586,8 +640,16 @@ export type MutationClaimInvitationArgs = {
   input: ClaimInvitationInput;
 };
 
+export type MutationContactOwnerArgs = {
+  input: ContactOwnerInput;
+};
+
 export type MutationCreateApiKeyArgs = {
   input: CreateApiKeyInput;
+};
+
+export type MutationCreateOwnerArgs = {
+  input: CreateOwnerInput;
 };
 
 export type MutationCreatePartnerArgs = {
@@ -622,6 +684,14 @@ export type MutationMovePartnerArgs = {
   input: MovePartnerInput;
 };
 
+export type MutationRemoveOwnerVehicleAccessArgs = {
+  input: RemoveOwnerVehicleAccessInput;
+};
+
+export type MutationRestoreOwnerArgs = {
+  input: OwnerIdInput;
+};
+
 export type MutationRestorePartnerArgs = {
   input: PartnerIdInput;
 };
@@ -652,6 +722,14 @@ export type MutationSignInArgs = {
 
 export type MutationUnassignVehiclesArgs = {
   input: VehicleAssignmentInput;
+};
+
+export type MutationUpdateOwnerArgs = {
+  input: UpdateOwnerInput;
+};
+
+export type MutationUpdateOwnerAnnotationArgs = {
+  input: UpdateOwnerAnnotationInput;
 };
 
 export type MutationUpdatePartnerAgreementArgs = {
@@ -722,22 +800,106 @@ export type OrganizationKind = 'PARTNER' | 'PRINCIPAL';
 /** A person who owns or uses vehicles: basic data only. */
 export type Owner = {
   __typename: 'Owner';
+  /** The principal's private annotation (null when there is none). Only the principal's own staff may ask; anyone else is refused. */
+  annotation: Maybe<OwnerAnnotation>;
   /** When the owner was archived; archived owners are hidden from lists by default. */
   archivedAt: Maybe<Scalars['DateTime']['output']>;
   /** When the owner was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** E-mail address (lower case); identifies the owner within the principal. */
   email: Scalars['String']['output'];
+  /** What was done to this owner (including contacts and annotation changes), newest first; the principal's staff only. */
+  history: AuditEventConnection;
   /** Opaque unique id. */
   id: Scalars['ID']['output'];
   /** Full name. */
   name: Maybe<Scalars['String']['output']>;
   /** Phone number. */
   phone: Maybe<Scalars['String']['output']>;
+  /** How many vehicles the owner owns or uses (for a partner: of those it may see). */
+  vehicleCount: Scalars['Int']['output'];
+  /** The vehicles the owner owns or uses — for a partner, only those the partner may see. */
+  vehicles: Array<OwnerVehicleAccess>;
+};
+
+/** A person who owns or uses vehicles: basic data only. */
+export type OwnerHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 /** How an owner relates to a vehicle: OWNER or USER. */
 export type OwnerAccessKind = 'OWNER' | 'USER';
+
+/** The principal's private annotation on an owner; only the principal's own staff ever see it. */
+export type OwnerAnnotation = {
+  __typename: 'OwnerAnnotation';
+  /** The principal's notes on this person. */
+  description: Maybe<Scalars['String']['output']>;
+  /** The name the principal shows for this person. */
+  displayName: Maybe<Scalars['String']['output']>;
+  /** The principal's own user id for this person. */
+  externalUserId: Maybe<Scalars['String']['output']>;
+  /** When the annotation was last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of Owner objects (Relay connection, keyset-paginated). */
+export type OwnerConnection = {
+  __typename: 'OwnerConnection';
+  /** The nodes of this page with their cursors. */
+  edges: Array<OwnerEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many nodes match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Owner in a page, with its cursor. */
+export type OwnerEdge = {
+  __typename: 'OwnerEdge';
+  /** Opaque position of this node; pass as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The Owner. */
+  node: Owner;
+};
+
+/** Narrows a list of owners; all given conditions must hold. */
+export type OwnerFilter = {
+  /** True: only archived owners. Default: only active ones. */
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Part of the name or e-mail. For the principal's staff also part of the private annotation's display name or external user id; for anyone else never. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only owners with access to this vehicle (one the viewer may see). */
+  vehicleId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Names one owner. */
+export type OwnerIdInput = {
+  /** The owner. */
+  id: Scalars['ID']['input'];
+};
+
+/** How an owners list is sorted. */
+export type OwnerOrder = {
+  /** The direction. */
+  direction: SortDirection;
+  /** The column. */
+  field: OwnerSortField;
+};
+
+/** The outcome of a change to an owner. */
+export type OwnerResult = NotFoundError | OwnerSuccess | ValidationError;
+
+/** The column an owners list is sorted by. */
+export type OwnerSortField = 'CREATED_AT' | 'EMAIL';
+
+/** The owner after a successful change. */
+export type OwnerSuccess = {
+  __typename: 'OwnerSuccess';
+  /** The owner as it is now. */
+  owner: Owner;
+};
 
 /** An owner's access to a vehicle: as its OWNER or as a USER. */
 export type OwnerVehicleAccess = {
@@ -1096,6 +1258,12 @@ export type Query = {
   invitation: InvitationPreview;
   /** E-mails the own organization sent while no SMTP server was configured (development mailbox), newest first. */
   mailOutbox: MailMessageConnection;
+  /** One owner the viewer may see (NOT_FOUND otherwise, whether or not it exists). */
+  owner: Owner;
+  /** Owners the viewer may see: all of a principal's; for a partner, those with access to a vehicle assigned to its subtree. */
+  owners: OwnerConnection;
+  /** The owners list as CSV text (header first): the same filter, scope and order as `owners`, all pages, at most 50,000 rows. Columns: email, name, phone, vehicle_count — and, only for viewers who may read private annotations, external_user_id, display_name, description. */
+  ownersCsv: Scalars['String']['output'];
   /** One partner the viewer may see (NOT_FOUND otherwise, whether or not it exists). */
   partner: Partner;
   /** Partners the viewer may see: all of a principal's, or a partner's own subtree. */
@@ -1139,6 +1307,22 @@ export type QueryInvitationArgs = {
 export type QueryMailOutboxArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
+};
+
+export type QueryOwnerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryOwnersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OwnerFilter>;
+  first?: Scalars['Int']['input'];
+  orderBy?: InputMaybe<OwnerOrder>;
+};
+
+export type QueryOwnersCsvArgs = {
+  filter?: InputMaybe<OwnerFilter>;
+  orderBy?: InputMaybe<OwnerOrder>;
 };
 
 export type QueryPartnerArgs = {
@@ -1190,6 +1374,14 @@ export type QueryVehiclesCsvArgs = {
 
 export type QueryWhoCanAccessArgs = {
   at?: InputMaybe<Scalars['DateTime']['input']>;
+  vehicleId: Scalars['ID']['input'];
+};
+
+/** Takes an owner's access to a vehicle away. */
+export type RemoveOwnerVehicleAccessInput = {
+  /** The owner. */
+  ownerId: Scalars['ID']['input'];
+  /** The vehicle. */
   vehicleId: Scalars['ID']['input'];
 };
 
@@ -1287,6 +1479,30 @@ export type TooManyAttemptsError = ErrorResult & {
   message: Scalars['String']['output'];
   /** Seconds until sign-in is possible again. */
   retryAfterSeconds: Scalars['Int']['output'];
+};
+
+/** The principal's private annotation on an owner; all fields empty removes it. */
+export type UpdateOwnerAnnotationInput = {
+  /** The principal's notes on this person. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The name the principal shows for this person. */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** The principal's own user id for this person. */
+  externalUserId?: InputMaybe<Scalars['String']['input']>;
+  /** The owner. */
+  ownerId: Scalars['ID']['input'];
+};
+
+/** New basic data for an owner. */
+export type UpdateOwnerInput = {
+  /** The e-mail address; unique within the principal (stored in lower case). */
+  email: Scalars['String']['input'];
+  /** The owner. */
+  id: Scalars['ID']['input'];
+  /** Full name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Phone number. */
+  phone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A partner's new agreement. */
@@ -1876,6 +2092,54 @@ export type OrganizationFieldsFragment = {
   passwordPolicy: PasswordPolicy;
 };
 
+export type OwnerAnnotationFieldsFragment = {
+  __typename: 'OwnerAnnotation';
+  externalUserId: string | null;
+  displayName: string | null;
+  description: string | null;
+  updatedAt: string;
+};
+
+export type OwnerListFieldsFragment = {
+  __typename: 'Owner';
+  id: string;
+  email: string;
+  name: string | null;
+  phone: string | null;
+  archivedAt: string | null;
+  createdAt: string;
+  vehicleCount: number;
+  vehicles: Array<{
+    __typename: 'OwnerVehicleAccess';
+    id: string;
+    kind: OwnerAccessKind;
+    vehicle: {
+      __typename: 'Vehicle';
+      id: string;
+      vin: string;
+      make: string;
+      model: string;
+      plate: string | null;
+      archivedAt: string | null;
+    };
+  }>;
+};
+
+export type OwnerVehicleAccessFieldsFragment = {
+  __typename: 'OwnerVehicleAccess';
+  id: string;
+  kind: OwnerAccessKind;
+  vehicle: {
+    __typename: 'Vehicle';
+    id: string;
+    vin: string;
+    make: string;
+    model: string;
+    plate: string | null;
+    archivedAt: string | null;
+  };
+};
+
 export type PageInfoFieldsFragment = {
   __typename: 'PageInfo';
   hasNextPage: boolean;
@@ -2102,6 +2366,49 @@ export type AcceptInvitationMutation = {
       };
 };
 
+export type AddOwnerVehicleAccessMutationVariables = Exact<{
+  input: AddOwnerVehicleAccessInput;
+}>;
+
+export type AddOwnerVehicleAccessMutation = {
+  addOwnerVehicleAccess:
+    | { __typename: 'NotFoundError'; code: string; message: string; field: string | null }
+    | {
+        __typename: 'OwnerSuccess';
+        owner: {
+          __typename: 'Owner';
+          id: string;
+          email: string;
+          name: string | null;
+          phone: string | null;
+          archivedAt: string | null;
+          createdAt: string;
+          vehicleCount: number;
+          vehicles: Array<{
+            __typename: 'OwnerVehicleAccess';
+            id: string;
+            kind: OwnerAccessKind;
+            vehicle: {
+              __typename: 'Vehicle';
+              id: string;
+              vin: string;
+              make: string;
+              model: string;
+              plate: string | null;
+              archivedAt: string | null;
+            };
+          }>;
+        };
+      }
+    | {
+        __typename: 'ValidationError';
+        code: string;
+        message: string;
+        field: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      };
+};
+
 export type ApiKeysQueryVariables = Exact<{ [key: string]: never }>;
 
 export type ApiKeysQuery = {
@@ -2124,6 +2431,49 @@ export type AppInfoQueryVariables = Exact<{ [key: string]: never }>;
 
 export type AppInfoQuery = {
   appInfo: { __typename: 'AppInfo'; mailOutboxEnabled: boolean; version: string };
+};
+
+export type ArchiveOwnerMutationVariables = Exact<{
+  input: OwnerIdInput;
+}>;
+
+export type ArchiveOwnerMutation = {
+  archiveOwner:
+    | { __typename: 'NotFoundError'; code: string; message: string; field: string | null }
+    | {
+        __typename: 'OwnerSuccess';
+        owner: {
+          __typename: 'Owner';
+          id: string;
+          email: string;
+          name: string | null;
+          phone: string | null;
+          archivedAt: string | null;
+          createdAt: string;
+          vehicleCount: number;
+          vehicles: Array<{
+            __typename: 'OwnerVehicleAccess';
+            id: string;
+            kind: OwnerAccessKind;
+            vehicle: {
+              __typename: 'Vehicle';
+              id: string;
+              vin: string;
+              make: string;
+              model: string;
+              plate: string | null;
+              archivedAt: string | null;
+            };
+          }>;
+        };
+      }
+    | {
+        __typename: 'ValidationError';
+        code: string;
+        message: string;
+        field: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      };
 };
 
 export type ArchivePartnerMutationVariables = Exact<{
@@ -2267,6 +2617,49 @@ export type ClaimInvitationMutation = {
       };
 };
 
+export type ContactOwnerMutationVariables = Exact<{
+  input: ContactOwnerInput;
+}>;
+
+export type ContactOwnerMutation = {
+  contactOwner:
+    | { __typename: 'NotFoundError'; code: string; message: string; field: string | null }
+    | {
+        __typename: 'OwnerSuccess';
+        owner: {
+          __typename: 'Owner';
+          id: string;
+          email: string;
+          name: string | null;
+          phone: string | null;
+          archivedAt: string | null;
+          createdAt: string;
+          vehicleCount: number;
+          vehicles: Array<{
+            __typename: 'OwnerVehicleAccess';
+            id: string;
+            kind: OwnerAccessKind;
+            vehicle: {
+              __typename: 'Vehicle';
+              id: string;
+              vin: string;
+              make: string;
+              model: string;
+              plate: string | null;
+              archivedAt: string | null;
+            };
+          }>;
+        };
+      }
+    | {
+        __typename: 'ValidationError';
+        code: string;
+        message: string;
+        field: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      };
+};
+
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
 }>;
@@ -2288,6 +2681,49 @@ export type CreateApiKeyMutation = {
           revokedAt: string | null;
           lastUsedAt: string | null;
           createdBy: { __typename: 'User'; id: string; name: string; email: string } | null;
+        };
+      }
+    | {
+        __typename: 'ValidationError';
+        code: string;
+        message: string;
+        field: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      };
+};
+
+export type CreateOwnerMutationVariables = Exact<{
+  input: CreateOwnerInput;
+}>;
+
+export type CreateOwnerMutation = {
+  createOwner:
+    | { __typename: 'NotFoundError'; code: string; message: string; field: string | null }
+    | {
+        __typename: 'OwnerSuccess';
+        owner: {
+          __typename: 'Owner';
+          id: string;
+          email: string;
+          name: string | null;
+          phone: string | null;
+          archivedAt: string | null;
+          createdAt: string;
+          vehicleCount: number;
+          vehicles: Array<{
+            __typename: 'OwnerVehicleAccess';
+            id: string;
+            kind: OwnerAccessKind;
+            vehicle: {
+              __typename: 'Vehicle';
+              id: string;
+              vin: string;
+              make: string;
+              model: string;
+              plate: string | null;
+              archivedAt: string | null;
+            };
+          }>;
         };
       }
     | {
@@ -2793,6 +3229,153 @@ export type OnAuditEventRecordedSubscription = {
   };
 };
 
+export type OwnerDetailsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  withAnnotation: Scalars['Boolean']['input'];
+}>;
+
+export type OwnerDetailsQuery = {
+  owner: {
+    __typename: 'Owner';
+    id: string;
+    email: string;
+    name: string | null;
+    phone: string | null;
+    archivedAt: string | null;
+    createdAt: string;
+    vehicleCount: number;
+    annotation?: {
+      __typename: 'OwnerAnnotation';
+      externalUserId: string | null;
+      displayName: string | null;
+      description: string | null;
+      updatedAt: string;
+    } | null;
+    vehicles: Array<{
+      __typename: 'OwnerVehicleAccess';
+      id: string;
+      kind: OwnerAccessKind;
+      vehicle: {
+        __typename: 'Vehicle';
+        id: string;
+        vin: string;
+        make: string;
+        model: string;
+        plate: string | null;
+        archivedAt: string | null;
+      };
+    }>;
+  };
+};
+
+export type OwnerHistoryQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type OwnerHistoryQuery = {
+  owner: {
+    __typename: 'Owner';
+    id: string;
+    history: {
+      __typename: 'AuditEventConnection';
+      totalCount: number;
+      pageInfo: { __typename: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        __typename: 'AuditEventEdge';
+        cursor: string;
+        node: {
+          __typename: 'AuditEvent';
+          id: string;
+          occurredAt: string;
+          action: string;
+          objectType: string;
+          objectId: string;
+          actorLabel: string;
+          changes: Record<string, unknown> | null;
+          actorUser: { __typename: 'User'; id: string; name: string; email: string } | null;
+          actorApiKey: { __typename: 'ApiKey'; id: string; name: string; prefix: string } | null;
+        };
+      }>;
+    };
+  };
+};
+
+export type OwnerVehicleOptionsQueryVariables = Exact<{
+  search?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+export type OwnerVehicleOptionsQuery = {
+  vehicles: {
+    __typename: 'VehicleConnection';
+    edges: Array<{
+      __typename: 'VehicleEdge';
+      node: {
+        __typename: 'Vehicle';
+        id: string;
+        vin: string;
+        make: string;
+        model: string;
+        plate: string | null;
+      };
+    }>;
+  };
+};
+
+export type OwnersQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OwnerFilter>;
+  orderBy?: InputMaybe<OwnerOrder>;
+  withAnnotation: Scalars['Boolean']['input'];
+}>;
+
+export type OwnersQuery = {
+  owners: {
+    __typename: 'OwnerConnection';
+    totalCount: number;
+    pageInfo: { __typename: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      __typename: 'OwnerEdge';
+      cursor: string;
+      node: {
+        __typename: 'Owner';
+        id: string;
+        email: string;
+        name: string | null;
+        phone: string | null;
+        archivedAt: string | null;
+        createdAt: string;
+        vehicleCount: number;
+        annotation?: { __typename: 'OwnerAnnotation'; displayName: string | null } | null;
+        vehicles: Array<{
+          __typename: 'OwnerVehicleAccess';
+          id: string;
+          kind: OwnerAccessKind;
+          vehicle: {
+            __typename: 'Vehicle';
+            id: string;
+            vin: string;
+            make: string;
+            model: string;
+            plate: string | null;
+            archivedAt: string | null;
+          };
+        }>;
+      };
+    }>;
+  };
+};
+
+export type OwnersCsvQueryVariables = Exact<{
+  filter?: InputMaybe<OwnerFilter>;
+  orderBy?: InputMaybe<OwnerOrder>;
+}>;
+
+export type OwnersCsvQuery = { ownersCsv: string };
+
 export type PartnerDescendantsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -3040,6 +3623,92 @@ export type PartnersCsvQueryVariables = Exact<{
 }>;
 
 export type PartnersCsvQuery = { partnersCsv: string };
+
+export type RemoveOwnerVehicleAccessMutationVariables = Exact<{
+  input: RemoveOwnerVehicleAccessInput;
+}>;
+
+export type RemoveOwnerVehicleAccessMutation = {
+  removeOwnerVehicleAccess:
+    | { __typename: 'NotFoundError'; code: string; message: string; field: string | null }
+    | {
+        __typename: 'OwnerSuccess';
+        owner: {
+          __typename: 'Owner';
+          id: string;
+          email: string;
+          name: string | null;
+          phone: string | null;
+          archivedAt: string | null;
+          createdAt: string;
+          vehicleCount: number;
+          vehicles: Array<{
+            __typename: 'OwnerVehicleAccess';
+            id: string;
+            kind: OwnerAccessKind;
+            vehicle: {
+              __typename: 'Vehicle';
+              id: string;
+              vin: string;
+              make: string;
+              model: string;
+              plate: string | null;
+              archivedAt: string | null;
+            };
+          }>;
+        };
+      }
+    | {
+        __typename: 'ValidationError';
+        code: string;
+        message: string;
+        field: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      };
+};
+
+export type RestoreOwnerMutationVariables = Exact<{
+  input: OwnerIdInput;
+}>;
+
+export type RestoreOwnerMutation = {
+  restoreOwner:
+    | { __typename: 'NotFoundError'; code: string; message: string; field: string | null }
+    | {
+        __typename: 'OwnerSuccess';
+        owner: {
+          __typename: 'Owner';
+          id: string;
+          email: string;
+          name: string | null;
+          phone: string | null;
+          archivedAt: string | null;
+          createdAt: string;
+          vehicleCount: number;
+          vehicles: Array<{
+            __typename: 'OwnerVehicleAccess';
+            id: string;
+            kind: OwnerAccessKind;
+            vehicle: {
+              __typename: 'Vehicle';
+              id: string;
+              vin: string;
+              make: string;
+              model: string;
+              plate: string | null;
+              archivedAt: string | null;
+            };
+          }>;
+        };
+      }
+    | {
+        __typename: 'ValidationError';
+        code: string;
+        message: string;
+        field: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      };
+};
 
 export type RestorePartnerMutationVariables = Exact<{
   input: PartnerIdInput;
@@ -3406,6 +4075,79 @@ export type SignInMutation = {
 export type SignOutMutationVariables = Exact<{ [key: string]: never }>;
 
 export type SignOutMutation = { signOut: { __typename: 'SignOutPayload'; signedOut: boolean } };
+
+export type UpdateOwnerMutationVariables = Exact<{
+  input: UpdateOwnerInput;
+}>;
+
+export type UpdateOwnerMutation = {
+  updateOwner:
+    | { __typename: 'NotFoundError'; code: string; message: string; field: string | null }
+    | {
+        __typename: 'OwnerSuccess';
+        owner: {
+          __typename: 'Owner';
+          id: string;
+          email: string;
+          name: string | null;
+          phone: string | null;
+          archivedAt: string | null;
+          createdAt: string;
+          vehicleCount: number;
+          vehicles: Array<{
+            __typename: 'OwnerVehicleAccess';
+            id: string;
+            kind: OwnerAccessKind;
+            vehicle: {
+              __typename: 'Vehicle';
+              id: string;
+              vin: string;
+              make: string;
+              model: string;
+              plate: string | null;
+              archivedAt: string | null;
+            };
+          }>;
+        };
+      }
+    | {
+        __typename: 'ValidationError';
+        code: string;
+        message: string;
+        field: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      };
+};
+
+export type UpdateOwnerAnnotationMutationVariables = Exact<{
+  input: UpdateOwnerAnnotationInput;
+}>;
+
+export type UpdateOwnerAnnotationMutation = {
+  updateOwnerAnnotation:
+    | { __typename: 'NotFoundError'; code: string; message: string; field: string | null }
+    | {
+        __typename: 'OwnerSuccess';
+        owner: {
+          __typename: 'Owner';
+          id: string;
+          annotation: {
+            __typename: 'OwnerAnnotation';
+            externalUserId: string | null;
+            displayName: string | null;
+            description: string | null;
+            updatedAt: string;
+          } | null;
+        };
+      }
+    | {
+        __typename: 'ValidationError';
+        code: string;
+        message: string;
+        field: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      };
+};
 
 export type UpdatePartnerAgreementMutationVariables = Exact<{
   input: UpdatePartnerAgreementInput;
@@ -3968,6 +4710,123 @@ export const MailMessageFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<MailMessageFieldsFragment, unknown>;
+export const OwnerAnnotationFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerAnnotationFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerAnnotation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'externalUserId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OwnerAnnotationFieldsFragment, unknown>;
+export const OwnerVehicleAccessFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerVehicleAccessFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerVehicleAccess' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicle' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OwnerVehicleAccessFieldsFragment, unknown>;
+export const OwnerListFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerListFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Owner' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicles' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OwnerVehicleAccessFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerVehicleAccessFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerVehicleAccess' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicle' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OwnerListFieldsFragment, unknown>;
 export const PageInfoFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -4609,6 +5468,164 @@ export const AcceptInvitationDocument = {
     },
   ],
 } as unknown as DocumentNode<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const AddOwnerVehicleAccessDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AddOwnerVehicleAccess' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'AddOwnerVehicleAccessInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'addOwnerVehicleAccess' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerSuccess' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'owner' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OwnerListFields' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorResultFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerVehicleAccessFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerVehicleAccess' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicle' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerListFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Owner' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicles' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OwnerVehicleAccessFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorResultFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidationError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fieldErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AddOwnerVehicleAccessMutation, AddOwnerVehicleAccessMutationVariables>;
 export const ApiKeysDocument = {
   kind: 'Document',
   definitions: [
@@ -4695,6 +5712,164 @@ export const AppInfoDocument = {
     },
   ],
 } as unknown as DocumentNode<AppInfoQuery, AppInfoQueryVariables>;
+export const ArchiveOwnerDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ArchiveOwner' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerIdInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'archiveOwner' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerSuccess' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'owner' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OwnerListFields' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorResultFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerVehicleAccessFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerVehicleAccess' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicle' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerListFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Owner' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicles' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OwnerVehicleAccessFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorResultFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidationError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fieldErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ArchiveOwnerMutation, ArchiveOwnerMutationVariables>;
 export const ArchivePartnerDocument = {
   kind: 'Document',
   definitions: [
@@ -5257,6 +6432,164 @@ export const ClaimInvitationDocument = {
     },
   ],
 } as unknown as DocumentNode<ClaimInvitationMutation, ClaimInvitationMutationVariables>;
+export const ContactOwnerDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ContactOwner' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ContactOwnerInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'contactOwner' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerSuccess' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'owner' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OwnerListFields' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorResultFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerVehicleAccessFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerVehicleAccess' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicle' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerListFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Owner' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicles' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OwnerVehicleAccessFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorResultFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidationError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fieldErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ContactOwnerMutation, ContactOwnerMutationVariables>;
 export const CreateApiKeyDocument = {
   kind: 'Document',
   definitions: [
@@ -5391,6 +6724,164 @@ export const CreateApiKeyDocument = {
     },
   ],
 } as unknown as DocumentNode<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const CreateOwnerDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateOwner' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateOwnerInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createOwner' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerSuccess' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'owner' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OwnerListFields' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorResultFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerVehicleAccessFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerVehicleAccess' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicle' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerListFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Owner' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicles' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OwnerVehicleAccessFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorResultFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidationError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fieldErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateOwnerMutation, CreateOwnerMutationVariables>;
 export const CreatePartnerDocument = {
   kind: 'Document',
   definitions: [
@@ -7052,6 +8543,652 @@ export const OnAuditEventRecordedDocument = {
     },
   ],
 } as unknown as DocumentNode<OnAuditEventRecordedSubscription, OnAuditEventRecordedSubscriptionVariables>;
+export const OwnerDetailsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OwnerDetails' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'withAnnotation' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'owner' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OwnerListFields' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'annotation' },
+                  directives: [
+                    {
+                      kind: 'Directive',
+                      name: { kind: 'Name', value: 'include' },
+                      arguments: [
+                        {
+                          kind: 'Argument',
+                          name: { kind: 'Name', value: 'if' },
+                          value: { kind: 'Variable', name: { kind: 'Name', value: 'withAnnotation' } },
+                        },
+                      ],
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OwnerAnnotationFields' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerVehicleAccessFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerVehicleAccess' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicle' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerListFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Owner' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicles' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OwnerVehicleAccessFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerAnnotationFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerAnnotation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'externalUserId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OwnerDetailsQuery, OwnerDetailsQueryVariables>;
+export const OwnerHistoryDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OwnerHistory' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'owner' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'history' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'after' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'pageInfo' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PageInfoFields' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'edges' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'node' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                                  {
+                                    kind: 'FragmentSpread',
+                                    name: { kind: 'Name', value: 'AuditEventFields' },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PageInfoFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PageInfo' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AuditEventFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AuditEvent' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'action' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'objectType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'objectId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actorLabel' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'actorUser' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'actorApiKey' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'prefix' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'changes' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OwnerHistoryQuery, OwnerHistoryQueryVariables>;
+export const OwnerVehicleOptionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OwnerVehicleOptions' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'search' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicles' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'search' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'search' } },
+                    },
+                  ],
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OwnerVehicleOptionsQuery, OwnerVehicleOptionsQueryVariables>;
+export const OwnersDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Owners' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'orderBy' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerOrder' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'withAnnotation' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'owners' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'orderBy' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'orderBy' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PageInfoFields' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OwnerListFields' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'annotation' },
+                              directives: [
+                                {
+                                  kind: 'Directive',
+                                  name: { kind: 'Name', value: 'include' },
+                                  arguments: [
+                                    {
+                                      kind: 'Argument',
+                                      name: { kind: 'Name', value: 'if' },
+                                      value: {
+                                        kind: 'Variable',
+                                        name: { kind: 'Name', value: 'withAnnotation' },
+                                      },
+                                    },
+                                  ],
+                                },
+                              ],
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerVehicleAccessFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerVehicleAccess' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicle' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PageInfoFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PageInfo' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerListFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Owner' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicles' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OwnerVehicleAccessFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OwnersQuery, OwnersQueryVariables>;
+export const OwnersCsvDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OwnersCsv' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'orderBy' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerOrder' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'ownersCsv' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'orderBy' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'orderBy' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OwnersCsvQuery, OwnersCsvQueryVariables>;
 export const PartnerDescendantsDocument = {
   kind: 'Document',
   definitions: [
@@ -8031,6 +10168,322 @@ export const PartnersCsvDocument = {
     },
   ],
 } as unknown as DocumentNode<PartnersCsvQuery, PartnersCsvQueryVariables>;
+export const RemoveOwnerVehicleAccessDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RemoveOwnerVehicleAccess' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'RemoveOwnerVehicleAccessInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'removeOwnerVehicleAccess' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerSuccess' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'owner' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OwnerListFields' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorResultFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerVehicleAccessFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerVehicleAccess' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicle' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerListFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Owner' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicles' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OwnerVehicleAccessFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorResultFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidationError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fieldErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RemoveOwnerVehicleAccessMutation, RemoveOwnerVehicleAccessMutationVariables>;
+export const RestoreOwnerDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RestoreOwner' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerIdInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'restoreOwner' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerSuccess' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'owner' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OwnerListFields' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorResultFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerVehicleAccessFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerVehicleAccess' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicle' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerListFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Owner' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicles' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OwnerVehicleAccessFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorResultFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidationError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fieldErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RestoreOwnerMutation, RestoreOwnerMutationVariables>;
 export const RestorePartnerDocument = {
   kind: 'Document',
   definitions: [
@@ -9278,6 +11731,293 @@ export const SignOutDocument = {
     },
   ],
 } as unknown as DocumentNode<SignOutMutation, SignOutMutationVariables>;
+export const UpdateOwnerDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateOwner' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateOwnerInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateOwner' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerSuccess' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'owner' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OwnerListFields' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorResultFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerVehicleAccessFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerVehicleAccess' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicle' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerListFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Owner' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicles' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OwnerVehicleAccessFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorResultFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidationError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fieldErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateOwnerMutation, UpdateOwnerMutationVariables>;
+export const UpdateOwnerAnnotationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateOwnerAnnotation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateOwnerAnnotationInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateOwnerAnnotation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerSuccess' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'owner' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'annotation' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                                  {
+                                    kind: 'FragmentSpread',
+                                    name: { kind: 'Name', value: 'OwnerAnnotationFields' },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorResultFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OwnerAnnotationFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OwnerAnnotation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'externalUserId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorResultFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidationError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fieldErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateOwnerAnnotationMutation, UpdateOwnerAnnotationMutationVariables>;
 export const UpdatePartnerAgreementDocument = {
   kind: 'Document',
   definitions: [
@@ -10568,6 +13308,7 @@ export const possibleTypes: Record<string, string[]> = {
   ImportVehiclesResult: ['ValidationError', 'VehiclesImportInvalid', 'VehiclesImportSuccess'],
   InvitePartnerResult: ['NotFoundError', 'PartnerSuccess', 'ValidationError'],
   MovePartnerResult: ['NotFoundError', 'PartnerCycleError', 'PartnerSuccess', 'ValidationError'],
+  OwnerResult: ['NotFoundError', 'OwnerSuccess', 'ValidationError'],
   RevokeApiKeyResult: ['NotFoundError', 'RevokeApiKeySuccess'],
   SetUserActiveResult: ['NotFoundError', 'SetUserActiveSuccess', 'ValidationError'],
   SignInResult: [

@@ -1,0 +1,53 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../app/context.js';
+import { Allow } from '../../common/auth/authorize.js';
+import { keysetPage } from '../../common/graphql/connection.js';
+import type { Page } from '../../common/graphql/connection.js';
+import { AuditEvent } from '../audit/audit-event.entity.js';
+import { AuditEventConnection } from '../audit/audit.resolver.js';
+import { OwnerAnnotation } from './owner-annotation.entity.js';
+import { OwnerVehicleAccess } from './owner-vehicle-access.entity.js';
+import { Owner } from './owner.entity.js';
+
+@Resolver(() => Owner)
+export class OwnerFieldsResolver {
+  /**
+   * Two independent guards keep the annotation private: this permission (only the principal's
+   * staff hold it), and the annotation's tenant filter, under which a partner's or another
+   * principal's request can never load a row.
+   */
+  @Allow('ownerAnnotations:read')
+  @FieldResolver(() => OwnerAnnotation, {
+    nullable: true,
+    description: 'The principal\'s private annotation (null when there is none). Only the principal\'s own staff may ask; anyone else is refused.',
+  })
+  annotation(@Root() owner: Owner, @Ctx() ctx: RequestContext): Promise<OwnerAnnotation | null> {
+    return ctx.loaders.ownerAnnotationByOwner.load(owner.id);
+  }
+
+  @Allow('owners:read')
+  @FieldResolver(() => [OwnerVehicleAccess], {
+    description: 'The vehicles the owner owns or uses — for a partner, only those the partner may see.',
+  })
+  vehicles(@Root() owner: Owner, @Ctx() ctx: RequestContext): Promise<OwnerVehicleAccess[]> {
+    return ctx.loaders.visibleOwnerAccessByOwner.load(owner.id);
+  }
+
+  @Allow('owners:read')
+  @FieldResolver(() => Int, { description: 'How many vehicles the owner owns or uses (for a partner: of those it may see).' })
+  async vehicleCount(@Root() owner: Owner, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.loaders.visibleOwnerAccessByOwner.load(owner.id)).length;
+  }
+
+  // the history records annotation changes, so it is for those who may read annotations
+  @Allow('ownerAnnotations:read')
+  @FieldResolver(() => AuditEventConnection, { description: 'What was done to this owner (including contacts and annotation changes), newest first; the principal\'s staff only.' })
+  history(
+    @Root() owner: Owner,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1 to 200.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
+  ): Promise<Page<AuditEvent>> {
+    return keysetPage(ctx.em, AuditEvent, { objectType: 'Owner', objectId: owner.id }, { first, after, orderBy: 'id', direction: 'desc' });
+  }
+}

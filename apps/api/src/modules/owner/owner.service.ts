@@ -1,0 +1,282 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ownerAnnotationSchema, ownerMessageSchema, ownerSchema } from '@partner-hub/domain';
+import type { OwnerAccessKind } from '@partner-hub/domain';
+import { inTransaction, viewerOf } from '../../app/context.js';
+import type { RequestContext } from '../../app/context.js';
+import { idIn } from '../../common/db/subquery.js';
+import { ValidationFailed } from '../../common/errors/app-errors.js';
+import { parseInput } from '../../common/errors/parse-input.js';
+import { keysetPage } from '../../common/graphql/connection.js';
+import type { Page } from '../../common/graphql/connection.js';
+import { diffFields, recordAudit } from '../audit/audit.service.js';
+import { findVisibleVehicle } from '../vehicle/vehicle-access.js';
+import { OwnerAnnotation } from './owner-annotation.entity.js';
+import { findVisibleOwner, ownerScopeWhere, readsAnnotations } from './owner-access.js';
+import { OwnerVehicleAccess } from './owner-vehicle-access.entity.js';
+import { Owner } from './owner.entity.js';
+
+export const OWNER_SORT_FIELDS = ['EMAIL', 'CREATED_AT'] as const;
+export type OwnerSortField = (typeof OWNER_SORT_FIELDS)[number];
+
+/**
+ * The column each sort field orders by (shared by the list and its CSV export). Only NOT NULL
+ * columns: keyset pagination cannot seek past NULLs, so there is no sort by the optional name.
+ */
+export const OWNER_SORT_COLUMNS: Record<OwnerSortField, 'email' | 'createdAt'> = {
+  EMAIL: 'email',
+  CREATED_AT: 'createdAt',
+};
+
+export interface OwnerFilterInput {
+  /** part of the name or e-mail; for the principal's staff also of the annotation's display name or external user id */
+  search?: string | null;
+  /** only owners with access to this vehicle */
+  vehicleId?: string | null;
+  /** false (default): active only; true: archived only */
+  archived?: boolean | null;
+}
+
+export interface OwnerOrderInput {
+  field: OwnerSortField;
+  direction: 'ASC' | 'DESC';
+}
+
+export const DEFAULT_OWNER_ORDER: OwnerOrderInput = { field: 'CREATED_AT', direction: 'DESC' };
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The filter of an owners list: the viewer's scope plus the user's filters. The search reaches
+ * the private annotation only for viewers who may read it — for anyone else a match on
+ * annotation text would reveal it, so their search never looks there.
+ */
+export async function ownersWhere(ctx: RequestContext, filter: OwnerFilterInput, field = 'filter'): Promise<FilterQuery<Owner>> {
+  const conditions: FilterQuery<Owner>[] = [await ownerScopeWhere(ctx)];
+  const search = filter.search?.trim();
+  if (search) {
+    const pattern = `%${escapeLike(search)}%`;
+    const matches: FilterQuery<Owner>[] = [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }];
+    if (readsAnnotations(ctx)) {
+      const annotated = ctx.em
+        .createQueryBuilder(OwnerAnnotation, 'oa')
+        .select('oa.owner_id')
+        // the tenant filter does not reach a subquery: name the viewer's own principal explicitly
+        .where({ principal: viewerOf(ctx).organizationId, $or: [{ displayName: { $ilike: pattern } }, { externalUserId: { $ilike: pattern } }] });
+      matches.push(idIn<Owner>(annotated.getKnexQuery()));
+    }
+    conditions.push({ $or: matches });
+  }
+  if (filter.vehicleId) {
+    // the vehicle must be one the viewer may see, or the filter would tell who else uses it
+    const vehicle = await findVisibleVehicle(ctx, filter.vehicleId, `${field}.vehicleId`);
+    const users = ctx.em.createQueryBuilder(OwnerVehicleAccess, 'ova').select('ova.owner_id').where({ vehicle: vehicle.id });
+    conditions.push(idIn<Owner>(users.getKnexQuery()));
+  }
+  conditions.push({ archivedAt: filter.archived ? { $ne: null } : null });
+  return { $and: conditions };
+}
+
+/** A page of the owners the viewer may see, filtered and sorted (keyset-paginated). */
+export async function listOwners(ctx: RequestContext, filter: OwnerFilterInput, order: OwnerOrderInput, first: number, after?: string | null): Promise<Page<Owner>> {
+  return keysetPage(ctx.em, Owner, await ownersWhere(ctx, filter), {
+    first,
+    after,
+    orderBy: OWNER_SORT_COLUMNS[order.field],
+    direction: order.direction === 'ASC' ? 'asc' : 'desc',
+  });
+}
+
+export const getOwner = findVisibleOwner;
+
+export interface OwnerFieldsInput {
+  email: string;
+  name?: string | null;
+  phone?: string | null;
+}
+
+const OWNER_FIELDS = ['email', 'name', 'phone'] as const;
+const ANNOTATION_FIELDS = ['externalUserId', 'displayName', 'description'] as const;
+
+async function assertEmailFree(em: EntityManager, principalId: string, email: string, exceptId?: string): Promise<void> {
+  const taken = await em.count(Owner, { principal: principalId, email, ...(exceptId ? { id: { $ne: exceptId } } : {}) });
+  if (taken > 0) throw ValidationFailed.of('email', `An owner with the e-mail ${email} already exists.`);
+}
+
+/** Records a new owner of the viewer's principal; the e-mail must be new to the principal. */
+export async function createOwner(ctx: RequestContext, input: OwnerFieldsInput): Promise<Owner> {
+  const fields = parseInput(ownerSchema, input);
+  const principalId = viewerOf(ctx).organizationId;
+  return inTransaction(ctx, async (em) => {
+    await assertEmailFree(em, principalId, fields.email);
+    const owner = em.create(Owner, { principal: principalId, email: fields.email, name: fields.name ?? null, phone: fields.phone ?? null });
+    recordAudit(ctx, em, {
+      action: 'owner.created',
+      objectType: 'Owner',
+      objectId: owner.id,
+      organizationId: principalId,
+      changes: diffFields({}, owner, OWNER_FIELDS),
+    });
+    await em.flush();
+    return owner;
+  });
+}
+
+/** Changes an owner's basic data; a changed e-mail must still be unique within the principal. */
+export async function updateOwner(ctx: RequestContext, id: string, input: OwnerFieldsInput): Promise<Owner> {
+  const fields = parseInput(ownerSchema, input);
+  return inTransaction(ctx, async (em) => {
+    const owner = await findVisibleOwner({ ...ctx, em }, id);
+    if (fields.email !== owner.email) await assertEmailFree(em, owner.principal.id, fields.email, owner.id);
+    const before = { ...owner };
+    em.assign(owner, { email: fields.email, name: fields.name ?? null, phone: fields.phone ?? null });
+    recordAudit(ctx, em, {
+      action: 'owner.updated',
+      objectType: 'Owner',
+      objectId: owner.id,
+      organizationId: owner.principal.id,
+      changes: diffFields(before, owner, OWNER_FIELDS),
+    });
+    await em.flush();
+    return owner;
+  });
+}
+
+/** Archives (or restores) an owner: hidden from lists by default, its vehicle access and history kept. */
+export async function setOwnerArchived(ctx: RequestContext, id: string, archived: boolean): Promise<Owner> {
+  return inTransaction(ctx, async (em) => {
+    const owner = await findVisibleOwner({ ...ctx, em }, id);
+    const before = owner.archivedAt ?? null;
+    if ((before !== null) === archived) {
+      throw ValidationFailed.of('id', archived ? 'This owner is already archived.' : 'This owner is not archived.');
+    }
+    owner.archivedAt = archived ? new Date() : null;
+    recordAudit(ctx, em, {
+      action: archived ? 'owner.archived' : 'owner.restored',
+      objectType: 'Owner',
+      objectId: owner.id,
+      organizationId: owner.principal.id,
+      changes: { archivedAt: { from: before, to: owner.archivedAt } },
+    });
+    await em.flush();
+    return owner;
+  });
+}
+
+export interface OwnerAnnotationInput {
+  externalUserId?: string | null;
+  displayName?: string | null;
+  description?: string | null;
+}
+
+/**
+ * Sets the principal's private annotation on an owner (creating it, or removing it when every
+ * field is empty). Only the principal's own staff get here (ownerAnnotations:write), and the
+ * annotation's tenant filter reads and writes the viewer's own organization's row only.
+ */
+export async function updateOwnerAnnotation(ctx: RequestContext, ownerId: string, input: OwnerAnnotationInput): Promise<Owner> {
+  const fields = parseInput(ownerAnnotationSchema, input);
+  const values = { externalUserId: fields.externalUserId ?? null, displayName: fields.displayName ?? null, description: fields.description ?? null };
+  const principalId = viewerOf(ctx).organizationId;
+  return inTransaction(ctx, async (em) => {
+    const owner = await findVisibleOwner({ ...ctx, em }, ownerId, 'ownerId');
+    const existing = await em.findOne(OwnerAnnotation, { owner: owner.id });
+    const before = existing ? { ...existing } : {};
+    const empty = ANNOTATION_FIELDS.every((f) => values[f] === null);
+    if (existing && empty) em.remove(existing);
+    else if (existing) em.assign(existing, values);
+    else if (!empty) em.persist(em.create(OwnerAnnotation, { principal: principalId, owner, ...values }));
+    recordAudit(ctx, em, {
+      action: 'owner.annotationUpdated',
+      objectType: 'Owner',
+      objectId: owner.id,
+      organizationId: principalId,
+      changes: diffFields(before, values, ANNOTATION_FIELDS),
+    });
+    await em.flush();
+    return owner;
+  });
+}
+
+/**
+ * Gives an owner access to a vehicle of the principal as OWNER or USER; when the owner already
+ * has access to it, changes its kind. Neither may be archived.
+ */
+export async function addOwnerVehicleAccess(ctx: RequestContext, ownerId: string, vehicleId: string, kind: OwnerAccessKind): Promise<Owner> {
+  return inTransaction(ctx, async (em) => {
+    const scoped = { ...ctx, em };
+    const owner = await findVisibleOwner(scoped, ownerId, 'ownerId');
+    const vehicle = await findVisibleVehicle(scoped, vehicleId, 'vehicleId');
+    const problems = [
+      ...(owner.archivedAt ? [{ field: 'ownerId', message: 'This owner is archived; restore it before giving it access to vehicles.' }] : []),
+      ...(vehicle.archivedAt ? [{ field: 'vehicleId', message: 'This vehicle is archived; restore it before giving anyone access to it.' }] : []),
+    ];
+    if (problems.length > 0) throw new ValidationFailed(problems);
+    const existing = await em.findOne(OwnerVehicleAccess, { owner: owner.id, vehicle: vehicle.id });
+    const previousKind = existing?.kind ?? null;
+    if (previousKind === kind) throw ValidationFailed.of('kind', `This owner already has ${kind} access to this vehicle.`);
+    if (existing) existing.kind = kind;
+    else em.persist(em.create(OwnerVehicleAccess, { principal: owner.principal, owner, vehicle, kind }));
+    recordAudit(ctx, em, {
+      action: existing ? 'owner.vehicleAccessChanged' : 'owner.vehicleAccessAdded',
+      objectType: 'Owner',
+      objectId: owner.id,
+      organizationId: owner.principal.id,
+      changes: { vehicle: { from: existing ? vehicle.vin : null, to: vehicle.vin }, kind: { from: previousKind, to: kind } },
+    });
+    await em.flush();
+    return owner;
+  });
+}
+
+/** Takes an owner's access to a vehicle away. */
+export async function removeOwnerVehicleAccess(ctx: RequestContext, ownerId: string, vehicleId: string): Promise<Owner> {
+  return inTransaction(ctx, async (em) => {
+    const scoped = { ...ctx, em };
+    const owner = await findVisibleOwner(scoped, ownerId, 'ownerId');
+    const vehicle = await findVisibleVehicle(scoped, vehicleId, 'vehicleId');
+    const access = await em.findOne(OwnerVehicleAccess, { owner: owner.id, vehicle: vehicle.id });
+    if (!access) throw ValidationFailed.of('vehicleId', 'This owner has no access to this vehicle.');
+    em.remove(access);
+    recordAudit(ctx, em, {
+      action: 'owner.vehicleAccessRemoved',
+      objectType: 'Owner',
+      objectId: owner.id,
+      organizationId: owner.principal.id,
+      changes: { vehicle: { from: vehicle.vin, to: null }, kind: { from: access.kind, to: null } },
+    });
+    await em.flush();
+    return owner;
+  });
+}
+
+export interface OwnerMessageInput {
+  subject: string;
+  message: string;
+}
+
+/**
+ * E-mails an owner on behalf of the principal, through the mailer in the same transaction as the
+ * audit event `owner.contacted` (its subject is recorded, the body is not): the owner's history
+ * shows the contact, and a rolled-back request sends nothing.
+ */
+export async function contactOwner(ctx: RequestContext, ownerId: string, input: OwnerMessageInput): Promise<Owner> {
+  const { subject, message } = parseInput(ownerMessageSchema, input);
+  return inTransaction(ctx, async (em) => {
+    const owner = await findVisibleOwner({ ...ctx, em }, ownerId, 'ownerId');
+    if (owner.archivedAt) throw ValidationFailed.of('ownerId', 'This owner is archived; restore it before contacting it.');
+    const principal = await ctx.loaders.organizationById.load(owner.principal.id);
+    const greeting = owner.name ? `Dear ${owner.name},\n\n` : '';
+    const signature = principal ? `\n\n— ${principal.name}` : '';
+    await ctx.deps.mailer.send(ctx, em, { to: owner.email, subject, text: `${greeting}${message}${signature}`, organizationId: owner.principal.id });
+    recordAudit(ctx, em, {
+      action: 'owner.contacted',
+      objectType: 'Owner',
+      objectId: owner.id,
+      organizationId: owner.principal.id,
+      changes: { subject: { from: null, to: subject } },
+    });
+    await em.flush();
+    return owner;
+  });
+}

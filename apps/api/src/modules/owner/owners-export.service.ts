@@ -1,0 +1,90 @@
+import { stringify } from 'csv-stringify/sync';
+import { raw } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../../app/context.js';
+import { ValidationFailed } from '../../common/errors/app-errors.js';
+import { keysetPage } from '../../common/graphql/connection.js';
+import type { Page } from '../../common/graphql/connection.js';
+import { OwnerAnnotation } from './owner-annotation.entity.js';
+import { readsAnnotations, visibleAccessWhere } from './owner-access.js';
+import { OwnerVehicleAccess } from './owner-vehicle-access.entity.js';
+import { Owner } from './owner.entity.js';
+import { OWNER_SORT_COLUMNS, ownersWhere } from './owner.service.js';
+import type { OwnerFilterInput, OwnerOrderInput } from './owner.service.js';
+
+/**
+ * CSV export of the owners list (DESIGN.md §4): the same filter, scope and order as `owners`,
+ * every page, read in keyset batches with one grouped count and (for the principal's staff)
+ * one annotation query per batch. The annotation columns exist only for viewers who may read
+ * annotations; for anyone else they are not empty, they are absent.
+ */
+
+/** The most rows one export writes; a larger view must be narrowed by its filters first. */
+export const MAX_OWNER_EXPORT_ROWS = 50_000;
+const BATCH_SIZE = 1000;
+
+const BASIC_COLUMNS = ['email', 'name', 'phone', 'vehicle_count'] as const;
+const ANNOTATION_COLUMNS = ['external_user_id', 'display_name', 'description'] as const;
+
+/** The columns a viewer's export has: basic data, plus the private annotation for the principal's staff. */
+export function ownerCsvColumns(withAnnotations: boolean): string[] {
+  return withAnnotations ? [...BASIC_COLUMNS, ...ANNOTATION_COLUMNS] : [...BASIC_COLUMNS];
+}
+
+/** How many vehicles the viewer may see each owner has access to: one grouped query. */
+async function vehicleCounts(em: EntityManager, ownerIds: string[], visibleAccess: FilterQuery<OwnerVehicleAccess>): Promise<Map<string, number>> {
+  if (ownerIds.length === 0) return new Map();
+  const qb = em
+    .createQueryBuilder(OwnerVehicleAccess, 'ova')
+    .select(['ova.owner_id', raw('count(*)::int as count')])
+    .where({ $and: [{ owner: { $in: ownerIds } }, visibleAccess] } as never)
+    .groupBy('ova.owner_id');
+  const rows: { owner_id: string; count: number }[] = await qb.execute('all', false);
+  return new Map(rows.map((r) => [r.owner_id, r.count]));
+}
+
+/**
+ * The owners list as CSV text (header first), exactly the rows and order the list shows.
+ * @throws ValidationFailed when the view has more than {@link MAX_OWNER_EXPORT_ROWS} rows
+ */
+export async function exportOwnersCsv(ctx: RequestContext, filter: OwnerFilterInput, order: OwnerOrderInput): Promise<string> {
+  const withAnnotations = readsAnnotations(ctx);
+  const where = await ownersWhere(ctx, filter);
+  const visibleAccess = await visibleAccessWhere(ctx);
+  // a fork of its own, cleared after each batch, so 50,000 rows never sit in the request's identity map
+  const em = ctx.em.fork();
+  const total = await em.count(Owner, where);
+  if (total > MAX_OWNER_EXPORT_ROWS) {
+    throw ValidationFailed.of('filter', `This view has ${total.toLocaleString('en')} owners; narrow the filters to at most ${MAX_OWNER_EXPORT_ROWS.toLocaleString('en')} to export them.`);
+  }
+  const lines: string[] = [stringify([ownerCsvColumns(withAnnotations)])];
+  let after: string | null = null;
+  for (;;) {
+    const page: Page<Owner> = await keysetPage(em, Owner, where, {
+      first: BATCH_SIZE,
+      after,
+      maxFirst: BATCH_SIZE,
+      orderBy: OWNER_SORT_COLUMNS[order.field],
+      direction: order.direction === 'ASC' ? 'asc' : 'desc',
+    });
+    const owners = page.edges.map((e) => e.node);
+    const ids = owners.map((o) => o.id);
+    const counts = await vehicleCounts(em, ids, visibleAccess);
+    const annotations = new Map<string, OwnerAnnotation>();
+    if (withAnnotations && ids.length > 0) {
+      for (const a of await em.find(OwnerAnnotation, { owner: { $in: ids } })) annotations.set(a.owner.id, a);
+    }
+    const records = owners.map((owner) => {
+      const basic = [owner.email, owner.name ?? '', owner.phone ?? '', counts.get(owner.id) ?? 0];
+      if (!withAnnotations) return basic;
+      const a = annotations.get(owner.id);
+      return [...basic, a?.externalUserId ?? '', a?.displayName ?? '', a?.description ?? ''];
+    });
+    if (records.length > 0) lines.push(stringify(records));
+    em.clear();
+    if (!page.pageInfo.hasNextPage) break;
+    after = page.pageInfo.endCursor;
+  }
+  return lines.join('');
+}

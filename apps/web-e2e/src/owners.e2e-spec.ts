@@ -1,0 +1,159 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium, launchChromium, withPage } from './support/browser';
+import { openAndSignIn as signIn } from './support/sign-in';
+import { startServer, workspaceRoot } from '@partner-hub/e2e-support';
+import type { RunningServer } from '@partner-hub/e2e-support';
+
+const chromiumPath = findChromium();
+
+const VIN_ALPHABET = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
+
+/** A valid European-style VIN (no North-American check digit applies), unique enough for one run. */
+function randomVin(): string {
+  return `W${Array.from({ length: 16 }, () => VIN_ALPHABET[Math.floor(Math.random() * VIN_ALPHABET.length)]).join('')}`;
+}
+
+/** One GraphQL operation from inside the signed-in page (the session cookie goes along); fails on errors. */
+async function api<T>(page: Page, query: string, variables: Record<string, unknown>): Promise<T> {
+  const body = await page.evaluate(
+    async ({ query, variables }) => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as { data?: unknown; errors?: unknown[] };
+    },
+    { query, variables },
+  );
+  if (body.errors || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body)}`);
+  return body.data as T;
+}
+
+// Skipped (with one loud line from global-setup.ts) when no Chromium is installed.
+describe.skipIf(!chromiumPath)('owners in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const webIndex = path.join(workspaceRoot(), 'apps/web/dist/index.html');
+    if (!existsSync(webIndex))
+      throw new Error(`${webIndex} does not exist: build the web app first (npx nx run web:build).`);
+    [server, browser] = await Promise.all([startServer(), launchChromium(chromiumPath as string)]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("lets the principal annotate, equip and contact an owner, and shows a partner the owner without the annotation", async () => {
+    const tag = Date.now().toString(36);
+    const email = `olga.${tag}@owners.example`;
+    const secrets = [`CRM-${tag}`, `Hidden Name ${tag}`, `Private note ${tag}`];
+    const vin = randomVin();
+    let ownerUrl = '';
+
+    await withPage(browser, 'owners-principal', async (page) => {
+      await signIn(page, server.baseUrl, 'admin@aurora-motors.example');
+      const created = await api<{ createVehicle: { __typename: string; vehicle: { id: string } } }>(
+        page,
+        `mutation($input: CreateVehicleInput!) { createVehicle(input: $input) { __typename ... on VehicleSuccess { vehicle { id } } } }`,
+        { input: { vin, make: 'Aurora', model: 'Orion', plate: `B-OW ${tag.slice(-3)}` } },
+      );
+      expect(created.createVehicle.__typename).toBe('VehicleSuccess');
+
+      // a new owner through the "New owner" dialog
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('menuitem', { name: 'Owners' }).click();
+      await page.getByRole('button', { name: 'New owner' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New owner' });
+      await dialog.getByLabel('E-mail').fill(email);
+      await dialog.getByLabel('Name').fill('Olga Owner');
+      await dialog.getByLabel('Phone').fill('+49 30 555 0101');
+      // playwright waits for the button to be stable, so the modal's opening animation cannot swallow the click
+      await dialog.getByRole('button', { name: 'Add owner' }).click();
+      await page.waitForURL(/\/owners\/[0-9a-f-]{36}$/);
+      ownerUrl = page.url();
+
+      // the private annotation
+      const card = page.getByRole('region', { name: 'Private annotation' });
+      await card.getByText("Private — only your organization's staff see this.").waitFor();
+      await card.getByLabel('Your user id for this person').fill(secrets[0] as string);
+      await card.getByLabel('Display name').fill(secrets[1] as string);
+      await card.getByLabel('Description').fill(secrets[2] as string);
+      await card.getByRole('button', { name: 'Save annotation' }).click();
+      await page.getByText('The private annotation was saved.').waitFor();
+
+      // access to the vehicle made above, found by its VIN
+      await page.getByRole('button', { name: 'Add vehicle access' }).click();
+      const access = page.getByRole('dialog', { name: 'Add vehicle access' });
+      await access.getByRole('combobox', { name: 'Vehicle' }).fill(vin);
+      await page.getByTitle(new RegExp(`^${vin}`)).click();
+      await access.getByRole('radio', { name: 'Owner of the vehicle' }).check();
+      await access.getByRole('button', { name: /Add access$/ }).click();
+      await page.getByText('The vehicle access was saved.').waitFor();
+      const vehicleLink = page.getByRole('link', { name: vin, exact: true });
+      expect(await vehicleLink.getAttribute('href')).toBe(`/vehicles/${created.createVehicle.vehicle.id}`);
+
+      // a message to the owner, which lands in the development mailbox (no SMTP_URL) and in its history
+      await page.getByRole('button', { name: 'Contact' }).click();
+      const contact = page.getByRole('dialog', { name: 'Contact Olga Owner' });
+      await contact.getByLabel('Subject').fill(`Your Orion ${tag}`);
+      await contact.getByLabel('Message').fill('Your vehicle is ready for pick-up.');
+      await contact.getByRole('button', { name: 'Send' }).click();
+      await page.getByText('Your message to Olga Owner was sent.').waitFor();
+      await page.getByRole('tab', { name: 'History' }).click();
+      await page.getByRole('cell', { name: 'Contacted by e-mail' }).waitFor();
+      await page.goto(`${server.baseUrl}/mailbox`);
+      const mail = page.locator('tbody tr.ant-table-row', { hasText: `Your Orion ${tag}` });
+      await mail.waitFor();
+      expect(await mail.innerText()).toContain(email);
+
+      // the principal assigns the vehicle to Berlin Autohaus (BRL7K)
+      const berlin = await api<{ partners: { edges: { node: { id: string; partnerId: string } }[] } }>(
+        page,
+        `query { partners(filter: { search: "BRL7K" }) { edges { node { id partnerId } } } }`,
+        {},
+      );
+      const berlinId = berlin.partners.edges.find((e) => e.node.partnerId === 'BRL7K')?.node.id;
+      expect(berlinId).toBeTruthy();
+      const assigned = await api<{ assignVehicles: { __typename: string } }>(
+        page,
+        `mutation($input: VehicleAssignmentInput!) { assignVehicles(input: $input) { __typename } }`,
+        { input: { partnerId: berlinId, vehicleIds: [created.createVehicle.vehicle.id] } },
+      );
+      expect(assigned.assignVehicles.__typename).toBe('VehicleAssignmentSuccess');
+    });
+
+    await withPage(browser, 'owners-partner', async (page) => {
+      // every GraphQL answer the partner's browser receives, to search for the annotation
+      const answers: Promise<string>[] = [];
+      page.on('response', (response) => {
+        if (response.url().endsWith('/graphql')) answers.push(response.text().catch(() => ''));
+      });
+      await signIn(page, server.baseUrl, 'admin@berlin-autohaus.example');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('menuitem', { name: 'Owners' }).click();
+      await page.getByLabel('Search owners').fill(email);
+      await page.getByLabel('Search owners').press('Enter');
+      const row = page.locator('tbody tr.ant-table-row', { hasText: email });
+      await row.waitFor();
+      const text = await row.innerText();
+      expect(text).toContain('Olga Owner');
+      expect(text).toContain('+49 30 555 0101');
+      expect(text).toContain(vin);
+      expect(await page.getByRole('columnheader', { name: /Display name/ }).count()).toBe(0);
+
+      await row.getByRole('link', { name: 'Olga Owner' }).click();
+      await page.waitForURL(ownerUrl);
+      await page.getByRole('link', { name: vin, exact: true }).waitFor();
+      expect(await page.getByRole('region', { name: 'Private annotation' }).count()).toBe(0);
+
+      const seen = [await page.content(), ...(await Promise.all(answers))].join('\n');
+      for (const secret of secrets) expect(seen).not.toContain(secret);
+      expect(seen).toContain(email);
+    });
+  });
+});

@@ -1,0 +1,219 @@
+import { useState } from 'react';
+import { Button, Flex, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import type { TableColumnsType, TableProps } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface';
+import { LockOutlined, MailOutlined } from '@ant-design/icons';
+import { useQuery } from '@apollo/client/react';
+import { Link, useSearchParams } from 'react-router';
+import { OwnersDocument } from '@partner-hub/graphql-client';
+import type { OwnerSortField, OwnersQuery } from '@partner-hub/graphql-client';
+import { EmptyState } from '@partner-hub/ui';
+import { useCan } from '../../auth/hooks/viewer-context';
+import { LoadMore } from '../../shared/components/LoadMore';
+import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
+import { useLoadMore } from '../../shared/hooks/use-load-more';
+import { formatDate } from '../../shared/utils/format';
+import {
+  hasOwnerListFilters,
+  readOwnerListParams,
+  toOwnerFilter,
+  toOwnerOrder,
+  withOwnerListParams,
+} from '../utils/list-params';
+import type { OwnerListParamChanges } from '../utils/list-params';
+import { ContactOwnerDialog } from './ContactOwnerDialog';
+import type { ContactRecipient } from './ContactOwnerDialog';
+import { OwnerVehicleTags } from './OwnerVehicleTags';
+
+/** Rows per page of the owners list. */
+export const OWNERS_PAGE_SIZE = 25;
+
+type OwnerRow = OwnersQuery['owners']['edges'][number]['node'];
+
+/**
+ * A table of the owners the viewer may see: name, e-mail, phone, the vehicles each owns or uses
+ * (linking to the vehicles), and for the principal's staff the private annotation's display name;
+ * search, archived filter and order kept in the URL, keyset paging with "Load more", and a
+ * "Contact" button for those who may write to owners.
+ */
+export function OwnerList() {
+  const canWrite = useCan('owners:write');
+  const withAnnotation = useCan('ownerAnnotations:read');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [recipient, setRecipient] = useState<ContactRecipient | null>(null);
+  const state = readOwnerListParams(searchParams);
+  const filter = toOwnerFilter(state);
+  const orderBy = toOwnerOrder(state);
+  const filtered = hasOwnerListFilters(state);
+
+  const { data, previousData, error, loading, fetchMore, refetch } = useQuery(OwnersDocument, {
+    variables: { first: OWNERS_PAGE_SIZE, filter, orderBy, withAnnotation },
+    notifyOnNetworkStatusChange: true,
+  });
+  // While another order or filter loads, the previous rows stay under the spinner instead of an empty table.
+  const connection = (data ?? (loading ? previousData : undefined))?.owners;
+  const owners = connection?.edges.map((edge) => edge.node) ?? [];
+  const { loadingMore, handleLoadMore } = useLoadMore(connection, fetchMore, 'owners');
+
+  const change = (changes: OwnerListParamChanges) =>
+    setSearchParams(withOwnerListParams(searchParams, changes), { replace: true });
+  const handleClearFilters = () => change({ search: '', archived: false });
+
+  const sortable = (field: OwnerSortField) => ({
+    key: field,
+    sorter: true,
+    sortOrder: (state.sort === field
+      ? state.direction === 'ASC'
+        ? 'ascend'
+        : 'descend'
+      : null) as SortOrder,
+    sortDirections: ['ascend', 'descend'] as SortOrder[],
+  });
+
+  const handleTableChange: TableProps<OwnerRow>['onChange'] = (_pagination, _filters, sorter) => {
+    const single = Array.isArray(sorter) ? sorter[0] : sorter;
+    const field = single?.columnKey as OwnerSortField | undefined;
+    change({
+      order:
+        single?.order && field
+          ? { sort: field, direction: single.order === 'descend' ? 'DESC' : 'ASC' }
+          : undefined,
+    });
+  };
+
+  const columns: TableColumnsType<OwnerRow> = [
+    {
+      title: 'Name',
+      key: 'name',
+      render: (_value, owner) => (
+        <Flex gap={6} align="center" wrap>
+          <Link to={`/owners/${owner.id}`}>{owner.name ?? owner.email}</Link>
+          {owner.archivedAt ? <Tag>Archived</Tag> : null}
+        </Flex>
+      ),
+    },
+    ...(withAnnotation
+      ? [
+          {
+            title: (
+              <Tooltip title="From your private annotation — only your organization's staff see it.">
+                <span>
+                  <LockOutlined aria-hidden /> Display name
+                </span>
+              </Tooltip>
+            ),
+            key: 'displayName',
+            render: (_value: unknown, owner: OwnerRow) =>
+              owner.annotation?.displayName ?? <Typography.Text type="secondary">—</Typography.Text>,
+          },
+        ]
+      : []),
+    { title: 'E-mail', dataIndex: 'email', ...sortable('EMAIL') },
+    { title: 'Phone', key: 'phone', render: (_value, owner) => owner.phone ?? '—' },
+    {
+      title: 'Vehicles',
+      key: 'vehicles',
+      render: (_value, owner) => <OwnerVehicleTags vehicles={owner.vehicles} />,
+    },
+    {
+      title: 'Added',
+      dataIndex: 'createdAt',
+      ...sortable('CREATED_AT'),
+      render: (value: string) => formatDate(value),
+    },
+    ...(canWrite
+      ? [
+          {
+            title: 'Actions',
+            key: 'actions',
+            render: (_value: unknown, owner: OwnerRow) =>
+              owner.archivedAt ? null : (
+                <Button
+                  size="small"
+                  icon={<MailOutlined />}
+                  aria-label={`Contact ${owner.name ?? owner.email}`}
+                  onClick={() => setRecipient({ id: owner.id, email: owner.email, name: owner.name })}
+                >
+                  Contact
+                </Button>
+              ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <>
+      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          key={`q:${state.search}`}
+          placeholder={withAnnotation ? 'Name, e-mail, display name or your user id' : 'Name or e-mail'}
+          aria-label="Search owners"
+          allowClear
+          defaultValue={state.search}
+          onSearch={(value) => change({ search: value })}
+          style={{ width: 300 }}
+        />
+        <Select<'active' | 'archived'>
+          aria-label="Active or archived"
+          value={state.archived ? 'archived' : 'active'}
+          onChange={(value) => change({ archived: value === 'archived' })}
+          options={[
+            { value: 'active', label: 'Active' },
+            { value: 'archived', label: 'Archived' },
+          ]}
+          style={{ width: 130 }}
+        />
+        {filtered ? (
+          <Button type="link" onClick={handleClearFilters}>
+            Clear filters
+          </Button>
+        ) : null}
+      </Flex>
+      {error ? (
+        <QueryErrorAlert title="Could not load owners" error={error} onRetry={() => void refetch()} />
+      ) : null}
+      <Table<OwnerRow>
+        rowKey="id"
+        columns={columns}
+        dataSource={owners}
+        loading={loading && !loadingMore}
+        pagination={false}
+        showSorterTooltip={false}
+        onChange={handleTableChange}
+        scroll={{ x: 'max-content' }}
+        locale={{
+          emptyText: error ? (
+            <EmptyState title="The owners could not be loaded" text="See the error above." />
+          ) : loading ? (
+            <Typography.Text type="secondary">Loading owners…</Typography.Text>
+          ) : filtered ? (
+            <EmptyState
+              title="No owners match these filters"
+              action={<Button onClick={handleClearFilters}>Clear filters</Button>}
+            />
+          ) : (
+            <EmptyState
+              title="No owners yet"
+              text={
+                canWrite
+                  ? 'Add the first one with the button above, or import vehicles with their owners.'
+                  : 'The owners of the vehicles you can see appear here.'
+              }
+            />
+          ),
+        }}
+      />
+      {connection ? (
+        <LoadMore
+          shown={owners.length}
+          total={connection.totalCount}
+          hasNextPage={connection.pageInfo.hasNextPage && !!data}
+          loading={loadingMore}
+          onLoadMore={() => void handleLoadMore()}
+        />
+      ) : null}
+      {canWrite ? <ContactOwnerDialog owner={recipient} onClose={() => setRecipient(null)} /> : null}
+    </>
+  );
+}
