@@ -149,6 +149,8 @@ describe('updateVehicle / archiveVehicle', () => {
     const updated = await app.gql(UPDATE, { input: { id: vehicle.id, make: 'Aurora Commercial', model: 'Cargo', plate: 'x-1' } }, { sessionToken: adminA });
     expect(updated.data?.updateVehicle.vehicle).toEqual({ make: 'Aurora Commercial', plate: 'X-1', year: null });
     await app.gql(ARCHIVE, { input: { id: vehicle.id } }, { sessionToken: adminA });
+    const again = await app.gql(ARCHIVE, { input: { id: vehicle.id } }, { sessionToken: adminA });
+    expect(again.data?.archiveVehicle).toMatchObject({ __typename: 'ValidationError', field: 'id', message: 'This vehicle is already archived.' });
     expect(await vehicleIds(adminA, { search: vehicle.vin })).toEqual([]);
     expect(await vehicleIds(adminA, { search: vehicle.vin, archived: true })).toEqual([vehicle.id]);
   });

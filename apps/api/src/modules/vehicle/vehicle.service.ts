@@ -197,17 +197,18 @@ export async function setVehicleArchived(ctx: RequestContext, id: string, archiv
   return inTransaction(ctx, async (em) => {
     const vehicle = await findVisibleVehicle({ ...ctx, em }, id);
     const before = vehicle.archivedAt ?? null;
-    if ((before !== null) !== archived) {
-      vehicle.archivedAt = archived ? new Date() : null;
-      recordAudit(ctx, em, {
-        action: archived ? 'vehicle.archived' : 'vehicle.restored',
-        objectType: 'Vehicle',
-        objectId: vehicle.id,
-        organizationId: vehicle.principal.id,
-        changes: { archivedAt: { from: before, to: vehicle.archivedAt } },
-      });
-      await em.flush();
+    if ((before !== null) === archived) {
+      throw ValidationFailed.of('id', archived ? 'This vehicle is already archived.' : 'This vehicle is not archived.');
     }
+    vehicle.archivedAt = archived ? new Date() : null;
+    recordAudit(ctx, em, {
+      action: archived ? 'vehicle.archived' : 'vehicle.restored',
+      objectType: 'Vehicle',
+      objectId: vehicle.id,
+      organizationId: vehicle.principal.id,
+      changes: { archivedAt: { from: before, to: vehicle.archivedAt } },
+    });
+    await em.flush();
     return vehicle;
   });
 }
