@@ -72,8 +72,6 @@ export function createLoaders(em: EntityManager, scope: LoaderScope) {
     assignmentsByVehicle: groupedBy(em, VehicleAssignment, 'vehicle', { assignedAt: 'desc' }),
     /** the owners' access to each vehicle */
     ownerAccessByVehicle: groupedBy(em, OwnerVehicleAccess, 'vehicle', { createdAt: 'asc' }),
-    /** each owner's access to vehicles */
-    ownerAccessByOwner: groupedBy(em, OwnerVehicleAccess, 'owner', { createdAt: 'asc' }),
     /** each owner's access to the vehicles the viewer may see now (a partner never learns the rest of an owner's fleet) */
     visibleOwnerAccessByOwner: new DataLoader<string, OwnerVehicleAccess[]>(async (ids) => {
       const where = { $and: [{ owner: { $in: [...ids] } }, await scope.visibleOwnerAccess()] };

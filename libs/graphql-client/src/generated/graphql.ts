@@ -1674,7 +1674,7 @@ export type Vehicle = {
   make: Scalars['String']['output'];
   /** The model, e.g. Orion. */
   model: Scalars['String']['output'];
-  /** The people who own or use the vehicle (basic data; never the principal's annotations to a partner). */
+  /** The people who own or use the vehicle (basic data; never the principal's annotations to a partner; none through a job grant). */
   owners: Array<OwnerVehicleAccess>;
   /** The licence plate, upper case. */
   plate: Maybe<Scalars['String']['output']>;

@@ -5,7 +5,7 @@ import { memoize, viewerOf } from '../../app/context.js';
 import type { RequestContext } from '../../app/context.js';
 import { idIn } from '../../common/db/subquery.js';
 import { NotFound } from '../../common/errors/app-errors.js';
-import { accessSubject, vehicleScopeWhere } from '../vehicle/vehicle-access.js';
+import { accessSubject, heldVehiclesWhere } from '../vehicle/vehicle-access.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 import { OwnerVehicleAccess } from './owner-vehicle-access.entity.js';
 import { Owner } from './owner.entity.js';
@@ -13,19 +13,20 @@ import { Owner } from './owner.entity.js';
 /**
  * Which owners a viewer may see (DESIGN.md §3), derived from the vehicle access ledger:
  * - principal staff: every owner of their principal (the tenant filter narrows to it);
- * - a partner's admins and staff: the owners with access to a vehicle the viewer may see now,
- *   and of each owner only those accesses — never the rest of the owner's fleet.
+ * - a partner's admins and staff: the owners with access to a vehicle the viewer holds now (assigned
+ *   to its subtree), and of each owner only those accesses — never the rest of the owner's fleet.
+ *   A job grant lets a service partner see a vehicle, never its owners (DESIGN.md §3).
  * Anything else answers exactly like a missing id.
  */
 
 /**
- * `select id from vehicle where <the viewer's vehicle scope>` as a subquery (wrapped: a knex query
+ * `select id from vehicle where <the vehicles the viewer holds>` as a subquery (wrapped: a knex query
  * is thenable, and a promise resolving to it would run it), or `null` when the viewer sees every
  * vehicle of its principal (principal staff): no narrowing needed.
  */
 async function visibleVehicleIds(ctx: RequestContext): Promise<{ subquery: Knex.QueryBuilder } | null> {
   if (accessSubject(ctx).kind === 'PRINCIPAL_STAFF') return null;
-  const scope = await vehicleScopeWhere(ctx);
+  const scope = await heldVehiclesWhere(ctx);
   return { subquery: ctx.em.createQueryBuilder(Vehicle, 'v').select('v.id').where(scope as never).getKnexQuery() };
 }
 

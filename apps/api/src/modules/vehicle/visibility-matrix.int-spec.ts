@@ -8,6 +8,8 @@ import { Partner } from '../partner/partner.entity.js';
 import { makePartner } from '../partner/partner.factory.js';
 import type { Vehicle } from './vehicle.entity.js';
 import { assignVehicle, makeGrant, makeVehicle, randomVin } from './vehicle.factory.js';
+import { giveOwnerAccess, makeOwner } from '../owner/owner.factory.js';
+import type { Owner } from '../owner/owner.entity.js';
 
 /**
  * Who sees which vehicle, and who may change what (issue 4's visibility matrix): every viewer
@@ -21,6 +23,9 @@ const ONE = `query($id: ID!) { vehicle(id: $id) { id vin } }`;
 const WHO = `query($id: ID!) { whoCanAccess(vehicleId: $id) { reason } }`;
 const CREATE = `mutation($input: CreateVehicleInput!) { createVehicle(input: $input) { __typename ${ERR} } }`;
 const UPDATE = `mutation($input: UpdateVehicleInput!) { updateVehicle(input: $input) { __typename ${ERR} } }`;
+const OWNERS = `query($filter: OwnerFilter) { owners(first: 50, filter: $filter) { totalCount edges { node { id vehicles { vehicle { id } } } } } }`;
+const OWNER = `query($id: ID!) { owner(id: $id) { id email } }`;
+const VEHICLE_OWNERS = `query($id: ID!) { vehicle(id: $id) { owners { owner { id } } } }`;
 const ARCHIVE = `mutation($input: VehicleIdInput!) { archiveVehicle(input: $input) { __typename ${ERR} } }`;
 const ASSIGN = `mutation($input: VehicleAssignmentInput!) { assignVehicles(input: $input) { __typename ${ERR} } }`;
 
@@ -42,6 +47,8 @@ const SEES: Record<ViewerName, VehicleName[]> = {
 
 let app: TestApp;
 let vehicles: Record<VehicleName, Vehicle>;
+/** one owner per vehicle (`o` + the vehicle's name), plus one owning both vD and vS */
+let owners: Record<string, Owner>;
 let tree: { D: Partner; D1: Partner; S: Partner; SP: Partner; SP2: Partner; SPsub: Partner };
 const sessions = {} as Record<ViewerName, string>;
 const MAKE = `Matrix-${Date.now()}`;
@@ -74,6 +81,16 @@ beforeAll(async () => {
   // an earlier assignment to the dealer, taken back: gives nothing now
   assignVehicle(em, vehicles.vNone, D, { assignedAt: new Date(Date.now() - 3_600_000), unassignedAt: new Date(Date.now() - 60_000) });
   makeGrant(em, vehicles.vGrant, SP, { startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 3_600_000) });
+  owners = {};
+  for (const name of Object.keys(vehicles) as VehicleName[]) {
+    const owner = makeOwner(em, vehicles[name].principal, { email: `o${name}-${MAKE}@owners.example`.toLowerCase() });
+    giveOwnerAccess(em, owner, vehicles[name]);
+    owners[`o${name}`] = owner;
+  }
+  const shared = makeOwner(em, world.principalA, { email: `shared-${MAKE}@owners.example`.toLowerCase() });
+  giveOwnerAccess(em, shared, vehicles.vD);
+  giveOwnerAccess(em, shared, vehicles.vS, 'USER');
+  owners['shared'] = shared;
   makeGrant(em, vehicles.vGrantEnded, SP, { startsAt: new Date(Date.now() - 3_600_000), endedAt: new Date(Date.now() - 60_000) });
   await em.flush();
   const signIn = (email: string) => app.signIn(email, WORLD_PASSWORD);
@@ -119,6 +136,61 @@ describe('vehicle visibility matrix', () => {
         expect(JSON.stringify({ data, errors }), `${viewer} must not see ${name}`).toBe(notFound);
       }
     }
+  });
+});
+
+/**
+ * Owners a viewer sees: the owners of the vehicles it holds (assigned to its subtree) — never
+ * through a job grant, never for technicians (no owners:read) — and of a shared owner only the
+ * vehicles it holds.
+ */
+const SEES_OWNERS: Record<ViewerName, string[] | 'FORBIDDEN'> = {
+  principalAdmin: ['ovD', 'ovD1', 'ovS', 'ovSP', 'ovNone', 'ovGrant', 'ovGrantEnded', 'shared'],
+  principalViewer: ['ovD', 'ovD1', 'ovS', 'ovSP', 'ovNone', 'ovGrant', 'ovGrantEnded', 'shared'],
+  dealer: ['ovD', 'ovD1', 'shared'],
+  subDealer: ['ovD1'],
+  siblingDealer: ['ovS', 'shared'],
+  servicePartner: ['ovSP'],
+  technicianWithGrant: 'FORBIDDEN',
+  technicianWithoutGrant: 'FORBIDDEN',
+  otherPrincipal: ['ovB'],
+};
+const ownerName = (id: string) => Object.keys(owners).find((name) => owners[name]?.id === id);
+
+describe('owner visibility matrix', () => {
+  it.each(VIEWERS)('lists exactly the owners %s may see, each with only the vehicles it may see', async (viewer) => {
+    const { data, errors } = await app.gql(OWNERS, { filter: { search: MAKE.toLowerCase() } }, { sessionToken: sessions[viewer] });
+    const expected = SEES_OWNERS[viewer];
+    if (expected === 'FORBIDDEN') {
+      expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      return;
+    }
+    expect(errors).toBeUndefined();
+    const nodes = data?.owners.edges.map((e: { node: { id: string; vehicles: { vehicle: { id: string } }[] } }) => e.node) ?? [];
+    expect(nodes.map((n: { id: string }) => ownerName(n.id)).sort()).toEqual([...expected].sort());
+    const held = SEES[viewer].filter((name) => viewer.startsWith('principal') || name !== 'vGrant');
+    for (const node of nodes) {
+      for (const access of node.vehicles) expect(held, `${viewer} sees vehicle of owner ${ownerName(node.id)}`).toContain(nameOf(access.vehicle.id));
+    }
+  });
+
+  it.each(VIEWERS)('finds by id exactly the owners %s may see, and answers every other id like a missing one', async (viewer) => {
+    const expected = SEES_OWNERS[viewer];
+    const notFound = await missing(viewer, OWNER, (id) => ({ id }));
+    for (const name of Object.keys(owners)) {
+      const { data, errors } = await app.gql(OWNER, { id: owners[name]?.id }, { sessionToken: sessions[viewer] });
+      if (expected === 'FORBIDDEN') expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      else if (expected.includes(name)) expect(data?.owner.id, `${viewer} sees ${name}`).toBe(owners[name]?.id);
+      else expect(JSON.stringify({ data, errors }), `${viewer} must not see ${name}`).toBe(notFound);
+    }
+  });
+
+  it('shows a service partner the vehicle of its job grant, but not that vehicle\'s owners', async () => {
+    const { data, errors } = await app.gql(VEHICLE_OWNERS, { id: vehicles.vGrant.id }, { sessionToken: sessions.servicePartner });
+    expect(errors).toBeUndefined();
+    expect(data?.vehicle.owners).toEqual([]);
+    const held = await app.gql(VEHICLE_OWNERS, { id: vehicles.vSP.id }, { sessionToken: sessions.servicePartner });
+    expect(held.data?.vehicle.owners).toEqual([{ owner: { id: owners['ovSP']?.id } }]);
   });
 });
 
