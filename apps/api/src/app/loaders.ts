@@ -13,6 +13,7 @@ import { createLedgerLoader } from '../modules/vehicle/vehicle-access.js';
 import { OwnerVehicleAccess } from '../modules/owner/owner-vehicle-access.entity.js';
 import { Vehicle } from '../modules/vehicle/vehicle.entity.js';
 import { Owner } from '../modules/owner/owner.entity.js';
+import { assignedVehicleCounts } from '../modules/vehicle/vehicle-counts.queries.js';
 
 /** Batches "load by id" for one entity into one `where id in (...)` per tick, through the scoped fork. */
 function byId<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>) {
@@ -67,6 +68,11 @@ export function createLoaders(em: EntityManager) {
     ownerAccessByVehicle: groupedBy(em, OwnerVehicleAccess, 'vehicle', { createdAt: 'asc' }),
     /** each owner's access to vehicles */
     ownerAccessByOwner: groupedBy(em, OwnerVehicleAccess, 'owner', { createdAt: 'asc' }),
+    /** how many active vehicles are assigned to each partner itself (one grouped query per batch) */
+    assignedVehicleCount: new DataLoader<string, number>(async (ids) => {
+      const counts = await assignedVehicleCounts(em, ids);
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
   };
 }
 

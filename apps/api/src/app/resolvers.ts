@@ -10,9 +10,11 @@ import { InvitationResolver } from '../modules/invitation/invitation.resolver.js
 import { ImportResolver } from '../modules/import/import.resolver.js';
 import { VehicleResolver } from '../modules/vehicle/vehicle.resolver.js';
 import { OwnerVehicleAccessFieldsResolver, VehicleAssignmentFieldsResolver, VehicleFieldsResolver } from '../modules/vehicle/vehicle.fields.resolver.js';
+import { PartnerVehicleFieldsResolver } from '../modules/vehicle/vehicle.fields.resolver.js';
 
 /** The one list of resolvers. */
 export const resolvers = [
   AuthResolver, ViewerFieldsResolver, UserResolver, ApiKeyResolver, AuditResolver, MailboxResolver, PartnerResolver, PartnerFieldsResolver, InvitationResolver, ImportResolver,
   VehicleResolver, VehicleFieldsResolver, VehicleAssignmentFieldsResolver, OwnerVehicleAccessFieldsResolver,
+  PartnerVehicleFieldsResolver,
 ] as const;

@@ -799,6 +799,8 @@ export type Partner = {
   users: UserConnection;
   /** The users of its sub-partners cannot sign in. */
   usersBlocked: Scalars['Boolean']['output'];
+  /** How many active vehicles are assigned to this partner itself now (not counting those of its sub-partners). */
+  vehicleCount: Scalars['Int']['output'];
 };
 
 /** A partnership: a partner organization (dealer, service partner, OEM) of one principal, with its agreement and settings. */
