@@ -28,11 +28,17 @@ export function createCache(): InMemoryCache {
           mailOutbox: relayStylePagination(),
           importBatches: relayStylePagination(['kind']),
           partners: relayStylePagination(['filter', 'orderBy']),
+          vehicles: relayStylePagination(['filter', 'orderBy']),
         },
       },
       Partner: {
         fields: {
           users: relayStylePagination(),
+          history: relayStylePagination(),
+        },
+      },
+      Vehicle: {
+        fields: {
           history: relayStylePagination(),
         },
       },

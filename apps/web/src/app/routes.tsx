@@ -5,7 +5,7 @@ import { SIGN_IN_PATH } from '../modules/auth/utils/redirect';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { SignInPage } from '../pages/SignInPage';
 import { ClaimPage } from '../pages/ClaimPage';
-import { DashboardPage, JobsPage, OwnersPage, PricingPage, VehiclesPage } from '../pages/sections';
+import { DashboardPage, JobsPage, OwnersPage, PricingPage } from '../pages/sections';
 import { AppShell } from './layout/AppShell';
 import { RequireViewer } from './layout/RequireViewer';
 
@@ -21,6 +21,10 @@ const PartnersImportPage = lazy(() => import('../pages/PartnersImportPage').then
 const PartnersPage = lazy(() => import('../pages/PartnersPage').then((module) => ({ default: module.PartnersPage })));
 const ServicePartnersPage = lazy(() =>
   import('../pages/ServicePartnersPage').then((module) => ({ default: module.ServicePartnersPage })),
+);
+const VehiclesPage = lazy(() => import('../pages/VehiclesPage').then((module) => ({ default: module.VehiclesPage })));
+const VehicleDetailsPage = lazy(() =>
+  import('../pages/VehicleDetailsPage').then((module) => ({ default: module.VehicleDetailsPage })),
 );
 
 /** Every route of the app: the public sign-in and invitation pages, and the signed-in shell with its sections. */
@@ -44,6 +48,8 @@ export const routes: RouteObject[] = [
       { path: 'service-partners', element: <ServicePartnersPage /> },
       { path: 'owners', element: <OwnersPage /> },
       { path: 'vehicles', element: <VehiclesPage /> },
+      { path: 'vehicles/:id', element: <VehicleDetailsPage /> },
+      { path: 'vehicles/:id/:tab', element: <VehicleDetailsPage /> },
       { path: 'jobs', element: <JobsPage /> },
       { path: 'pricing', element: <PricingPage /> },
       { path: 'settings', element: <Navigate to="/settings/profile" replace /> },

@@ -5,16 +5,6 @@ export function OwnersPage() {
   return <ComingSoonPage title="Owners" purpose="The customers who own the vehicles your partners serve." />;
 }
 
-/** /vehicles */
-export function VehiclesPage() {
-  return (
-    <ComingSoonPage
-      title="Vehicles"
-      purpose="Vehicles, their configuration, and who may access each one and why."
-    />
-  );
-}
-
 /** /jobs */
 export function JobsPage() {
   return (

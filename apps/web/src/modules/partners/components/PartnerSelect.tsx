@@ -11,6 +11,8 @@ import type { FieldAriaProps } from '../../shared/forms/FormField';
 const SEARCH_DELAY_MS = 250;
 
 export type PartnerSelectProps = Partial<FieldAriaProps> & {
+  /** Accessible name when no label element names the picker (e.g. a list filter). */
+  'aria-label'?: string;
   /** The chosen partner's id (not its Partner ID). */
   value: string | null | undefined;
   onChange: (id: string | null) => void;
