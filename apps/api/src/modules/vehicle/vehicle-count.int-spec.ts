@@ -26,12 +26,19 @@ beforeAll(async () => {
   const dealer = await em.findOneOrFail(Partner, { organization: world.dealer });
   parent = makePartner(em, world.principalA, { parent: dealer, profile: { name: 'Count parent' } });
   for (let i = 0; i < 110; i++) {
-    const partner = makePartner(em, world.principalA, { parent, profile: { name: `Count ${String(i).padStart(3, '0')}` } });
+    const partner = makePartner(em, world.principalA, {
+      parent,
+      profile: { name: `Count ${String(i).padStart(3, '0')}` },
+    });
     const open = i % 4;
     for (let v = 0; v < open; v++) assignVehicle(em, makeVehicle(em, world.principalA), partner);
     // neither an ended assignment nor an archived vehicle counts
-    assignVehicle(em, makeVehicle(em, world.principalA), partner, { assignedAt: new Date(Date.now() - 86_400_000), unassignedAt: new Date() });
-    if (i % 5 === 0) assignVehicle(em, makeVehicle(em, world.principalA, { archivedAt: new Date() }), partner);
+    assignVehicle(em, makeVehicle(em, world.principalA), partner, {
+      assignedAt: new Date(Date.now() - 86_400_000),
+      unassignedAt: new Date(),
+    });
+    if (i % 5 === 0)
+      assignVehicle(em, makeVehicle(em, world.principalA, { archivedAt: new Date() }), partner);
     expected.set(partner.id, open);
   }
   // the parent's own vehicle counts for the parent, not for its sub-partners (and vice versa)
@@ -45,9 +52,15 @@ afterAll(async () => app?.close());
 describe('Partner.vehicleCount', () => {
   it('counts the active vehicles assigned to each partner itself, for principal staff and for a partner above it', async () => {
     for (const token of [adminA, dealerAdmin]) {
-      const { data, errors } = await app.gql(LIST, { first: 200, filter: { parentId: parent.id } }, { sessionToken: token });
+      const { data, errors } = await app.gql(
+        LIST,
+        { first: 200, filter: { parentId: parent.id } },
+        { sessionToken: token },
+      );
       expect(errors).toBeUndefined();
-      const rows = data?.['partners'].edges.map((e: { node: { id: string; vehicleCount: number } }) => e.node) as { id: string; vehicleCount: number }[];
+      const rows = data?.['partners'].edges.map(
+        (e: { node: { id: string; vehicleCount: number } }) => e.node,
+      ) as { id: string; vehicleCount: number }[];
       expect(rows).toHaveLength(110);
       for (const row of rows) expect(row.vehicleCount, row.id).toBe(expected.get(row.id));
       const own = await app.gql(ONE, { id: parent.id }, { sessionToken: token });

@@ -6,7 +6,10 @@ import { uuidArray } from '../../common/db/uuid-array.js';
  * open assignments, not its sub-partners'. One grouped query for the whole batch, on the
  * open-assignment index. The ids must come from partners the viewer may see.
  */
-export async function assignedVehicleCounts(em: EntityManager, partnerIds: readonly string[]): Promise<Map<string, number>> {
+export async function assignedVehicleCounts(
+  em: EntityManager,
+  partnerIds: readonly string[],
+): Promise<Map<string, number>> {
   if (partnerIds.length === 0) return new Map();
   const rows: { partner_id: string; count: string }[] = await em.getConnection().execute(
     `select a.partner_id, count(*) as count

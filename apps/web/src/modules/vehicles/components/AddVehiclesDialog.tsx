@@ -178,7 +178,8 @@ export function AddVehiclesDialog({ partner, open, onClose }: AddVehiclesDialogP
           allMatching: selection.allMatching,
           onChange: selection.setSelectedIds,
           // already assigned to this very partner: nothing to do
-          isDisabled: (vehicle) => vehicle.assignments.some((assignment) => assignment.partner.id === partner.id),
+          isDisabled: (vehicle) =>
+            vehicle.assignments.some((assignment) => assignment.partner.id === partner.id),
         }}
         emptyText={
           loading ? (

@@ -19,7 +19,9 @@ import type { AssignmentMode } from '../utils/assignment-result';
 
 export const CHOOSE_PARTNER_MESSAGE = 'Choose a partner.';
 
-const formSchema = z.object({ partnerId: z.string({ message: CHOOSE_PARTNER_MESSAGE }).min(1, CHOOSE_PARTNER_MESSAGE) });
+const formSchema = z.object({
+  partnerId: z.string({ message: CHOOSE_PARTNER_MESSAGE }).min(1, CHOOSE_PARTNER_MESSAGE),
+});
 type FormValues = { partnerId: string | null };
 type FormOutput = z.output<typeof formSchema>;
 
@@ -46,7 +48,14 @@ export type AssignVehiclesDialogProps = {
  * NotFound/Validation answers land on the picker. Taking back also ends what the partner passed
  * on to its sub-partners.
  */
-export function AssignVehiclesDialog({ mode, open, target, count, onClose, onDone }: AssignVehiclesDialogProps) {
+export function AssignVehiclesDialog({
+  mode,
+  open,
+  target,
+  count,
+  onClose,
+  onDone,
+}: AssignVehiclesDialogProps) {
   const viewer = useViewer();
   const { message } = AntApp.useApp();
   const [formError, setFormError] = useState<FormLevelError | null>(null);
@@ -108,7 +117,13 @@ export function AssignVehiclesDialog({ mode, open, target, count, onClose, onDon
       confirmLoading={isSubmitting}
       destroyOnHidden
     >
-      <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleSave()} aria-label={text.title}>
+      <Form
+        layout="vertical"
+        requiredMark={false}
+        noValidate
+        onFinish={() => void handleSave()}
+        aria-label={text.title}
+      >
         <ErrorResultAlert error={formError} />
         <Typography.Paragraph>
           {mode === 'assign'

@@ -21,7 +21,9 @@ import type { NewVehicleFormValues } from '../forms/vehicle-form';
 import { VehicleDetailFields } from './VehicleFields';
 
 /** Refreshes the vehicles list once a vehicle was created (not after a refusal). */
-export function refetchVehiclesOnCreate(result: { data?: { createVehicle: { __typename: string } } | null }): string[] {
+export function refetchVehiclesOnCreate(result: {
+  data?: { createVehicle: { __typename: string } } | null;
+}): string[] {
   return result.data?.createVehicle.__typename === 'VehicleSuccess' ? ['Vehicles'] : [];
 }
 
@@ -119,7 +121,14 @@ export function CreateVehicleDialog({ open, onClose, onCreated }: CreateVehicleD
           The vehicle <Typography.Text code>{saved.vin}</Typography.Text> was saved.
         </Typography.Paragraph>
         {saved.warnings.map((warning) => (
-          <Alert key={warning} type="warning" showIcon title="Check this" description={warning} style={{ marginBottom: 8 }} />
+          <Alert
+            key={warning}
+            type="warning"
+            showIcon
+            title="Check this"
+            description={warning}
+            style={{ marginBottom: 8 }}
+          />
         ))}
       </Modal>
     );
@@ -136,7 +145,13 @@ export function CreateVehicleDialog({ open, onClose, onCreated }: CreateVehicleD
       width={720}
       destroyOnHidden
     >
-      <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleCreate()} aria-label="New vehicle">
+      <Form
+        layout="vertical"
+        requiredMark={false}
+        noValidate
+        onFinish={() => void handleCreate()}
+        aria-label="New vehicle"
+      >
         <ErrorResultAlert error={formError} />
         <FormField
           control={control}

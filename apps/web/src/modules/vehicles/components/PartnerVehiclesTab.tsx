@@ -68,7 +68,9 @@ export function PartnerVehiclesTab({ partner }: PartnerVehiclesTabProps) {
       okButtonProps: { danger: true },
       onOk: async () => {
         try {
-          const { data: result } = await unassign({ variables: { input: { partnerId: partner.id, ...target } } });
+          const { data: result } = await unassign({
+            variables: { input: { partnerId: partner.id, ...target } },
+          });
           const outcome = result?.unassignVehicles;
           if (outcome?.__typename === 'VehicleAssignmentSuccess') {
             void message.success(describeAssignmentResult('unassign', outcome));
@@ -182,7 +184,9 @@ export function PartnerVehiclesTab({ partner }: PartnerVehiclesTabProps) {
           onLoadMore={() => void handleLoadMore()}
         />
       ) : null}
-      {canChange ? <AddVehiclesDialog partner={partner} open={adding} onClose={() => setAdding(false)} /> : null}
+      {canChange ? (
+        <AddVehiclesDialog partner={partner} open={adding} onClose={() => setAdding(false)} />
+      ) : null}
     </>
   );
 }

@@ -55,7 +55,8 @@ export function VehicleList() {
 
   const change = (changes: VehicleListParamChanges) =>
     setSearchParams(withVehicleListParams(searchParams, changes), { replace: true });
-  const handleClearFilters = () => setSearchParams(withoutVehicleListFilters(searchParams), { replace: true });
+  const handleClearFilters = () =>
+    setSearchParams(withoutVehicleListFilters(searchParams), { replace: true });
   const handleDone = () => {
     setDialog(null);
     selection.clear();

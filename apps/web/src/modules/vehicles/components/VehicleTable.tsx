@@ -3,11 +3,7 @@ import { Flex, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { Link } from 'react-router';
-import type {
-  SortDirection,
-  VehicleListFieldsFragment,
-  VehicleSortField,
-} from '@partner-hub/graphql-client';
+import type { SortDirection, VehicleListFieldsFragment, VehicleSortField } from '@partner-hub/graphql-client';
 import { formatDate } from '../../shared/utils/format';
 
 export type VehicleOrderState = { sort: VehicleSortField; direction: SortDirection };
@@ -51,7 +47,11 @@ export function VinCell({ vehicle }: { vehicle: Pick<VehicleListFieldsFragment, 
 }
 
 /** The partners a vehicle is assigned to now, as tags linking to their pages. */
-export function AssignedPartnerTags({ vehicle }: { vehicle: Pick<VehicleListFieldsFragment, 'assignments'> }) {
+export function AssignedPartnerTags({
+  vehicle,
+}: {
+  vehicle: Pick<VehicleListFieldsFragment, 'assignments'>;
+}) {
   if (vehicle.assignments.length === 0) return <Typography.Text type="secondary">Unassigned</Typography.Text>;
   return (
     <Space size={[0, 4]} wrap>
@@ -98,7 +98,9 @@ export function VehicleTable({
     const single = Array.isArray(sorter) ? sorter[0] : sorter;
     const field = single?.columnKey as VehicleSortField | undefined;
     onOrderChange?.(
-      single?.order && field ? { sort: field, direction: single.order === 'descend' ? 'DESC' : 'ASC' } : undefined,
+      single?.order && field
+        ? { sort: field, direction: single.order === 'descend' ? 'DESC' : 'ASC' }
+        : undefined,
     );
   };
 
@@ -159,13 +161,21 @@ export function VehicleTable({
           },
         ]),
     ...(actions
-      ? [{ title: actions.title, key: 'actions', render: (_value: unknown, vehicle: VehicleListFieldsFragment) => actions.render(vehicle) }]
+      ? [
+          {
+            title: actions.title,
+            key: 'actions',
+            render: (_value: unknown, vehicle: VehicleListFieldsFragment) => actions.render(vehicle),
+          },
+        ]
       : []),
   ];
 
   const rowSelection: TableProps<VehicleListFieldsFragment>['rowSelection'] = selection
     ? {
-        selectedRowKeys: selection.allMatching ? vehicles.map((vehicle) => vehicle.id) : selection.selectedIds,
+        selectedRowKeys: selection.allMatching
+          ? vehicles.map((vehicle) => vehicle.id)
+          : selection.selectedIds,
         preserveSelectedRowKeys: true,
         onChange: (keys) => selection.onChange(keys.map(String)),
         getCheckboxProps: (vehicle) => ({

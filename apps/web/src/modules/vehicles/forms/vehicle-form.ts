@@ -35,7 +35,16 @@ export const NEW_VEHICLE_SERVER_FIELDS = ['vin', ...VEHICLE_DETAILS_SERVER_FIELD
 
 /** Empty inputs for "New vehicle". */
 export function emptyNewVehicleValues(): NewVehicleFormValues {
-  return { vin: '', make: '', model: '', year: '', plate: '', deviceSerial: '', deviceModel: '', firmware: '' };
+  return {
+    vin: '',
+    make: '',
+    model: '',
+    year: '',
+    plate: '',
+    deviceSerial: '',
+    deviceModel: '',
+    firmware: '',
+  };
 }
 
 /** The edit form's inputs for a vehicle as the API returned it. */

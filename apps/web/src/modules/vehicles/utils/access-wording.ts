@@ -4,7 +4,10 @@ import { formatDateTime } from '../../shared/utils/format';
 type PartnerRef = { id: string; name: string };
 
 /** The parts of a ledger entry the sentences use. */
-export type AccessEntryLike = Pick<VehicleAccessEntryFieldsFragment, 'reason' | 'since' | 'until' | 'jobId'> & {
+export type AccessEntryLike = Pick<
+  VehicleAccessEntryFieldsFragment,
+  'reason' | 'since' | 'until' | 'jobId'
+> & {
   partner: PartnerRef | null;
   assignedPartner: PartnerRef | null;
 };
@@ -25,7 +28,9 @@ export function describeAccessVia(entry: Entry, organizationName: string): strin
       return `You see this vehicle as principal staff of ${organizationName}: staff see every vehicle of their principal.`;
     case 'ASSIGNMENT': {
       const partner = entry.partner?.name ?? 'your partner';
-      const through = isThroughSubPartner(entry) ? ` through its sub-partner ${entry.assignedPartner?.name}` : '';
+      const through = isThroughSubPartner(entry)
+        ? ` through its sub-partner ${entry.assignedPartner?.name}`
+        : '';
       const since = entry.since ? ` (since ${formatDateTime(entry.since)})` : '';
       return `You see this vehicle because it is assigned to ${partner}${through}${since}.`;
     }

@@ -22,7 +22,13 @@ export function describeAssignmentResult(
 }
 
 /** The queries that show assignments; refreshed after a change succeeded (not after a refusal). */
-export const ASSIGNMENT_QUERIES = ['Vehicles', 'VehicleAssignments', 'VehicleDetails', 'PartnerDetails', 'Partners'];
+export const ASSIGNMENT_QUERIES = [
+  'Vehicles',
+  'VehicleAssignments',
+  'VehicleDetails',
+  'PartnerDetails',
+  'Partners',
+];
 
 type AssignmentMutationData = {
   assignVehicles?: { __typename: string };

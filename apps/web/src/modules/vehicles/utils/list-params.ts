@@ -1,4 +1,9 @@
-import type { SortDirection, VehicleFilter, VehicleOrder, VehicleSortField } from '@partner-hub/graphql-client';
+import type {
+  SortDirection,
+  VehicleFilter,
+  VehicleOrder,
+  VehicleSortField,
+} from '@partner-hub/graphql-client';
 
 /**
  * The state of the vehicles list as it lives in the URL query string, so a view can be shared and

@@ -6,7 +6,10 @@ import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import type { UserRole } from '@partner-hub/domain';
 import { WhoCanAccessDocument } from '@partner-hub/graphql-client';
-import type { VehicleAccessEntryFieldsFragment, VehicleDetailsFieldsFragment } from '@partner-hub/graphql-client';
+import type {
+  VehicleAccessEntryFieldsFragment,
+  VehicleDetailsFieldsFragment,
+} from '@partner-hub/graphql-client';
 import { EmptyState } from '@partner-hub/ui';
 import { useCan, useViewer } from '../../../auth/hooks/viewer-context';
 import { RoleTag } from '../../../shared/components/RoleTag';
@@ -29,7 +32,9 @@ export function VehicleAccessTab({ vehicle }: VehicleAccessTabProps) {
       <Card size="small" title="Why you see this vehicle">
         <ul aria-label="Why you see this vehicle" style={{ margin: 0, paddingLeft: 20 }}>
           {vehicle.accessVia.map((entry, index) => (
-            <li key={`${entry.reason}-${entry.partner?.id ?? ''}-${entry.assignedPartner?.id ?? ''}-${entry.jobId ?? index}`}>
+            <li
+              key={`${entry.reason}-${entry.partner?.id ?? ''}-${entry.assignedPartner?.id ?? ''}-${entry.jobId ?? index}`}
+            >
               {describeAccessVia(entry, viewer.organization.name)}
             </li>
           ))}
@@ -74,11 +79,16 @@ function WhoCanAccessTable({ vehicleId }: { vehicleId: string }) {
         </Space>
       ),
     },
-    { title: 'Since', key: 'since', render: (_value, entry) => (entry.since ? formatDateTime(entry.since) : '—') },
+    {
+      title: 'Since',
+      key: 'since',
+      render: (_value, entry) => (entry.since ? formatDateTime(entry.since) : '—'),
+    },
     {
       title: 'Until',
       key: 'until',
-      render: (_value, entry) => (entry.until ? formatDateTime(entry.until) : entry.reason === 'PRINCIPAL_STAFF' ? '—' : 'Open-ended'),
+      render: (_value, entry) =>
+        entry.until ? formatDateTime(entry.until) : entry.reason === 'PRINCIPAL_STAFF' ? '—' : 'Open-ended',
     },
   ];
 
@@ -118,7 +128,9 @@ function WhoCanAccessTable({ vehicleId }: { vehicleId: string }) {
       ) : null}
       <Table<VehicleAccessEntryFieldsFragment>
         aria-label="Who can access"
-        rowKey={(entry) => `${entry.reason}-${entry.partner?.id ?? 'staff'}-${entry.assignedPartner?.id ?? ''}-${entry.jobId ?? ''}`}
+        rowKey={(entry) =>
+          `${entry.reason}-${entry.partner?.id ?? 'staff'}-${entry.assignedPartner?.id ?? ''}-${entry.jobId ?? ''}`
+        }
         columns={columns}
         dataSource={entries}
         loading={loading}

@@ -1,5 +1,16 @@
 import type { ReactNode } from 'react';
-import { App as AntApp, Breadcrumb, Button, Flex, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import {
+  App as AntApp,
+  Breadcrumb,
+  Button,
+  Flex,
+  Result,
+  Skeleton,
+  Space,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import type { Permission } from '@partner-hub/domain';
@@ -66,7 +77,9 @@ export function VehicleDetails({ id, tab }: VehicleDetailsProps) {
   const [archiveVehicle] = useMutation(ArchiveVehicleDocument, { refetchQueries: ['Vehicles'] });
   const [restoreVehicle] = useMutation(RestoreVehicleDocument, { refetchQueries: ['Vehicles'] });
   const vehicle = data?.vehicle;
-  const tabs = VEHICLE_TABS.filter((candidate) => !candidate.permission || hasPermission(viewer, candidate.permission));
+  const tabs = VEHICLE_TABS.filter(
+    (candidate) => !candidate.permission || hasPermission(viewer, candidate.permission),
+  );
 
   if (!tabs.some((candidate) => candidate.key === tab)) {
     return <Navigate to={`/vehicles/${id}`} replace />;
@@ -127,7 +140,10 @@ export function VehicleDetails({ id, tab }: VehicleDetailsProps) {
   return (
     <>
       <Breadcrumb
-        items={[{ key: 'vehicles', title: <Link to="/vehicles">Vehicles</Link> }, { key: vehicle.id, title: vehicle.vin }]}
+        items={[
+          { key: 'vehicles', title: <Link to="/vehicles">Vehicles</Link> },
+          { key: vehicle.id, title: vehicle.vin },
+        ]}
         style={{ marginBottom: 12 }}
       />
       <PageHeader
@@ -144,7 +160,9 @@ export function VehicleDetails({ id, tab }: VehicleDetailsProps) {
           <Flex gap={8} align="center" wrap component="span">
             <span>VIN</span>
             <CopyableId value={vehicle.vin} copyLabel="Copy VIN" />
-            {vehicle.plate ? <Typography.Text type="secondary">· plate {vehicle.plate}</Typography.Text> : null}
+            {vehicle.plate ? (
+              <Typography.Text type="secondary">· plate {vehicle.plate}</Typography.Text>
+            ) : null}
           </Flex>
         }
         extra={

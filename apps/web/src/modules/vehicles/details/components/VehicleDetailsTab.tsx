@@ -42,7 +42,11 @@ export function VehicleDetailsTab({ vehicle }: VehicleDetailsTabProps) {
     formState: { isSubmitting, isDirty },
   } = useForm<VehicleDetailsFormValues, unknown, VehicleDetails>({
     // the form holds every field as text, a narrower type than the schema's input accepts
-    resolver: zodResolver(vehicleDetailsFormSchema) as Resolver<VehicleDetailsFormValues, unknown, VehicleDetails>,
+    resolver: zodResolver(vehicleDetailsFormSchema) as Resolver<
+      VehicleDetailsFormValues,
+      unknown,
+      VehicleDetails
+    >,
     defaultValues: vehicleDetailsValues(vehicle),
   });
 
@@ -85,7 +89,9 @@ export function VehicleDetailsTab({ vehicle }: VehicleDetailsTabProps) {
         ]}
       />
       {canWrite && vehicle.archivedAt ? (
-        <Typography.Paragraph type="secondary">Restore the vehicle to change its details.</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          Restore the vehicle to change its details.
+        </Typography.Paragraph>
       ) : null}
       <Form
         layout="vertical"

@@ -26,7 +26,12 @@ export function VehicleHistoryTab({ vehicleId }: VehicleHistoryTabProps) {
   const { loadingMore, handleLoadMore } = useLoadMore(connection, fetchMore, 'events');
 
   const columns: TableColumnsType<AuditEventFieldsFragment> = [
-    { title: 'When', dataIndex: 'occurredAt', key: 'occurredAt', render: (value: string) => formatDateTime(value) },
+    {
+      title: 'When',
+      dataIndex: 'occurredAt',
+      key: 'occurredAt',
+      render: (value: string) => formatDateTime(value),
+    },
     {
       title: 'Action',
       dataIndex: 'action',

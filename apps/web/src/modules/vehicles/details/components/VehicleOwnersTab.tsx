@@ -35,7 +35,9 @@ export function VehicleOwnersTab({ vehicleId }: VehicleOwnersTabProps) {
     {
       title: 'Access',
       key: 'kind',
-      render: (_value, access) => <Tag color={KIND_LABELS[access.kind].color}>{KIND_LABELS[access.kind].label}</Tag>,
+      render: (_value, access) => (
+        <Tag color={KIND_LABELS[access.kind].color}>{KIND_LABELS[access.kind].label}</Tag>
+      ),
     },
   ];
 
@@ -59,7 +61,10 @@ export function VehicleOwnersTab({ vehicleId }: VehicleOwnersTabProps) {
           emptyText: error ? (
             <EmptyState title="The owners could not be loaded" text="See the error above." />
           ) : (
-            <EmptyState title="No owners recorded" text="Nobody is recorded as owning or using this vehicle." />
+            <EmptyState
+              title="No owners recorded"
+              text="Nobody is recorded as owning or using this vehicle."
+            />
           ),
         }}
       />

@@ -121,7 +121,11 @@ export function VehiclePartnersTab({ vehicle }: VehiclePartnersTabProps) {
         ) : null}
       </Flex>
       {error ? (
-        <QueryErrorAlert title="Could not load the assignments" error={error} onRetry={() => void refetch()} />
+        <QueryErrorAlert
+          title="Could not load the assignments"
+          error={error}
+          onRetry={() => void refetch()}
+        />
       ) : null}
       <Table<Assignment>
         aria-label="Assignments"
