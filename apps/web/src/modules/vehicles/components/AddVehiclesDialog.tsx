@@ -39,7 +39,8 @@ export function addVehiclesFilter({ search, make, unassigned }: DialogFilters): 
  * "Add vehicles" on a partner's page: the vehicles the viewer may assign (all of the principal's
  * for its staff, those it holds for a partner admin — the API scopes the list), with search and
  * filters, keyset pages (previous / next), a selection kept across pages and searches, and
- * "Select all N matching"; "Assign" sends the picked ids or the filter.
+ * "Select all N matching"; "Assign" sends the picked ids or the filter. Give it a new `key` for
+ * each opening: it starts from page 1 with nothing picked.
  */
 export function AddVehiclesDialog({ partner, open, onClose }: AddVehiclesDialogProps) {
   const { message } = AntApp.useApp();
@@ -84,14 +85,8 @@ export function AddVehiclesDialog({ partner, open, onClose }: AddVehiclesDialogP
     setCursors(cursors.slice(0, -1));
   };
 
-  const handleClose = () => {
-    selection.clear();
-    setFilters({ search: '', make: '', unassigned: false });
-    setCursors([]);
-    setAfter(null);
-    setFormError(null);
-    onClose();
-  };
+  // the parent mounts a fresh dialog (new key) for each opening, so closing leaves the state alone
+  const handleClose = onClose;
 
   const handleAssign = async () => {
     if (!selection.target) return;

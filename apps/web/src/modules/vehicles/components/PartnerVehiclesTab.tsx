@@ -43,6 +43,8 @@ export function PartnerVehiclesTab({ partner }: PartnerVehiclesTabProps) {
   const [includeSubPartners, setIncludeSubPartners] = useState(true);
   const [search, setSearch] = useState('');
   const [adding, setAdding] = useState(false);
+  // each opening of "Add vehicles" starts afresh (page 1, nothing picked)
+  const [addingKey, setAddingKey] = useState(0);
   const filter: VehicleFilter = {
     ...(search ? { search } : {}),
     partnerId: partner.id,
@@ -112,7 +114,14 @@ export function PartnerVehiclesTab({ partner }: PartnerVehiclesTabProps) {
           </Typography.Text>
         </Flex>
         {canChange && !partner.archivedAt ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              setAddingKey((key) => key + 1);
+              setAdding(true);
+            }}
+          >
             Add vehicles
           </Button>
         ) : null}
@@ -185,7 +194,7 @@ export function PartnerVehiclesTab({ partner }: PartnerVehiclesTabProps) {
         />
       ) : null}
       {canChange ? (
-        <AddVehiclesDialog partner={partner} open={adding} onClose={() => setAdding(false)} />
+        <AddVehiclesDialog key={addingKey} partner={partner} open={adding} onClose={() => setAdding(false)} />
       ) : null}
     </>
   );

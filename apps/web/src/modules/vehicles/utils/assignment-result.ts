@@ -21,22 +21,17 @@ export function describeAssignmentResult(
   return `${vehicles(changedCount)} taken back from ${partner.name} and its sub-partners${rest}.`;
 }
 
-/** The queries that show assignments; refreshed after a change succeeded (not after a refusal). */
-export const ASSIGNMENT_QUERIES = [
-  'Vehicles',
-  'VehicleAssignments',
-  'VehicleDetails',
-  'PartnerDetails',
-  'Partners',
-];
-
 type AssignmentMutationData = {
   assignVehicles?: { __typename: string };
   unassignVehicles?: { __typename: string };
 };
 
-/** `refetchQueries` of the assign and take-back mutations: the assignment views, once a change succeeded. */
-export function refetchAfterAssignment(result: { data?: AssignmentMutationData | null }): string[] {
+/**
+ * `refetchQueries` of the assign and take-back mutations: once a change succeeded, every query on
+ * screen is refreshed — lists, vehicle pages, partner pages and their counts all show assignments
+ * (a refusal changes nothing, so nothing is refetched).
+ */
+export function refetchAfterAssignment(result: { data?: AssignmentMutationData | null }): 'active' | [] {
   const outcome = result.data?.assignVehicles ?? result.data?.unassignVehicles;
-  return outcome?.__typename === 'VehicleAssignmentSuccess' ? ASSIGNMENT_QUERIES : [];
+  return outcome?.__typename === 'VehicleAssignmentSuccess' ? 'active' : [];
 }

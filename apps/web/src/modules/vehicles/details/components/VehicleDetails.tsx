@@ -74,8 +74,8 @@ export function VehicleDetails({ id, tab }: VehicleDetailsProps) {
   const { modal, message } = AntApp.useApp();
   const canWrite = hasPermission(viewer, 'vehicles:write');
   const { data, error, loading, refetch } = useQuery(VehicleDetailsDocument, { variables: { id } });
-  const [archiveVehicle] = useMutation(ArchiveVehicleDocument, { refetchQueries: ['Vehicles'] });
-  const [restoreVehicle] = useMutation(RestoreVehicleDocument, { refetchQueries: ['Vehicles'] });
+  const [archiveVehicle] = useMutation(ArchiveVehicleDocument);
+  const [restoreVehicle] = useMutation(RestoreVehicleDocument);
   const vehicle = data?.vehicle;
   const tabs = VEHICLE_TABS.filter(
     (candidate) => !candidate.permission || hasPermission(viewer, candidate.permission),

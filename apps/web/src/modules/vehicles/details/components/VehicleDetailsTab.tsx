@@ -32,7 +32,7 @@ export type VehicleDetailsTabProps = { vehicle: VehicleDetailsFieldsFragment };
 export function VehicleDetailsTab({ vehicle }: VehicleDetailsTabProps) {
   const canWrite = useCan('vehicles:write');
   const { message } = AntApp.useApp();
-  const [updateVehicle] = useMutation(UpdateVehicleDocument, { refetchQueries: ['Vehicles'] });
+  const [updateVehicle] = useMutation(UpdateVehicleDocument);
   const [formError, setFormError] = useState<FormLevelError | null>(null);
   const {
     control,
