@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Ref } from 'react';
+import type { CSSProperties, Ref } from 'react';
 import { Select } from 'antd';
 import type { RefSelectProps } from 'antd';
 import { useQuery } from '@apollo/client/react';
@@ -20,6 +20,7 @@ export type PartnerSelectProps = Partial<FieldAriaProps> & {
   ref?: Ref<RefSelectProps>;
   placeholder?: string;
   disabled?: boolean;
+  style?: CSSProperties;
 };
 
 type Option = { id: string; partnerId: string; name: string; role: keyof typeof PARTNER_ROLE_LABELS };
@@ -35,6 +36,7 @@ export function PartnerSelect({
   ref,
   placeholder = 'Search by name or Partner ID',
   disabled,
+  style,
   ...aria
 }: PartnerSelectProps) {
   const [searchText, setSearchText] = useState('');
@@ -63,6 +65,7 @@ export function PartnerSelect({
       onChange={(id) => onChange(id ?? null)}
       onBlur={onBlur}
       disabled={disabled}
+      style={style}
       placeholder={placeholder}
       allowClear
       showSearch={{ filterOption: false, searchValue: searchText, onSearch: setSearchText }}

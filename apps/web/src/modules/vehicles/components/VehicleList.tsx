@@ -74,14 +74,13 @@ export function VehicleList() {
           onSearch={(value) => change({ search: value })}
           style={{ width: 260 }}
         />
-        <div style={{ width: 280 }}>
-          <PartnerSelect
-            aria-label="Filter by assigned partner"
-            placeholder="Any partner"
-            value={state.partnerId}
-            onChange={(id) => change({ partnerId: id ?? undefined })}
-          />
-        </div>
+        <PartnerSelect
+          aria-label="Filter by assigned partner"
+          placeholder="Any partner"
+          value={state.partnerId}
+          onChange={(id) => change({ partnerId: id ?? undefined })}
+          style={{ width: 280 }}
+        />
         <Flex gap={6} align="center">
           <Switch
             id="vehicles-include-sub-partners"
