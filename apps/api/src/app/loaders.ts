@@ -14,6 +14,7 @@ import { OwnerVehicleAccess } from '../modules/owner/owner-vehicle-access.entity
 import { Vehicle } from '../modules/vehicle/vehicle.entity.js';
 import { Owner } from '../modules/owner/owner.entity.js';
 import { OwnerAnnotation } from '../modules/owner/owner-annotation.entity.js';
+import { assignedVehicleCounts } from '../modules/vehicle/vehicle-counts.queries.js';
 
 /** Batches "load by id" for one entity into one `where id in (...)` per tick, through the scoped fork. */
 function byId<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>) {
@@ -85,6 +86,11 @@ export function createLoaders(em: EntityManager, scope: LoaderScope) {
       const rows = await em.find(OwnerAnnotation, { owner: { $in: [...ids] } });
       const found = new Map(rows.map((r) => [r.owner.id, r]));
       return ids.map((id) => found.get(id) ?? null);
+    }),
+    /** how many active vehicles are assigned to each partner itself (one grouped query per batch) */
+    assignedVehicleCount: new DataLoader<string, number>(async (ids) => {
+      const counts = await assignedVehicleCounts(em, ids);
+      return ids.map((id) => counts.get(id) ?? 0);
     }),
   };
 }

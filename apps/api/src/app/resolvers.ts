@@ -13,6 +13,7 @@ import { VehicleResolver } from '../modules/vehicle/vehicle.resolver.js';
 import { OwnerResolver } from '../modules/owner/owner.resolver.js';
 import { OwnerFieldsResolver } from '../modules/owner/owner.fields.resolver.js';
 import { OwnerVehicleAccessFieldsResolver, VehicleAssignmentFieldsResolver, VehicleFieldsResolver } from '../modules/vehicle/vehicle.fields.resolver.js';
+import { PartnerVehicleFieldsResolver } from '../modules/vehicle/vehicle.fields.resolver.js';
 
 /** The one list of resolvers. */
 export const resolvers = [
@@ -20,4 +21,5 @@ export const resolvers = [
   VehicleResolver, VehicleFieldsResolver, VehicleAssignmentFieldsResolver, OwnerVehicleAccessFieldsResolver,
   VehiclesImportResolver,
   OwnerResolver, OwnerFieldsResolver,
+  PartnerVehicleFieldsResolver,
 ] as const;

@@ -29,6 +29,7 @@ export function createCache(): InMemoryCache {
           importBatches: relayStylePagination(['kind']),
           partners: relayStylePagination(['filter', 'orderBy']),
           owners: relayStylePagination(['filter', 'orderBy']),
+          vehicles: relayStylePagination(['filter', 'orderBy']),
         },
       },
       Partner: {
@@ -40,6 +41,11 @@ export function createCache(): InMemoryCache {
       Owner: { fields: { history: relayStylePagination() } },
       // an owner's annotation has no id of its own: the list's display name and the details' full annotation are one object
       OwnerAnnotation: { merge: true },
+      Vehicle: {
+        fields: {
+          history: relayStylePagination(),
+        },
+      },
       Viewer: { keyFields: [] },
       AppInfo: { keyFields: [] },
     },

@@ -12,16 +12,16 @@ export type NavItem = {
 };
 
 /**
- * The app's sections in menu order. Partner-network sections need `partners:read`; what every
- * signed-in identity can open (a technician's jobs and vehicles, the dashboard, settings, the
- * explorer) needs only `self:read`.
+ * The app's sections in menu order. Partner-network sections need `partners:read`; vehicles need
+ * `vehicles:read` (a technician's too: it sees those of its job grants); what every signed-in
+ * identity can open (jobs, the dashboard, settings, the explorer) needs only `self:read`.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'dashboard', path: '/dashboard', label: 'Dashboard', permission: 'self:read' },
   { key: 'partners', path: '/partners', label: 'Partners', permission: 'partners:read' },
   { key: 'service-partners', path: '/service-partners', label: 'Service partners', permission: 'partners:read' },
   { key: 'owners', path: '/owners', label: 'Owners', permission: 'owners:read' },
-  { key: 'vehicles', path: '/vehicles', label: 'Vehicles', permission: 'self:read' },
+  { key: 'vehicles', path: '/vehicles', label: 'Vehicles', permission: 'vehicles:read' },
   { key: 'jobs', path: '/jobs', label: 'Jobs', permission: 'self:read' },
   { key: 'pricing', path: '/pricing', label: 'Pricing', permission: 'partners:read' },
   { key: 'settings', path: '/settings', label: 'Settings', permission: 'self:read' },

@@ -5,7 +5,7 @@ import { SIGN_IN_PATH } from '../modules/auth/utils/redirect';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { SignInPage } from '../pages/SignInPage';
 import { ClaimPage } from '../pages/ClaimPage';
-import { DashboardPage, JobsPage, PricingPage, VehiclesPage } from '../pages/sections';
+import { DashboardPage, JobsPage, PricingPage } from '../pages/sections';
 import { AppShell } from './layout/AppShell';
 import { RequireViewer } from './layout/RequireViewer';
 
@@ -24,6 +24,10 @@ const OwnersPage = lazy(() => import('../pages/OwnersPage').then((module) => ({ 
 const OwnerDetailsPage = lazy(() => import('../pages/OwnerDetailsPage').then((module) => ({ default: module.OwnerDetailsPage })));
 const ServicePartnersPage = lazy(() =>
   import('../pages/ServicePartnersPage').then((module) => ({ default: module.ServicePartnersPage })),
+);
+const VehiclesPage = lazy(() => import('../pages/VehiclesPage').then((module) => ({ default: module.VehiclesPage })));
+const VehicleDetailsPage = lazy(() =>
+  import('../pages/VehicleDetailsPage').then((module) => ({ default: module.VehicleDetailsPage })),
 );
 
 /** Every route of the app: the public sign-in and invitation pages, and the signed-in shell with its sections. */
@@ -50,6 +54,8 @@ export const routes: RouteObject[] = [
       { path: 'owners/:id/:tab', element: <OwnerDetailsPage /> },
       { path: 'vehicles', element: <VehiclesPage /> },
       { path: 'vehicles/import', element: <VehiclesImportPage /> },
+      { path: 'vehicles/:id', element: <VehicleDetailsPage /> },
+      { path: 'vehicles/:id/:tab', element: <VehicleDetailsPage /> },
       { path: 'jobs', element: <JobsPage /> },
       { path: 'pricing', element: <PricingPage /> },
       { path: 'settings', element: <Navigate to="/settings/profile" replace /> },

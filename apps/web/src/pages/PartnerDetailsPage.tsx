@@ -1,7 +1,7 @@
 import { Navigate, useParams } from 'react-router';
 import { PartnerDetails } from '../modules/partners/details/components/PartnerDetails';
 
-/** /partners/:id and /partners/:id/:tab — one partner with its profile, agreement, settings, tree, users and history. */
+/** /partners/:id and /partners/:id/:tab — one partner with its profile, agreement, settings, tree, vehicles, users and history. */
 export function PartnerDetailsPage() {
   const { id, tab = 'profile' } = useParams();
   if (!id) return <Navigate to="/partners" replace />;

@@ -1,15 +1,5 @@
 import { ComingSoonPage } from './ComingSoonPage';
 
-/** /vehicles */
-export function VehiclesPage() {
-  return (
-    <ComingSoonPage
-      title="Vehicles"
-      purpose="Vehicles, their configuration, and who may access each one and why."
-    />
-  );
-}
-
 /** /jobs */
 export function JobsPage() {
   return (

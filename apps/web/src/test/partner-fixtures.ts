@@ -28,6 +28,7 @@ export function partnerDetailsFixture(
     profileEditable: true,
     manageable: true,
     subPartnerCount: 0,
+    vehicleCount: 0,
     organization: {
       __typename: 'Organization',
       id: 'org-partner-1',
@@ -73,6 +74,7 @@ export function partnerFixture(
     archivedAt: null,
     createdAt: '2026-03-01T10:00:00.000Z',
     subPartnerCount: 0,
+    vehicleCount: 0,
     parent: null,
     organization: {
       __typename: 'Organization',

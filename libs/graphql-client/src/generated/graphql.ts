@@ -970,6 +970,8 @@ export type Partner = {
   users: UserConnection;
   /** The users of its sub-partners cannot sign in. */
   usersBlocked: Scalars['Boolean']['output'];
+  /** How many active vehicles are assigned to this partner itself now (not counting those of its sub-partners). */
+  vehicleCount: Scalars['Int']['output'];
 };
 
 /** A partnership: a partner organization (dealer, service partner, OEM) of one principal, with its agreement and settings. */
@@ -2162,6 +2164,7 @@ export type PartnerDetailsFieldsFragment = {
   profileEditable: boolean;
   manageable: boolean;
   subPartnerCount: number;
+  vehicleCount: number;
   organization: {
     __typename: 'Organization';
     id: string;
@@ -2210,6 +2213,7 @@ export type PartnerListFieldsFragment = {
   archivedAt: string | null;
   createdAt: string;
   subPartnerCount: number;
+  vehicleCount: number;
   parent: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
   organization: {
     __typename: 'Organization';
@@ -2258,6 +2262,69 @@ export type UserFieldsFragment = {
   active: boolean;
   lastSignInAt: string | null;
   createdAt: string;
+};
+
+export type VehicleAccessEntryFieldsFragment = {
+  __typename: 'VehicleAccessEntry';
+  reason: AccessReason;
+  roles: Array<UserRole>;
+  since: string | null;
+  until: string | null;
+  jobId: string | null;
+  partner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+  assignedPartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+};
+
+export type VehicleDetailsFieldsFragment = {
+  __typename: 'Vehicle';
+  id: string;
+  vin: string;
+  make: string;
+  model: string;
+  year: number | null;
+  plate: string | null;
+  deviceSerial: string | null;
+  deviceModel: string | null;
+  firmware: string | null;
+  archivedAt: string | null;
+  createdAt: string;
+  accessVia: Array<{
+    __typename: 'VehicleAccessEntry';
+    reason: AccessReason;
+    roles: Array<UserRole>;
+    since: string | null;
+    until: string | null;
+    jobId: string | null;
+    partner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+    assignedPartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+  }>;
+  assignments: Array<{
+    __typename: 'VehicleAssignment';
+    id: string;
+    assignedAt: string;
+    partner: { __typename: 'Partner'; id: string; partnerId: string; name: string };
+  }>;
+};
+
+export type VehicleListFieldsFragment = {
+  __typename: 'Vehicle';
+  id: string;
+  vin: string;
+  make: string;
+  model: string;
+  year: number | null;
+  plate: string | null;
+  deviceSerial: string | null;
+  deviceModel: string | null;
+  firmware: string | null;
+  archivedAt: string | null;
+  createdAt: string;
+  assignments: Array<{
+    __typename: 'VehicleAssignment';
+    id: string;
+    assignedAt: string;
+    partner: { __typename: 'Partner'; id: string; partnerId: string; name: string };
+  }>;
 };
 
 export type VehiclesImportCountsFieldsFragment = {
@@ -2501,6 +2568,7 @@ export type ArchivePartnerMutation = {
           profileEditable: boolean;
           manageable: boolean;
           subPartnerCount: number;
+          vehicleCount: number;
           organization: {
             __typename: 'Organization';
             id: string;
@@ -2543,6 +2611,78 @@ export type ArchivePartnerMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      };
+};
+
+export type ArchiveVehicleMutationVariables = Exact<{
+  input: VehicleIdInput;
+}>;
+
+export type ArchiveVehicleMutation = {
+  archiveVehicle:
+    | { __typename: 'NotFoundError'; code: string; message: string; field: string | null }
+    | {
+        __typename: 'ValidationError';
+        code: string;
+        message: string;
+        field: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VehicleSuccess';
+        warnings: Array<string>;
+        vehicle: {
+          __typename: 'Vehicle';
+          id: string;
+          vin: string;
+          make: string;
+          model: string;
+          year: number | null;
+          plate: string | null;
+          deviceSerial: string | null;
+          deviceModel: string | null;
+          firmware: string | null;
+          archivedAt: string | null;
+          createdAt: string;
+          accessVia: Array<{
+            __typename: 'VehicleAccessEntry';
+            reason: AccessReason;
+            roles: Array<UserRole>;
+            since: string | null;
+            until: string | null;
+            jobId: string | null;
+            partner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+            assignedPartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+          }>;
+          assignments: Array<{
+            __typename: 'VehicleAssignment';
+            id: string;
+            assignedAt: string;
+            partner: { __typename: 'Partner'; id: string; partnerId: string; name: string };
+          }>;
+        };
+      };
+};
+
+export type AssignVehiclesMutationVariables = Exact<{
+  input: VehicleAssignmentInput;
+}>;
+
+export type AssignVehiclesMutation = {
+  assignVehicles:
+    | { __typename: 'NotFoundError'; code: string; message: string; field: string | null }
+    | {
+        __typename: 'ValidationError';
+        code: string;
+        message: string;
+        field: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VehicleAssignmentSuccess';
+        changedCount: number;
+        unchangedCount: number;
+        partner: { __typename: 'Partner'; id: string; name: string; vehicleCount: number };
       };
 };
 
@@ -2756,6 +2896,7 @@ export type CreatePartnerMutation = {
           archivedAt: string | null;
           createdAt: string;
           subPartnerCount: number;
+          vehicleCount: number;
           parent: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
           organization: {
             __typename: 'Organization';
@@ -2801,6 +2942,7 @@ export type CreatePartnerAdminMutation = {
           profileEditable: boolean;
           manageable: boolean;
           subPartnerCount: number;
+          vehicleCount: number;
           organization: {
             __typename: 'Organization';
             id: string;
@@ -2872,6 +3014,56 @@ export type CreateUserMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      };
+};
+
+export type CreateVehicleMutationVariables = Exact<{
+  input: CreateVehicleInput;
+}>;
+
+export type CreateVehicleMutation = {
+  createVehicle:
+    | { __typename: 'NotFoundError'; code: string; message: string; field: string | null }
+    | {
+        __typename: 'ValidationError';
+        code: string;
+        message: string;
+        field: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VehicleSuccess';
+        warnings: Array<string>;
+        vehicle: {
+          __typename: 'Vehicle';
+          id: string;
+          vin: string;
+          make: string;
+          model: string;
+          year: number | null;
+          plate: string | null;
+          deviceSerial: string | null;
+          deviceModel: string | null;
+          firmware: string | null;
+          archivedAt: string | null;
+          createdAt: string;
+          accessVia: Array<{
+            __typename: 'VehicleAccessEntry';
+            reason: AccessReason;
+            roles: Array<UserRole>;
+            since: string | null;
+            until: string | null;
+            jobId: string | null;
+            partner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+            assignedPartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+          }>;
+          assignments: Array<{
+            __typename: 'VehicleAssignment';
+            id: string;
+            assignedAt: string;
+            partner: { __typename: 'Partner'; id: string; partnerId: string; name: string };
+          }>;
+        };
       };
 };
 
@@ -3167,6 +3359,7 @@ export type MovePartnerMutation = {
           profileEditable: boolean;
           manageable: boolean;
           subPartnerCount: number;
+          vehicleCount: number;
           organization: {
             __typename: 'Organization';
             id: string;
@@ -3422,6 +3615,7 @@ export type PartnerDetailsQuery = {
     profileEditable: boolean;
     manageable: boolean;
     subPartnerCount: number;
+    vehicleCount: number;
     organization: {
       __typename: 'Organization';
       id: string;
@@ -3603,6 +3797,7 @@ export type PartnersQuery = {
         archivedAt: string | null;
         createdAt: string;
         subPartnerCount: number;
+        vehicleCount: number;
         parent: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
         organization: {
           __typename: 'Organization';
@@ -3735,6 +3930,7 @@ export type RestorePartnerMutation = {
           profileEditable: boolean;
           manageable: boolean;
           subPartnerCount: number;
+          vehicleCount: number;
           organization: {
             __typename: 'Organization';
             id: string;
@@ -3777,6 +3973,56 @@ export type RestorePartnerMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      };
+};
+
+export type RestoreVehicleMutationVariables = Exact<{
+  input: VehicleIdInput;
+}>;
+
+export type RestoreVehicleMutation = {
+  restoreVehicle:
+    | { __typename: 'NotFoundError'; code: string; message: string; field: string | null }
+    | {
+        __typename: 'ValidationError';
+        code: string;
+        message: string;
+        field: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VehicleSuccess';
+        warnings: Array<string>;
+        vehicle: {
+          __typename: 'Vehicle';
+          id: string;
+          vin: string;
+          make: string;
+          model: string;
+          year: number | null;
+          plate: string | null;
+          deviceSerial: string | null;
+          deviceModel: string | null;
+          firmware: string | null;
+          archivedAt: string | null;
+          createdAt: string;
+          accessVia: Array<{
+            __typename: 'VehicleAccessEntry';
+            reason: AccessReason;
+            roles: Array<UserRole>;
+            since: string | null;
+            until: string | null;
+            jobId: string | null;
+            partner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+            assignedPartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+          }>;
+          assignments: Array<{
+            __typename: 'VehicleAssignment';
+            id: string;
+            assignedAt: string;
+            partner: { __typename: 'Partner'; id: string; partnerId: string; name: string };
+          }>;
+        };
       };
 };
 
@@ -3830,6 +4076,7 @@ export type RevokePartnerInvitationMutation = {
           profileEditable: boolean;
           manageable: boolean;
           subPartnerCount: number;
+          vehicleCount: number;
           organization: {
             __typename: 'Organization';
             id: string;
@@ -3896,6 +4143,7 @@ export type SendPartnerInvitationMutation = {
           archivedAt: string | null;
           createdAt: string;
           subPartnerCount: number;
+          vehicleCount: number;
           invitation: {
             __typename: 'PartnerInvitationInfo';
             email: string;
@@ -3947,6 +4195,7 @@ export type SendPartnerInvitationFromDetailsMutation = {
           profileEditable: boolean;
           manageable: boolean;
           subPartnerCount: number;
+          vehicleCount: number;
           organization: {
             __typename: 'Organization';
             id: string;
@@ -4076,6 +4325,28 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never }>;
 
 export type SignOutMutation = { signOut: { __typename: 'SignOutPayload'; signedOut: boolean } };
 
+export type UnassignVehiclesMutationVariables = Exact<{
+  input: VehicleAssignmentInput;
+}>;
+
+export type UnassignVehiclesMutation = {
+  unassignVehicles:
+    | { __typename: 'NotFoundError'; code: string; message: string; field: string | null }
+    | {
+        __typename: 'ValidationError';
+        code: string;
+        message: string;
+        field: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VehicleAssignmentSuccess';
+        changedCount: number;
+        unchangedCount: number;
+        partner: { __typename: 'Partner'; id: string; name: string; vehicleCount: number };
+      };
+};
+
 export type UpdateOwnerMutationVariables = Exact<{
   input: UpdateOwnerInput;
 }>;
@@ -4174,6 +4445,7 @@ export type UpdatePartnerAgreementMutation = {
           profileEditable: boolean;
           manageable: boolean;
           subPartnerCount: number;
+          vehicleCount: number;
           organization: {
             __typename: 'Organization';
             id: string;
@@ -4245,6 +4517,7 @@ export type UpdatePartnerProfileMutation = {
           profileEditable: boolean;
           manageable: boolean;
           subPartnerCount: number;
+          vehicleCount: number;
           organization: {
             __typename: 'Organization';
             id: string;
@@ -4315,6 +4588,7 @@ export type UpdatePartnerSettingsMutation = {
           profileEditable: boolean;
           manageable: boolean;
           subPartnerCount: number;
+          vehicleCount: number;
           organization: {
             __typename: 'Organization';
             id: string;
@@ -4386,6 +4660,56 @@ export type UpdateUserMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      };
+};
+
+export type UpdateVehicleMutationVariables = Exact<{
+  input: UpdateVehicleInput;
+}>;
+
+export type UpdateVehicleMutation = {
+  updateVehicle:
+    | { __typename: 'NotFoundError'; code: string; message: string; field: string | null }
+    | {
+        __typename: 'ValidationError';
+        code: string;
+        message: string;
+        field: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VehicleSuccess';
+        warnings: Array<string>;
+        vehicle: {
+          __typename: 'Vehicle';
+          id: string;
+          vin: string;
+          make: string;
+          model: string;
+          year: number | null;
+          plate: string | null;
+          deviceSerial: string | null;
+          deviceModel: string | null;
+          firmware: string | null;
+          archivedAt: string | null;
+          createdAt: string;
+          accessVia: Array<{
+            __typename: 'VehicleAccessEntry';
+            reason: AccessReason;
+            roles: Array<UserRole>;
+            since: string | null;
+            until: string | null;
+            jobId: string | null;
+            partner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+            assignedPartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+          }>;
+          assignments: Array<{
+            __typename: 'VehicleAssignment';
+            id: string;
+            assignedAt: string;
+            partner: { __typename: 'Partner'; id: string; partnerId: string; name: string };
+          }>;
+        };
       };
 };
 
@@ -4499,6 +4823,161 @@ export type ValidateVehiclesImportQuery = {
   };
 };
 
+export type VehicleAssignmentsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  includeEnded: Scalars['Boolean']['input'];
+}>;
+
+export type VehicleAssignmentsQuery = {
+  vehicle: {
+    __typename: 'Vehicle';
+    id: string;
+    assignments: Array<{
+      __typename: 'VehicleAssignment';
+      id: string;
+      assignedAt: string;
+      assignedByLabel: string;
+      unassignedAt: string | null;
+      unassignedByLabel: string | null;
+      partner: {
+        __typename: 'Partner';
+        id: string;
+        partnerId: string;
+        name: string;
+        manageable: boolean;
+        archivedAt: string | null;
+      };
+    }>;
+  };
+};
+
+export type VehicleDetailsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type VehicleDetailsQuery = {
+  vehicle: {
+    __typename: 'Vehicle';
+    id: string;
+    vin: string;
+    make: string;
+    model: string;
+    year: number | null;
+    plate: string | null;
+    deviceSerial: string | null;
+    deviceModel: string | null;
+    firmware: string | null;
+    archivedAt: string | null;
+    createdAt: string;
+    accessVia: Array<{
+      __typename: 'VehicleAccessEntry';
+      reason: AccessReason;
+      roles: Array<UserRole>;
+      since: string | null;
+      until: string | null;
+      jobId: string | null;
+      partner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+      assignedPartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+    }>;
+    assignments: Array<{
+      __typename: 'VehicleAssignment';
+      id: string;
+      assignedAt: string;
+      partner: { __typename: 'Partner'; id: string; partnerId: string; name: string };
+    }>;
+  };
+};
+
+export type VehicleHistoryQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type VehicleHistoryQuery = {
+  vehicle: {
+    __typename: 'Vehicle';
+    id: string;
+    history: {
+      __typename: 'AuditEventConnection';
+      totalCount: number;
+      pageInfo: { __typename: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        __typename: 'AuditEventEdge';
+        cursor: string;
+        node: {
+          __typename: 'AuditEvent';
+          id: string;
+          occurredAt: string;
+          action: string;
+          objectType: string;
+          objectId: string;
+          actorLabel: string;
+          changes: Record<string, unknown> | null;
+          actorUser: { __typename: 'User'; id: string; name: string; email: string } | null;
+          actorApiKey: { __typename: 'ApiKey'; id: string; name: string; prefix: string } | null;
+        };
+      }>;
+    };
+  };
+};
+
+export type VehicleOwnersQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type VehicleOwnersQuery = {
+  vehicle: {
+    __typename: 'Vehicle';
+    id: string;
+    owners: Array<{
+      __typename: 'OwnerVehicleAccess';
+      id: string;
+      kind: OwnerAccessKind;
+      owner: { __typename: 'Owner'; id: string; name: string | null; email: string; phone: string | null };
+    }>;
+  };
+};
+
+export type VehiclesQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<VehicleFilter>;
+  orderBy?: InputMaybe<VehicleOrder>;
+}>;
+
+export type VehiclesQuery = {
+  vehicles: {
+    __typename: 'VehicleConnection';
+    totalCount: number;
+    pageInfo: { __typename: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      __typename: 'VehicleEdge';
+      cursor: string;
+      node: {
+        __typename: 'Vehicle';
+        id: string;
+        vin: string;
+        make: string;
+        model: string;
+        year: number | null;
+        plate: string | null;
+        deviceSerial: string | null;
+        deviceModel: string | null;
+        firmware: string | null;
+        archivedAt: string | null;
+        createdAt: string;
+        assignments: Array<{
+          __typename: 'VehicleAssignment';
+          id: string;
+          assignedAt: string;
+          partner: { __typename: 'Partner'; id: string; partnerId: string; name: string };
+        }>;
+      };
+    }>;
+  };
+};
+
 export type VehiclesCsvQueryVariables = Exact<{
   filter?: InputMaybe<VehicleFilter>;
   orderBy?: InputMaybe<VehicleOrder>;
@@ -4533,6 +5012,24 @@ export type ViewerQuery = {
       passwordPolicy: PasswordPolicy;
     };
   } | null;
+};
+
+export type WhoCanAccessQueryVariables = Exact<{
+  vehicleId: Scalars['ID']['input'];
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+}>;
+
+export type WhoCanAccessQuery = {
+  whoCanAccess: Array<{
+    __typename: 'VehicleAccessEntry';
+    reason: AccessReason;
+    roles: Array<UserRole>;
+    since: string | null;
+    until: string | null;
+    jobId: string | null;
+    partner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+    assignedPartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+  }>;
 };
 
 export const ApiKeyFieldsFragmentDoc = {
@@ -4870,6 +5367,7 @@ export const PartnerDetailsFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'profileEditable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'manageable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'subPartnerCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'organization' },
@@ -4975,6 +5473,7 @@ export const PartnerListFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'subPartnerCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'parent' },
@@ -5098,6 +5597,222 @@ export const PartnersImportReportFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<PartnersImportReportFieldsFragment, unknown>;
+export const VehicleListFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehicleListFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Vehicle' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deviceSerial' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deviceModel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firmware' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignments' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'assignedAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'partner' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VehicleListFieldsFragment, unknown>;
+export const VehicleAccessEntryFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehicleAccessEntryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehicleAccessEntry' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roles' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'until' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'partner' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignedPartner' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VehicleAccessEntryFieldsFragment, unknown>;
+export const VehicleDetailsFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehicleDetailsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Vehicle' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleListFields' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'accessVia' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleAccessEntryFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehicleListFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Vehicle' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deviceSerial' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deviceModel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firmware' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignments' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'assignedAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'partner' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehicleAccessEntryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehicleAccessEntry' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roles' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'until' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'partner' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignedPartner' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VehicleDetailsFieldsFragment, unknown>;
 export const VehiclesImportCountsFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -5954,6 +6669,7 @@ export const ArchivePartnerDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'profileEditable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'manageable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'subPartnerCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'organization' },
@@ -6074,6 +6790,326 @@ export const ArchivePartnerDocument = {
     },
   ],
 } as unknown as DocumentNode<ArchivePartnerMutation, ArchivePartnerMutationVariables>;
+export const ArchiveVehicleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ArchiveVehicle' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'VehicleIdInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'archiveVehicle' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehicleSuccess' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'warnings' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'vehicle' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleDetailsFields' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorResultFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehicleListFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Vehicle' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deviceSerial' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deviceModel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firmware' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignments' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'assignedAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'partner' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehicleAccessEntryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehicleAccessEntry' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roles' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'until' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'partner' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignedPartner' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehicleDetailsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Vehicle' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleListFields' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'accessVia' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleAccessEntryFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorResultFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidationError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fieldErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ArchiveVehicleMutation, ArchiveVehicleMutationVariables>;
+export const AssignVehiclesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AssignVehicles' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'VehicleAssignmentInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignVehicles' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: {
+                    kind: 'NamedType',
+                    name: { kind: 'Name', value: 'VehicleAssignmentSuccess' },
+                  },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'changedCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'unchangedCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partner' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorResultFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorResultFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidationError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fieldErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AssignVehiclesMutation, AssignVehiclesMutationVariables>;
 export const AuditEventsDocument = {
   kind: 'Document',
   definitions: [
@@ -6962,6 +7998,7 @@ export const CreatePartnerDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'subPartnerCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'parent' },
@@ -7114,6 +8151,7 @@ export const CreatePartnerAdminDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'profileEditable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'manageable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'subPartnerCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'organization' },
@@ -7352,6 +8390,219 @@ export const CreateUserDocument = {
     },
   ],
 } as unknown as DocumentNode<CreateUserMutation, CreateUserMutationVariables>;
+export const CreateVehicleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateVehicle' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateVehicleInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createVehicle' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehicleSuccess' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'warnings' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'vehicle' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleDetailsFields' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorResultFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehicleListFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Vehicle' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deviceSerial' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deviceModel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firmware' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignments' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'assignedAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'partner' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehicleAccessEntryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehicleAccessEntry' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roles' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'until' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'partner' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignedPartner' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehicleDetailsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Vehicle' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleListFields' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'accessVia' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleAccessEntryFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorResultFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidationError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fieldErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateVehicleMutation, CreateVehicleMutationVariables>;
 export const DeclineInvitationDocument = {
   kind: 'Document',
   definitions: [
@@ -8353,6 +9604,7 @@ export const MovePartnerDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'profileEditable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'manageable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'subPartnerCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'organization' },
@@ -9317,6 +10569,7 @@ export const PartnerDetailsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'profileEditable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'manageable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'subPartnerCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'organization' },
@@ -10077,6 +11330,7 @@ export const PartnersDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'subPartnerCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'parent' },
@@ -10568,6 +11822,7 @@ export const RestorePartnerDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'profileEditable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'manageable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'subPartnerCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'organization' },
@@ -10688,6 +11943,219 @@ export const RestorePartnerDocument = {
     },
   ],
 } as unknown as DocumentNode<RestorePartnerMutation, RestorePartnerMutationVariables>;
+export const RestoreVehicleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RestoreVehicle' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'VehicleIdInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'restoreVehicle' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehicleSuccess' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'warnings' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'vehicle' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleDetailsFields' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorResultFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehicleListFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Vehicle' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deviceSerial' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deviceModel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firmware' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignments' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'assignedAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'partner' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehicleAccessEntryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehicleAccessEntry' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roles' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'until' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'partner' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignedPartner' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehicleDetailsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Vehicle' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleListFields' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'accessVia' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleAccessEntryFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorResultFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidationError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fieldErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RestoreVehicleMutation, RestoreVehicleMutationVariables>;
 export const RevokeApiKeyDocument = {
   kind: 'Document',
   definitions: [
@@ -10905,6 +12373,7 @@ export const RevokePartnerInvitationDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'profileEditable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'manageable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'subPartnerCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'organization' },
@@ -11119,6 +12588,7 @@ export const SendPartnerInvitationDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'subPartnerCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'parent' },
@@ -11271,6 +12741,7 @@ export const SendPartnerInvitationFromDetailsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'profileEditable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'manageable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'subPartnerCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'organization' },
@@ -11731,6 +13202,113 @@ export const SignOutDocument = {
     },
   ],
 } as unknown as DocumentNode<SignOutMutation, SignOutMutationVariables>;
+export const UnassignVehiclesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UnassignVehicles' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'VehicleAssignmentInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'unassignVehicles' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: {
+                    kind: 'NamedType',
+                    name: { kind: 'Name', value: 'VehicleAssignmentSuccess' },
+                  },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'changedCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'unchangedCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partner' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorResultFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorResultFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidationError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fieldErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UnassignVehiclesMutation, UnassignVehiclesMutationVariables>;
 export const UpdateOwnerDocument = {
   kind: 'Document',
   definitions: [
@@ -12102,6 +13680,7 @@ export const UpdatePartnerAgreementDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'profileEditable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'manageable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'subPartnerCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'organization' },
@@ -12306,6 +13885,7 @@ export const UpdatePartnerProfileDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'profileEditable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'manageable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'subPartnerCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'organization' },
@@ -12510,6 +14090,7 @@ export const UpdatePartnerSettingsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'profileEditable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'manageable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'subPartnerCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vehicleCount' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'organization' },
@@ -12748,6 +14329,219 @@ export const UpdateUserDocument = {
     },
   ],
 } as unknown as DocumentNode<UpdateUserMutation, UpdateUserMutationVariables>;
+export const UpdateVehicleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateVehicle' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateVehicleInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateVehicle' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehicleSuccess' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'warnings' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'vehicle' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleDetailsFields' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorResultFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehicleListFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Vehicle' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deviceSerial' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deviceModel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firmware' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignments' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'assignedAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'partner' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehicleAccessEntryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehicleAccessEntry' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roles' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'until' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'partner' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignedPartner' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehicleDetailsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Vehicle' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleListFields' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'accessVia' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleAccessEntryFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorResultFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidationError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fieldErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateVehicleMutation, UpdateVehicleMutationVariables>;
 export const UsersDocument = {
   kind: 'Document',
   definitions: [
@@ -13123,6 +14917,638 @@ export const ValidateVehiclesImportDocument = {
     },
   ],
 } as unknown as DocumentNode<ValidateVehiclesImportQuery, ValidateVehiclesImportQueryVariables>;
+export const VehicleAssignmentsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'VehicleAssignments' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'includeEnded' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicle' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'assignments' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'includeEnded' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'includeEnded' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'assignedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'assignedByLabel' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'unassignedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'unassignedByLabel' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partner' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'manageable' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VehicleAssignmentsQuery, VehicleAssignmentsQueryVariables>;
+export const VehicleDetailsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'VehicleDetails' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicle' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleDetailsFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehicleListFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Vehicle' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deviceSerial' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deviceModel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firmware' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignments' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'assignedAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'partner' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehicleAccessEntryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehicleAccessEntry' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roles' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'until' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'partner' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignedPartner' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehicleDetailsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Vehicle' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleListFields' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'accessVia' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleAccessEntryFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VehicleDetailsQuery, VehicleDetailsQueryVariables>;
+export const VehicleHistoryDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'VehicleHistory' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicle' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'history' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'after' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'pageInfo' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PageInfoFields' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'edges' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'node' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                                  {
+                                    kind: 'FragmentSpread',
+                                    name: { kind: 'Name', value: 'AuditEventFields' },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PageInfoFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PageInfo' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AuditEventFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AuditEvent' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'action' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'objectType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'objectId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actorLabel' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'actorUser' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'actorApiKey' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'prefix' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'changes' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VehicleHistoryQuery, VehicleHistoryQueryVariables>;
+export const VehicleOwnersDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'VehicleOwners' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicle' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'owners' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'owner' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VehicleOwnersQuery, VehicleOwnersQueryVariables>;
+export const VehiclesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Vehicles' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'VehicleFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'orderBy' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'VehicleOrder' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicles' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'orderBy' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'orderBy' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PageInfoFields' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleListFields' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PageInfoFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PageInfo' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehicleListFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Vehicle' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deviceSerial' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deviceModel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firmware' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignments' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'assignedAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'partner' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VehiclesQuery, VehiclesQueryVariables>;
 export const VehiclesCsvDocument = {
   kind: 'Document',
   definitions: [
@@ -13274,6 +15700,98 @@ export const ViewerDocument = {
     },
   ],
 } as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
+export const WhoCanAccessDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'WhoCanAccess' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'vehicleId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'at' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'whoCanAccess' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'vehicleId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'vehicleId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'at' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'at' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleAccessEntryFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'VehicleAccessEntryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VehicleAccessEntry' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roles' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'until' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'partner' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignedPartner' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WhoCanAccessQuery, WhoCanAccessQueryVariables>;
 
 /** Members of every interface and union, for Apollo's `InMemoryCache({ possibleTypes })`. */
 export const possibleTypes: Record<string, string[]> = {

@@ -89,3 +89,14 @@ export class OwnerVehicleAccessFieldsResolver {
     return vehicle;
   }
 }
+
+@Resolver(() => Partner)
+export class PartnerVehicleFieldsResolver {
+  @Allow('partners:read', 'vehicles:read')
+  @FieldResolver(() => Int, {
+    description: 'How many active vehicles are assigned to this partner itself now (not counting those of its sub-partners).',
+  })
+  vehicleCount(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.loaders.assignedVehicleCount.load(partner.id);
+  }
+}

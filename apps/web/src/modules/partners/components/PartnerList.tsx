@@ -146,6 +146,13 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
     { title: 'Region', key: 'region', render: (_value, partner) => partner.organization.region ?? '—' },
     { title: 'Sub-partners', dataIndex: 'subPartnerCount', key: 'subPartnerCount', align: 'right' },
     {
+      title: 'Vehicles',
+      dataIndex: 'vehicleCount',
+      key: 'vehicleCount',
+      align: 'right',
+      render: (value: number, partner) => <Link to={`/partners/${partner.id}/vehicles`}>{value}</Link>,
+    },
+    {
       title: 'Created',
       dataIndex: 'createdAt',
       ...sortable('CREATED_AT'),

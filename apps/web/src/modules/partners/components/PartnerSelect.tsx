@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Ref } from 'react';
+import type { CSSProperties, Ref } from 'react';
 import { Select } from 'antd';
 import type { RefSelectProps } from 'antd';
 import { useQuery } from '@apollo/client/react';
@@ -11,6 +11,8 @@ import type { FieldAriaProps } from '../../shared/forms/FormField';
 const SEARCH_DELAY_MS = 250;
 
 export type PartnerSelectProps = Partial<FieldAriaProps> & {
+  /** Accessible name when no label element names the picker (e.g. a list filter). */
+  'aria-label'?: string;
   /** The chosen partner's id (not its Partner ID). */
   value: string | null | undefined;
   onChange: (id: string | null) => void;
@@ -18,6 +20,7 @@ export type PartnerSelectProps = Partial<FieldAriaProps> & {
   ref?: Ref<RefSelectProps>;
   placeholder?: string;
   disabled?: boolean;
+  style?: CSSProperties;
 };
 
 type Option = { id: string; partnerId: string; name: string; role: keyof typeof PARTNER_ROLE_LABELS };
@@ -33,6 +36,7 @@ export function PartnerSelect({
   ref,
   placeholder = 'Search by name or Partner ID',
   disabled,
+  style,
   ...aria
 }: PartnerSelectProps) {
   const [searchText, setSearchText] = useState('');
@@ -61,6 +65,7 @@ export function PartnerSelect({
       onChange={(id) => onChange(id ?? null)}
       onBlur={onBlur}
       disabled={disabled}
+      style={style}
       placeholder={placeholder}
       allowClear
       showSearch={{ filterOption: false, searchValue: searchText, onSearch: setSearchText }}

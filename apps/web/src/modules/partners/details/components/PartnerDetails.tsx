@@ -18,6 +18,7 @@ import { PartnerSettingsTab } from './PartnerSettingsTab';
 import { PartnerSubPartnersTab } from './PartnerSubPartnersTab';
 import { PartnerTags } from './PartnerTags';
 import { PartnerUsersTab } from './PartnerUsersTab';
+import { PartnerVehiclesTab } from '../../../vehicles/components/PartnerVehiclesTab';
 
 type DetailsTab = {
   key: string;
@@ -45,6 +46,7 @@ export const PARTNER_TABS: readonly DetailsTab[] = [
     label: 'Sub-partners',
     render: (partner) => <PartnerSubPartnersTab partner={partner} />,
   },
+  { key: 'vehicles', label: 'Vehicles', render: (partner) => <PartnerVehiclesTab partner={partner} /> },
   { key: 'users', label: 'Users', render: (partner) => <PartnerUsersTab partner={partner} /> },
   { key: 'history', label: 'History', render: (partner) => <PartnerHistoryTab partner={partner} /> },
 ];

@@ -1,4 +1,4 @@
-/** Readable names of the audit actions recorded on a partner. */
+/** Readable names of the audit actions recorded on a partner (and on a vehicle). */
 const ACTION_LABELS: Record<string, string> = {
   'partner.create': 'Created',
   'partner.updateProfile': 'Profile changed',
@@ -14,6 +14,12 @@ const ACTION_LABELS: Record<string, string> = {
   'partner.claim': 'Claimed',
   'partner.acceptIntoExisting': 'Connected to an existing organization',
   'partner.declineInvitation': 'Invitation declined',
+  'partner.vehiclesAssigned': 'Vehicles assigned',
+  'partner.vehiclesUnassigned': 'Vehicles taken back',
+  'vehicle.created': 'Created',
+  'vehicle.updated': 'Details changed',
+  'vehicle.archived': 'Archived',
+  'vehicle.restored': 'Restored',
 };
 
 /** The label of an audit action, falling back to the raw action name. */
