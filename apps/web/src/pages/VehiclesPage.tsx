@@ -1,20 +1,24 @@
 import { Button } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
-import { useNavigate, useSearchParams } from 'react-router';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '@partner-hub/ui';
 import { useCan } from '../modules/auth/hooks/viewer-context';
 import { CreateVehicleDialog } from '../modules/vehicles/components/CreateVehicleDialog';
 import { VehicleList } from '../modules/vehicles/components/VehicleList';
+import { ExportVehiclesButton } from '../modules/vehicles/export/ExportVehiclesButton';
+import { readVehicleListParams, toVehicleFilter, toVehicleOrder } from '../modules/vehicles/utils/list-params';
 
 /**
  * /vehicles — the vehicles the viewer may see (search, filters and order in the URL), bulk
- * assignment to partners, and the "New vehicle" dialog, which a link opens with `?new=1`.
+ * assignment to partners, "Export CSV" of exactly the view, "Import CSV" (principal writers),
+ * and the "New vehicle" dialog, which a link opens with `?new=1`.
  */
 export function VehiclesPage() {
   const canWrite = useCan('vehicles:write');
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const creating = canWrite && searchParams.get('new') === '1';
+  const listState = readVehicleListParams(searchParams);
 
   const setCreating = (open: boolean) => {
     const next = new URLSearchParams(searchParams);
@@ -30,10 +34,12 @@ export function VehiclesPage() {
         subtitle="Vehicles with their telematics units, the partners they are assigned to, and who may access each one and why."
         extra={
           <>
-            {/* CSV TOOLBAR SPOT: the "Export CSV" button and the "Import CSV" link (principal staff) go
-                here, before "New vehicle". The view's filter and order for the export:
-                toVehicleFilter(readVehicleListParams(searchParams)) and toVehicleOrder(…) from
-                modules/vehicles/utils/list-params. */}
+            <ExportVehiclesButton filter={toVehicleFilter(listState)} orderBy={toVehicleOrder(listState)} />
+            {canWrite ? (
+              <Link to="/vehicles/import">
+                <Button icon={<UploadOutlined />}>Import CSV</Button>
+              </Link>
+            ) : null}
             {canWrite ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 New vehicle

@@ -145,7 +145,7 @@ describe('VehicleList', () => {
 
   it('turns the filters in the URL into the query variables and writes each change back', async () => {
     const router = renderList(
-      '/vehicles?q=WAU&partner=p-berlin&direct=true&make=Aurora&model=Orion&archived=true&batch=b-1&sort=VIN&dir=ASC',
+      '/vehicles?q=WAU&partner=p-berlin&direct=true&make=Aurora&model=Orion&archived=true&importBatchId=b-1&sort=VIN&dir=ASC',
       [
         vehiclesMock(
           {

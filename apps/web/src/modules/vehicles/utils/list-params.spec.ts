@@ -13,7 +13,7 @@ const read = (query: string) => readVehicleListParams(new URLSearchParams(query)
 describe('vehicle list params', () => {
   it('reads every filter and the order from the query string', () => {
     const state = read(
-      'q=%20WAU%20&partner=p1&direct=true&make=Aurora&model=Orion&archived=true&batch=b1&owner=o1&sort=MAKE&dir=DESC',
+      'q=%20WAU%20&partner=p1&direct=true&make=Aurora&model=Orion&archived=true&importBatchId=b1&owner=o1&sort=MAKE&dir=DESC',
     );
     expect(toVehicleFilter(state)).toEqual({
       search: 'WAU',
@@ -59,7 +59,7 @@ describe('vehicle list params', () => {
 
   it('clears every filter but keeps the order and other keys', () => {
     const cleared = withoutVehicleListFilters(
-      new URLSearchParams('q=x&partner=p&make=m&batch=b&owner=o&archived=true&sort=VIN&dir=ASC&new=1'),
+      new URLSearchParams('q=x&partner=p&make=m&importBatchId=b&owner=o&archived=true&sort=VIN&dir=ASC&new=1'),
     );
     expect(cleared.toString()).toBe('sort=VIN&dir=ASC&new=1');
   });

@@ -7,7 +7,7 @@ import type {
 
 /**
  * The state of the vehicles list as it lives in the URL query string, so a view can be shared and
- * reloaded: `?q=…&partner=<id>&direct=true&unassigned=true&make=…&model=…&archived=true&batch=<id>&owner=<id>&sort=VIN&dir=ASC`.
+ * reloaded: `?q=…&partner=<id>&direct=true&unassigned=true&make=…&model=…&archived=true&importBatchId=<id>&owner=<id>&sort=VIN&dir=ASC`.
  */
 export type VehicleListParams = {
   /** part of a VIN, plate or device serial */
@@ -39,7 +39,7 @@ export const VEHICLE_LIST_PARAM_KEYS = [
   'make',
   'model',
   'archived',
-  'batch',
+  'importBatchId',
   'owner',
   'sort',
   'dir',
@@ -73,7 +73,7 @@ export function readVehicleListParams(params: URLSearchParams): VehicleListParam
     make: text(params, 'make'),
     model: text(params, 'model'),
     archived: params.get('archived') === 'true',
-    importBatchId: optionalId(params, 'batch'),
+    importBatchId: optionalId(params, 'importBatchId'),
     ownerId: optionalId(params, 'owner'),
     sort: isSortField(sort) ? sort : DEFAULT_VEHICLE_SORT.sort,
     direction: isSortField(sort)
@@ -132,7 +132,7 @@ export function withVehicleListParams(
   if ('make' in changes) put(next, 'make', changes.make?.trim());
   if ('model' in changes) put(next, 'model', changes.model?.trim());
   if ('archived' in changes) put(next, 'archived', flag(changes.archived));
-  if ('importBatchId' in changes) put(next, 'batch', changes.importBatchId);
+  if ('importBatchId' in changes) put(next, 'importBatchId', changes.importBatchId);
   if ('ownerId' in changes) put(next, 'owner', changes.ownerId);
   if ('order' in changes) {
     const order = changes.order;
