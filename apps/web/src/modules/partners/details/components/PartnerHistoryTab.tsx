@@ -1,14 +1,8 @@
-import { Table, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { PartnerHistoryDocument } from '@partner-hub/graphql-client';
-import type { AuditEventFieldsFragment, PartnerDetailsFieldsFragment } from '@partner-hub/graphql-client';
-import { EmptyState } from '@partner-hub/ui';
-import { LoadMore } from '../../../shared/components/LoadMore';
-import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
+import type { PartnerDetailsFieldsFragment } from '@partner-hub/graphql-client';
+import { ObjectHistoryTable } from '../../../audit/components/ObjectHistoryTable';
 import { useLoadMore } from '../../../shared/hooks/use-load-more';
-import { formatDateTime } from '../../../shared/utils/format';
-import { actionLabel, describeChanges } from '../utils/history';
 
 const PAGE_SIZE = 25;
 
@@ -22,71 +16,16 @@ export function PartnerHistoryTab({ partner }: PartnerHistoryTabProps) {
     fetchPolicy: 'cache-and-network',
   });
   const connection = data?.partner.history;
-  const events = connection?.edges.map((edge) => edge.node) ?? [];
   const { loadingMore, handleLoadMore } = useLoadMore(connection, fetchMore, 'events');
-
-  const columns: TableColumnsType<AuditEventFieldsFragment> = [
-    {
-      title: 'When',
-      dataIndex: 'occurredAt',
-      key: 'occurredAt',
-      render: (value: string) => formatDateTime(value),
-    },
-    {
-      title: 'Action',
-      dataIndex: 'action',
-      key: 'action',
-      render: (value: string) => <span title={value}>{actionLabel(value)}</span>,
-    },
-    { title: 'Who', dataIndex: 'actorLabel', key: 'actorLabel' },
-    {
-      title: 'Changes',
-      dataIndex: 'changes',
-      key: 'changes',
-      render: (value: unknown) => {
-        const lines = describeChanges(value);
-        return lines.length === 0 ? (
-          <Typography.Text type="secondary">—</Typography.Text>
-        ) : (
-          <ul style={{ margin: 0, paddingLeft: 16 }}>
-            {lines.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        );
-      },
-    },
-  ];
-
   return (
-    <>
-      {error ? (
-        <QueryErrorAlert title="Could not load the history" error={error} onRetry={() => void refetch()} />
-      ) : null}
-      <Table<AuditEventFieldsFragment>
-        rowKey="id"
-        columns={columns}
-        dataSource={events}
-        loading={loading && !loadingMore}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{
-          emptyText: error ? (
-            <EmptyState title="The history could not be loaded" text="See the error above." />
-          ) : (
-            <EmptyState title="No history yet" text="Every change to this partner will be listed here." />
-          ),
-        }}
-      />
-      {connection ? (
-        <LoadMore
-          shown={events.length}
-          total={connection.totalCount}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          loading={loadingMore}
-          onLoadMore={() => void handleLoadMore()}
-        />
-      ) : null}
-    </>
+    <ObjectHistoryTable
+      connection={connection}
+      error={error}
+      loading={loading}
+      loadingMore={loadingMore}
+      onLoadMore={() => void handleLoadMore()}
+      onRetry={() => void refetch()}
+      emptyText="Every change to this partner will be listed here."
+    />
   );
 }

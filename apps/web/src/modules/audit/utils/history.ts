@@ -1,4 +1,4 @@
-/** Readable names of the audit actions recorded on a partner (and on a vehicle). */
+/** Readable names of the audit actions shown in an object's history (partners, vehicles, owners). */
 const ACTION_LABELS: Record<string, string> = {
   'partner.create': 'Created',
   'partner.updateProfile': 'Profile changed',
@@ -20,6 +20,15 @@ const ACTION_LABELS: Record<string, string> = {
   'vehicle.updated': 'Details changed',
   'vehicle.archived': 'Archived',
   'vehicle.restored': 'Restored',
+  'owner.created': 'Created',
+  'owner.updated': 'Basic data changed',
+  'owner.archived': 'Archived',
+  'owner.restored': 'Restored',
+  'owner.annotationUpdated': 'Private annotation changed',
+  'owner.vehicleAccessAdded': 'Vehicle access added',
+  'owner.vehicleAccessChanged': 'Vehicle access changed',
+  'owner.vehicleAccessRemoved': 'Vehicle access removed',
+  'owner.contacted': 'Contacted by e-mail',
 };
 
 /** The label of an audit action, falling back to the raw action name. */
