@@ -52,7 +52,8 @@ const validateMock = (fileName: string, content: string, report: PartnersImportR
 const importMock = (fileName: string, content: string, result: ImportPartnersMutation['importPartners']): MockLink.MockedResponse => ({
   request: { query: ImportPartnersDocument, variables: { input: { fileName, content } } },
   result: { data: { importPartners: result } },
-  delay: 50,
+  // long enough for the test to see the progress state under a loaded CI machine
+  delay: 1000,
 });
 
 const batchesMock: MockLink.MockedResponse = {

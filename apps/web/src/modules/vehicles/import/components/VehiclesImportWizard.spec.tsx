@@ -73,7 +73,8 @@ const validateMock = (fileName: string, content: string, report: VehiclesImportR
 const importMock = (fileName: string, content: string, result: ImportVehiclesMutation['importVehicles']): MockLink.MockedResponse => ({
   request: { query: ImportVehiclesDocument, variables: { input: { fileName, content } } },
   result: { data: { importVehicles: result } },
-  delay: 50,
+  // long enough for the test to see the progress state under a loaded CI machine
+  delay: 1000,
 });
 
 const batchesMock: MockLink.MockedResponse = {
