@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
-import { ACCESS_REASONS, OWNER_ACCESS_KINDS, ACCOUNT_TYPES, ORGANIZATION_KINDS, PARTNER_ROLES, PARTNER_STATUSES, PASSWORD_POLICIES, USER_ROLES } from '@partner-hub/domain';
-import type { AccessReason, OwnerAccessKind, AccountType, OrganizationKind, PartnerRole, PartnerStatus, PasswordPolicy, UserRole } from '@partner-hub/domain';
+import { ACCESS_REASONS, JOB_ACTIONS, JOB_KINDS, JOB_STATUSES, OWNER_ACCESS_KINDS, ACCOUNT_TYPES, ORGANIZATION_KINDS, PARTNER_ROLES, PARTNER_STATUSES, PASSWORD_POLICIES, USER_ROLES } from '@partner-hub/domain';
+import type { AccessReason, JobAction, JobKind, JobStatus, OwnerAccessKind, AccountType, OrganizationKind, PartnerRole, PartnerStatus, PasswordPolicy, UserRole } from '@partner-hub/domain';
 
 /** Turns a domain's `as const` list into the object form GraphQL enum registration needs. */
 export function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -50,3 +50,15 @@ registerEnumType(AccessReasonEnum, {
   description:
     'Why someone may access a vehicle: PRINCIPAL_STAFF (the principal\'s own staff), ASSIGNMENT (the vehicle is assigned to the partner or to a partner below it) or JOB_GRANT (an active job grant).',
 });
+
+export const JobKindEnum = enumObject<JobKind>(JOB_KINDS);
+registerEnumType(JobKindEnum, { name: 'JobKind', description: 'INSTALLATION or MAINTENANCE.' });
+
+export const JobStatusEnum = enumObject<JobStatus>(JOB_STATUSES);
+registerEnumType(JobStatusEnum, {
+  name: 'JobStatus',
+  description: 'PENDING (editable, not assigned), ASSIGNED (to a service partner), RUNNING (a technician started it), SUCCEEDED, FAILED (may be reassigned), CANCELLED.',
+});
+
+export const JobActionEnum = enumObject<JobAction>(JOB_ACTIONS);
+registerEnumType(JobActionEnum, { name: 'JobAction', description: 'A transition of the job lifecycle (DESIGN.md §2).' });

@@ -1,0 +1,89 @@
+import { Field, InputType, ObjectType } from 'type-graphql';
+import type { JobConfiguration } from '@partner-hub/domain';
+
+@ObjectType({ description: 'One named configuration setting.' })
+export class JobSetting {
+  @Field(() => String, { description: 'The setting\'s name, e.g. odometer_source.' })
+  name!: string;
+
+  @Field(() => String, { description: 'Its value.' })
+  value!: string;
+}
+
+@ObjectType({ description: 'The telematics unit configuration a technician must apply.' })
+export class JobConfigurationType {
+  @Field(() => String, { nullable: true, description: 'Device serial number.' })
+  deviceSerial!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Device model.' })
+  deviceModel!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Firmware version.' })
+  firmware!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Installation variant, e.g. keyless.' })
+  installationVariant!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Central lock connection type, e.g. CAN or analog.' })
+  centralLockConnectionType!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Fuel type.' })
+  fuelType!: string | null;
+
+  @Field(() => [JobSetting], { description: 'Named settings, sorted by name.' })
+  settings!: JobSetting[];
+}
+
+@InputType({ description: 'One named configuration setting.' })
+export class JobSettingInput {
+  @Field(() => String, { description: 'Letters, digits, dots, dashes or underscores, at most 60.' })
+  name!: string;
+
+  @Field(() => String, { description: 'At most 500 characters.' })
+  value!: string;
+}
+
+@InputType({ description: 'A telematics unit configuration; empty fields are cleared.' })
+export class JobConfigurationInput {
+  @Field(() => String, { nullable: true, description: 'Device serial number.' })
+  deviceSerial?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Device model.' })
+  deviceModel?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Firmware version.' })
+  firmware?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Installation variant.' })
+  installationVariant?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Central lock connection type.' })
+  centralLockConnectionType?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Fuel type.' })
+  fuelType?: string | null;
+
+  @Field(() => [JobSettingInput], { nullable: true, description: 'Named settings (names unique).' })
+  settings?: JobSettingInput[] | null;
+}
+
+/** The stored configuration in its GraphQL form. */
+export function toConfigurationType(configuration: JobConfiguration): JobConfigurationType {
+  return Object.assign(new JobConfigurationType(), {
+    deviceSerial: configuration.deviceSerial ?? null,
+    deviceModel: configuration.deviceModel ?? null,
+    firmware: configuration.firmware ?? null,
+    installationVariant: configuration.installationVariant ?? null,
+    centralLockConnectionType: configuration.centralLockConnectionType ?? null,
+    fuelType: configuration.fuelType ?? null,
+    settings: Object.entries(configuration.settings)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, value]) => Object.assign(new JobSetting(), { name, value })),
+  });
+}
+
+/** A configuration input as the domain schema reads it (settings as a record; duplicate names are the schema's to refuse). */
+export function fromConfigurationInput(input: JobConfigurationInput | null | undefined): Record<string, unknown> {
+  const { settings, ...fields } = input ?? {};
+  return { ...fields, settings: Object.fromEntries((settings ?? []).map((s) => [s.name, s.value])) };
+}
