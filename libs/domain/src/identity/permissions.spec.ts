@@ -60,13 +60,14 @@ describe('permissionsOf', () => {
         'partners:read', 'partners:write', 'self:read', 'users:read',
         'vehicles:read', 'vehicles:write', 'vehicleAssignments:write',
         'owners:read', 'owners:write', 'ownerAnnotations:read', 'ownerAnnotations:write',
+        'jobs:read', 'jobs:write',
       ].sort(),
     );
   });
 
-  it('gives the principal VIEWER reading of partners, vehicles, owners and annotations only', () => {
+  it('gives the principal VIEWER reading of partners, vehicles, owners, annotations and jobs only', () => {
     expect([...permissionsOf('PRINCIPAL', 'VIEWER')].sort()).toEqual(
-      ['ownerAnnotations:read', 'owners:read', 'partners:read', 'self:read', 'vehicles:read'].sort(),
+      ['ownerAnnotations:read', 'owners:read', 'partners:read', 'self:read', 'vehicles:read', 'jobs:read'].sort(),
     );
   });
 
@@ -75,23 +76,24 @@ describe('permissionsOf', () => {
       [
         'self:read', 'users:manage', 'users:read', 'apiKeys:manage', 'mailbox:read', 'partners:read', 'partners:write',
         'vehicles:read', 'vehicleAssignments:write', 'owners:read',
+        'jobs:read', 'jobWork:write',
       ].sort(),
     );
   });
 
-  it('gives the partner STAFF reading of its users, partners, vehicles and owners', () => {
+  it('gives the partner STAFF reading of its users, partners, vehicles, owners and jobs', () => {
     expect([...permissionsOf('PARTNER', 'STAFF')].sort()).toEqual(
-      ['owners:read', 'partners:read', 'self:read', 'users:read', 'vehicles:read'].sort(),
+      ['owners:read', 'partners:read', 'self:read', 'users:read', 'vehicles:read', 'jobs:read'].sort(),
     );
   });
 
-  it('gives the partner TECHNICIAN self:read and vehicle reading (which the grant ledger narrows to its job grants)', () => {
-    expect([...permissionsOf('PARTNER', 'TECHNICIAN')].sort()).toEqual(['self:read', 'vehicles:read']);
+  it('gives the partner TECHNICIAN its jobs and the vehicles of its job grants', () => {
+    expect([...permissionsOf('PARTNER', 'TECHNICIAN')].sort()).toEqual(['jobWork:write', 'jobs:read', 'self:read', 'vehicles:read']);
   });
 
   it('never lets a partner role near the principal\'s owner annotations, vehicle records or access audit', () => {
     for (const role of ['ADMIN', 'STAFF', 'TECHNICIAN'] as const) {
-      for (const permission of ['ownerAnnotations:read', 'ownerAnnotations:write', 'vehicles:write', 'owners:write', 'vehicleAccess:read'] as const) {
+      for (const permission of ['ownerAnnotations:read', 'ownerAnnotations:write', 'vehicles:write', 'owners:write', 'vehicleAccess:read', 'jobs:write'] as const) {
         expect(can('PARTNER', role, permission)).toBe(false);
       }
     }
@@ -109,6 +111,7 @@ describe('permissionsOf', () => {
       if (permissions.includes('vehicles:write') || permissions.includes('vehicleAssignments:write')) expect(permissions).toContain('vehicles:read');
       if (permissions.includes('owners:write')) expect(permissions).toContain('owners:read');
       if (permissions.includes('ownerAnnotations:write')) expect(permissions).toContain('ownerAnnotations:read');
+      if (permissions.includes('jobs:write') || permissions.includes('jobWork:write')) expect(permissions).toContain('jobs:read');
     }
   });
 });
@@ -127,7 +130,7 @@ describe('can', () => {
     expect(readers).toEqual([{ kind: 'PRINCIPAL', role: 'ADMIN' }]);
   });
 
-  it.each(PERMISSIONS.filter((permission) => permission !== 'self:read' && permission !== 'vehicles:read'))(
+  it.each(PERMISSIONS.filter((permission) => !['self:read', 'vehicles:read', 'jobs:read', 'jobWork:write'].includes(permission)))(
     'refuses the partner TECHNICIAN %s',
     (permission) => {
       expect(can('PARTNER', 'TECHNICIAN', permission)).toBe(false);

@@ -37,6 +37,12 @@ export const PERMISSIONS = [
   'ownerAnnotations:read',
   /** edit the principal's private annotations on owners */
   'ownerAnnotations:write',
+  /** read jobs (a partner: the jobs assigned to it) */
+  'jobs:read',
+  /** create, edit, assign, cancel and delete jobs; manage templates */
+  'jobs:write',
+  /** carry out jobs assigned to the own organization: decline, start, succeed, fail (the lifecycle decides who may do which) */
+  'jobWork:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,23 +51,26 @@ const PRINCIPAL_PERMISSIONS: Record<string, readonly Permission[]> = {
     'self:read', 'users:manage', 'users:read', 'apiKeys:manage', 'audit:read', 'mailbox:read', 'partners:read', 'partners:write',
     'vehicles:read', 'vehicles:write', 'vehicleAssignments:write', 'vehicleAccess:read',
     'owners:read', 'owners:write', 'ownerAnnotations:read', 'ownerAnnotations:write',
+    'jobs:read', 'jobs:write', 'jobWork:write',
   ],
   MANAGER: [
     'self:read', 'users:read', 'partners:read', 'partners:write',
     'vehicles:read', 'vehicles:write', 'vehicleAssignments:write',
     'owners:read', 'owners:write', 'ownerAnnotations:read', 'ownerAnnotations:write',
+    'jobs:read', 'jobs:write',
   ],
-  VIEWER: ['self:read', 'partners:read', 'vehicles:read', 'owners:read', 'ownerAnnotations:read'],
+  VIEWER: ['self:read', 'partners:read', 'vehicles:read', 'owners:read', 'ownerAnnotations:read', 'jobs:read'],
 };
 
 const PARTNER_PERMISSIONS: Record<string, readonly Permission[]> = {
   ADMIN: [
     'self:read', 'users:manage', 'users:read', 'apiKeys:manage', 'mailbox:read', 'partners:read', 'partners:write',
     'vehicles:read', 'vehicleAssignments:write', 'owners:read',
+    'jobs:read', 'jobWork:write',
   ],
-  STAFF: ['self:read', 'users:read', 'partners:read', 'vehicles:read', 'owners:read'],
+  STAFF: ['self:read', 'users:read', 'partners:read', 'vehicles:read', 'owners:read', 'jobs:read'],
   // sees a vehicle only through an active job grant (DESIGN.md §3); the vehicle scope decides which
-  TECHNICIAN: ['self:read', 'vehicles:read'],
+  TECHNICIAN: ['self:read', 'vehicles:read', 'jobs:read', 'jobWork:write'],
 };
 
 /** The permissions of a role in an organization of the given kind; empty for a role that kind does not have. */
