@@ -13,6 +13,7 @@ import { createLedgerLoader } from '../modules/vehicle/vehicle-access.js';
 import { OwnerVehicleAccess } from '../modules/owner/owner-vehicle-access.entity.js';
 import { Vehicle } from '../modules/vehicle/vehicle.entity.js';
 import { Owner } from '../modules/owner/owner.entity.js';
+import { JobEvent } from '../modules/job/job-event.entity.js';
 import { OwnerAnnotation } from '../modules/owner/owner-annotation.entity.js';
 import { assignedVehicleCounts } from '../modules/vehicle/vehicle-counts.queries.js';
 
@@ -87,6 +88,8 @@ export function createLoaders(em: EntityManager, scope: LoaderScope) {
       const found = new Map(rows.map((r) => [r.owner.id, r]));
       return ids.map((id) => found.get(id) ?? null);
     }),
+    /** each job's history, oldest first */
+    jobEvents: groupedBy(em, JobEvent, 'job', { createdAt: 'asc', id: 'asc' }),
     /** how many active vehicles are assigned to each partner itself (one grouped query per batch) */
     assignedVehicleCount: new DataLoader<string, number>(async (ids) => {
       const counts = await assignedVehicleCounts(em, ids);

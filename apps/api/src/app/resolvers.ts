@@ -10,6 +10,8 @@ import { InvitationResolver } from '../modules/invitation/invitation.resolver.js
 import { ImportResolver } from '../modules/import/import.resolver.js';
 import { VehiclesImportResolver } from '../modules/import/vehicles-import.resolver.js';
 import { VehicleResolver } from '../modules/vehicle/vehicle.resolver.js';
+import { JobResolver } from '../modules/job/job.resolver.js';
+import { JobFieldsResolver } from '../modules/job/job.fields.resolver.js';
 import { OwnerResolver } from '../modules/owner/owner.resolver.js';
 import { OwnerFieldsResolver } from '../modules/owner/owner.fields.resolver.js';
 import { OwnerVehicleAccessFieldsResolver, VehicleAssignmentFieldsResolver, VehicleFieldsResolver } from '../modules/vehicle/vehicle.fields.resolver.js';
@@ -22,4 +24,5 @@ export const resolvers = [
   VehiclesImportResolver,
   OwnerResolver, OwnerFieldsResolver,
   PartnerVehicleFieldsResolver,
+  JobResolver, JobFieldsResolver,
 ] as const;

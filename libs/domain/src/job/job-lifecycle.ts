@@ -60,7 +60,7 @@ const ACTION_WORDS: Record<JobAction, string> = {
 };
 
 const ACTOR_WORDS: Record<JobActor, string> = {
-  PRINCIPAL: "the principal's staff",
+  PRINCIPAL: "the principal's admins and managers",
   PARTNER_ADMIN: "the service partner's admins",
   TECHNICIAN: "the service partner's technicians",
   RUNNING_TECHNICIAN: 'the technician who started it',

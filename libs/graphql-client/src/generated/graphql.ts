@@ -233,6 +233,30 @@ export type CreateApiKeySuccess = {
   secret: Scalars['String']['output'];
 };
 
+/** A new job: "Save" keeps it PENDING; with assign and a service partner ("Save & Assign") it is ASSIGNED at once. */
+export type CreateJobInput = {
+  /** When the technicians' access to the vehicle ends at the latest (it also ends with the job). */
+  accessUntil?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Assign to the service partner at once. */
+  assign?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The telematics unit configuration to apply. */
+  configuration?: InputMaybe<JobConfigurationInput>;
+  /** What the job is about. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Instructions for the technician. */
+  instructions?: InputMaybe<Scalars['String']['input']>;
+  /** INSTALLATION or MAINTENANCE. */
+  kind: JobKind;
+  /** The planned day (YYYY-MM-DD). */
+  scheduledFor?: InputMaybe<Scalars['String']['input']>;
+  /** The service partner (an accepted service partner of the principal). */
+  servicePartnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** A short title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** The vehicle. */
+  vehicleId: Scalars['ID']['input'];
+};
+
 /** A new owner. */
 export type CreateOwnerInput = {
   /** The e-mail address; unique within the principal (stored in lower case). */
@@ -446,6 +470,19 @@ export type InvalidCredentialsError = ErrorResult & {
   message: Scalars['String']['output'];
 };
 
+/** The job lifecycle does not allow this action now, or not to you; nothing changed. */
+export type InvalidTransitionError = ErrorResult & {
+  __typename: 'InvalidTransitionError';
+  /** Stable machine-readable code, e.g. `VALIDATION_FAILED`. */
+  code: Scalars['String']['output'];
+  /** The input field at fault, when there is one. */
+  field: Maybe<Scalars['String']['output']>;
+  /** A sentence for the person who made the request. */
+  message: Scalars['String']['output'];
+  /** The job's status as it is now. */
+  status: JobStatus;
+};
+
 /** What the public claim page shows for an invitation link. */
 export type InvitationPreview = {
   __typename: 'InvitationPreview';
@@ -481,6 +518,193 @@ export type InvitationUnusableError = ErrorResult & {
 
 /** The outcome of an invitation change. */
 export type InvitePartnerResult = NotFoundError | PartnerSuccess | ValidationError;
+
+/** An installation or maintenance job on one vehicle. */
+export type Job = {
+  __typename: 'Job';
+  /** The attempt: 1, and one more after each reassignment of a failed job. */
+  attempt: Scalars['Int']['output'];
+  /** The principal's reason for cancelling. */
+  cancelReason: Maybe<Scalars['String']['output']>;
+  /** The configuration to apply — for a service partner only while its access grant lasts. */
+  configuration: Maybe<JobConfigurationType>;
+  /** When the job was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** What the job is about. */
+  description: Maybe<Scalars['String']['output']>;
+  /** The job's history, oldest first: every transition with who, when and why. */
+  events: Array<JobEvent>;
+  /** The technician's explanation of a failure. */
+  failureReason: Maybe<Scalars['String']['output']>;
+  /** Opaque unique id. */
+  id: Scalars['ID']['output'];
+  /** Instructions for the technician. */
+  instructions: Maybe<Scalars['String']['output']>;
+  /** INSTALLATION or MAINTENANCE. */
+  kind: JobKind;
+  /** The day the job is planned for (YYYY-MM-DD). */
+  scheduledFor: Maybe<Scalars['String']['output']>;
+  /** The service partner it is assigned to. */
+  servicePartner: Maybe<Partner>;
+  /** Where the job is in its lifecycle. */
+  status: JobStatus;
+  /** A short title. */
+  title: Maybe<Scalars['String']['output']>;
+  /** The vehicle — for a service partner only while its access grant lasts (null afterwards). */
+  vehicle: Maybe<Vehicle>;
+};
+
+/** A transition of the job lifecycle (DESIGN.md §2). */
+export type JobAction =
+  'ASSIGN' | 'CANCEL' | 'DECLINE' | 'FAIL' | 'REASSIGN' | 'START' | 'SUCCEED' | 'UNASSIGN';
+
+/** A telematics unit configuration; empty fields are cleared. */
+export type JobConfigurationInput = {
+  /** Central lock connection type. */
+  centralLockConnectionType?: InputMaybe<Scalars['String']['input']>;
+  /** Device model. */
+  deviceModel?: InputMaybe<Scalars['String']['input']>;
+  /** Device serial number. */
+  deviceSerial?: InputMaybe<Scalars['String']['input']>;
+  /** Firmware version. */
+  firmware?: InputMaybe<Scalars['String']['input']>;
+  /** Fuel type. */
+  fuelType?: InputMaybe<Scalars['String']['input']>;
+  /** Installation variant. */
+  installationVariant?: InputMaybe<Scalars['String']['input']>;
+  /** Named settings (names unique). */
+  settings?: InputMaybe<Array<JobSettingInput>>;
+};
+
+/** The telematics unit configuration a technician must apply. */
+export type JobConfigurationType = {
+  __typename: 'JobConfigurationType';
+  /** Central lock connection type, e.g. CAN or analog. */
+  centralLockConnectionType: Maybe<Scalars['String']['output']>;
+  /** Device model. */
+  deviceModel: Maybe<Scalars['String']['output']>;
+  /** Device serial number. */
+  deviceSerial: Maybe<Scalars['String']['output']>;
+  /** Firmware version. */
+  firmware: Maybe<Scalars['String']['output']>;
+  /** Fuel type. */
+  fuelType: Maybe<Scalars['String']['output']>;
+  /** Installation variant, e.g. keyless. */
+  installationVariant: Maybe<Scalars['String']['output']>;
+  /** Named settings, sorted by name. */
+  settings: Array<JobSetting>;
+};
+
+/** A page of Job objects (Relay connection, keyset-paginated). */
+export type JobConnection = {
+  __typename: 'JobConnection';
+  /** The nodes of this page with their cursors. */
+  edges: Array<JobEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many nodes match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Job in a page, with its cursor. */
+export type JobEdge = {
+  __typename: 'JobEdge';
+  /** Opaque position of this node; pass as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The Job. */
+  node: Job;
+};
+
+/** One entry of a job's history: a transition, an edit or a configuration change — who, when, why. */
+export type JobEvent = {
+  __typename: 'JobEvent';
+  /** Who: an e-mail or an API key's name. */
+  actorLabel: Scalars['String']['output'];
+  /** Changed fields: `{ field: { from, to } }` (e.g. a configuration override). */
+  changes: Maybe<Scalars['JSONObject']['output']>;
+  /** When it happened. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The status before a transition. */
+  fromStatus: Maybe<JobStatus>;
+  /** Opaque unique id. */
+  id: Scalars['ID']['output'];
+  /** The reason given (decline, failure, cancellation). */
+  reason: Maybe<Scalars['String']['output']>;
+  /** The status after a transition. */
+  toStatus: Maybe<JobStatus>;
+  /** CREATED, a lifecycle action (ASSIGN, START, …), EDITED, CONFIGURATION_CHANGED or DELETED. */
+  type: Scalars['String']['output'];
+};
+
+/** Narrows a list of jobs; all given conditions must hold. */
+export type JobFilter = {
+  /** Only jobs created by this import batch. */
+  importBatchId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only installations or only maintenance. */
+  kind?: InputMaybe<JobKind>;
+  /** Only jobs scheduled before today and not finished. */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Scheduled on or after this date (YYYY-MM-DD). */
+  scheduledFrom?: InputMaybe<Scalars['String']['input']>;
+  /** Scheduled on or before this date (YYYY-MM-DD). */
+  scheduledTo?: InputMaybe<Scalars['String']['input']>;
+  /** Only jobs of this service partner. */
+  servicePartnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only jobs in this status (e.g. FAILED). */
+  status?: InputMaybe<JobStatus>;
+  /** Only jobs on this vehicle. */
+  vehicleId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Names one job. */
+export type JobIdInput = {
+  /** The job. */
+  id: Scalars['ID']['input'];
+};
+
+/** INSTALLATION or MAINTENANCE. */
+export type JobKind = 'INSTALLATION' | 'MAINTENANCE';
+
+/** How a jobs list is sorted. */
+export type JobOrder = {
+  /** The direction. */
+  direction: SortDirection;
+  /** The column. */
+  field: JobSortField;
+};
+
+/** The outcome of a change to a job. */
+export type JobResult = InvalidTransitionError | JobSuccess | NotFoundError | ValidationError;
+
+/** One named configuration setting. */
+export type JobSetting = {
+  __typename: 'JobSetting';
+  /** The setting's name, e.g. odometer_source. */
+  name: Scalars['String']['output'];
+  /** Its value. */
+  value: Scalars['String']['output'];
+};
+
+/** One named configuration setting. */
+export type JobSettingInput = {
+  /** Letters, digits, dots, dashes or underscores, at most 60. */
+  name: Scalars['String']['input'];
+  /** At most 500 characters. */
+  value: Scalars['String']['input'];
+};
+
+/** The column a jobs list is sorted by. */
+export type JobSortField = 'CREATED_AT' | 'KIND' | 'STATUS';
+
+/** PENDING (editable, not assigned), ASSIGNED (to a service partner), RUNNING (a technician started it), SUCCEEDED, FAILED (may be reassigned), CANCELLED. */
+export type JobStatus = 'ASSIGNED' | 'CANCELLED' | 'FAILED' | 'PENDING' | 'RUNNING' | 'SUCCEEDED';
+
+/** The job after a successful change. */
+export type JobSuccess = {
+  __typename: 'JobSuccess';
+  /** The job as it is now. */
+  job: Job;
+};
 
 /** An e-mail in the development outbox (kept when no SMTP server is configured). */
 export type MailMessage = {
@@ -552,6 +776,8 @@ export type Mutation = {
   contactOwner: OwnerResult;
   /** Creates an API key for the own organization; returns its secret once. */
   createApiKey: CreateApiKeyResult;
+  /** Creates a job: PENDING ("Save"), or ASSIGNED at once with assign and a service partner ("Save & Assign"). */
+  createJob: JobResult;
   /** Records a new owner; the e-mail must be new to the principal. */
   createOwner: OwnerResult;
   /** Creates a partner (a new partner organization and its partnership), optionally under a parent. */
@@ -564,6 +790,8 @@ export type Mutation = {
   createVehicle: VehicleResult;
   /** Declines an invitation (public). */
   declineInvitation: DeclineInvitationResult;
+  /** Deletes a job (kept with its history, hidden from lists) and ends its access grant; running jobs cannot be deleted. */
+  deleteJob: JobResult;
   /** Imports a partners.csv file (principal staff): every row or, when the file has a problem, none — in one transaction, kept as an import batch. */
   importPartners: ImportPartnersResult;
   /** Imports a vehicles.csv file (principal staff): vehicles, new owners (by e-mail) with OWNER access, and assignments to partner_id — every row or, when the file has a problem, none, in one transaction kept as an import batch. */
@@ -590,6 +818,8 @@ export type Mutation = {
   signIn: SignInResult;
   /** Ends the current session and clears its cookie. */
   signOut: SignOutPayload;
+  /** Takes one lifecycle action (DESIGN.md §2): the principal assigns, unassigns, reassigns and cancels; the service partner's admin declines; its technicians start; the starting technician or the admin succeed or fail. Anything else is an InvalidTransitionError. */
+  transitionJob: JobResult;
   /** Takes vehicles back from a partner and from every partner below it; the ledger keeps the ended periods. */
   unassignVehicles: VehicleAssignmentResult;
   /** Changes an owner's basic data. */
@@ -648,6 +878,10 @@ export type MutationCreateApiKeyArgs = {
   input: CreateApiKeyInput;
 };
 
+export type MutationCreateJobArgs = {
+  input: CreateJobInput;
+};
+
 export type MutationCreateOwnerArgs = {
   input: CreateOwnerInput;
 };
@@ -670,6 +904,10 @@ export type MutationCreateVehicleArgs = {
 
 export type MutationDeclineInvitationArgs = {
   input: DeclineInvitationInput;
+};
+
+export type MutationDeleteJobArgs = {
+  input: JobIdInput;
 };
 
 export type MutationImportPartnersArgs = {
@@ -718,6 +956,10 @@ export type MutationSetUserActiveArgs = {
 
 export type MutationSignInArgs = {
   input: SignInInput;
+};
+
+export type MutationTransitionJobArgs = {
+  input: TransitionJobInput;
 };
 
 export type MutationUnassignVehiclesArgs = {
@@ -1258,6 +1500,10 @@ export type Query = {
   importBatches: ImportBatchConnection;
   /** What an invitation link is for and whether it still works (public: the claim page). */
   invitation: InvitationPreview;
+  /** One job the viewer may see (NOT_FOUND otherwise, whether or not it exists). */
+  job: Job;
+  /** Jobs the viewer may see: all of a principal's; a partner's people those assigned to it. */
+  jobs: JobConnection;
   /** E-mails the own organization sent while no SMTP server was configured (development mailbox), newest first. */
   mailOutbox: MailMessageConnection;
   /** One owner the viewer may see (NOT_FOUND otherwise, whether or not it exists). */
@@ -1304,6 +1550,17 @@ export type QueryImportBatchesArgs = {
 
 export type QueryInvitationArgs = {
   token: Scalars['String']['input'];
+};
+
+export type QueryJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryJobsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<JobFilter>;
+  first?: Scalars['Int']['input'];
+  orderBy?: InputMaybe<JobOrder>;
 };
 
 export type QueryMailOutboxArgs = {
@@ -1481,6 +1738,20 @@ export type TooManyAttemptsError = ErrorResult & {
   message: Scalars['String']['output'];
   /** Seconds until sign-in is possible again. */
   retryAfterSeconds: Scalars['Int']['output'];
+};
+
+/** One lifecycle action on a job (DESIGN.md §2). */
+export type TransitionJobInput = {
+  /** ASSIGN and REASSIGN: when the technicians' access ends at the latest. */
+  accessUntil?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The action. */
+  action: JobAction;
+  /** The job. */
+  id: Scalars['ID']['input'];
+  /** Required to decline, fail and cancel; kept in the history. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** ASSIGN and REASSIGN: the service partner. */
+  servicePartnerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The principal's private annotation on an owner; all fields empty removes it. */
@@ -1986,6 +2257,13 @@ type ErrorResultFields_InvalidCredentialsError_Fragment = {
   field: string | null;
 };
 
+type ErrorResultFields_InvalidTransitionError_Fragment = {
+  __typename: 'InvalidTransitionError';
+  code: string;
+  message: string;
+  field: string | null;
+};
+
 type ErrorResultFields_InvitationUnusableError_Fragment = {
   __typename: 'InvitationUnusableError';
   code: string;
@@ -2047,6 +2325,7 @@ export type ErrorResultFieldsFragment =
   | ErrorResultFields_AccountBlockedError_Fragment
   | ErrorResultFields_EmailTakenError_Fragment
   | ErrorResultFields_InvalidCredentialsError_Fragment
+  | ErrorResultFields_InvalidTransitionError_Fragment
   | ErrorResultFields_InvitationUnusableError_Fragment
   | ErrorResultFields_NotFoundError_Fragment
   | ErrorResultFields_PartnerClaimedError_Fragment
@@ -15813,6 +16092,7 @@ export const possibleTypes: Record<string, string[]> = {
     'AccountBlockedError',
     'EmailTakenError',
     'InvalidCredentialsError',
+    'InvalidTransitionError',
     'InvitationUnusableError',
     'NotFoundError',
     'PartnerClaimedError',
@@ -15825,6 +16105,7 @@ export const possibleTypes: Record<string, string[]> = {
   ImportPartnersResult: ['PartnersImportInvalid', 'PartnersImportSuccess', 'ValidationError'],
   ImportVehiclesResult: ['ValidationError', 'VehiclesImportInvalid', 'VehiclesImportSuccess'],
   InvitePartnerResult: ['NotFoundError', 'PartnerSuccess', 'ValidationError'],
+  JobResult: ['InvalidTransitionError', 'JobSuccess', 'NotFoundError', 'ValidationError'],
   MovePartnerResult: ['NotFoundError', 'PartnerCycleError', 'PartnerSuccess', 'ValidationError'],
   OwnerResult: ['NotFoundError', 'OwnerSuccess', 'ValidationError'],
   RevokeApiKeyResult: ['NotFoundError', 'RevokeApiKeySuccess'],

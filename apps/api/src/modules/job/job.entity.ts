@@ -5,6 +5,7 @@ import { JOB_KINDS, JOB_STATUSES } from '@partner-hub/domain';
 import type { JobConfiguration, JobKind, JobStatus } from '@partner-hub/domain';
 import { BaseEntity, timestamptz } from '../../common/db/base.entity.js';
 import { TENANT_FILTER, principalCondition } from '../../common/db/tenant-filter.js';
+import { JobKindEnum, JobStatusEnum } from '../../common/graphql/enums.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Partner } from '../partner/partner.entity.js';
 import { User } from '../user/user.entity.js';
@@ -36,9 +37,11 @@ export class Job extends BaseEntity<
   @ManyToOne(() => Organization, { deleteRule: 'restrict' })
   principal!: Rel<Organization>;
 
+  @Field(() => JobKindEnum, { description: 'INSTALLATION or MAINTENANCE.' })
   @Enum({ items: () => [...JOB_KINDS], nativeEnumName: 'job_kind' })
   kind!: JobKind;
 
+  @Field(() => JobStatusEnum, { description: 'Where the job is in its lifecycle.' })
   @Enum({ items: () => [...JOB_STATUSES], nativeEnumName: 'job_status' })
   status: JobStatus = 'PENDING';
 

@@ -1,0 +1,43 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../app/context.js';
+import { Allow } from '../../common/auth/authorize.js';
+import { Partner } from '../partner/partner.entity.js';
+import { Vehicle } from '../vehicle/vehicle.entity.js';
+import { accessViaEntries } from '../vehicle/vehicle-access.js';
+import { JobConfigurationType, toConfigurationType } from './job-configuration.types.js';
+import { JobEvent } from './job-event.entity.js';
+import { Job } from './job.entity.js';
+
+/** Whether the viewer may see the job's vehicle now: principal staff always; a partner while its grant (or an assignment) lasts. */
+async function seesVehicle(ctx: RequestContext, job: Job): Promise<boolean> {
+  const entries = await accessViaEntries(ctx, job.vehicle.id);
+  return entries === null || entries.length > 0;
+}
+
+@Resolver(() => Job)
+export class JobFieldsResolver {
+  @Allow('jobs:read')
+  @FieldResolver(() => Vehicle, { nullable: true, description: 'The vehicle — for a service partner only while its access grant lasts (null afterwards).' })
+  async vehicle(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<Vehicle | null> {
+    if (!(await seesVehicle(ctx, job))) return null;
+    return ctx.loaders.vehicleById.load(job.vehicle.id);
+  }
+
+  @Allow('jobs:read')
+  @FieldResolver(() => JobConfigurationType, { nullable: true, description: 'The configuration to apply — for a service partner only while its access grant lasts.' })
+  async configuration(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<JobConfigurationType | null> {
+    return (await seesVehicle(ctx, job)) ? toConfigurationType(job.configuration) : null;
+  }
+
+  @Allow('jobs:read')
+  @FieldResolver(() => Partner, { nullable: true, description: 'The service partner it is assigned to.' })
+  servicePartner(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<Partner | null> {
+    return job.servicePartner ? ctx.loaders.partnerById.load(job.servicePartner.id) : Promise.resolve(null);
+  }
+
+  @Allow('jobs:read')
+  @FieldResolver(() => [JobEvent], { description: 'The job\'s history, oldest first: every transition with who, when and why.' })
+  events(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<JobEvent[]> {
+    return ctx.loaders.jobEvents.load(job.id);
+  }
+}

@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOB_ACTIONS, JOB_STATUSES, checkTransition } from '@partner-hub/domain';
+import type { JobAction, JobActor, JobStatus } from '@partner-hub/domain';
+import { createTestApp } from '../../testing/test-app.js';
+import type { TestApp } from '../../testing/test-app.js';
+import { WORLD_PASSWORD, buildWorld } from '../../testing/world.js';
+import { makeUser } from '../user/user.factory.js';
+import type { User } from '../user/user.entity.js';
+import { Partner } from '../partner/partner.entity.js';
+import { makePartner } from '../partner/partner.factory.js';
+import { AccessGrant } from '../vehicle/access-grant.entity.js';
+import { makeVehicle } from '../vehicle/vehicle.factory.js';
+import type { Vehicle } from '../vehicle/vehicle.entity.js';
+import { JobEvent } from './job-event.entity.js';
+import { Job } from './job.entity.js';
+
+const ERR = '... on ErrorResult { code field message } ... on InvalidTransitionError { status }';
+const CREATE = `mutation($input: CreateJobInput!) { createJob(input: $input) { __typename ... on JobSuccess { job { id status servicePartner { id } configuration { firmware settings { name value } } } } ${ERR} ... on ValidationError { fieldErrors { field message } } } }`;
+const TRANSITION = `mutation($input: TransitionJobInput!) { transitionJob(input: $input) { __typename ... on JobSuccess { job { id status } } ${ERR} } }`;
+const DELETE = `mutation($input: JobIdInput!) { deleteJob(input: $input) { __typename ${ERR} } }`;
+const VEHICLE = `query($id: ID!) { vehicle(id: $id) { id vin } }`;
+const JOB = `query($id: ID!) { job(id: $id) { id status vehicle { vin } configuration { firmware } events { type fromStatus toStatus reason actorLabel } } }`;
+
+let app: TestApp;
+let world: Awaited<ReturnType<typeof buildWorld>>;
+let SP: Partner;
+let otherSP: Partner;
+let vehicle: Vehicle;
+/** the technician who runs RUNNING jobs in the table, and a colleague */
+let runner: User;
+const sessions: Record<string, string> = {};
+
+beforeAll(async () => {
+  app = await createTestApp();
+  const em = app.systemEm();
+  world = await buildWorld(em);
+  SP = await em.findOneOrFail(Partner, { organization: world.service });
+  otherSP = makePartner(em, world.principalA, { role: 'SERVICE_PARTNER', status: 'ACCEPTED' });
+  vehicle = makeVehicle(em, world.principalA);
+  runner = world.users.technician;
+  await makeUser(em, SP.organization, { role: 'ADMIN', email: 'job-sp-admin@world.example', password: WORLD_PASSWORD });
+  await makeUser(em, SP.organization, { role: 'TECHNICIAN', email: 'job-tech-2@world.example', password: WORLD_PASSWORD });
+  await makeUser(em, SP.organization, { role: 'STAFF', email: 'job-sp-staff@world.example', password: WORLD_PASSWORD });
+  await makeUser(em, otherSP.organization, { role: 'ADMIN', email: 'job-other-admin@world.example', password: WORLD_PASSWORD });
+  await em.flush();
+  const signIn = (email: string) => app.signIn(email, WORLD_PASSWORD);
+  Object.assign(sessions, {
+    principalAdmin: await signIn(world.users.adminA.email),
+    principalManager: await signIn(world.users.managerA.email),
+    principalViewer: await signIn(world.users.viewerA.email),
+    partnerAdmin: await signIn('job-sp-admin@world.example'),
+    runningTechnician: await signIn(runner.email),
+    otherTechnician: await signIn('job-tech-2@world.example'),
+    partnerStaff: await signIn('job-sp-staff@world.example'),
+    otherPartnerAdmin: await signIn('job-other-admin@world.example'),
+  });
+});
+afterAll(async () => app?.close());
+
+/** A job in `status`, assigned to SP (and, when running, started by `runner`), written straight to the database. */
+async function jobIn(status: JobStatus): Promise<Job> {
+  const em = app.systemEm();
+  const assigned = status !== 'PENDING' && status !== 'CANCELLED';
+  const job = em.create(Job, {
+    principal: world.principalA,
+    kind: 'INSTALLATION',
+    vehicle,
+    configuration: { settings: {} },
+    status,
+    servicePartner: assigned ? SP : null,
+    technician: status === 'RUNNING' || status === 'SUCCEEDED' || status === 'FAILED' ? runner : null,
+  });
+  await em.flush();
+  return job;
+}
+
+/** who each session is to a job of SP, in the lifecycle's terms (for the expectation) */
+const ACTOR_OF: Record<string, JobActor> = {
+  principalAdmin: 'PRINCIPAL',
+  principalManager: 'PRINCIPAL',
+  principalViewer: 'OTHER',
+  partnerAdmin: 'PARTNER_ADMIN',
+  runningTechnician: 'RUNNING_TECHNICIAN',
+  otherTechnician: 'TECHNICIAN',
+  partnerStaff: 'OTHER',
+  otherPartnerAdmin: 'OTHER',
+};
+
+const inputFor = (id: string, action: JobAction) => ({
+  id,
+  action,
+  reason: ['DECLINE', 'FAIL', 'CANCEL'].includes(action) ? 'because' : null,
+  servicePartnerId: ['ASSIGN', 'REASSIGN'].includes(action) ? SP.id : null,
+});
+
+describe('transitionJob: every (state, action, who)', () => {
+  const TRIPLES = JOB_STATUSES.flatMap((status) => JOB_ACTIONS.flatMap((action) => Object.keys(ACTOR_OF).map((who) => [status, action, who] as const)));
+
+  it.each(TRIPLES)('%s + %s by %s', async (status, action, who) => {
+    const job = await jobIn(status);
+    const { data, errors } = await app.gql(TRANSITION, { input: inputFor(job.id, action) }, { sessionToken: sessions[who] ?? '' });
+    const stored = await app.systemEm().findOneOrFail(Job, { id: job.id });
+    const events = await app.systemEm().count(JobEvent, { job: job.id });
+    const expected = checkTransition(status, action, ACTOR_OF[who] ?? 'OTHER');
+    // a viewer without jobs:read, or a partner the job is not assigned to, does not see it at all
+    const invisible = (who === 'otherPartnerAdmin' || (who !== 'principalAdmin' && who !== 'principalManager' && who !== 'principalViewer' && !stored.servicePartner));
+    if (expected.ok) {
+      expect(errors).toBeUndefined();
+      expect(data?.transitionJob).toEqual({ __typename: 'JobSuccess', job: { id: job.id, status: expected.to } });
+      expect(stored.status).toBe(expected.to);
+      expect(events).toBe(1);
+    } else {
+      if (invisible) expect(data?.transitionJob.__typename).toBe('NotFoundError');
+      else expect(data?.transitionJob).toMatchObject({ __typename: 'InvalidTransitionError', code: 'INVALID_TRANSITION', status });
+      expect(stored.status).toBe(status);
+      expect(stored.version).toBe(1);
+      expect(events).toBe(0);
+    }
+  });
+});
+
+describe('Start by two technicians at once', () => {
+  it('lets exactly one of 20 parallel Starts win; the others are told the job is already running', async () => {
+    const job = await jobIn('ASSIGNED');
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        app.gql(TRANSITION, { input: { id: job.id, action: 'START' } }, { sessionToken: (i % 2 === 0 ? sessions['runningTechnician'] : sessions['otherTechnician']) ?? '' }),
+      ),
+    );
+    const outcomes = results.map((r) => r.data?.transitionJob);
+    expect(outcomes.filter((o) => o?.__typename === 'JobSuccess')).toHaveLength(1);
+    const refused = outcomes.filter((o) => o?.__typename === 'InvalidTransitionError');
+    expect(refused).toHaveLength(19);
+    for (const o of refused) expect(o).toMatchObject({ message: 'This job is already running.', status: 'RUNNING' });
+    expect(await app.systemEm().count(JobEvent, { job: job.id, type: 'START' })).toBe(1);
+  });
+});
+
+describe('temporary vehicle access', () => {
+  const techSees = async (vehicleId: string) => (await app.gql(VEHICLE, { id: vehicleId }, { sessionToken: sessions['runningTechnician'] ?? '' })).data?.vehicle?.id === vehicleId;
+
+  async function assignedJob(): Promise<{ jobId: string; vehicleId: string }> {
+    const em = app.systemEm();
+    const v = makeVehicle(em, world.principalA);
+    await em.flush();
+    const { data } = await app.gql(CREATE, { input: { kind: 'INSTALLATION', vehicleId: v.id, servicePartnerId: SP.id, assign: true, configuration: { firmware: '5.0.2' } } }, { sessionToken: sessions['principalAdmin'] ?? '' });
+    expect(data?.createJob.job.status).toBe('ASSIGNED');
+    expect(await techSees(v.id)).toBe(true);
+    return { jobId: data?.createJob.job.id, vehicleId: v.id };
+  }
+  const act = (who: string, id: string, action: JobAction) => app.gql(TRANSITION, { input: inputFor(id, action) }, { sessionToken: sessions[who] ?? '' });
+
+  it.each<[string, [string, JobAction][]]>([
+    ['succeeds', [['runningTechnician', 'START'], ['runningTechnician', 'SUCCEED']]],
+    ['fails', [['runningTechnician', 'START'], ['runningTechnician', 'FAIL']]],
+    ['is unassigned', [['principalAdmin', 'UNASSIGN']]],
+    ['is declined', [['partnerAdmin', 'DECLINE']]],
+    ['is cancelled', [['principalAdmin', 'CANCEL']]],
+  ])('ends the moment the job %s: the technician\'s next query for the vehicle is refused', async (_, steps) => {
+    const { jobId, vehicleId } = await assignedJob();
+    for (const [who, action] of steps) expect((await act(who, jobId, action)).data?.transitionJob.__typename).toBe('JobSuccess');
+    expect(await techSees(vehicleId)).toBe(false);
+    const job = await app.gql(JOB, { id: jobId }, { sessionToken: sessions['principalAdmin'] ?? '' });
+    expect(job.data?.job.events.map((e: { type: string }) => e.type)).toEqual(['CREATED', 'ASSIGN', ...steps.map(([, action]) => action)]);
+  });
+
+  it('ends when the job is deleted', async () => {
+    const { jobId, vehicleId } = await assignedJob();
+    expect((await app.gql(DELETE, { input: { id: jobId } }, { sessionToken: sessions['principalAdmin'] ?? '' })).data?.deleteJob.__typename).toBe('JobSuccess');
+    expect(await techSees(vehicleId)).toBe(false);
+  });
+
+  it('ends when its window closes, and a reassignment makes a new grant instead of reviving the old one', async () => {
+    const { jobId, vehicleId } = await assignedJob();
+    const em = app.systemEm();
+    await em.nativeUpdate(AccessGrant, { jobId }, { endsAt: new Date(Date.now() - 1000) });
+    expect(await techSees(vehicleId)).toBe(false);
+    const running = await jobIn('FAILED');
+    const reassigned = await act('principalAdmin', running.id, 'REASSIGN');
+    expect(reassigned.data?.transitionJob.job.status).toBe('ASSIGNED');
+    expect(await app.systemEm().count(AccessGrant, { jobId: running.id, endedAt: null })).toBe(1);
+  });
+
+  it('shows the technician the vehicle and configuration only while the grant lasts', async () => {
+    const { jobId } = await assignedJob();
+    const during = await app.gql(JOB, { id: jobId }, { sessionToken: sessions['runningTechnician'] ?? '' });
+    expect(during.data?.job.configuration).toEqual({ firmware: '5.0.2' });
+    expect(during.data?.job.vehicle).not.toBeNull();
+    await act('principalAdmin', jobId, 'UNASSIGN');
+    const after = await app.gql(JOB, { id: jobId }, { sessionToken: sessions['runningTechnician'] ?? '' });
+    expect(after.errors?.[0]?.extensions).toMatchObject({ reason: 'NOT_FOUND' });
+  });
+});
+
+describe('createJob', () => {
+  it('refuses a dealer as service partner, a bad date and bad settings, creating nothing', async () => {
+    const before = await app.systemEm().count(Job, {});
+    const dealer = await app.systemEm().findOneOrFail(Partner, { organization: world.dealer });
+    const asDealer = await app.gql(CREATE, { input: { kind: 'INSTALLATION', vehicleId: vehicle.id, servicePartnerId: dealer.id, assign: true } }, { sessionToken: sessions['principalAdmin'] ?? '' });
+    expect(asDealer.data?.createJob).toMatchObject({ __typename: 'ValidationError', field: 'servicePartnerId' });
+    const badDate = await app.gql(CREATE, { input: { kind: 'INSTALLATION', vehicleId: vehicle.id, scheduledFor: '2027-13-45' } }, { sessionToken: sessions['principalAdmin'] ?? '' });
+    expect(badDate.data?.createJob.fieldErrors).toEqual([{ field: 'scheduledFor', message: expect.any(String) }]);
+    const badSetting = await app.gql(CREATE, { input: { kind: 'MAINTENANCE', vehicleId: vehicle.id, configuration: { settings: [{ name: 'bad name', value: 'x' }] } } }, { sessionToken: sessions['principalAdmin'] ?? '' });
+    expect(badSetting.data?.createJob.__typename).toBe('ValidationError');
+    const viewer = await app.gql(CREATE, { input: { kind: 'INSTALLATION', vehicleId: vehicle.id } }, { sessionToken: sessions['principalViewer'] ?? '' });
+    expect(viewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await app.systemEm().count(Job, {})).toBe(before);
+  });
+});

@@ -1,0 +1,61 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, createUnionType } from 'type-graphql';
+import type { RequestContext } from '../../app/context.js';
+import { Allow } from '../../common/auth/authorize.js';
+import { Connection } from '../../common/graphql/connection.js';
+import { NotFoundError, ValidationError } from '../../common/errors/error-results.js';
+import { fromConfigurationInput } from './job-configuration.types.js';
+import { InvalidTransitionError } from './job.errors.js';
+import { Job } from './job.entity.js';
+import { createJob, deleteJob, findVisibleJob, listJobs, transitionJob } from './job.service.js';
+import { CreateJobInput, JobFilter, JobIdInput, JobOrder, JobSuccess, TransitionJobInput } from './job.types.js';
+
+export const JobConnection = Connection(Job);
+
+const JobResult = createUnionType({
+  name: 'JobResult',
+  description: 'The outcome of a change to a job.',
+  types: () => [JobSuccess, ValidationError, NotFoundError, InvalidTransitionError] as const,
+});
+
+const success = (job: Job) => Object.assign(new JobSuccess(), { job });
+
+@Resolver(() => Job)
+export class JobResolver {
+  @Allow('jobs:read')
+  @Query(() => JobConnection, { description: 'Jobs the viewer may see: all of a principal\'s; a partner\'s people those assigned to it.' })
+  jobs(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1 to 200.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
+    @Arg('filter', () => JobFilter, { nullable: true, description: 'Narrows the list.' }) filter?: JobFilter | null,
+    @Arg('orderBy', () => JobOrder, { nullable: true, description: 'Sort order; newest first when omitted.' }) orderBy?: JobOrder | null,
+  ) {
+    return listJobs(ctx, filter ?? {}, orderBy ?? { field: 'CREATED_AT', direction: 'DESC' }, first, after);
+  }
+
+  @Allow('jobs:read')
+  @Query(() => Job, { description: 'One job the viewer may see (NOT_FOUND otherwise, whether or not it exists).' })
+  job(@Arg('id', () => ID, { description: 'The job\'s id.' }) id: string, @Ctx() ctx: RequestContext): Promise<Job> {
+    return findVisibleJob(ctx, id);
+  }
+
+  @Allow('jobs:write')
+  @Mutation(() => JobResult, { description: 'Creates a job: PENDING ("Save"), or ASSIGNED at once with assign and a service partner ("Save & Assign").' })
+  async createJob(@Arg('input', () => CreateJobInput, { description: 'The job.' }) input: CreateJobInput, @Ctx() ctx: RequestContext) {
+    return success(await createJob(ctx, { ...input, configuration: fromConfigurationInput(input.configuration) }));
+  }
+
+  @Allow('jobs:read')
+  @Mutation(() => JobResult, {
+    description: 'Takes one lifecycle action (DESIGN.md §2): the principal assigns, unassigns, reassigns and cancels; the service partner\'s admin declines; its technicians start; the starting technician or the admin succeed or fail. Anything else is an InvalidTransitionError.',
+  })
+  async transitionJob(@Arg('input', () => TransitionJobInput, { description: 'The job and the action.' }) input: TransitionJobInput, @Ctx() ctx: RequestContext) {
+    return success(await transitionJob(ctx, input));
+  }
+
+  @Allow('jobs:write')
+  @Mutation(() => JobResult, { description: 'Deletes a job (kept with its history, hidden from lists) and ends its access grant; running jobs cannot be deleted.' })
+  async deleteJob(@Arg('input', () => JobIdInput, { description: 'The job.' }) input: JobIdInput, @Ctx() ctx: RequestContext) {
+    return success(await deleteJob(ctx, input.id));
+  }
+}

@@ -1,0 +1,258 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { checkTransition, holdsGrant, canDelete, jobConfigurationSchema, JOB_TRANSITIONS } from '@partner-hub/domain';
+import type { JobAction, JobActor, JobKind, JobStatus } from '@partner-hub/domain';
+import { validate as isUuid } from 'uuid';
+import { z } from 'zod';
+import { inTransaction, viewerOf } from '../../app/context.js';
+import type { RequestContext } from '../../app/context.js';
+import { NotFound, ValidationFailed } from '../../common/errors/app-errors.js';
+import { parseInput } from '../../common/errors/parse-input.js';
+import { keysetPage } from '../../common/graphql/connection.js';
+import type { Page } from '../../common/graphql/connection.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { Partner } from '../partner/partner.entity.js';
+import { AccessGrant } from '../vehicle/access-grant.entity.js';
+import { Vehicle } from '../vehicle/vehicle.entity.js';
+import { JobEvent } from './job-event.entity.js';
+import { InvalidTransition } from './job.errors.js';
+import { Job } from './job.entity.js';
+
+/**
+ * Jobs (DESIGN.md §1, §2): creation, the lifecycle's transitions — each checked against the one
+ * table in libs/domain, applied with an optimistic version check so that of two simultaneous
+ * Starts exactly one wins — and the access grants that follow a job's assignment (§3).
+ */
+
+/** Which jobs a viewer sees: principal staff all of their principal's; a partner's people those assigned to it. */
+export function jobScopeWhere(ctx: RequestContext): FilterQuery<Job> {
+  const viewer = viewerOf(ctx);
+  if (viewer.organizationKind === 'PRINCIPAL') return { deletedAt: null };
+  return { deletedAt: null, servicePartner: { $in: viewer.partnerships.map((p) => p.partnerId) } };
+}
+
+/** Loads a job the viewer may see, or fails exactly as if it did not exist. */
+export async function findVisibleJob(ctx: RequestContext, id: string, field = 'id'): Promise<Job> {
+  const job = isUuid(id) ? await ctx.em.findOne(Job, { $and: [{ id }, jobScopeWhere(ctx)] }) : null;
+  if (!job) throw new NotFound('job', field);
+  return job;
+}
+
+/** Who the viewer is to this job, in the lifecycle's terms. */
+export function actorFor(ctx: RequestContext, job: Job): JobActor {
+  const viewer = viewerOf(ctx);
+  if (viewer.organizationKind === 'PRINCIPAL') return viewer.permissions.has('jobs:write') ? 'PRINCIPAL' : 'OTHER';
+  const ownsJob = job.servicePartner && viewer.partnerships.some((p) => p.partnerId === job.servicePartner?.id);
+  if (!ownsJob) return 'OTHER';
+  if (viewer.role === 'ADMIN') return 'PARTNER_ADMIN';
+  if (viewer.role === 'TECHNICIAN') return job.technician && job.technician.id === viewer.userId ? 'RUNNING_TECHNICIAN' : 'TECHNICIAN';
+  return 'OTHER';
+}
+
+export const JOB_SORT_FIELDS = ['CREATED_AT', 'KIND', 'STATUS'] as const;
+export type JobSortField = (typeof JOB_SORT_FIELDS)[number];
+const SORT_COLUMNS: Record<JobSortField, 'createdAt' | 'kind' | 'status'> = { CREATED_AT: 'createdAt', KIND: 'kind', STATUS: 'status' };
+
+export interface JobFilterInput {
+  status?: JobStatus | null;
+  kind?: JobKind | null;
+  servicePartnerId?: string | null;
+  vehicleId?: string | null;
+  scheduledFrom?: string | null;
+  scheduledTo?: string | null;
+  importBatchId?: string | null;
+  /** scheduled before today and not finished */
+  overdue?: boolean | null;
+}
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-01-31.').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'This date does not exist.');
+
+/** A page of the jobs the viewer may see, filtered (every filter on an index) and sorted. */
+export function listJobs(ctx: RequestContext, filter: JobFilterInput, order: { field: JobSortField; direction: 'ASC' | 'DESC' }, first: number, after?: string | null): Promise<Page<Job>> {
+  const conditions: FilterQuery<Job>[] = [jobScopeWhere(ctx)];
+  if (filter.status) conditions.push({ status: filter.status });
+  if (filter.kind) conditions.push({ kind: filter.kind });
+  for (const [key, value] of [['servicePartnerId', filter.servicePartnerId], ['vehicleId', filter.vehicleId], ['importBatchId', filter.importBatchId]] as const) {
+    if (value && !isUuid(value)) throw ValidationFailed.of(`filter.${key}`, 'This is not an id.');
+  }
+  if (filter.servicePartnerId) conditions.push({ servicePartner: filter.servicePartnerId });
+  if (filter.vehicleId) conditions.push({ vehicle: filter.vehicleId });
+  if (filter.importBatchId) conditions.push({ importBatch: filter.importBatchId });
+  if (filter.scheduledFrom) conditions.push({ scheduledFor: { $gte: parseInput(isoDate, filter.scheduledFrom, ['filter', 'scheduledFrom']) } });
+  if (filter.scheduledTo) conditions.push({ scheduledFor: { $lte: parseInput(isoDate, filter.scheduledTo, ['filter', 'scheduledTo']) } });
+  if (filter.overdue) {
+    conditions.push({ scheduledFor: { $lt: new Date().toISOString().slice(0, 10) }, status: { $in: ['PENDING', 'ASSIGNED', 'RUNNING'] } });
+  }
+  return keysetPage(ctx.em, Job, { $and: conditions }, { first, after, orderBy: SORT_COLUMNS[order.field], direction: order.direction === 'ASC' ? 'asc' : 'desc' });
+}
+
+const text = (max: number, what: string) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(max, `${what} has at most ${max} characters.`).nullable().optional());
+
+const jobFieldsSchema = z.object({
+  title: text(200, 'A title'),
+  description: text(5000, 'A description'),
+  instructions: text(5000, 'Instructions'),
+  configuration: jobConfigurationSchema,
+  scheduledFor: z.preprocess((v) => (v === '' ? null : v), isoDate.nullable().optional()),
+});
+
+export interface CreateJobInput {
+  kind: JobKind;
+  vehicleId: string;
+  title?: string | null;
+  description?: string | null;
+  instructions?: string | null;
+  configuration: Record<string, unknown>;
+  scheduledFor?: string | null;
+  /** with `assign`: the service partner the job goes to at once ("Save & Assign") */
+  servicePartnerId?: string | null;
+  assign?: boolean | null;
+  /** the end of the technicians' access window, if any */
+  accessUntil?: Date | null;
+}
+
+/** A service partner a job may go to: an accepted, active service partner of the principal. */
+export async function findAssignableServicePartner(ctx: RequestContext, em: EntityManager, id: string | null | undefined, field: string): Promise<Partner> {
+  if (!id) throw ValidationFailed.of(field, 'Choose the service partner.');
+  const partner = isUuid(id) ? await em.findOne(Partner, { id, principal: viewerOf(ctx).organizationId }, { populate: ['organization'] }) : null;
+  if (!partner) throw new NotFound('partner', field);
+  if (partner.role !== 'SERVICE_PARTNER') throw ValidationFailed.of(field, 'Jobs go to service partners; this partner is not one.');
+  if (partner.status !== 'ACCEPTED') throw ValidationFailed.of(field, 'This service partner has not accepted its invitation yet.');
+  if (partner.archivedAt || partner.blocked) throw ValidationFailed.of(field, 'This service partner is archived or blocked.');
+  return partner;
+}
+
+function recordEvent(ctx: RequestContext, em: EntityManager, job: Job, event: { type: string; from?: JobStatus | null; to?: JobStatus | null; reason?: string | null; changes?: Record<string, { from: unknown; to: unknown }> | null }): void {
+  const viewer = viewerOf(ctx);
+  em.persist(
+    em.create(JobEvent, {
+      principal: job.principal,
+      job,
+      type: event.type,
+      fromStatus: event.from ?? null,
+      toStatus: event.to ?? null,
+      reason: event.reason ?? null,
+      changes: event.changes ?? null,
+      actorLabel: viewer.label,
+      actorUser: viewer.userId,
+    }),
+  );
+  recordAudit(ctx, em, {
+    action: `job.${event.type.toLowerCase()}`,
+    objectType: 'Job',
+    objectId: job.id,
+    organizationId: job.principal.id,
+    changes: event.from !== undefined && event.from !== event.to ? { status: { from: event.from ?? null, to: event.to ?? null } } : (event.changes ?? null),
+  });
+}
+
+function grantFor(em: EntityManager, job: Job, partner: Partner, until: Date | null | undefined): void {
+  em.persist(em.create(AccessGrant, { principal: job.principal, vehicle: job.vehicle, partner, jobId: job.id, startsAt: new Date(), endsAt: until ?? null }));
+}
+
+async function endGrants(em: EntityManager, jobId: string, reason: string): Promise<void> {
+  const now = new Date();
+  await em.nativeUpdate(AccessGrant, { jobId, endedAt: null, startsAt: { $lte: now } }, { endedAt: now, endReason: reason });
+}
+
+/** Creates a job — PENDING ("Save"), or ASSIGNED to a service partner at once ("Save & Assign"). */
+export async function createJob(ctx: RequestContext, input: CreateJobInput): Promise<Job> {
+  const fields = parseInput(jobFieldsSchema, input);
+  if (input.accessUntil && input.accessUntil.getTime() <= Date.now()) throw ValidationFailed.of('accessUntil', 'The access window must end in the future.');
+  const principalId = viewerOf(ctx).organizationId;
+  return inTransaction(ctx, async (em) => {
+    const vehicle = isUuid(input.vehicleId) ? await em.findOne(Vehicle, { id: input.vehicleId, principal: principalId }) : null;
+    if (!vehicle) throw new NotFound('vehicle', 'vehicleId');
+    if (vehicle.archivedAt) throw ValidationFailed.of('vehicleId', 'This vehicle is archived; restore it first.');
+    const partner = input.assign ? await findAssignableServicePartner(ctx, em, input.servicePartnerId, 'servicePartnerId') : null;
+    const job = em.create(Job, { principal: principalId, kind: input.kind, vehicle, ...fields, status: partner ? 'ASSIGNED' : 'PENDING', servicePartner: partner });
+    recordEvent(ctx, em, job, { type: 'CREATED', to: 'PENDING' });
+    if (partner) {
+      recordEvent(ctx, em, job, { type: 'ASSIGN', from: 'PENDING', to: 'ASSIGNED' });
+      grantFor(em, job, partner, input.accessUntil);
+    }
+    await em.flush();
+    return job;
+  });
+}
+
+export interface TransitionInput {
+  id: string;
+  action: JobAction;
+  reason?: string | null;
+  servicePartnerId?: string | null;
+  accessUntil?: Date | null;
+}
+
+/**
+ * Takes one lifecycle action on a job. Checked against the lifecycle table for the job's status
+ * and the caller's relation to it; applied only if the job is still in the version that was
+ * checked, so of two simultaneous Starts exactly one wins and the other is told why it lost.
+ */
+export async function transitionJob(ctx: RequestContext, input: TransitionInput): Promise<Job> {
+  return inTransaction(ctx, async (em) => {
+    const scoped = { ...ctx, em };
+    const job = await findVisibleJob(scoped, input.id);
+    const actor = actorFor(scoped, job);
+    const check = checkTransition(job.status, input.action, actor);
+    if (!check.ok) throw new InvalidTransition(check.message, job.status);
+    const transition = JOB_TRANSITIONS[input.action];
+    const reason = input.reason?.trim() || null;
+    if (transition.needsReason && !reason) throw ValidationFailed.of('reason', 'Give a reason: it is kept in the job\'s history.');
+    if (reason && reason.length > 2000) throw ValidationFailed.of('reason', 'A reason has at most 2,000 characters.');
+    if (input.accessUntil && input.accessUntil.getTime() <= Date.now()) throw ValidationFailed.of('accessUntil', 'The access window must end in the future.');
+    const partner = transition.needsPartner ? await findAssignableServicePartner(ctx, em, input.servicePartnerId, 'servicePartnerId') : null;
+
+    const changes: Partial<Job> = { status: check.to, version: job.version + 1 };
+    switch (input.action) {
+      case 'ASSIGN':
+      case 'REASSIGN':
+        Object.assign(changes, { servicePartner: partner, technician: null, failureReason: null, attempt: input.action === 'REASSIGN' ? job.attempt + 1 : job.attempt });
+        break;
+      case 'UNASSIGN':
+      case 'DECLINE':
+        Object.assign(changes, { servicePartner: null, technician: null });
+        break;
+      case 'START':
+        Object.assign(changes, { technician: viewerOf(ctx).userId });
+        break;
+      case 'FAIL':
+        Object.assign(changes, { failureReason: reason });
+        break;
+      case 'CANCEL':
+        Object.assign(changes, { cancelReason: reason });
+        break;
+      default:
+        break;
+    }
+    const updated = await em.nativeUpdate(Job, { id: job.id, version: job.version }, changes as never);
+    if (updated === 0) {
+      // someone changed the job between our read and our write: tell the caller what it is now
+      const current = await em.findOneOrFail(Job, { id: job.id }, { refresh: true });
+      const now = checkTransition(current.status, input.action, actorFor(scoped, current));
+      throw new InvalidTransition(now.ok ? 'The job changed meanwhile; look at it again and retry.' : now.message, current.status);
+    }
+    const from = job.status;
+    await em.refresh(job);
+    if (holdsGrant(from) && !holdsGrant(check.to)) await endGrants(em, job.id, input.action);
+    if (partner && holdsGrant(check.to)) grantFor(em, job, partner, input.accessUntil);
+    recordEvent(ctx, em, job, { type: input.action, from, to: check.to, reason });
+    await em.flush();
+    return job;
+  });
+}
+
+/** Deletes a job (kept with its history, hidden from lists); a running job cannot be deleted. Ends its grant. */
+export async function deleteJob(ctx: RequestContext, id: string): Promise<Job> {
+  return inTransaction(ctx, async (em) => {
+    const job = await findVisibleJob({ ...ctx, em }, id);
+    if (!canDelete(job.status)) throw new InvalidTransition('A running job cannot be deleted; let the technician finish or fail it first.', job.status);
+    const updated = await em.nativeUpdate(Job, { id: job.id, version: job.version }, { deletedAt: new Date(), version: job.version + 1 });
+    if (updated === 0) throw new InvalidTransition('The job changed meanwhile; look at it again and retry.', job.status);
+    await endGrants(em, job.id, 'DELETED');
+    recordEvent(ctx, em, job, { type: 'DELETED' });
+    await em.flush();
+    return job;
+  });
+}

@@ -1,0 +1,110 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import type { JobAction, JobKind, JobStatus } from '@partner-hub/domain';
+import { JobActionEnum, JobKindEnum, JobStatusEnum, enumObject } from '../../common/graphql/enums.js';
+import { SortDirectionEnum } from '../partner/partner.inputs.js';
+import { JobConfigurationInput } from './job-configuration.types.js';
+import { Job } from './job.entity.js';
+import { JOB_SORT_FIELDS } from './job.service.js';
+import type { JobSortField } from './job.service.js';
+
+export const JobSortFieldEnum = enumObject<JobSortField>(JOB_SORT_FIELDS);
+registerEnumType(JobSortFieldEnum, { name: 'JobSortField', description: 'The column a jobs list is sorted by.' });
+
+@InputType({ description: 'Narrows a list of jobs; all given conditions must hold.' })
+export class JobFilter {
+  @Field(() => JobStatusEnum, { nullable: true, description: 'Only jobs in this status (e.g. FAILED).' })
+  status?: JobStatus | null;
+
+  @Field(() => JobKindEnum, { nullable: true, description: 'Only installations or only maintenance.' })
+  kind?: JobKind | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only jobs of this service partner.' })
+  servicePartnerId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only jobs on this vehicle.' })
+  vehicleId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Scheduled on or after this date (YYYY-MM-DD).' })
+  scheduledFrom?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Scheduled on or before this date (YYYY-MM-DD).' })
+  scheduledTo?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only jobs created by this import batch.' })
+  importBatchId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only jobs scheduled before today and not finished.' })
+  overdue?: boolean | null;
+}
+
+@InputType({ description: 'How a jobs list is sorted.' })
+export class JobOrder {
+  @Field(() => JobSortFieldEnum, { description: 'The column.' })
+  field!: JobSortField;
+
+  @Field(() => SortDirectionEnum, { description: 'The direction.' })
+  direction!: 'ASC' | 'DESC';
+}
+
+@InputType({ description: 'A new job: "Save" keeps it PENDING; with assign and a service partner ("Save & Assign") it is ASSIGNED at once.' })
+export class CreateJobInput {
+  @Field(() => JobKindEnum, { description: 'INSTALLATION or MAINTENANCE.' })
+  kind!: JobKind;
+
+  @Field(() => ID, { description: 'The vehicle.' })
+  vehicleId!: string;
+
+  @Field(() => String, { nullable: true, description: 'A short title.' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What the job is about.' })
+  description?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Instructions for the technician.' })
+  instructions?: string | null;
+
+  @Field(() => JobConfigurationInput, { nullable: true, description: 'The telematics unit configuration to apply.' })
+  configuration?: JobConfigurationInput | null;
+
+  @Field(() => String, { nullable: true, description: 'The planned day (YYYY-MM-DD).' })
+  scheduledFor?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The service partner (an accepted service partner of the principal).' })
+  servicePartnerId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Assign to the service partner at once.' })
+  assign?: boolean | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the technicians\' access to the vehicle ends at the latest (it also ends with the job).' })
+  accessUntil?: Date | null;
+}
+
+@InputType({ description: 'One lifecycle action on a job (DESIGN.md §2).' })
+export class TransitionJobInput {
+  @Field(() => ID, { description: 'The job.' })
+  id!: string;
+
+  @Field(() => JobActionEnum, { description: 'The action.' })
+  action!: JobAction;
+
+  @Field(() => String, { nullable: true, description: 'Required to decline, fail and cancel; kept in the history.' })
+  reason?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'ASSIGN and REASSIGN: the service partner.' })
+  servicePartnerId?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'ASSIGN and REASSIGN: when the technicians\' access ends at the latest.' })
+  accessUntil?: Date | null;
+}
+
+@InputType({ description: 'Names one job.' })
+export class JobIdInput {
+  @Field(() => ID, { description: 'The job.' })
+  id!: string;
+}
+
+@ObjectType({ description: 'The job after a successful change.' })
+export class JobSuccess {
+  @Field(() => Job, { description: 'The job as it is now.' })
+  job!: Job;
+}
