@@ -798,6 +798,8 @@ export type Mutation = {
   importVehicles: ImportVehiclesResult;
   /** Moves a partner with its whole subtree under another partner (or to the top level). */
   movePartner: MovePartnerResult;
+  /** The running technician (or the partner admin) records the configuration actually applied — only if the service partner has allowJobOverride; every change is kept with old and new values. */
+  overrideJobConfiguration: JobResult;
   /** Takes an owner's access to a vehicle away. */
   removeOwnerVehicleAccess: OwnerResult;
   /** Restores an archived owner. */
@@ -822,6 +824,8 @@ export type Mutation = {
   transitionJob: JobResult;
   /** Takes vehicles back from a partner and from every partner below it; the ledger keeps the ended periods. */
   unassignVehicles: VehicleAssignmentResult;
+  /** Edits a job: a PENDING one fully, an ASSIGNED one only its schedule and instructions. */
+  updateJob: JobResult;
   /** Changes an owner's basic data. */
   updateOwner: OwnerResult;
   /** Sets the principal's private annotation on an owner (all fields empty removes it); only the principal's own staff ever see it. */
@@ -922,6 +926,10 @@ export type MutationMovePartnerArgs = {
   input: MovePartnerInput;
 };
 
+export type MutationOverrideJobConfigurationArgs = {
+  input: OverrideJobConfigurationInput;
+};
+
 export type MutationRemoveOwnerVehicleAccessArgs = {
   input: RemoveOwnerVehicleAccessInput;
 };
@@ -964,6 +972,10 @@ export type MutationTransitionJobArgs = {
 
 export type MutationUnassignVehiclesArgs = {
   input: VehicleAssignmentInput;
+};
+
+export type MutationUpdateJobArgs = {
+  input: UpdateJobInput;
 };
 
 export type MutationUpdateOwnerArgs = {
@@ -1038,6 +1050,14 @@ export type Organization = {
 
 /** PRINCIPAL runs an ecosystem (an OEM or fleet operator); PARTNER works for one or more principals. */
 export type OrganizationKind = 'PARTNER' | 'PRINCIPAL';
+
+/** A running job's configuration as the technician applied it (only with the partner's allowJobOverride). */
+export type OverrideJobConfigurationInput = {
+  /** The whole configuration as applied. */
+  configuration: JobConfigurationInput;
+  /** The job. */
+  id: Scalars['ID']['input'];
+};
 
 /** A person who owns or uses vehicles: basic data only. */
 export type Owner = {
@@ -1752,6 +1772,22 @@ export type TransitionJobInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
   /** ASSIGN and REASSIGN: the service partner. */
   servicePartnerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** New details for a job: a PENDING job changes fully; an ASSIGNED one only its schedule and instructions. */
+export type UpdateJobInput = {
+  /** The configuration to apply. */
+  configuration?: InputMaybe<JobConfigurationInput>;
+  /** What the job is about. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The job. */
+  id: Scalars['ID']['input'];
+  /** Instructions for the technician. */
+  instructions?: InputMaybe<Scalars['String']['input']>;
+  /** The planned day (YYYY-MM-DD). */
+  scheduledFor?: InputMaybe<Scalars['String']['input']>;
+  /** A short title. */
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The principal's private annotation on an owner; all fields empty removes it. */

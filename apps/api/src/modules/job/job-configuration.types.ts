@@ -1,5 +1,6 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
 import type { JobConfiguration } from '@partner-hub/domain';
+import { ValidationFailed } from '../../common/errors/app-errors.js';
 
 @ObjectType({ description: 'One named configuration setting.' })
 export class JobSetting {
@@ -82,8 +83,11 @@ export function toConfigurationType(configuration: JobConfiguration): JobConfigu
   });
 }
 
-/** A configuration input as the domain schema reads it (settings as a record; duplicate names are the schema's to refuse). */
+/** A configuration input as the domain schema reads it (settings as a record); a setting named twice is refused. */
 export function fromConfigurationInput(input: JobConfigurationInput | null | undefined): Record<string, unknown> {
   const { settings, ...fields } = input ?? {};
-  return { ...fields, settings: Object.fromEntries((settings ?? []).map((s) => [s.name, s.value])) };
+  const names = (settings ?? []).map((s) => s.name.trim());
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice !== undefined) throw ValidationFailed.of('configuration.settings', `The setting "${twice}" is named twice; give each setting once.`);
+  return { ...fields, settings: Object.fromEntries((settings ?? []).map((s) => [s.name.trim(), s.value])) };
 }

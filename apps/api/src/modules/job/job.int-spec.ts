@@ -9,7 +9,7 @@ import type { User } from '../user/user.entity.js';
 import { Partner } from '../partner/partner.entity.js';
 import { makePartner } from '../partner/partner.factory.js';
 import { AccessGrant } from '../vehicle/access-grant.entity.js';
-import { makeVehicle } from '../vehicle/vehicle.factory.js';
+import { makeGrant, makeVehicle } from '../vehicle/vehicle.factory.js';
 import type { Vehicle } from '../vehicle/vehicle.entity.js';
 import { JobEvent } from './job-event.entity.js';
 import { Job } from './job.entity.js';
@@ -205,5 +205,49 @@ describe('createJob', () => {
     const viewer = await app.gql(CREATE, { input: { kind: 'INSTALLATION', vehicleId: vehicle.id } }, { sessionToken: sessions['principalViewer'] ?? '' });
     expect(viewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await app.systemEm().count(Job, {})).toBe(before);
+  });
+});
+
+describe('updateJob / overrideJobConfiguration', () => {
+  const UPDATE = `mutation($input: UpdateJobInput!) { updateJob(input: $input) { __typename ${ERR} } }`;
+  const OVERRIDE = `mutation($input: OverrideJobConfigurationInput!) { overrideJobConfiguration(input: $input) { __typename ... on JobSuccess { job { configuration { firmware } } } ${ERR} } }`;
+
+  it('edits a pending job fully, an assigned one only in schedule and instructions', async () => {
+    const pending = await jobIn('PENDING');
+    const full = await app.gql(UPDATE, { input: { id: pending.id, title: 'New title', configuration: { firmware: '6.0.0' }, scheduledFor: '2027-03-01' } }, { sessionToken: sessions['principalAdmin'] ?? '' });
+    expect(full.data?.updateJob.__typename).toBe('JobSuccess');
+    const assigned = await jobIn('ASSIGNED');
+    const schedule = await app.gql(UPDATE, { input: { id: assigned.id, scheduledFor: '2027-03-02', instructions: 'Ring twice' } }, { sessionToken: sessions['principalAdmin'] ?? '' });
+    expect(schedule.data?.updateJob.__typename).toBe('JobSuccess');
+    const title = await app.gql(UPDATE, { input: { id: assigned.id, scheduledFor: '2027-03-02', instructions: 'Ring twice', title: 'Changed' } }, { sessionToken: sessions['principalAdmin'] ?? '' });
+    expect(title.data?.updateJob).toMatchObject({ __typename: 'InvalidTransitionError', message: expect.stringContaining('title') });
+    const events = await app.systemEm().find(JobEvent, { job: assigned.id });
+    expect(events.map((e) => e.type)).toEqual(['EDITED']);
+  });
+
+  it('lets the running technician change the configuration only when the partner allows overrides, recording old and new values', async () => {
+    const em = app.systemEm();
+    await em.nativeUpdate(Partner, { id: SP.id }, { allowJobOverride: false });
+    const job = await jobIn('RUNNING');
+    makeGrant(em, vehicle, SP, { jobId: job.id });
+    await em.flush();
+    const refused = await app.gql(OVERRIDE, { input: { id: job.id, configuration: { firmware: '9.9.9' } } }, { sessionToken: sessions['runningTechnician'] ?? '' });
+    expect(refused.data?.overrideJobConfiguration).toMatchObject({ __typename: 'InvalidTransitionError', message: expect.stringContaining('may not change') });
+    expect((await app.systemEm().findOneOrFail(Job, { id: job.id })).configuration).toEqual({ settings: {} });
+
+    await em.nativeUpdate(Partner, { id: SP.id }, { allowJobOverride: true });
+    const colleague = await app.gql(OVERRIDE, { input: { id: job.id, configuration: { firmware: '9.9.9' } } }, { sessionToken: sessions['otherTechnician'] ?? '' });
+    expect(colleague.data?.overrideJobConfiguration.__typename).toBe('InvalidTransitionError');
+    const allowed = await app.gql(OVERRIDE, { input: { id: job.id, configuration: { firmware: '9.9.9', settings: [{ name: 'odometer_source', value: 'CAN' }] } } }, { sessionToken: sessions['runningTechnician'] ?? '' });
+    expect(allowed.data?.overrideJobConfiguration).toEqual({ __typename: 'JobSuccess', job: { configuration: { firmware: '9.9.9' } } });
+    const [event] = await app.systemEm().find(JobEvent, { job: job.id, type: 'CONFIGURATION_CHANGED' });
+    expect(event?.changes).toEqual({ firmware: { from: null, to: '9.9.9' }, 'setting.odometer_source': { from: null, to: 'CAN' } });
+    await em.nativeUpdate(Partner, { id: SP.id }, { allowJobOverride: false });
+  });
+
+  it('refuses a setting named twice', async () => {
+    const job = await jobIn('PENDING');
+    const twice = await app.gql(UPDATE, { input: { id: job.id, configuration: { settings: [{ name: 'a', value: '1' }, { name: 'a', value: '2' }] } } }, { sessionToken: sessions['principalAdmin'] ?? '' });
+    expect(twice.data?.updateJob).toMatchObject({ __typename: 'ValidationError', field: 'configuration.settings' });
   });
 });

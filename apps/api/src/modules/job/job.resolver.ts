@@ -6,8 +6,8 @@ import { NotFoundError, ValidationError } from '../../common/errors/error-result
 import { fromConfigurationInput } from './job-configuration.types.js';
 import { InvalidTransitionError } from './job.errors.js';
 import { Job } from './job.entity.js';
-import { createJob, deleteJob, findVisibleJob, listJobs, transitionJob } from './job.service.js';
-import { CreateJobInput, JobFilter, JobIdInput, JobOrder, JobSuccess, TransitionJobInput } from './job.types.js';
+import { createJob, deleteJob, findVisibleJob, listJobs, overrideJobConfiguration, transitionJob, updateJob } from './job.service.js';
+import { CreateJobInput, JobFilter, JobIdInput, JobOrder, JobSuccess, OverrideJobConfigurationInput, TransitionJobInput, UpdateJobInput } from './job.types.js';
 
 export const JobConnection = Connection(Job);
 
@@ -51,6 +51,20 @@ export class JobResolver {
   })
   async transitionJob(@Arg('input', () => TransitionJobInput, { description: 'The job and the action.' }) input: TransitionJobInput, @Ctx() ctx: RequestContext) {
     return success(await transitionJob(ctx, input));
+  }
+
+  @Allow('jobs:write')
+  @Mutation(() => JobResult, { description: 'Edits a job: a PENDING one fully, an ASSIGNED one only its schedule and instructions.' })
+  async updateJob(@Arg('input', () => UpdateJobInput, { description: 'The job and its new details.' }) input: UpdateJobInput, @Ctx() ctx: RequestContext) {
+    return success(await updateJob(ctx, { ...input, configuration: fromConfigurationInput(input.configuration) }));
+  }
+
+  @Allow('jobWork:write')
+  @Mutation(() => JobResult, {
+    description: 'The running technician (or the partner admin) records the configuration actually applied — only if the service partner has allowJobOverride; every change is kept with old and new values.',
+  })
+  async overrideJobConfiguration(@Arg('input', () => OverrideJobConfigurationInput, { description: 'The job and its configuration.' }) input: OverrideJobConfigurationInput, @Ctx() ctx: RequestContext) {
+    return success(await overrideJobConfiguration(ctx, input.id, fromConfigurationInput(input.configuration)));
   }
 
   @Allow('jobs:write')

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { checkTransition, holdsGrant, canDelete, jobConfigurationSchema, JOB_TRANSITIONS } from '@partner-hub/domain';
+import { JOB_TRANSITIONS, canDelete, checkTransition, configurationChanges, holdsGrant, jobConfigurationSchema } from '@partner-hub/domain';
 import type { JobAction, JobActor, JobKind, JobStatus } from '@partner-hub/domain';
 import { validate as isUuid } from 'uuid';
 import { z } from 'zod';
@@ -252,6 +252,78 @@ export async function deleteJob(ctx: RequestContext, id: string): Promise<Job> {
     if (updated === 0) throw new InvalidTransition('The job changed meanwhile; look at it again and retry.', job.status);
     await endGrants(em, job.id, 'DELETED');
     recordEvent(ctx, em, job, { type: 'DELETED' });
+    await em.flush();
+    return job;
+  });
+}
+
+export interface UpdateJobInput {
+  id: string;
+  title?: string | null;
+  description?: string | null;
+  instructions?: string | null;
+  configuration: Record<string, unknown>;
+  scheduledFor?: string | null;
+}
+
+const EDITABLE_WHEN_ASSIGNED = new Set(['scheduledFor', 'instructions']);
+
+/**
+ * Edits a job (principal staff): a PENDING job fully; an ASSIGNED one only its schedule and
+ * instructions (DESIGN.md §2); nothing once it runs or ended. Recorded as an EDITED event.
+ */
+export async function updateJob(ctx: RequestContext, input: UpdateJobInput): Promise<Job> {
+  const fields = parseInput(jobFieldsSchema, input);
+  return inTransaction(ctx, async (em) => {
+    const job = await findVisibleJob({ ...ctx, em }, input.id);
+    if (job.status !== 'PENDING' && job.status !== 'ASSIGNED') {
+      throw new InvalidTransition(`A ${job.status.toLowerCase()} job cannot be edited.`, job.status);
+    }
+    const before: Record<string, unknown> = { title: job.title ?? null, description: job.description ?? null, instructions: job.instructions ?? null, scheduledFor: job.scheduledFor ?? null };
+    const after: Record<string, unknown> = { title: fields.title ?? null, description: fields.description ?? null, instructions: fields.instructions ?? null, scheduledFor: fields.scheduledFor ?? null };
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const key of Object.keys(after)) {
+      if (before[key] !== after[key]) changes[key] = { from: before[key], to: after[key] };
+    }
+    // field by field: jsonb keeps its own key order, so the stored object is not compared as text
+    for (const [field, change] of Object.entries(configurationChanges(job.configuration, fields.configuration))) changes[`configuration.${field}`] = change;
+    const locked = Object.keys(changes).filter((key) => job.status === 'ASSIGNED' && !EDITABLE_WHEN_ASSIGNED.has(key));
+    if (locked.length > 0) {
+      throw new InvalidTransition(`An assigned job's schedule and instructions can change; unassign it to change its ${locked.join(', ')}.`, job.status);
+    }
+    if (Object.keys(changes).length === 0) throw ValidationFailed.of('id', 'Nothing changed.');
+    const updated = await em.nativeUpdate(Job, { id: job.id, version: job.version }, { ...fields, version: job.version + 1 } as never);
+    if (updated === 0) throw new InvalidTransition('The job changed meanwhile; look at it again and retry.', job.status);
+    await em.refresh(job);
+    recordEvent(ctx, em, job, { type: 'EDITED', changes });
+    await em.flush();
+    return job;
+  });
+}
+
+/**
+ * A technician's (or the partner admin's) change to the configuration of a running job — only
+ * when the service partner has `allowJobOverride`; every change is recorded with old and new values.
+ */
+export async function overrideJobConfiguration(ctx: RequestContext, id: string, configurationInput: Record<string, unknown>): Promise<Job> {
+  const configuration = parseInput(jobConfigurationSchema, configurationInput, ['configuration']);
+  return inTransaction(ctx, async (em) => {
+    const scoped = { ...ctx, em };
+    const job = await findVisibleJob(scoped, id);
+    const actor = actorFor(scoped, job);
+    if (job.status !== 'RUNNING' || (actor !== 'RUNNING_TECHNICIAN' && actor !== 'PARTNER_ADMIN')) {
+      throw new InvalidTransition('Only the technician running this job (or the service partner\'s admin) may change its configuration, while it runs.', job.status);
+    }
+    const partner = await em.findOneOrFail(Partner, { id: job.servicePartner?.id });
+    if (!partner.allowJobOverride) {
+      throw new InvalidTransition('Your organization may not change a job\'s predefined configuration; ask the principal to allow overrides.', job.status);
+    }
+    const changes = configurationChanges(job.configuration, configuration);
+    if (Object.keys(changes).length === 0) throw ValidationFailed.of('configuration', 'Nothing changed.');
+    const updated = await em.nativeUpdate(Job, { id: job.id, version: job.version, status: 'RUNNING' }, { configuration, version: job.version + 1 } as never);
+    if (updated === 0) throw new InvalidTransition('The job changed meanwhile; look at it again and retry.', job.status);
+    await em.refresh(job);
+    recordEvent(ctx, em, job, { type: 'CONFIGURATION_CHANGED', changes });
     await em.flush();
     return job;
   });

@@ -108,3 +108,33 @@ export class JobSuccess {
   @Field(() => Job, { description: 'The job as it is now.' })
   job!: Job;
 }
+
+@InputType({ description: 'New details for a job: a PENDING job changes fully; an ASSIGNED one only its schedule and instructions.' })
+export class UpdateJobInput {
+  @Field(() => ID, { description: 'The job.' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'A short title.' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What the job is about.' })
+  description?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Instructions for the technician.' })
+  instructions?: string | null;
+
+  @Field(() => JobConfigurationInput, { nullable: true, description: 'The configuration to apply.' })
+  configuration?: JobConfigurationInput | null;
+
+  @Field(() => String, { nullable: true, description: 'The planned day (YYYY-MM-DD).' })
+  scheduledFor?: string | null;
+}
+
+@InputType({ description: 'A running job\'s configuration as the technician applied it (only with the partner\'s allowJobOverride).' })
+export class OverrideJobConfigurationInput {
+  @Field(() => ID, { description: 'The job.' })
+  id!: string;
+
+  @Field(() => JobConfigurationInput, { description: 'The whole configuration as applied.' })
+  configuration!: JobConfigurationInput;
+}
