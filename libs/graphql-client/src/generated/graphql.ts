@@ -158,6 +158,32 @@ export type AuditEventFilter = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** One lifecycle action on many jobs (assign, unassign, reassign, cancel). */
+export type BulkJobActionInput = {
+  /** ASSIGN and REASSIGN: when the technicians' access ends at the latest. */
+  accessUntil?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The action. */
+  action: JobAction;
+  /** The jobs, at most 1,000. */
+  ids: Array<Scalars['ID']['input']>;
+  /** Required to cancel; kept in each job's history. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** ASSIGN and REASSIGN: the service partner. */
+  servicePartnerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What a bulk action changes and what it refuses (the preview), or changed and refused (the result). */
+export type BulkJobActionPlan = {
+  __typename: 'BulkJobActionPlan';
+  /** The jobs the action changes. */
+  applicable: Array<Job>;
+  /** The jobs it refuses, each with the reason. */
+  refused: Array<RefusedJob>;
+};
+
+/** The outcome of bulkJobAction. */
+export type BulkJobActionResult = BulkJobActionPlan | NotFoundError | ValidationError;
+
 /** The current and the new password of the signed-in user. */
 export type ChangePasswordInput = {
   /** The password used now. */
@@ -768,6 +794,8 @@ export type Mutation = {
   archiveVehicle: VehicleResult;
   /** Assigns vehicles to a partner, all or nothing. Principal staff: any partner; a partner admin: the vehicles it holds, to partners below it. */
   assignVehicles: VehicleAssignmentResult;
+  /** Applies one action to every selected job the lifecycle allows (all of them or none) and reports the refused ones; one e-mail per service partner. */
+  bulkJobAction: BulkJobActionResult;
   /** Changes the signed-in user's password and ends their other sessions. */
   changePassword: ChangePasswordResult;
   /** Claims the partner organization from an invitation link and creates its first admin (public). */
@@ -864,6 +892,10 @@ export type MutationArchiveVehicleArgs = {
 
 export type MutationAssignVehiclesArgs = {
   input: VehicleAssignmentInput;
+};
+
+export type MutationBulkJobActionArgs = {
+  input: BulkJobActionInput;
 };
 
 export type MutationChangePasswordArgs = {
@@ -1516,6 +1548,8 @@ export type Query = {
   appInfo: AppInfo;
   /** The own organization's audit log, newest first. */
   auditEvents: AuditEventConnection;
+  /** The confirmation of a bulk action: which selected jobs it would change, and which it would refuse and why. */
+  bulkJobActionPreview: BulkJobActionPlan;
   /** The CSV imports of the viewer's organization, newest first. */
   importBatches: ImportBatchConnection;
   /** What an invitation link is for and whether it still works (public: the claim page). */
@@ -1560,6 +1594,10 @@ export type QueryAuditEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditEventFilter>;
   first?: Scalars['Int']['input'];
+};
+
+export type QueryBulkJobActionPreviewArgs = {
+  input: BulkJobActionInput;
 };
 
 export type QueryImportBatchesArgs = {
@@ -1654,6 +1692,15 @@ export type QueryVehiclesCsvArgs = {
 export type QueryWhoCanAccessArgs = {
   at?: InputMaybe<Scalars['DateTime']['input']>;
   vehicleId: Scalars['ID']['input'];
+};
+
+/** A selected job the action refuses, and why. */
+export type RefusedJob = {
+  __typename: 'RefusedJob';
+  /** The job. */
+  job: Job;
+  /** Why the lifecycle refuses the action for it. */
+  message: Scalars['String']['output'];
 };
 
 /** Takes an owner's access to a vehicle away. */
@@ -16117,6 +16164,7 @@ export const possibleTypes: Record<string, string[]> = {
     'TooManyAttemptsError',
     'ValidationError',
   ],
+  BulkJobActionResult: ['BulkJobActionPlan', 'NotFoundError', 'ValidationError'],
   ChangePasswordResult: ['ChangePasswordSuccess', 'InvalidCredentialsError', 'ValidationError'],
   ClaimInvitationResult: ['ClaimSuccess', 'EmailTakenError', 'InvitationUnusableError', 'ValidationError'],
   CreateApiKeyResult: ['CreateApiKeySuccess', 'ValidationError'],

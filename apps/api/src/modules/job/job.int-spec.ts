@@ -12,6 +12,7 @@ import { AccessGrant } from '../vehicle/access-grant.entity.js';
 import { makeGrant, makeVehicle } from '../vehicle/vehicle.factory.js';
 import type { Vehicle } from '../vehicle/vehicle.entity.js';
 import { JobEvent } from './job-event.entity.js';
+import { OutboxEmail } from '../mail/outbox-email.entity.js';
 import { Job } from './job.entity.js';
 
 const ERR = '... on ErrorResult { code field message } ... on InvalidTransitionError { status }';
@@ -249,5 +250,38 @@ describe('updateJob / overrideJobConfiguration', () => {
     const job = await jobIn('PENDING');
     const twice = await app.gql(UPDATE, { input: { id: job.id, configuration: { settings: [{ name: 'a', value: '1' }, { name: 'a', value: '2' }] } } }, { sessionToken: sessions['principalAdmin'] ?? '' });
     expect(twice.data?.updateJob).toMatchObject({ __typename: 'ValidationError', field: 'configuration.settings' });
+  });
+});
+
+describe('bulk actions and the assignment e-mail', () => {
+  const PREVIEW = `query($input: BulkJobActionInput!) { bulkJobActionPreview(input: $input) { applicable { id } refused { job { id } message } } }`;
+  const BULK = `mutation($input: BulkJobActionInput!) { bulkJobAction(input: $input) { __typename ... on BulkJobActionPlan { applicable { id status } refused { job { id status } message } } ... on ErrorResult { code field message } } }`;
+
+  it('says which jobs an action would change and which it refuses, then changes exactly those, with one e-mail to the partner’s admins', async () => {
+    const pending = [await jobIn('PENDING'), await jobIn('PENDING'), await jobIn('PENDING')];
+    const running = await jobIn('RUNNING');
+    const ids = [...pending.map((j) => j.id), running.id];
+    const input = { ids, action: 'ASSIGN', servicePartnerId: SP.id };
+    const preview = await app.gql(PREVIEW, { input }, { sessionToken: sessions['principalAdmin'] ?? '' });
+    expect(preview.data?.bulkJobActionPreview.applicable.map((j: { id: string }) => j.id).sort()).toEqual(pending.map((j) => j.id).sort());
+    expect(preview.data?.bulkJobActionPreview.refused).toEqual([{ job: { id: running.id }, message: 'A running job cannot be assigned.' }]);
+
+    const mails = async () => (await app.systemEm().find(OutboxEmail, { to: { $like: '%job-sp-admin@world.example%' } })).length;
+    const before = await mails();
+    const result = await app.gql(BULK, { input }, { sessionToken: sessions['principalAdmin'] ?? '' });
+    expect(result.data?.bulkJobAction.applicable.map((j: { status: string }) => j.status)).toEqual(['ASSIGNED', 'ASSIGNED', 'ASSIGNED']);
+    expect(result.data?.bulkJobAction.refused).toEqual([{ job: { id: running.id, status: 'RUNNING' }, message: 'A running job cannot be assigned.' }]);
+    expect(await mails()).toBe(before + 1);
+    expect(await app.systemEm().count(AccessGrant, { jobId: { $in: pending.map((j) => j.id) }, endedAt: null })).toBe(3);
+  });
+
+  it('changes nothing when one job of the selection is not the viewer’s', async () => {
+    const mine = await jobIn('PENDING');
+    const foreign = await jobIn('ASSIGNED');
+    const result = await app.gql(BULK, { input: { ids: [mine.id, foreign.id], action: 'CANCEL', reason: 'no longer needed' } }, { sessionToken: sessions['partnerAdmin'] ?? '' });
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const asPrincipal = await app.gql(BULK, { input: { ids: [mine.id, '01a20a4e-0000-7000-8000-000000000000'], action: 'CANCEL', reason: 'x' } }, { sessionToken: sessions['principalAdmin'] ?? '' });
+    expect(asPrincipal.data?.bulkJobAction).toMatchObject({ __typename: 'NotFoundError', field: 'ids' });
+    expect((await app.systemEm().findOneOrFail(Job, { id: mine.id })).status).toBe('PENDING');
   });
 });

@@ -6,8 +6,9 @@ import { NotFoundError, ValidationError } from '../../common/errors/error-result
 import { fromConfigurationInput } from './job-configuration.types.js';
 import { InvalidTransitionError } from './job.errors.js';
 import { Job } from './job.entity.js';
-import { createJob, deleteJob, findVisibleJob, listJobs, overrideJobConfiguration, transitionJob, updateJob } from './job.service.js';
-import { CreateJobInput, JobFilter, JobIdInput, JobOrder, JobSuccess, OverrideJobConfigurationInput, TransitionJobInput, UpdateJobInput } from './job.types.js';
+import { bulkJobAction, createJob, deleteJob, findVisibleJob, listJobs, overrideJobConfiguration, planBulkJobAction, transitionJob, updateJob } from './job.service.js';
+import type { BulkJobPlan } from './job.service.js';
+import { BulkJobActionInput, BulkJobActionPlan, CreateJobInput, JobFilter, RefusedJob, JobIdInput, JobOrder, JobSuccess, OverrideJobConfigurationInput, TransitionJobInput, UpdateJobInput } from './job.types.js';
 
 export const JobConnection = Connection(Job);
 
@@ -18,6 +19,15 @@ const JobResult = createUnionType({
 });
 
 const success = (job: Job) => Object.assign(new JobSuccess(), { job });
+
+const BulkJobActionResult = createUnionType({
+  name: 'BulkJobActionResult',
+  description: 'The outcome of bulkJobAction.',
+  types: () => [BulkJobActionPlan, ValidationError, NotFoundError] as const,
+});
+
+const toPlan = (plan: BulkJobPlan) =>
+  Object.assign(new BulkJobActionPlan(), { applicable: plan.applicable, refused: plan.refused.map((r) => Object.assign(new RefusedJob(), r)) });
 
 @Resolver(() => Job)
 export class JobResolver {
@@ -65,6 +75,18 @@ export class JobResolver {
   })
   async overrideJobConfiguration(@Arg('input', () => OverrideJobConfigurationInput, { description: 'The job and its configuration.' }) input: OverrideJobConfigurationInput, @Ctx() ctx: RequestContext) {
     return success(await overrideJobConfiguration(ctx, input.id, fromConfigurationInput(input.configuration)));
+  }
+
+  @Allow('jobs:write')
+  @Query(() => BulkJobActionPlan, { description: 'The confirmation of a bulk action: which selected jobs it would change, and which it would refuse and why.' })
+  async bulkJobActionPreview(@Arg('input', () => BulkJobActionInput, { description: 'The jobs and the action.' }) input: BulkJobActionInput, @Ctx() ctx: RequestContext) {
+    return toPlan(await planBulkJobAction(ctx, input));
+  }
+
+  @Allow('jobs:write')
+  @Mutation(() => BulkJobActionResult, { description: 'Applies one action to every selected job the lifecycle allows (all of them or none) and reports the refused ones; one e-mail per service partner.' })
+  async bulkJobAction(@Arg('input', () => BulkJobActionInput, { description: 'The jobs and the action.' }) input: BulkJobActionInput, @Ctx() ctx: RequestContext) {
+    return toPlan(await bulkJobAction(ctx, input));
   }
 
   @Allow('jobs:write')

@@ -16,6 +16,7 @@ import { AccessGrant } from '../vehicle/access-grant.entity.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 import { JobEvent } from './job-event.entity.js';
 import { InvalidTransition } from './job.errors.js';
+import { notifyAssignment } from './job-notifications.js';
 import { Job } from './job.entity.js';
 
 /**
@@ -171,6 +172,7 @@ export async function createJob(ctx: RequestContext, input: CreateJobInput): Pro
     if (partner) {
       recordEvent(ctx, em, job, { type: 'ASSIGN', from: 'PENDING', to: 'ASSIGNED' });
       grantFor(em, job, partner, input.accessUntil);
+      await notifyAssignment(ctx, em, partner, [job]);
     }
     await em.flush();
     return job;
@@ -194,52 +196,128 @@ export async function transitionJob(ctx: RequestContext, input: TransitionInput)
   return inTransaction(ctx, async (em) => {
     const scoped = { ...ctx, em };
     const job = await findVisibleJob(scoped, input.id);
-    const actor = actorFor(scoped, job);
-    const check = checkTransition(job.status, input.action, actor);
-    if (!check.ok) throw new InvalidTransition(check.message, job.status);
-    const transition = JOB_TRANSITIONS[input.action];
-    const reason = input.reason?.trim() || null;
-    if (transition.needsReason && !reason) throw ValidationFailed.of('reason', 'Give a reason: it is kept in the job\'s history.');
-    if (reason && reason.length > 2000) throw ValidationFailed.of('reason', 'A reason has at most 2,000 characters.');
-    if (input.accessUntil && input.accessUntil.getTime() <= Date.now()) throw ValidationFailed.of('accessUntil', 'The access window must end in the future.');
-    const partner = transition.needsPartner ? await findAssignableServicePartner(ctx, em, input.servicePartnerId, 'servicePartnerId') : null;
-
-    const changes: Partial<Job> = { status: check.to, version: job.version + 1 };
-    switch (input.action) {
-      case 'ASSIGN':
-      case 'REASSIGN':
-        Object.assign(changes, { servicePartner: partner, technician: null, failureReason: null, attempt: input.action === 'REASSIGN' ? job.attempt + 1 : job.attempt });
-        break;
-      case 'UNASSIGN':
-      case 'DECLINE':
-        Object.assign(changes, { servicePartner: null, technician: null });
-        break;
-      case 'START':
-        Object.assign(changes, { technician: viewerOf(ctx).userId });
-        break;
-      case 'FAIL':
-        Object.assign(changes, { failureReason: reason });
-        break;
-      case 'CANCEL':
-        Object.assign(changes, { cancelReason: reason });
-        break;
-      default:
-        break;
-    }
-    const updated = await em.nativeUpdate(Job, { id: job.id, version: job.version }, changes as never);
-    if (updated === 0) {
-      // someone changed the job between our read and our write: tell the caller what it is now
-      const current = await em.findOneOrFail(Job, { id: job.id }, { refresh: true });
-      const now = checkTransition(current.status, input.action, actorFor(scoped, current));
-      throw new InvalidTransition(now.ok ? 'The job changed meanwhile; look at it again and retry.' : now.message, current.status);
-    }
-    const from = job.status;
-    await em.refresh(job);
-    if (holdsGrant(from) && !holdsGrant(check.to)) await endGrants(em, job.id, input.action);
-    if (partner && holdsGrant(check.to)) grantFor(em, job, partner, input.accessUntil);
-    recordEvent(ctx, em, job, { type: input.action, from, to: check.to, reason });
+    // the lifecycle first: a refused action is refused whatever else the input holds
+    const refusal = refusalOf(scoped, job, input.action);
+    if (refusal) throw new InvalidTransition(refusal, job.status);
+    const options = await transitionOptions(ctx, em, input);
+    await applyTransition(scoped, job, options);
+    if (options.partner && holdsGrant(job.status)) await notifyAssignment(ctx, em, options.partner, [job]);
     await em.flush();
     return job;
+  });
+}
+
+interface TransitionOptions {
+  action: JobAction;
+  reason: string | null;
+  partner: Partner | null;
+  accessUntil: Date | null;
+}
+
+/** Checks what does not depend on the job: the reason, the window, the service partner of an assignment. */
+async function transitionOptions(ctx: RequestContext, em: EntityManager, input: Omit<TransitionInput, 'id'>): Promise<TransitionOptions> {
+  const transition = JOB_TRANSITIONS[input.action];
+  const reason = input.reason?.trim() || null;
+  if (transition.needsReason && !reason) throw ValidationFailed.of('reason', 'Give a reason: it is kept in the job\'s history.');
+  if (reason && reason.length > 2000) throw ValidationFailed.of('reason', 'A reason has at most 2,000 characters.');
+  if (input.accessUntil && input.accessUntil.getTime() <= Date.now()) throw ValidationFailed.of('accessUntil', 'The access window must end in the future.');
+  const partner = transition.needsPartner ? await findAssignableServicePartner(ctx, em, input.servicePartnerId, 'servicePartnerId') : null;
+  return { action: input.action, reason, partner, accessUntil: input.accessUntil ?? null };
+}
+
+/** Why this action is refused on this job for the viewer, or null when the lifecycle allows it. */
+export function refusalOf(ctx: RequestContext, job: Job, action: JobAction): string | null {
+  const check = checkTransition(job.status, action, actorFor(ctx, job));
+  return check.ok ? null : check.message;
+}
+
+/**
+ * Applies one lifecycle action to a job in the caller's transaction: checked against the table,
+ * written only if the job is still the version that was checked (so of two simultaneous Starts
+ * exactly one wins and the other is told why it lost), with its grant, event and audit record.
+ */
+async function applyTransition(ctx: RequestContext, job: Job, options: TransitionOptions): Promise<void> {
+  const em = ctx.em;
+  const actor = actorFor(ctx, job);
+  const check = checkTransition(job.status, options.action, actor);
+  if (!check.ok) throw new InvalidTransition(check.message, job.status);
+  const changes: Partial<Job> = { status: check.to, version: job.version + 1 };
+  switch (options.action) {
+    case 'ASSIGN':
+    case 'REASSIGN':
+      Object.assign(changes, { servicePartner: options.partner, technician: null, failureReason: null, attempt: options.action === 'REASSIGN' ? job.attempt + 1 : job.attempt });
+      break;
+    case 'UNASSIGN':
+    case 'DECLINE':
+      Object.assign(changes, { servicePartner: null, technician: null });
+      break;
+    case 'START':
+      Object.assign(changes, { technician: viewerOf(ctx).userId });
+      break;
+    case 'FAIL':
+      Object.assign(changes, { failureReason: options.reason });
+      break;
+    case 'CANCEL':
+      Object.assign(changes, { cancelReason: options.reason });
+      break;
+    default:
+      break;
+  }
+  const updated = await em.nativeUpdate(Job, { id: job.id, version: job.version }, changes as never);
+  if (updated === 0) {
+    // someone changed the job between our read and our write: tell the caller what it is now
+    const current = await em.findOneOrFail(Job, { id: job.id }, { refresh: true });
+    const now = checkTransition(current.status, options.action, actorFor(ctx, current));
+    throw new InvalidTransition(now.ok ? 'The job changed meanwhile; look at it again and retry.' : now.message, current.status);
+  }
+  const from = job.status;
+  await em.refresh(job);
+  if (holdsGrant(from) && !holdsGrant(check.to)) await endGrants(em, job.id, options.action);
+  if (options.partner && holdsGrant(check.to)) grantFor(em, job, options.partner, options.accessUntil);
+  recordEvent(ctx, em, job, { type: options.action, from, to: check.to, reason: options.reason });
+}
+
+export const MAX_BULK_JOBS = 1000;
+
+export interface BulkJobActionInput extends Omit<TransitionInput, 'id'> {
+  ids: string[];
+}
+
+export interface BulkJobPlan {
+  applicable: Job[];
+  refused: { job: Job; message: string }[];
+}
+
+/** Which of the selected jobs an action would change, and which it would refuse and why (the confirmation's content). */
+export async function planBulkJobAction(ctx: RequestContext, input: BulkJobActionInput): Promise<BulkJobPlan> {
+  const ids = [...new Set(input.ids)];
+  if (ids.length === 0 || ids.length > MAX_BULK_JOBS) throw ValidationFailed.of('ids', `Select between 1 and ${MAX_BULK_JOBS} jobs.`);
+  if (!ids.every((id) => isUuid(id))) throw new NotFound('job', 'ids');
+  const jobs = await ctx.em.find(Job, { $and: [{ id: { $in: ids } }, jobScopeWhere(ctx)] }, { orderBy: { createdAt: 'asc' } });
+  if (jobs.length !== ids.length) throw new NotFound('job', 'ids');
+  const plan: BulkJobPlan = { applicable: [], refused: [] };
+  for (const job of jobs) {
+    const message = refusalOf(ctx, job, input.action);
+    if (message) plan.refused.push({ job, message });
+    else plan.applicable.push(job);
+  }
+  return plan;
+}
+
+/**
+ * Applies one action to many jobs at once (assign, unassign, reassign, cancel): every job the
+ * lifecycle allows changes, in one transaction (all of them or none); the others are reported
+ * with the reason. One e-mail per service partner for the assignments.
+ */
+export async function bulkJobAction(ctx: RequestContext, input: BulkJobActionInput): Promise<BulkJobPlan> {
+  return inTransaction(ctx, async (em) => {
+    const scoped = { ...ctx, em };
+    const plan = await planBulkJobAction(scoped, input);
+    const options = await transitionOptions(ctx, em, input);
+    for (const job of plan.applicable) await applyTransition(scoped, job, options);
+    if (options.partner) await notifyAssignment(ctx, em, options.partner, plan.applicable);
+    await em.flush();
+    return plan;
   });
 }
 

@@ -138,3 +138,39 @@ export class OverrideJobConfigurationInput {
   @Field(() => JobConfigurationInput, { description: 'The whole configuration as applied.' })
   configuration!: JobConfigurationInput;
 }
+
+@InputType({ description: 'One lifecycle action on many jobs (assign, unassign, reassign, cancel).' })
+export class BulkJobActionInput {
+  @Field(() => [ID], { description: 'The jobs, at most 1,000.' })
+  ids!: string[];
+
+  @Field(() => JobActionEnum, { description: 'The action.' })
+  action!: JobAction;
+
+  @Field(() => String, { nullable: true, description: 'Required to cancel; kept in each job\'s history.' })
+  reason?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'ASSIGN and REASSIGN: the service partner.' })
+  servicePartnerId?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'ASSIGN and REASSIGN: when the technicians\' access ends at the latest.' })
+  accessUntil?: Date | null;
+}
+
+@ObjectType({ description: 'A selected job the action refuses, and why.' })
+export class RefusedJob {
+  @Field(() => Job, { description: 'The job.' })
+  job!: Job;
+
+  @Field(() => String, { description: 'Why the lifecycle refuses the action for it.' })
+  message!: string;
+}
+
+@ObjectType({ description: 'What a bulk action changes and what it refuses (the preview), or changed and refused (the result).' })
+export class BulkJobActionPlan {
+  @Field(() => [Job], { description: 'The jobs the action changes.' })
+  applicable!: Job[];
+
+  @Field(() => [RefusedJob], { description: 'The jobs it refuses, each with the reason.' })
+  refused!: RefusedJob[];
+}
