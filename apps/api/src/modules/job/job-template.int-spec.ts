@@ -414,17 +414,26 @@ describe('authorization', () => {
   });
 
   it.each(['dealerAdmin', 'technician'] as const)('shows a partner\'s %s no template, answering an existing id exactly like a missing one', async (who) => {
-    const template = await create();
-    const list = await app.gql(LIST, { first: 10 }, { sessionToken: tokens[who] });
-    expect(list.data).toBeNull();
-    expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const template = await create({ defaultServicePartnerId: service.id });
+    // partners hold jobs:read (for the jobs assigned to them); templates stay the principal's own
+    const list = await app.gql(LIST, { first: 200 }, { sessionToken: tokens[who] });
+    expect(list.errors).toBeUndefined();
+    expect(list.data?.jobTemplates).toMatchObject({ totalCount: 0, edges: [] });
     const existing = await app.gql(ONE, { id: template.id }, { sessionToken: tokens[who] });
     const missing = await app.gql(ONE, { id: uuidv7() }, { sessionToken: tokens[who] });
-    expect(existing.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
-    expect(existing).toEqual(missing);
-    const { errors } = await app.gql(DELETE, { input: { id: template.id } }, { sessionToken: tokens[who] });
-    expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await app.systemEm().findOneOrFail(JobTemplate, template.id)).archivedAt).toBeNull();
+    expect(existing.errors?.[0]?.extensions).toMatchObject({ reason: 'NOT_FOUND' });
+    expect(existing.errors?.map((e) => [e.extensions, e.message])).toEqual(missing.errors?.map((e) => [e.extensions, e.message]));
+    for (const [query, input] of [
+      [CREATE, { name: unique('Partner made'), kind: 'INSTALLATION' }],
+      [UPDATE, { id: template.id, name: 'Taken over', kind: 'INSTALLATION' }],
+      [DUPLICATE, { id: template.id }],
+      [DELETE, { id: template.id }],
+    ] as const) {
+      const { errors } = await app.gql(query, { input }, { sessionToken: tokens[who] });
+      expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const stored = await app.systemEm().findOneOrFail(JobTemplate, template.id);
+    expect({ name: stored.name, archivedAt: stored.archivedAt }).toEqual({ name: template.name, archivedAt: null });
   });
 
   it('hides every template from another principal\'s admin exactly like a missing id, and lets it change none', async () => {
