@@ -127,28 +127,33 @@ async function flushMappingNameRace(em: EntityManager, name: string, field = 'na
 }
 
 /**
- * Validates a template's fields with the domain schema; settings arrive as a list, so a name given
- * twice is refused here (a record would silently keep the last one).
+ * Validates a template's fields with the domain schema, reporting every bad field at once — a
+ * setting named twice (refused by {@link fromConfigurationInput}) alongside the schema's problems.
  */
 function parseTemplateInput(input: JobTemplateFieldsInput): JobTemplateFields {
   const problems: FieldProblem[] = [];
-  const seen = new Set<string>();
-  for (const setting of input.configuration?.settings ?? []) {
-    if (seen.has(setting.name)) problems.push({ field: 'configuration.settings', message: `The setting "${setting.name}" is given twice.` });
-    seen.add(setting.name);
-  }
-  const { defaultServicePartnerId: _partner, configuration, ...fields } = input;
-  let parsed: JobTemplateFields | undefined;
-  try {
-    parsed = parseInput(jobTemplateSchema, { ...fields, configuration: fromConfigurationInput(configuration) });
-  } catch (error) {
+  const collect = (error: unknown) => {
     if (!(error instanceof ValidationFailed)) throw error;
     // a bad setting is reported on the settings list, which is what the form shows
     problems.push(...error.problems.map((p) => (p.field.startsWith('configuration.settings.') ? { ...p, field: 'configuration.settings' } : p)));
+  };
+  const { defaultServicePartnerId: _partner, configuration: given, ...fields } = input;
+  let configuration: Record<string, unknown>;
+  try {
+    configuration = fromConfigurationInput(given);
+  } catch (error) {
+    collect(error);
+    configuration = fromConfigurationInput({ ...given, settings: [] });
+  }
+  let parsed: JobTemplateFields | undefined;
+  try {
+    parsed = parseInput(jobTemplateSchema, { ...fields, configuration });
+  } catch (error) {
+    collect(error);
   }
   if (problems.length > 0 || !parsed) {
-    const fieldsSeen = new Set<string>();
-    throw new ValidationFailed(problems.filter((p) => (fieldsSeen.has(p.field) ? false : (fieldsSeen.add(p.field), true))));
+    const seen = new Set<string>();
+    throw new ValidationFailed(problems.filter((p) => (seen.has(p.field) ? false : (seen.add(p.field), true))));
   }
   return parsed;
 }
