@@ -18,3 +18,4 @@ export * from './vehicle/vehicle-access.js';
 export * from './owner/owner.js';
 export * from './job/job-lifecycle.js';
 export * from './job/job-configuration.js';
+export * from './job/job-template.js';

@@ -16,6 +16,8 @@ import { OwnerResolver } from '../modules/owner/owner.resolver.js';
 import { OwnerFieldsResolver } from '../modules/owner/owner.fields.resolver.js';
 import { OwnerVehicleAccessFieldsResolver, VehicleAssignmentFieldsResolver, VehicleFieldsResolver } from '../modules/vehicle/vehicle.fields.resolver.js';
 import { PartnerVehicleFieldsResolver } from '../modules/vehicle/vehicle.fields.resolver.js';
+import { JobTemplateResolver } from '../modules/job/job-template.resolver.js';
+import { JobTemplateFieldsResolver } from '../modules/job/job-template.fields.resolver.js';
 
 /** The one list of resolvers. */
 export const resolvers = [
@@ -25,4 +27,5 @@ export const resolvers = [
   OwnerResolver, OwnerFieldsResolver,
   PartnerVehicleFieldsResolver,
   JobResolver, JobFieldsResolver,
+  JobTemplateResolver, JobTemplateFieldsResolver,
 ] as const;

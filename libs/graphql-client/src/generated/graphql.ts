@@ -283,6 +283,24 @@ export type CreateJobInput = {
   vehicleId: Scalars['ID']['input'];
 };
 
+/** A new job template. */
+export type CreateJobTemplateInput = {
+  /** The configuration the jobs start with; omitted: empty. */
+  configuration?: InputMaybe<JobConfigurationInput>;
+  /** The default service partner: one of the principal's service partners that has accepted and is not archived. */
+  defaultServicePartnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The jobs' description, at most 5,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Instructions for the technician, at most 5,000 characters. */
+  instructions?: InputMaybe<Scalars['String']['input']>;
+  /** The jobs' kind. */
+  kind: JobKind;
+  /** The name: 1 to 120 characters, unique (in any case) among the principal's active templates. */
+  name: Scalars['String']['input'];
+  /** The jobs' title, at most 200 characters. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A new owner. */
 export type CreateOwnerInput = {
   /** The e-mail address; unique within the principal (stored in lower case). */
@@ -383,6 +401,14 @@ export type DeclineSuccess = {
   __typename: 'DeclineSuccess';
   /** Always true. */
   declined: Scalars['Boolean']['output'];
+};
+
+/** Copies a job template. */
+export type DuplicateJobTemplateInput = {
+  /** The template to copy. */
+  id: Scalars['ID']['input'];
+  /** The copy's name; omitted: the first free of "<name> (copy)", "<name> (copy 2)", … */
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Another user already has this e-mail address. */
@@ -732,6 +758,98 @@ export type JobSuccess = {
   job: Job;
 };
 
+/** A named preset for jobs: kind, configuration, description and default service partner. */
+export type JobTemplate = {
+  __typename: 'JobTemplate';
+  /** When the template was deleted (kept while jobs refer to it). */
+  archivedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The configuration jobs created from this template start with. */
+  configuration: JobConfigurationType;
+  /** When the template was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The service partner jobs created from this template are assigned to by default. */
+  defaultServicePartner: Maybe<Partner>;
+  /** The jobs' description. */
+  description: Maybe<Scalars['String']['output']>;
+  /** What was done to this template, newest first. */
+  history: AuditEventConnection;
+  /** Opaque unique id. */
+  id: Scalars['ID']['output'];
+  /** Instructions for the technician. */
+  instructions: Maybe<Scalars['String']['output']>;
+  /** The jobs' kind: INSTALLATION or MAINTENANCE. */
+  kind: JobKind;
+  /** The template's name, unique per principal (jobs.csv refers to it). */
+  name: Scalars['String']['output'];
+  /** The jobs' title. */
+  title: Maybe<Scalars['String']['output']>;
+  /** When the template last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A named preset for jobs: kind, configuration, description and default service partner. */
+export type JobTemplateHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+/** A page of JobTemplate objects (Relay connection, keyset-paginated). */
+export type JobTemplateConnection = {
+  __typename: 'JobTemplateConnection';
+  /** The nodes of this page with their cursors. */
+  edges: Array<JobTemplateEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many nodes match the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One JobTemplate in a page, with its cursor. */
+export type JobTemplateEdge = {
+  __typename: 'JobTemplateEdge';
+  /** Opaque position of this node; pass as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The JobTemplate. */
+  node: JobTemplate;
+};
+
+/** Narrows a list of job templates; all given conditions must hold. */
+export type JobTemplateFilter = {
+  /** True: only deleted (archived) templates. Default: only active ones. */
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only templates of this kind. */
+  kind?: InputMaybe<JobKind>;
+  /** Part of the name (case-insensitive). */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Names one job template. */
+export type JobTemplateIdInput = {
+  /** The template. */
+  id: Scalars['ID']['input'];
+};
+
+/** How a templates list is sorted. */
+export type JobTemplateOrder = {
+  /** The direction. */
+  direction: SortDirection;
+  /** The column. */
+  field: JobTemplateSortField;
+};
+
+/** The outcome of a change to a job template. */
+export type JobTemplateResult = JobTemplateSuccess | NotFoundError | ValidationError;
+
+/** The column a templates list is sorted by: NAME or CREATED_AT. */
+export type JobTemplateSortField = 'CREATED_AT' | 'NAME';
+
+/** The job template after a successful change. */
+export type JobTemplateSuccess = {
+  __typename: 'JobTemplateSuccess';
+  /** The template as it is now. */
+  jobTemplate: JobTemplate;
+};
+
 /** An e-mail in the development outbox (kept when no SMTP server is configured). */
 export type MailMessage = {
   __typename: 'MailMessage';
@@ -806,6 +924,8 @@ export type Mutation = {
   createApiKey: CreateApiKeyResult;
   /** Creates a job: PENDING ("Save"), or ASSIGNED at once with assign and a service partner ("Save & Assign"). */
   createJob: JobResult;
+  /** Records a new job template; its name must be free among the principal's active templates. */
+  createJobTemplate: JobTemplateResult;
   /** Records a new owner; the e-mail must be new to the principal. */
   createOwner: OwnerResult;
   /** Creates a partner (a new partner organization and its partnership), optionally under a parent. */
@@ -820,6 +940,10 @@ export type Mutation = {
   declineInvitation: DeclineInvitationResult;
   /** Deletes a job (kept with its history, hidden from lists) and ends its access grant; running jobs cannot be deleted. */
   deleteJob: JobResult;
+  /** Deletes a job template: it is archived (kept for the jobs and history that refer to it) and its name is free again. */
+  deleteJobTemplate: JobTemplateResult;
+  /** Copies a job template, by default as "<name> (copy)" (then "(copy 2)", …). */
+  duplicateJobTemplate: JobTemplateResult;
   /** Imports a partners.csv file (principal staff): every row or, when the file has a problem, none — in one transaction, kept as an import batch. */
   importPartners: ImportPartnersResult;
   /** Imports a vehicles.csv file (principal staff): vehicles, new owners (by e-mail) with OWNER access, and assignments to partner_id — every row or, when the file has a problem, none, in one transaction kept as an import batch. */
@@ -830,6 +954,8 @@ export type Mutation = {
   overrideJobConfiguration: JobResult;
   /** Takes an owner's access to a vehicle away. */
   removeOwnerVehicleAccess: OwnerResult;
+  /** Restores a deleted job template; no active template may have its name. */
+  restoreJobTemplate: JobTemplateResult;
   /** Restores an archived owner. */
   restoreOwner: OwnerResult;
   /** Restores an archived partner. */
@@ -854,6 +980,8 @@ export type Mutation = {
   unassignVehicles: VehicleAssignmentResult;
   /** Edits a job: a PENDING one fully, an ASSIGNED one only its schedule and instructions. */
   updateJob: JobResult;
+  /** Replaces a job template's fields; jobs created from it earlier keep their values. */
+  updateJobTemplate: JobTemplateResult;
   /** Changes an owner's basic data. */
   updateOwner: OwnerResult;
   /** Sets the principal's private annotation on an owner (all fields empty removes it); only the principal's own staff ever see it. */
@@ -918,6 +1046,10 @@ export type MutationCreateJobArgs = {
   input: CreateJobInput;
 };
 
+export type MutationCreateJobTemplateArgs = {
+  input: CreateJobTemplateInput;
+};
+
 export type MutationCreateOwnerArgs = {
   input: CreateOwnerInput;
 };
@@ -946,6 +1078,14 @@ export type MutationDeleteJobArgs = {
   input: JobIdInput;
 };
 
+export type MutationDeleteJobTemplateArgs = {
+  input: JobTemplateIdInput;
+};
+
+export type MutationDuplicateJobTemplateArgs = {
+  input: DuplicateJobTemplateInput;
+};
+
 export type MutationImportPartnersArgs = {
   input: PartnersImportInput;
 };
@@ -964,6 +1104,10 @@ export type MutationOverrideJobConfigurationArgs = {
 
 export type MutationRemoveOwnerVehicleAccessArgs = {
   input: RemoveOwnerVehicleAccessInput;
+};
+
+export type MutationRestoreJobTemplateArgs = {
+  input: JobTemplateIdInput;
 };
 
 export type MutationRestoreOwnerArgs = {
@@ -1008,6 +1152,10 @@ export type MutationUnassignVehiclesArgs = {
 
 export type MutationUpdateJobArgs = {
   input: UpdateJobInput;
+};
+
+export type MutationUpdateJobTemplateArgs = {
+  input: UpdateJobTemplateInput;
 };
 
 export type MutationUpdateOwnerArgs = {
@@ -1556,6 +1704,10 @@ export type Query = {
   invitation: InvitationPreview;
   /** One job the viewer may see (NOT_FOUND otherwise, whether or not it exists). */
   job: Job;
+  /** One job template, deleted ones included (NOT_FOUND for anyone who may not see it, whether or not it exists). */
+  jobTemplate: JobTemplate;
+  /** The principal's job templates (its own staff only), by name unless ordered otherwise. */
+  jobTemplates: JobTemplateConnection;
   /** Jobs the viewer may see: all of a principal's; a partner's people those assigned to it. */
   jobs: JobConnection;
   /** E-mails the own organization sent while no SMTP server was configured (development mailbox), newest first. */
@@ -1612,6 +1764,17 @@ export type QueryInvitationArgs = {
 
 export type QueryJobArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type QueryJobTemplateArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryJobTemplatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<JobTemplateFilter>;
+  first?: Scalars['Int']['input'];
+  orderBy?: InputMaybe<JobTemplateOrder>;
 };
 
 export type QueryJobsArgs = {
@@ -1834,6 +1997,26 @@ export type UpdateJobInput = {
   /** The planned day (YYYY-MM-DD). */
   scheduledFor?: InputMaybe<Scalars['String']['input']>;
   /** A short title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** New fields for a job template (all of them; what is left empty is cleared). */
+export type UpdateJobTemplateInput = {
+  /** The configuration the jobs start with; omitted: empty. */
+  configuration?: InputMaybe<JobConfigurationInput>;
+  /** The default service partner: one of the principal's service partners that has accepted and is not archived. */
+  defaultServicePartnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The jobs' description, at most 5,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The template. */
+  id: Scalars['ID']['input'];
+  /** Instructions for the technician, at most 5,000 characters. */
+  instructions?: InputMaybe<Scalars['String']['input']>;
+  /** The jobs' kind. */
+  kind: JobKind;
+  /** The name: 1 to 120 characters, unique (in any case) among the principal's active templates. */
+  name: Scalars['String']['input'];
+  /** The jobs' title, at most 200 characters. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -16190,6 +16373,7 @@ export const possibleTypes: Record<string, string[]> = {
   ImportVehiclesResult: ['ValidationError', 'VehiclesImportInvalid', 'VehiclesImportSuccess'],
   InvitePartnerResult: ['NotFoundError', 'PartnerSuccess', 'ValidationError'],
   JobResult: ['InvalidTransitionError', 'JobSuccess', 'NotFoundError', 'ValidationError'],
+  JobTemplateResult: ['JobTemplateSuccess', 'NotFoundError', 'ValidationError'],
   MovePartnerResult: ['NotFoundError', 'PartnerCycleError', 'PartnerSuccess', 'ValidationError'],
   OwnerResult: ['NotFoundError', 'OwnerSuccess', 'ValidationError'],
   RevokeApiKeyResult: ['NotFoundError', 'RevokeApiKeySuccess'],
