@@ -277,6 +277,8 @@ export type CreateJobInput = {
   scheduledFor?: InputMaybe<Scalars['String']['input']>;
   /** The service partner (an accepted service partner of the principal). */
   servicePartnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Create from this template: its title, texts, configuration and default service partner fill what the job leaves empty. */
+  templateId?: InputMaybe<Scalars['ID']['input']>;
   /** A short title. */
   title?: InputMaybe<Scalars['String']['input']>;
   /** The vehicle. */

@@ -285,3 +285,25 @@ describe('bulk actions and the assignment e-mail', () => {
     expect((await app.systemEm().findOneOrFail(Job, { id: mine.id })).status).toBe('PENDING');
   });
 });
+
+describe('createJob from a template', () => {
+  const TEMPLATE = `mutation($input: CreateJobTemplateInput!) { createJobTemplate(input: $input) { __typename ... on JobTemplateSuccess { jobTemplate { id } } } }`;
+
+  it('fills title, configuration and the service partner from the template, the job’s own values winning, and assigns with "Save & Assign"', async () => {
+    const made = await app.gql(
+      TEMPLATE,
+      { input: { name: `Install CB4 ${Date.now()}`, kind: 'INSTALLATION', title: 'Install CloudBoxx 4', configuration: { deviceModel: 'CloudBoxx 4', firmware: '5.0.2', settings: [{ name: 'odometer_source', value: 'CAN' }] }, defaultServicePartnerId: SP.id } },
+      { sessionToken: sessions['principalAdmin'] ?? '' },
+    );
+    const templateId = made.data?.createJobTemplate.jobTemplate.id;
+    expect(templateId).toBeTruthy();
+    const { data } = await app.gql(
+      CREATE,
+      { input: { kind: 'INSTALLATION', vehicleId: vehicle.id, templateId, assign: true, configuration: { firmware: '5.1.0' } } },
+      { sessionToken: sessions['principalAdmin'] ?? '' },
+    );
+    expect(data?.createJob.job).toMatchObject({ status: 'ASSIGNED', servicePartner: { id: SP.id }, configuration: { firmware: '5.1.0', settings: [{ name: 'odometer_source', value: 'CAN' }] } });
+    const wrongKind = await app.gql(CREATE, { input: { kind: 'MAINTENANCE', vehicleId: vehicle.id, templateId } }, { sessionToken: sessions['principalAdmin'] ?? '' });
+    expect(wrongKind.data?.createJob).toMatchObject({ __typename: 'ValidationError', field: 'templateId' });
+  });
+});

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { JOB_TRANSITIONS, canDelete, checkTransition, configurationChanges, holdsGrant, jobConfigurationSchema } from '@partner-hub/domain';
+import { JOB_TRANSITIONS, canDelete, checkTransition, configurationChanges, holdsGrant, jobConfigurationSchema, mergeWithTemplate } from '@partner-hub/domain';
 import type { JobAction, JobActor, JobKind, JobStatus } from '@partner-hub/domain';
 import { validate as isUuid } from 'uuid';
 import { z } from 'zod';
@@ -17,6 +17,7 @@ import { Vehicle } from '../vehicle/vehicle.entity.js';
 import { JobEvent } from './job-event.entity.js';
 import { InvalidTransition } from './job.errors.js';
 import { notifyAssignment } from './job-notifications.js';
+import { findVisibleTemplate } from './job-template.service.js';
 import { Job } from './job.entity.js';
 
 /**
@@ -111,6 +112,8 @@ export interface CreateJobInput {
   assign?: boolean | null;
   /** the end of the technicians' access window, if any */
   accessUntil?: Date | null;
+  /** a template whose values fill what the job leaves empty */
+  templateId?: string | null;
 }
 
 /** A service partner a job may go to: an accepted, active service partner of the principal. */
@@ -159,7 +162,22 @@ async function endGrants(em: EntityManager, jobId: string, reason: string): Prom
 
 /** Creates a job — PENDING ("Save"), or ASSIGNED to a service partner at once ("Save & Assign"). */
 export async function createJob(ctx: RequestContext, input: CreateJobInput): Promise<Job> {
-  const fields = parseInput(jobFieldsSchema, input);
+  const template = input.templateId ? await findVisibleTemplate(ctx, input.templateId, 'templateId') : null;
+  if (template && template.archivedAt) throw ValidationFailed.of('templateId', 'This template was deleted.');
+  if (template && template.kind !== input.kind) throw ValidationFailed.of('templateId', `This template is for ${template.kind.toLowerCase()} jobs.`);
+  // a template fills what the job leaves empty (its kind, texts, configuration and service partner)
+  const filled = template
+    ? {
+        ...input,
+        title: input.title?.trim() ? input.title : template.title,
+        description: input.description?.trim() ? input.description : template.description,
+        instructions: input.instructions?.trim() ? input.instructions : template.instructions,
+        servicePartnerId: input.servicePartnerId ?? template.defaultServicePartner?.id ?? null,
+      }
+    : input;
+  const fields = parseInput(jobFieldsSchema, filled);
+  if (template) fields.configuration = mergeWithTemplate(fields.configuration, template.configuration);
+  input = filled;
   if (input.accessUntil && input.accessUntil.getTime() <= Date.now()) throw ValidationFailed.of('accessUntil', 'The access window must end in the future.');
   const principalId = viewerOf(ctx).organizationId;
   return inTransaction(ctx, async (em) => {
@@ -167,7 +185,7 @@ export async function createJob(ctx: RequestContext, input: CreateJobInput): Pro
     if (!vehicle) throw new NotFound('vehicle', 'vehicleId');
     if (vehicle.archivedAt) throw ValidationFailed.of('vehicleId', 'This vehicle is archived; restore it first.');
     const partner = input.assign ? await findAssignableServicePartner(ctx, em, input.servicePartnerId, 'servicePartnerId') : null;
-    const job = em.create(Job, { principal: principalId, kind: input.kind, vehicle, ...fields, status: partner ? 'ASSIGNED' : 'PENDING', servicePartner: partner });
+    const job = em.create(Job, { principal: principalId, kind: input.kind, vehicle, ...fields, status: partner ? 'ASSIGNED' : 'PENDING', servicePartner: partner, template });
     recordEvent(ctx, em, job, { type: 'CREATED', to: 'PENDING' });
     if (partner) {
       recordEvent(ctx, em, job, { type: 'ASSIGN', from: 'PENDING', to: 'ASSIGNED' });

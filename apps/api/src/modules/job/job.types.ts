@@ -77,6 +77,9 @@ export class CreateJobInput {
 
   @Field(() => Date, { nullable: true, description: 'When the technicians\' access to the vehicle ends at the latest (it also ends with the job).' })
   accessUntil?: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'Create from this template: its title, texts, configuration and default service partner fill what the job leaves empty.' })
+  templateId?: string | null;
 }
 
 @InputType({ description: 'One lifecycle action on a job (DESIGN.md §2).' })
