@@ -30,7 +30,9 @@ const COLUMN_SORT: Partial<Record<string, JobSortField>> = { status: 'STATUS', c
 function JobRowMenu({ job, deletable }: { job: JobListFieldsFragment; deletable: boolean }) {
   const navigate = useNavigate();
   const { modal, message, notification } = AntApp.useApp();
-  const [deleteJob] = useMutation(DeleteJobDocument, { refetchQueries: ['Jobs'] });
+  const [deleteJob] = useMutation(DeleteJobDocument, {
+    refetchQueries: (result) => (result.data?.deleteJob.__typename === 'JobSuccess' ? ['Jobs'] : []),
+  });
   const label = job.title ?? 'this job';
 
   const handleDelete = () =>

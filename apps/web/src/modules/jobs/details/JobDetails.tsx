@@ -12,7 +12,7 @@ import { describeError, graphQLErrorReason } from '../../shared/utils/errors';
 import { formatDate, formatDateTime } from '../../shared/utils/format';
 import { JobStatusTag } from '../components/JobStatusTag';
 import { JOB_ACTION_LABELS, JOB_KIND_LABELS, JOB_STATUS_LABELS, jobActorOf } from '../utils/job-wording';
-import { TransitionDialog, needsDialog } from './TransitionDialog';
+import { TransitionDialog, needsDialog, refetchJobsOnTransition } from './TransitionDialog';
 
 export type JobDetailsProps = { id: string };
 
@@ -102,7 +102,7 @@ function HistoryCard({ job }: { job: JobDetailsFieldsFragment }) {
 export function JobDetails({ id }: JobDetailsProps) {
   const viewer = useViewer();
   const { data, error, loading, refetch } = useQuery(JobDetailsDocument, { variables: { id } });
-  const [transitionJob, { loading: acting }] = useMutation(TransitionJobDocument, { refetchQueries: ['Jobs'] });
+  const [transitionJob, { loading: acting }] = useMutation(TransitionJobDocument, { refetchQueries: refetchJobsOnTransition });
   const [dialog, setDialog] = useState<JobAction | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const job = data?.job;

@@ -16,6 +16,11 @@ import { describeError } from '../../shared/utils/errors';
 import { ServicePartnerSelect } from '../components/ServicePartnerSelect';
 import { JOB_ACTION_LABELS } from '../utils/job-wording';
 
+/** Refreshes the jobs lists once a job changed (not after a refusal). */
+export function refetchJobsOnTransition(result: { data?: { transitionJob: { __typename: string } } | null }): string[] {
+  return result.data?.transitionJob.__typename === 'JobSuccess' ? ['Jobs'] : [];
+}
+
 /** Messages of the transition dialog. */
 export const TRANSITION_MESSAGES = {
   reason: 'Give a reason; it is kept in the job’s history.',
@@ -68,7 +73,7 @@ export function TransitionDialog({ jobId, action, onClose }: TransitionDialogPro
 }
 
 function TransitionForm({ jobId, action, onClose }: { jobId: string; action: JobAction; onClose: () => void }) {
-  const [transitionJob] = useMutation(TransitionJobDocument, { refetchQueries: ['Jobs'] });
+  const [transitionJob] = useMutation(TransitionJobDocument, { refetchQueries: refetchJobsOnTransition });
   const [formError, setFormError] = useState<FormLevelError | null>(null);
   const { needsReason, needsPartner } = JOB_TRANSITIONS[action];
   const {
