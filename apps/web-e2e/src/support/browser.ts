@@ -58,15 +58,17 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
 }
 
 /**
- * Runs `fn` with a page in a fresh browser context (own cookies). On failure the error is
+ * Runs `fn` with a page in a fresh browser context (own cookies; a desktop window unless `options.viewport` names
+ * another, e.g. a phone's). On failure the error is
  * re-thrown with the URL, a screenshot path and the page's errors; the context is closed always.
  */
 export async function withPage(
   browser: Browser,
   name: string,
   fn: (page: Page) => Promise<void>,
+  options: { viewport?: { width: number; height: number } } = {},
 ): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const pageErrors: string[] = [];

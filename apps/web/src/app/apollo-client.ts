@@ -30,6 +30,7 @@ export function createCache(): InMemoryCache {
           partners: relayStylePagination(['filter', 'orderBy']),
           owners: relayStylePagination(['filter', 'orderBy']),
           vehicles: relayStylePagination(['filter', 'orderBy']),
+          jobs: relayStylePagination(['filter', 'orderBy']),
         },
       },
       Partner: {

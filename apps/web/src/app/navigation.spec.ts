@@ -35,6 +35,11 @@ describe('visibleNavItems', () => {
     expect(labelsFor('PARTNER', 'TECHNICIAN')).toEqual(['Dashboard', 'Vehicles', 'Jobs', 'Settings', 'GraphQL explorer']);
   });
 
+  it('shows Jobs only to identities holding jobs:read', () => {
+    expect(visibleNavItems({ permissions: ['self:read'], mailOutboxEnabled: true }).map((item) => item.label)).not.toContain('Jobs');
+    expect(labelsFor('PARTNER', 'ADMIN')).toContain('Jobs');
+  });
+
   it('shows nothing to an identity without permissions', () => {
     expect(visibleNavItems({ permissions: [], mailOutboxEnabled: true })).toEqual([]);
   });

@@ -13,8 +13,8 @@ export type NavItem = {
 
 /**
  * The app's sections in menu order. Partner-network sections need `partners:read`; vehicles need
- * `vehicles:read` (a technician's too: it sees those of its job grants); what every signed-in
- * identity can open (jobs, the dashboard, settings, the explorer) needs only `self:read`.
+ * `vehicles:read` (a technician's too: it sees those of its job grants); jobs need `jobs:read`; what
+ * every signed-in identity can open (the dashboard, settings, the explorer) needs only `self:read`.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'dashboard', path: '/dashboard', label: 'Dashboard', permission: 'self:read' },
@@ -22,7 +22,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'service-partners', path: '/service-partners', label: 'Service partners', permission: 'partners:read' },
   { key: 'owners', path: '/owners', label: 'Owners', permission: 'owners:read' },
   { key: 'vehicles', path: '/vehicles', label: 'Vehicles', permission: 'vehicles:read' },
-  { key: 'jobs', path: '/jobs', label: 'Jobs', permission: 'self:read' },
+  { key: 'jobs', path: '/jobs', label: 'Jobs', permission: 'jobs:read' },
   { key: 'pricing', path: '/pricing', label: 'Pricing', permission: 'partners:read' },
   { key: 'settings', path: '/settings', label: 'Settings', permission: 'self:read' },
   { key: 'explorer', path: '/explorer', label: 'GraphQL explorer', permission: 'self:read' },

@@ -5,8 +5,9 @@ import { SIGN_IN_PATH } from '../modules/auth/utils/redirect';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { SignInPage } from '../pages/SignInPage';
 import { ClaimPage } from '../pages/ClaimPage';
-import { DashboardPage, JobsPage, PricingPage } from '../pages/sections';
+import { DashboardPage, PricingPage } from '../pages/sections';
 import { AppShell } from './layout/AppShell';
+import { HomeRedirect } from './layout/HomeRedirect';
 import { RequireViewer } from './layout/RequireViewer';
 
 // Pages with heavy dependencies load on first visit (the shell shows a spinner meanwhile):
@@ -29,6 +30,8 @@ const VehiclesPage = lazy(() => import('../pages/VehiclesPage').then((module) =>
 const VehicleDetailsPage = lazy(() =>
   import('../pages/VehicleDetailsPage').then((module) => ({ default: module.VehicleDetailsPage })),
 );
+const JobsPage = lazy(() => import('../pages/JobsPage').then((module) => ({ default: module.JobsPage })));
+const JobDetailsPage = lazy(() => import('../pages/JobDetailsPage').then((module) => ({ default: module.JobDetailsPage })));
 
 /** Every route of the app: the public sign-in and invitation pages, and the signed-in shell with its sections. */
 export const routes: RouteObject[] = [
@@ -42,7 +45,7 @@ export const routes: RouteObject[] = [
       </RequireViewer>
     ),
     children: [
-      { index: true, element: <Navigate to="/dashboard" replace /> },
+      { index: true, element: <HomeRedirect /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'partners', element: <PartnersPage /> },
       { path: 'partners/import', element: <PartnersImportPage /> },
@@ -57,6 +60,7 @@ export const routes: RouteObject[] = [
       { path: 'vehicles/:id', element: <VehicleDetailsPage /> },
       { path: 'vehicles/:id/:tab', element: <VehicleDetailsPage /> },
       { path: 'jobs', element: <JobsPage /> },
+      { path: 'jobs/:id', element: <JobDetailsPage /> },
       { path: 'pricing', element: <PricingPage /> },
       { path: 'settings', element: <Navigate to="/settings/profile" replace /> },
       { path: 'settings/:tab', element: <SettingsPage /> },

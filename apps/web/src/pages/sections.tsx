@@ -1,15 +1,5 @@
 import { ComingSoonPage } from './ComingSoonPage';
 
-/** /jobs */
-export function JobsPage() {
-  return (
-    <ComingSoonPage
-      title="Jobs"
-      purpose="Installation and maintenance jobs, from assignment to completion, with CSV import and export."
-    />
-  );
-}
-
 /** /dashboard */
 export function DashboardPage() {
   return (

@@ -1,0 +1,130 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium, launchChromium, withPage } from './support/browser';
+import { openAndSignIn } from './support/sign-in';
+import { startServer, workspaceRoot } from '@partner-hub/e2e-support';
+import type { RunningServer } from '@partner-hub/e2e-support';
+
+const PRINCIPAL_ADMIN = 'admin@aurora-motors.example';
+const TECHNICIAN = 'tech@fleetfit-service.example';
+const PHONE = { width: 390, height: 844 };
+const VIN_ALPHABET = '0123456789ABCDEFGHJKLMNPRSTUVWXYZ';
+const chromiumPath = findChromium();
+/** Three sign-ins and a dialog with pickers: more than the default 60 s on a busy 2-core machine. */
+const FLOW_TIMEOUT_MS = 240_000;
+
+/** A random European VIN (first character W: no North-American check digit applies). */
+function randomVin(): string {
+  let vin = 'W';
+  for (let i = 1; i < 17; i++) vin += VIN_ALPHABET[Math.floor(Math.random() * VIN_ALPHABET.length)];
+  return vin;
+}
+
+/** Sends a GraphQL request with the page's session cookie; fails on any GraphQL error. */
+async function gql<T>(page: Page, baseUrl: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await page.request.post(`${baseUrl}/graphql`, {
+    headers: { 'content-type': 'application/json' },
+    data: { query, variables },
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (!body.data || body.errors) throw new Error(`GraphQL failed: ${JSON.stringify(body)}`);
+  return body.data;
+}
+
+// Skipped (with one loud line from global-setup.ts) when no Chromium is installed.
+describe.skipIf(!chromiumPath)('a job from creation to success in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const webIndex = path.join(workspaceRoot(), 'apps/web/dist/index.html');
+    if (!existsSync(webIndex)) throw new Error(`${webIndex} does not exist: build the web app first (npx nx run web:build).`);
+    [server, browser] = await Promise.all([startServer(), launchChromium(chromiumPath as string)]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it(
+    'the principal creates and assigns a job; the technician starts and succeeds it on a phone and then loses the vehicle',
+    async () => {
+      const suffix = Date.now().toString(36);
+      const title = `E2E install ${suffix}`;
+      const vin = randomVin();
+      let vehicleId = '';
+      let jobPath = '';
+
+      await withPage(browser, 'principal-creates-job', async (page) => {
+        await openAndSignIn(page, server.baseUrl, PRINCIPAL_ADMIN);
+        // a vehicle of its own, so no other test or demo assignment decides what the technician sees
+        const { createVehicle } = await gql<{ createVehicle: { vehicle?: { id: string } } }>(
+          page,
+          server.baseUrl,
+          `mutation($vin: String!) { createVehicle(input: { vin: $vin, make: "Aurora", model: "Orion", year: 2025 }) {
+            __typename ... on VehicleSuccess { vehicle { id } } ... on ErrorResult { message } } }`,
+          { vin },
+        );
+        if (!createVehicle.vehicle) throw new Error(`createVehicle: ${JSON.stringify(createVehicle)}`);
+        vehicleId = createVehicle.vehicle.id;
+
+        await page.goto(`${server.baseUrl}/jobs`);
+        await page.getByRole('button', { name: 'New job' }).click();
+        const dialog = page.getByRole('dialog', { name: 'New job' });
+        await dialog.getByRole('combobox', { name: 'Vehicle' }).click();
+        await dialog.getByRole('combobox', { name: 'Vehicle' }).fill(vin);
+        await page.getByTitle(`${vin} · Aurora Orion`).click();
+        await dialog.getByLabel('Title').fill(title);
+        await dialog.getByLabel('Device serial').fill(`TU-${suffix}`);
+        await dialog.getByRole('combobox', { name: 'Service partner' }).click();
+        await dialog.getByRole('combobox', { name: 'Service partner' }).fill('FFT3Q');
+        await page.getByTitle('FleetFit Service (FFT3Q)').click();
+        await dialog.getByRole('button', { name: 'Save & Assign' }).click();
+
+        await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+        jobPath = new URL(page.url()).pathname;
+        await page.getByRole('heading', { name: title }).waitFor();
+        await page.getByText('Assigned', { exact: true }).first().waitFor();
+      });
+
+      await withPage(
+        browser,
+        'technician-works-on-phone',
+        async (page) => {
+          await openAndSignIn(page, server.baseUrl, TECHNICIAN);
+          // a technician's home is its jobs
+          await page.waitForURL(/\/jobs$/);
+          await page.getByRole('link', { name: title }).click();
+          await page.waitForURL(new RegExp(`${jobPath}$`));
+          await page.getByText(vin).waitFor();
+          await page.getByText(`TU-${suffix}`).waitFor();
+
+          await page.getByRole('button', { name: 'Start', exact: true }).click();
+          await page.getByRole('button', { name: 'Succeed', exact: true }).waitFor();
+          // one column on a phone: the actions fit the screen's width
+          const box = await page.getByRole('button', { name: 'Succeed', exact: true }).boundingBox();
+          expect(box && box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+          await page.getByRole('button', { name: 'Succeed', exact: true }).click();
+          await page.getByText('Your access to this vehicle has ended').waitFor();
+          await page.getByText('Succeeded', { exact: true }).first().waitFor();
+
+          await page.goto(`${server.baseUrl}/vehicles/${vehicleId}`);
+          await page.getByText('Vehicle not found').waitFor();
+        },
+        { viewport: PHONE },
+      );
+
+      await withPage(browser, 'principal-sees-success', async (page) => {
+        await openAndSignIn(page, server.baseUrl, PRINCIPAL_ADMIN);
+        await page.goto(`${server.baseUrl}/jobs?status=SUCCEEDED`);
+        const row = page.locator('tr', { has: page.getByRole('link', { name: title }) });
+        await row.getByText('Succeeded', { exact: true }).waitFor();
+        expect(await row.getByRole('link', { name: vin }).count()).toBe(1);
+      });
+    },
+    FLOW_TIMEOUT_MS,
+  );
+});

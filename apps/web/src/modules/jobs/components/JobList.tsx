@@ -1,0 +1,134 @@
+import { Button, DatePicker, Flex, Select, Switch, Tabs, Tag, Typography } from 'antd';
+import { useQuery } from '@apollo/client/react';
+import dayjs from 'dayjs';
+import { useSearchParams } from 'react-router';
+import { JOB_KINDS, JOB_STATUSES } from '@partner-hub/domain';
+import type { JobKind, JobStatus } from '@partner-hub/domain';
+import { JobsDocument } from '@partner-hub/graphql-client';
+import { EmptyState } from '@partner-hub/ui';
+import { useCan, useViewer } from '../../auth/hooks/viewer-context';
+import { LoadMore } from '../../shared/components/LoadMore';
+import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
+import { useLoadMore } from '../../shared/hooks/use-load-more';
+import { JOB_KIND_LABELS, JOB_STATUS_LABELS } from '../utils/job-wording';
+import { hasJobFilters, readJobListParams, toJobFilter, toJobOrder, withJobListParams, withoutJobListFilters } from '../utils/list-params';
+import type { JobListParamChanges } from '../utils/list-params';
+import { JobTable } from './JobTable';
+import { ServicePartnerSelect } from './ServicePartnerSelect';
+
+/** Rows per page of the jobs list. */
+export const JOBS_PAGE_SIZE = 50;
+
+/**
+ * The jobs the viewer may see — all of the principal's, or those assigned to the viewer's
+ * organization — in tabs per kind, with filters (status, service partner, scheduled range,
+ * import batch, overdue) and order in the URL, and keyset "Load more".
+ */
+export function JobList() {
+  const viewer = useViewer();
+  const isPrincipal = viewer.organization.kind === 'PRINCIPAL';
+  const canWrite = useCan('jobs:write');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const state = readJobListParams(searchParams);
+  const filter = toJobFilter(state);
+  const orderBy = toJobOrder(state);
+  const filtered = hasJobFilters(state);
+
+  const { data, previousData, error, loading, fetchMore, refetch } = useQuery(JobsDocument, {
+    variables: { first: JOBS_PAGE_SIZE, filter, orderBy },
+    notifyOnNetworkStatusChange: true,
+  });
+  const connection = (data ?? (loading ? previousData : undefined))?.jobs;
+  const jobs = connection?.edges.map((edge) => edge.node) ?? [];
+  const { loadingMore, handleLoadMore } = useLoadMore(connection, fetchMore, 'jobs');
+
+  const change = (changes: JobListParamChanges) => setSearchParams(withJobListParams(searchParams, changes), { replace: true });
+  const handleClearFilters = () => setSearchParams(withoutJobListFilters(searchParams), { replace: true });
+
+  return (
+    <>
+      <Tabs
+        activeKey={state.kind}
+        onChange={(key) => change({ kind: key as JobKind })}
+        items={JOB_KINDS.map((kind) => ({ key: kind, label: JOB_KIND_LABELS[kind] }))}
+      />
+      <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
+        <Select<JobStatus>
+          aria-label="Filter by status"
+          placeholder="Any status"
+          allowClear
+          value={state.status}
+          onChange={(status) => change({ status: status ?? undefined })}
+          options={JOB_STATUSES.map((status) => ({ value: status, label: JOB_STATUS_LABELS[status] }))}
+          style={{ width: 150 }}
+        />
+        {isPrincipal ? (
+          <ServicePartnerSelect
+            aria-label="Filter by service partner"
+            placeholder="Any service partner"
+            value={state.servicePartnerId}
+            onChange={(id) => change({ servicePartnerId: id ?? undefined })}
+            style={{ width: 260 }}
+          />
+        ) : null}
+        <DatePicker.RangePicker
+          aria-label="Scheduled between"
+          allowEmpty={[true, true]}
+          placeholder={['Scheduled from', 'Scheduled to']}
+          value={[state.scheduledFrom ? dayjs(state.scheduledFrom) : null, state.scheduledTo ? dayjs(state.scheduledTo) : null]}
+          onChange={(range) =>
+            change({
+              scheduled: range
+                ? { from: range[0]?.format('YYYY-MM-DD'), to: range[1]?.format('YYYY-MM-DD') }
+                : undefined,
+            })
+          }
+        />
+        <Flex gap={6} align="center">
+          <Switch id="jobs-overdue" size="small" checked={state.overdue} onChange={(checked) => change({ overdue: checked })} />
+          <label htmlFor="jobs-overdue">Overdue only</label>
+        </Flex>
+        {state.importBatchId ? (
+          <Tag closable onClose={() => change({ importBatchId: undefined })}>
+            From import batch {state.importBatchId.slice(0, 8)}…
+          </Tag>
+        ) : null}
+        {filtered ? (
+          <Button type="link" onClick={handleClearFilters}>
+            Clear filters
+          </Button>
+        ) : null}
+      </Flex>
+      {error ? <QueryErrorAlert title="Could not load jobs" error={error} onRetry={() => void refetch()} /> : null}
+      <JobTable
+        jobs={jobs}
+        loading={loading && !loadingMore}
+        order={{ sort: state.sort, direction: state.direction }}
+        onOrderChange={(order) => change({ order })}
+        canDelete={canWrite}
+        emptyText={
+          error ? (
+            <EmptyState title="The jobs could not be loaded" text="See the error above." />
+          ) : loading ? (
+            <Typography.Text type="secondary">Loading jobs…</Typography.Text>
+          ) : filtered ? (
+            <EmptyState title="No jobs match these filters" action={<Button onClick={handleClearFilters}>Clear filters</Button>} />
+          ) : isPrincipal ? (
+            <EmptyState title={`No ${JOB_KIND_LABELS[state.kind].toLowerCase()} jobs yet`} text="Create one with “New job”." />
+          ) : (
+            <EmptyState title="No jobs assigned to your organization" text="Jobs a principal assigns to your organization appear here." />
+          )
+        }
+      />
+      {connection ? (
+        <LoadMore
+          shown={jobs.length}
+          total={connection.totalCount}
+          hasNextPage={connection.pageInfo.hasNextPage && !!data}
+          loading={loadingMore}
+          onLoadMore={() => void handleLoadMore()}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,205 @@
+import { useState } from 'react';
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Flex, Result, Row, Skeleton, Timeline, Typography } from 'antd';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
+import { availableActions } from '@partner-hub/domain';
+import type { JobAction } from '@partner-hub/domain';
+import { JobDetailsDocument, TransitionJobDocument } from '@partner-hub/graphql-client';
+import type { JobDetailsFieldsFragment } from '@partner-hub/graphql-client';
+import { useViewer } from '../../auth/hooks/viewer-context';
+import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
+import { describeError, graphQLErrorReason } from '../../shared/utils/errors';
+import { formatDate, formatDateTime } from '../../shared/utils/format';
+import { JobStatusTag } from '../components/JobStatusTag';
+import { JOB_ACTION_LABELS, JOB_KIND_LABELS, JOB_STATUS_LABELS, jobActorOf } from '../utils/job-wording';
+import { TransitionDialog, needsDialog, refetchJobsOnTransition } from './TransitionDialog';
+
+export type JobDetailsProps = { id: string };
+
+const or = (value: string | null | undefined) => value || '—';
+
+/** The vehicle the job is on, or the notice that the viewer's access to it has ended. */
+function VehicleCard({ job }: { job: JobDetailsFieldsFragment }) {
+  const vehicle = job.vehicle;
+  return (
+    <Card title="Vehicle" size="small">
+      {vehicle ? (
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label="VIN">
+            <Typography.Text code>
+              <Link to={`/vehicles/${vehicle.id}`}>{vehicle.vin}</Link>
+            </Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label="Vehicle">{`${vehicle.make} ${vehicle.model}${vehicle.year ? ` (${vehicle.year})` : ''}`}</Descriptions.Item>
+          <Descriptions.Item label="Plate">{or(vehicle.plate)}</Descriptions.Item>
+          <Descriptions.Item label="Telematics unit">
+            {[vehicle.deviceSerial, vehicle.deviceModel, vehicle.firmware].filter(Boolean).join(' · ') || '—'}
+          </Descriptions.Item>
+        </Descriptions>
+      ) : (
+        <Alert type="info" showIcon title="Your access to this vehicle has ended" description="The vehicle and the job's configuration are visible only while your organization holds the job." />
+      )}
+    </Card>
+  );
+}
+
+/** The configuration the technician must apply (hidden with the vehicle once access has ended). */
+function ConfigurationCard({ job }: { job: JobDetailsFieldsFragment }) {
+  const configuration = job.configuration;
+  if (!configuration) return null;
+  return (
+    <Card title="Configuration" size="small">
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label="Device serial">{or(configuration.deviceSerial)}</Descriptions.Item>
+        <Descriptions.Item label="Device model">{or(configuration.deviceModel)}</Descriptions.Item>
+        <Descriptions.Item label="Firmware">{or(configuration.firmware)}</Descriptions.Item>
+        <Descriptions.Item label="Installation variant">{or(configuration.installationVariant)}</Descriptions.Item>
+        <Descriptions.Item label="Central lock connection">{or(configuration.centralLockConnectionType)}</Descriptions.Item>
+        <Descriptions.Item label="Fuel type">{or(configuration.fuelType)}</Descriptions.Item>
+        {configuration.settings.map((setting) => (
+          <Descriptions.Item key={setting.name} label={<Typography.Text code>{setting.name}</Typography.Text>}>
+            {setting.value}
+          </Descriptions.Item>
+        ))}
+      </Descriptions>
+    </Card>
+  );
+}
+
+/** The job's history, oldest first: what happened, the status change, why, who and when. */
+function HistoryCard({ job }: { job: JobDetailsFieldsFragment }) {
+  return (
+    <Card title="History" size="small">
+      <Timeline
+        items={job.events.map((event) => ({
+          key: event.id,
+          content: (
+            <Flex vertical gap={2}>
+              <Typography.Text strong>
+                {event.type}
+                {event.fromStatus || event.toStatus
+                  ? ` · ${event.fromStatus ? JOB_STATUS_LABELS[event.fromStatus] : '—'} → ${event.toStatus ? JOB_STATUS_LABELS[event.toStatus] : '—'}`
+                  : ''}
+              </Typography.Text>
+              {event.reason ? <Typography.Text>“{event.reason}”</Typography.Text> : null}
+              <Typography.Text type="secondary">
+                {event.actorLabel} · {formatDateTime(event.createdAt)}
+              </Typography.Text>
+            </Flex>
+          ),
+        }))}
+      />
+    </Card>
+  );
+}
+
+/**
+ * One job, usable on a phone: status and the actions the lifecycle allows the viewer (libs/domain's
+ * availableActions for the viewer's relation to the job; the API decides regardless and its
+ * refusal is shown), the vehicle and configuration while the viewer may see them, the texts and
+ * the history. Decline, Fail and Cancel ask for a reason; Assign and Reassign for the partner.
+ */
+export function JobDetails({ id }: JobDetailsProps) {
+  const viewer = useViewer();
+  const { data, error, loading, refetch } = useQuery(JobDetailsDocument, { variables: { id } });
+  const [transitionJob, { loading: acting }] = useMutation(TransitionJobDocument, { refetchQueries: refetchJobsOnTransition });
+  const [dialog, setDialog] = useState<JobAction | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const job = data?.job;
+
+  if (!job) {
+    if (loading) return <Skeleton active paragraph={{ rows: 8 }} />;
+    if (error && graphQLErrorReason(error) === 'NOT_FOUND') {
+      return (
+        <Result
+          status="404"
+          title="Job not found"
+          subTitle="There is no such job, or it is not one you can see."
+          extra={
+            <Link to="/jobs">
+              <Button type="primary">Back to jobs</Button>
+            </Link>
+          }
+        />
+      );
+    }
+    return <QueryErrorAlert title="Could not load the job" error={error ?? 'The server sent no job.'} onRetry={() => void refetch()} />;
+  }
+
+  const actions = availableActions(job.status, jobActorOf(viewer, job));
+
+  const handleAction = async (action: JobAction) => {
+    setRefusal(null);
+    if (needsDialog(action)) {
+      setDialog(action);
+      return;
+    }
+    try {
+      const { data: result } = await transitionJob({ variables: { input: { id: job.id, action } } });
+      const outcome = result?.transitionJob;
+      if (outcome && outcome.__typename !== 'JobSuccess') setRefusal(outcome.message);
+    } catch (failure) {
+      setRefusal(describeError(failure));
+    }
+  };
+
+  const title = job.title ?? `${JOB_KIND_LABELS[job.kind]} job`;
+  return (
+    <Flex vertical gap={16}>
+      <Breadcrumb items={[{ title: <Link to="/jobs">Jobs</Link> }, { title }]} />
+      <Flex vertical gap={8}>
+        <Flex gap={8} wrap align="center">
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {title}
+          </Typography.Title>
+          <JobStatusTag status={job.status} />
+        </Flex>
+        <Typography.Text type="secondary">
+          {JOB_KIND_LABELS[job.kind]} · scheduled {formatDate(job.scheduledFor)} · attempt {job.attempt}
+          {job.servicePartner ? ` · ${job.servicePartner.name}` : ''}
+        </Typography.Text>
+      </Flex>
+      {actions.length > 0 ? (
+        <Flex gap={8} wrap role="group" aria-label="Job actions">
+          {actions.map((action) => (
+            <Button
+              key={action}
+              size="large"
+              type={action === 'START' || action === 'SUCCEED' || action === 'ASSIGN' || action === 'REASSIGN' ? 'primary' : 'default'}
+              danger={action === 'FAIL' || action === 'CANCEL' || action === 'DECLINE'}
+              loading={acting && !dialog}
+              onClick={() => void handleAction(action)}
+            >
+              {JOB_ACTION_LABELS[action]}
+            </Button>
+          ))}
+        </Flex>
+      ) : null}
+      {refusal ? <Alert type="error" showIcon title="Not done" description={refusal} closable onClose={() => setRefusal(null)} /> : null}
+      {job.failureReason ? <Alert type="warning" showIcon title="Failure reason" description={job.failureReason} /> : null}
+      {job.cancelReason ? <Alert type="warning" showIcon title="Cancellation reason" description={job.cancelReason} /> : null}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Flex vertical gap={16}>
+            <VehicleCard job={job} />
+            <ConfigurationCard job={job} />
+          </Flex>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Flex vertical gap={16}>
+            <Card title="Work" size="small">
+              <Descriptions column={1} size="small">
+                <Descriptions.Item label="Description">{or(job.description)}</Descriptions.Item>
+                <Descriptions.Item label="Instructions">{or(job.instructions)}</Descriptions.Item>
+                <Descriptions.Item label="Service partner">{job.servicePartner?.name ?? 'Unassigned'}</Descriptions.Item>
+                <Descriptions.Item label="Created">{formatDateTime(job.createdAt)}</Descriptions.Item>
+              </Descriptions>
+            </Card>
+            <HistoryCard job={job} />
+          </Flex>
+        </Col>
+      </Row>
+      <TransitionDialog jobId={job.id} action={dialog} onClose={() => setDialog(null)} />
+    </Flex>
+  );
+}

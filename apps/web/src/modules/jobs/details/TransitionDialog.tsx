@@ -1,0 +1,152 @@
+import { useState } from 'react';
+import { Form, Input, Modal } from 'antd';
+import { useMutation } from '@apollo/client/react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import type { Resolver } from 'react-hook-form';
+import { z } from 'zod';
+import { JOB_TRANSITIONS } from '@partner-hub/domain';
+import type { JobAction } from '@partner-hub/domain';
+import { TransitionJobDocument } from '@partner-hub/graphql-client';
+import { ErrorResultAlert } from '@partner-hub/ui';
+import { FormField } from '../../shared/forms/FormField';
+import { applyErrorResult } from '../../shared/forms/apply-error-result';
+import type { FormLevelError } from '../../shared/forms/apply-error-result';
+import { describeError } from '../../shared/utils/errors';
+import { ServicePartnerSelect } from '../components/ServicePartnerSelect';
+import { JOB_ACTION_LABELS } from '../utils/job-wording';
+
+/** Refreshes the jobs lists once a job changed (not after a refusal). */
+export function refetchJobsOnTransition(result: { data?: { transitionJob: { __typename: string } } | null }): string[] {
+  return result.data?.transitionJob.__typename === 'JobSuccess' ? ['Jobs'] : [];
+}
+
+/** Messages of the transition dialog. */
+export const TRANSITION_MESSAGES = {
+  reason: 'Give a reason; it is kept in the job’s history.',
+  reasonTooLong: 'A reason has at most 1000 characters.',
+  servicePartner: 'Choose the service partner.',
+} as const;
+
+/** What the dialog asks for each action that needs more than a click. */
+const REASON_LABELS: Partial<Record<JobAction, string>> = {
+  DECLINE: 'Why does your organization decline this job?',
+  FAIL: 'What went wrong?',
+  CANCEL: 'Why is the job cancelled?',
+};
+
+type TransitionValues = { reason: string; servicePartnerId: string | null };
+
+/** The rules of one action's dialog: a reason where the lifecycle needs one, a service partner for (re)assigning. */
+export function transitionSchema(action: JobAction) {
+  const { needsReason, needsPartner } = JOB_TRANSITIONS[action];
+  return z.object({
+    reason: needsReason
+      ? z.string().trim().min(1, TRANSITION_MESSAGES.reason).max(1000, TRANSITION_MESSAGES.reasonTooLong)
+      : z.string(),
+    servicePartnerId: needsPartner
+      ? z.string({ message: TRANSITION_MESSAGES.servicePartner }).min(1, TRANSITION_MESSAGES.servicePartner)
+      : z.string().nullable(),
+  });
+}
+
+/** Whether an action needs a dialog (a reason or a service partner) rather than one click. */
+export function needsDialog(action: JobAction): boolean {
+  return JOB_TRANSITIONS[action].needsReason || JOB_TRANSITIONS[action].needsPartner;
+}
+
+export type TransitionDialogProps = {
+  jobId: string;
+  /** the action being taken; null closes the dialog */
+  action: JobAction | null;
+  onClose: () => void;
+};
+
+/**
+ * Asks for what an action needs — the required reason to decline, fail or cancel; the service
+ * partner to assign or reassign — and takes it. The API's refusal (InvalidTransitionError, a
+ * field error) is shown in the dialog; the job page updates from the result.
+ */
+export function TransitionDialog({ jobId, action, onClose }: TransitionDialogProps) {
+  if (!action) return null;
+  return <TransitionForm key={action} jobId={jobId} action={action} onClose={onClose} />;
+}
+
+function TransitionForm({ jobId, action, onClose }: { jobId: string; action: JobAction; onClose: () => void }) {
+  const [transitionJob] = useMutation(TransitionJobDocument, { refetchQueries: refetchJobsOnTransition });
+  const [formError, setFormError] = useState<FormLevelError | null>(null);
+  const { needsReason, needsPartner } = JOB_TRANSITIONS[action];
+  const {
+    control,
+    handleSubmit,
+    setError,
+    formState: { isSubmitting },
+  } = useForm<TransitionValues>({
+    resolver: zodResolver(transitionSchema(action)) as Resolver<TransitionValues>,
+    defaultValues: { reason: '', servicePartnerId: null },
+  });
+
+  const handleConfirm = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const { data } = await transitionJob({
+        variables: {
+          input: {
+            id: jobId,
+            action,
+            ...(needsReason ? { reason: values.reason.trim() } : {}),
+            ...(needsPartner ? { servicePartnerId: values.servicePartnerId } : {}),
+          },
+        },
+      });
+      const result = data?.transitionJob;
+      if (result?.__typename === 'JobSuccess') {
+        onClose();
+        return;
+      }
+      if (result) setFormError(applyErrorResult(result, setError, ['reason', 'servicePartnerId']));
+    } catch (error) {
+      setFormError({ message: describeError(error) });
+    }
+  });
+
+  return (
+    <Modal
+      open
+      title={`${JOB_ACTION_LABELS[action]} job`}
+      okText={JOB_ACTION_LABELS[action]}
+      okButtonProps={{ danger: action === 'FAIL' || action === 'CANCEL' || action === 'DECLINE' }}
+      onOk={() => void handleConfirm()}
+      onCancel={onClose}
+      confirmLoading={isSubmitting}
+      destroyOnHidden
+    >
+      <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleConfirm()} aria-label={`${JOB_ACTION_LABELS[action]} job`}>
+        <ErrorResultAlert error={formError} />
+        {needsPartner ? (
+          <FormField
+            control={control}
+            name="servicePartnerId"
+            label="Service partner"
+            id="transition-partner"
+            render={(field, aria) => (
+              <ServicePartnerSelect {...aria} acceptedOnly ref={field.ref} value={field.value} onChange={field.onChange} onBlur={field.onBlur} style={{ width: '100%' }} />
+            )}
+          />
+        ) : null}
+        {needsReason ? (
+          <FormField
+            control={control}
+            name="reason"
+            label={REASON_LABELS[action] ?? 'Reason'}
+            id="transition-reason"
+            render={(field, aria) => (
+              <Input.TextArea {...aria} ref={field.ref} value={field.value} onChange={field.onChange} onBlur={field.onBlur} rows={3} autoFocus />
+            )}
+          />
+        ) : null}
+        <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
+      </Form>
+    </Modal>
+  );
+}

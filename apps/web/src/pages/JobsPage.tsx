@@ -1,0 +1,57 @@
+import { Button } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useNavigate, useSearchParams } from 'react-router';
+import { PageHeader } from '@partner-hub/ui';
+import { useCan, useViewer } from '../modules/auth/hooks/viewer-context';
+import { CreateJobDialog } from '../modules/jobs/components/CreateJobDialog';
+import { JobList } from '../modules/jobs/components/JobList';
+import { readJobListParams } from '../modules/jobs/utils/list-params';
+
+/**
+ * /jobs — installation and maintenance jobs (tab, filters and order in the URL): all of the
+ * principal's, or those assigned to the viewer's organization; the "New job" dialog (principal
+ * writers), which a link opens with `?new=1`.
+ */
+export function JobsPage() {
+  const canWrite = useCan('jobs:write');
+  const isPrincipal = useViewer().organization.kind === 'PRINCIPAL';
+  const navigate = useNavigate();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const creating = canWrite && searchParams.get('new') === '1';
+
+  const setCreating = (open: boolean) => {
+    const next = new URLSearchParams(searchParams);
+    if (open) next.set('new', '1');
+    else next.delete('new');
+    setSearchParams(next, { replace: true });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Jobs"
+        subtitle={
+          isPrincipal
+            ? 'Installation and maintenance jobs on your vehicles, from creation to completion.'
+            : "Your organization's assigned jobs: open one to start it and report the result."
+        }
+        extra={
+          canWrite ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              New job
+            </Button>
+          ) : null
+        }
+      />
+      <JobList />
+      {canWrite ? (
+        <CreateJobDialog
+          open={creating}
+          kind={readJobListParams(searchParams).kind}
+          onClose={() => setCreating(false)}
+          onCreated={(id) => void navigate(`/jobs/${id}`)}
+        />
+      ) : null}
+    </>
+  );
+}
