@@ -12,6 +12,7 @@ export * from './partner/agreement.js';
 export * from './import/csv-table.js';
 export * from './import/partners-import.js';
 export * from './import/vehicles-import.js';
+export * from './import/jobs-import.js';
 export * from './vehicle/vin.js';
 export * from './vehicle/vehicle.js';
 export * from './vehicle/vehicle-access.js';

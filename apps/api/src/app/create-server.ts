@@ -125,8 +125,8 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
   });
   app.use(
     '/graphql',
-    // CSV imports send files of up to 5 MB as text; JSON escaping can nearly double that
-    express.json({ limit: '12mb' }),
+    // CSV imports send files as text (jobs.csv up to 50 MB); JSON escaping adds a little (quotes, line ends)
+    express.json({ limit: '64mb' }),
     expressMiddleware(apollo, { context: async ({ req, res }) => httpContext(orm, deps, req, res) }),
   );
 

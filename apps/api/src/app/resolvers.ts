@@ -9,6 +9,7 @@ import { PartnerFieldsResolver } from '../modules/partner/partner.fields.resolve
 import { InvitationResolver } from '../modules/invitation/invitation.resolver.js';
 import { ImportResolver } from '../modules/import/import.resolver.js';
 import { VehiclesImportResolver } from '../modules/import/vehicles-import.resolver.js';
+import { JobsImportResolver } from '../modules/import/jobs-import.resolver.js';
 import { VehicleResolver } from '../modules/vehicle/vehicle.resolver.js';
 import { JobResolver } from '../modules/job/job.resolver.js';
 import { JobFieldsResolver } from '../modules/job/job.fields.resolver.js';
@@ -28,4 +29,5 @@ export const resolvers = [
   PartnerVehicleFieldsResolver,
   JobResolver, JobFieldsResolver,
   JobTemplateResolver, JobTemplateFieldsResolver,
+  JobsImportResolver,
 ] as const;

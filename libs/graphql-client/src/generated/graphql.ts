@@ -458,7 +458,7 @@ export type ImportBatch = {
   fileName: Scalars['String']['output'];
   /** When the import ended. */
   finishedAt: Maybe<Scalars['DateTime']['output']>;
-  /** Opaque unique id; filter a list by it (PartnerFilter.importBatchId, VehicleFilter.importBatchId). */
+  /** Opaque unique id; filter a list by it (PartnerFilter.importBatchId, VehicleFilter.importBatchId, JobFilter.importBatchId). */
   id: Scalars['ID']['output'];
   /** What the import creates. */
   kind: ImportKind;
@@ -489,6 +489,9 @@ export type ImportBatchEdge = {
   /** The ImportBatch. */
   node: ImportBatch;
 };
+
+/** The outcome of importJobs. */
+export type ImportJobsResult = JobsImportInvalid | JobsImportSuccess | ValidationError;
 
 /** What a CSV import creates: PARTNERS, VEHICLES or JOBS. */
 export type ImportKind = 'JOBS' | 'PARTNERS' | 'VEHICLES';
@@ -852,6 +855,101 @@ export type JobTemplateSuccess = {
   jobTemplate: JobTemplate;
 };
 
+/** How many jobs a jobs import would create (or created). */
+export type JobsImportCounts = {
+  __typename: 'JobsImportCounts';
+  /** Jobs created ASSIGNED to their assigned_installer_company_id (each with an access grant for that partner's technicians). */
+  assigned: Scalars['Int']['output'];
+  /** Jobs filled from a template. */
+  fromTemplate: Scalars['Int']['output'];
+  /** INSTALLATION jobs. */
+  installation: Scalars['Int']['output'];
+  /** Jobs: one per row. */
+  jobs: Scalars['Int']['output'];
+  /** MAINTENANCE jobs. */
+  maintenance: Scalars['Int']['output'];
+  /** Jobs created PENDING (no assigned_installer_company_id). */
+  pending: Scalars['Int']['output'];
+};
+
+/** A jobs.csv file to check or import (DESIGN.md §4), with the import option "prefer template data". */
+export type JobsImportInput = {
+  /** The file's text (UTF-8, with or without BOM; comma or semicolon separated); at most 50 MB and 100,000 rows. */
+  content: Scalars['String']['input'];
+  /** The file's name, kept with the import batch. */
+  fileName: Scalars['String']['input'];
+  /** "Prefer template data": where a row names a template, the template's values win over the row's (otherwise they only fill the row's empty cells). */
+  preferTemplate?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The jobs file has problems: nothing was imported. The attempt is kept as a FAILED batch. */
+export type JobsImportInvalid = ErrorResult & {
+  __typename: 'JobsImportInvalid';
+  /** The FAILED batch that records the attempt. */
+  batch: ImportBatch;
+  /** Stable machine-readable code, e.g. `VALIDATION_FAILED`. */
+  code: Scalars['String']['output'];
+  /** The input field at fault, when there is one. */
+  field: Maybe<Scalars['String']['output']>;
+  /** A sentence for the person who made the request. */
+  message: Scalars['String']['output'];
+  /** Every problem by line and column. */
+  report: JobsImportReport;
+};
+
+/** One job a jobs import would create, as its row was read and merged with its template. */
+export type JobsImportPreviewRow = {
+  __typename: 'JobsImportPreviewRow';
+  /** The device serial of the configuration (after the template merge). */
+  deviceSerial: Maybe<Scalars['String']['output']>;
+  /** INSTALLATION or MAINTENANCE. */
+  kind: JobKind;
+  /** The Partner ID of the service partner it is assigned to, or null (created PENDING). */
+  partnerId: Maybe<Scalars['String']['output']>;
+  /** That service partner's name. */
+  partnerName: Maybe<Scalars['String']['output']>;
+  /** The vehicle's plate. */
+  plate: Maybe<Scalars['String']['output']>;
+  /** The line of the file. */
+  row: Scalars['Int']['output'];
+  /** The scheduled day (YYYY-MM-DD). */
+  scheduledFor: Maybe<Scalars['String']['output']>;
+  /** The template's name, when the row names one. */
+  templateName: Maybe<Scalars['String']['output']>;
+  /** The job's title (after the template merge). */
+  title: Maybe<Scalars['String']['output']>;
+  /** The vehicle's VIN (also when the row named it by plate). */
+  vin: Scalars['String']['output'];
+};
+
+/** The dry run of a jobs.csv import: every problem by line and column, the warnings, and what would be created. */
+export type JobsImportReport = {
+  __typename: 'JobsImportReport';
+  /** What the file would create (rows with problems left out). */
+  counts: JobsImportCounts;
+  /** The file checked. */
+  fileName: Scalars['String']['output'];
+  /** The first 200 jobs the file would create, in file order (rows with problems left out); counts.jobs says how many there are in all. */
+  preview: Array<JobsImportPreviewRow>;
+  /** Every problem, in file order; while there is one, an import creates nothing. */
+  problems: Array<ImportProblem>;
+  /** How many rows the file has (the header not counted). */
+  rowCount: Scalars['Int']['output'];
+  /** Whether the file can be imported as it is (no problems). */
+  valid: Scalars['Boolean']['output'];
+  /** Notes that do not stop the import, e.g. a scheduled_for date in the past. */
+  warnings: Array<ImportProblem>;
+};
+
+/** Every row of the file was imported as a job. */
+export type JobsImportSuccess = {
+  __typename: 'JobsImportSuccess';
+  /** The batch; list its jobs with JobFilter.importBatchId. */
+  batch: ImportBatch;
+  /** What the import created. */
+  counts: JobsImportCounts;
+};
+
 /** An e-mail in the development outbox (kept when no SMTP server is configured). */
 export type MailMessage = {
   __typename: 'MailMessage';
@@ -946,6 +1044,8 @@ export type Mutation = {
   deleteJobTemplate: JobTemplateResult;
   /** Copies a job template, by default as "<name> (copy)" (then "(copy 2)", …). */
   duplicateJobTemplate: JobTemplateResult;
+  /** Imports a jobs.csv file (principal staff): one job per row, PENDING or — with assigned_installer_company_id — ASSIGNED to that service partner with an access grant for its technicians; every row or, when the file has a problem, none, in one transaction kept as an import batch. */
+  importJobs: ImportJobsResult;
   /** Imports a partners.csv file (principal staff): every row or, when the file has a problem, none — in one transaction, kept as an import batch. */
   importPartners: ImportPartnersResult;
   /** Imports a vehicles.csv file (principal staff): vehicles, new owners (by e-mail) with OWNER access, and assignments to partner_id — every row or, when the file has a problem, none, in one transaction kept as an import batch. */
@@ -1086,6 +1186,10 @@ export type MutationDeleteJobTemplateArgs = {
 
 export type MutationDuplicateJobTemplateArgs = {
   input: DuplicateJobTemplateInput;
+};
+
+export type MutationImportJobsArgs = {
+  input: JobsImportInput;
 };
 
 export type MutationImportPartnersArgs = {
@@ -1728,6 +1832,8 @@ export type Query = {
   partnersCsv: Scalars['String']['output'];
   /** Users of the own organization, by e-mail. */
   users: UserConnection;
+  /** Checks a jobs.csv file without importing it (principal staff): every problem by line and column, the warnings, and the jobs it would create. */
+  validateJobsImport: JobsImportReport;
   /** Checks a partners.csv file without importing it (principal staff): every problem by line and column, and the partners it would create. */
   validatePartnersImport: PartnersImportReport;
   /** Checks a vehicles.csv file without importing it (principal staff): every problem by line and column, the warnings, and what it would create. */
@@ -1828,6 +1934,10 @@ export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<UserFilter>;
   first?: Scalars['Int']['input'];
+};
+
+export type QueryValidateJobsImportArgs = {
+  input: JobsImportInput;
 };
 
 export type QueryValidatePartnersImportArgs = {
@@ -2539,6 +2649,13 @@ type ErrorResultFields_InvitationUnusableError_Fragment = {
   field: string | null;
 };
 
+type ErrorResultFields_JobsImportInvalid_Fragment = {
+  __typename: 'JobsImportInvalid';
+  code: string;
+  message: string;
+  field: string | null;
+};
+
 type ErrorResultFields_NotFoundError_Fragment = {
   __typename: 'NotFoundError';
   code: string;
@@ -2595,6 +2712,7 @@ export type ErrorResultFieldsFragment =
   | ErrorResultFields_InvalidCredentialsError_Fragment
   | ErrorResultFields_InvalidTransitionError_Fragment
   | ErrorResultFields_InvitationUnusableError_Fragment
+  | ErrorResultFields_JobsImportInvalid_Fragment
   | ErrorResultFields_NotFoundError_Fragment
   | ErrorResultFields_PartnerClaimedError_Fragment
   | ErrorResultFields_PartnerCycleError_Fragment
@@ -17986,6 +18104,7 @@ export const possibleTypes: Record<string, string[]> = {
     'InvalidCredentialsError',
     'InvalidTransitionError',
     'InvitationUnusableError',
+    'JobsImportInvalid',
     'NotFoundError',
     'PartnerClaimedError',
     'PartnerCycleError',
@@ -17994,6 +18113,7 @@ export const possibleTypes: Record<string, string[]> = {
     'ValidationError',
     'VehiclesImportInvalid',
   ],
+  ImportJobsResult: ['JobsImportInvalid', 'JobsImportSuccess', 'ValidationError'],
   ImportPartnersResult: ['PartnersImportInvalid', 'PartnersImportSuccess', 'ValidationError'],
   ImportVehiclesResult: ['ValidationError', 'VehiclesImportInvalid', 'VehiclesImportSuccess'],
   InvitePartnerResult: ['NotFoundError', 'PartnerSuccess', 'ValidationError'],

@@ -34,7 +34,7 @@ registerEnumType(ImportStatusEnum, {
 @Filter({ name: TENANT_FILTER, cond: tenantCondition('organization'), default: true })
 @Index({ properties: ['organization', 'kind', 'createdAt'] })
 export class ImportBatch extends BaseEntity<'status' | 'createdCount' | 'problems' | 'finishedAt' | 'createdBy'> {
-  @Field(() => ID, { description: 'Opaque unique id; filter a list by it (PartnerFilter.importBatchId, VehicleFilter.importBatchId).' })
+  @Field(() => ID, { description: 'Opaque unique id; filter a list by it (PartnerFilter.importBatchId, VehicleFilter.importBatchId, JobFilter.importBatchId).' })
   declare id: string;
 
   @Field(() => Date, { description: 'When the import was run.' })
