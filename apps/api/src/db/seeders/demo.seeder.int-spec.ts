@@ -37,9 +37,28 @@ describe('seedDemo', () => {
     expect(await count('admin@aurora-motors.example', { unassigned: true })).toBe(6);
     // Berlin 8, Potsdam 5, Werder 3, Spandau 4, Falkensee 2
     expect(await count('admin@berlin-autohaus.example')).toBe(22);
-    // FleetFit works for both principals: 4 of Aurora's and 2 of Borealis'
-    expect(await count('admin@fleetfit-service.example')).toBe(6);
+    // FleetFit works for both principals: 4 of Aurora's and 2 of Borealis' assigned to it, and 2 more
+    // of Aurora's through the grants of its assigned jobs
+    expect(await count('admin@fleetfit-service.example')).toBe(8);
+    // a technician sees only the vehicles of its organization's assigned and running jobs
+    expect(await count('tech@aurora-werksservice.example')).toBe(2);
     expect(await count('admin@borealis-fleet.example')).toBe(5);
+  });
+
+  it('seeds templates and jobs in every status across two service partners, with the history of each', async () => {
+    const JOBS = `query($filter: JobFilter) { jobs(first: 50, filter: $filter) { totalCount edges { node { status servicePartner { partnerId } events { type } } } } }`;
+    const admin = await app.signIn('admin@aurora-motors.example', DEMO_PASSWORD);
+    const { data, errors } = await app.gql(JOBS, {}, { sessionToken: admin });
+    expect(errors).toBeUndefined();
+    const jobs = data?.['jobs'].edges.map((e: { node: { status: string; servicePartner: { partnerId: string } | null; events: { type: string }[] } }) => e.node);
+    expect(new Set(jobs.map((j: { status: string }) => j.status))).toEqual(new Set(['PENDING', 'ASSIGNED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED']));
+    expect(new Set(jobs.flatMap((j: { servicePartner: { partnerId: string } | null }) => (j.servicePartner ? [j.servicePartner.partnerId] : [])))).toEqual(new Set(['FFT3Q', 'AWS2G']));
+    expect(jobs.every((j: { events: { type: string }[] }) => j.events[0]?.type === 'CREATED')).toBe(true);
+    const overdue = await app.gql(JOBS, { filter: { overdue: true } }, { sessionToken: admin });
+    expect(overdue.data?.['jobs'].totalCount).toBeGreaterThanOrEqual(1);
+    const technician = await app.signIn('tech@fleetfit-service.example', DEMO_PASSWORD);
+    const own = await app.gql(JOBS, {}, { sessionToken: technician });
+    expect(own.data?.['jobs'].edges.every((e: { node: { servicePartner: { partnerId: string } } }) => e.node.servicePartner.partnerId === 'FFT3Q')).toBe(true);
   });
 
   it('does nothing on a database that has data', async () => {

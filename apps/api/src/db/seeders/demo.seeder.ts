@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { PartnerInvitation } from '../../modules/invitation/partner-invitation.entity.js';
-import type { UserRole } from '@partner-hub/domain';
+import { holdsGrant } from '@partner-hub/domain';
+import type { JobStatus, UserRole } from '@partner-hub/domain';
 import { scopeToSystem } from '../../common/db/tenant-filter.js';
 import { Organization } from '../../modules/organization/organization.entity.js';
 import { makeOrganization } from '../../modules/organization/organization.factory.js';
@@ -10,6 +11,12 @@ import type { PartnerRole } from '@partner-hub/domain';
 import { makeUser } from '../../modules/user/user.factory.js';
 import { assignVehicle, makeVehicle, randomVin } from '../../modules/vehicle/vehicle.factory.js';
 import { annotateOwner, giveOwnerAccess, makeOwner } from '../../modules/owner/owner.factory.js';
+import type { Vehicle } from '../../modules/vehicle/vehicle.entity.js';
+import { AccessGrant } from '../../modules/vehicle/access-grant.entity.js';
+import { Job } from '../../modules/job/job.entity.js';
+import { JobEvent } from '../../modules/job/job-event.entity.js';
+import { JobTemplate } from '../../modules/job/job-template.entity.js';
+import { User } from '../../modules/user/user.entity.js';
 
 /** Every demo user signs in with this password (printed at start). */
 export const DEMO_PASSWORD = 'partnerhub-demo';
@@ -109,13 +116,15 @@ export async function seedDemo(orm: MikroORM): Promise<DemoLogin[] | null> {
     const holders = { berlin, potsdam, werder, spandau, falkensee, hamburg, harburg, fleetfit };
     partner('FleetFit Leipzig', 'SERVICE_PARTNER', 'FFL4V', fleetfit, 'Saxony', { status: 'DRAFT' });
     invited(partner('QuickFit Installers', 'SERVICE_PARTNER', 'QFT8N', null, 'Bavaria', { status: 'PENDING' }), 'office@quickfit-installers.example');
-    partner('Aurora Werksservice', 'SERVICE_PARTNER', 'AWS2G', null, 'Bavaria', { status: 'DRAFT', allowJobOverride: true, accountType: 'FREE' });
+    const werksservice = partner('Aurora Werksservice', 'SERVICE_PARTNER', 'AWS2G', null, 'Bavaria', { status: 'ACCEPTED', allowJobOverride: true, accountType: 'FREE' });
     partner('Nordlicht Vehicles', 'OEM', 'NRD5W', null, 'Schleswig-Holstein', { status: 'DRAFT', currency: 'DKK' });
 
     await addUser(berlin.organization, 'ADMIN', 'admin@berlin-autohaus.example', 'Ben Berlin');
     await addUser(berlin.organization, 'STAFF', 'staff@berlin-autohaus.example', 'Sophie Staff');
     await addUser(fleetfit.organization, 'ADMIN', 'admin@fleetfit-service.example', 'Frank FleetFit');
     await addUser(fleetfit.organization, 'TECHNICIAN', 'tech@fleetfit-service.example', 'Tom Technician');
+    await addUser(werksservice.organization, 'ADMIN', 'admin@aurora-werksservice.example', 'Wera Werksservice');
+    await addUser(werksservice.organization, 'TECHNICIAN', 'tech@aurora-werksservice.example', 'Willi Technician');
 
     const borealis = makeOrganization(tx, 'PRINCIPAL', { name: 'Borealis Fleet', region: 'Scandinavia', email: 'ops@borealis-fleet.example' });
     await addUser(borealis, 'ADMIN', 'admin@borealis-fleet.example', 'Bjørn Borealis');
@@ -123,8 +132,10 @@ export async function seedDemo(orm: MikroORM): Promise<DemoLogin[] | null> {
     const fleetfitForBorealis = tx.create(Partner, { principal: borealis, organization: fleetfit.organization, role: 'SERVICE_PARTNER', code: 'FFT3Q', status: 'ACCEPTED', claimedAt: new Date(), currency: 'SEK', accountType: 'POSTPAID' });
     tx.persist(fleetfitForBorealis);
 
-    seedVehicles(tx, aurora, holders, AURORA_FLEET, AURORA_OWNERS);
+    const auroraVehicles = seedVehicles(tx, aurora, holders, AURORA_FLEET, AURORA_OWNERS);
     seedVehicles(tx, borealis, { fleetfit: fleetfitForBorealis }, BOREALIS_FLEET, BOREALIS_OWNERS);
+    await tx.flush();
+    await seedJobs(tx, aurora, auroraVehicles, [fleetfit, werksservice]);
   });
   return logins;
 }
@@ -209,7 +220,8 @@ const BOREALIS_FLEET: DemoFleet = {
  * with the principal's private annotations, and shared vehicles (an owner plus a user, or two
  * owners). Deterministic, so the demo looks the same everywhere.
  */
-function seedVehicles(tx: EntityManager, principal: Organization, holders: Record<string, Partner>, fleet: DemoFleet, owners: DemoOwner[]): void {
+function seedVehicles(tx: EntityManager, principal: Organization, holders: Record<string, Partner>, fleet: DemoFleet, owners: DemoOwner[]): Vehicle[] {
+  const vehicles: Vehicle[] = [];
   const random = seededRandom(fleet.seed);
   const people = owners.map((o) => {
     const owner = makeOwner(tx, principal, { email: o.email, name: o.name, phone: o.phone });
@@ -230,6 +242,7 @@ function seedVehicles(tx: EntityManager, principal: Organization, holders: Recor
         deviceModel: index % 3 === 0 ? 'CloudBoxx 3' : 'CloudBoxx 4',
         firmware: index % 4 === 0 ? '4.1.9' : '4.2.1',
       });
+      vehicles.push(vehicle);
       const partner = holder ? holders[holder] : undefined;
       if (partner) assignVehicle(tx, vehicle, partner, { assignedAt: new Date(Date.now() - (30 + index) * 86_400_000), by: 'seed' });
       const owner = people[index % people.length];
@@ -239,4 +252,60 @@ function seedVehicles(tx: EntityManager, principal: Organization, holders: Recor
       if (index % 5 === 0 && sharer && sharer !== owner) giveOwnerAccess(tx, sharer, vehicle, index % 10 === 0 ? 'USER' : 'OWNER');
     }
   }
+  return vehicles;
+}
+
+const DEMO_TEMPLATES = [
+  { name: 'CloudBoxx 4 installation', kind: 'INSTALLATION', title: 'Install a CloudBoxx 4', instructions: 'Mount behind the glovebox; connect to CAN.', configuration: { deviceModel: 'CloudBoxx 4', firmware: '5.0.2', installationVariant: 'keyless', centralLockConnectionType: 'CAN', settings: { odometer_source: 'CAN' } } },
+  { name: 'Firmware update', kind: 'MAINTENANCE', title: 'Update the unit firmware', instructions: 'Update over the diagnostic port; check GPS fix afterwards.', configuration: { firmware: '5.1.0', settings: {} } },
+  { name: 'Annual check', kind: 'MAINTENANCE', title: 'Annual telematics check', instructions: 'Check wiring, antenna and battery drain.', configuration: { settings: { battery_check: 'yes' } } },
+] as const;
+
+/**
+ * Templates and jobs in every status across two service partners, made through the lifecycle's
+ * own rules (events, and access grants for the assigned and running ones), so the dashboard,
+ * the jobs list and the technicians' view have something true to show.
+ */
+async function seedJobs(tx: EntityManager, principal: Organization, vehicles: Vehicle[], servicePartners: Partner[]): Promise<void> {
+  const templates = DEMO_TEMPLATES.map((t, i) =>
+    tx.create(JobTemplate, { principal, name: t.name, kind: t.kind, title: t.title, instructions: t.instructions, configuration: t.configuration, defaultServicePartner: servicePartners[i % servicePartners.length] ?? null }),
+  );
+  tx.persist(templates);
+  const technicians = await tx.find(User, { organization: { $in: servicePartners.map((p) => p.organization.id) }, role: 'TECHNICIAN' });
+  const statuses: JobStatus[] = ['PENDING', 'PENDING', 'ASSIGNED', 'ASSIGNED', 'ASSIGNED', 'RUNNING', 'SUCCEEDED', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
+  const today = new Date();
+  const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  statuses.forEach((status, i) => {
+    const template = templates[i % templates.length];
+    const vehicle = vehicles[(i * 3) % vehicles.length];
+    if (!template || !vehicle) return;
+    const partner = status === 'PENDING' || status === 'CANCELLED' ? null : (servicePartners[i % servicePartners.length] ?? null);
+    const technician = partner && ['RUNNING', 'SUCCEEDED', 'FAILED'].includes(status) ? (technicians.find((t) => t.organization.id === partner.organization.id) ?? null) : null;
+    const job = tx.create(Job, {
+      principal,
+      kind: template.kind,
+      title: template.title,
+      instructions: template.instructions,
+      vehicle,
+      configuration: { ...template.configuration, deviceSerial: vehicle.deviceSerial ?? null },
+      template,
+      status,
+      // one assigned job is overdue: scheduled before today and not done
+      scheduledFor: day(status === 'ASSIGNED' && i === 2 ? -3 : i - 2),
+      servicePartner: partner,
+      technician,
+      failureReason: status === 'FAILED' ? 'The CAN adapter does not fit this model year.' : null,
+      cancelReason: status === 'CANCELLED' ? 'The customer sold the vehicle.' : null,
+    });
+    const event = (type: string, from: JobStatus | null, to: JobStatus | null, reason: string | null = null, actor = 'admin@aurora-motors.example') =>
+      tx.persist(tx.create(JobEvent, { principal, job, type, fromStatus: from, toStatus: to, reason, actorLabel: actor }));
+    event('CREATED', null, 'PENDING');
+    if (partner) event('ASSIGN', 'PENDING', 'ASSIGNED');
+    if (technician) event('START', 'ASSIGNED', 'RUNNING', null, technician.email);
+    if (status === 'SUCCEEDED' && technician) event('SUCCEED', 'RUNNING', 'SUCCEEDED', null, technician.email);
+    if (status === 'FAILED' && technician) event('FAIL', 'RUNNING', 'FAILED', job.failureReason ?? null, technician.email);
+    if (status === 'CANCELLED') event('CANCEL', 'PENDING', 'CANCELLED', job.cancelReason ?? null);
+    // the technicians hold access while a job is assigned or running
+    if (partner && holdsGrant(status)) tx.persist(tx.create(AccessGrant, { principal, vehicle, partner, jobId: job.id, startsAt: new Date() }));
+  });
 }
