@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutboxEmail } from '../mail/outbox-email.entity.js';
 import { VIN_MESSAGES } from '@partner-hub/domain';
 import { createTestApp } from '../../testing/test-app.js';
 import type { TestApp } from '../../testing/test-app.js';
@@ -291,6 +292,7 @@ describe('assigned jobs and access', () => {
     const otherSp = makePartner(em, world.principalA, { role: 'SERVICE_PARTNER', status: 'ACCEPTED' });
     const tech = await makeUser(em, sp.organization, { role: 'TECHNICIAN', email: `jimport-tech.${Date.now().toString(36)}@world.example`, password: WORLD_PASSWORD });
     const otherTech = await makeUser(em, otherSp.organization, { role: 'TECHNICIAN', email: `jimport-other.${Date.now().toString(36)}@world.example`, password: WORLD_PASSWORD });
+    const spAdmin = await makeUser(em, sp.organization, { role: 'ADMIN', email: `jimport-admin.${Date.now().toString(36)}@world.example`, password: WORLD_PASSWORD });
     await em.flush();
     const technician = await app.signIn(tech.email, WORLD_PASSWORD);
     const stranger = await app.signIn(otherTech.email, WORLD_PASSWORD);
@@ -299,6 +301,8 @@ describe('assigned jobs and access', () => {
     const manager = await app.signIn(world.users.managerA.email, WORLD_PASSWORD);
     const imported = await importFile(manager, csv('vin,kind,assigned_installer_company_id', `${vehicle.vin},installation,${sp.code}`));
     expect(imported).toMatchObject({ __typename: 'JobsImportSuccess', counts: { assigned: 1 } });
+    // the partner's admins hear of it once for the whole file
+    expect(await app.systemEm().count(OutboxEmail, { to: { $like: `%${spAdmin.email}%` } })).toBe(1);
     expect((await app.gql(VEHICLE, { id: vehicle.id }, { sessionToken: technician })).data?.['vehicle']).toEqual({ id: vehicle.id, vin: vehicle.vin });
     const jobs = await app.gql(JOBS, { filter: { importBatchId: imported.batch.id } }, { sessionToken: technician });
     expect(jobs.data?.['jobs'].totalCount).toBe(1);

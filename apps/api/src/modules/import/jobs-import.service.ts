@@ -9,6 +9,9 @@ import { recordAudit } from '../audit/audit.service.js';
 import { JobEvent } from '../job/job-event.entity.js';
 import { Job } from '../job/job.entity.js';
 import { AccessGrant } from '../vehicle/access-grant.entity.js';
+import { Partner } from '../partner/partner.entity.js';
+import { notifyAssignment } from '../job/job-notifications.js';
+import type { AssignedJob } from '../job/job-notifications.js';
 import { readCsv } from './csv-reader.js';
 import type { ImportBatch } from './import-batch.entity.js';
 import { INSERT_CHUNK, checkFileName, newImportBatch, requirePrincipalStaff, unreadableFile } from './import-common.js';
@@ -156,6 +159,21 @@ async function insertChunked<T extends object>(em: EntityManager, entity: Entity
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) await em.insertMany(entity, rows.slice(start, start + INSERT_CHUNK));
 }
 
+/** One e-mail per service partner for the jobs a file assigned to it (DESIGN.md §2: per batch, not per job). */
+async function notifyAssignedPartners(ctx: RequestContext, em: EntityManager, jobs: readonly RequiredEntityData<Job>[]): Promise<void> {
+  const byPartner = new Map<string, AssignedJob[]>();
+  for (const job of jobs) {
+    const partnerId = job.servicePartner as string | null;
+    if (!partnerId) continue;
+    const list = byPartner.get(partnerId) ?? [];
+    list.push({ id: job.id as string, kind: job.kind, title: job.title as string | null, scheduledFor: job.scheduledFor as string | null });
+    byPartner.set(partnerId, list);
+  }
+  if (byPartner.size === 0) return;
+  const partners = await em.find(Partner, { id: { $in: [...byPartner.keys()] } }, { populate: ['organization'] });
+  for (const partner of partners) await notifyAssignment(ctx, em, partner, byPartner.get(partner.id) ?? []);
+}
+
 export type JobsImportOutcome = { kind: 'SUCCEEDED' | 'FAILED'; batch: ImportBatch; analysis: JobsImportAnalysis };
 
 /**
@@ -194,6 +212,7 @@ export async function importJobs(ctx: RequestContext, input: JobsImportInput): P
     await insertChunked(em, Job, rows.jobs);
     await insertChunked(em, JobEvent, rows.events);
     await insertChunked(em, AccessGrant, rows.grants);
+    await notifyAssignedPartners(ctx, em, rows.jobs);
     recordAudit(ctx, em, {
       action: 'job.import',
       objectType: 'ImportBatch',

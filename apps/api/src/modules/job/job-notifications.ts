@@ -5,6 +5,9 @@ import type { Partner } from '../partner/partner.entity.js';
 import { User } from '../user/user.entity.js';
 import type { Job } from './job.entity.js';
 
+/** What the message lists of each job. */
+export type AssignedJob = Pick<Job, 'id' | 'kind'> & { title?: string | null; scheduledFor?: string | null };
+
 const publicUrl = (ctx: RequestContext) => ctx.deps.env.PUBLIC_URL ?? `http://localhost:${ctx.deps.env.PORT}`;
 
 /**
@@ -12,7 +15,7 @@ const publicUrl = (ctx: RequestContext) => ctx.deps.env.PUBLIC_URL ?? `http://lo
  * batch — a single assignment, a bulk action or an import — never one per job. Sent in the
  * caller's transaction, so a rolled-back assignment sends nothing.
  */
-export async function notifyAssignment(ctx: RequestContext, em: EntityManager, partner: Partner, jobs: readonly Job[]): Promise<void> {
+export async function notifyAssignment(ctx: RequestContext, em: EntityManager, partner: Partner, jobs: readonly AssignedJob[]): Promise<void> {
   if (jobs.length === 0) return;
   // the partner's users live in its own tenant: read them with a system fork, for an already checked partner
   const lookup = em.fork();
