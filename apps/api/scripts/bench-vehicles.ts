@@ -12,7 +12,7 @@ import type { Viewer } from '../src/common/auth/viewer.js';
 import { listVehicles } from '../src/modules/vehicle/vehicle.service.js';
 import type { VehicleFilterInput, VehicleOrderInput } from '../src/modules/vehicle/vehicle.service.js';
 
-const VEHICLES = 200_000;
+export const VEHICLES = 200_000;
 /** bench.ts's partner ids: row g of the tree is `00000000-0000-7000-9000-<g in hex>` */
 const partnerId = (g: number) => `00000000-0000-7000-9000-${g.toString(16).padStart(12, '0')}`;
 /** root 11 of the bench tree: 11 → 110..119 → 1100..1199 → 11000..11999, about 1,111 partners */

@@ -7,6 +7,7 @@
  * - partners list: 20,000 partners of one principal (plus 5,000 of another) in a tree; first and
  *   deep keyset pages sorted by name and by Partner ID, search, role filter, one level of the tree;
  * - vehicles list: 200,000 vehicles over that tree (bench-vehicles.ts);
+ * - jobs list: 1,000,000 jobs on those vehicles and the tree's service partners (bench-jobs.ts);
  * - vehicles import: a 10,000-row vehicles.csv (5,000 new owners, every row assigned to one of
  *   five partners) checked and committed through the services, three times with fresh VINs.
  */
@@ -25,7 +26,8 @@ import { makeUser } from '../src/modules/user/user.factory.js';
 import { AuditEvent } from '../src/modules/audit/audit-event.entity.js';
 import { keysetPage } from '../src/common/graphql/connection.js';
 import { Partner } from '../src/modules/partner/partner.entity.js';
-import { benchVehicles } from './bench-vehicles.js';
+import { VEHICLES, benchVehicles } from './bench-vehicles.js';
+import { benchJobs } from './bench-jobs.js';
 import { pino } from 'pino';
 import { loadEnv } from '../src/config/env.js';
 import { createAppPubSub } from '../src/app/pubsub.js';
@@ -198,6 +200,7 @@ try {
 
   await benchPartners(orm, org.id, other.id);
   await benchVehicles(orm, time, org.id, other.id, PARTNERS);
+  await benchJobs(orm, time, org.id, PARTNERS, VEHICLES);
   await benchVehiclesImport(orm, org.id, user);
   process.stdout.write('\nnote: totalCount (a count over all matching rows) dominates these timings; it is exact by design.\n');
 } finally {
