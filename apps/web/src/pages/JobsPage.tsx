@@ -5,12 +5,13 @@ import { PageHeader } from '@partner-hub/ui';
 import { useCan, useViewer } from '../modules/auth/hooks/viewer-context';
 import { CreateJobDialog } from '../modules/jobs/components/CreateJobDialog';
 import { JobList } from '../modules/jobs/components/JobList';
+import { templateForNewJob } from '../modules/jobs/templates/template-params';
 import { readJobListParams } from '../modules/jobs/utils/list-params';
 
 /**
  * /jobs — installation and maintenance jobs (tab, filters and order in the URL): all of the
  * principal's, or those assigned to the viewer's organization; the "New job" dialog (principal
- * writers), which a link opens with `?new=1`.
+ * writers), which a link opens with `?new=1` (`&template=<id>`: starting from that template).
  */
 export function JobsPage() {
   const canWrite = useCan('jobs:write');
@@ -22,7 +23,10 @@ export function JobsPage() {
   const setCreating = (open: boolean) => {
     const next = new URLSearchParams(searchParams);
     if (open) next.set('new', '1');
-    else next.delete('new');
+    else {
+      next.delete('new');
+      next.delete('template');
+    }
     setSearchParams(next, { replace: true });
   };
 
@@ -48,6 +52,7 @@ export function JobsPage() {
         <CreateJobDialog
           open={creating}
           kind={readJobListParams(searchParams).kind}
+          templateId={templateForNewJob(searchParams)}
           onClose={() => setCreating(false)}
           onCreated={(id) => void navigate(`/jobs/${id}`)}
         />

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Col, DatePicker, Divider, Flex, Form, Input, Modal, Row, Segmented, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation } from '@apollo/client/react';
+import { App as AntApp, Button, Col, DatePicker, Form, Input, Modal, Row, Segmented } from 'antd';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import dayjs from 'dayjs';
-import { useFieldArray, useForm } from 'react-hook-form';
-import type { Control, Resolver } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
+import type { Resolver } from 'react-hook-form';
 import { JOB_KINDS } from '@partner-hub/domain';
 import type { JobKind } from '@partner-hub/domain';
-import { CreateJobDocument } from '@partner-hub/graphql-client';
+import { CreateJobDocument, CreateJobTemplateDocument, JobTemplateDocument } from '@partner-hub/graphql-client';
+import type { JobTemplateFieldsFragment } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
 import { applyErrorResult } from '../../shared/forms/apply-error-result';
@@ -16,7 +16,12 @@ import type { FormLevelError } from '../../shared/forms/apply-error-result';
 import { describeError } from '../../shared/utils/errors';
 import { JOB_SERVER_FIELDS, emptyJobValues, jobFormSchema, toCreateJobInput } from '../forms/job-form';
 import type { JobFormOutput, JobFormValues } from '../forms/job-form';
+import { refetchTemplatesOnSuccess } from '../templates/TemplateDialog';
+import { TemplateNameDialog } from '../templates/TemplateNameDialog';
+import { TemplatePicker } from '../templates/TemplatePicker';
+import { applyTemplate, templateFormSchema, templateValuesFromJob, toTemplateInput } from '../templates/template-form';
 import { JOB_KIND_LABELS } from '../utils/job-wording';
+import { JobConfigurationFields, configurationControl } from './JobConfigurationFields';
 import { ServicePartnerSelect } from './ServicePartnerSelect';
 import { VehiclePicker } from './VehiclePicker';
 
@@ -29,97 +34,105 @@ export type CreateJobDialogProps = {
   open: boolean;
   /** the kind preselected (the open tab's) */
   kind?: JobKind;
+  /** the template to start from ("Create new job" on a template), if any */
+  templateId?: string | null;
   onClose: () => void;
   /** called with the new job's id (to open its page) */
   onCreated: (id: string) => void;
 };
-
-type TextFieldName =
-  | 'title'
-  | 'configuration.deviceSerial'
-  | 'configuration.deviceModel'
-  | 'configuration.firmware'
-  | 'configuration.installationVariant'
-  | 'configuration.centralLockConnectionType'
-  | 'configuration.fuelType';
-
-function TextField({ control, name, label, id }: { control: Control<JobFormValues, unknown, JobFormOutput>; name: TextFieldName; label: string; id: string }) {
-  return (
-    <FormField
-      control={control}
-      name={name}
-      label={label}
-      id={id}
-      render={(field, aria) => (
-        <Input {...aria} ref={field.ref} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} autoComplete="off" />
-      )}
-    />
-  );
-}
-
-/** The named settings as name/value rows the user adds and removes. */
-function SettingsRows({ control }: { control: Control<JobFormValues, unknown, JobFormOutput> }) {
-  const { fields, append, remove } = useFieldArray({ control, name: 'configuration.settings' });
-  return (
-    <>
-      {fields.map((row, index) => (
-        <Row key={row.id} gutter={8} align="top">
-          <Col xs={24} sm={10}>
-            <FormField
-              control={control}
-              name={`configuration.settings.${index}.name`}
-              label={`Setting ${index + 1} name`}
-              id={`new-job-setting-${index}-name`}
-              render={(field, aria) => <Input {...aria} ref={field.ref} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />}
-            />
-          </Col>
-          <Col xs={20} sm={12}>
-            <FormField
-              control={control}
-              name={`configuration.settings.${index}.value`}
-              label={`Setting ${index + 1} value`}
-              id={`new-job-setting-${index}-value`}
-              render={(field, aria) => <Input {...aria} ref={field.ref} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />}
-            />
-          </Col>
-          <Col xs={4} sm={2} style={{ paddingTop: 30 }}>
-            <Button aria-label={`Remove setting ${index + 1}`} icon={<DeleteOutlined />} onClick={() => remove(index)} />
-          </Col>
-        </Row>
-      ))}
-      <Button icon={<PlusOutlined />} onClick={() => append({ name: '', value: '' })}>
-        Add setting
-      </Button>
-    </>
-  );
-}
 
 /**
  * "New job": kind, vehicle, texts, the telematics configuration with named settings, the planned
  * day and the service partner (accepted service partners only). "Save" keeps the job PENDING;
  * "Save & Assign" needs a service partner and assigns it at once. The rules come from
  * libs/domain; the server's field errors land on the fields they name.
+ *
+ * A template (chosen in the dialog, or given by `templateId`) fills the fields the job leaves
+ * empty, as the API does; "Save as template" keeps the dialog's values as a new template.
  */
-export function CreateJobDialog({ open, kind = 'INSTALLATION', onClose, onCreated }: CreateJobDialogProps) {
+export function CreateJobDialog({ templateId, ...props }: CreateJobDialogProps) {
+  // "Create new job" on a template: the dialog opens once the template has loaded, filled from it
+  const { data, error } = useQuery(JobTemplateDocument, { variables: { id: templateId ?? '' }, skip: !props.open || !templateId });
+  const linked = templateId && data?.jobTemplate.id === templateId ? data.jobTemplate : null;
+  if (!props.open || (templateId && !linked && !error)) return null;
+  // mounted per opening, so every opening starts from its own values
+  return (
+    <NewJobForm
+      {...props}
+      template={linked}
+      loadError={error ? { message: `The template could not be loaded: ${describeError(error)}` } : null}
+    />
+  );
+}
+
+type NewJobFormProps = Omit<CreateJobDialogProps, 'templateId'> & {
+  /** the template the dialog starts from */
+  template: JobTemplateFieldsFragment | null;
+  loadError: FormLevelError | null;
+};
+
+function NewJobForm({ open, kind = 'INSTALLATION', template: initialTemplate, loadError, onClose, onCreated }: NewJobFormProps) {
   const { message } = AntApp.useApp();
   const [createJob] = useMutation(CreateJobDocument, { refetchQueries: refetchJobsOnCreate });
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
+  const [createTemplate] = useMutation(CreateJobTemplateDocument, {
+    refetchQueries: (result) => refetchTemplatesOnSuccess(result.data?.createJobTemplate.__typename),
+  });
+  const [formError, setFormError] = useState<FormLevelError | null>(loadError);
+  const [template, setTemplate] = useState<JobTemplateFieldsFragment | null>(initialTemplate);
+  const [namingTemplate, setNamingTemplate] = useState(false);
   const {
     control,
     handleSubmit,
     setError,
     setValue,
+    getValues,
+    trigger,
     reset,
     formState: { isSubmitting },
   } = useForm<JobFormValues, unknown, JobFormOutput>({
     resolver: zodResolver(jobFormSchema) as Resolver<JobFormValues, unknown, JobFormOutput>,
-    defaultValues: emptyJobValues(kind),
+    defaultValues: initialTemplate
+      ? { ...applyTemplate(emptyJobValues(kind), null, initialTemplate), templateId: initialTemplate.id }
+      : emptyJobValues(kind),
   });
+
+  const currentKind = useWatch({ control, name: 'kind' });
+
+  const chooseTemplate = (next: JobTemplateFieldsFragment | null) => {
+    reset({ ...applyTemplate(getValues(), template, next), templateId: next?.id ?? null }, { keepDefaultValues: true });
+    setTemplate(next);
+  };
 
   const handleClose = () => {
     reset(emptyJobValues(kind));
+    setTemplate(null);
     setFormError(null);
     onClose();
+  };
+
+  const handleKindChange = (next: JobKind) => {
+    setValue('kind', next);
+    // a job takes a template of its own kind only
+    if (template && template.kind !== next) {
+      setValue('templateId', null);
+      setTemplate(null);
+    }
+  };
+
+  const handleSaveAsTemplate = async () => {
+    // the job's own rules for the texts and configuration are the template's
+    if (await trigger(['title', 'description', 'instructions', 'configuration'])) setNamingTemplate(true);
+  };
+
+  const saveAsTemplate = async (name: string) => {
+    const checked = templateFormSchema.safeParse(templateValuesFromJob(name, getValues()));
+    if (!checked.success) return { __typename: 'ValidationError', code: 'VALIDATION_FAILED', message: checked.error.issues.map((issue) => issue.message).join(' '), field: null };
+    const { data } = await createTemplate({ variables: { input: toTemplateInput(checked.data) } });
+    const result = data?.createJobTemplate;
+    if (result?.__typename !== 'JobTemplateSuccess') return result ?? { __typename: 'Error', code: 'NO_ANSWER', message: 'The server sent no answer. Try again.', field: null };
+    void message.success(`The template “${result.jobTemplate.name}” was saved.`);
+    setNamingTemplate(false);
+    return null;
   };
 
   const handleCreate = handleSubmit(async (values) => {
@@ -130,6 +143,7 @@ export function CreateJobDialog({ open, kind = 'INSTALLATION', onClose, onCreate
       if (result?.__typename === 'JobSuccess') {
         void message.success(values.assign ? 'The job was created and assigned.' : 'The job was saved.');
         reset(emptyJobValues(kind));
+        setTemplate(null);
         onCreated(result.job.id);
         return;
       }
@@ -152,6 +166,9 @@ export function CreateJobDialog({ open, kind = 'INSTALLATION', onClose, onCreate
       width={760}
       destroyOnHidden
       footer={[
+        <Button key="template" onClick={() => void handleSaveAsTemplate()} style={{ float: 'left' }}>
+          Save as template…
+        </Button>,
         <Button key="cancel" onClick={handleClose}>
           Cancel
         </Button>,
@@ -174,9 +191,19 @@ export function CreateJobDialog({ open, kind = 'INSTALLATION', onClose, onCreate
             <Segmented<JobKind>
               id="new-job-kind"
               value={field.value}
-              onChange={field.onChange}
+              onChange={handleKindChange}
               options={JOB_KINDS.map((value) => ({ value, label: JOB_KIND_LABELS[value] }))}
             />
+          )}
+        />
+        <FormField
+          control={control}
+          name="templateId"
+          label="Template"
+          id="new-job-template"
+          extra={template ? 'The template filled the fields below; what you change wins, and fields left empty take the template’s values.' : undefined}
+          render={(field, aria) => (
+            <TemplatePicker {...aria} ref={field.ref} kind={currentKind} value={template} onChange={chooseTemplate} onBlur={field.onBlur} style={{ width: '100%' }} />
           )}
         />
         <FormField
@@ -188,7 +215,15 @@ export function CreateJobDialog({ open, kind = 'INSTALLATION', onClose, onCreate
             <VehiclePicker {...aria} ref={field.ref} value={field.value || null} onChange={(id) => field.onChange(id ?? '')} onBlur={field.onBlur} />
           )}
         />
-        <TextField control={control} name="title" label="Title" id="new-job-title" />
+        <FormField
+          control={control}
+          name="title"
+          label="Title"
+          id="new-job-title"
+          render={(field, aria) => (
+            <Input {...aria} ref={field.ref} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} autoComplete="off" />
+          )}
+        />
         <FormField
           control={control}
           name="description"
@@ -234,36 +269,18 @@ export function CreateJobDialog({ open, kind = 'INSTALLATION', onClose, onCreate
             />
           </Col>
         </Row>
-        <Divider titlePlacement="start" plain>
-          <Typography.Text strong>Configuration</Typography.Text>
-        </Divider>
-        <Row gutter={12}>
-          <Col xs={24} sm={8}>
-            <TextField control={control} name="configuration.deviceSerial" label="Device serial" id="new-job-device-serial" />
-          </Col>
-          <Col xs={24} sm={8}>
-            <TextField control={control} name="configuration.deviceModel" label="Device model" id="new-job-device-model" />
-          </Col>
-          <Col xs={24} sm={8}>
-            <TextField control={control} name="configuration.firmware" label="Firmware" id="new-job-firmware" />
-          </Col>
-          <Col xs={24} sm={8}>
-            <TextField control={control} name="configuration.installationVariant" label="Installation variant" id="new-job-installation-variant" />
-          </Col>
-          <Col xs={24} sm={8}>
-            <TextField control={control} name="configuration.centralLockConnectionType" label="Central lock connection" id="new-job-central-lock" />
-          </Col>
-          <Col xs={24} sm={8}>
-            <TextField control={control} name="configuration.fuelType" label="Fuel type" id="new-job-fuel-type" />
-          </Col>
-        </Row>
-        <Flex vertical gap={4}>
-          <Typography.Text type="secondary">Named settings</Typography.Text>
-          <SettingsRows control={control} />
-        </Flex>
+        <JobConfigurationFields control={configurationControl(control)} idPrefix="new-job" />
         {/* Lets Enter submit the form from any field. */}
         <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
       </Form>
+      <TemplateNameDialog
+        open={namingTemplate}
+        title="Save as template"
+        okText="Save template"
+        intro="A new template with this job's kind, texts, configuration and service partner (not its vehicle or day)."
+        onSubmit={saveAsTemplate}
+        onClose={() => setNamingTemplate(false)}
+      />
     </Modal>
   );
 }

@@ -13,6 +13,8 @@ import { useLoadMore } from '../../shared/hooks/use-load-more';
 import { JOB_KIND_LABELS, JOB_STATUS_LABELS } from '../utils/job-wording';
 import { hasJobFilters, readJobListParams, toJobFilter, toJobOrder, withJobListParams, withoutJobListFilters } from '../utils/list-params';
 import type { JobListParamChanges } from '../utils/list-params';
+import { TemplateList } from '../templates/TemplateList';
+import { isTemplatesTab, withTemplatesTab } from '../templates/template-params';
 import { JobTable } from './JobTable';
 import { ServicePartnerSelect } from './ServicePartnerSelect';
 
@@ -33,10 +35,13 @@ export function JobList() {
   const filter = toJobFilter(state);
   const orderBy = toJobOrder(state);
   const filtered = hasJobFilters(state);
+  // templates are the principal's own: its staff alone see the tab
+  const showTemplates = isPrincipal && isTemplatesTab(searchParams);
 
   const { data, previousData, error, loading, fetchMore, refetch } = useQuery(JobsDocument, {
     variables: { first: JOBS_PAGE_SIZE, filter, orderBy },
     notifyOnNetworkStatusChange: true,
+    skip: showTemplates,
   });
   const connection = (data ?? (loading ? previousData : undefined))?.jobs;
   const jobs = connection?.edges.map((edge) => edge.node) ?? [];
@@ -44,14 +49,34 @@ export function JobList() {
 
   const change = (changes: JobListParamChanges) => setSearchParams(withJobListParams(searchParams, changes), { replace: true });
   const handleClearFilters = () => setSearchParams(withoutJobListFilters(searchParams), { replace: true });
+  const handleTabChange = (key: string) =>
+    setSearchParams(
+      key === 'TEMPLATES' ? withTemplatesTab(searchParams, true) : withJobListParams(withTemplatesTab(searchParams, false), { kind: key as JobKind }),
+      { replace: true },
+    );
+
+  const tabs = (
+    <Tabs
+      activeKey={showTemplates ? 'TEMPLATES' : state.kind}
+      onChange={handleTabChange}
+      items={[
+        ...JOB_KINDS.map((kind) => ({ key: kind, label: JOB_KIND_LABELS[kind] })),
+        ...(isPrincipal ? [{ key: 'TEMPLATES', label: 'Templates' }] : []),
+      ]}
+    />
+  );
+  if (showTemplates) {
+    return (
+      <>
+        {tabs}
+        <TemplateList />
+      </>
+    );
+  }
 
   return (
     <>
-      <Tabs
-        activeKey={state.kind}
-        onChange={(key) => change({ kind: key as JobKind })}
-        items={JOB_KINDS.map((kind) => ({ key: kind, label: JOB_KIND_LABELS[kind] }))}
-      />
+      {tabs}
       <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
         <Select<JobStatus>
           aria-label="Filter by status"

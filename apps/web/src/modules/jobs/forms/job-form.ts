@@ -18,7 +18,7 @@ export const JOB_FORM_MESSAGES = {
 const text = (max: number, message: string) => z.string().trim().max(max, message);
 
 /** The named settings as editable rows: the domain's name and value rules, names unique. */
-const settingRowsSchema = z
+export const settingRowsSchema = z
   .array(
     z.object({
       name: z.string().trim().regex(SETTING_NAME, M.settingName),
@@ -48,6 +48,7 @@ export const jobFormSchema = z
     scheduledFor: z.string(),
     servicePartnerId: z.string().nullable(),
     assign: z.boolean(),
+    templateId: z.string().nullable(),
     configuration: jobConfigurationSchema.omit({ settings: true }).extend({ settings: settingRowsSchema }),
   })
   .superRefine((values, ctx) => {
@@ -57,6 +58,17 @@ export const jobFormSchema = z
   });
 
 export type JobFormOutput = z.output<typeof jobFormSchema>;
+
+/** A configuration as the inputs hold it: text everywhere, the named settings as rows. */
+export type JobConfigurationValues = {
+  deviceSerial: string;
+  deviceModel: string;
+  firmware: string;
+  installationVariant: string;
+  centralLockConnectionType: string;
+  fuelType: string;
+  settings: { name: string; value: string }[];
+};
 
 /** What the inputs hold: text everywhere, the day as YYYY-MM-DD ('' for none). */
 export type JobFormValues = {
@@ -68,15 +80,9 @@ export type JobFormValues = {
   scheduledFor: string;
   servicePartnerId: string | null;
   assign: boolean;
-  configuration: {
-    deviceSerial: string;
-    deviceModel: string;
-    firmware: string;
-    installationVariant: string;
-    centralLockConnectionType: string;
-    fuelType: string;
-    settings: { name: string; value: string }[];
-  };
+  /** the template the job starts from (it fills what the job leaves empty), if any */
+  templateId: string | null;
+  configuration: JobConfigurationValues;
 };
 
 /** The fields the API's ValidationError may name (its paths equal the form's). */
@@ -87,6 +93,7 @@ export const JOB_SERVER_FIELDS = [
   'instructions',
   'scheduledFor',
   'servicePartnerId',
+  'templateId',
   'configuration.deviceSerial',
   'configuration.deviceModel',
   'configuration.firmware',
@@ -106,6 +113,7 @@ export function emptyJobValues(kind: JobKind = 'INSTALLATION'): JobFormValues {
     scheduledFor: '',
     servicePartnerId: null,
     assign: false,
+    templateId: null,
     configuration: {
       deviceSerial: '',
       deviceModel: '',
@@ -132,6 +140,7 @@ export function toCreateJobInput(values: JobFormOutput): CreateJobInput {
     scheduledFor: orNull(values.scheduledFor),
     servicePartnerId: values.assign ? values.servicePartnerId : null,
     assign: values.assign,
+    ...(values.templateId ? { templateId: values.templateId } : {}),
     configuration: {
       deviceSerial: orNull(configuration.deviceSerial),
       deviceModel: orNull(configuration.deviceModel),
