@@ -19,9 +19,8 @@ import { JOB_KIND_LABELS } from '../utils/job-wording';
 import { TEMPLATE_SERVER_FIELDS, templateFormSchema, templateFormValues, toTemplateInput } from './template-form';
 import type { TemplateFormOutput, TemplateFormValues } from './template-form';
 
-/** Refreshes the templates lists and pickers once a template changed (not after a refusal). */
-export const refetchTemplatesOnSuccess = (typename: string | undefined): string[] =>
-  typename === 'JobTemplateSuccess' ? ['JobTemplates', 'JobTemplateOptions'] : [];
+/** Refreshes the templates list once a template changed (not after a refusal); the New job dialog's picker fetches anew when it opens. */
+export const refetchTemplatesOnSuccess = (typename: string | undefined): string[] => (typename === 'JobTemplateSuccess' ? ['JobTemplates'] : []);
 
 /** Mount it per template (a `key`): its inputs start from the template it was mounted with. */
 export type TemplateDialogProps = {

@@ -31,7 +31,11 @@ export function TemplatePicker({ kind, value, onChange, onBlur, ref, style, ...a
     return () => clearTimeout(timer);
   }, [searchText]);
 
-  const { data, loading, error } = useQuery(JobTemplateOptionsDocument, { variables: { search, kind, first: 20 } });
+  const { data, loading, error } = useQuery(JobTemplateOptionsDocument, {
+    variables: { search, kind, first: 20 },
+    // templates change in another tab of the page: each opening of the dialog asks anew
+    fetchPolicy: 'cache-and-network',
+  });
   const templates = data?.jobTemplates.edges.map((edge) => edge.node) ?? [];
   if (value && !templates.some((template) => template.id === value.id)) templates.unshift(value);
 
