@@ -34,7 +34,7 @@ async function gql<T>(page: Page, baseUrl: string, query: string, variables: Rec
 }
 
 // Skipped (with one loud line from global-setup.ts) when no Chromium is installed.
-describe.skipIf(!chromiumPath)('a job from creation to success in the browser', () => {
+describe.skipIf(!chromiumPath)('a job from a template to success in the browser', () => {
   let server: RunningServer;
   let browser: Browser;
 
@@ -50,10 +50,11 @@ describe.skipIf(!chromiumPath)('a job from creation to success in the browser', 
   });
 
   it(
-    'the principal creates and assigns a job; the technician starts and succeeds it on a phone and then loses the vehicle',
+    'the principal creates a job from a template with Save & Assign; the technician starts and succeeds it on a phone and then loses the vehicle',
     async () => {
       const suffix = Date.now().toString(36);
       const title = `E2E install ${suffix}`;
+      const templateName = `E2E template ${suffix}`;
       const vin = randomVin();
       let vehicleId = '';
       let jobPath = '';
@@ -71,17 +72,45 @@ describe.skipIf(!chromiumPath)('a job from creation to success in the browser', 
         if (!createVehicle.vehicle) throw new Error(`createVehicle: ${JSON.stringify(createVehicle)}`);
         vehicleId = createVehicle.vehicle.id;
 
+        // the template: the title, the device model and the default service partner (FleetFit)
+        const { partners } = await gql<{ partners: { edges: { node: { id: string } }[] } }>(
+          page,
+          server.baseUrl,
+          `{ partners(first: 1, filter: { search: "FFT3Q", role: SERVICE_PARTNER }) { edges { node { id } } } }`,
+        );
+        const { createJobTemplate } = await gql<{ createJobTemplate: { jobTemplate?: { id: string } } }>(
+          page,
+          server.baseUrl,
+          `mutation($input: CreateJobTemplateInput!) { createJobTemplate(input: $input) {
+            __typename ... on JobTemplateSuccess { jobTemplate { id } } ... on ErrorResult { message } } }`,
+          {
+            input: {
+              name: templateName,
+              kind: 'INSTALLATION',
+              title,
+              configuration: { deviceModel: `T3-${suffix}`, settings: [{ name: 'odometer_source', value: 'can' }] },
+              defaultServicePartnerId: partners.edges[0]?.node.id,
+            },
+          },
+        );
+        if (!createJobTemplate.jobTemplate) throw new Error(`createJobTemplate: ${JSON.stringify(createJobTemplate)}`);
+
+        // Templates tab → "Create new job": the New job dialog starts filled from the template
         await page.goto(`${server.baseUrl}/jobs`);
-        await page.getByRole('button', { name: 'New job' }).click();
+        await page.getByRole('tab', { name: 'Templates' }).click();
+        await page.getByRole('searchbox', { name: 'Search templates' }).fill(templateName);
+        await page.getByRole('searchbox', { name: 'Search templates' }).press('Enter');
+        await page.getByRole('button', { name: `Actions for ${templateName}` }).click();
+        await page.getByRole('menuitem', { name: 'Create new job' }).click();
         const dialog = page.getByRole('dialog', { name: 'New job' });
+        await dialog.getByText(templateName).waitFor();
+        expect(await dialog.getByLabel('Title').inputValue()).toBe(title);
+        expect(await dialog.getByLabel('Device model').inputValue()).toBe(`T3-${suffix}`);
+        await dialog.getByText('FleetFit Service (FFT3Q)').waitFor();
         await dialog.getByRole('combobox', { name: 'Vehicle' }).click();
         await dialog.getByRole('combobox', { name: 'Vehicle' }).fill(vin);
         await page.getByTitle(`${vin} · Aurora Orion`).click();
-        await dialog.getByLabel('Title').fill(title);
         await dialog.getByLabel('Device serial').fill(`TU-${suffix}`);
-        await dialog.getByRole('combobox', { name: 'Service partner' }).click();
-        await dialog.getByRole('combobox', { name: 'Service partner' }).fill('FFT3Q');
-        await page.getByTitle('FleetFit Service (FFT3Q)').click();
         await dialog.getByRole('button', { name: 'Save & Assign' }).click();
 
         await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
@@ -101,6 +130,8 @@ describe.skipIf(!chromiumPath)('a job from creation to success in the browser', 
           await page.waitForURL(new RegExp(`${jobPath}$`));
           await page.getByText(vin).waitFor();
           await page.getByText(`TU-${suffix}`).waitFor();
+          // the configuration the template filled in
+          await page.getByText(`T3-${suffix}`).waitFor();
 
           await page.getByRole('button', { name: 'Start', exact: true }).click();
           await page.getByRole('button', { name: 'Succeed', exact: true }).waitFor();

@@ -234,7 +234,7 @@ describe('CreateJobDialog', () => {
                 code: 'VALIDATION_FAILED',
                 message: 'Some fields are invalid.',
                 field: 'name',
-                fieldErrors: [{ __typename: 'FieldError', field: 'name', message: 'Another template is called “Unit swap”.' }],
+                fieldErrors: [{ __typename: 'FieldError', field: 'name', message: 'A template named "Unit swap" already exists.' }],
               },
             },
           },
@@ -259,7 +259,7 @@ describe('CreateJobDialog', () => {
 
       fireEvent.change(within(prompt).getByLabelText('Template name'), { target: { value: 'Unit swap' } });
       fireEvent.click(within(prompt).getByRole('button', { name: /^(loading )?Save template$/ }));
-      expect(await within(prompt).findByText('Another template is called “Unit swap”.')).toBeTruthy();
+      expect(await within(prompt).findByText('A template named "Unit swap" already exists.')).toBeTruthy();
 
       fireEvent.change(within(prompt).getByLabelText('Template name'), { target: { value: 'Unit swap 2' } });
       fireEvent.click(within(prompt).getByRole('button', { name: /^(loading )?Save template$/ }));

@@ -80,7 +80,7 @@ describe('TemplateDialog', () => {
               message: 'Some fields are invalid.',
               field: 'name',
               fieldErrors: [
-                { __typename: 'FieldError', field: 'name', message: 'Another template is called “Yearly check”.' },
+                { __typename: 'FieldError', field: 'name', message: 'A template named "Yearly check" already exists.' },
                 { __typename: 'FieldError', field: 'configuration.deviceModel', message: 'A device model has at most 60 characters.' },
               ],
             },
@@ -94,7 +94,7 @@ describe('TemplateDialog', () => {
     ]);
     fill();
     press('Create');
-    expect(await within(dialog()).findByText('Another template is called “Yearly check”.')).toBeTruthy();
+    expect(await within(dialog()).findByText('A template named "Yearly check" already exists.')).toBeTruthy();
     expect(within(dialog()).getByLabelText('Name').getAttribute('aria-invalid')).toBe('true');
     expect(within(dialog()).getByLabelText('Device model').getAttribute('aria-invalid')).toBe('true');
     expect(onClose).not.toHaveBeenCalled();

@@ -79,7 +79,7 @@ describe('TemplateList', () => {
             code: 'VALIDATION_FAILED',
             message: 'Some fields are invalid.',
             field: 'name',
-            fieldErrors: [{ __typename: 'FieldError', field: 'name', message: 'Another template is called “Yearly check”.' }],
+            fieldErrors: [{ __typename: 'FieldError', field: 'name', message: 'A template named "Yearly check" already exists.' }],
           },
         },
       },
@@ -95,7 +95,7 @@ describe('TemplateList', () => {
     expect(within(dialog).getByText('Duplicate “T3 install”')).toBeTruthy();
     fireEvent.change(within(dialog).getByLabelText('Template name'), { target: { value: 'Yearly check' } });
     fireEvent.click(within(dialog).getByRole('button', { name: /^(loading )?Duplicate$/ }));
-    expect(await within(dialog).findByText('Another template is called “Yearly check”.')).toBeTruthy();
+    expect(await within(dialog).findByText('A template named "Yearly check" already exists.')).toBeTruthy();
     expect(within(dialog).getByLabelText('Template name').getAttribute('aria-invalid')).toBe('true');
 
     fireEvent.change(within(dialog).getByLabelText('Template name'), { target: { value: '' } });
@@ -119,7 +119,7 @@ describe('TemplateList', () => {
             restoreJobTemplate: {
               __typename: 'ValidationError',
               code: 'VALIDATION_FAILED',
-              message: 'Another active template is called “T3 install”; rename it first.',
+              message: 'Another template is named "T3 install" now; rename this one before restoring it.',
               field: 'name',
               fieldErrors: [],
             },
@@ -139,7 +139,7 @@ describe('TemplateList', () => {
     fireEvent.click(await screen.findByTitle('Deleted'));
     expect(await screen.findByText('Deleted', { selector: '.ant-tag' })).toBeTruthy();
     await openRowMenu('T3 install', 'Restore');
-    expect(await screen.findByText('Another active template is called “T3 install”; rename it first.')).toBeTruthy();
+    expect(await screen.findByText('Another template is named "T3 install" now; rename this one before restoring it.')).toBeTruthy();
   });
 
   it('is read-only for a principal viewer', async () => {

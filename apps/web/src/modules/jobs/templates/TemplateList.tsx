@@ -142,7 +142,7 @@ export function TemplateList() {
           {canWrite && !template.archivedAt ? (
             <Typography.Link onClick={() => setEditing({ template })}>{template.name}</Typography.Link>
           ) : (
-            template.name
+            <span>{template.name}</span>
           )}
           {template.archivedAt ? <Tag>Deleted</Tag> : null}
         </Flex>
