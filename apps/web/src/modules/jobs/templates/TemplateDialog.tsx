@@ -131,7 +131,7 @@ export function TemplateDialog({ open, template, onClose }: TemplateDialogProps)
           name="defaultServicePartnerId"
           label="Default service partner"
           id="template-partner"
-          extra="Jobs created from this template go to this partner unless the job names another."
+          extra="The New job dialog proposes it for jobs from this template (the jobs CSV import does not use it)."
           render={(field, aria) => (
             <ServicePartnerSelect {...aria} acceptedOnly ref={field.ref} value={field.value} onChange={field.onChange} onBlur={field.onBlur} style={{ width: '100%' }} />
           )}

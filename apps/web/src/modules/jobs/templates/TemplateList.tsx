@@ -234,7 +234,11 @@ export function TemplateList() {
             open={duplicating !== null}
             title={duplicating ? `Duplicate “${duplicating.name}”` : 'Duplicate template'}
             okText="Duplicate"
-            intro="The copy has the same kind, texts, configuration and default service partner."
+            intro={
+              duplicating
+                ? `The copy has the same kind, texts, configuration and default service partner. Leave the name empty to call it “${duplicating.name} (copy)” (or the next free copy number).`
+                : undefined
+            }
             required={false}
             placeholder={duplicating ? `${duplicating.name} (copy)` : undefined}
             onSubmit={handleDuplicate}
