@@ -18,7 +18,7 @@ export const JOB_FORM_MESSAGES = {
 const text = (max: number, message: string) => z.string().trim().max(max, message);
 
 /** The named settings as editable rows: the domain's name and value rules, names unique. */
-const settingRowsSchema = z
+export const settingRowsSchema = z
   .array(
     z.object({
       name: z.string().trim().regex(SETTING_NAME, M.settingName),
