@@ -23,9 +23,15 @@ import type { JobTemplate } from './job-template.entity.js';
 @Entity({ tableName: 'job' })
 @Filter({ name: TENANT_FILTER, cond: principalCondition('principal'), default: true })
 // the list always has its tab (kind): partial indexes over live jobs serve its pages in order and
-// its counts as index-only scans; a status filter without a kind uses a skip scan (bench-jobs.ts)
+// its counts as index-only scans (bench-jobs.ts)
 @Index({ name: 'job_list_kind_index', expression: 'create index "job_list_kind_index" on "job" ("principal_id", "kind", "created_at", "id") where "deleted_at" is null' })
 @Index({ name: 'job_list_kind_status_index', expression: 'create index "job_list_kind_status_index" on "job" ("principal_id", "kind", "status", "created_at", "id") where "deleted_at" is null' })
+@Index({ name: 'job_list_status_index', expression: 'create index "job_list_status_index" on "job" ("principal_id", "status", "created_at", "id") where "deleted_at" is null' })
+// overdue = scheduled before today and not finished: its count reads only unfinished jobs
+@Index({
+  name: 'job_list_overdue_index',
+  expression: `create index "job_list_overdue_index" on "job" ("principal_id", "kind", "scheduled_for") where "deleted_at" is null and "status" in ('PENDING', 'ASSIGNED', 'RUNNING')`,
+})
 @Index({ properties: ['principal', 'scheduledFor'] })
 @Index({ properties: ['servicePartner', 'status'] })
 @Index({ properties: ['vehicle'] })
