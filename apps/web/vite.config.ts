@@ -21,6 +21,7 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: API_ORIGIN, changeOrigin: false, ws: true },
       '/healthz': { target: API_ORIGIN },
+      '/exports': { target: API_ORIGIN },
     },
   },
   preview: {
@@ -28,6 +29,7 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: API_ORIGIN, changeOrigin: false, ws: true },
       '/healthz': { target: API_ORIGIN },
+      '/exports': { target: API_ORIGIN },
     },
   },
   worker: { format: 'es' },

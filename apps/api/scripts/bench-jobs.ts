@@ -6,11 +6,13 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { graphql } from 'graphql';
+import { buildAppSchema } from '../src/app/build-schema.js';
 import { contextForViewer } from '../src/app/request-context.js';
 import { makeViewer } from '../src/common/auth/viewer.js';
 import type { Viewer } from '../src/common/auth/viewer.js';
-import { listJobs } from '../src/modules/job/job.service.js';
 import type { JobFilterInput } from '../src/modules/job/job.service.js';
+import { jobsCsvPieces } from '../src/modules/import/jobs-export.service.js';
 
 const JOBS = 1_000_000;
 const partnerId = (g: number) => `00000000-0000-7000-9000-${g.toString(16).padStart(12, '0')}`;
@@ -40,6 +42,15 @@ export async function benchJobs(orm: MikroORM, time: Timer, principalId: string,
   await connection.execute('vacuum analyze job');
   process.stdout.write(`\nseeded ${JOBS} jobs in ${((performance.now() - fill) / 1000).toFixed(1)} s\n\n`);
 
+  // 10,000 of them came from one import batch (the list's "import batch" filter)
+  const batch = (await connection.execute(
+    `insert into import_batch (id, created_at, updated_at, organization_id, kind, status, file_name, created_by_label, row_count, created_count, problems)
+     values ('00000000-0000-7000-8000-0000000b0001', now(), now(), ?::uuid, 'JOBS', 'SUCCEEDED', 'bench-jobs.csv', 'bench', 10000, 10000, '[]') returning id`,
+    [principalId],
+  )) as { id: string }[];
+  await connection.execute(`update job set import_batch_id = ? where id in (select id from job where principal_id = ? order by id limit 10000)`, [batch[0]!.id, principalId]);
+  await connection.execute('analyze job');
+
   const staff = makeViewer({ kind: 'USER', userId: null, apiKeyId: null, sessionId: null, sessionExpiresAt: null, organizationId: principalId, organizationKind: 'PRINCIPAL', role: 'ADMIN', label: 'bench' });
   const sp = partnerId(4);
   const root = (await connection.execute(`select organization_id from partner where id = ?`, [sp])) as { organization_id: string }[];
@@ -48,28 +59,93 @@ export async function benchJobs(orm: MikroORM, time: Timer, principalId: string,
     organizationId: root[0]?.organization_id ?? '', organizationKind: 'PARTNER', role: 'TECHNICIAN', label: 'bench technician',
     partnerships: [{ partnerId: sp, principalId }],
   });
-  const page = async (viewer: Viewer, filter: JobFilterInput, withTotal = true) => {
-    const result = await listJobs(contextOf(orm, viewer), filter, { field: 'CREATED_AT', direction: 'DESC' }, 50);
-    if (withTotal) await result.totalCount;
-  };
+  const vehicle = `00000000-0000-7000-a000-${(7).toString(16).padStart(12, '0')}`;
   const today = new Date().toISOString().slice(0, 10);
-  await time('jobs (staff): newest 50, no total', 20, () => page(staff, {}, false));
-  await time('jobs (staff): newest 50 + total of 1,000,000', 5, () => page(staff, {}));
-  await time('jobs (staff): only FAILED, page of 50, no total', 20, () => page(staff, { status: 'FAILED' }, false));
-  await time('jobs (staff): only FAILED + total', 10, () => page(staff, { status: 'FAILED' }));
-  await time('jobs (staff): one service partner + total', 20, () => page(staff, { servicePartnerId: sp }));
-  await time('jobs (staff): scheduled this week, no total', 20, () => page(staff, { scheduledFrom: today, scheduledTo: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) }, false));
-  await time('jobs (staff): overdue, no total', 20, () => page(staff, { overdue: true }, false));
-  await time('jobs (technician): its organization\'s jobs + total', 20, () => page(technician, {}));
+  const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 
-  const plans: [string, string, unknown[]][] = [
-    ['only FAILED', `select j.* from job j where j.principal_id = ? and j.deleted_at is null and j.status = 'FAILED' order by j.created_at desc, j.id desc limit 51`, [principalId]],
-    ['one service partner', `select j.* from job j where j.principal_id = ? and j.deleted_at is null and j.service_partner_id = ? order by j.created_at desc, j.id desc limit 51`, [principalId, sp]],
-    ['scheduled range', `select j.* from job j where j.principal_id = ? and j.deleted_at is null and j.scheduled_for between current_date and current_date + 7 order by j.created_at desc, j.id desc limit 51`, [principalId]],
+  // the web app's jobs page exactly: the Jobs query with its row fields (vehicle, service partner) and totalCount
+  const schema = await buildAppSchema();
+  const pageOf = async (viewer: Viewer, filter: JobFilterInput, orderBy = { field: 'CREATED_AT', direction: 'DESC' }, after: string | null = null) => {
+    const result = await graphql({ schema, source: JOBS_PAGE, contextValue: contextOf(orm, viewer), variableValues: { first: 50, after, filter, orderBy } });
+    if (result.errors?.length) throw new Error(`jobs page failed: ${JSON.stringify(result.errors)}`);
+    return result.data as { jobs: { totalCount: number; edges: unknown[]; pageInfo: { endCursor: string | null } } };
+  };
+  let deep: string | null = null;
+  for (let i = 0; i < 40; i++) deep = (await pageOf(staff, { kind: 'INSTALLATION' }, undefined, deep)).jobs.pageInfo.endCursor;
+
+  const scenarios: [string, Viewer, JobFilterInput, { field: string; direction: string }?, string?][] = [
+    ['tab (kind) only, newest first', staff, { kind: 'INSTALLATION' }],
+    ['tab, page after 8,000 rows', staff, { kind: 'INSTALLATION' }, undefined, deep ?? undefined],
+    ['tab + status FAILED', staff, { kind: 'INSTALLATION', status: 'FAILED' }],
+    // the bench's service partner 4 holds maintenance jobs only (odd rows)
+    ['tab + one service partner', staff, { kind: 'MAINTENANCE', servicePartnerId: sp }],
+    ['status FAILED without a tab (API clients)', staff, { status: 'FAILED' }],
+    ['tab + one vehicle', staff, { kind: 'INSTALLATION', vehicleId: vehicle }],
+    ['tab + scheduled this week', staff, { kind: 'INSTALLATION', scheduledFrom: today, scheduledTo: inAWeek }],
+    ['tab + overdue', staff, { kind: 'INSTALLATION', overdue: true }],
+    ['tab + import batch', staff, { kind: 'INSTALLATION', importBatchId: batch[0]!.id }],
+    ['tab sorted by status', staff, { kind: 'INSTALLATION' }, { field: 'STATUS', direction: 'ASC' }],
+    ['technician: its organization\'s jobs (tab)', technician, { kind: 'MAINTENANCE' }],
   ];
-  for (const [label, sql, params] of plans) {
-    process.stdout.write(`\nplan of a jobs page, ${label}:\n`);
-    const plan = (await connection.execute(`explain (analyze, costs off, timing off, summary off) ${sql}`, params)) as { 'QUERY PLAN': string }[];
-    for (const row of plan) process.stdout.write(`  ${row['QUERY PLAN']}\n`);
+  const captured: { label: string; statements: { sql: string; params: unknown[] }[] }[] = [];
+  for (const [label, viewer, filter, orderBy, after] of scenarios) {
+    const statements = await captureStatements(orm, () => pageOf(viewer, filter, orderBy, after ?? null));
+    captured.push({ label, statements });
+    await time(`jobs page of 50: ${label} (${statements.length} SQL)`, 10, () => pageOf(viewer, filter, orderBy, after ?? null));
   }
+
+  // the CSV export of a large filtered view, streamed through the service as the download route does
+  for (const [label, filter] of [['tab + status FAILED', { kind: 'INSTALLATION', status: 'FAILED' }], ['tab + scheduled this week', { kind: 'INSTALLATION', scheduledFrom: today, scheduledTo: inAWeek }]] as const) {
+    let rows = 0;
+    let bytes = 0;
+    let peak = process.memoryUsage().rss;
+    const started = performance.now();
+    const statements = await captureStatements(orm, async () => {
+      for await (const piece of jobsCsvPieces(contextOf(orm, staff), filter, { field: 'CREATED_AT', direction: 'DESC' })) {
+        bytes += Buffer.byteLength(piece);
+        rows += piece.split('\n').length - 1;
+        peak = Math.max(peak, process.memoryUsage().rss);
+      }
+    });
+    process.stdout.write(
+      `jobs export (${label}): ${(rows - 1).toLocaleString('en')} jobs, ${(bytes / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s, ${statements.length} SQL statements, peak RSS ${(peak / 1e6).toFixed(0)} MB\n`,
+    );
+    if (label === 'tab + status FAILED') captured.push({ label: `export ${label} (first three statements)`, statements: statements.slice(0, 3) });
+  }
+
+  for (const { label, statements } of captured) {
+    process.stdout.write(`\nplans of a jobs page, ${label} — ${statements.length} statements:\n`);
+    for (const { sql, params } of statements) {
+      process.stdout.write(`  > ${sql.replace(/\s+/g, ' ').slice(0, 300)}${sql.length > 300 ? ' …' : ''}\n`);
+      const plan = (await connection.execute(`explain (analyze, costs off, timing off, summary off) ${sql}`, params)) as { 'QUERY PLAN': string }[];
+      for (const row of plan) process.stdout.write(`    ${row['QUERY PLAN']}\n`);
+    }
+  }
+}
+
+/** The web app's jobs list query (operations/Jobs.graphql with fragments/JobListFields.graphql). */
+const JOBS_PAGE = `query($first: Int, $after: String, $filter: JobFilter, $orderBy: JobOrder) {
+  jobs(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { id kind status title scheduledFor attempt createdAt vehicle { id vin } servicePartner { id partnerId name } } }
+  }
+}`;
+
+/** Every SQL statement `run` sends, with its parameters (to count them and to EXPLAIN each). */
+export async function captureStatements(orm: MikroORM, run: () => Promise<unknown>): Promise<{ sql: string; params: unknown[] }[]> {
+  const statements: { sql: string; params: unknown[] }[] = [];
+  const connection = orm.em.getConnection();
+  const original = connection.execute.bind(connection);
+  connection.execute = ((query: unknown, params: unknown[] = [], ...rest: unknown[]) => {
+    if (typeof query === 'string') statements.push({ sql: query, params });
+    else statements.push({ sql: String((query as { toString(): string }).toString()), params: [] });
+    return (original as (...args: unknown[]) => unknown)(query, params, ...rest);
+  }) as typeof connection.execute;
+  try {
+    await run();
+  } finally {
+    connection.execute = original;
+  }
+  return statements;
 }

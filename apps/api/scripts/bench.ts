@@ -10,6 +10,9 @@
  * - jobs list: 1,000,000 jobs on those vehicles and the tree's service partners (bench-jobs.ts);
  * - vehicles import: a 10,000-row vehicles.csv (5,000 new owners, every row assigned to one of
  *   five partners) checked and committed through the services, three times with fresh VINs.
+ *
+ * `BENCH_ONLY=jobs` (any of audit, partners, vehicles, jobs, import, comma-separated) measures only
+ * those; the partners and vehicles that the jobs need are seeded either way.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -42,6 +45,9 @@ import { importVehicles, validateVehiclesImport } from '../src/modules/import/ve
 
 const EVENTS = 200_000;
 
+const ONLY = process.env['BENCH_ONLY']?.split(',').map((s) => s.trim()) ?? null;
+const wants = (scenario: string) => ONLY === null || ONLY.includes(scenario);
+
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
@@ -52,6 +58,7 @@ async function freePort(): Promise<number> {
 }
 
 async function time(label: string, runs: number, fn: () => Promise<unknown>): Promise<void> {
+  if (!measuring) return;
   await fn(); // warm up
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -63,6 +70,9 @@ async function time(label: string, runs: number, fn: () => Promise<unknown>): Pr
   const p = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!.toFixed(2);
   process.stdout.write(`${label.padEnd(52)} median ${p(0.5)} ms   p95 ${p(0.95)} ms   (${runs} runs)\n`);
 }
+
+/** whether the scenario being run was asked for (its data is seeded regardless) */
+let measuring = true;
 
 const PARTNERS = 20_000;
 
@@ -150,18 +160,11 @@ async function benchVehiclesImport(orm: MikroORM, principalId: string, user: Use
   process.stdout.write(`${'vehicles import: 10,000 rows, commit'.padEnd(52)} median ${median(commit)} ms   (3 runs: ${commit.map((d) => d.toFixed(0)).join(', ')})\n`);
 }
 
-const dir = await mkdtemp(join(tmpdir(), 'ph-bench-'));
-const embedded = process.env['BENCH_DATABASE_URL'] ? null : await startEmbeddedPostgres({ dataDir: dir, port: await freePort() });
-const orm = await MikroORM.init(ormConfig(process.env['BENCH_DATABASE_URL'] ?? embedded!.url));
-try {
-  await applyMigrations(orm);
+/** 200,000 audit events in one organization (plus 50,000 elsewhere): first and deep keyset pages, filters. */
+async function benchAuditLog(orm: MikroORM, orgId: string, otherId: string, user: User): Promise<void> {
   const em = orm.em.fork();
-  scopeToSystem(em);
-  const org = makeOrganization(em, 'PRINCIPAL', { name: 'Bench Principal' });
-  const other = makeOrganization(em, 'PRINCIPAL', { name: 'Other Principal' });
-  const user = await makeUser(em, org, { role: 'ADMIN', email: `bench-${Date.now()}@bench.example` });
-  await em.flush();
-
+  const org = { id: orgId };
+  const other = { id: otherId };
   const fill = performance.now();
   const connection = em.getConnection();
   await connection.execute(
@@ -197,11 +200,29 @@ try {
     [org.id, '01900000-0000-7000-8000-000000000000'],
   );
   for (const row of plan as { 'QUERY PLAN': string }[]) process.stdout.write(`  ${row['QUERY PLAN']}\n`);
+}
 
+const dir = await mkdtemp(join(tmpdir(), 'ph-bench-'));
+const embedded = process.env['BENCH_DATABASE_URL'] ? null : await startEmbeddedPostgres({ dataDir: dir, port: await freePort() });
+const orm = await MikroORM.init(ormConfig(process.env['BENCH_DATABASE_URL'] ?? embedded!.url));
+try {
+  await applyMigrations(orm);
+  const em = orm.em.fork();
+  scopeToSystem(em);
+  const org = makeOrganization(em, 'PRINCIPAL', { name: 'Bench Principal' });
+  const other = makeOrganization(em, 'PRINCIPAL', { name: 'Other Principal' });
+  const user = await makeUser(em, org, { role: 'ADMIN', email: `bench-${Date.now()}@bench.example` });
+  await em.flush();
+
+  if (wants('audit')) await benchAuditLog(orm, org.id, other.id, user);
+  measuring = wants('partners');
   await benchPartners(orm, org.id, other.id);
+  measuring = wants('vehicles');
   await benchVehicles(orm, time, org.id, other.id, PARTNERS);
-  await benchJobs(orm, time, org.id, PARTNERS, VEHICLES);
-  await benchVehiclesImport(orm, org.id, user);
+  measuring = wants('jobs');
+  if (measuring) await benchJobs(orm, time, org.id, PARTNERS, VEHICLES);
+  measuring = true;
+  if (wants('import')) await benchVehiclesImport(orm, org.id, user);
   process.stdout.write('\nnote: totalCount (a count over all matching rows) dominates these timings; it is exact by design.\n');
 } finally {
   await orm.close(true);

@@ -21,6 +21,7 @@ import { createMetrics } from '../common/observability/metrics.js';
 import { buildAppSchema } from './build-schema.js';
 import type { AppDeps, RequestContext } from './context.js';
 import { httpContext, wsContext } from './request-context.js';
+import { jobsExportHandler } from '../modules/import/jobs-export.route.js';
 
 /** Limits every operation must stay inside (checked before execution). */
 export const QUERY_LIMITS = { maxDepth: 10, maxCost: 5000 };
@@ -103,7 +104,7 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     res.on('finish', () => {
-      const route = req.path.startsWith('/graphql') ? '/graphql' : ['/healthz', '/readyz', '/metrics'].includes(req.path) ? req.path : 'static';
+      const route = req.path.startsWith('/graphql') ? '/graphql' : ['/healthz', '/readyz', '/metrics', '/exports/jobs.csv'].includes(req.path) ? req.path : 'static';
       metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
     });
     next();
@@ -138,6 +139,9 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
     const message = status === 500 ? 'Something went wrong on our side.' : 'The request body is not valid JSON, or too large.';
     res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
+
+  // a streamed CSV download: too large for a GraphQL string (see jobs-export.route.ts)
+  app.get('/exports/jobs.csv', jobsExportHandler(orm, deps));
 
   const indexHtml = join(env.WEB_DIST, 'index.html');
   if (existsSync(indexHtml)) {

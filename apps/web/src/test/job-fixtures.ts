@@ -40,6 +40,7 @@ export function jobDetailsFixture(overrides: Partial<JobDetailsFieldsFragment> &
       deviceModel: null,
       firmware: null,
     },
+    configurationOverride: 'NOT_YOURS',
     configuration: {
       __typename: 'JobConfigurationType',
       deviceSerial: 'TU-77',
@@ -58,6 +59,7 @@ export function jobDetailsFixture(overrides: Partial<JobDetailsFieldsFragment> &
         fromStatus: null,
         toStatus: 'PENDING',
         reason: null,
+        changes: null,
         actorLabel: 'admin@aurora-motors.example',
         createdAt: '2026-11-01T10:00:00.000Z',
       },

@@ -41,6 +41,9 @@ export const JOB_IMPORT_COLUMNS = [
 ] as const;
 export type JobImportColumn = (typeof JOB_IMPORT_COLUMNS)[number];
 
+/** Columns a jobs export adds after jobs.csv's (see jobs-export.ts): the import knows them and ignores them. */
+export const JOB_EXPORT_READ_ONLY_COLUMNS = ['job_id', 'status', 'service_partner', 'created_at'] as const;
+
 /** The prefix of a named-setting column: `setting.odometer_source` sets the setting `odometer_source`. */
 export const JOB_SETTING_COLUMN_PREFIX = 'setting.';
 
@@ -224,7 +227,8 @@ export function readJobsTable(table: CsvTable, today: string): JobsTableRead {
     if (name.startsWith(JOB_SETTING_COLUMN_PREFIX) && SETTING_NAME.test(setting) && !settingColumns.has(name)) settingColumns.set(name, setting);
   }
   const columns = [...JOB_IMPORT_COLUMNS, ...settingColumns.keys()];
-  const mapping = mapHeader(table.header, columns, ['kind']);
+  // an export's read-only columns (job_id, status, …) are known, so a re-imported export is accepted; nothing reads them
+  const mapping = mapHeader(table.header, [...columns, ...JOB_EXPORT_READ_ONLY_COLUMNS], ['kind']);
   // a `setting.` column whose name is not a setting name is unknown to mapHeader: say why
   const problems = mapping.problems.map((p) =>
     p.column && normalizeHeaderName(p.column).startsWith(JOB_SETTING_COLUMN_PREFIX) && !mapping.indexOf.has(normalizeHeaderName(p.column) as never) && !settingColumns.has(normalizeHeaderName(p.column))

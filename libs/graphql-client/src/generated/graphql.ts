@@ -227,6 +227,18 @@ export type ClaimSuccess = {
   principalName: Scalars['String']['output'];
 };
 
+/** Whether the viewer may change a job's configuration now (overrideJobConfiguration). */
+export type ConfigurationOverrideState =
+  | 'ACCESS_ENDED'
+  /** Yes: the viewer runs the job (or is its service partner's admin), it runs, and the partner allows overrides. */
+  | 'ALLOWED'
+  /** No: the partner may override, but only while the job runs. */
+  | 'NOT_RUNNING'
+  /** No: only the technician running the job or the service partner's admin may. */
+  | 'NOT_YOURS'
+  /** No: the viewer's organization (the job's service partner) does not have allowJobOverride. */
+  | 'PARTNER_DISALLOWS';
+
 /** An e-mail to an owner. */
 export type ContactOwnerInput = {
   /** The message (1 to 10,000 characters); sent, not recorded. */
@@ -585,6 +597,8 @@ export type Job = {
   cancelReason: Maybe<Scalars['String']['output']>;
   /** The configuration to apply — for a service partner only while its access grant lasts. */
   configuration: Maybe<JobConfigurationType>;
+  /** Whether the viewer may change the configuration now (overrideJobConfiguration), and if not, why — the same rule the mutation applies. */
+  configurationOverride: ConfigurationOverrideState;
   /** When the job was created. */
   createdAt: Scalars['DateTime']['output'];
   /** What the job is about. */
@@ -2747,6 +2761,7 @@ export type JobDetailsFieldsFragment = {
   instructions: string | null;
   failureReason: string | null;
   cancelReason: string | null;
+  configurationOverride: ConfigurationOverrideState;
   id: string;
   kind: JobKind;
   status: JobStatus;
@@ -2783,6 +2798,7 @@ export type JobDetailsFieldsFragment = {
     fromStatus: JobStatus | null;
     toStatus: JobStatus | null;
     reason: string | null;
+    changes: Record<string, unknown> | null;
     actorLabel: string;
     createdAt: string;
   }>;
@@ -3603,6 +3619,7 @@ export type CreateJobMutation = {
           instructions: string | null;
           failureReason: string | null;
           cancelReason: string | null;
+          configurationOverride: ConfigurationOverrideState;
           id: string;
           kind: JobKind;
           status: JobStatus;
@@ -3639,6 +3656,7 @@ export type CreateJobMutation = {
             fromStatus: JobStatus | null;
             toStatus: JobStatus | null;
             reason: string | null;
+            changes: Record<string, unknown> | null;
             actorLabel: string;
             createdAt: string;
           }>;
@@ -4306,6 +4324,7 @@ export type JobDetailsQuery = {
     instructions: string | null;
     failureReason: string | null;
     cancelReason: string | null;
+    configurationOverride: ConfigurationOverrideState;
     id: string;
     kind: JobKind;
     status: JobStatus;
@@ -4342,6 +4361,7 @@ export type JobDetailsQuery = {
       fromStatus: JobStatus | null;
       toStatus: JobStatus | null;
       reason: string | null;
+      changes: Record<string, unknown> | null;
       actorLabel: string;
       createdAt: string;
     }>;
@@ -4625,6 +4645,81 @@ export type OnAuditEventRecordedSubscription = {
     actorUser: { __typename: 'User'; id: string; name: string; email: string } | null;
     actorApiKey: { __typename: 'ApiKey'; id: string; name: string; prefix: string } | null;
   };
+};
+
+export type OverrideJobConfigurationMutationVariables = Exact<{
+  input: OverrideJobConfigurationInput;
+}>;
+
+export type OverrideJobConfigurationMutation = {
+  overrideJobConfiguration:
+    | {
+        __typename: 'InvalidTransitionError';
+        status: JobStatus;
+        code: string;
+        message: string;
+        field: string | null;
+      }
+    | {
+        __typename: 'JobSuccess';
+        job: {
+          __typename: 'Job';
+          description: string | null;
+          instructions: string | null;
+          failureReason: string | null;
+          cancelReason: string | null;
+          configurationOverride: ConfigurationOverrideState;
+          id: string;
+          kind: JobKind;
+          status: JobStatus;
+          title: string | null;
+          scheduledFor: string | null;
+          attempt: number;
+          createdAt: string;
+          vehicle: {
+            __typename: 'Vehicle';
+            id: string;
+            vin: string;
+            make: string;
+            model: string;
+            year: number | null;
+            plate: string | null;
+            deviceSerial: string | null;
+            deviceModel: string | null;
+            firmware: string | null;
+          } | null;
+          configuration: {
+            __typename: 'JobConfigurationType';
+            deviceSerial: string | null;
+            deviceModel: string | null;
+            firmware: string | null;
+            installationVariant: string | null;
+            centralLockConnectionType: string | null;
+            fuelType: string | null;
+            settings: Array<{ __typename: 'JobSetting'; name: string; value: string }>;
+          } | null;
+          events: Array<{
+            __typename: 'JobEvent';
+            id: string;
+            type: string;
+            fromStatus: JobStatus | null;
+            toStatus: JobStatus | null;
+            reason: string | null;
+            changes: Record<string, unknown> | null;
+            actorLabel: string;
+            createdAt: string;
+          }>;
+          servicePartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+        };
+      }
+    | { __typename: 'NotFoundError'; code: string; message: string; field: string | null }
+    | {
+        __typename: 'ValidationError';
+        code: string;
+        message: string;
+        field: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      };
 };
 
 export type OwnerDetailsQueryVariables = Exact<{
@@ -5614,6 +5709,7 @@ export type TransitionJobMutation = {
           instructions: string | null;
           failureReason: string | null;
           cancelReason: string | null;
+          configurationOverride: ConfigurationOverrideState;
           id: string;
           kind: JobKind;
           status: JobStatus;
@@ -5650,6 +5746,7 @@ export type TransitionJobMutation = {
             fromStatus: JobStatus | null;
             toStatus: JobStatus | null;
             reason: string | null;
+            changes: Record<string, unknown> | null;
             actorLabel: string;
             createdAt: string;
           }>;
@@ -6656,6 +6753,7 @@ export const JobDetailsFieldsFragmentDoc = {
               ],
             },
           },
+          { kind: 'Field', name: { kind: 'Name', value: 'configurationOverride' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'configuration' },
@@ -6696,6 +6794,7 @@ export const JobDetailsFieldsFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'fromStatus' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changes' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'actorLabel' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
               ],
@@ -9541,6 +9640,7 @@ export const CreateJobDocument = {
               ],
             },
           },
+          { kind: 'Field', name: { kind: 'Name', value: 'configurationOverride' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'configuration' },
@@ -9581,6 +9681,7 @@ export const CreateJobDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'fromStatus' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changes' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'actorLabel' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
               ],
@@ -11985,6 +12086,7 @@ export const JobDetailsDocument = {
               ],
             },
           },
+          { kind: 'Field', name: { kind: 'Name', value: 'configurationOverride' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'configuration' },
@@ -12025,6 +12127,7 @@ export const JobDetailsDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'fromStatus' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changes' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'actorLabel' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
               ],
@@ -13095,6 +13198,245 @@ export const OnAuditEventRecordedDocument = {
     },
   ],
 } as unknown as DocumentNode<OnAuditEventRecordedSubscription, OnAuditEventRecordedSubscriptionVariables>;
+export const OverrideJobConfigurationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'OverrideJobConfiguration' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'OverrideJobConfigurationInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'overrideJobConfiguration' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobSuccess' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'job' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobDetailsFields' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorResultFields' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: {
+                    kind: 'NamedType',
+                    name: { kind: 'Name', value: 'InvalidTransitionError' },
+                  },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobListFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Job' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicle' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'servicePartner' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobDetailsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Job' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'instructions' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'failureReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'cancelReason' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicle' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceSerial' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceModel' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'firmware' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'configurationOverride' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'configuration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceSerial' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceModel' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'firmware' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'installationVariant' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'centralLockConnectionType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fuelType' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'settings' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'events' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'actorLabel' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorResultFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidationError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fieldErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OverrideJobConfigurationMutation, OverrideJobConfigurationMutationVariables>;
 export const OwnerDetailsDocument = {
   kind: 'Document',
   definitions: [
@@ -16912,6 +17254,7 @@ export const TransitionJobDocument = {
               ],
             },
           },
+          { kind: 'Field', name: { kind: 'Name', value: 'configurationOverride' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'configuration' },
@@ -16952,6 +17295,7 @@ export const TransitionJobDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'fromStatus' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changes' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'actorLabel' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
               ],

@@ -29,10 +29,14 @@ export function isPublicOperation(className: string, methodName: string): boolea
   return publicOperations.has(`${className}.${methodName}`);
 }
 
-export const authChecker: AuthChecker<RequestContext> = ({ context }, required) => {
+/** Fails unless the context's identity is signed in and holds every permission (also what HTTP routes outside GraphQL call). */
+export function assertAllowed(context: RequestContext, permissions: readonly Permission[]): void {
   const viewer = context.viewer;
   if (!viewer) throw context.blocked ? accountBlocked() : notSignedIn();
-  const permissions = required.filter((r) => r !== SIGNED_IN) as Permission[];
   if (!permissions.every((p) => viewer.permissions.has(p))) throw forbidden();
+}
+
+export const authChecker: AuthChecker<RequestContext> = ({ context }, required) => {
+  assertAllowed(context, required.filter((r) => r !== SIGNED_IN) as Permission[]);
   return true;
 };

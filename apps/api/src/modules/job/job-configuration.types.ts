@@ -1,6 +1,20 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
-import type { JobConfiguration } from '@partner-hub/domain';
+import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { CONFIGURATION_OVERRIDE_STATES } from '@partner-hub/domain';
+import type { ConfigurationOverrideState, JobConfiguration } from '@partner-hub/domain';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
+import { enumObject } from '../../common/graphql/enums.js';
+
+export const ConfigurationOverrideStateEnum = enumObject<ConfigurationOverrideState>(CONFIGURATION_OVERRIDE_STATES);
+registerEnumType(ConfigurationOverrideStateEnum, {
+  name: 'ConfigurationOverrideState',
+  description: 'Whether the viewer may change a job\'s configuration now (overrideJobConfiguration).',
+  valuesConfig: {
+    ALLOWED: { description: 'Yes: the viewer runs the job (or is its service partner\'s admin), it runs, and the partner allows overrides.' },
+    PARTNER_DISALLOWS: { description: 'No: the viewer\'s organization (the job\'s service partner) does not have allowJobOverride.' },
+    NOT_RUNNING: { description: 'No: the partner may override, but only while the job runs.' },
+    NOT_YOURS: { description: 'No: only the technician running the job or the service partner\'s admin may.' },
+  },
+});
 
 @ObjectType({ description: 'One named configuration setting.' })
 export class JobSetting {

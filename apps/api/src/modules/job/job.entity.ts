@@ -22,12 +22,26 @@ import type { JobTemplate } from './job-template.entity.js';
 @ObjectType({ description: 'An installation or maintenance job on one vehicle.' })
 @Entity({ tableName: 'job' })
 @Filter({ name: TENANT_FILTER, cond: principalCondition('principal'), default: true })
-@Index({ properties: ['principal', 'kind', 'createdAt'] })
-@Index({ properties: ['principal', 'status', 'createdAt'] })
+// the list always has its tab (kind): partial indexes over live jobs serve its pages in order and
+// its counts as index-only scans (bench-jobs.ts)
+@Index({ name: 'job_list_kind_index', expression: 'create index "job_list_kind_index" on "job" ("principal_id", "kind", "created_at", "id") where "deleted_at" is null' })
+@Index({ name: 'job_list_kind_status_index', expression: 'create index "job_list_kind_status_index" on "job" ("principal_id", "kind", "status", "created_at", "id") where "deleted_at" is null' })
+@Index({ name: 'job_list_status_index', expression: 'create index "job_list_status_index" on "job" ("principal_id", "status", "created_at", "id") where "deleted_at" is null' })
+// overdue = scheduled before today and not finished: its count reads only unfinished jobs
+@Index({
+  name: 'job_list_overdue_index',
+  expression: `create index "job_list_overdue_index" on "job" ("principal_id", "kind", "scheduled_for") where "deleted_at" is null and "status" in ('PENDING', 'ASSIGNED', 'RUNNING')`,
+})
 @Index({ properties: ['principal', 'scheduledFor'] })
 @Index({ properties: ['servicePartner', 'status'] })
 @Index({ properties: ['vehicle'] })
 @Index({ properties: ['importBatch'] })
+/*
+ * Relations carry `filters: false`: a job's own tenant filter already confines it to its principal,
+ * and its vehicle, partner, technician, template and batch are that principal's. Without it
+ * MikroORM joins all five into every list page and count to apply their tenant filters — the
+ * count of a 500,000-job tab then hash-joined the vehicle table (see README, Jobs benchmark).
+ */
 export class Job extends BaseEntity<
   'status' | 'title' | 'description' | 'instructions' | 'scheduledFor' | 'servicePartner' | 'technician' | 'failureReason' | 'cancelReason' | 'attempt' | 'template' | 'importBatch' | 'deletedAt' | 'version'
 > {
@@ -57,7 +71,7 @@ export class Job extends BaseEntity<
   @Property({ type: 'text', nullable: true })
   instructions?: string | null = null;
 
-  @ManyToOne(() => Vehicle, { deleteRule: 'restrict' })
+  @ManyToOne(() => Vehicle, { deleteRule: 'restrict', filters: false })
   vehicle!: Rel<Vehicle>;
 
   /** the telematics unit settings to apply (see jobConfigurationSchema) */
@@ -68,11 +82,11 @@ export class Job extends BaseEntity<
   @Property({ type: 'date', nullable: true })
   scheduledFor?: string | null = null;
 
-  @ManyToOne(() => Partner, { nullable: true, deleteRule: 'restrict' })
+  @ManyToOne(() => Partner, { nullable: true, deleteRule: 'restrict', filters: false })
   servicePartner?: Rel<Partner> | null = null;
 
   /** the technician who started the current attempt */
-  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null', filters: false })
   technician?: Rel<User> | null = null;
 
   @Field(() => String, { nullable: true, description: 'The technician\'s explanation of a failure.' })
@@ -87,10 +101,10 @@ export class Job extends BaseEntity<
   @Property({ type: 'integer' })
   attempt = 1;
 
-  @ManyToOne({ entity: 'JobTemplate', nullable: true, deleteRule: 'set null' })
+  @ManyToOne({ entity: 'JobTemplate', nullable: true, deleteRule: 'set null', filters: false })
   template?: Rel<JobTemplate> | null = null;
 
-  @ManyToOne({ entity: 'ImportBatch', nullable: true, deleteRule: 'set null' })
+  @ManyToOne({ entity: 'ImportBatch', nullable: true, deleteRule: 'set null', filters: false })
   importBatch?: Rel<ImportBatch> | null = null;
 
   @Property({ ...timestamptz(), nullable: true })

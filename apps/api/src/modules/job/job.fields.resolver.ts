@@ -4,7 +4,10 @@ import { Allow } from '../../common/auth/authorize.js';
 import { Partner } from '../partner/partner.entity.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 import { accessViaEntries } from '../vehicle/vehicle-access.js';
-import { JobConfigurationType, toConfigurationType } from './job-configuration.types.js';
+import { configurationOverrideState } from '@partner-hub/domain';
+import type { ConfigurationOverrideState } from '@partner-hub/domain';
+import { ConfigurationOverrideStateEnum, JobConfigurationType, toConfigurationType } from './job-configuration.types.js';
+import { actorFor } from './job.service.js';
 import { JobEvent } from './job-event.entity.js';
 import { Job } from './job.entity.js';
 
@@ -27,6 +30,16 @@ export class JobFieldsResolver {
   @FieldResolver(() => JobConfigurationType, { nullable: true, description: 'The configuration to apply — for a service partner only while its access grant lasts.' })
   async configuration(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<JobConfigurationType | null> {
     return (await seesVehicle(ctx, job)) ? toConfigurationType(job.configuration) : null;
+  }
+
+  @Allow('jobs:read')
+  @FieldResolver(() => ConfigurationOverrideStateEnum, {
+    description: 'Whether the viewer may change the configuration now (overrideJobConfiguration), and if not, why — the same rule the mutation applies.',
+  })
+  async configurationOverride(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<ConfigurationOverrideState> {
+    const partner = job.servicePartner ? await ctx.loaders.partnerById.load(job.servicePartner.id) : null;
+    const state = configurationOverrideState(job.status, actorFor(ctx, job), partner?.allowJobOverride ?? false);
+    return state === 'ALLOWED' ? configurationOverrideState(job.status, actorFor(ctx, job), true, await seesVehicle(ctx, job)) : state;
   }
 
   @Allow('jobs:read')

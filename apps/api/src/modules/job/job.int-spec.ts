@@ -246,6 +246,68 @@ describe('updateJob / overrideJobConfiguration', () => {
     await em.nativeUpdate(Partner, { id: SP.id }, { allowJobOverride: false });
   });
 
+  it('refuses everyone but the running technician and the partner admin, changing nothing, and says so in configurationOverride', async () => {
+    const em = app.systemEm();
+    await em.nativeUpdate(Partner, { id: SP.id }, { allowJobOverride: true });
+    const job = await jobIn('RUNNING');
+    makeGrant(em, vehicle, SP, { jobId: job.id });
+    await em.flush();
+    const STATE = `query($id: ID!) { job(id: $id) { configurationOverride } }`;
+    const stateOf = async (who: string) => (await app.gql(STATE, { id: job.id }, { sessionToken: sessions[who] ?? '' })).data?.job?.configurationOverride;
+    expect(await stateOf('runningTechnician')).toBe('ALLOWED');
+    expect(await stateOf('partnerAdmin')).toBe('ALLOWED');
+    expect(await stateOf('otherTechnician')).toBe('NOT_YOURS');
+    expect(await stateOf('principalAdmin')).toBe('NOT_YOURS');
+    for (const who of ['principalAdmin', 'otherTechnician']) {
+      const refused = await app.gql(OVERRIDE, { input: { id: job.id, configuration: { firmware: '1.0.0' } } }, { sessionToken: sessions[who] ?? '' });
+      expect(refused.data?.overrideJobConfiguration, who).toMatchObject({ __typename: 'InvalidTransitionError', message: expect.stringContaining('Only the technician running this job') });
+    }
+    // no jobWork:write: forbidden before anything is looked at; another partner does not see the job at all
+    for (const who of ['principalManager', 'principalViewer', 'partnerStaff']) {
+      const forbidden = await app.gql(OVERRIDE, { input: { id: job.id, configuration: { firmware: '1.0.0' } } }, { sessionToken: sessions[who] ?? '' });
+      expect(forbidden.errors?.[0]?.extensions?.code, who).toBe('FORBIDDEN');
+    }
+    const stranger = await app.gql(OVERRIDE, { input: { id: job.id, configuration: { firmware: '1.0.0' } } }, { sessionToken: sessions['otherPartnerAdmin'] ?? '' });
+    expect(stranger.data?.overrideJobConfiguration).toMatchObject({ __typename: 'NotFoundError' });
+    // the domain rules, with the error on its field
+    const tooLong = await app.gql(OVERRIDE, { input: { id: job.id, configuration: { fuelType: 'x'.repeat(41) } } }, { sessionToken: sessions['runningTechnician'] ?? '' });
+    expect(tooLong.data?.overrideJobConfiguration).toMatchObject({ __typename: 'ValidationError', field: 'configuration.fuelType', message: 'A fuel type has at most 40 characters.' });
+    expect((await app.systemEm().findOneOrFail(Job, { id: job.id })).configuration).toEqual({ settings: {} });
+    const byAdmin = await app.gql(OVERRIDE, { input: { id: job.id, configuration: { fuelType: 'diesel' } } }, { sessionToken: sessions['partnerAdmin'] ?? '' });
+    expect(byAdmin.data?.overrideJobConfiguration.__typename).toBe('JobSuccess');
+    const unchanged = await app.gql(OVERRIDE, { input: { id: job.id, configuration: { fuelType: 'diesel' } } }, { sessionToken: sessions['partnerAdmin'] ?? '' });
+    expect(unchanged.data?.overrideJobConfiguration).toMatchObject({ __typename: 'ValidationError', message: 'Nothing changed.' });
+
+    // not while assigned; and the partner's people learn when their organization may not override
+    const assigned = await jobIn('ASSIGNED');
+    const early = await app.gql(OVERRIDE, { input: { id: assigned.id, configuration: { firmware: '1.0.0' } } }, { sessionToken: sessions['partnerAdmin'] ?? '' });
+    expect(early.data?.overrideJobConfiguration).toMatchObject({ __typename: 'InvalidTransitionError', status: 'ASSIGNED', message: 'The configuration can be changed only while the job runs.' });
+    await em.nativeUpdate(Partner, { id: SP.id }, { allowJobOverride: false });
+    expect(await stateOf('runningTechnician')).toBe('PARTNER_DISALLOWS');
+    expect(await stateOf('otherTechnician')).toBe('PARTNER_DISALLOWS');
+    expect(await stateOf('principalAdmin')).toBe('NOT_YOURS');
+    const byAdminNow = await app.gql(OVERRIDE, { input: { id: job.id, configuration: { fuelType: 'petrol' } } }, { sessionToken: sessions['partnerAdmin'] ?? '' });
+    expect(byAdminNow.data?.overrideJobConfiguration).toMatchObject({ __typename: 'InvalidTransitionError', message: expect.stringContaining('may not change') });
+    const events = await app.systemEm().find(JobEvent, { job: job.id, type: 'CONFIGURATION_CHANGED' });
+    expect(events.map((e) => e.changes)).toEqual([{ fuelType: { from: null, to: 'diesel' } }]);
+  });
+
+  it('refuses the running technician once the access window closed', async () => {
+    const em = app.systemEm();
+    await em.nativeUpdate(Partner, { id: SP.id }, { allowJobOverride: true });
+    const other = makeVehicle(em, world.principalA);
+    await em.flush();
+    const job = em.create(Job, { principal: world.principalA, kind: 'MAINTENANCE', vehicle: other, configuration: { settings: {} }, status: 'RUNNING', servicePartner: SP, technician: runner });
+    await em.flush();
+    makeGrant(em, other, SP, { jobId: job.id, startsAt: new Date(Date.now() - 7_200_000), endsAt: new Date(Date.now() - 60_000) });
+    await em.flush();
+    const state = await app.gql(`query($id: ID!) { job(id: $id) { configurationOverride configuration { firmware } } }`, { id: job.id }, { sessionToken: sessions['runningTechnician'] ?? '' });
+    expect(state.data?.job).toEqual({ configurationOverride: 'ACCESS_ENDED', configuration: null });
+    const refused = await app.gql(OVERRIDE, { input: { id: job.id, configuration: { firmware: '1.0.0' } } }, { sessionToken: sessions['runningTechnician'] ?? '' });
+    expect(refused.data?.overrideJobConfiguration).toMatchObject({ __typename: 'InvalidTransitionError', message: expect.stringContaining('access to this vehicle has ended') });
+    await em.nativeUpdate(Partner, { id: SP.id }, { allowJobOverride: false });
+  });
+
   it('refuses a setting named twice', async () => {
     const job = await jobIn('PENDING');
     const twice = await app.gql(UPDATE, { input: { id: job.id, configuration: { settings: [{ name: 'a', value: '1' }, { name: 'a', value: '2' }] } } }, { sessionToken: sessions['principalAdmin'] ?? '' });

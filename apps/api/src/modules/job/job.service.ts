@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { JOB_TRANSITIONS, canDelete, checkTransition, configurationChanges, holdsGrant, jobConfigurationSchema, mergeWithTemplate } from '@partner-hub/domain';
+import { CONFIGURATION_OVERRIDE_MESSAGES, JOB_TRANSITIONS, canDelete, configurationOverrideState, checkTransition, configurationChanges, holdsGrant, jobConfigurationSchema, mergeWithTemplate } from '@partner-hub/domain';
 import type { JobAction, JobActor, JobKind, JobStatus } from '@partner-hub/domain';
 import { validate as isUuid } from 'uuid';
 import { z } from 'zod';
@@ -13,6 +13,7 @@ import type { Page } from '../../common/graphql/connection.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Partner } from '../partner/partner.entity.js';
 import { AccessGrant } from '../vehicle/access-grant.entity.js';
+import { accessViaEntries } from '../vehicle/vehicle-access.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 import { JobEvent } from './job-event.entity.js';
 import { InvalidTransition } from './job.errors.js';
@@ -69,8 +70,8 @@ export interface JobFilterInput {
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-01-31.').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'This date does not exist.');
 
-/** A page of the jobs the viewer may see, filtered (every filter on an index) and sorted. */
-export function listJobs(ctx: RequestContext, filter: JobFilterInput, order: { field: JobSortField; direction: 'ASC' | 'DESC' }, first: number, after?: string | null): Promise<Page<Job>> {
+/** The jobs list's condition: the viewer's scope and every filter (each on an index); shared by the list and its CSV export. */
+export function jobsWhere(ctx: RequestContext, filter: JobFilterInput): FilterQuery<Job> {
   const conditions: FilterQuery<Job>[] = [jobScopeWhere(ctx)];
   if (filter.status) conditions.push({ status: filter.status });
   if (filter.kind) conditions.push({ kind: filter.kind });
@@ -85,7 +86,17 @@ export function listJobs(ctx: RequestContext, filter: JobFilterInput, order: { f
   if (filter.overdue) {
     conditions.push({ scheduledFor: { $lt: new Date().toISOString().slice(0, 10) }, status: { $in: ['PENDING', 'ASSIGNED', 'RUNNING'] } });
   }
-  return keysetPage(ctx.em, Job, { $and: conditions }, { first, after, orderBy: SORT_COLUMNS[order.field], direction: order.direction === 'ASC' ? 'asc' : 'desc' });
+  return { $and: conditions };
+}
+
+/** The column of the job table a sort field orders by. */
+export function jobSortColumn(field: JobSortField): 'createdAt' | 'kind' | 'status' {
+  return SORT_COLUMNS[field];
+}
+
+/** A page of the jobs the viewer may see, filtered (every filter on an index) and sorted. */
+export function listJobs(ctx: RequestContext, filter: JobFilterInput, order: { field: JobSortField; direction: 'ASC' | 'DESC' }, first: number, after?: string | null): Promise<Page<Job>> {
+  return keysetPage(ctx.em, Job, jobsWhere(ctx, filter), { first, after, orderBy: SORT_COLUMNS[order.field], direction: order.direction === 'ASC' ? 'asc' : 'desc' });
 }
 
 const text = (max: number, what: string) =>
@@ -406,14 +417,12 @@ export async function overrideJobConfiguration(ctx: RequestContext, id: string, 
   return inTransaction(ctx, async (em) => {
     const scoped = { ...ctx, em };
     const job = await findVisibleJob(scoped, id);
+    const partner = job.servicePartner ? await em.findOneOrFail(Partner, { id: job.servicePartner.id }) : null;
     const actor = actorFor(scoped, job);
-    if (job.status !== 'RUNNING' || (actor !== 'RUNNING_TECHNICIAN' && actor !== 'PARTNER_ADMIN')) {
-      throw new InvalidTransition('Only the technician running this job (or the service partner\'s admin) may change its configuration, while it runs.', job.status);
-    }
-    const partner = await em.findOneOrFail(Partner, { id: job.servicePartner?.id });
-    if (!partner.allowJobOverride) {
-      throw new InvalidTransition('Your organization may not change a job\'s predefined configuration; ask the principal to allow overrides.', job.status);
-    }
+    let state = configurationOverrideState(job.status, actor, partner?.allowJobOverride ?? false);
+    // the vehicle's ledger is read only for a change that is otherwise allowed
+    if (state === 'ALLOWED') state = configurationOverrideState(job.status, actor, true, (await accessViaEntries(scoped, job.vehicle.id))?.length !== 0);
+    if (state !== 'ALLOWED') throw new InvalidTransition(CONFIGURATION_OVERRIDE_MESSAGES[state], job.status);
     const changes = configurationChanges(job.configuration, configuration);
     if (Object.keys(changes).length === 0) throw ValidationFailed.of('configuration', 'Nothing changed.');
     const updated = await em.nativeUpdate(Job, { id: job.id, version: job.version, status: 'RUNNING' }, { configuration, version: job.version + 1 } as never);

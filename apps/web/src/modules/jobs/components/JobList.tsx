@@ -11,6 +11,7 @@ import { LoadMore } from '../../shared/components/LoadMore';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
 import { useLoadMore } from '../../shared/hooks/use-load-more';
 import { JOB_KIND_LABELS, JOB_STATUS_LABELS } from '../utils/job-wording';
+import { ExportJobsButton } from '../export/ExportJobsButton';
 import { hasJobFilters, readJobListParams, toJobFilter, toJobOrder, withJobListParams, withoutJobListFilters } from '../utils/list-params';
 import type { JobListParamChanges } from '../utils/list-params';
 import { TemplateList } from '../templates/TemplateList';
@@ -123,6 +124,9 @@ export function JobList() {
             Clear filters
           </Button>
         ) : null}
+        <div style={{ marginLeft: 'auto' }}>
+          <ExportJobsButton filter={filter} orderBy={orderBy} />
+        </div>
       </Flex>
       {error ? <QueryErrorAlert title="Could not load jobs" error={error} onRetry={() => void refetch()} /> : null}
       <JobTable

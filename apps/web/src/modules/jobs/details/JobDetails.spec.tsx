@@ -38,6 +38,7 @@ const event = (id: string, type: string, from: JobDetailsFieldsFragment['status'
   fromStatus: from,
   toStatus: to,
   reason,
+  changes: null,
   actorLabel,
   createdAt: '2026-11-02T10:00:00.000Z',
 });

@@ -12,6 +12,8 @@ import { describeError, graphQLErrorReason } from '../../shared/utils/errors';
 import { formatDate, formatDateTime } from '../../shared/utils/format';
 import { JobStatusTag } from '../components/JobStatusTag';
 import { JOB_ACTION_LABELS, JOB_KIND_LABELS, JOB_STATUS_LABELS, jobActorOf } from '../utils/job-wording';
+import { ConfigurationCard } from './ConfigurationCard';
+import { describeChanges } from './history-changes';
 import { TransitionDialog, needsDialog, refetchJobsOnTransition } from './TransitionDialog';
 
 export type JobDetailsProps = { id: string };
@@ -43,30 +45,7 @@ function VehicleCard({ job }: { job: JobDetailsFieldsFragment }) {
   );
 }
 
-/** The configuration the technician must apply (hidden with the vehicle once access has ended). */
-function ConfigurationCard({ job }: { job: JobDetailsFieldsFragment }) {
-  const configuration = job.configuration;
-  if (!configuration) return null;
-  return (
-    <Card title="Configuration" size="small">
-      <Descriptions column={1} size="small">
-        <Descriptions.Item label="Device serial">{or(configuration.deviceSerial)}</Descriptions.Item>
-        <Descriptions.Item label="Device model">{or(configuration.deviceModel)}</Descriptions.Item>
-        <Descriptions.Item label="Firmware">{or(configuration.firmware)}</Descriptions.Item>
-        <Descriptions.Item label="Installation variant">{or(configuration.installationVariant)}</Descriptions.Item>
-        <Descriptions.Item label="Central lock connection">{or(configuration.centralLockConnectionType)}</Descriptions.Item>
-        <Descriptions.Item label="Fuel type">{or(configuration.fuelType)}</Descriptions.Item>
-        {configuration.settings.map((setting) => (
-          <Descriptions.Item key={setting.name} label={<Typography.Text code>{setting.name}</Typography.Text>}>
-            {setting.value}
-          </Descriptions.Item>
-        ))}
-      </Descriptions>
-    </Card>
-  );
-}
-
-/** The job's history, oldest first: what happened, the status change, why, who and when. */
+/** The job's history, oldest first: what happened, the status change, why, what changed (old → new), who and when. */
 function HistoryCard({ job }: { job: JobDetailsFieldsFragment }) {
   return (
     <Card title="History" size="small">
@@ -82,6 +61,11 @@ function HistoryCard({ job }: { job: JobDetailsFieldsFragment }) {
                   : ''}
               </Typography.Text>
               {event.reason ? <Typography.Text>“{event.reason}”</Typography.Text> : null}
+              {describeChanges(event.changes).map((change) => (
+                <Typography.Text key={change.label}>
+                  {change.label}: <Typography.Text delete={change.from !== null}>{change.from ?? '—'}</Typography.Text> → {change.to ?? '—'}
+                </Typography.Text>
+              ))}
               <Typography.Text type="secondary">
                 {event.actorLabel} · {formatDateTime(event.createdAt)}
               </Typography.Text>
