@@ -28,7 +28,7 @@ export async function benchJobs(orm: MikroORM, time: Timer, principalId: string,
   // service partners of the bench tree are the rows g with g % 3 = 1; statuses and kinds spread evenly
   await connection.execute(
     `insert into job (id, created_at, updated_at, principal_id, kind, status, title, vehicle_id, configuration, scheduled_for, service_partner_id, attempt, version)
-     select ('00000000-0000-7000-c000-' || lpad(to_hex(g), 12, '0'))::uuid, now() - (g || ' seconds')::interval, now(), ?::uuid,
+     select ('00000000-0001-7000-8000-' || lpad(to_hex(g), 12, '0'))::uuid, now() - (g || ' seconds')::interval, now(), ?::uuid,
             (array['INSTALLATION','MAINTENANCE'])[1 + g % 2]::job_kind,
             (array['PENDING','ASSIGNED','RUNNING','SUCCEEDED','FAILED','CANCELLED'])[1 + g % 6]::job_status,
             'Job ' || g,
