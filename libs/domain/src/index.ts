@@ -20,3 +20,5 @@ export * from './owner/owner.js';
 export * from './job/job-lifecycle.js';
 export * from './job/job-configuration.js';
 export * from './job/job-template.js';
+export * from './job/job-editing.js';
+export * from './preferences/preferences.js';
