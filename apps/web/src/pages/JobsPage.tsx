@@ -22,7 +22,10 @@ export function JobsPage() {
   const setCreating = (open: boolean) => {
     const next = new URLSearchParams(searchParams);
     if (open) next.set('new', '1');
-    else next.delete('new');
+    else {
+      next.delete('new');
+      next.delete('copyOf');
+    }
     setSearchParams(next, { replace: true });
   };
 
@@ -48,6 +51,7 @@ export function JobsPage() {
         <CreateJobDialog
           open={creating}
           kind={readJobListParams(searchParams).kind}
+          copyOf={searchParams.get('copyOf')}
           onClose={() => setCreating(false)}
           onCreated={(id) => void navigate(`/jobs/${id}`)}
         />

@@ -1,22 +1,22 @@
-import { useState } from 'react';
-import { App as AntApp, Button, Col, DatePicker, Divider, Flex, Form, Input, Modal, Row, Segmented, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation } from '@apollo/client/react';
+import { useEffect, useState } from 'react';
+import { App as AntApp, Button, Form, Modal, Segmented } from 'antd';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
-import dayjs from 'dayjs';
-import { useFieldArray, useForm } from 'react-hook-form';
-import type { Control, Resolver } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
+import type { Resolver } from 'react-hook-form';
 import { JOB_KINDS } from '@partner-hub/domain';
 import type { JobKind } from '@partner-hub/domain';
-import { CreateJobDocument } from '@partner-hub/graphql-client';
+import { CreateJobDocument, JobDetailsDocument } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
+import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
 import { FormField } from '../../shared/forms/FormField';
 import { applyErrorResult } from '../../shared/forms/apply-error-result';
 import type { FormLevelError } from '../../shared/forms/apply-error-result';
 import { describeError } from '../../shared/utils/errors';
-import { JOB_SERVER_FIELDS, emptyJobValues, jobFormSchema, toCreateJobInput } from '../forms/job-form';
+import { JOB_SERVER_FIELDS, emptyJobValues, jobFormSchema, toCreateJobInput, toJobFormValues } from '../forms/job-form';
 import type { JobFormOutput, JobFormValues } from '../forms/job-form';
 import { JOB_KIND_LABELS } from '../utils/job-wording';
+import { JobFormFields } from './JobFormFields';
 import { ServicePartnerSelect } from './ServicePartnerSelect';
 import { VehiclePicker } from './VehiclePicker';
 
@@ -32,67 +32,9 @@ export type CreateJobDialogProps = {
   onClose: () => void;
   /** called with the new job's id (to open its page) */
   onCreated: (id: string) => void;
+  /** "Duplicate": the job whose values fill the form (the copy is a new PENDING job) */
+  copyOf?: string | null;
 };
-
-type TextFieldName =
-  | 'title'
-  | 'configuration.deviceSerial'
-  | 'configuration.deviceModel'
-  | 'configuration.firmware'
-  | 'configuration.installationVariant'
-  | 'configuration.centralLockConnectionType'
-  | 'configuration.fuelType';
-
-function TextField({ control, name, label, id }: { control: Control<JobFormValues, unknown, JobFormOutput>; name: TextFieldName; label: string; id: string }) {
-  return (
-    <FormField
-      control={control}
-      name={name}
-      label={label}
-      id={id}
-      render={(field, aria) => (
-        <Input {...aria} ref={field.ref} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} autoComplete="off" />
-      )}
-    />
-  );
-}
-
-/** The named settings as name/value rows the user adds and removes. */
-function SettingsRows({ control }: { control: Control<JobFormValues, unknown, JobFormOutput> }) {
-  const { fields, append, remove } = useFieldArray({ control, name: 'configuration.settings' });
-  return (
-    <>
-      {fields.map((row, index) => (
-        <Row key={row.id} gutter={8} align="top">
-          <Col xs={24} sm={10}>
-            <FormField
-              control={control}
-              name={`configuration.settings.${index}.name`}
-              label={`Setting ${index + 1} name`}
-              id={`new-job-setting-${index}-name`}
-              render={(field, aria) => <Input {...aria} ref={field.ref} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />}
-            />
-          </Col>
-          <Col xs={20} sm={12}>
-            <FormField
-              control={control}
-              name={`configuration.settings.${index}.value`}
-              label={`Setting ${index + 1} value`}
-              id={`new-job-setting-${index}-value`}
-              render={(field, aria) => <Input {...aria} ref={field.ref} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />}
-            />
-          </Col>
-          <Col xs={4} sm={2} style={{ paddingTop: 30 }}>
-            <Button aria-label={`Remove setting ${index + 1}`} icon={<DeleteOutlined />} onClick={() => remove(index)} />
-          </Col>
-        </Row>
-      ))}
-      <Button icon={<PlusOutlined />} onClick={() => append({ name: '', value: '' })}>
-        Add setting
-      </Button>
-    </>
-  );
-}
 
 /**
  * "New job": kind, vehicle, texts, the telematics configuration with named settings, the planned
@@ -100,7 +42,7 @@ function SettingsRows({ control }: { control: Control<JobFormValues, unknown, Jo
  * "Save & Assign" needs a service partner and assigns it at once. The rules come from
  * libs/domain; the server's field errors land on the fields they name.
  */
-export function CreateJobDialog({ open, kind = 'INSTALLATION', onClose, onCreated }: CreateJobDialogProps) {
+export function CreateJobDialog({ open, kind = 'INSTALLATION', onClose, onCreated, copyOf }: CreateJobDialogProps) {
   const { message } = AntApp.useApp();
   const [createJob] = useMutation(CreateJobDocument, { refetchQueries: refetchJobsOnCreate });
   const [formError, setFormError] = useState<FormLevelError | null>(null);
@@ -115,6 +57,12 @@ export function CreateJobDialog({ open, kind = 'INSTALLATION', onClose, onCreate
     resolver: zodResolver(jobFormSchema) as Resolver<JobFormValues, unknown, JobFormOutput>,
     defaultValues: emptyJobValues(kind),
   });
+  const copy = useQuery(JobDetailsDocument, { variables: { id: copyOf ?? '' }, skip: !open || !copyOf });
+  const original = copyOf ? copy.data?.job : undefined;
+
+  useEffect(() => {
+    if (open && original) reset(toJobFormValues(original));
+  }, [open, original, reset]);
 
   const handleClose = () => {
     reset(emptyJobValues(kind));
@@ -147,7 +95,7 @@ export function CreateJobDialog({ open, kind = 'INSTALLATION', onClose, onCreate
   return (
     <Modal
       open={open}
-      title="New job"
+      title={original ? `New job — a copy of “${original.title ?? 'Untitled job'}”` : 'New job'}
       onCancel={handleClose}
       width={760}
       destroyOnHidden
@@ -165,6 +113,7 @@ export function CreateJobDialog({ open, kind = 'INSTALLATION', onClose, onCreate
     >
       <Form layout="vertical" requiredMark={false} noValidate onFinish={() => submit(false)} aria-label="New job">
         <ErrorResultAlert error={formError} />
+        {copyOf && copy.error ? <QueryErrorAlert title="The job to copy could not be loaded" error={copy.error} onRetry={() => void copy.refetch()} /> : null}
         <FormField
           control={control}
           name="kind"
@@ -185,43 +134,13 @@ export function CreateJobDialog({ open, kind = 'INSTALLATION', onClose, onCreate
           label="Vehicle"
           id="new-job-vehicle"
           render={(field, aria) => (
-            <VehiclePicker {...aria} ref={field.ref} value={field.value || null} onChange={(id) => field.onChange(id ?? '')} onBlur={field.onBlur} />
+            <VehiclePicker {...aria} ref={field.ref} value={field.value || null} selectedLabel={original?.vehicle?.id === field.value ? original.vehicle.vin : undefined} onChange={(id) => field.onChange(id ?? '')} onBlur={field.onBlur} />
           )}
         />
-        <TextField control={control} name="title" label="Title" id="new-job-title" />
-        <FormField
+        <JobFormFields
           control={control}
-          name="description"
-          label="Description"
-          id="new-job-description"
-          render={(field, aria) => <Input.TextArea {...aria} ref={field.ref} value={field.value} onChange={field.onChange} onBlur={field.onBlur} rows={2} />}
-        />
-        <FormField
-          control={control}
-          name="instructions"
-          label="Instructions for the technician"
-          id="new-job-instructions"
-          render={(field, aria) => <Input.TextArea {...aria} ref={field.ref} value={field.value} onChange={field.onChange} onBlur={field.onBlur} rows={2} />}
-        />
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <FormField
-              control={control}
-              name="scheduledFor"
-              label="Scheduled for"
-              id="new-job-scheduled"
-              render={(field, aria) => (
-                <DatePicker
-                  {...aria}
-                  value={field.value ? dayjs(field.value) : null}
-                  onChange={(day) => field.onChange(day ? day.format('YYYY-MM-DD') : '')}
-                  onBlur={field.onBlur}
-                  style={{ width: '100%' }}
-                />
-              )}
-            />
-          </Col>
-          <Col xs={24} sm={12}>
+          idPrefix="new-job"
+          besideSchedule={
             <FormField
               control={control}
               name="servicePartnerId"
@@ -232,35 +151,8 @@ export function CreateJobDialog({ open, kind = 'INSTALLATION', onClose, onCreate
                 <ServicePartnerSelect {...aria} acceptedOnly ref={field.ref} value={field.value} onChange={field.onChange} onBlur={field.onBlur} style={{ width: '100%' }} />
               )}
             />
-          </Col>
-        </Row>
-        <Divider titlePlacement="start" plain>
-          <Typography.Text strong>Configuration</Typography.Text>
-        </Divider>
-        <Row gutter={12}>
-          <Col xs={24} sm={8}>
-            <TextField control={control} name="configuration.deviceSerial" label="Device serial" id="new-job-device-serial" />
-          </Col>
-          <Col xs={24} sm={8}>
-            <TextField control={control} name="configuration.deviceModel" label="Device model" id="new-job-device-model" />
-          </Col>
-          <Col xs={24} sm={8}>
-            <TextField control={control} name="configuration.firmware" label="Firmware" id="new-job-firmware" />
-          </Col>
-          <Col xs={24} sm={8}>
-            <TextField control={control} name="configuration.installationVariant" label="Installation variant" id="new-job-installation-variant" />
-          </Col>
-          <Col xs={24} sm={8}>
-            <TextField control={control} name="configuration.centralLockConnectionType" label="Central lock connection" id="new-job-central-lock" />
-          </Col>
-          <Col xs={24} sm={8}>
-            <TextField control={control} name="configuration.fuelType" label="Fuel type" id="new-job-fuel-type" />
-          </Col>
-        </Row>
-        <Flex vertical gap={4}>
-          <Typography.Text type="secondary">Named settings</Typography.Text>
-          <SettingsRows control={control} />
-        </Flex>
+          }
+        />
         {/* Lets Enter submit the form from any field. */}
         <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
       </Form>
