@@ -4,14 +4,15 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import type { MockLink } from '@apollo/client/testing';
 import { App as AntApp } from 'antd';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { OrganizationKind, UserRole } from '@partner-hub/domain';
-import { BulkJobActionDocument, BulkJobActionPreviewDocument, SetMyPreferenceDocument, UpdateJobDocument } from '@partner-hub/graphql-client';
+import { BulkJobActionDocument, BulkJobActionPreviewDocument, CreateJobDocument, JobVehicleOptionsDocument, SetMyPreferenceDocument, UpdateJobDocument } from '@partner-hub/graphql-client';
 import type { BulkJobActionInput, ViewerFieldsFragment } from '@partner-hub/graphql-client';
 import { createCache } from '../../../app/apollo-client';
 import { viewerFixture } from '../../../test/fixtures';
 import { fleetFit, jobDetailsFixture, jobDetailsMock, jobFixture, jobsMock, servicePartnerOptionsMock } from '../../../test/job-fixtures';
 import { ViewerContext } from '../../auth/hooks/viewer-context';
+import { CreateJobDialog } from './CreateJobDialog';
 import { JobList } from './JobList';
 
 function renderList(mocks: MockLink.MockedResponse[], viewer: ViewerFieldsFragment = viewerFixture('PRINCIPAL', 'ADMIN')) {
@@ -63,6 +64,24 @@ describe('the columns under the gear', () => {
     fireEvent.click(within(menu).getByRole('checkbox', { name: 'Template' }));
     expect(headers()).toEqual(['Title', 'Status', 'Template']);
     await waitFor(() => expect(saved).toEqual({ key: 'jobs.columns', value: ['title', 'status', 'template'] }));
+  });
+
+  it('goes back to the stored columns and says so when the server refuses the choice', async () => {
+    renderList(
+      [
+        jobsMock({ kind: 'INSTALLATION' }, [pending]),
+        {
+          request: { query: SetMyPreferenceDocument, variables: () => true },
+          result: { data: { setMyPreference: { __typename: 'ValidationError', code: 'VALIDATION_FAILED', field: 'value', message: 'A preference holds at most 2048 bytes; this one has 3000.', fieldErrors: [] } } },
+        },
+      ],
+      who('PRINCIPAL', 'MANAGER', { 'jobs.columns': ['title', 'status'] }),
+    );
+    await screen.findByRole('link', { name: 'Fit unit' });
+    fireEvent.click(screen.getByRole('button', { name: 'Choose columns' }));
+    fireEvent.click(within(await screen.findByRole('group', { name: 'Columns shown' })).getByRole('checkbox', { name: 'Kind' }));
+    expect(await screen.findByText('A preference holds at most 2048 bytes; this one has 3000.')).toBeTruthy();
+    await waitFor(() => expect(headers()).toEqual(['Title', 'Status']));
   });
 
   it('keeps at least one column', async () => {
@@ -182,5 +201,53 @@ describe('bulk actions', () => {
     await waitFor(() => expect(screen.queryByRole('toolbar', { name: 'Bulk actions' })).toBeNull());
     const row = screen.getByRole('link', { name: 'Fit unit' }).closest('tr') as HTMLElement;
     expect(await within(row).findByText('Cancelled')).toBeTruthy();
+  });
+});
+
+describe('Duplicate', () => {
+  it('fills “New job” from the job and saves the copy as a new pending job', { timeout: 60_000 }, async () => {
+    const original = jobDetailsFixture({ id: 'j9', kind: 'MAINTENANCE', status: 'FAILED', title: 'Replace unit', servicePartner: fleetFit });
+    let sent: unknown = null;
+    render(
+      <MockedProvider
+        mocks={[
+          servicePartnerOptionsMock('ACCEPTED'),
+          { request: { query: JobVehicleOptionsDocument, variables: { search: '', first: 20 } }, result: { data: { vehicles: { __typename: 'VehicleConnection', edges: [] } } }, maxUsageCount: Number.POSITIVE_INFINITY },
+          jobDetailsMock(original),
+          {
+            request: {
+              query: CreateJobDocument,
+              variables: (variables: Record<string, unknown>) => {
+                sent = variables['input'];
+                return true;
+              },
+            },
+            result: { data: { createJob: { __typename: 'JobSuccess', job: jobDetailsFixture({ id: 'j-copy' }) } } },
+          },
+        ]}
+        cache={createCache()}
+      >
+        <AntApp>
+          <CreateJobDialog open copyOf="j9" onClose={vi.fn()} onCreated={vi.fn()} />
+        </AntApp>
+      </MockedProvider>,
+    );
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByText('New job — a copy of “Replace unit”');
+    await waitFor(() => expect((within(dialog).getByLabelText('Title') as HTMLInputElement).value).toBe('Replace unit'));
+    expect((within(dialog).getByLabelText('Device serial') as HTMLInputElement).value).toBe('TU-77');
+    expect(within(dialog).getByTitle('WAUZZZ8V0KA000001')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: /^Save$/ }));
+    await waitFor(() =>
+      expect(sent).toMatchObject({
+        kind: 'MAINTENANCE',
+        vehicleId: 'v1',
+        title: 'Replace unit',
+        instructions: 'Behind the glovebox',
+        assign: false,
+        servicePartnerId: null,
+        configuration: { deviceSerial: 'TU-77', centralLockConnectionType: 'CAN', settings: [{ name: 'odometer_source', value: 'can' }] },
+      }),
+    );
   });
 });
