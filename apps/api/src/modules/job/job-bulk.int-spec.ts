@@ -165,6 +165,23 @@ describe('who may act in bulk', () => {
   });
 });
 
+describe('all or nothing', () => {
+  it('changes none of the selection when one job is another principal’s', async () => {
+    const mine = await jobsIn(['PENDING', 'ASSIGNED']);
+    const em = app.systemEm();
+    const theirs = em.create(Job, { principal: world.principalB, kind: 'INSTALLATION', vehicle: makeVehicle(em, world.principalB), configuration: { settings: {} }, status: 'PENDING', scheduledFor: '2027-01-15' });
+    await em.flush();
+    for (const input of [{ action: 'RESCHEDULE', scheduledFor: '2027-06-01' }, { action: 'DELETE' }, { action: 'CANCEL', reason: 'gone' }]) {
+      const result = (await app.gql(BULK, { input: { ...input, ids: [...mine.map((j) => j.id), theirs.id] } }, as('principalAdmin'))).data?.bulkJobAction;
+      expect(result).toMatchObject({ __typename: 'NotFoundError', field: 'ids' });
+    }
+    expect((await reload([...mine, theirs])).map((j) => [j.status, j.scheduledFor, j.deletedAt ?? null])).toEqual([
+      ['PENDING', '2027-01-15', null], ['ASSIGNED', '2027-01-15', null], ['PENDING', '2027-01-15', null],
+    ]);
+    expect(await app.systemEm().count(JobEvent, { job: { $in: [...mine.map((j) => j.id), theirs.id] } }, { filters: false })).toBe(0);
+  });
+});
+
 describe('statements', () => {
   it('previews 100 jobs in as many statements as 5', async () => {
     const small = await jobsIn(Array.from({ length: 5 }, () => 'PENDING' as const));
