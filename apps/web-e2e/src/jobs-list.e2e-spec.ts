@@ -27,7 +27,7 @@ async function gql<T>(page: Page, baseUrl: string, query: string, variables: Rec
 }
 
 /** A job of the principal's on its own new vehicle, through the API (the list is what this file tests). */
-async function createJob(page: Page, baseUrl: string, title: string): Promise<string> {
+async function createJob(page: Page, baseUrl: string, title: string, servicePartnerId: string | null = null): Promise<string> {
   const { createVehicle } = await gql<{ createVehicle: { vehicle: { id: string } } }>(
     page,
     baseUrl,
@@ -38,7 +38,7 @@ async function createJob(page: Page, baseUrl: string, title: string): Promise<st
     page,
     baseUrl,
     `mutation($input: CreateJobInput!) { createJob(input: $input) { ... on JobSuccess { job { id } } } }`,
-    { input: { kind: 'INSTALLATION', vehicleId: createVehicle.vehicle.id, title } },
+    { input: { kind: 'INSTALLATION', vehicleId: createVehicle.vehicle.id, title, servicePartnerId, assign: servicePartnerId !== null, configuration: { firmware: '5.0.2' } } },
   );
   return created.job.id;
 }
@@ -91,6 +91,42 @@ describe.skipIf(!chromiumPath)('the jobs list: bulk actions and columns', () => 
         await page.getByText('2 jobs were cancelled.').waitFor();
         await bar.waitFor({ state: 'detached' });
         for (const title of titles) await row(page, title).getByText('Cancelled').waitFor();
+      });
+    },
+    FLOW_TIMEOUT_MS,
+  );
+
+  it(
+    'edits an assigned job: only schedule and instructions are open, and the change is saved',
+    async () => {
+      const title = `E2E edit ${Date.now().toString(36)}`;
+      await withPage(browser, 'edit-assigned', async (page) => {
+        await openAndSignIn(page, server.baseUrl, PRINCIPAL_ADMIN);
+        const { partners } = await gql<{ partners: { edges: { node: { id: string } }[] } }>(
+          page,
+          server.baseUrl,
+          `{ partners(first: 1, filter: { role: SERVICE_PARTNER, status: ACCEPTED }) { edges { node { id } } } }`,
+        );
+        const jobId = await createJob(page, server.baseUrl, title, partners.edges[0]?.node.id ?? null);
+
+        await page.goto(`${server.baseUrl}/jobs`);
+        await row(page, title).getByRole('button', { name: `Actions for ${title}` }).click();
+        await page.getByRole('menuitem', { name: 'Edit…' }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByText('This job is assigned: only its schedule and instructions can change.').waitFor();
+        expect(await dialog.getByLabel('Title').isDisabled()).toBe(true);
+        expect(await dialog.getByLabel('Firmware').isDisabled()).toBe(true);
+        await dialog.getByLabel('Instructions for the technician').fill('Ring at gate 2');
+        await dialog.getByRole('button', { name: 'Save changes' }).click();
+        await page.getByText('The job was saved.').waitFor();
+
+        const { job } = await gql<{ job: { instructions: string; status: string; events: { type: string }[] } }>(
+          page,
+          server.baseUrl,
+          `query($id: ID!) { job(id: $id) { instructions status events { type } } }`,
+          { id: jobId },
+        );
+        expect(job).toEqual({ instructions: 'Ring at gate 2', status: 'ASSIGNED', events: [{ type: 'CREATED' }, { type: 'ASSIGN' }, { type: 'EDITED' }] });
       });
     },
     FLOW_TIMEOUT_MS,
