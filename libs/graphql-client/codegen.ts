@@ -52,6 +52,7 @@ const config: CodegenConfig = {
         scalars: {
           DateTime: 'string',
           JSONObject: 'Record<string, unknown>',
+          JSON: 'unknown',
         },
         skipTypename: false,
         nonOptionalTypename: true,

@@ -22,3 +22,5 @@ export * from './job/job-configuration.js';
 export * from './job/job-template.js';
 export * from './job/job-override.js';
 export * from './import/jobs-export.js';
+export * from './job/job-editing.js';
+export * from './preferences/preferences.js';

@@ -14,6 +14,8 @@ import { OwnerVehicleAccess } from '../modules/owner/owner-vehicle-access.entity
 import { Vehicle } from '../modules/vehicle/vehicle.entity.js';
 import { Owner } from '../modules/owner/owner.entity.js';
 import { JobEvent } from '../modules/job/job-event.entity.js';
+import { JobTemplate } from '../modules/job/job-template.entity.js';
+import { ImportBatch } from '../modules/import/import-batch.entity.js';
 import { OwnerAnnotation } from '../modules/owner/owner-annotation.entity.js';
 import { assignedVehicleCounts } from '../modules/vehicle/vehicle-counts.queries.js';
 
@@ -88,6 +90,10 @@ export function createLoaders(em: EntityManager, scope: LoaderScope) {
       const found = new Map(rows.map((r) => [r.owner.id, r]));
       return ids.map((id) => found.get(id) ?? null);
     }),
+    /** tenant-filtered; callers still check that the viewer is principal staff */
+    jobTemplateById: byId(em, JobTemplate),
+    /** tenant-filtered; callers still check that the viewer is principal staff */
+    importBatchById: byId(em, ImportBatch),
     /** each job's history, oldest first */
     jobEvents: groupedBy(em, JobEvent, 'job', { createdAt: 'asc', id: 'asc' }),
     /** how many active vehicles are assigned to each partner itself (one grouped query per batch) */

@@ -1,6 +1,7 @@
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { ViewerFieldsResolver } from '../modules/auth/viewer.type.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
+import { PreferencesResolver } from '../modules/user/preferences.resolver.js';
 import { ApiKeyResolver } from '../modules/api-key/api-key.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { MailboxResolver } from '../modules/mail/mailbox.resolver.js';
@@ -22,7 +23,7 @@ import { JobTemplateFieldsResolver } from '../modules/job/job-template.fields.re
 
 /** The one list of resolvers. */
 export const resolvers = [
-  AuthResolver, ViewerFieldsResolver, UserResolver, ApiKeyResolver, AuditResolver, MailboxResolver, PartnerResolver, PartnerFieldsResolver, InvitationResolver, ImportResolver,
+  AuthResolver, ViewerFieldsResolver, UserResolver, PreferencesResolver, ApiKeyResolver, AuditResolver, MailboxResolver, PartnerResolver, PartnerFieldsResolver, InvitationResolver, ImportResolver,
   VehicleResolver, VehicleFieldsResolver, VehicleAssignmentFieldsResolver, OwnerVehicleAccessFieldsResolver,
   VehiclesImportResolver,
   OwnerResolver, OwnerFieldsResolver,

@@ -26,6 +26,7 @@ export function JobsPage() {
     else {
       next.delete('new');
       next.delete('template');
+      next.delete('copyOf');
     }
     setSearchParams(next, { replace: true });
   };
@@ -53,6 +54,7 @@ export function JobsPage() {
           open={creating}
           kind={readJobListParams(searchParams).kind}
           templateId={templateForNewJob(searchParams)}
+          copyOf={searchParams.get('copyOf')}
           onClose={() => setCreating(false)}
           onCreated={(id) => void navigate(`/jobs/${id}`)}
         />

@@ -9,6 +9,7 @@ export function viewerFixture(kind: OrganizationKind, role: UserRole): ViewerFie
     role,
     permissions: [...permissionsOf(kind, role)],
     sessionExpiresAt: '2030-01-01T00:00:00.000Z',
+    preferences: {},
     user: {
       __typename: 'User',
       id: `user-${role.toLowerCase()}`,

@@ -16,6 +16,8 @@ export function jobFixture(overrides: Partial<JobListFieldsFragment> & { id: str
     createdAt: '2026-11-01T10:00:00.000Z',
     vehicle: { __typename: 'Vehicle', id: 'v1', vin: 'WAUZZZ8V0KA000001' },
     servicePartner: null,
+    template: null,
+    importBatch: null,
     ...overrides,
   };
 }

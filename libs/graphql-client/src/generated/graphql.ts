@@ -20,6 +20,8 @@ export type Scalars = {
   Float: { input: number; output: number };
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
   DateTime: { input: string; output: string };
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: { input: unknown; output: unknown };
   /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown> };
 };
@@ -158,16 +160,21 @@ export type AuditEventFilter = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
-/** One lifecycle action on many jobs (assign, unassign, reassign, cancel). */
+/** What a bulk action does to each selected job: the lifecycle's ASSIGN, UNASSIGN, REASSIGN and CANCEL; RESCHEDULE (where updateJob may change the schedule: PENDING and ASSIGNED); DELETE (anything but a running job). */
+export type BulkJobAction = 'ASSIGN' | 'CANCEL' | 'DELETE' | 'REASSIGN' | 'RESCHEDULE' | 'UNASSIGN';
+
+/** One action on many jobs (assign, unassign, reassign, cancel, reschedule, delete). */
 export type BulkJobActionInput = {
   /** ASSIGN and REASSIGN: when the technicians' access ends at the latest. */
   accessUntil?: InputMaybe<Scalars['DateTime']['input']>;
   /** The action. */
-  action: JobAction;
+  action: BulkJobAction;
   /** The jobs, at most 1,000. */
   ids: Array<Scalars['ID']['input']>;
   /** Required to cancel; kept in each job's history. */
   reason?: InputMaybe<Scalars['String']['input']>;
+  /** RESCHEDULE: the new day (YYYY-MM-DD). */
+  scheduledFor?: InputMaybe<Scalars['String']['input']>;
   /** ASSIGN and REASSIGN: the service partner. */
   servicePartnerId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -609,6 +616,8 @@ export type Job = {
   failureReason: Maybe<Scalars['String']['output']>;
   /** Opaque unique id. */
   id: Scalars['ID']['output'];
+  /** The CSV import that created the job — for principal staff; null for partners. */
+  importBatch: Maybe<ImportBatch>;
   /** Instructions for the technician. */
   instructions: Maybe<Scalars['String']['output']>;
   /** INSTALLATION or MAINTENANCE. */
@@ -619,6 +628,8 @@ export type Job = {
   servicePartner: Maybe<Partner>;
   /** Where the job is in its lifecycle. */
   status: JobStatus;
+  /** The template the job was created from — for principal staff (templates are theirs); null for partners. */
+  template: Maybe<JobTemplate>;
   /** A short title. */
   title: Maybe<Scalars['String']['output']>;
   /** The vehicle — for a service partner only while its access grant lasts (null afterwards). */
@@ -1084,6 +1095,8 @@ export type Mutation = {
   revokePartnerInvitation: InvitePartnerResult;
   /** Sends the invitation e-mail (re-sending voids the previous link and starts a new validity). */
   sendPartnerInvitation: InvitePartnerResult;
+  /** Stores one of the signed-in user's own preferences (remembered across browsers). An unknown key or a value of the wrong shape or size is a ValidationError; API keys have no preferences (FORBIDDEN). */
+  setMyPreference: SetMyPreferenceResult;
   /** Deactivates (ending their sessions at once) or reactivates a user. */
   setUserActive: SetUserActiveResult;
   /** Signs in with e-mail and password and sets the session cookie. */
@@ -1252,6 +1265,10 @@ export type MutationRevokePartnerInvitationArgs = {
 
 export type MutationSendPartnerInvitationArgs = {
   input: SendPartnerInvitationInput;
+};
+
+export type MutationSetMyPreferenceArgs = {
+  input: SetMyPreferenceInput;
 };
 
 export type MutationSetUserActiveArgs = {
@@ -1988,7 +2005,7 @@ export type RefusedJob = {
   __typename: 'RefusedJob';
   /** The job. */
   job: Job;
-  /** Why the lifecycle refuses the action for it. */
+  /** Why the action is refused for it (the same sentence the single mutation would answer). */
   message: Scalars['String']['output'];
 };
 
@@ -2028,6 +2045,24 @@ export type SendPartnerInvitationInput = {
   email?: InputMaybe<Scalars['String']['input']>;
   /** The unclaimed partner. */
   partnerId: Scalars['ID']['input'];
+};
+
+/** One preference of the signed-in user. */
+export type SetMyPreferenceInput = {
+  /** A known key, e.g. `jobs.columns` (the columns the jobs list shows). */
+  key: Scalars['String']['input'];
+  /** The value, of the key's shape and at most 2,048 bytes as JSON; null forgets it (the default applies again). */
+  value?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+/** The outcome of setMyPreference. */
+export type SetMyPreferenceResult = SetMyPreferenceSuccess | ValidationError;
+
+/** The preference was stored. */
+export type SetMyPreferenceSuccess = {
+  __typename: 'SetMyPreferenceSuccess';
+  /** All preferences of the signed-in user, as `Viewer.preferences` now answers. */
+  preferences: Scalars['JSONObject']['output'];
 };
 
 /** Deactivate or reactivate a user. */
@@ -2593,6 +2628,8 @@ export type Viewer = {
   organization: Organization;
   /** What this identity may do, e.g. `users:manage` (see libs/domain permissions). */
   permissions: Array<Scalars['String']['output']>;
+  /** The signed-in user's own preferences by key (e.g. `jobs.columns`); set with setMyPreference. Empty for an API key. */
+  preferences: Scalars['JSONObject']['output'];
   /** The role the request acts with. */
   role: UserRole;
   /** When the session (or API key) expires, if it does. */
@@ -2803,6 +2840,8 @@ export type JobDetailsFieldsFragment = {
     createdAt: string;
   }>;
   servicePartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+  template: { __typename: 'JobTemplate'; id: string; name: string } | null;
+  importBatch: { __typename: 'ImportBatch'; id: string; fileName: string } | null;
 };
 
 export type JobListFieldsFragment = {
@@ -2816,6 +2855,8 @@ export type JobListFieldsFragment = {
   createdAt: string;
   vehicle: { __typename: 'Vehicle'; id: string; vin: string } | null;
   servicePartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+  template: { __typename: 'JobTemplate'; id: string; name: string } | null;
+  importBatch: { __typename: 'ImportBatch'; id: string; fileName: string } | null;
 };
 
 export type JobTemplateFieldsFragment = {
@@ -3148,6 +3189,7 @@ export type ViewerFieldsFragment = {
   role: UserRole;
   permissions: Array<string>;
   sessionExpiresAt: string | null;
+  preferences: Record<string, unknown>;
   user: {
     __typename: 'User';
     id: string;
@@ -3482,6 +3524,49 @@ export type AuditEventsQuery = {
   };
 };
 
+export type BulkJobActionMutationVariables = Exact<{
+  input: BulkJobActionInput;
+}>;
+
+export type BulkJobActionMutation = {
+  bulkJobAction:
+    | {
+        __typename: 'BulkJobActionPlan';
+        applicable: Array<{
+          __typename: 'Job';
+          id: string;
+          status: JobStatus;
+          scheduledFor: string | null;
+          servicePartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+        }>;
+        refused: Array<{ __typename: 'RefusedJob'; message: string; job: { __typename: 'Job'; id: string } }>;
+      }
+    | { __typename: 'NotFoundError'; code: string; message: string; field: string | null }
+    | {
+        __typename: 'ValidationError';
+        code: string;
+        message: string;
+        field: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      };
+};
+
+export type BulkJobActionPreviewQueryVariables = Exact<{
+  input: BulkJobActionInput;
+}>;
+
+export type BulkJobActionPreviewQuery = {
+  bulkJobActionPreview: {
+    __typename: 'BulkJobActionPlan';
+    applicable: Array<{ __typename: 'Job'; id: string }>;
+    refused: Array<{
+      __typename: 'RefusedJob';
+      message: string;
+      job: { __typename: 'Job'; id: string; title: string | null; status: JobStatus };
+    }>;
+  };
+};
+
 export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
 }>;
@@ -3661,6 +3746,8 @@ export type CreateJobMutation = {
             createdAt: string;
           }>;
           servicePartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+          template: { __typename: 'JobTemplate'; id: string; name: string } | null;
+          importBatch: { __typename: 'ImportBatch'; id: string; fileName: string } | null;
         };
       }
     | { __typename: 'NotFoundError'; code: string; message: string; field: string | null }
@@ -4366,6 +4453,8 @@ export type JobDetailsQuery = {
       createdAt: string;
     }>;
     servicePartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+    template: { __typename: 'JobTemplate'; id: string; name: string } | null;
+    importBatch: { __typename: 'ImportBatch'; id: string; fileName: string } | null;
   };
 };
 
@@ -4527,6 +4616,8 @@ export type JobsQuery = {
         createdAt: string;
         vehicle: { __typename: 'Vehicle'; id: string; vin: string } | null;
         servicePartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+        template: { __typename: 'JobTemplate'; id: string; name: string } | null;
+        importBatch: { __typename: 'ImportBatch'; id: string; fileName: string } | null;
       };
     }>;
   };
@@ -4710,6 +4801,8 @@ export type OverrideJobConfigurationMutation = {
             createdAt: string;
           }>;
           servicePartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+          template: { __typename: 'JobTemplate'; id: string; name: string } | null;
+          importBatch: { __typename: 'ImportBatch'; id: string; fileName: string } | null;
         };
       }
     | { __typename: 'NotFoundError'; code: string; message: string; field: string | null }
@@ -5604,6 +5697,22 @@ export type ServicePartnerOptionsQuery = {
   };
 };
 
+export type SetMyPreferenceMutationVariables = Exact<{
+  input: SetMyPreferenceInput;
+}>;
+
+export type SetMyPreferenceMutation = {
+  setMyPreference:
+    | { __typename: 'SetMyPreferenceSuccess'; preferences: Record<string, unknown> }
+    | {
+        __typename: 'ValidationError';
+        code: string;
+        message: string;
+        field: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      };
+};
+
 export type SetUserActiveMutationVariables = Exact<{
   input: SetUserActiveInput;
 }>;
@@ -5648,6 +5757,7 @@ export type SignInMutation = {
           role: UserRole;
           permissions: Array<string>;
           sessionExpiresAt: string | null;
+          preferences: Record<string, unknown>;
           user: {
             __typename: 'User';
             id: string;
@@ -5751,6 +5861,8 @@ export type TransitionJobMutation = {
             createdAt: string;
           }>;
           servicePartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+          template: { __typename: 'JobTemplate'; id: string; name: string } | null;
+          importBatch: { __typename: 'ImportBatch'; id: string; fileName: string } | null;
         };
       }
     | { __typename: 'NotFoundError'; code: string; message: string; field: string | null }
@@ -5782,6 +5894,83 @@ export type UnassignVehiclesMutation = {
         changedCount: number;
         unchangedCount: number;
         partner: { __typename: 'Partner'; id: string; name: string; vehicleCount: number };
+      };
+};
+
+export type UpdateJobMutationVariables = Exact<{
+  input: UpdateJobInput;
+}>;
+
+export type UpdateJobMutation = {
+  updateJob:
+    | {
+        __typename: 'InvalidTransitionError';
+        status: JobStatus;
+        code: string;
+        message: string;
+        field: string | null;
+      }
+    | {
+        __typename: 'JobSuccess';
+        job: {
+          __typename: 'Job';
+          description: string | null;
+          instructions: string | null;
+          failureReason: string | null;
+          cancelReason: string | null;
+          configurationOverride: ConfigurationOverrideState;
+          id: string;
+          kind: JobKind;
+          status: JobStatus;
+          title: string | null;
+          scheduledFor: string | null;
+          attempt: number;
+          createdAt: string;
+          vehicle: {
+            __typename: 'Vehicle';
+            id: string;
+            vin: string;
+            make: string;
+            model: string;
+            year: number | null;
+            plate: string | null;
+            deviceSerial: string | null;
+            deviceModel: string | null;
+            firmware: string | null;
+          } | null;
+          configuration: {
+            __typename: 'JobConfigurationType';
+            deviceSerial: string | null;
+            deviceModel: string | null;
+            firmware: string | null;
+            installationVariant: string | null;
+            centralLockConnectionType: string | null;
+            fuelType: string | null;
+            settings: Array<{ __typename: 'JobSetting'; name: string; value: string }>;
+          } | null;
+          events: Array<{
+            __typename: 'JobEvent';
+            id: string;
+            type: string;
+            fromStatus: JobStatus | null;
+            toStatus: JobStatus | null;
+            reason: string | null;
+            changes: Record<string, unknown> | null;
+            actorLabel: string;
+            createdAt: string;
+          }>;
+          servicePartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+          template: { __typename: 'JobTemplate'; id: string; name: string } | null;
+          importBatch: { __typename: 'ImportBatch'; id: string; fileName: string } | null;
+        };
+      }
+    | { __typename: 'NotFoundError'; code: string; message: string; field: string | null }
+    | {
+        __typename: 'ValidationError';
+        code: string;
+        message: string;
+        field: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       };
 };
 
@@ -6478,6 +6667,7 @@ export type ViewerQuery = {
     role: UserRole;
     permissions: Array<string>;
     sessionExpiresAt: string | null;
+    preferences: Record<string, unknown>;
     user: {
       __typename: 'User';
       id: string;
@@ -6713,6 +6903,30 @@ export const JobListFieldsFragmentDoc = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'template' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importBatch' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -6840,6 +7054,30 @@ export const JobDetailsFieldsFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'template' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importBatch' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
               ],
             },
           },
@@ -7723,6 +7961,7 @@ export const ViewerFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
           { kind: 'Field', name: { kind: 'Name', value: 'permissions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'sessionExpiresAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'preferences' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'user' },
@@ -8989,6 +9228,220 @@ export const AuditEventsDocument = {
     },
   ],
 } as unknown as DocumentNode<AuditEventsQuery, AuditEventsQueryVariables>;
+export const BulkJobActionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'BulkJobAction' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'BulkJobActionInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'bulkJobAction' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BulkJobActionPlan' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'applicable' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'servicePartner' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'refused' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'job' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorResultFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorResultFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidationError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fieldErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<BulkJobActionMutation, BulkJobActionMutationVariables>;
+export const BulkJobActionPreviewDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'BulkJobActionPreview' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'BulkJobActionInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'bulkJobActionPreview' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'applicable' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'refused' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'job' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<BulkJobActionPreviewQuery, BulkJobActionPreviewQueryVariables>;
 export const ChangePasswordDocument = {
   kind: 'Document',
   definitions: [
@@ -9602,6 +10055,30 @@ export const CreateJobDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'template' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importBatch' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
               ],
             },
           },
@@ -12051,6 +12528,30 @@ export const JobDetailsDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'template' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importBatch' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -12805,6 +13306,30 @@ export const JobsDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'template' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importBatch' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -13311,6 +13836,30 @@ export const OverrideJobConfigurationDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'template' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importBatch' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
               ],
             },
           },
@@ -16766,6 +17315,99 @@ export const ServicePartnerOptionsDocument = {
     },
   ],
 } as unknown as DocumentNode<ServicePartnerOptionsQuery, ServicePartnerOptionsQueryVariables>;
+export const SetMyPreferenceDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SetMyPreference' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'SetMyPreferenceInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setMyPreference' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: {
+                    kind: 'NamedType',
+                    name: { kind: 'Name', value: 'SetMyPreferenceSuccess' },
+                  },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'preferences' } },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorResultFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorResultFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidationError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fieldErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SetMyPreferenceMutation, SetMyPreferenceMutationVariables>;
 export const SetUserActiveDocument = {
   kind: 'Document',
   definitions: [
@@ -17001,6 +17643,7 @@ export const SignInDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
           { kind: 'Field', name: { kind: 'Name', value: 'permissions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'sessionExpiresAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'preferences' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'user' },
@@ -17216,6 +17859,30 @@ export const TransitionJobDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'template' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importBatch' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
               ],
             },
           },
@@ -17449,6 +18116,269 @@ export const UnassignVehiclesDocument = {
     },
   ],
 } as unknown as DocumentNode<UnassignVehiclesMutation, UnassignVehiclesMutationVariables>;
+export const UpdateJobDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateJob' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateJobInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateJob' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobSuccess' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'job' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobDetailsFields' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorResultFields' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: {
+                    kind: 'NamedType',
+                    name: { kind: 'Name', value: 'InvalidTransitionError' },
+                  },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobListFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Job' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicle' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'servicePartner' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'template' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importBatch' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobDetailsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Job' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'instructions' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'failureReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'cancelReason' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicle' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'make' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceSerial' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceModel' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'firmware' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'configurationOverride' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'configuration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceSerial' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceModel' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'firmware' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'installationVariant' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'centralLockConnectionType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fuelType' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'settings' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'events' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'actorLabel' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorResultFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidationError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fieldErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateJobMutation, UpdateJobMutationVariables>;
 export const UpdateJobTemplateDocument = {
   kind: 'Document',
   definitions: [
@@ -19961,6 +20891,7 @@ export const ViewerDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
           { kind: 'Field', name: { kind: 'Name', value: 'permissions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'sessionExpiresAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'preferences' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'user' },
@@ -20135,6 +21066,7 @@ export const possibleTypes: Record<string, string[]> = {
   MovePartnerResult: ['NotFoundError', 'PartnerCycleError', 'PartnerSuccess', 'ValidationError'],
   OwnerResult: ['NotFoundError', 'OwnerSuccess', 'ValidationError'],
   RevokeApiKeyResult: ['NotFoundError', 'RevokeApiKeySuccess'],
+  SetMyPreferenceResult: ['SetMyPreferenceSuccess', 'ValidationError'],
   SetUserActiveResult: ['NotFoundError', 'SetUserActiveSuccess', 'ValidationError'],
   SignInResult: [
     'AccountBlockedError',

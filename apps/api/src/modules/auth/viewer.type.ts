@@ -1,4 +1,5 @@
 import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import type { Viewer } from '../../common/auth/viewer.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { UserRoleEnum } from '../../common/graphql/enums.js';
@@ -7,6 +8,7 @@ import type { RequestContext } from '../../app/context.js';
 import { Organization } from '../organization/organization.entity.js';
 import { User } from '../user/user.entity.js';
 import { ApiKey } from '../api-key/api-key.entity.js';
+import { myPreferences } from '../user/preferences.service.js';
 
 @ObjectType('Viewer', { description: 'Who the request acts as: a signed-in user or an API key, of one organization.' })
 export class ViewerType {
@@ -48,5 +50,11 @@ export class ViewerFieldsResolver {
     const organization = await ctx.loaders.organizationById.load(root.viewer.organizationId);
     if (!organization) throw new Error(`organization ${root.viewer.organizationId} of a viewer is missing`);
     return organization;
+  }
+
+  @Allow()
+  @FieldResolver(() => GraphQLJSONObject, { description: 'The signed-in user\'s own preferences by key (e.g. `jobs.columns`); set with setMyPreference. Empty for an API key.' })
+  preferences(@Ctx() ctx: RequestContext): Promise<Record<string, unknown>> {
+    return myPreferences(ctx);
   }
 }

@@ -1,6 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { viewerOf } from '../../app/context.js';
 import type { RequestContext } from '../../app/context.js';
 import { Allow } from '../../common/auth/authorize.js';
+import { ImportBatch } from '../import/import-batch.entity.js';
 import { Partner } from '../partner/partner.entity.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 import { accessViaEntries } from '../vehicle/vehicle-access.js';
@@ -9,6 +11,7 @@ import type { ConfigurationOverrideState } from '@partner-hub/domain';
 import { ConfigurationOverrideStateEnum, JobConfigurationType, toConfigurationType } from './job-configuration.types.js';
 import { actorFor } from './job.service.js';
 import { JobEvent } from './job-event.entity.js';
+import { JobTemplate } from './job-template.entity.js';
 import { Job } from './job.entity.js';
 
 /** Whether the viewer may see the job's vehicle now: principal staff always; a partner while its grant (or an assignment) lasts. */
@@ -46,6 +49,20 @@ export class JobFieldsResolver {
   @FieldResolver(() => Partner, { nullable: true, description: 'The service partner it is assigned to.' })
   servicePartner(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<Partner | null> {
     return job.servicePartner ? ctx.loaders.partnerById.load(job.servicePartner.id) : Promise.resolve(null);
+  }
+
+  @Allow('jobs:read')
+  @FieldResolver(() => JobTemplate, { nullable: true, description: 'The template the job was created from — for principal staff (templates are theirs); null for partners.' })
+  template(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<JobTemplate | null> {
+    if (!job.template || viewerOf(ctx).organizationKind !== 'PRINCIPAL') return Promise.resolve(null);
+    return ctx.loaders.jobTemplateById.load(job.template.id);
+  }
+
+  @Allow('jobs:read')
+  @FieldResolver(() => ImportBatch, { nullable: true, description: 'The CSV import that created the job — for principal staff; null for partners.' })
+  importBatch(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<ImportBatch | null> {
+    if (!job.importBatch || viewerOf(ctx).organizationKind !== 'PRINCIPAL') return Promise.resolve(null);
+    return ctx.loaders.importBatchById.load(job.importBatch.id);
   }
 
   @Allow('jobs:read')

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CONFIGURATION_OVERRIDE_MESSAGES, JOB_TRANSITIONS, canDelete, configurationOverrideState, checkTransition, configurationChanges, holdsGrant, jobConfigurationSchema, mergeWithTemplate } from '@partner-hub/domain';
-import type { JobAction, JobActor, JobKind, JobStatus } from '@partner-hub/domain';
+import { CONFIGURATION_OVERRIDE_MESSAGES, JOB_FIELDS_EDITABLE_WHEN_ASSIGNED, JOB_TRANSITIONS, MAX_BULK_JOBS, checkTransition, configurationChanges, configurationOverrideState, deleteRefusal, editRefusal, holdsGrant, jobConfigurationSchema, mergeWithTemplate, rescheduleRefusal } from '@partner-hub/domain';
+import type { BulkJobAction, JobAction, JobActor, JobKind, JobStatus } from '@partner-hub/domain';
 import { validate as isUuid } from 'uuid';
 import { z } from 'zod';
 import { inTransaction, viewerOf } from '../../app/context.js';
@@ -306,10 +306,11 @@ async function applyTransition(ctx: RequestContext, job: Job, options: Transitio
   recordEvent(ctx, em, job, { type: options.action, from, to: check.to, reason: options.reason });
 }
 
-export const MAX_BULK_JOBS = 1000;
-
-export interface BulkJobActionInput extends Omit<TransitionInput, 'id'> {
+export interface BulkJobActionInput extends Omit<TransitionInput, 'id' | 'action'> {
   ids: string[];
+  action: BulkJobAction;
+  /** RESCHEDULE: the new day (YYYY-MM-DD) */
+  scheduledFor?: string | null;
 }
 
 export interface BulkJobPlan {
@@ -317,16 +318,36 @@ export interface BulkJobPlan {
   refused: { job: Job; message: string }[];
 }
 
+/** The RESCHEDULE day, checked before any job is looked at. */
+function rescheduleDay(input: BulkJobActionInput): string | null {
+  if (input.action !== 'RESCHEDULE') return null;
+  if (!input.scheduledFor) throw ValidationFailed.of('scheduledFor', 'Choose the new day.');
+  return parseInput(isoDate, input.scheduledFor, ['scheduledFor']);
+}
+
+/** Why the action is refused for this job — by the same rules as the single mutations — or null. */
+function bulkRefusal(ctx: RequestContext, job: Job, action: BulkJobAction, day: string | null): string | null {
+  switch (action) {
+    case 'DELETE':
+      return deleteRefusal(job.status);
+    case 'RESCHEDULE':
+      return rescheduleRefusal(job.status) ?? (job.scheduledFor === day ? `It is already scheduled for ${day}.` : null);
+    default:
+      return refusalOf(ctx, job, action);
+  }
+}
+
 /** Which of the selected jobs an action would change, and which it would refuse and why (the confirmation's content). */
 export async function planBulkJobAction(ctx: RequestContext, input: BulkJobActionInput): Promise<BulkJobPlan> {
   const ids = [...new Set(input.ids)];
   if (ids.length === 0 || ids.length > MAX_BULK_JOBS) throw ValidationFailed.of('ids', `Select between 1 and ${MAX_BULK_JOBS} jobs.`);
   if (!ids.every((id) => isUuid(id))) throw new NotFound('job', 'ids');
+  const day = rescheduleDay(input);
   const jobs = await ctx.em.find(Job, { $and: [{ id: { $in: ids } }, jobScopeWhere(ctx)] }, { orderBy: { createdAt: 'asc' } });
   if (jobs.length !== ids.length) throw new NotFound('job', 'ids');
   const plan: BulkJobPlan = { applicable: [], refused: [] };
   for (const job of jobs) {
-    const message = refusalOf(ctx, job, input.action);
+    const message = bulkRefusal(ctx, job, input.action, day);
     if (message) plan.refused.push({ job, message });
     else plan.applicable.push(job);
   }
@@ -334,31 +355,54 @@ export async function planBulkJobAction(ctx: RequestContext, input: BulkJobActio
 }
 
 /**
- * Applies one action to many jobs at once (assign, unassign, reassign, cancel): every job the
- * lifecycle allows changes, in one transaction (all of them or none); the others are reported
- * with the reason. One e-mail per service partner for the assignments.
+ * Applies one action to many jobs at once (assign, unassign, reassign, cancel, reschedule,
+ * delete): every job the rules allow changes, in one transaction (all of them or none), each with
+ * its own event and audit record; the others are reported with the reason. One e-mail per service
+ * partner for the assignments.
  */
 export async function bulkJobAction(ctx: RequestContext, input: BulkJobActionInput): Promise<BulkJobPlan> {
   return inTransaction(ctx, async (em) => {
     const scoped = { ...ctx, em };
     const plan = await planBulkJobAction(scoped, input);
-    const options = await transitionOptions(ctx, em, input);
-    for (const job of plan.applicable) await applyTransition(scoped, job, options);
-    if (options.partner) await notifyAssignment(ctx, em, options.partner, plan.applicable);
+    if (input.action === 'DELETE') {
+      for (const job of plan.applicable) await softDelete(scoped, job);
+    } else if (input.action === 'RESCHEDULE') {
+      const day = rescheduleDay(input);
+      for (const job of plan.applicable) await writeEdit(scoped, job, { scheduledFor: day }, { scheduledFor: { from: job.scheduledFor ?? null, to: day } });
+    } else {
+      const options = await transitionOptions(ctx, em, { ...input, action: input.action });
+      for (const job of plan.applicable) await applyTransition(scoped, job, options);
+      if (options.partner) await notifyAssignment(ctx, em, options.partner, plan.applicable);
+    }
     await em.flush();
     return plan;
   });
 }
 
+/** Marks a job deleted (kept with its history), if it is still the version that was read; ends its grant. */
+async function softDelete(ctx: RequestContext, job: Job): Promise<void> {
+  const updated = await ctx.em.nativeUpdate(Job, { id: job.id, version: job.version }, { deletedAt: new Date(), version: job.version + 1 });
+  if (updated === 0) throw new InvalidTransition('The job changed meanwhile; look at it again and retry.', job.status);
+  await endGrants(ctx.em, job.id, 'DELETED');
+  recordEvent(ctx, ctx.em, job, { type: 'DELETED' });
+}
+
+/** Writes an edit if the job is still the version that was read, recorded as an EDITED event with what changed. */
+async function writeEdit(ctx: RequestContext, job: Job, fields: Partial<Job>, changes: Record<string, { from: unknown; to: unknown }>): Promise<void> {
+  const updated = await ctx.em.nativeUpdate(Job, { id: job.id, version: job.version }, { ...fields, version: job.version + 1 } as never);
+  if (updated === 0) throw new InvalidTransition('The job changed meanwhile; look at it again and retry.', job.status);
+  await ctx.em.refresh(job);
+  recordEvent(ctx, ctx.em, job, { type: 'EDITED', changes });
+}
+
 /** Deletes a job (kept with its history, hidden from lists); a running job cannot be deleted. Ends its grant. */
 export async function deleteJob(ctx: RequestContext, id: string): Promise<Job> {
   return inTransaction(ctx, async (em) => {
-    const job = await findVisibleJob({ ...ctx, em }, id);
-    if (!canDelete(job.status)) throw new InvalidTransition('A running job cannot be deleted; let the technician finish or fail it first.', job.status);
-    const updated = await em.nativeUpdate(Job, { id: job.id, version: job.version }, { deletedAt: new Date(), version: job.version + 1 });
-    if (updated === 0) throw new InvalidTransition('The job changed meanwhile; look at it again and retry.', job.status);
-    await endGrants(em, job.id, 'DELETED');
-    recordEvent(ctx, em, job, { type: 'DELETED' });
+    const scoped = { ...ctx, em };
+    const job = await findVisibleJob(scoped, id);
+    const refusal = deleteRefusal(job.status);
+    if (refusal) throw new InvalidTransition(refusal, job.status);
+    await softDelete(scoped, job);
     await em.flush();
     return job;
   });
@@ -373,7 +417,7 @@ export interface UpdateJobInput {
   scheduledFor?: string | null;
 }
 
-const EDITABLE_WHEN_ASSIGNED = new Set(['scheduledFor', 'instructions']);
+const EDITABLE_WHEN_ASSIGNED = new Set<string>(JOB_FIELDS_EDITABLE_WHEN_ASSIGNED);
 
 /**
  * Edits a job (principal staff): a PENDING job fully; an ASSIGNED one only its schedule and
@@ -382,10 +426,10 @@ const EDITABLE_WHEN_ASSIGNED = new Set(['scheduledFor', 'instructions']);
 export async function updateJob(ctx: RequestContext, input: UpdateJobInput): Promise<Job> {
   const fields = parseInput(jobFieldsSchema, input);
   return inTransaction(ctx, async (em) => {
-    const job = await findVisibleJob({ ...ctx, em }, input.id);
-    if (job.status !== 'PENDING' && job.status !== 'ASSIGNED') {
-      throw new InvalidTransition(`A ${job.status.toLowerCase()} job cannot be edited.`, job.status);
-    }
+    const scoped = { ...ctx, em };
+    const job = await findVisibleJob(scoped, input.id);
+    const refusal = editRefusal(job.status);
+    if (refusal) throw new InvalidTransition(refusal, job.status);
     const before: Record<string, unknown> = { title: job.title ?? null, description: job.description ?? null, instructions: job.instructions ?? null, scheduledFor: job.scheduledFor ?? null };
     const after: Record<string, unknown> = { title: fields.title ?? null, description: fields.description ?? null, instructions: fields.instructions ?? null, scheduledFor: fields.scheduledFor ?? null };
     const changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -399,10 +443,7 @@ export async function updateJob(ctx: RequestContext, input: UpdateJobInput): Pro
       throw new InvalidTransition(`An assigned job's schedule and instructions can change; unassign it to change its ${locked.join(', ')}.`, job.status);
     }
     if (Object.keys(changes).length === 0) throw ValidationFailed.of('id', 'Nothing changed.');
-    const updated = await em.nativeUpdate(Job, { id: job.id, version: job.version }, { ...fields, version: job.version + 1 } as never);
-    if (updated === 0) throw new InvalidTransition('The job changed meanwhile; look at it again and retry.', job.status);
-    await em.refresh(job);
-    recordEvent(ctx, em, job, { type: 'EDITED', changes });
+    await writeEdit(scoped, job, fields as Partial<Job>, changes);
     await em.flush();
     return job;
   });

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import type { JobAction, JobKind, JobStatus } from '@partner-hub/domain';
+import { BULK_JOB_ACTIONS } from '@partner-hub/domain';
+import type { BulkJobAction, JobAction, JobKind, JobStatus } from '@partner-hub/domain';
 import { JobActionEnum, JobKindEnum, JobStatusEnum, enumObject } from '../../common/graphql/enums.js';
 import { SortDirectionEnum } from '../partner/partner.inputs.js';
 import { JobConfigurationInput } from './job-configuration.types.js';
@@ -9,6 +10,12 @@ import type { JobSortField } from './job.service.js';
 
 export const JobSortFieldEnum = enumObject<JobSortField>(JOB_SORT_FIELDS);
 registerEnumType(JobSortFieldEnum, { name: 'JobSortField', description: 'The column a jobs list is sorted by.' });
+
+export const BulkJobActionEnum = enumObject<BulkJobAction>(BULK_JOB_ACTIONS);
+registerEnumType(BulkJobActionEnum, {
+  name: 'BulkJobAction',
+  description: 'What a bulk action does to each selected job: the lifecycle\'s ASSIGN, UNASSIGN, REASSIGN and CANCEL; RESCHEDULE (where updateJob may change the schedule: PENDING and ASSIGNED); DELETE (anything but a running job).',
+});
 
 @InputType({ description: 'Narrows a list of jobs; all given conditions must hold.' })
 export class JobFilter {
@@ -142,13 +149,16 @@ export class OverrideJobConfigurationInput {
   configuration!: JobConfigurationInput;
 }
 
-@InputType({ description: 'One lifecycle action on many jobs (assign, unassign, reassign, cancel).' })
+@InputType({ description: 'One action on many jobs (assign, unassign, reassign, cancel, reschedule, delete).' })
 export class BulkJobActionInput {
   @Field(() => [ID], { description: 'The jobs, at most 1,000.' })
   ids!: string[];
 
-  @Field(() => JobActionEnum, { description: 'The action.' })
-  action!: JobAction;
+  @Field(() => BulkJobActionEnum, { description: 'The action.' })
+  action!: BulkJobAction;
+
+  @Field(() => String, { nullable: true, description: 'RESCHEDULE: the new day (YYYY-MM-DD).' })
+  scheduledFor?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Required to cancel; kept in each job\'s history.' })
   reason?: string | null;
@@ -165,7 +175,7 @@ export class RefusedJob {
   @Field(() => Job, { description: 'The job.' })
   job!: Job;
 
-  @Field(() => String, { description: 'Why the lifecycle refuses the action for it.' })
+  @Field(() => String, { description: 'Why the action is refused for it (the same sentence the single mutation would answer).' })
   message!: string;
 }
 

@@ -12,7 +12,7 @@ import { Organization } from '../organization/organization.entity.js';
 @Entity({ tableName: 'app_user' })
 @Filter({ name: TENANT_FILTER, cond: tenantCondition('organization'), default: true })
 @Index({ properties: ['organization', 'email'] })
-export class User extends BaseEntity<'active' | 'lastSignInAt'> {
+export class User extends BaseEntity<'active' | 'lastSignInAt' | 'preferences'> {
   @Field(() => ID, { description: 'Opaque unique id.' })
   declare id: string;
 
@@ -45,4 +45,8 @@ export class User extends BaseEntity<'active' | 'lastSignInAt'> {
   @Field(() => Date, { nullable: true, description: 'Time of the last successful sign-in.' })
   @Property({ ...timestamptz(), nullable: true })
   lastSignInAt?: Date | null;
+
+  /** The user's own settings (libs/domain preferences: allowlisted keys); exposed only as `Viewer.preferences`, never on User. */
+  @Property({ type: 'jsonb', default: '{}', hidden: true })
+  preferences: Record<string, unknown> = {};
 }

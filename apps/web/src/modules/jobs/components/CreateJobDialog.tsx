@@ -1,27 +1,26 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Col, DatePicker, Form, Input, Modal, Row, Segmented } from 'antd';
+import { App as AntApp, Button, Form, Modal, Segmented } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
-import dayjs from 'dayjs';
 import { useForm, useWatch } from 'react-hook-form';
 import type { Resolver } from 'react-hook-form';
 import { JOB_KINDS } from '@partner-hub/domain';
 import type { JobKind } from '@partner-hub/domain';
-import { CreateJobDocument, CreateJobTemplateDocument, JobTemplateDocument } from '@partner-hub/graphql-client';
-import type { JobTemplateFieldsFragment } from '@partner-hub/graphql-client';
+import { CreateJobDocument, CreateJobTemplateDocument, JobDetailsDocument, JobTemplateDocument } from '@partner-hub/graphql-client';
+import type { JobDetailsFieldsFragment, JobTemplateFieldsFragment } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
 import { applyErrorResult } from '../../shared/forms/apply-error-result';
 import type { FormLevelError } from '../../shared/forms/apply-error-result';
 import { describeError } from '../../shared/utils/errors';
-import { JOB_SERVER_FIELDS, emptyJobValues, jobFormSchema, toCreateJobInput } from '../forms/job-form';
+import { JOB_SERVER_FIELDS, emptyJobValues, jobFormSchema, toCreateJobInput, toJobFormValues } from '../forms/job-form';
 import type { JobFormOutput, JobFormValues } from '../forms/job-form';
 import { refetchTemplatesOnSuccess } from '../templates/TemplateDialog';
 import { TemplateNameDialog } from '../templates/TemplateNameDialog';
 import { TemplatePicker } from '../templates/TemplatePicker';
 import { applyTemplate, templateFormSchema, templateValuesFromJob, toTemplateInput } from '../templates/template-form';
 import { JOB_KIND_LABELS } from '../utils/job-wording';
-import { JobConfigurationFields, configurationControl } from './JobConfigurationFields';
+import { JobFormFields } from './JobFormFields';
 import { ServicePartnerSelect } from './ServicePartnerSelect';
 import { VehiclePicker } from './VehiclePicker';
 
@@ -39,6 +38,8 @@ export type CreateJobDialogProps = {
   onClose: () => void;
   /** called with the new job's id (to open its page) */
   onCreated: (id: string) => void;
+  /** "Duplicate": the job whose values fill the form (the copy is a new PENDING job) */
+  copyOf?: string | null;
 };
 
 /**
@@ -50,28 +51,38 @@ export type CreateJobDialogProps = {
  * A template (chosen in the dialog, or given by `templateId`) fills the fields the job leaves
  * empty, as the API does; "Save as template" keeps the dialog's values as a new template.
  */
-export function CreateJobDialog({ templateId, ...props }: CreateJobDialogProps) {
-  // "Create new job" on a template: the dialog opens once the template has loaded, filled from it
-  const { data, error } = useQuery(JobTemplateDocument, { variables: { id: templateId ?? '' }, skip: !props.open || !templateId });
-  const linked = templateId && data?.jobTemplate.id === templateId ? data.jobTemplate : null;
-  if (!props.open || (templateId && !linked && !error)) return null;
+export function CreateJobDialog({ templateId, copyOf, ...props }: CreateJobDialogProps) {
+  // "Create new job" on a template, or "Duplicate" of a job: the dialog opens once what fills it has loaded
+  const templateQuery = useQuery(JobTemplateDocument, { variables: { id: templateId ?? '' }, skip: !props.open || !templateId });
+  const copyQuery = useQuery(JobDetailsDocument, { variables: { id: copyOf ?? '' }, skip: !props.open || !copyOf });
+  const linked = templateId && templateQuery.data?.jobTemplate.id === templateId ? templateQuery.data.jobTemplate : null;
+  const original = copyOf && copyQuery.data?.job?.id === copyOf ? copyQuery.data.job : null;
+  const waiting = (templateId && !linked && !templateQuery.error) || (copyOf && !original && !copyQuery.error);
+  if (!props.open || waiting) return null;
+  const loadError = templateQuery.error
+    ? { message: `The template could not be loaded: ${describeError(templateQuery.error)}` }
+    : copyQuery.error
+      ? { message: `The job to copy could not be loaded: ${describeError(copyQuery.error)}` }
+      : null;
   // mounted per opening, so every opening starts from its own values
-  return (
-    <NewJobForm
-      {...props}
-      template={linked}
-      loadError={error ? { message: `The template could not be loaded: ${describeError(error)}` } : null}
-    />
-  );
+  return <NewJobForm {...props} template={linked} original={original} loadError={loadError} />;
 }
 
-type NewJobFormProps = Omit<CreateJobDialogProps, 'templateId'> & {
+type NewJobFormProps = Omit<CreateJobDialogProps, 'templateId' | 'copyOf'> & {
   /** the template the dialog starts from */
   template: JobTemplateFieldsFragment | null;
+  /** the job whose values fill the form ("Duplicate") */
+  original: JobDetailsFieldsFragment | null;
   loadError: FormLevelError | null;
 };
 
-function NewJobForm({ open, kind = 'INSTALLATION', template: initialTemplate, loadError, onClose, onCreated }: NewJobFormProps) {
+function initialValues(kind: JobKind, template: JobTemplateFieldsFragment | null, original: NewJobFormProps['original']): JobFormValues {
+  if (original) return toJobFormValues(original);
+  if (template) return { ...applyTemplate(emptyJobValues(kind), null, template), templateId: template.id };
+  return emptyJobValues(kind);
+}
+
+function NewJobForm({ open, kind = 'INSTALLATION', template: initialTemplate, original, loadError, onClose, onCreated }: NewJobFormProps) {
   const { message } = AntApp.useApp();
   const [createJob] = useMutation(CreateJobDocument, { refetchQueries: refetchJobsOnCreate });
   const [createTemplate] = useMutation(CreateJobTemplateDocument, {
@@ -91,9 +102,7 @@ function NewJobForm({ open, kind = 'INSTALLATION', template: initialTemplate, lo
     formState: { isSubmitting },
   } = useForm<JobFormValues, unknown, JobFormOutput>({
     resolver: zodResolver(jobFormSchema) as Resolver<JobFormValues, unknown, JobFormOutput>,
-    defaultValues: initialTemplate
-      ? { ...applyTemplate(emptyJobValues(kind), null, initialTemplate), templateId: initialTemplate.id }
-      : emptyJobValues(kind),
+    defaultValues: initialValues(kind, initialTemplate, original),
   });
 
   const currentKind = useWatch({ control, name: 'kind' });
@@ -161,7 +170,7 @@ function NewJobForm({ open, kind = 'INSTALLATION', template: initialTemplate, lo
   return (
     <Modal
       open={open}
-      title="New job"
+      title={original ? `New job — a copy of “${original.title ?? 'Untitled job'}”` : 'New job'}
       onCancel={handleClose}
       width={760}
       destroyOnHidden
@@ -212,51 +221,13 @@ function NewJobForm({ open, kind = 'INSTALLATION', template: initialTemplate, lo
           label="Vehicle"
           id="new-job-vehicle"
           render={(field, aria) => (
-            <VehiclePicker {...aria} ref={field.ref} value={field.value || null} onChange={(id) => field.onChange(id ?? '')} onBlur={field.onBlur} />
+            <VehiclePicker {...aria} ref={field.ref} value={field.value || null} selectedLabel={original?.vehicle?.id === field.value ? original.vehicle.vin : undefined} onChange={(id) => field.onChange(id ?? '')} onBlur={field.onBlur} />
           )}
         />
-        <FormField
+        <JobFormFields
           control={control}
-          name="title"
-          label="Title"
-          id="new-job-title"
-          render={(field, aria) => (
-            <Input {...aria} ref={field.ref} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} autoComplete="off" />
-          )}
-        />
-        <FormField
-          control={control}
-          name="description"
-          label="Description"
-          id="new-job-description"
-          render={(field, aria) => <Input.TextArea {...aria} ref={field.ref} value={field.value} onChange={field.onChange} onBlur={field.onBlur} rows={2} />}
-        />
-        <FormField
-          control={control}
-          name="instructions"
-          label="Instructions for the technician"
-          id="new-job-instructions"
-          render={(field, aria) => <Input.TextArea {...aria} ref={field.ref} value={field.value} onChange={field.onChange} onBlur={field.onBlur} rows={2} />}
-        />
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <FormField
-              control={control}
-              name="scheduledFor"
-              label="Scheduled for"
-              id="new-job-scheduled"
-              render={(field, aria) => (
-                <DatePicker
-                  {...aria}
-                  value={field.value ? dayjs(field.value) : null}
-                  onChange={(day) => field.onChange(day ? day.format('YYYY-MM-DD') : '')}
-                  onBlur={field.onBlur}
-                  style={{ width: '100%' }}
-                />
-              )}
-            />
-          </Col>
-          <Col xs={24} sm={12}>
+          idPrefix="new-job"
+          besideSchedule={
             <FormField
               control={control}
               name="servicePartnerId"
@@ -267,9 +238,8 @@ function NewJobForm({ open, kind = 'INSTALLATION', template: initialTemplate, lo
                 <ServicePartnerSelect {...aria} acceptedOnly ref={field.ref} value={field.value} onChange={field.onChange} onBlur={field.onBlur} style={{ width: '100%' }} />
               )}
             />
-          </Col>
-        </Row>
-        <JobConfigurationFields control={configurationControl(control)} idPrefix="new-job" />
+          }
+        />
         {/* Lets Enter submit the form from any field. */}
         <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
       </Form>

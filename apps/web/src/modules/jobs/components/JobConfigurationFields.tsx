@@ -29,7 +29,7 @@ const TEXT_FIELDS = [
 ] as const;
 
 /** The named settings as name/value rows the user adds and removes. */
-function SettingsRows({ control, idPrefix }: { control: ConfigurationControl; idPrefix: string }) {
+function SettingsRows({ control, idPrefix, disabled }: { control: ConfigurationControl; idPrefix: string; disabled: boolean }) {
   const { fields, append, remove } = useFieldArray({ control, name: 'configuration.settings' });
   return (
     <>
@@ -41,7 +41,7 @@ function SettingsRows({ control, idPrefix }: { control: ConfigurationControl; id
               name={`configuration.settings.${index}.name`}
               label={`Setting ${index + 1} name`}
               id={`${idPrefix}-setting-${index}-name`}
-              render={(field, aria) => <Input {...aria} ref={field.ref} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />}
+              render={(field, aria) => <Input {...aria} ref={field.ref} value={field.value} onChange={field.onChange} onBlur={field.onBlur} disabled={disabled} />}
             />
           </Col>
           <Col xs={20} sm={12}>
@@ -50,15 +50,15 @@ function SettingsRows({ control, idPrefix }: { control: ConfigurationControl; id
               name={`configuration.settings.${index}.value`}
               label={`Setting ${index + 1} value`}
               id={`${idPrefix}-setting-${index}-value`}
-              render={(field, aria) => <Input {...aria} ref={field.ref} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />}
+              render={(field, aria) => <Input {...aria} ref={field.ref} value={field.value} onChange={field.onChange} onBlur={field.onBlur} disabled={disabled} />}
             />
           </Col>
           <Col xs={4} sm={2} style={{ paddingTop: 30 }}>
-            <Button aria-label={`Remove setting ${index + 1}`} icon={<DeleteOutlined />} onClick={() => remove(index)} />
+            <Button aria-label={`Remove setting ${index + 1}`} icon={<DeleteOutlined />} onClick={() => remove(index)} disabled={disabled} />
           </Col>
         </Row>
       ))}
-      <Button icon={<PlusOutlined />} onClick={() => append({ name: '', value: '' })}>
+      <Button icon={<PlusOutlined />} onClick={() => append({ name: '', value: '' })} disabled={disabled}>
         Add setting
       </Button>
     </>
@@ -69,13 +69,15 @@ export type JobConfigurationFieldsProps = {
   control: ConfigurationControl;
   /** makes the inputs' ids unique on the page ("new-job" → "new-job-device-serial") */
   idPrefix: string;
+  /** read-only inputs (e.g. an ASSIGNED job's configuration in "Edit job") */
+  disabled?: boolean;
 };
 
 /**
  * The telematics configuration of a job or a template: device serial, model and firmware, how the
  * unit is installed, and the named settings as name/value rows (DESIGN.md §1, Job).
  */
-export function JobConfigurationFields({ control, idPrefix }: JobConfigurationFieldsProps) {
+export function JobConfigurationFields({ control, idPrefix, disabled = false }: JobConfigurationFieldsProps) {
   return (
     <>
       <Divider titlePlacement="start" plain>
@@ -90,7 +92,7 @@ export function JobConfigurationFields({ control, idPrefix }: JobConfigurationFi
               label={label}
               id={`${idPrefix}-${id}`}
               render={(field, aria) => (
-                <Input {...aria} ref={field.ref} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} autoComplete="off" />
+                <Input {...aria} ref={field.ref} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} autoComplete="off" disabled={disabled} />
               )}
             />
           </Col>
@@ -98,7 +100,7 @@ export function JobConfigurationFields({ control, idPrefix }: JobConfigurationFi
       </Row>
       <Flex vertical gap={4}>
         <Typography.Text type="secondary">Named settings</Typography.Text>
-        <SettingsRows control={control} idPrefix={idPrefix} />
+        <SettingsRows control={control} idPrefix={idPrefix} disabled={disabled} />
       </Flex>
     </>
   );

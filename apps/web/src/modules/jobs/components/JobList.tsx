@@ -1,8 +1,9 @@
+import { useState } from 'react';
 import { Button, DatePicker, Flex, Select, Switch, Tabs, Tag, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
-import { JOB_KINDS, JOB_STATUSES } from '@partner-hub/domain';
+import { DEFAULT_JOB_LIST_COLUMNS, JOB_KINDS, JOB_STATUSES } from '@partner-hub/domain';
 import type { JobKind, JobStatus } from '@partner-hub/domain';
 import { JobsDocument } from '@partner-hub/graphql-client';
 import { EmptyState } from '@partner-hub/ui';
@@ -10,12 +11,15 @@ import { useCan, useViewer } from '../../auth/hooks/viewer-context';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
 import { useLoadMore } from '../../shared/hooks/use-load-more';
+import { usePreference } from '../../shared/hooks/use-preference';
 import { JOB_KIND_LABELS, JOB_STATUS_LABELS } from '../utils/job-wording';
 import { ExportJobsButton } from '../export/ExportJobsButton';
 import { hasJobFilters, readJobListParams, toJobFilter, toJobOrder, withJobListParams, withoutJobListFilters } from '../utils/list-params';
 import type { JobListParamChanges } from '../utils/list-params';
 import { TemplateList } from '../templates/TemplateList';
 import { isTemplatesTab, withTemplatesTab } from '../templates/template-params';
+import { JobBulkBar } from './JobBulkBar';
+import { JobColumnsMenu } from './JobColumnsMenu';
 import { JobTable } from './JobTable';
 import { ServicePartnerSelect } from './ServicePartnerSelect';
 
@@ -25,7 +29,8 @@ export const JOBS_PAGE_SIZE = 50;
 /**
  * The jobs the viewer may see — all of the principal's, or those assigned to the viewer's
  * organization — in tabs per kind, with filters (status, service partner, scheduled range,
- * import batch, overdue) and order in the URL, and keyset "Load more".
+ * import batch, overdue) and order in the URL, and keyset "Load more"; the columns the user chose
+ * under the gear (remembered on the server); principal writers select rows for bulk actions.
  */
 export function JobList() {
   const viewer = useViewer();
@@ -38,6 +43,12 @@ export function JobList() {
   const filtered = hasJobFilters(state);
   // templates are the principal's own: its staff alone see the tab
   const showTemplates = isPrincipal && isTemplatesTab(searchParams);
+  const [columns, setColumns] = usePreference('jobs.columns', DEFAULT_JOB_LIST_COLUMNS);
+  // the selection belongs to one view: another tab, filter or order starts empty
+  const view = JSON.stringify([filter, orderBy]);
+  const [selection, setSelection] = useState<{ view: string; ids: string[] }>({ view, ids: [] });
+  const selectedIds = selection.view === view ? selection.ids : [];
+  const select = (ids: string[]) => setSelection({ view, ids });
 
   const { data, previousData, error, loading, fetchMore, refetch } = useQuery(JobsDocument, {
     variables: { first: JOBS_PAGE_SIZE, filter, orderBy },
@@ -124,17 +135,22 @@ export function JobList() {
             Clear filters
           </Button>
         ) : null}
-        <div style={{ marginLeft: 'auto' }}>
+        <Flex gap={8} style={{ marginLeft: 'auto' }}>
           <ExportJobsButton filter={filter} orderBy={orderBy} />
-        </div>
+          <JobColumnsMenu value={columns} onChange={(next) => void setColumns(next)} onReset={() => void setColumns(null)} />
+        </Flex>
       </Flex>
+      {canWrite ? <JobBulkBar selectedIds={selectedIds} onClear={() => select([])} /> : null}
       {error ? <QueryErrorAlert title="Could not load jobs" error={error} onRetry={() => void refetch()} /> : null}
       <JobTable
         jobs={jobs}
         loading={loading && !loadingMore}
         order={{ sort: state.sort, direction: state.direction }}
         onOrderChange={(order) => change({ order })}
-        canDelete={canWrite}
+        canWrite={canWrite}
+        columns={columns}
+        selectedIds={canWrite ? selectedIds : undefined}
+        onSelectionChange={canWrite ? select : undefined}
         emptyText={
           error ? (
             <EmptyState title="The jobs could not be loaded" text="See the error above." />

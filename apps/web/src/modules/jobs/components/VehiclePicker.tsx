@@ -16,10 +16,12 @@ export type VehiclePickerProps = Partial<FieldAriaProps> & {
   onBlur?: () => void;
   ref?: Ref<RefSelectProps>;
   style?: CSSProperties;
+  /** how to show a chosen vehicle that the first options do not include (e.g. a duplicated job's) */
+  selectedLabel?: string;
 };
 
 /** A searchable picker over the vehicles the viewer may see (VIN, plate or device serial). */
-export function VehiclePicker({ value, onChange, onBlur, ref, style, ...aria }: VehiclePickerProps) {
+export function VehiclePicker({ value, onChange, onBlur, ref, style, selectedLabel, ...aria }: VehiclePickerProps) {
   const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
 
@@ -33,6 +35,7 @@ export function VehiclePicker({ value, onChange, onBlur, ref, style, ...aria }: 
     value: vehicle.id,
     label: `${vehicle.vin} · ${vehicle.make} ${vehicle.model}${vehicle.plate ? ` · ${vehicle.plate}` : ''}`,
   }));
+  if (value && selectedLabel && !options.some((option) => option.value === value)) options.unshift({ value, label: selectedLabel });
 
   return (
     <Select<string>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { JOB_CONFIGURATION_MESSAGES, JOB_KINDS, SETTING_NAME, jobConfigurationSchema } from '@partner-hub/domain';
 import type { JobKind } from '@partner-hub/domain';
-import type { CreateJobInput } from '@partner-hub/graphql-client';
+import type { CreateJobInput, JobDetailsFieldsFragment, UpdateJobInput } from '@partner-hub/graphql-client';
 
 const M = JOB_CONFIGURATION_MESSAGES;
 
@@ -151,4 +151,36 @@ export function toCreateJobInput(values: JobFormOutput): CreateJobInput {
       settings: settings.map((row) => ({ name: row.name, value: row.value })),
     },
   };
+}
+
+/** A job's details as form inputs — for "Edit" (its own values) and "Duplicate" (a new PENDING job like it). */
+export function toJobFormValues(job: JobDetailsFieldsFragment): JobFormValues {
+  const configuration = job.configuration;
+  return {
+    kind: job.kind,
+    vehicleId: job.vehicle?.id ?? '',
+    title: job.title ?? '',
+    description: job.description ?? '',
+    instructions: job.instructions ?? '',
+    scheduledFor: job.scheduledFor ?? '',
+    servicePartnerId: job.servicePartner?.id ?? null,
+    assign: false,
+    // the job's values are already merged with its template: a copy stands on its own
+    templateId: null,
+    configuration: {
+      deviceSerial: configuration?.deviceSerial ?? '',
+      deviceModel: configuration?.deviceModel ?? '',
+      firmware: configuration?.firmware ?? '',
+      installationVariant: configuration?.installationVariant ?? '',
+      centralLockConnectionType: configuration?.centralLockConnectionType ?? '',
+      fuelType: configuration?.fuelType ?? '',
+      settings: (configuration?.settings ?? []).map((setting) => ({ name: setting.name, value: setting.value })),
+    },
+  };
+}
+
+/** The updateJob input for checked form values (kind, vehicle and service partner are not edited). */
+export function toUpdateJobInput(id: string, values: JobFormOutput): UpdateJobInput {
+  const { kind: _kind, vehicleId: _vehicleId, servicePartnerId: _partner, assign: _assign, ...rest } = toCreateJobInput(values);
+  return { id, ...rest };
 }

@@ -1,4 +1,4 @@
-import type { JobAction, JobActor, JobKind, JobStatus } from '@partner-hub/domain';
+import type { JobAction, JobActor, JobKind, JobListColumn, JobStatus } from '@partner-hub/domain';
 import type { JobDetailsFieldsFragment, ViewerFieldsFragment } from '@partner-hub/graphql-client';
 
 /** The words and tag colours of each status, the same everywhere. */
@@ -62,3 +62,17 @@ export function jobActorOf(viewer: Viewer, job: Pick<JobDetailsFieldsFragment, '
   }
   return 'OTHER';
 }
+
+/** The header of each column the jobs list can show (the gear's checklist says the same). */
+export const JOB_COLUMN_LABELS: Record<JobListColumn, string> = {
+  title: 'Title',
+  kind: 'Kind',
+  status: 'Status',
+  vehicle: 'Vehicle',
+  servicePartner: 'Service partner',
+  scheduledFor: 'Scheduled for',
+  attempt: 'Attempt',
+  createdAt: 'Created',
+  template: 'Template',
+  importBatch: 'Import batch',
+};

@@ -1,0 +1,156 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium, launchChromium, withPage } from './support/browser';
+import { openAndSignIn } from './support/sign-in';
+import { startServer, workspaceRoot } from '@partner-hub/e2e-support';
+import type { RunningServer } from '@partner-hub/e2e-support';
+
+const PRINCIPAL_ADMIN = 'admin@aurora-motors.example';
+const VIN_ALPHABET = '0123456789ABCDEFGHJKLMNPRSTUVWXYZ';
+const chromiumPath = findChromium();
+const FLOW_TIMEOUT_MS = 180_000;
+
+function randomVin(): string {
+  let vin = 'W';
+  for (let i = 1; i < 17; i++) vin += VIN_ALPHABET[Math.floor(Math.random() * VIN_ALPHABET.length)];
+  return vin;
+}
+
+/** Sends a GraphQL request with the page's session cookie; fails on any GraphQL error. */
+async function gql<T>(page: Page, baseUrl: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await page.request.post(`${baseUrl}/graphql`, { headers: { 'content-type': 'application/json' }, data: { query, variables } });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (!body.data || body.errors) throw new Error(`GraphQL failed: ${JSON.stringify(body)}`);
+  return body.data;
+}
+
+/** A job of the principal's on its own new vehicle, through the API (the list is what this file tests). */
+async function createJob(page: Page, baseUrl: string, title: string, servicePartnerId: string | null = null): Promise<string> {
+  const { createVehicle } = await gql<{ createVehicle: { vehicle: { id: string } } }>(
+    page,
+    baseUrl,
+    `mutation($vin: String!) { createVehicle(input: { vin: $vin, make: "Aurora", model: "Orion", year: 2025 }) { ... on VehicleSuccess { vehicle { id } } } }`,
+    { vin: randomVin() },
+  );
+  const { createJob: created } = await gql<{ createJob: { job: { id: string } } }>(
+    page,
+    baseUrl,
+    `mutation($input: CreateJobInput!) { createJob(input: $input) { ... on JobSuccess { job { id } } } }`,
+    { input: { kind: 'INSTALLATION', vehicleId: createVehicle.vehicle.id, title, servicePartnerId, assign: servicePartnerId !== null, configuration: { firmware: '5.0.2' } } },
+  );
+  return created.job.id;
+}
+
+const row = (page: Page, title: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+
+// Skipped (with one loud line from global-setup.ts) when no Chromium is installed.
+describe.skipIf(!chromiumPath)('the jobs list: bulk actions and columns', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const webIndex = path.join(workspaceRoot(), 'apps/web/dist/index.html');
+    if (!existsSync(webIndex)) throw new Error(`${webIndex} does not exist: build the web app first (npx nx run web:build).`);
+    [server, browser] = await Promise.all([startServer(), launchChromium(chromiumPath as string)]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it(
+    'cancels several selected jobs after a confirmation that counts them and names the refused one and why',
+    async () => {
+      const suffix = Date.now().toString(36);
+      const titles = ['A', 'B', 'C'].map((letter) => `E2E bulk ${suffix} ${letter}`);
+      await withPage(browser, 'bulk-cancel', async (page) => {
+        await openAndSignIn(page, server.baseUrl, PRINCIPAL_ADMIN);
+        const ids: string[] = [];
+        for (const title of titles) ids.push(await createJob(page, server.baseUrl, title));
+        // one of them is cancelled already: the bulk cancel must refuse it and say why
+        await gql(page, server.baseUrl, `mutation($id: ID!) { transitionJob(input: { id: $id, action: CANCEL, reason: "set up" }) { __typename } }`, { id: ids[2] });
+
+        await page.goto(`${server.baseUrl}/jobs`);
+        for (const title of titles) await page.getByRole('checkbox', { name: `Select ${title}` }).check();
+        const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
+        await bar.getByText('3 selected').waitFor();
+        await bar.getByRole('button', { name: 'Cancel jobs…' }).click();
+
+        const dialog = page.getByRole('dialog');
+        await dialog.getByLabel('Why are the jobs cancelled?').fill('The customer sold the fleet');
+        await dialog.getByRole('button', { name: 'Review' }).click();
+        const confirmation = dialog.getByRole('region', { name: 'Confirmation' });
+        await confirmation.getByText('2 jobs will be cancelled; 1 will be refused:').waitFor();
+        await confirmation.getByText('A cancelled job cannot be cancelled. (1)').waitFor();
+        expect(await confirmation.getByText(titles[2] as string).count()).toBe(1);
+
+        await dialog.getByRole('button', { name: 'Cancel 2 jobs' }).click();
+        await page.getByText('2 jobs were cancelled.').waitFor();
+        await bar.waitFor({ state: 'detached' });
+        for (const title of titles) await row(page, title).getByText('Cancelled').waitFor();
+      });
+    },
+    FLOW_TIMEOUT_MS,
+  );
+
+  it(
+    'edits an assigned job: only schedule and instructions are open, and the change is saved',
+    async () => {
+      const title = `E2E edit ${Date.now().toString(36)}`;
+      await withPage(browser, 'edit-assigned', async (page) => {
+        await openAndSignIn(page, server.baseUrl, PRINCIPAL_ADMIN);
+        const { partners } = await gql<{ partners: { edges: { node: { id: string } }[] } }>(
+          page,
+          server.baseUrl,
+          `{ partners(first: 1, filter: { role: SERVICE_PARTNER, status: ACCEPTED }) { edges { node { id } } } }`,
+        );
+        const jobId = await createJob(page, server.baseUrl, title, partners.edges[0]?.node.id ?? null);
+
+        await page.goto(`${server.baseUrl}/jobs`);
+        await row(page, title).getByRole('button', { name: `Actions for ${title}` }).click();
+        await page.getByRole('menuitem', { name: 'Edit…' }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByText('This job is assigned: only its schedule and instructions can change.').waitFor();
+        expect(await dialog.getByLabel('Title').isDisabled()).toBe(true);
+        expect(await dialog.getByLabel('Firmware').isDisabled()).toBe(true);
+        await dialog.getByLabel('Instructions for the technician').fill('Ring at gate 2');
+        await dialog.getByRole('button', { name: 'Save changes' }).click();
+        await page.getByText('The job was saved.').waitFor();
+
+        const { job } = await gql<{ job: { instructions: string; status: string; events: { type: string }[] } }>(
+          page,
+          server.baseUrl,
+          `query($id: ID!) { job(id: $id) { instructions status events { type } } }`,
+          { id: jobId },
+        );
+        expect(job).toEqual({ instructions: 'Ring at gate 2', status: 'ASSIGNED', events: [{ type: 'CREATED' }, { type: 'ASSIGN' }, { type: 'EDITED' }] });
+      });
+    },
+    FLOW_TIMEOUT_MS,
+  );
+
+  it(
+    'hides a column under the gear, and it stays hidden after a reload',
+    async () => {
+      await withPage(browser, 'columns', async (page) => {
+        await openAndSignIn(page, server.baseUrl, PRINCIPAL_ADMIN);
+        await page.goto(`${server.baseUrl}/jobs`);
+        const header = page.getByRole('columnheader', { name: 'Vehicle', exact: true });
+        await header.waitFor();
+        await page.getByRole('button', { name: 'Choose columns' }).click();
+        const saved = page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('SetMyPreference'));
+        await page.getByRole('group', { name: 'Columns shown' }).getByRole('checkbox', { name: 'Vehicle' }).uncheck();
+        await header.waitFor({ state: 'detached' });
+        expect((await saved).ok()).toBe(true);
+
+        await page.reload();
+        await page.getByRole('columnheader', { name: 'Status', exact: true }).waitFor();
+        expect(await page.getByRole('columnheader', { name: 'Vehicle', exact: true }).count()).toBe(0);
+      });
+    },
+    FLOW_TIMEOUT_MS,
+  );
+});
