@@ -2,6 +2,7 @@ import { Migration20261123163207 } from './Migration20261123163207.js';
 import { Migration20261123181617 } from './Migration20261123181617.js';
 import { Migration20261123211415 } from './Migration20261123211415.js';
 import { Migration20261123220239 } from './Migration20261123220239.js';
+import { Migration20261124002056 } from './Migration20261124002056.js';
 
 /**
  * Every committed migration, in order. Listed explicitly (not found by globbing) so the same
@@ -13,4 +14,5 @@ export const migrationsList = [
   { name: 'Migration20261123181617', class: Migration20261123181617 },
   { name: 'Migration20261123211415', class: Migration20261123211415 },
   { name: 'Migration20261123220239', class: Migration20261123220239 },
+  { name: 'Migration20261124002056', class: Migration20261124002056 },
 ];
