@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Checkbox, Descriptions } from 'antd';
+import { Checkbox, Flex, Progress, Typography } from 'antd';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { JOBS_IMPORT_LIMITS, JOB_IMPORT_COLUMNS } from '@partner-hub/domain';
 import { StartJobsImportDocument, ValidateJobsImportDocument } from '@partner-hub/graphql-client';
@@ -101,11 +101,10 @@ export function JobsImportWizard() {
         title: `Imported ${batch.createdCount.toLocaleString()} job(s)`,
         subTitle: `${batch.fileName}: ${batch.rowCount.toLocaleString()} row(s), imported by ${batch.createdByLabel}.`,
         details: (
-          <Descriptions
-            size="small"
-            column={1}
-            items={[{ key: 'rows', label: 'Rows imported', children: `${batch.processedRows.toLocaleString()} of ${batch.rowCount.toLocaleString()}` }]}
-          />
+          <Flex vertical align="center" gap={4}>
+            <Progress percent={batch.rowCount > 0 ? Math.round((batch.processedRows / batch.rowCount) * 100) : 100} aria-label="Import progress" style={{ maxWidth: 480 }} />
+            <Typography.Text type="secondary">{`${batch.processedRows.toLocaleString()} of ${batch.rowCount.toLocaleString()} rows imported`}</Typography.Text>
+          </Flex>
         ),
         link: { to: `/jobs?importBatchId=${encodeURIComponent(batch.id)}`, label: 'Show the imported jobs' },
       })}

@@ -4,6 +4,7 @@ import type { ImportBatchProgressFieldsFragment } from '@partner-hub/graphql-cli
 
 /** How often the batch is read as well, in case the subscription's last event was missed (e.g. a reconnect). */
 const POLL_MS = 3000;
+const FIRST_CHECK_MS = 1000;
 
 /**
  * Follows a running import batch until it ends: each `importBatchProgress` event (the subscription)
@@ -24,6 +25,7 @@ export function followImportBatch(
       if (latest.status === 'RUNNING') return;
       ended = true;
       subscription.unsubscribe();
+      clearTimeout(first);
       clearInterval(poll);
       resolve(latest);
     };
@@ -34,7 +36,7 @@ export function followImportBatch(
       // the poll below carries on without the subscription
       error: () => undefined,
     });
-    const poll = setInterval(() => {
+    const check = () =>
       client
         .query({ query: ImportBatchDocument, variables: { id: batch.id }, fetchPolicy: 'network-only' })
         .then(({ data }) => {
@@ -42,11 +44,14 @@ export function followImportBatch(
           else if (!ended) {
             ended = true;
             subscription.unsubscribe();
+            clearTimeout(first);
             clearInterval(poll);
             reject(new Error('The import batch is gone.'));
           }
         })
         .catch(() => undefined);
-    }, POLL_MS);
+    // a small file may be done before the subscription has landed: look once soon, then now and then
+    const first = setTimeout(check, FIRST_CHECK_MS);
+    const poll = setInterval(check, POLL_MS);
   });
 }
