@@ -9,7 +9,9 @@
  * - vehicles list: 200,000 vehicles over that tree (bench-vehicles.ts);
  * - jobs list: 1,000,000 jobs on those vehicles and the tree's service partners (bench-jobs.ts);
  * - vehicles import: a 10,000-row vehicles.csv (5,000 new owners, every row assigned to one of
- *   five partners) checked and committed through the services, three times with fresh VINs.
+ *   five partners) checked and committed through the services, three times with fresh VINs;
+ * - jobs import: 1,000 / 10,000 / 100,000-row jobs.csv end to end over HTTP with peak memory
+ *   (bench-jobs-import.ts; alone: `npx nx run api:bench-jobs-import`).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -28,6 +30,7 @@ import { keysetPage } from '../src/common/graphql/connection.js';
 import { Partner } from '../src/modules/partner/partner.entity.js';
 import { VEHICLES, benchVehicles } from './bench-vehicles.js';
 import { benchJobs } from './bench-jobs.js';
+import { benchJobsImport } from './bench-jobs-import.js';
 import { pino } from 'pino';
 import { loadEnv } from '../src/config/env.js';
 import { createAppPubSub } from '../src/app/pubsub.js';
@@ -202,6 +205,7 @@ try {
   await benchVehicles(orm, time, org.id, other.id, PARTNERS);
   await benchJobs(orm, time, org.id, PARTNERS, VEHICLES);
   await benchVehiclesImport(orm, org.id, user);
+  await benchJobsImport(orm);
   process.stdout.write('\nnote: totalCount (a count over all matching rows) dominates these timings; it is exact by design.\n');
 } finally {
   await orm.close(true);
