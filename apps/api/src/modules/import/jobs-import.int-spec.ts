@@ -362,6 +362,29 @@ describe('reading in batches', () => {
     // each further batch costs its VIN lookup (the partner is known by then) and, now and then, the next 1 MB chunk
     expect(five - one).toBeLessThanOrEqual(4 * 2);
   });
+
+  it('commits with the same few statements per batch of rows too: lookup, one INSERT per table, the progress', async () => {
+    const { organization, token } = await freshPrincipal();
+    const em = app.systemEm();
+    const partner = makePartner(em, organization, { role: 'SERVICE_PARTNER', status: 'ACCEPTED' });
+    const vehicles = Array.from({ length: 40 }, () => makeVehicle(em, organization, { plate: null }));
+    await em.flush();
+    const file = (rows: number) =>
+      csv('vin,kind,assigned_installer_company_id', ...Array.from({ length: rows }, (_, i) => `${vehicles[i % 40]?.vin},installation,${i % 2 ? partner.code : ''}`));
+    const statementsFor = async (rows: number) => {
+      let batch: { status: string; createdCount: number } | undefined;
+      const statements = await app.countStatements(async () => {
+        batch = await importFile(token, file(rows));
+      });
+      expect(batch).toMatchObject({ status: 'SUCCEEDED', createdCount: rows });
+      return statements;
+    };
+    const one = await statementsFor(2000);
+    const five = await statementsFor(10_000);
+    // per further batch: its VIN lookup, jobs, events, grants, the progress update, now and then a chunk
+    expect(five - one).toBeLessThanOrEqual(4 * 6);
+    expect(await countsOf(organization.id)).toEqual({ jobs: 12_000, events: 18_000, grants: 6000 });
+  });
 });
 
 describe('who may import', () => {
@@ -480,7 +503,12 @@ describe('progress over the subscription', () => {
         client.subscribe(
           { query: `subscription($id: ID!) { importBatchProgress(id: $id) { status rowCount processedRows createdCount } }`, variables: { id } },
           {
-            next: ({ data }) => {
+            next: ({ data, errors: refused }) => {
+              if (refused) {
+                errors.push(refused);
+                resolve();
+                return;
+              }
               const batch = (data as { importBatchProgress: (typeof events)[number] }).importBatchProgress;
               events.push(batch);
               if (batch.status !== 'RUNNING') resolve();
@@ -503,15 +531,17 @@ describe('progress over the subscription', () => {
     const started = await app.gql(START, { input: { uploadId } }, { sessionToken: token });
     const batch = started.data?.['startJobsImport'].batch;
     expect(batch).toMatchObject({ status: 'RUNNING', rowCount: 5000, processedRows: 0 });
-    const [own, foreign] = [wsClient(token), wsClient(other.token)];
+    const technician = await app.signIn(world.users.technician.email, WORLD_PASSWORD);
+    const [own, foreign, partnerSide] = [wsClient(token), wsClient(other.token), wsClient(technician)];
     const ownEvents = follow(own, batch.id);
     const foreignEvents = follow(foreign, batch.id);
+    const technicianEvents = follow(partnerSide, batch.id);
     await new Promise((resolve) => setTimeout(resolve, 300)); // let both subscriptions land
     await hold.commit();
     await ownEvents.done;
     await jobsImportsSettled();
     await new Promise((resolve) => setTimeout(resolve, 100));
-    await Promise.all([own.dispose(), foreign.dispose()]);
+    await Promise.all([own.dispose(), foreign.dispose(), partnerSide.dispose()]);
 
     expect(ownEvents.errors).toEqual([]);
     expect(ownEvents.events.map((e) => [e.status, e.processedRows])).toEqual([
@@ -522,6 +552,9 @@ describe('progress over the subscription', () => {
     ]);
     expect(ownEvents.events.at(-1)).toEqual({ status: 'SUCCEEDED', rowCount: 5000, processedRows: 5000, createdCount: 5000 });
     expect(foreignEvents.events).toEqual([]);
+    // partner people may not even subscribe
+    expect(technicianEvents.events).toEqual([]);
+    expect(technicianEvents.errors).toEqual([[expect.objectContaining({ extensions: { code: 'FORBIDDEN' } })]]);
   });
 });
 
