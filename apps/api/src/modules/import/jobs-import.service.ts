@@ -1,4 +1,4 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex, MikroORM } from '@mikro-orm/postgresql';
 import { JOBS_IMPORT_LIMITS, jobKeysNamedIn, planJobsImport, readJobsHeader, readJobsRecords } from '@partner-hub/domain';
 import type {
   ImportProblem,
@@ -223,6 +223,17 @@ interface Actor {
  * its CREATED event; for an assigned job the ASSIGN event and the access grant of its partner's
  * technicians on the vehicle from now.
  */
+/**
+ * Runs one multi-row INSERT in the import's transaction with real bind parameters. MikroORM's
+ * `execute` inlines parameters into the SQL text, and PostgreSQL then parses a statement holding
+ * the whole batch as one string literal: measured twice as slow for a batch of 2,000 jobs.
+ */
+async function insertRows(tx: EntityManager, sql: string, params: readonly unknown[]): Promise<void> {
+  const transaction = tx.getTransactionContext<Knex.Transaction>();
+  if (!transaction) throw new Error('insertRows outside a transaction');
+  await transaction.raw(sql, params as Knex.ValueDict[]);
+}
+
 async function insertPlanned(tx: EntityManager, planned: readonly PlannedJob[], principalId: string, batchId: string, actor: Actor): Promise<{ id: string; job: PlannedJob }[]> {
   const now = new Date().toISOString();
   const jobs: object[] = [];
@@ -254,22 +265,25 @@ async function insertPlanned(tx: EntityManager, planned: readonly PlannedJob[], 
     }
   }
   if (jobs.length === 0) return created;
-  await tx.execute(
+  await insertRows(
+    tx,
     `insert into job (id, created_at, updated_at, principal_id, import_batch_id, attempt, version, kind, status, title, description, instructions, vehicle_id, configuration, scheduled_for, service_partner_id, template_id)
-     select id, ?, ?, ?, ?, 1, 1, kind::job_kind, status::job_status, title, description, instructions, vehicle_id, configuration, scheduled_for, service_partner_id, template_id
+     select id, ?::timestamptz, ?::timestamptz, ?::uuid, ?::uuid, 1, 1, kind::job_kind, status::job_status, title, description, instructions, vehicle_id, configuration, scheduled_for, service_partner_id, template_id
        from jsonb_to_recordset(?::jsonb) as t(id uuid, kind text, status text, title text, description text, instructions text, vehicle_id uuid, configuration jsonb, scheduled_for date, service_partner_id uuid, template_id uuid)`,
     [now, now, principalId, batchId, JSON.stringify(jobs)],
   );
-  await tx.execute(
+  await insertRows(
+    tx,
     `insert into job_event (id, created_at, updated_at, principal_id, job_id, type, from_status, to_status, actor_label, actor_user_id)
-     select id, ?, ?, ?, job_id, type, from_status::job_status, to_status::job_status, actor_label, actor_user_id
+     select id, ?::timestamptz, ?::timestamptz, ?::uuid, job_id, type, from_status::job_status, to_status::job_status, actor_label, actor_user_id
        from jsonb_to_recordset(?::jsonb) as t(id uuid, job_id uuid, type text, from_status text, to_status text, actor_label text, actor_user_id uuid)`,
     [now, now, principalId, JSON.stringify(events)],
   );
   if (grants.length > 0) {
-    await tx.execute(
+    await insertRows(
+      tx,
       `insert into access_grant (id, created_at, updated_at, principal_id, vehicle_id, partner_id, job_id, starts_at)
-       select id, ?, ?, ?, vehicle_id, partner_id, job_id, ? from jsonb_to_recordset(?::jsonb) as t(id uuid, vehicle_id uuid, partner_id uuid, job_id uuid)`,
+       select id, ?::timestamptz, ?::timestamptz, ?::uuid, vehicle_id, partner_id, job_id, ?::timestamptz from jsonb_to_recordset(?::jsonb) as t(id uuid, vehicle_id uuid, partner_id uuid, job_id uuid)`,
       [now, now, principalId, now, JSON.stringify(grants)],
     );
   }
