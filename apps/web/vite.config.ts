@@ -20,6 +20,7 @@ export default defineConfig({
     port: 4200,
     proxy: {
       '/graphql': { target: API_ORIGIN, changeOrigin: false, ws: true },
+      '/imports': { target: API_ORIGIN, changeOrigin: false },
       '/healthz': { target: API_ORIGIN },
       '/exports': { target: API_ORIGIN },
     },
@@ -28,6 +29,7 @@ export default defineConfig({
     port: 4300,
     proxy: {
       '/graphql': { target: API_ORIGIN, changeOrigin: false, ws: true },
+      '/imports': { target: API_ORIGIN, changeOrigin: false },
       '/healthz': { target: API_ORIGIN },
       '/exports': { target: API_ORIGIN },
     },

@@ -9,10 +9,12 @@
  * - vehicles list: 200,000 vehicles over that tree (bench-vehicles.ts);
  * - jobs list: 1,000,000 jobs on those vehicles and the tree's service partners (bench-jobs.ts);
  * - vehicles import: a 10,000-row vehicles.csv (5,000 new owners, every row assigned to one of
- *   five partners) checked and committed through the services, three times with fresh VINs.
+ *   five partners) checked and committed through the services, three times with fresh VINs;
+ * - jobs import: 1,000 / 10,000 / 100,000-row jobs.csv end to end over HTTP with peak memory
+ *   (bench-jobs-import.ts; alone: `npx nx run api:bench-jobs-import`).
  *
- * `BENCH_ONLY=jobs` (any of audit, partners, vehicles, jobs, import, comma-separated) measures only
- * those; the partners and vehicles that the jobs need are seeded either way.
+ * `BENCH_ONLY=jobs` (any of audit, partners, vehicles, jobs, import, jobs-import, comma-separated)
+ * measures only those; the partners and vehicles that the jobs need are seeded either way.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -31,6 +33,7 @@ import { keysetPage } from '../src/common/graphql/connection.js';
 import { Partner } from '../src/modules/partner/partner.entity.js';
 import { VEHICLES, benchVehicles } from './bench-vehicles.js';
 import { benchJobs } from './bench-jobs.js';
+import { benchJobsImport } from './bench-jobs-import.js';
 import { pino } from 'pino';
 import { loadEnv } from '../src/config/env.js';
 import { createAppPubSub } from '../src/app/pubsub.js';
@@ -223,6 +226,7 @@ try {
   if (measuring) await benchJobs(orm, time, org.id, PARTNERS, VEHICLES);
   measuring = true;
   if (wants('import')) await benchVehiclesImport(orm, org.id, user);
+  if (wants('jobs-import')) await benchJobsImport(orm);
   process.stdout.write('\nnote: totalCount (a count over all matching rows) dominates these timings; it is exact by design.\n');
 } finally {
   await orm.close(true);

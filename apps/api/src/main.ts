@@ -15,6 +15,7 @@ import { DEMO_PASSWORD, seedDemo } from './db/seeders/demo.seeder.js';
 import { Mailer } from './modules/mail/mailer.js';
 import { createAppPubSub } from './app/pubsub.js';
 import { startServer } from './app/create-server.js';
+import { failInterruptedImports } from './modules/import/jobs-import.service.js';
 
 /** Without SESSION_SECRET, keep a generated one in the data folder so sessions survive restarts. */
 async function withSessionSecret(env: Env): Promise<Env> {
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
     cleanups.push(() => orm.close());
     const applied = await applyMigrations(orm);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+    const interrupted = await failInterruptedImports(orm);
+    if (interrupted > 0) logger.warn({ batches: interrupted }, 'import batches left RUNNING by a stopped process marked FAILED');
 
     if (env.SEED_DEMO) {
       const logins = await seedDemo(orm);

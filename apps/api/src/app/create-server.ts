@@ -22,6 +22,7 @@ import { buildAppSchema } from './build-schema.js';
 import type { AppDeps, RequestContext } from './context.js';
 import { httpContext, wsContext } from './request-context.js';
 import { jobsExportHandler } from '../modules/import/jobs-export.route.js';
+import { importUploadRouter } from '../modules/import/import-upload.router.js';
 
 /** Limits every operation must stay inside (checked before execution). */
 export const QUERY_LIMITS = { maxDepth: 10, maxCost: 5000 };
@@ -52,7 +53,7 @@ export interface RunningServer {
 }
 
 /**
- * The HTTP server: /graphql (Apollo over HTTP, graphql-ws on the same path), /healthz,
+ * The HTTP server: /graphql (Apollo over HTTP, graphql-ws on the same path), /imports/uploads, /healthz,
  * /readyz, /metrics, and the built web app with client-side routing on every other GET.
  */
 export async function startServer(orm: MikroORM, deps: AppDeps, port: number, host = '0.0.0.0'): Promise<RunningServer> {
@@ -104,7 +105,7 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     res.on('finish', () => {
-      const route = req.path.startsWith('/graphql') ? '/graphql' : ['/healthz', '/readyz', '/metrics', '/exports/jobs.csv'].includes(req.path) ? req.path : 'static';
+      const route = req.path.startsWith('/graphql') ? '/graphql' : req.originalUrl.startsWith('/imports/uploads') ? '/imports/uploads' : ['/healthz', '/readyz', '/metrics', '/exports/jobs.csv'].includes(req.path) ? req.path : 'static';
       metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
     });
     next();
@@ -130,6 +131,9 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
     express.json({ limit: '64mb' }),
     expressMiddleware(apollo, { context: async ({ req, res }) => httpContext(orm, deps, req, res) }),
   );
+
+  // CSV files for imports, streamed into PostgreSQL (never through the JSON body parser)
+  app.use('/imports/uploads', importUploadRouter(orm, deps));
 
   // a body that is not JSON (or too large) is a client error: answer in GraphQL's shape, never with a stack
   app.use('/graphql', (error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {

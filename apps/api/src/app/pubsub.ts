@@ -9,6 +9,8 @@ import { Redis } from 'ioredis';
 export interface Topics {
   [key: string]: [unknown];
   AUDIT_EVENT_RECORDED: [{ id: string; organizationId: string }];
+  /** a running import batch made progress or ended */
+  IMPORT_BATCH_PROGRESS: [{ id: string; organizationId: string }];
 }
 
 export type AppPubSub = ReturnType<typeof createPubSub<Topics>>;

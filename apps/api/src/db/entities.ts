@@ -7,6 +7,7 @@ import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { OutboxEmail } from '../modules/mail/outbox-email.entity.js';
 import { PartnerInvitation } from '../modules/invitation/partner-invitation.entity.js';
 import { ImportBatch } from '../modules/import/import-batch.entity.js';
+import { ImportUpload, ImportUploadChunk } from '../modules/import/import-upload.entity.js';
 import { Vehicle } from '../modules/vehicle/vehicle.entity.js';
 import { VehicleAssignment } from '../modules/vehicle/vehicle-assignment.entity.js';
 import { AccessGrant } from '../modules/vehicle/access-grant.entity.js';
@@ -22,4 +23,5 @@ export const entities = [
   Organization, Partner, User, Session, ApiKey, AuditEvent, OutboxEmail, PartnerInvitation, ImportBatch,
   Vehicle, VehicleAssignment, AccessGrant, Owner, OwnerAnnotation, OwnerVehicleAccess,
   Job, JobTemplate, JobEvent,
+  ImportUpload, ImportUploadChunk,
 ];

@@ -20,6 +20,7 @@ const PartnerDetailsPage = lazy(() =>
 const MailboxPage = lazy(() => import('../pages/MailboxPage').then((module) => ({ default: module.MailboxPage })));
 const PartnersImportPage = lazy(() => import('../pages/PartnersImportPage').then((module) => ({ default: module.PartnersImportPage })));
 const VehiclesImportPage = lazy(() => import('../pages/VehiclesImportPage').then((module) => ({ default: module.VehiclesImportPage })));
+const JobsImportPage = lazy(() => import('../pages/JobsImportPage').then((module) => ({ default: module.JobsImportPage })));
 const PartnersPage = lazy(() => import('../pages/PartnersPage').then((module) => ({ default: module.PartnersPage })));
 const OwnersPage = lazy(() => import('../pages/OwnersPage').then((module) => ({ default: module.OwnersPage })));
 const OwnerDetailsPage = lazy(() => import('../pages/OwnerDetailsPage').then((module) => ({ default: module.OwnerDetailsPage })));
@@ -60,6 +61,7 @@ export const routes: RouteObject[] = [
       { path: 'vehicles/:id', element: <VehicleDetailsPage /> },
       { path: 'vehicles/:id/:tab', element: <VehicleDetailsPage /> },
       { path: 'jobs', element: <JobsPage /> },
+      { path: 'jobs/import', element: <JobsImportPage /> },
       { path: 'jobs/:id', element: <JobDetailsPage /> },
       { path: 'pricing', element: <PricingPage /> },
       { path: 'settings', element: <Navigate to="/settings/profile" replace /> },

@@ -1,6 +1,6 @@
-import { Button } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Button, Space } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '@partner-hub/ui';
 import { useCan, useViewer } from '../modules/auth/hooks/viewer-context';
 import { CreateJobDialog } from '../modules/jobs/components/CreateJobDialog';
@@ -11,7 +11,8 @@ import { readJobListParams } from '../modules/jobs/utils/list-params';
 /**
  * /jobs — installation and maintenance jobs (tab, filters and order in the URL): all of the
  * principal's, or those assigned to the viewer's organization; the "New job" dialog (principal
- * writers), which a link opens with `?new=1` (`&template=<id>`: starting from that template).
+ * writers), which a link opens with `?new=1` (`&template=<id>`: starting from that template);
+ * "Import CSV" (principal writers) leads to /jobs/import.
  */
 export function JobsPage() {
   const canWrite = useCan('jobs:write');
@@ -42,9 +43,16 @@ export function JobsPage() {
         }
         extra={
           canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              New job
-            </Button>
+            <Space wrap>
+              {isPrincipal ? (
+                <Link to="/jobs/import">
+                  <Button icon={<UploadOutlined />}>Import CSV</Button>
+                </Link>
+              ) : null}
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                New job
+              </Button>
+            </Space>
           ) : null
         }
       />

@@ -7,7 +7,7 @@ import type { PartnerRole, PartnerStatus } from '../partner/partner-roles.js';
 import { checkVin } from '../vehicle/vin.js';
 import { normalizePlate } from '../vehicle/vehicle.js';
 import { mapHeader, normalizeHeaderName, recordValues, sortProblems } from './csv-table.js';
-import type { CsvTable, ImportProblem } from './csv-table.js';
+import type { CsvRecord, CsvTable, HeaderMapping, ImportProblem } from './csv-table.js';
 
 /**
  * The jobs.csv import (DESIGN.md §4), without a database: header mapping (fixed columns and any
@@ -213,25 +213,37 @@ export interface JobsTableRead {
   keys: JobRowKeys[];
 }
 
+/** A jobs.csv header, mapped once and used for every record of the file (also when it is read in batches). */
+export interface JobsHeader {
+  /** every column the file may use: the fixed ones and its `setting.<name>` columns */
+  columns: string[];
+  mapping: HeaderMapping<string>;
+  /** normalized column → setting name as written */
+  settingColumns: ReadonlyMap<string, string>;
+  /** problems of the header (line 1), said once */
+  problems: ImportProblem[];
+  /** required columns the header lacks: rows are not told again that they are empty */
+  missing: ReadonlySet<string>;
+}
+
 /**
- * Reads every row of a jobs.csv table. The header is matched case-insensitively; `setting.<name>`
- * columns keep the name's case as written. A header without `vin` and `license_plate`, without
- * `kind`, or with a bad setting name is a problem of line 1, said once and not again on every row.
- * @param today YYYY-MM-DD; a row scheduled before it gets a warning
+ * Maps a jobs.csv header. Names are matched case-insensitively; `setting.<name>` columns keep the
+ * name's case as written. A header without `vin` and `license_plate`, without `kind`, or with a
+ * bad setting name is a problem of line 1, said once and not again on every row.
  */
-export function readJobsTable(table: CsvTable, today: string): JobsTableRead {
-  const settingColumns = new Map<string, string>(); // normalized column → setting name as written
-  for (const cell of table.header) {
+export function readJobsHeader(header: readonly string[]): JobsHeader {
+  const settingColumns = new Map<string, string>();
+  for (const cell of header) {
     const name = normalizeHeaderName(cell);
     const setting = cell.trim().slice(JOB_SETTING_COLUMN_PREFIX.length);
     if (name.startsWith(JOB_SETTING_COLUMN_PREFIX) && SETTING_NAME.test(setting) && !settingColumns.has(name)) settingColumns.set(name, setting);
   }
   const columns = [...JOB_IMPORT_COLUMNS, ...settingColumns.keys()];
   // an export's read-only columns (job_id, status, …) are known, so a re-imported export is accepted; nothing reads them
-  const mapping = mapHeader(table.header, [...columns, ...JOB_EXPORT_READ_ONLY_COLUMNS], ['kind']);
+  const mapping = mapHeader(header, [...columns, ...JOB_EXPORT_READ_ONLY_COLUMNS], ['kind']);
   // a `setting.` column whose name is not a setting name is unknown to mapHeader: say why
   const problems = mapping.problems.map((p) =>
-    p.column && normalizeHeaderName(p.column).startsWith(JOB_SETTING_COLUMN_PREFIX) && !mapping.indexOf.has(normalizeHeaderName(p.column) as never) && !settingColumns.has(normalizeHeaderName(p.column))
+    p.column && normalizeHeaderName(p.column).startsWith(JOB_SETTING_COLUMN_PREFIX) && !mapping.indexOf.has(normalizeHeaderName(p.column)) && !settingColumns.has(normalizeHeaderName(p.column))
       ? { ...p, message: `"${p.column}" is not a setting column: after "setting." come 1 to 60 letters, digits, dots, dashes or underscores.` }
       : p,
   );
@@ -239,21 +251,40 @@ export function readJobsTable(table: CsvTable, today: string): JobsTableRead {
   if (noVehicleColumn) problems.push({ row: 1, column: 'vin', message: 'The header needs a "vin" or a "license_plate" column to name each job\'s vehicle.' });
   const missing = new Set<string>(['kind'].filter((column) => !mapping.indexOf.has(column)));
   if (noVehicleColumn) missing.add('vin');
+  return { columns, mapping, settingColumns, problems, missing };
+}
 
+/**
+ * Reads records of a jobs.csv file below its mapped header — the whole file or one batch of it.
+ * The header's own problems are not repeated here.
+ * @param today YYYY-MM-DD; a row scheduled before it gets a warning
+ */
+export function readJobsRecords(header: JobsHeader, records: readonly CsvRecord[], today: string): JobsTableRead {
+  const problems: ImportProblem[] = [];
   const warnings: ImportProblem[] = [];
   const rows: JobImportRow[] = [];
   const keys: JobRowKeys[] = [];
-  for (const record of table.records) {
-    const values = recordValues(record, mapping, columns);
+  for (const record of records) {
+    const values = recordValues(record, header.mapping, header.columns);
     const settings: Record<string, string> = {};
-    for (const [column, setting] of settingColumns) settings[setting] = values[column] ?? '';
+    for (const [column, setting] of header.settingColumns) settings[setting] = values[column] ?? '';
     const result = readJobRow(record.line, values as Record<JobImportColumn, string>, settings, today);
-    problems.push(...result.problems.filter((p) => !missing.has(p.column ?? '')));
+    problems.push(...result.problems.filter((p) => !header.missing.has(p.column ?? '')));
     warnings.push(...result.warnings);
     keys.push(result.keys);
     if (result.row) rows.push(result.row);
   }
-  return { rowCount: table.records.length, rows, problems, warnings, keys };
+  return { rowCount: records.length, rows, problems, warnings, keys };
+}
+
+/**
+ * Reads every row of a jobs.csv table (header and records, see `readJobsHeader` and `readJobsRecords`).
+ * @param today YYYY-MM-DD; a row scheduled before it gets a warning
+ */
+export function readJobsTable(table: CsvTable, today: string): JobsTableRead {
+  const header = readJobsHeader(table.header);
+  const read = readJobsRecords(header, table.records, today);
+  return { ...read, problems: [...header.problems, ...read.problems] };
 }
 
 /** What the API must look up for a file: its VINs, plates, Partner IDs and template names, each once. */

@@ -481,9 +481,13 @@ export type ImportBatch = {
   id: Scalars['ID']['output'];
   /** What the import creates. */
   kind: ImportKind;
+  /** How many problems the file has (problems keeps the first 1,000). */
+  problemCount: Scalars['Int']['output'];
   /** The problems that stopped a failed import (at most the first 1,000). */
   problems: Array<ImportProblem>;
-  /** How many rows the file had (the header not counted). */
+  /** How many rows have been checked (and, while no problem was found, written) so far: with rowCount, the progress of a RUNNING import. */
+  processedRows: Scalars['Int']['output'];
+  /** How many rows the file had (the header not counted). While a jobs import is RUNNING: the rows its dry run counted (0 without one). */
   rowCount: Scalars['Int']['output'];
   /** How the import ended. */
   status: ImportStatus;
@@ -509,9 +513,6 @@ export type ImportBatchEdge = {
   node: ImportBatch;
 };
 
-/** The outcome of importJobs. */
-export type ImportJobsResult = JobsImportInvalid | JobsImportSuccess | ValidationError;
-
 /** What a CSV import creates: PARTNERS, VEHICLES or JOBS. */
 export type ImportKind = 'JOBS' | 'PARTNERS' | 'VEHICLES';
 
@@ -529,7 +530,7 @@ export type ImportProblem = {
   row: Maybe<Scalars['Int']['output']>;
 };
 
-/** RUNNING: being committed. SUCCEEDED: every row was created. FAILED: the file had problems and nothing was created. */
+/** RUNNING: being committed (in the background). SUCCEEDED: every row was created. FAILED: the file had problems (or the import was interrupted) and nothing was created. */
 export type ImportStatus = 'FAILED' | 'RUNNING' | 'SUCCEEDED';
 
 /** The outcome of importVehicles. */
@@ -897,29 +898,12 @@ export type JobsImportCounts = {
   pending: Scalars['Int']['output'];
 };
 
-/** A jobs.csv file to check or import (DESIGN.md §4), with the import option "prefer template data". */
+/** An uploaded jobs.csv file (POST /imports/uploads) to check or import (DESIGN.md §4), with the import option "prefer template data". */
 export type JobsImportInput = {
-  /** The file's text (UTF-8, with or without BOM; comma or semicolon separated); at most 50 MB and 100,000 rows. */
-  content: Scalars['String']['input'];
-  /** The file's name, kept with the import batch. */
-  fileName: Scalars['String']['input'];
   /** "Prefer template data": where a row names a template, the template's values win over the row's (otherwise they only fill the row's empty cells). */
   preferTemplate?: InputMaybe<Scalars['Boolean']['input']>;
-};
-
-/** The jobs file has problems: nothing was imported. The attempt is kept as a FAILED batch. */
-export type JobsImportInvalid = ErrorResult & {
-  __typename: 'JobsImportInvalid';
-  /** The FAILED batch that records the attempt. */
-  batch: ImportBatch;
-  /** Stable machine-readable code, e.g. `VALIDATION_FAILED`. */
-  code: Scalars['String']['output'];
-  /** The input field at fault, when there is one. */
-  field: Maybe<Scalars['String']['output']>;
-  /** A sentence for the person who made the request. */
-  message: Scalars['String']['output'];
-  /** Every problem by line and column. */
-  report: JobsImportReport;
+  /** The uploadId that POST /imports/uploads answered (the file: UTF-8, with or without BOM; comma or semicolon separated; at most 50 MB and 100,000 rows). */
+  uploadId: Scalars['ID']['input'];
 };
 
 /** One job a jobs import would create, as its row was read and merged with its template. */
@@ -956,23 +940,25 @@ export type JobsImportReport = {
   fileName: Scalars['String']['output'];
   /** The first 200 jobs the file would create, in file order (rows with problems left out); counts.jobs says how many there are in all. */
   preview: Array<JobsImportPreviewRow>;
-  /** Every problem, in file order; while there is one, an import creates nothing. */
+  /** How many problems the file has. */
+  problemCount: Scalars['Int']['output'];
+  /** The problems in file order (the first 1,000; problemCount counts all); while there is one, an import creates nothing. */
   problems: Array<ImportProblem>;
   /** How many rows the file has (the header not counted). */
   rowCount: Scalars['Int']['output'];
   /** Whether the file can be imported as it is (no problems). */
   valid: Scalars['Boolean']['output'];
-  /** Notes that do not stop the import, e.g. a scheduled_for date in the past. */
+  /** How many warnings the file has. */
+  warningCount: Scalars['Int']['output'];
+  /** Notes that do not stop the import, e.g. a scheduled_for date in the past (the first 1,000; warningCount counts all). */
   warnings: Array<ImportProblem>;
 };
 
-/** Every row of the file was imported as a job. */
-export type JobsImportSuccess = {
-  __typename: 'JobsImportSuccess';
-  /** The batch; list its jobs with JobFilter.importBatchId. */
+/** The import has started: it goes on in the background. Follow it with the subscription importBatchProgress (or the query importBatch). */
+export type JobsImportStarted = {
+  __typename: 'JobsImportStarted';
+  /** The RUNNING batch; it ends SUCCEEDED (list its jobs with JobFilter.importBatchId) or FAILED with its problems, and nothing imported. */
   batch: ImportBatch;
-  /** What the import created. */
-  counts: JobsImportCounts;
 };
 
 /** An e-mail in the development outbox (kept when no SMTP server is configured). */
@@ -1069,8 +1055,6 @@ export type Mutation = {
   deleteJobTemplate: JobTemplateResult;
   /** Copies a job template, by default as "<name> (copy)" (then "(copy 2)", …). */
   duplicateJobTemplate: JobTemplateResult;
-  /** Imports a jobs.csv file (principal staff): one job per row, PENDING or — with assigned_installer_company_id — ASSIGNED to that service partner with an access grant for its technicians; every row or, when the file has a problem, none, in one transaction kept as an import batch. */
-  importJobs: ImportJobsResult;
   /** Imports a partners.csv file (principal staff): every row or, when the file has a problem, none — in one transaction, kept as an import batch. */
   importPartners: ImportPartnersResult;
   /** Imports a vehicles.csv file (principal staff): vehicles, new owners (by e-mail) with OWNER access, and assignments to partner_id — every row or, when the file has a problem, none, in one transaction kept as an import batch. */
@@ -1103,6 +1087,8 @@ export type Mutation = {
   signIn: SignInResult;
   /** Ends the current session and clears its cookie. */
   signOut: SignOutPayload;
+  /** Starts the import of an uploaded jobs.csv file (principal staff) and returns its RUNNING batch at once; the work goes on in the background, in one transaction: one job per row, PENDING or — with assigned_installer_company_id — ASSIGNED to that service partner with an access grant for its technicians; every row or, when the file has a problem, none (the batch then ends FAILED with the problems). Follow it with importBatchProgress. */
+  startJobsImport: StartJobsImportResult;
   /** Takes one lifecycle action (DESIGN.md §2): the principal assigns, unassigns, reassigns and cancels; the service partner's admin declines; its technicians start; the starting technician or the admin succeed or fail. Anything else is an InvalidTransitionError. */
   transitionJob: JobResult;
   /** Takes vehicles back from a partner and from every partner below it; the ledger keeps the ended periods. */
@@ -1215,10 +1201,6 @@ export type MutationDuplicateJobTemplateArgs = {
   input: DuplicateJobTemplateInput;
 };
 
-export type MutationImportJobsArgs = {
-  input: JobsImportInput;
-};
-
 export type MutationImportPartnersArgs = {
   input: PartnersImportInput;
 };
@@ -1277,6 +1259,10 @@ export type MutationSetUserActiveArgs = {
 
 export type MutationSignInArgs = {
   input: SignInInput;
+};
+
+export type MutationStartJobsImportArgs = {
+  input: JobsImportInput;
 };
 
 export type MutationTransitionJobArgs = {
@@ -1835,6 +1821,8 @@ export type Query = {
   auditEvents: AuditEventConnection;
   /** The confirmation of a bulk action: which selected jobs it would change, and which it would refuse and why. */
   bulkJobActionPreview: BulkJobActionPlan;
+  /** One import batch of the viewer's organization (e.g. a RUNNING jobs import: status, rowCount, processedRows), or null. */
+  importBatch: Maybe<ImportBatch>;
   /** The CSV imports of the viewer's organization, newest first. */
   importBatches: ImportBatchConnection;
   /** What an invitation link is for and whether it still works (public: the claim page). */
@@ -1863,7 +1851,7 @@ export type Query = {
   partnersCsv: Scalars['String']['output'];
   /** Users of the own organization, by e-mail. */
   users: UserConnection;
-  /** Checks a jobs.csv file without importing it (principal staff): every problem by line and column, the warnings, and the jobs it would create. */
+  /** Checks an uploaded jobs.csv file without importing it (principal staff): the problems by line and column, the warnings, and the jobs it would create. Read in batches, with a few set-based lookups per batch. */
   validateJobsImport: JobsImportReport;
   /** Checks a partners.csv file without importing it (principal staff): every problem by line and column, and the partners it would create. */
   validatePartnersImport: PartnersImportReport;
@@ -1889,6 +1877,10 @@ export type QueryAuditEventsArgs = {
 
 export type QueryBulkJobActionPreviewArgs = {
   input: BulkJobActionInput;
+};
+
+export type QueryImportBatchArgs = {
+  id: Scalars['ID']['input'];
 };
 
 export type QueryImportBatchesArgs = {
@@ -2112,10 +2104,19 @@ export type SignOutPayload = {
 /** Ascending or descending. */
 export type SortDirection = 'ASC' | 'DESC';
 
+/** The outcome of startJobsImport. */
+export type StartJobsImportResult = JobsImportStarted | ValidationError;
+
 export type Subscription = {
   __typename: 'Subscription';
   /** Each new audit event of the own organization, as it is committed. */
   auditEventRecorded: AuditEvent;
+  /** The progress of one import batch of the own organization (principal staff): the batch after each checked batch of rows (processedRows of rowCount), and once more when it has ended (SUCCEEDED or FAILED). */
+  importBatchProgress: ImportBatch;
+};
+
+export type SubscriptionImportBatchProgressArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** Too many failed sign-ins; wait before trying again. */
@@ -2700,13 +2701,6 @@ type ErrorResultFields_InvitationUnusableError_Fragment = {
   field: string | null;
 };
 
-type ErrorResultFields_JobsImportInvalid_Fragment = {
-  __typename: 'JobsImportInvalid';
-  code: string;
-  message: string;
-  field: string | null;
-};
-
 type ErrorResultFields_NotFoundError_Fragment = {
   __typename: 'NotFoundError';
   code: string;
@@ -2763,7 +2757,6 @@ export type ErrorResultFieldsFragment =
   | ErrorResultFields_InvalidCredentialsError_Fragment
   | ErrorResultFields_InvalidTransitionError_Fragment
   | ErrorResultFields_InvitationUnusableError_Fragment
-  | ErrorResultFields_JobsImportInvalid_Fragment
   | ErrorResultFields_NotFoundError_Fragment
   | ErrorResultFields_PartnerClaimedError_Fragment
   | ErrorResultFields_PartnerCycleError_Fragment
@@ -2783,6 +2776,27 @@ export type ImportBatchFieldsFragment = {
   createdByLabel: string;
   rowCount: number;
   createdCount: number;
+};
+
+export type ImportBatchProgressFieldsFragment = {
+  __typename: 'ImportBatch';
+  processedRows: number;
+  problemCount: number;
+  id: string;
+  kind: ImportKind;
+  status: ImportStatus;
+  fileName: string;
+  createdAt: string;
+  finishedAt: string | null;
+  createdByLabel: string;
+  rowCount: number;
+  createdCount: number;
+  problems: Array<{
+    __typename: 'ImportProblem';
+    row: number | null;
+    column: string | null;
+    message: string;
+  }>;
 };
 
 export type ImportProblemFieldsFragment = {
@@ -2881,6 +2895,49 @@ export type JobTemplateFieldsFragment = {
     settings: Array<{ __typename: 'JobSetting'; name: string; value: string }>;
   };
   defaultServicePartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+};
+
+export type JobsImportReportFieldsFragment = {
+  __typename: 'JobsImportReport';
+  fileName: string;
+  rowCount: number;
+  valid: boolean;
+  problemCount: number;
+  warningCount: number;
+  problems: Array<{
+    __typename: 'ImportProblem';
+    row: number | null;
+    column: string | null;
+    message: string;
+  }>;
+  warnings: Array<{
+    __typename: 'ImportProblem';
+    row: number | null;
+    column: string | null;
+    message: string;
+  }>;
+  counts: {
+    __typename: 'JobsImportCounts';
+    jobs: number;
+    assigned: number;
+    pending: number;
+    installation: number;
+    maintenance: number;
+    fromTemplate: number;
+  };
+  preview: Array<{
+    __typename: 'JobsImportPreviewRow';
+    row: number;
+    kind: JobKind;
+    vin: string;
+    plate: string | null;
+    title: string | null;
+    templateName: string | null;
+    deviceSerial: string | null;
+    scheduledFor: string | null;
+    partnerId: string | null;
+    partnerName: string | null;
+  }>;
 };
 
 export type MailMessageFieldsFragment = {
@@ -4176,6 +4233,33 @@ export type DuplicateJobTemplateMutation = {
       };
 };
 
+export type ImportBatchQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type ImportBatchQuery = {
+  importBatch: {
+    __typename: 'ImportBatch';
+    processedRows: number;
+    problemCount: number;
+    id: string;
+    kind: ImportKind;
+    status: ImportStatus;
+    fileName: string;
+    createdAt: string;
+    finishedAt: string | null;
+    createdByLabel: string;
+    rowCount: number;
+    createdCount: number;
+    problems: Array<{
+      __typename: 'ImportProblem';
+      row: number | null;
+      column: string | null;
+      message: string;
+    }>;
+  } | null;
+};
+
 export type ImportBatchesQueryVariables = Exact<{
   kind?: InputMaybe<ImportKind>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -4735,6 +4819,33 @@ export type OnAuditEventRecordedSubscription = {
     changes: Record<string, unknown> | null;
     actorUser: { __typename: 'User'; id: string; name: string; email: string } | null;
     actorApiKey: { __typename: 'ApiKey'; id: string; name: string; prefix: string } | null;
+  };
+};
+
+export type OnImportBatchProgressSubscriptionVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type OnImportBatchProgressSubscription = {
+  importBatchProgress: {
+    __typename: 'ImportBatch';
+    processedRows: number;
+    problemCount: number;
+    id: string;
+    kind: ImportKind;
+    status: ImportStatus;
+    fileName: string;
+    createdAt: string;
+    finishedAt: string | null;
+    createdByLabel: string;
+    rowCount: number;
+    createdCount: number;
+    problems: Array<{
+      __typename: 'ImportProblem';
+      row: number | null;
+      column: string | null;
+      message: string;
+    }>;
   };
 };
 
@@ -5798,6 +5909,44 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never }>;
 
 export type SignOutMutation = { signOut: { __typename: 'SignOutPayload'; signedOut: boolean } };
 
+export type StartJobsImportMutationVariables = Exact<{
+  input: JobsImportInput;
+}>;
+
+export type StartJobsImportMutation = {
+  startJobsImport:
+    | {
+        __typename: 'JobsImportStarted';
+        batch: {
+          __typename: 'ImportBatch';
+          processedRows: number;
+          problemCount: number;
+          id: string;
+          kind: ImportKind;
+          status: ImportStatus;
+          fileName: string;
+          createdAt: string;
+          finishedAt: string | null;
+          createdByLabel: string;
+          rowCount: number;
+          createdCount: number;
+          problems: Array<{
+            __typename: 'ImportProblem';
+            row: number | null;
+            column: string | null;
+            message: string;
+          }>;
+        };
+      }
+    | {
+        __typename: 'ValidationError';
+        code: string;
+        message: string;
+        field: string | null;
+        fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      };
+};
+
 export type TransitionJobMutationVariables = Exact<{
   input: TransitionJobInput;
 }>;
@@ -6415,6 +6564,55 @@ export type UsersQuery = {
   };
 };
 
+export type ValidateJobsImportQueryVariables = Exact<{
+  input: JobsImportInput;
+}>;
+
+export type ValidateJobsImportQuery = {
+  validateJobsImport: {
+    __typename: 'JobsImportReport';
+    fileName: string;
+    rowCount: number;
+    valid: boolean;
+    problemCount: number;
+    warningCount: number;
+    problems: Array<{
+      __typename: 'ImportProblem';
+      row: number | null;
+      column: string | null;
+      message: string;
+    }>;
+    warnings: Array<{
+      __typename: 'ImportProblem';
+      row: number | null;
+      column: string | null;
+      message: string;
+    }>;
+    counts: {
+      __typename: 'JobsImportCounts';
+      jobs: number;
+      assigned: number;
+      pending: number;
+      installation: number;
+      maintenance: number;
+      fromTemplate: number;
+    };
+    preview: Array<{
+      __typename: 'JobsImportPreviewRow';
+      row: number;
+      kind: JobKind;
+      vin: string;
+      plate: string | null;
+      title: string | null;
+      templateName: string | null;
+      deviceSerial: string | null;
+      scheduledFor: string | null;
+      partnerId: string | null;
+      partnerName: string | null;
+    }>;
+  };
+};
+
 export type ValidatePartnersImportQueryVariables = Exact<{
   input: PartnersImportInput;
 }>;
@@ -6860,6 +7058,89 @@ export const ImportBatchFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ImportBatchFieldsFragment, unknown>;
+export const ImportProblemFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportProblemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportProblem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'column' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ImportProblemFieldsFragment, unknown>;
+export const ImportBatchProgressFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportBatchProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportBatch' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportBatchFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'processedRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'problemCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'problems' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportBatchFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportBatch' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdByLabel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdCount' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportProblemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportProblem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'column' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ImportBatchProgressFieldsFragment, unknown>;
 export const JobListFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -7152,6 +7433,99 @@ export const JobTemplateFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<JobTemplateFieldsFragment, unknown>;
+export const JobsImportReportFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobsImportReportFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobsImportReport' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'valid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'problemCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'warningCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'problems' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'warnings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'counts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'jobs' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'assigned' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'pending' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'installation' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maintenance' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromTemplate' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'preview' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'templateName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceSerial' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerName' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportProblemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportProblem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'column' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<JobsImportReportFieldsFragment, unknown>;
 export const MailMessageFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -7473,25 +7847,6 @@ export const PartnerListFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<PartnerListFieldsFragment, unknown>;
-export const ImportProblemFieldsFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ImportProblemFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportProblem' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'row' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'column' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ImportProblemFieldsFragment, unknown>;
 export const PartnersImportReportFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -11750,6 +12105,105 @@ export const DuplicateJobTemplateDocument = {
     },
   ],
 } as unknown as DocumentNode<DuplicateJobTemplateMutation, DuplicateJobTemplateMutationVariables>;
+export const ImportBatchDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ImportBatch' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importBatch' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportBatchProgressFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportBatchFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportBatch' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdByLabel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdCount' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportProblemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportProblem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'column' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportBatchProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportBatch' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportBatchFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'processedRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'problemCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'problems' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ImportBatchQuery, ImportBatchQueryVariables>;
 export const ImportBatchesDocument = {
   kind: 'Document',
   definitions: [
@@ -13723,6 +14177,105 @@ export const OnAuditEventRecordedDocument = {
     },
   ],
 } as unknown as DocumentNode<OnAuditEventRecordedSubscription, OnAuditEventRecordedSubscriptionVariables>;
+export const OnImportBatchProgressDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'OnImportBatchProgress' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importBatchProgress' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportBatchProgressFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportBatchFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportBatch' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdByLabel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdCount' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportProblemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportProblem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'column' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportBatchProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportBatch' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportBatchFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'processedRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'problemCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'problems' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OnImportBatchProgressSubscription, OnImportBatchProgressSubscriptionVariables>;
 export const OverrideJobConfigurationDocument = {
   kind: 'Document',
   definitions: [
@@ -17746,6 +18299,168 @@ export const SignOutDocument = {
     },
   ],
 } as unknown as DocumentNode<SignOutMutation, SignOutMutationVariables>;
+export const StartJobsImportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'StartJobsImport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'JobsImportInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'startJobsImport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'InlineFragment',
+                  typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobsImportStarted' } },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'batch' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                            {
+                              kind: 'FragmentSpread',
+                              name: { kind: 'Name', value: 'ImportBatchProgressFields' },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ErrorResultFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportBatchFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportBatch' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdByLabel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdCount' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportProblemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportProblem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'column' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportBatchProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportBatch' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportBatchFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'processedRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'problemCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'problems' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErrorResultFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErrorResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ValidationError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fieldErrors' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StartJobsImportMutation, StartJobsImportMutationVariables>;
 export const TransitionJobDocument = {
   kind: 'Document',
   definitions: [
@@ -19897,6 +20612,137 @@ export const UsersDocument = {
     },
   ],
 } as unknown as DocumentNode<UsersQuery, UsersQueryVariables>;
+export const ValidateJobsImportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ValidateJobsImport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'JobsImportInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'validateJobsImport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobsImportReportFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportProblemFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportProblem' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'column' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobsImportReportFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'JobsImportReport' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'valid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'problemCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'warningCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'problems' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'warnings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportProblemFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'counts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'jobs' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'assigned' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'pending' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'installation' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maintenance' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromTemplate' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'preview' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'row' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'templateName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceSerial' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerName' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ValidateJobsImportQuery, ValidateJobsImportQueryVariables>;
 export const ValidatePartnersImportDocument = {
   kind: 'Document',
   definitions: [
@@ -21048,7 +21894,6 @@ export const possibleTypes: Record<string, string[]> = {
     'InvalidCredentialsError',
     'InvalidTransitionError',
     'InvitationUnusableError',
-    'JobsImportInvalid',
     'NotFoundError',
     'PartnerClaimedError',
     'PartnerCycleError',
@@ -21057,7 +21902,6 @@ export const possibleTypes: Record<string, string[]> = {
     'ValidationError',
     'VehiclesImportInvalid',
   ],
-  ImportJobsResult: ['JobsImportInvalid', 'JobsImportSuccess', 'ValidationError'],
   ImportPartnersResult: ['PartnersImportInvalid', 'PartnersImportSuccess', 'ValidationError'],
   ImportVehiclesResult: ['ValidationError', 'VehiclesImportInvalid', 'VehiclesImportSuccess'],
   InvitePartnerResult: ['NotFoundError', 'PartnerSuccess', 'ValidationError'],
@@ -21075,6 +21919,7 @@ export const possibleTypes: Record<string, string[]> = {
     'TooManyAttemptsError',
     'ValidationError',
   ],
+  StartJobsImportResult: ['JobsImportStarted', 'ValidationError'],
   UpdatePartnerProfileResult: ['NotFoundError', 'PartnerClaimedError', 'PartnerSuccess', 'ValidationError'],
   UpdatePartnerResult: ['NotFoundError', 'PartnerSuccess', 'ValidationError'],
   UpdateUserResult: ['NotFoundError', 'UpdateUserSuccess', 'ValidationError'],

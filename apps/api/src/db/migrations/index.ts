@@ -3,6 +3,7 @@ import { Migration20261123181617 } from './Migration20261123181617.js';
 import { Migration20261123211415 } from './Migration20261123211415.js';
 import { Migration20261123220239 } from './Migration20261123220239.js';
 import { Migration20261124001916 } from './Migration20261124001916.js';
+import { Migration20261124002056 } from './Migration20261124002056.js';
 import { Migration20261124004831 } from './Migration20261124004831.js';
 
 /**
@@ -16,5 +17,6 @@ export const migrationsList = [
   { name: 'Migration20261123211415', class: Migration20261123211415 },
   { name: 'Migration20261123220239', class: Migration20261123220239 },
   { name: 'Migration20261124001916', class: Migration20261124001916 },
+  { name: 'Migration20261124002056', class: Migration20261124002056 },
   { name: 'Migration20261124004831', class: Migration20261124004831 },
 ];

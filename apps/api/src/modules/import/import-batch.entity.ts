@@ -22,7 +22,7 @@ registerEnumType(ImportKindEnum, { name: 'ImportKind', description: 'What a CSV 
 export const ImportStatusEnum = enumObject<ImportStatus>(IMPORT_STATUSES);
 registerEnumType(ImportStatusEnum, {
   name: 'ImportStatus',
-  description: 'RUNNING: being committed. SUCCEEDED: every row was created. FAILED: the file had problems and nothing was created.',
+  description: 'RUNNING: being committed (in the background). SUCCEEDED: every row was created. FAILED: the file had problems (or the import was interrupted) and nothing was created.',
 });
 
 /**
@@ -33,7 +33,7 @@ registerEnumType(ImportStatusEnum, {
 @Entity({ tableName: 'import_batch' })
 @Filter({ name: TENANT_FILTER, cond: tenantCondition('organization'), default: true })
 @Index({ properties: ['organization', 'kind', 'createdAt'] })
-export class ImportBatch extends BaseEntity<'status' | 'createdCount' | 'problems' | 'finishedAt' | 'createdBy'> {
+export class ImportBatch extends BaseEntity<'status' | 'createdCount' | 'processedRows' | 'problemCount' | 'problems' | 'finishedAt' | 'createdBy'> {
   @Field(() => ID, { description: 'Opaque unique id; filter a list by it (PartnerFilter.importBatchId, VehicleFilter.importBatchId, JobFilter.importBatchId).' })
   declare id: string;
 
@@ -64,13 +64,21 @@ export class ImportBatch extends BaseEntity<'status' | 'createdCount' | 'problem
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
   createdBy?: Rel<User> | null = null;
 
-  @Field(() => Int, { description: 'How many rows the file had (the header not counted).' })
+  @Field(() => Int, { description: 'How many rows the file had (the header not counted). While a jobs import is RUNNING: the rows its dry run counted (0 without one).' })
   @Property({ type: 'integer' })
   rowCount!: number;
 
   @Field(() => Int, { description: 'How many objects the import created.' })
   @Property({ type: 'integer' })
   createdCount = 0;
+
+  @Field(() => Int, { description: 'How many rows have been checked (and, while no problem was found, written) so far: with rowCount, the progress of a RUNNING import.' })
+  @Property({ type: 'integer', default: 0 })
+  processedRows = 0;
+
+  @Field(() => Int, { description: 'How many problems the file has (problems keeps the first 1,000).' })
+  @Property({ type: 'integer', default: 0 })
+  problemCount = 0;
 
   @Field(() => [ImportProblemType], { description: 'The problems that stopped a failed import (at most the first 1,000).' })
   @Property({ type: 'jsonb' })

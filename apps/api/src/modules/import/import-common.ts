@@ -64,6 +64,8 @@ export function newImportBatch(
     createdBy: viewer.userId,
     rowCount: fields.rowCount,
     createdCount: failed ? 0 : fields.createdCount,
+    processedRows: fields.rowCount,
+    problemCount: fields.problems.length,
     problems: fields.problems.slice(0, STORED_PROBLEMS),
     finishedAt: new Date(),
   });

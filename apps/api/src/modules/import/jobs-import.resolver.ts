@@ -1,24 +1,19 @@
-import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver, createUnionType } from 'type-graphql';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription, createUnionType } from 'type-graphql';
 import type { JobKind, JobsImportCounts as Counts } from '@partner-hub/domain';
 import type { RequestContext } from '../../app/context.js';
+import type { Topics } from '../../app/pubsub.js';
 import { Allow } from '../../common/auth/authorize.js';
-import { ErrorResult, ValidationError } from '../../common/errors/error-results.js';
+import { ValidationError } from '../../common/errors/error-results.js';
 import { JobKindEnum } from '../../common/graphql/enums.js';
 import { ImportBatch } from './import-batch.entity.js';
 import { ImportProblemType } from './import.types.js';
-import { importJobs, validateJobsImport } from './jobs-import.service.js';
-import type { JobsImportAnalysis } from './jobs-import.service.js';
+import { JOBS_PREVIEW_LIMIT, startJobsImport, validateJobsImport } from './jobs-import.service.js';
+import type { JobsImportReportData } from './jobs-import.service.js';
 
-/** The report lists this many jobs to create; the counts cover the whole file (100,000 preview rows would cost seconds to serialize and nobody reads them). */
-export const JOBS_PREVIEW_LIMIT = 200;
-
-@InputType({ description: 'A jobs.csv file to check or import (DESIGN.md §4), with the import option "prefer template data".' })
+@InputType({ description: 'An uploaded jobs.csv file (POST /imports/uploads) to check or import (DESIGN.md §4), with the import option "prefer template data".' })
 export class JobsImportInput {
-  @Field(() => String, { description: 'The file\'s name, kept with the import batch.' })
-  fileName!: string;
-
-  @Field(() => String, { description: 'The file\'s text (UTF-8, with or without BOM; comma or semicolon separated); at most 50 MB and 100,000 rows.' })
-  content!: string;
+  @Field(() => ID, { description: 'The uploadId that POST /imports/uploads answered (the file: UTF-8, with or without BOM; comma or semicolon separated; at most 50 MB and 100,000 rows).' })
+  uploadId!: string;
 
   @Field(() => Boolean, {
     nullable: true,
@@ -90,11 +85,17 @@ export class JobsImportReport {
   @Field(() => Int, { description: 'How many rows the file has (the header not counted).' })
   rowCount!: number;
 
-  @Field(() => [ImportProblemType], { description: 'Every problem, in file order; while there is one, an import creates nothing.' })
+  @Field(() => [ImportProblemType], { description: 'The problems in file order (the first 1,000; problemCount counts all); while there is one, an import creates nothing.' })
   problems!: ImportProblemType[];
 
-  @Field(() => [ImportProblemType], { description: 'Notes that do not stop the import, e.g. a scheduled_for date in the past.' })
+  @Field(() => Int, { description: 'How many problems the file has.' })
+  problemCount!: number;
+
+  @Field(() => [ImportProblemType], { description: 'Notes that do not stop the import, e.g. a scheduled_for date in the past (the first 1,000; warningCount counts all).' })
   warnings!: ImportProblemType[];
+
+  @Field(() => Int, { description: 'How many warnings the file has.' })
+  warningCount!: number;
 
   @Field(() => JobsImportCounts, { description: 'What the file would create (rows with problems left out).' })
   counts!: JobsImportCounts;
@@ -106,41 +107,33 @@ export class JobsImportReport {
   valid!: boolean;
 }
 
-@ObjectType({ description: 'Every row of the file was imported as a job.' })
-export class JobsImportSuccess {
-  @Field(() => ImportBatch, { description: 'The batch; list its jobs with JobFilter.importBatchId.' })
-  batch!: ImportBatch;
-
-  @Field(() => JobsImportCounts, { description: 'What the import created.' })
-  counts!: JobsImportCounts;
-}
-
-@ObjectType({ implements: ErrorResult, description: 'The jobs file has problems: nothing was imported. The attempt is kept as a FAILED batch.' })
-export class JobsImportInvalid extends ErrorResult {
-  @Field(() => JobsImportReport, { description: 'Every problem by line and column.' })
-  report!: JobsImportReport;
-
-  @Field(() => ImportBatch, { description: 'The FAILED batch that records the attempt.' })
+@ObjectType({ description: 'The import has started: it goes on in the background. Follow it with the subscription importBatchProgress (or the query importBatch).' })
+export class JobsImportStarted {
+  @Field(() => ImportBatch, { description: 'The RUNNING batch; it ends SUCCEEDED (list its jobs with JobFilter.importBatchId) or FAILED with its problems, and nothing imported.' })
   batch!: ImportBatch;
 }
 
-const ImportJobsResult = createUnionType({
-  name: 'ImportJobsResult',
-  description: 'The outcome of importJobs.',
-  types: () => [JobsImportSuccess, JobsImportInvalid, ValidationError] as const,
+const StartJobsImportResult = createUnionType({
+  name: 'StartJobsImportResult',
+  description: 'The outcome of startJobsImport.',
+  types: () => [JobsImportStarted, ValidationError] as const,
 });
+
+type ProgressPayload = Topics['IMPORT_BATCH_PROGRESS'][0];
 
 const toCounts = (counts: Counts) => Object.assign(new JobsImportCounts(), counts);
 
-function toReport({ fileName, plan }: JobsImportAnalysis): JobsImportReport {
+function toReport(report: JobsImportReportData): JobsImportReport {
   return Object.assign(new JobsImportReport(), {
-    fileName,
-    rowCount: plan.rowCount,
-    problems: plan.problems,
-    warnings: plan.warnings,
-    counts: toCounts(plan.counts),
-    valid: plan.problems.length === 0,
-    preview: plan.planned.slice(0, JOBS_PREVIEW_LIMIT).map((p) =>
+    fileName: report.fileName,
+    rowCount: report.rowCount,
+    problems: report.problems,
+    problemCount: report.problemCount,
+    warnings: report.warnings,
+    warningCount: report.warningCount,
+    counts: toCounts(report.counts),
+    valid: report.problemCount === 0,
+    preview: report.preview.map((p) =>
       Object.assign(new JobsImportPreviewRow(), {
         row: p.line,
         kind: p.kind,
@@ -157,32 +150,47 @@ function toReport({ fileName, plan }: JobsImportAnalysis): JobsImportReport {
   });
 }
 
-/** The jobs.csv import: validate (dry run) and commit. */
+/** The jobs.csv import of an uploaded file: validate (dry run), start the commit, follow its progress. */
 @Resolver()
 export class JobsImportResolver {
   @Allow('jobs:write')
   @Query(() => JobsImportReport, {
-    description: 'Checks a jobs.csv file without importing it (principal staff): every problem by line and column, the warnings, and the jobs it would create.',
+    description:
+      'Checks an uploaded jobs.csv file without importing it (principal staff): the problems by line and column, the warnings, and the jobs it would create. Read in batches, with a few set-based lookups per batch.',
   })
   async validateJobsImport(@Arg('input', () => JobsImportInput) input: JobsImportInput, @Ctx() ctx: RequestContext): Promise<JobsImportReport> {
     return toReport(await validateJobsImport(ctx, input));
   }
 
   @Allow('jobs:write')
-  @Mutation(() => ImportJobsResult, {
+  @Mutation(() => StartJobsImportResult, {
     description:
-      'Imports a jobs.csv file (principal staff): one job per row, PENDING or — with assigned_installer_company_id — ASSIGNED to that service partner with an access grant for its technicians; every row or, when the file has a problem, none, in one transaction kept as an import batch.',
+      'Starts the import of an uploaded jobs.csv file (principal staff) and returns its RUNNING batch at once; the work goes on in the background, in one transaction: one job per row, PENDING or — with assigned_installer_company_id — ASSIGNED to that service partner with an access grant for its technicians; every row or, when the file has a problem, none (the batch then ends FAILED with the problems). Follow it with importBatchProgress.',
   })
-  async importJobs(@Arg('input', () => JobsImportInput) input: JobsImportInput, @Ctx() ctx: RequestContext): Promise<typeof ImportJobsResult> {
-    const outcome = await importJobs(ctx, input);
-    if (outcome.kind === 'SUCCEEDED') return Object.assign(new JobsImportSuccess(), { batch: outcome.batch, counts: toCounts(outcome.analysis.plan.counts) });
-    const report = toReport(outcome.analysis);
-    return Object.assign(new JobsImportInvalid(), {
-      code: 'IMPORT_INVALID',
-      message: `The file has ${report.problems.length} problem(s): nothing was imported. Fix them and import again.`,
-      field: 'content',
-      report,
-      batch: outcome.batch,
-    });
+  async startJobsImport(@Arg('input', () => JobsImportInput) input: JobsImportInput, @Ctx() ctx: RequestContext): Promise<typeof StartJobsImportResult> {
+    return Object.assign(new JobsImportStarted(), { batch: await startJobsImport(ctx, input) });
+  }
+
+  @Allow('jobs:write')
+  @Query(() => ImportBatch, { nullable: true, description: 'One import batch of the viewer\'s organization (e.g. a RUNNING jobs import: status, rowCount, processedRows), or null.' })
+  async importBatch(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ImportBatch | null> {
+    return /^[0-9a-f-]{36}$/i.test(id) ? ctx.em.findOne(ImportBatch, { id }) : null;
+  }
+
+  @Allow('jobs:write')
+  @Subscription(() => ImportBatch, {
+    topics: 'IMPORT_BATCH_PROGRESS',
+    filter: ({ payload, args, context }: { payload: ProgressPayload; args: { id: string }; context: RequestContext }) =>
+      payload.id === args.id && payload.organizationId === context.viewer?.organizationId && context.viewer.organizationKind === 'PRINCIPAL',
+    description:
+      'The progress of one import batch of the own organization (principal staff): the batch after each checked batch of rows (processedRows of rowCount), and once more when it has ended (SUCCEEDED or FAILED).',
+  })
+  async importBatchProgress(
+    @Arg('id', () => ID, { description: 'The batch startJobsImport returned.' }) _id: string,
+    @Root() payload: ProgressPayload,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ImportBatch> {
+    // each event is read through a fresh fork of the subscriber's scoped EntityManager
+    return ctx.em.fork().findOneOrFail(ImportBatch, { id: payload.id });
   }
 }

@@ -14,20 +14,21 @@ const publicUrl = (ctx: RequestContext) => ctx.deps.env.PUBLIC_URL ?? `http://lo
  * Tells a service partner's admins that jobs were assigned to it (DESIGN.md §2): one message per
  * batch — a single assignment, a bulk action or an import — never one per job. Sent in the
  * caller's transaction, so a rolled-back assignment sends nothing.
+ * @param total how many jobs were assigned, when `jobs` lists only the first of them (a large import)
  */
-export async function notifyAssignment(ctx: RequestContext, em: EntityManager, partner: Partner, jobs: readonly AssignedJob[]): Promise<void> {
-  if (jobs.length === 0) return;
+export async function notifyAssignment(ctx: RequestContext, em: EntityManager, partner: Partner, jobs: readonly AssignedJob[], total = jobs.length): Promise<void> {
+  if (total === 0) return;
   // the partner's users live in its own tenant: read them with a system fork, for an already checked partner
   const lookup = em.fork();
   scopeToSystem(lookup);
   const admins = await lookup.find(User, { organization: partner.organization.id, role: 'ADMIN', active: true }, { orderBy: { email: 'asc' } });
   if (admins.length === 0) return;
   const listed = jobs.slice(0, 20).map((job) => `- ${job.title ?? `${job.kind.toLowerCase()} job`}${job.scheduledFor ? `, scheduled for ${job.scheduledFor}` : ''}: ${publicUrl(ctx)}/jobs/${job.id}`);
-  const more = jobs.length > listed.length ? [`…and ${jobs.length - listed.length} more: ${publicUrl(ctx)}/jobs`] : [];
+  const more = total > listed.length ? [`…and ${total - listed.length} more: ${publicUrl(ctx)}/jobs`] : [];
   await ctx.deps.mailer.send(ctx, em, {
     to: admins.map((admin) => admin.email).join(', '),
-    subject: jobs.length === 1 ? 'A job was assigned to you' : `${jobs.length} jobs were assigned to you`,
-    text: [`${jobs.length === 1 ? 'A job was' : `${jobs.length} jobs were`} assigned to ${partner.organization.name}:`, '', ...listed, ...more].join('\n'),
+    subject: total === 1 ? 'A job was assigned to you' : `${total} jobs were assigned to you`,
+    text: [`${total === 1 ? 'A job was' : `${total} jobs were`} assigned to ${partner.organization.name}:`, '', ...listed, ...more].join('\n'),
     organizationId: partner.principal.id,
   });
 }

@@ -13,6 +13,16 @@ import type { ImportCheckReport } from './ImportProblemsView';
 /** The chosen file as the server gets it. */
 export type CsvImportFile = { fileName: string; content: string };
 
+/**
+ * What a dry run or a commit may use beyond the file's text: the chosen file itself (to upload it
+ * as it is) and a way to report real progress — once reported, the bar shows it instead of an estimate.
+ */
+export type CsvImportStepContext = {
+  file: File;
+  /** `percent` 0–100; `label` says what is happening ("Uploading…", "1,200 of 5,000 rows") */
+  onProgress: (percent: number, label?: string) => void;
+};
+
 /** How a commit ended: imported, refused with a new report (the data changed since the check), or another error. */
 export type CsvImportCommitOutcome<TReport, TDone> =
   | { kind: 'done'; result: TDone }
@@ -35,9 +45,9 @@ export type CsvImportWizardProps<TReport extends ImportCheckReport, TDone> = {
   /** the drop zone's hint: columns and rules (the limits are added) */
   hint: ReactNode;
   /** the server's dry run */
-  validate: (file: CsvImportFile) => Promise<TReport>;
+  validate: (file: CsvImportFile, context: CsvImportStepContext) => Promise<TReport>;
   /** the server's commit */
-  commit: (file: CsvImportFile) => Promise<CsvImportCommitOutcome<TReport, TDone>>;
+  commit: (file: CsvImportFile, context: CsvImportStepContext) => Promise<CsvImportCommitOutcome<TReport, TDone>>;
   /** how many objects a report would create, for the import button ("Import 40 vehicle(s)") */
   importCount: (report: TReport) => number;
   /** what one created object is, singular: "partner", "vehicle" */
@@ -46,12 +56,17 @@ export type CsvImportWizardProps<TReport extends ImportCheckReport, TDone> = {
   renderReport: (report: TReport) => ReactNode;
   /** the success screen */
   done: (result: TDone) => CsvImportDoneView;
-  /** a rough time per row of a commit, for the progress estimate */
+  /** a rough time per row of a commit, for the progress estimate (while no real progress is reported) */
   expectedMsPerRow: number;
+  /** the file's limits (default: IMPORT_LIMITS, 5 MB and 10,000 rows) */
+  limits?: { maxRows: number; maxBytes: number };
+  /** import options shown with the chosen file, before the check (e.g. "prefer template data") */
+  options?: ReactNode;
 };
 
 type Stage = 'choose' | 'report' | 'importing' | 'done';
-type ChosenFile = { name: string; size: number; text: string };
+type ChosenFile = { name: string; size: number; text: string; file: File };
+type ReportedProgress = { percent: number; label?: string };
 
 const STEP_OF: Record<Stage, number> = { choose: 0, report: 1, importing: 2, done: 3 };
 
@@ -62,7 +77,7 @@ const STEP_OF: Record<Stage, number> = { choose: 0, report: 1, importing: 2, don
  * operations, report, success screen — come in as props.
  */
 export function CsvImportWizard<TReport extends ImportCheckReport, TDone>(props: CsvImportWizardProps<TReport, TDone>) {
-  const { fileLabel, hint, validate, commit, importCount, noun, renderReport, done, expectedMsPerRow } = props;
+  const { fileLabel, hint, validate, commit, importCount, noun, renderReport, done, expectedMsPerRow, limits = IMPORT_LIMITS, options } = props;
   const navigate = useNavigate();
   const [stage, setStage] = useState<Stage>('choose');
   const [file, setFile] = useState<ChosenFile | null>(null);
@@ -73,14 +88,20 @@ export function CsvImportWizard<TReport extends ImportCheckReport, TDone>(props:
   const [result, setResult] = useState<TDone | null>(null);
   // a dry run reads the file and a few sets of keys; a commit writes every row
   const expectedMs = stage === 'importing' ? 800 + (report?.rowCount ?? 0) * expectedMsPerRow : 500 + (file?.size ?? 0) / 200;
-  const progress = useEstimatedProgress(stage === 'importing' || checking, expectedMs);
+  const estimated = useEstimatedProgress(stage === 'importing' || checking, expectedMs);
+  const [reported, setReported] = useState<ReportedProgress | null>(null);
+  const progress = reported?.percent ?? estimated;
+  const stepContext = (chosen: ChosenFile): CsvImportStepContext => {
+    setReported(null);
+    return { file: chosen.file, onProgress: (percent, label) => setReported({ percent: Math.max(0, Math.min(100, Math.round(percent))), label }) };
+  };
 
   const handleChoose = async (chosen: File) => {
     setError(null);
     setReport(null);
-    const read = await readCsvFile(chosen);
+    const read = await readCsvFile(chosen, limits);
     if (read.ok) {
-      setFile({ name: chosen.name, size: chosen.size, text: read.text });
+      setFile({ name: chosen.name, size: chosen.size, text: read.text, file: chosen });
       setFileError(null);
     } else {
       setFile(null);
@@ -93,7 +114,7 @@ export function CsvImportWizard<TReport extends ImportCheckReport, TDone>(props:
     setChecking(true);
     setError(null);
     try {
-      setReport(await validate({ fileName: file.name, content: file.text }));
+      setReport(await validate({ fileName: file.name, content: file.text }, stepContext(file)));
       setStage('report');
     } catch (validateError) {
       setError(describeError(validateError));
@@ -107,7 +128,7 @@ export function CsvImportWizard<TReport extends ImportCheckReport, TDone>(props:
     setStage('importing');
     setError(null);
     try {
-      const outcome = await commit({ fileName: file.name, content: file.text });
+      const outcome = await commit({ fileName: file.name, content: file.text }, stepContext(file));
       if (outcome.kind === 'done') {
         setResult(outcome.result);
         setStage('done');
@@ -163,11 +184,12 @@ export function CsvImportWizard<TReport extends ImportCheckReport, TDone>(props:
               </p>
               <p className="ant-upload-text">Click or drop a {fileLabel} CSV file here</p>
               <p className="ant-upload-hint">
-                UTF-8 (with or without BOM), comma or semicolon separated, at most {formatFileSize(IMPORT_LIMITS.maxBytes)} and{' '}
-                {IMPORT_LIMITS.maxRows.toLocaleString()} rows. {hint}
+                UTF-8 (with or without BOM), comma or semicolon separated, at most {formatFileSize(limits.maxBytes)} and{' '}
+                {limits.maxRows.toLocaleString()} rows. {hint}
               </p>
             </Upload.Dragger>
             {fileError ? <Alert type="error" showIcon title="This file cannot be imported" description={fileError} /> : null}
+            {file && options ? <div>{options}</div> : null}
             {file ? (
               <Flex justify="space-between" align="center" gap={16} wrap>
                 <Typography.Text>
@@ -180,8 +202,8 @@ export function CsvImportWizard<TReport extends ImportCheckReport, TDone>(props:
             ) : null}
             {checking ? (
               <Flex vertical align="center">
-                <Typography.Text>Checking {file?.name}…</Typography.Text>
-                <Progress percent={progress} status="active" aria-label="Check progress (estimated)" style={{ maxWidth: 480 }} />
+                <Typography.Text>{reported?.label ?? `Checking ${file?.name ?? 'the file'}…`}</Typography.Text>
+                <Progress percent={progress} status="active" aria-label={reported ? 'Check progress' : 'Check progress (estimated)'} style={{ maxWidth: 480 }} />
               </Flex>
             ) : null}
           </Flex>
@@ -206,8 +228,8 @@ export function CsvImportWizard<TReport extends ImportCheckReport, TDone>(props:
             <Typography.Text>
               {`Importing ${count} ${noun}(s) from ${file?.name ?? 'the file'} — all rows or none, in one transaction…`}
             </Typography.Text>
-            <Progress percent={progress} status="active" aria-label="Import progress (estimated)" style={{ maxWidth: 480 }} />
-            <Typography.Text type="secondary">Progress is estimated from the number of rows.</Typography.Text>
+            <Progress percent={progress} status="active" aria-label={reported ? 'Import progress' : 'Import progress (estimated)'} style={{ maxWidth: 480 }} />
+            <Typography.Text type="secondary">{reported ? (reported.label ?? '') : 'Progress is estimated from the number of rows.'}</Typography.Text>
           </Flex>
         </Card>
       ) : null}

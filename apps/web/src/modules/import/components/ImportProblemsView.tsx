@@ -12,6 +12,8 @@ export type ImportCheckReport = {
   valid: boolean;
   problems: readonly ImportProblemFieldsFragment[];
   warnings: readonly ImportProblemFieldsFragment[];
+  /** how many problems there are, when `problems` lists only the first of them */
+  problemCount?: number;
 };
 
 export type ImportProblemsViewProps = {
@@ -44,7 +46,7 @@ export function ImportProblemsView({ report, validDescription }: ImportProblemsV
         <Alert
           type="error"
           showIcon
-          title={`${report.fileName} has ${report.problems.length} problem(s); nothing can be imported until they are fixed.`}
+          title={`${report.fileName} has ${report.problemCount ?? report.problems.length} problem(s); nothing can be imported until they are fixed.`}
           description="Fix the rows in your spreadsheet, save it as CSV (UTF-8) and choose it again."
           action={
             <Button icon={<DownloadOutlined />} onClick={handleDownloadProblems}>

@@ -14,9 +14,9 @@ export function formatFileSize(bytes: number): string {
  * one whose bytes are not UTF-8 (a spreadsheet saved as "CSV" in a legacy encoding), is refused
  * here with a sentence saying what to do; the server checks again.
  */
-export async function readCsvFile(file: Blob): Promise<CsvFileRead> {
-  if (file.size > IMPORT_LIMITS.maxBytes) {
-    return { ok: false, message: `This file is ${formatFileSize(file.size)}; at most ${formatFileSize(IMPORT_LIMITS.maxBytes)} can be imported at once. Split it into smaller files.` };
+export async function readCsvFile(file: Blob, limits: { maxBytes: number } = IMPORT_LIMITS): Promise<CsvFileRead> {
+  if (file.size > limits.maxBytes) {
+    return { ok: false, message: `This file is ${formatFileSize(file.size)}; at most ${formatFileSize(limits.maxBytes)} can be imported at once. Split it into smaller files.` };
   }
   if (file.size === 0) return { ok: false, message: 'This file is empty: it needs a header line and at least one row.' };
   const bytes = await file.arrayBuffer();
