@@ -5,7 +5,7 @@ import type { Control } from 'react-hook-form';
 import { FormField } from '../../shared/forms/FormField';
 import type { JobConfigurationValues } from '../forms/job-form';
 
-/** Any form whose values hold a configuration under `configuration` (the New job and template dialogs). */
+/** Any form whose values hold a configuration under `configuration` (New job, Edit job, templates, the technician's override). */
 type WithConfiguration = { configuration: JobConfigurationValues };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the forms' checked outputs differ; only the inputs matter here
 type ConfigurationControl = Control<WithConfiguration, unknown, any>;
@@ -71,18 +71,22 @@ export type JobConfigurationFieldsProps = {
   idPrefix: string;
   /** read-only inputs (e.g. an ASSIGNED job's configuration in "Edit job") */
   disabled?: boolean;
+  /** the "Configuration" divider above the fields (off where a card already says so) */
+  heading?: boolean;
 };
 
 /**
  * The telematics configuration of a job or a template: device serial, model and firmware, how the
  * unit is installed, and the named settings as name/value rows (DESIGN.md §1, Job).
  */
-export function JobConfigurationFields({ control, idPrefix, disabled = false }: JobConfigurationFieldsProps) {
+export function JobConfigurationFields({ control, idPrefix, disabled = false, heading = true }: JobConfigurationFieldsProps) {
   return (
     <>
-      <Divider titlePlacement="start" plain>
-        <Typography.Text strong>Configuration</Typography.Text>
-      </Divider>
+      {heading ? (
+        <Divider titlePlacement="start" plain>
+          <Typography.Text strong>Configuration</Typography.Text>
+        </Divider>
+      ) : null}
       <Row gutter={12}>
         {TEXT_FIELDS.map(({ name, label, id }) => (
           <Col key={name} xs={24} sm={8}>

@@ -1,29 +1,28 @@
 import { useState } from 'react';
-import { App as AntApp, Alert, Button, Card, Col, Descriptions, Flex, Form, Input, Row, Typography } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App as AntApp, Alert, Button, Card, Descriptions, Flex, Form, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useFieldArray, useForm } from 'react-hook-form';
-import type { Control, Resolver } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
+import type { Resolver } from 'react-hook-form';
 import { CONFIGURATION_OVERRIDE_MESSAGES } from '@partner-hub/domain';
 import { OverrideJobConfigurationDocument } from '@partner-hub/graphql-client';
 import type { JobDetailsFieldsFragment } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
-import { FormField } from '../../shared/forms/FormField';
 import { applyErrorResult } from '../../shared/forms/apply-error-result';
 import type { FormLevelError } from '../../shared/forms/apply-error-result';
 import { describeError } from '../../shared/utils/errors';
 import { CONFIGURATION_SERVER_FIELDS, configurationFormSchema, configurationFormValues, toConfigurationInput } from '../forms/configuration-form';
 import type { ConfigurationFormOutput, ConfigurationFormValues } from '../forms/configuration-form';
+import { JobConfigurationFields, configurationControl } from '../components/JobConfigurationFields';
 
 type Configuration = NonNullable<JobDetailsFieldsFragment['configuration']>;
-type FormControl = Control<ConfigurationFormValues, unknown, ConfigurationFormOutput>;
 
 export type ConfigurationCardProps = { job: JobDetailsFieldsFragment };
 
 const or = (value: string | null | undefined) => value || '—';
 
-/** The configuration's fields, their labels and input ids, in the order the New job dialog shows them. */
+/** The configuration's fields and their labels, in the order the forms show them. */
 const FIELDS = [
   ['deviceSerial', 'Device serial'],
   ['deviceModel', 'Device model'],
@@ -47,46 +46,6 @@ function ConfigurationView({ configuration }: { configuration: Configuration }) 
         </Descriptions.Item>
       ))}
     </Descriptions>
-  );
-}
-
-/** The named settings as name/value rows (one column on a phone). */
-function SettingRows({ control }: { control: FormControl }) {
-  const { fields, append, remove } = useFieldArray({ control, name: 'configuration.settings' });
-  return (
-    <Flex vertical gap={4}>
-      <Typography.Text type="secondary">Named settings</Typography.Text>
-      {fields.map((row, index) => (
-        <Row key={row.id} gutter={8} align="top">
-          <Col xs={24} sm={10}>
-            <FormField
-              control={control}
-              name={`configuration.settings.${index}.name`}
-              label={`Setting ${index + 1} name`}
-              id={`override-setting-${index}-name`}
-              render={(field, aria) => <Input {...aria} ref={field.ref} value={field.value} onChange={field.onChange} onBlur={field.onBlur} autoComplete="off" />}
-            />
-          </Col>
-          <Col xs={20} sm={12}>
-            <FormField
-              control={control}
-              name={`configuration.settings.${index}.value`}
-              label={`Setting ${index + 1} value`}
-              id={`override-setting-${index}-value`}
-              render={(field, aria) => <Input {...aria} ref={field.ref} value={field.value} onChange={field.onChange} onBlur={field.onBlur} autoComplete="off" />}
-            />
-          </Col>
-          <Col xs={4} sm={2} style={{ paddingTop: 30 }}>
-            <Button aria-label={`Remove setting ${index + 1}`} icon={<DeleteOutlined />} onClick={() => remove(index)} />
-          </Col>
-        </Row>
-      ))}
-      <div>
-        <Button icon={<PlusOutlined />} onClick={() => append({ name: '', value: '' })}>
-          Add setting
-        </Button>
-      </div>
-    </Flex>
   );
 }
 
@@ -128,22 +87,7 @@ function ConfigurationForm({ job, configuration, onDone }: { job: JobDetailsFiel
   return (
     <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleSave()} aria-label="Edit configuration">
       <ErrorResultAlert error={formError} />
-      <Row gutter={12}>
-        {FIELDS.map(([field, label]) => (
-          <Col key={field} xs={24} sm={12}>
-            <FormField
-              control={control}
-              name={`configuration.${field}`}
-              label={label}
-              id={`override-${field}`}
-              render={(input, aria) => (
-                <Input {...aria} ref={input.ref} name={input.name} value={input.value} onChange={input.onChange} onBlur={input.onBlur} autoComplete="off" />
-              )}
-            />
-          </Col>
-        ))}
-      </Row>
-      <SettingRows control={control} />
+      <JobConfigurationFields control={configurationControl(control)} idPrefix="override" heading={false} />
       <Flex gap={8} wrap style={{ marginTop: 16 }}>
         <Button type="primary" htmlType="submit" size="large" loading={isSubmitting}>
           Save configuration
