@@ -57,7 +57,12 @@ async function jobsIn(statuses: JobStatus[], scheduledFor: string | null = '2027
   return jobs;
 }
 
-const reload = (jobs: Job[]) => app.systemEm().find(Job, { id: { $in: jobs.map((j) => j.id) } }, { orderBy: { createdAt: 'asc' }, filters: false });
+/** The jobs as stored now, in the order given (jobs made in one go can share a created_at). */
+async function reload(jobs: Job[]): Promise<Job[]> {
+  const rows = await app.systemEm().find(Job, { id: { $in: jobs.map((j) => j.id) } }, { filters: false });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return jobs.map((job) => byId.get(job.id) as Job);
+}
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
 
 describe('bulk RESCHEDULE', () => {

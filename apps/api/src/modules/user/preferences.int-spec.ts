@@ -48,7 +48,7 @@ describe('setMyPreference and Viewer.preferences', () => {
     await app.gql(SET, { input: { key: 'jobs.columns', value: ['title'] } }, { sessionToken: adminA });
     const cleared = await app.gql(SET, { input: { key: 'jobs.columns', value: null } }, { sessionToken: adminA });
     expect(cleared.data?.['setMyPreference']).toEqual({ __typename: 'SetMyPreferenceSuccess', preferences: {} });
-    const audit = await app.systemEm().find(AuditEvent, { objectId: world.users.adminA.id, action: 'user.preference' }, { orderBy: { createdAt: 'desc' }, limit: 1, filters: false });
+    const audit = await app.systemEm().find(AuditEvent, { objectId: world.users.adminA.id, action: 'user.preference' }, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: 1, filters: false });
     expect(audit[0]?.changes).toEqual({ 'jobs.columns': { from: ['title'], to: null } });
   });
 
