@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, launchChromium, withPage } from './support/browser';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { findChromium, withPage } from './support/browser';
+import { browserSuite } from './support/suite';
 import { openAndSignIn } from './support/sign-in';
-import { startServer, workspaceRoot } from '@partner-hub/e2e-support';
-import type { RunningServer } from '@partner-hub/e2e-support';
 
 const PRINCIPAL_ADMIN = 'admin@aurora-motors.example';
 const chromiumPath = findChromium();
@@ -22,27 +19,15 @@ async function rowAction(page: Page, name: string, action: string): Promise<void
 
 // Skipped (with one loud line from global-setup.ts) when no Chromium is installed.
 describe.skipIf(!chromiumPath)('job templates in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const webIndex = path.join(workspaceRoot(), 'apps/web/dist/index.html');
-    if (!existsSync(webIndex)) throw new Error(`${webIndex} does not exist: build the web app first (npx nx run web:build).`);
-    [server, browser] = await Promise.all([startServer(), launchChromium(chromiumPath as string)]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite(chromiumPath as string);
 
   it(
     'a principal admin creates, edits, duplicates, deletes and restores a template in the Templates tab',
     async () => {
       const name = `E2E preset ${Date.now().toString(36)}`;
-      await withPage(browser, 'job-templates-crud', async (page) => {
-        await openAndSignIn(page, server.baseUrl, PRINCIPAL_ADMIN);
-        await page.goto(`${server.baseUrl}/jobs`);
+      await withPage(suite.browser, 'job-templates-crud', async (page) => {
+        await openAndSignIn(page, suite.server.baseUrl, PRINCIPAL_ADMIN);
+        await page.goto(`${suite.server.baseUrl}/jobs`);
         await page.getByRole('tab', { name: 'Templates' }).click();
         await page.waitForURL(/tab=templates/);
 

@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, launchChromium, withPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { findChromium, withPage } from './support/browser';
+import { browserSuite } from './support/suite';
 import { openAndSignIn } from './support/sign-in';
-import { startServer, workspaceRoot } from '@partner-hub/e2e-support';
-import type { RunningServer } from '@partner-hub/e2e-support';
 
 const PRINCIPAL_ADMIN = 'admin@aurora-motors.example';
 const VIN_ALPHABET = '0123456789ABCDEFGHJKLMNPRSTUVWXYZ';
@@ -47,33 +44,21 @@ const row = (page: Page, title: string) => page.getByRole('row').filter({ has: p
 
 // Skipped (with one loud line from global-setup.ts) when no Chromium is installed.
 describe.skipIf(!chromiumPath)('the jobs list: bulk actions and columns', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const webIndex = path.join(workspaceRoot(), 'apps/web/dist/index.html');
-    if (!existsSync(webIndex)) throw new Error(`${webIndex} does not exist: build the web app first (npx nx run web:build).`);
-    [server, browser] = await Promise.all([startServer(), launchChromium(chromiumPath as string)]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite(chromiumPath as string);
 
   it(
     'cancels several selected jobs after a confirmation that counts them and names the refused one and why',
     async () => {
       const suffix = Date.now().toString(36);
       const titles = ['A', 'B', 'C'].map((letter) => `E2E bulk ${suffix} ${letter}`);
-      await withPage(browser, 'bulk-cancel', async (page) => {
-        await openAndSignIn(page, server.baseUrl, PRINCIPAL_ADMIN);
+      await withPage(suite.browser, 'bulk-cancel', async (page) => {
+        await openAndSignIn(page, suite.server.baseUrl, PRINCIPAL_ADMIN);
         const ids: string[] = [];
-        for (const title of titles) ids.push(await createJob(page, server.baseUrl, title));
+        for (const title of titles) ids.push(await createJob(page, suite.server.baseUrl, title));
         // one of them is cancelled already: the bulk cancel must refuse it and say why
-        await gql(page, server.baseUrl, `mutation($id: ID!) { transitionJob(input: { id: $id, action: CANCEL, reason: "set up" }) { __typename } }`, { id: ids[2] });
+        await gql(page, suite.server.baseUrl, `mutation($id: ID!) { transitionJob(input: { id: $id, action: CANCEL, reason: "set up" }) { __typename } }`, { id: ids[2] });
 
-        await page.goto(`${server.baseUrl}/jobs`);
+        await page.goto(`${suite.server.baseUrl}/jobs`);
         for (const title of titles) await page.getByRole('checkbox', { name: `Select ${title}` }).check();
         const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
         await bar.getByText('3 selected').waitFor();
@@ -100,16 +85,16 @@ describe.skipIf(!chromiumPath)('the jobs list: bulk actions and columns', () => 
     'edits an assigned job: only schedule and instructions are open, and the change is saved',
     async () => {
       const title = `E2E edit ${Date.now().toString(36)}`;
-      await withPage(browser, 'edit-assigned', async (page) => {
-        await openAndSignIn(page, server.baseUrl, PRINCIPAL_ADMIN);
+      await withPage(suite.browser, 'edit-assigned', async (page) => {
+        await openAndSignIn(page, suite.server.baseUrl, PRINCIPAL_ADMIN);
         const { partners } = await gql<{ partners: { edges: { node: { id: string } }[] } }>(
           page,
-          server.baseUrl,
+          suite.server.baseUrl,
           `{ partners(first: 1, filter: { role: SERVICE_PARTNER, status: ACCEPTED }) { edges { node { id } } } }`,
         );
-        const jobId = await createJob(page, server.baseUrl, title, partners.edges[0]?.node.id ?? null);
+        const jobId = await createJob(page, suite.server.baseUrl, title, partners.edges[0]?.node.id ?? null);
 
-        await page.goto(`${server.baseUrl}/jobs`);
+        await page.goto(`${suite.server.baseUrl}/jobs`);
         await row(page, title).getByRole('button', { name: `Actions for ${title}` }).click();
         await page.getByRole('menuitem', { name: 'Edit…' }).click();
         const dialog = page.getByRole('dialog');
@@ -122,7 +107,7 @@ describe.skipIf(!chromiumPath)('the jobs list: bulk actions and columns', () => 
 
         const { job } = await gql<{ job: { instructions: string; status: string; events: { type: string }[] } }>(
           page,
-          server.baseUrl,
+          suite.server.baseUrl,
           `query($id: ID!) { job(id: $id) { instructions status events { type } } }`,
           { id: jobId },
         );
@@ -135,9 +120,9 @@ describe.skipIf(!chromiumPath)('the jobs list: bulk actions and columns', () => 
   it(
     'hides a column under the gear, and it stays hidden after a reload',
     async () => {
-      await withPage(browser, 'columns', async (page) => {
-        await openAndSignIn(page, server.baseUrl, PRINCIPAL_ADMIN);
-        await page.goto(`${server.baseUrl}/jobs`);
+      await withPage(suite.browser, 'columns', async (page) => {
+        await openAndSignIn(page, suite.server.baseUrl, PRINCIPAL_ADMIN);
+        await page.goto(`${suite.server.baseUrl}/jobs`);
         const header = page.getByRole('columnheader', { name: 'Vehicle', exact: true });
         await header.waitFor();
         await page.getByRole('button', { name: 'Choose columns' }).click();

@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, launchChromium, withPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { findChromium, withPage } from './support/browser';
+import { browserSuite } from './support/suite';
 import { openAndSignIn } from './support/sign-in';
-import { startServer, workspaceRoot } from '@partner-hub/e2e-support';
-import type { RunningServer } from '@partner-hub/e2e-support';
 
 const PRINCIPAL_ADMIN = 'admin@aurora-motors.example';
 /** FleetFit Service (FFT3Q) of the demo seed: allowJobOverride on, one technician */
@@ -46,19 +43,7 @@ async function setAllowJobOverride(page: Page, baseUrl: string, partner: Partner
 
 // Skipped (with one loud line from global-setup.ts) when no Chromium is installed.
 describe.skipIf(!chromiumPath)('the technician’s configuration override in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const webIndex = path.join(workspaceRoot(), 'apps/web/dist/index.html');
-    if (!existsSync(webIndex)) throw new Error(`${webIndex} does not exist: build the web app first (npx nx run web:build).`);
-    [server, browser] = await Promise.all([startServer(), launchChromium(chromiumPath as string)]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite(chromiumPath as string);
 
   it(
     'on a phone the running technician changes the firmware and sees it in the history; once the partner may not override, no edit control',
@@ -68,11 +53,11 @@ describe.skipIf(!chromiumPath)('the technician’s configuration override in the
       let jobPath = '';
       let partner: PartnerSettings | null = null;
 
-      await withPage(browser, 'principal-assigns-job', async (page) => {
-        await openAndSignIn(page, server.baseUrl, PRINCIPAL_ADMIN);
+      await withPage(suite.browser, 'principal-assigns-job', async (page) => {
+        await openAndSignIn(page, suite.server.baseUrl, PRINCIPAL_ADMIN);
         const { partners } = await gql<{ partners: { edges: { node: PartnerSettings }[] } }>(
           page,
-          server.baseUrl,
+          suite.server.baseUrl,
           `query($search: String) { partners(first: 5, filter: { search: $search }) { edges { node { id allowJobOverride blocked usersBlocked organization { passwordPolicy } } } } }`,
           { search: PARTNER_CODE },
         );
@@ -81,13 +66,13 @@ describe.skipIf(!chromiumPath)('the technician’s configuration override in the
         expect(partner.allowJobOverride).toBe(true);
         const { createVehicle } = await gql<{ createVehicle: { vehicle?: { id: string } } }>(
           page,
-          server.baseUrl,
+          suite.server.baseUrl,
           `mutation($vin: String!) { createVehicle(input: { vin: $vin, make: "Aurora", model: "Orion", year: 2025 }) { __typename ... on VehicleSuccess { vehicle { id } } } }`,
           { vin: randomVin() },
         );
         const { createJob } = await gql<{ createJob: { job?: { id: string } } }>(
           page,
-          server.baseUrl,
+          suite.server.baseUrl,
           `mutation($input: CreateJobInput!) { createJob(input: $input) { __typename ... on JobSuccess { job { id } } ... on ErrorResult { message } } }`,
           { input: { kind: 'INSTALLATION', vehicleId: createVehicle.vehicle?.id, title, servicePartnerId: partner.id, assign: true, configuration: { firmware: '5.0.2', deviceModel: 'CloudBoxx 4' } } },
         );
@@ -96,11 +81,11 @@ describe.skipIf(!chromiumPath)('the technician’s configuration override in the
       });
 
       await withPage(
-        browser,
+        suite.browser,
         'technician-overrides-on-phone',
         async (page) => {
-          await openAndSignIn(page, server.baseUrl, TECHNICIAN);
-          await page.goto(`${server.baseUrl}${jobPath}`);
+          await openAndSignIn(page, suite.server.baseUrl, TECHNICIAN);
+          await page.goto(`${suite.server.baseUrl}${jobPath}`);
           await page.getByRole('heading', { name: title }).waitFor();
           await page.getByRole('button', { name: 'Start', exact: true }).click();
           await page.getByRole('button', { name: 'Succeed', exact: true }).waitFor();
@@ -124,18 +109,18 @@ describe.skipIf(!chromiumPath)('the technician’s configuration override in the
         { viewport: PHONE },
       );
 
-      await withPage(browser, 'principal-disallows-overrides', async (page) => {
-        await openAndSignIn(page, server.baseUrl, PRINCIPAL_ADMIN);
-        await setAllowJobOverride(page, server.baseUrl, partner as unknown as PartnerSettings, false);
+      await withPage(suite.browser, 'principal-disallows-overrides', async (page) => {
+        await openAndSignIn(page, suite.server.baseUrl, PRINCIPAL_ADMIN);
+        await setAllowJobOverride(page, suite.server.baseUrl, partner as unknown as PartnerSettings, false);
       });
 
       try {
         await withPage(
-          browser,
+          suite.browser,
           'technician-sees-read-only',
           async (page) => {
-            await openAndSignIn(page, server.baseUrl, TECHNICIAN);
-            await page.goto(`${server.baseUrl}${jobPath}`);
+            await openAndSignIn(page, suite.server.baseUrl, TECHNICIAN);
+            await page.goto(`${suite.server.baseUrl}${jobPath}`);
             await page.getByRole('heading', { name: title }).waitFor();
             await page.getByText('Your organization may not change a job\'s predefined configuration', { exact: false }).waitFor();
             await page.getByText('5.1.0', { exact: true }).first().waitFor();
@@ -144,9 +129,9 @@ describe.skipIf(!chromiumPath)('the technician’s configuration override in the
           { viewport: PHONE },
         );
       } finally {
-        await withPage(browser, 'principal-restores-overrides', async (page) => {
-          await openAndSignIn(page, server.baseUrl, PRINCIPAL_ADMIN);
-          await setAllowJobOverride(page, server.baseUrl, partner as unknown as PartnerSettings, true);
+        await withPage(suite.browser, 'principal-restores-overrides', async (page) => {
+          await openAndSignIn(page, suite.server.baseUrl, PRINCIPAL_ADMIN);
+          await setAllowJobOverride(page, suite.server.baseUrl, partner as unknown as PartnerSettings, true);
         });
       }
     },

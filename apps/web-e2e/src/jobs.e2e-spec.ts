@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, launchChromium, withPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { findChromium, withPage } from './support/browser';
+import { browserSuite } from './support/suite';
 import { openAndSignIn } from './support/sign-in';
-import { startServer, workspaceRoot } from '@partner-hub/e2e-support';
-import type { RunningServer } from '@partner-hub/e2e-support';
 
 const PRINCIPAL_ADMIN = 'admin@aurora-motors.example';
 const TECHNICIAN = 'tech@fleetfit-service.example';
@@ -35,19 +32,7 @@ async function gql<T>(page: Page, baseUrl: string, query: string, variables: Rec
 
 // Skipped (with one loud line from global-setup.ts) when no Chromium is installed.
 describe.skipIf(!chromiumPath)('a job from a template to success in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const webIndex = path.join(workspaceRoot(), 'apps/web/dist/index.html');
-    if (!existsSync(webIndex)) throw new Error(`${webIndex} does not exist: build the web app first (npx nx run web:build).`);
-    [server, browser] = await Promise.all([startServer(), launchChromium(chromiumPath as string)]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite(chromiumPath as string);
 
   it(
     'the principal creates a job from a template with Save & Assign; the technician starts and succeeds it on a phone and then loses the vehicle',
@@ -59,12 +44,12 @@ describe.skipIf(!chromiumPath)('a job from a template to success in the browser'
       let vehicleId = '';
       let jobPath = '';
 
-      await withPage(browser, 'principal-creates-job', async (page) => {
-        await openAndSignIn(page, server.baseUrl, PRINCIPAL_ADMIN);
+      await withPage(suite.browser, 'principal-creates-job', async (page) => {
+        await openAndSignIn(page, suite.server.baseUrl, PRINCIPAL_ADMIN);
         // a vehicle of its own, so no other test or demo assignment decides what the technician sees
         const { createVehicle } = await gql<{ createVehicle: { vehicle?: { id: string } } }>(
           page,
-          server.baseUrl,
+          suite.server.baseUrl,
           `mutation($vin: String!) { createVehicle(input: { vin: $vin, make: "Aurora", model: "Orion", year: 2025 }) {
             __typename ... on VehicleSuccess { vehicle { id } } ... on ErrorResult { message } } }`,
           { vin },
@@ -75,12 +60,12 @@ describe.skipIf(!chromiumPath)('a job from a template to success in the browser'
         // the template: the title, the device model and the default service partner (FleetFit)
         const { partners } = await gql<{ partners: { edges: { node: { id: string } }[] } }>(
           page,
-          server.baseUrl,
+          suite.server.baseUrl,
           `{ partners(first: 1, filter: { search: "FFT3Q", role: SERVICE_PARTNER }) { edges { node { id } } } }`,
         );
         const { createJobTemplate } = await gql<{ createJobTemplate: { jobTemplate?: { id: string } } }>(
           page,
-          server.baseUrl,
+          suite.server.baseUrl,
           `mutation($input: CreateJobTemplateInput!) { createJobTemplate(input: $input) {
             __typename ... on JobTemplateSuccess { jobTemplate { id } } ... on ErrorResult { message } } }`,
           {
@@ -96,7 +81,7 @@ describe.skipIf(!chromiumPath)('a job from a template to success in the browser'
         if (!createJobTemplate.jobTemplate) throw new Error(`createJobTemplate: ${JSON.stringify(createJobTemplate)}`);
 
         // Templates tab → "Create new job": the New job dialog starts filled from the template
-        await page.goto(`${server.baseUrl}/jobs`);
+        await page.goto(`${suite.server.baseUrl}/jobs`);
         await page.getByRole('tab', { name: 'Templates' }).click();
         await page.getByRole('searchbox', { name: 'Search templates' }).fill(templateName);
         await page.getByRole('searchbox', { name: 'Search templates' }).press('Enter');
@@ -120,10 +105,10 @@ describe.skipIf(!chromiumPath)('a job from a template to success in the browser'
       });
 
       await withPage(
-        browser,
+        suite.browser,
         'technician-works-on-phone',
         async (page) => {
-          await openAndSignIn(page, server.baseUrl, TECHNICIAN);
+          await openAndSignIn(page, suite.server.baseUrl, TECHNICIAN);
           // a technician's home is its jobs
           await page.waitForURL(/\/jobs$/);
           await page.getByRole('link', { name: title }).click();
@@ -142,15 +127,15 @@ describe.skipIf(!chromiumPath)('a job from a template to success in the browser'
           await page.getByText('Your access to this vehicle has ended').waitFor();
           await page.getByText('Succeeded', { exact: true }).first().waitFor();
 
-          await page.goto(`${server.baseUrl}/vehicles/${vehicleId}`);
+          await page.goto(`${suite.server.baseUrl}/vehicles/${vehicleId}`);
           await page.getByText('Vehicle not found').waitFor();
         },
         { viewport: PHONE },
       );
 
-      await withPage(browser, 'principal-sees-success', async (page) => {
-        await openAndSignIn(page, server.baseUrl, PRINCIPAL_ADMIN);
-        await page.goto(`${server.baseUrl}/jobs?status=SUCCEEDED`);
+      await withPage(suite.browser, 'principal-sees-success', async (page) => {
+        await openAndSignIn(page, suite.server.baseUrl, PRINCIPAL_ADMIN);
+        await page.goto(`${suite.server.baseUrl}/jobs?status=SUCCEEDED`);
         const row = page.locator('tr', { has: page.getByRole('link', { name: title }) });
         await row.getByText('Succeeded', { exact: true }).waitFor();
         expect(await row.getByRole('link', { name: vin }).count()).toBe(1);

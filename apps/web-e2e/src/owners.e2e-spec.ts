@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, launchChromium, withPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { findChromium, withPage } from './support/browser';
+import { browserSuite } from './support/suite';
 import { openAndSignIn as signIn } from './support/sign-in';
-import { startServer, workspaceRoot } from '@partner-hub/e2e-support';
-import type { RunningServer } from '@partner-hub/e2e-support';
 
 const chromiumPath = findChromium();
 
@@ -35,20 +32,7 @@ async function api<T>(page: Page, query: string, variables: Record<string, unkno
 
 // Skipped (with one loud line from global-setup.ts) when no Chromium is installed.
 describe.skipIf(!chromiumPath)('owners in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const webIndex = path.join(workspaceRoot(), 'apps/web/dist/index.html');
-    if (!existsSync(webIndex))
-      throw new Error(`${webIndex} does not exist: build the web app first (npx nx run web:build).`);
-    [server, browser] = await Promise.all([startServer(), launchChromium(chromiumPath as string)]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite(chromiumPath as string);
 
   it("lets the principal annotate, equip and contact an owner, and shows a partner the owner without the annotation", async () => {
     const tag = Date.now().toString(36);
@@ -57,8 +41,8 @@ describe.skipIf(!chromiumPath)('owners in the browser', () => {
     const vin = randomVin();
     let ownerUrl = '';
 
-    await withPage(browser, 'owners-principal', async (page) => {
-      await signIn(page, server.baseUrl, 'admin@aurora-motors.example');
+    await withPage(suite.browser, 'owners-principal', async (page) => {
+      await signIn(page, suite.server.baseUrl, 'admin@aurora-motors.example');
       const created = await api<{ createVehicle: { __typename: string; vehicle: { id: string } } }>(
         page,
         `mutation($input: CreateVehicleInput!) { createVehicle(input: $input) { __typename ... on VehicleSuccess { vehicle { id } } } }`,
@@ -107,7 +91,7 @@ describe.skipIf(!chromiumPath)('owners in the browser', () => {
       await page.getByText('Your message to Olga Owner was sent.').waitFor();
       await page.getByRole('tab', { name: 'History' }).click();
       await page.getByRole('cell', { name: 'Contacted by e-mail' }).waitFor();
-      await page.goto(`${server.baseUrl}/mailbox`);
+      await page.goto(`${suite.server.baseUrl}/mailbox`);
       const mail = page.locator('tbody tr.ant-table-row', { hasText: `Your Orion ${tag}` });
       await mail.waitFor();
       expect(await mail.innerText()).toContain(email);
@@ -128,13 +112,13 @@ describe.skipIf(!chromiumPath)('owners in the browser', () => {
       expect(assigned.assignVehicles.__typename).toBe('VehicleAssignmentSuccess');
     });
 
-    await withPage(browser, 'owners-partner', async (page) => {
+    await withPage(suite.browser, 'owners-partner', async (page) => {
       // every GraphQL answer the partner's browser receives, to search for the annotation
       const answers: Promise<string>[] = [];
       page.on('response', (response) => {
         if (response.url().endsWith('/graphql')) answers.push(response.text().catch(() => ''));
       });
-      await signIn(page, server.baseUrl, 'admin@berlin-autohaus.example');
+      await signIn(page, suite.server.baseUrl, 'admin@berlin-autohaus.example');
       await page.getByRole('navigation', { name: 'Main' }).getByRole('menuitem', { name: 'Owners' }).click();
       await page.getByLabel('Search owners').fill(email);
       await page.getByLabel('Search owners').press('Enter');

@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, launchChromium, withPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { findChromium, withPage } from './support/browser';
+import { browserSuite } from './support/suite';
 import { DEMO_PASSWORD, signIn } from './support/sign-in';
-import { startServer, workspaceRoot } from '@partner-hub/e2e-support';
-import type { RunningServer } from '@partner-hub/e2e-support';
 
 const PRINCIPAL_ADMIN = 'admin@aurora-motors.example';
 const CLAIMED_NOTE =
@@ -32,20 +29,7 @@ async function addPartnerThroughDialog(page: Page, baseUrl: string, name: string
 
 // Skipped (with one loud line from global-setup.ts) when no Chromium is installed.
 describe.skipIf(!chromiumPath)('inviting a partner and claiming its organization', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const webIndex = path.join(workspaceRoot(), 'apps/web/dist/index.html');
-    if (!existsSync(webIndex))
-      throw new Error(`${webIndex} does not exist: build the web app first (npx nx run web:build).`);
-    [server, browser] = await Promise.all([startServer(), launchChromium(chromiumPath as string)]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite(chromiumPath as string);
 
   it(
     'sends the invitation, the partner claims it and edits its profile, which is then read-only for the principal',
@@ -59,12 +43,12 @@ describe.skipIf(!chromiumPath)('inviting a partner and claiming its organization
       let claimUrl = '';
 
       // The principal admin adds the partner in the list's dialog and sends the invitation from its details page.
-      await withPage(browser, 'principal-invites', async (page) => {
-        await page.goto(`${server.baseUrl}/sign-in`);
+      await withPage(suite.browser, 'principal-invites', async (page) => {
+        await page.goto(`${suite.server.baseUrl}/sign-in`);
         await signIn(page, PRINCIPAL_ADMIN, DEMO_PASSWORD);
-        partner = await addPartnerThroughDialog(page, server.baseUrl, partnerName, contactEmail);
+        partner = await addPartnerThroughDialog(page, suite.server.baseUrl, partnerName, contactEmail);
 
-        await page.goto(`${server.baseUrl}/partners/${partner.id}`);
+        await page.goto(`${suite.server.baseUrl}/partners/${partner.id}`);
         await page.getByRole('heading', { name: new RegExp(partnerName) }).waitFor();
         await page.getByText(partner.partnerId, { exact: true }).waitFor();
         expect(await page.getByLabel('Name', { exact: true }).isDisabled()).toBe(false);
@@ -79,7 +63,7 @@ describe.skipIf(!chromiumPath)('inviting a partner and claiming its organization
         await page.getByText('Waiting for an answer').waitFor();
 
         // The development outbox holds the e-mail with the claim link.
-        await page.goto(`${server.baseUrl}/mailbox`);
+        await page.goto(`${suite.server.baseUrl}/mailbox`);
         await page.getByText(`Aurora Motors invites ${partnerName} to Partner Hub`).first().click();
         const link = page.getByRole('link', { name: /\/claim\// }).first();
         claimUrl = (await link.getAttribute('href')) ?? '';
@@ -89,9 +73,9 @@ describe.skipIf(!chromiumPath)('inviting a partner and claiming its organization
       const partnerPath = `/partners/${partner.id}`;
 
       // The invited contact claims the organization, signs in and edits its own profile.
-      await withPage(browser, 'partner-claims', async (page) => {
+      await withPage(suite.browser, 'partner-claims', async (page) => {
         // the e-mail names the server's public URL; open the same path on the test server
-        await page.goto(`${server.baseUrl}${new URL(claimUrl).pathname}`);
+        await page.goto(`${suite.server.baseUrl}${new URL(claimUrl).pathname}`);
         await page
           .getByRole('heading', { name: `Aurora Motors invites ${partnerName} to Partner Hub` })
           .waitFor();
@@ -108,7 +92,7 @@ describe.skipIf(!chromiumPath)('inviting a partner and claiming its organization
         await signIn(page, adminEmail, adminPassword);
         await page.getByRole('banner').getByText(partnerName, { exact: true }).waitFor();
 
-        await page.goto(`${server.baseUrl}${partnerPath}`);
+        await page.goto(`${suite.server.baseUrl}${partnerPath}`);
         const phone = page.getByLabel('Phone', { exact: true });
         await phone.waitFor();
         expect(await phone.isDisabled()).toBe(false);
@@ -119,10 +103,10 @@ describe.skipIf(!chromiumPath)('inviting a partner and claiming its organization
       });
 
       // Signed in again, the principal sees the claimed profile read-only with the note.
-      await withPage(browser, 'principal-reads', async (page) => {
-        await page.goto(`${server.baseUrl}/sign-in`);
+      await withPage(suite.browser, 'principal-reads', async (page) => {
+        await page.goto(`${suite.server.baseUrl}/sign-in`);
         await signIn(page, PRINCIPAL_ADMIN, DEMO_PASSWORD);
-        await page.goto(`${server.baseUrl}${partnerPath}/profile`);
+        await page.goto(`${suite.server.baseUrl}${partnerPath}/profile`);
         await page.getByText(CLAIMED_NOTE).waitFor();
         const phone = page.getByLabel('Phone', { exact: true });
         expect(await phone.isDisabled()).toBe(true);
@@ -138,16 +122,16 @@ describe.skipIf(!chromiumPath)('inviting a partner and claiming its organization
   it(
     "signs a blocked partner's user out on the next request and explains why on the sign-in page",
     async () => {
-      await withPage(browser, 'blocked-partner', async (partnerPage) => {
-        await partnerPage.goto(`${server.baseUrl}/sign-in`);
+      await withPage(suite.browser, 'blocked-partner', async (partnerPage) => {
+        await partnerPage.goto(`${suite.server.baseUrl}/sign-in`);
         await signIn(partnerPage, 'admin@berlin-autohaus.example', DEMO_PASSWORD);
         await partnerPage.getByRole('banner').getByText('Berlin Autohaus', { exact: true }).waitFor();
 
         // Meanwhile the principal blocks Berlin Autohaus on its settings tab.
-        await withPage(browser, 'principal-blocks', async (page) => {
-          await page.goto(`${server.baseUrl}/sign-in`);
+        await withPage(suite.browser, 'principal-blocks', async (page) => {
+          await page.goto(`${suite.server.baseUrl}/sign-in`);
           await signIn(page, PRINCIPAL_ADMIN, DEMO_PASSWORD);
-          const response = await page.request.post(`${server.baseUrl}/graphql`, {
+          const response = await page.request.post(`${suite.server.baseUrl}/graphql`, {
             headers: { 'content-type': 'application/json' },
             data: {
               query:
@@ -162,7 +146,7 @@ describe.skipIf(!chromiumPath)('inviting a partner and claiming its organization
             .find((node) => node.name === 'Berlin Autohaus');
           if (!berlin) throw new Error(`Berlin Autohaus not found: ${JSON.stringify(body)}`);
 
-          await page.goto(`${server.baseUrl}/partners/${berlin.id}/settings`);
+          await page.goto(`${suite.server.baseUrl}/partners/${berlin.id}/settings`);
           await page.getByLabel('Block partner', { exact: true }).click();
           await page.getByRole('button', { name: 'Save settings' }).click();
           const confirm = page.getByRole('dialog');

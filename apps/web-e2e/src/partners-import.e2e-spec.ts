@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, launchChromium, saveScreenshot, withPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { findChromium, saveScreenshot, withPage } from './support/browser';
+import { browserSuite } from './support/suite';
 import { openAndSignIn } from './support/sign-in';
-import { startServer, workspaceRoot } from '@partner-hub/e2e-support';
-import type { RunningServer } from '@partner-hub/e2e-support';
 
 const chromiumPath = findChromium();
 
@@ -16,24 +13,12 @@ async function chooseCsv(page: Page, name: string, content: string): Promise<voi
 
 // Skipped (with one loud line from global-setup.ts) when no Chromium is installed.
 describe.skipIf(!chromiumPath)('importing partners through the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const webIndex = path.join(workspaceRoot(), 'apps/web/dist/index.html');
-    if (!existsSync(webIndex)) throw new Error(`${webIndex} does not exist: build the web app first (npx nx run web:build).`);
-    [server, browser] = await Promise.all([startServer(), launchChromium(chromiumPath as string)]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite(chromiumPath as string);
 
   it('shows the problems of a bad file, then imports a good one (BOM, semicolons, a parent on a later row)', async () => {
-    await withPage(browser, 'partners-import', async (page) => {
-      await openAndSignIn(page, server.baseUrl, 'admin@aurora-motors.example');
-      await page.goto(`${server.baseUrl}/partners/import`);
+    await withPage(suite.browser, 'partners-import', async (page) => {
+      await openAndSignIn(page, suite.server.baseUrl, 'admin@aurora-motors.example');
+      await page.goto(`${suite.server.baseUrl}/partners/import`);
 
       await chooseCsv(page, 'broken.csv', 'partner_id,name,role,iin\nEE2E1,Broken One,DEALER,123\nEE2E2,Broken Two,WIZARD,\n');
       const problems = page.getByRole('region', { name: 'Problems' });

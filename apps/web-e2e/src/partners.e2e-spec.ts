@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, launchChromium, withPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { findChromium, withPage } from './support/browser';
+import { browserSuite } from './support/suite';
 import { openAndSignIn as signIn } from './support/sign-in';
-import { startServer, workspaceRoot } from '@partner-hub/e2e-support';
-import type { RunningServer } from '@partner-hub/e2e-support';
 
 const chromiumPath = findChromium();
 
@@ -16,24 +13,11 @@ async function rowNames(page: Page): Promise<string[]> {
 
 // Skipped (with one loud line from global-setup.ts) when no Chromium is installed.
 describe.skipIf(!chromiumPath)('partners in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const webIndex = path.join(workspaceRoot(), 'apps/web/dist/index.html');
-    if (!existsSync(webIndex))
-      throw new Error(`${webIndex} does not exist: build the web app first (npx nx run web:build).`);
-    [server, browser] = await Promise.all([startServer(), launchChromium(chromiumPath as string)]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite(chromiumPath as string);
 
   it('lists the demo partners, sorts on the server and keeps search and order in the URL', async () => {
-    await withPage(browser, 'partners-list', async (page) => {
-      await signIn(page, server.baseUrl, 'manager@aurora-motors.example');
+    await withPage(suite.browser, 'partners-list', async (page) => {
+      await signIn(page, suite.server.baseUrl, 'manager@aurora-motors.example');
       const nav = page.getByRole('navigation', { name: 'Main' });
       await nav
         .getByRole('menuitem')
@@ -64,9 +48,9 @@ describe.skipIf(!chromiumPath)('partners in the browser', () => {
   });
 
   it('expands the sub-partner tree level by level', async () => {
-    await withPage(browser, 'partners-tree', async (page) => {
-      await signIn(page, server.baseUrl, 'viewer@aurora-motors.example');
-      await page.goto(`${server.baseUrl}/partners?view=tree`);
+    await withPage(suite.browser, 'partners-tree', async (page) => {
+      await signIn(page, suite.server.baseUrl, 'viewer@aurora-motors.example');
+      await page.goto(`${suite.server.baseUrl}/partners?view=tree`);
       const berlin = page.locator('.ant-tree-treenode', {
         has: page.getByRole('link', { name: 'Berlin Autohaus', exact: true }),
       });
@@ -80,9 +64,9 @@ describe.skipIf(!chromiumPath)('partners in the browser', () => {
   });
 
   it('adds a sub-partner from a link with the parent preset and opens its page', async () => {
-    await withPage(browser, 'partners-add', async (page) => {
-      await signIn(page, server.baseUrl, 'admin@aurora-motors.example');
-      await page.goto(`${server.baseUrl}/partners?new=1&parent=BRL7K&role=SERVICE_PARTNER`);
+    await withPage(suite.browser, 'partners-add', async (page) => {
+      await signIn(page, suite.server.baseUrl, 'admin@aurora-motors.example');
+      await page.goto(`${suite.server.baseUrl}/partners?new=1&parent=BRL7K&role=SERVICE_PARTNER`);
       const dialog = page.getByRole('dialog');
       await dialog.getByText('Berlin Autohaus (BRL7K)', { exact: false }).waitFor();
 
@@ -100,7 +84,7 @@ describe.skipIf(!chromiumPath)('partners in the browser', () => {
       await dialog.getByRole('button', { name: 'Add partner' }).click();
       await page.waitForURL(/\/partners\/[0-9a-f-]{36}$/);
 
-      await page.goto(`${server.baseUrl}/partners?q=Spree`);
+      await page.goto(`${suite.server.baseUrl}/partners?q=Spree`);
       const row = page.locator('tbody tr.ant-table-row', { hasText: 'Spree Service' });
       await row.waitFor();
       expect(await row.innerText()).toContain('Berlin Autohaus');
@@ -109,8 +93,8 @@ describe.skipIf(!chromiumPath)('partners in the browser', () => {
   });
 
   it('invites a service partner, whose invitation lands in the development mailbox', async () => {
-    await withPage(browser, 'partners-invite', async (page) => {
-      await signIn(page, server.baseUrl, 'admin@aurora-motors.example');
+    await withPage(suite.browser, 'partners-invite', async (page) => {
+      await signIn(page, suite.server.baseUrl, 'admin@aurora-motors.example');
       await page
         .getByRole('navigation', { name: 'Main' })
         .getByRole('menuitem', { name: 'Service partners' })
@@ -127,7 +111,7 @@ describe.skipIf(!chromiumPath)('partners in the browser', () => {
       await row.getByText('Invitation sent').waitFor();
       await row.getByText('Override enabled').waitFor();
 
-      await page.goto(`${server.baseUrl}/mailbox`);
+      await page.goto(`${suite.server.baseUrl}/mailbox`);
       await page.getByRole('cell', { name: 'owner@rapid-install.example' }).first().waitFor();
     });
   });

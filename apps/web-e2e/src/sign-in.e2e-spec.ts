@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, launchChromium, withPage } from './support/browser';
-import { startServer, workspaceRoot } from '@partner-hub/e2e-support';
-import type { RunningServer } from '@partner-hub/e2e-support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { findChromium, withPage } from './support/browser';
+import { browserSuite } from './support/suite';
 
 const DEMO_PASSWORD = 'partnerhub-demo';
 const chromiumPath = findChromium();
@@ -18,23 +15,11 @@ async function submitSignIn(page: Page, email: string, password: string): Promis
 
 // Skipped (with one loud line from global-setup.ts) when no Chromium is installed.
 describe.skipIf(!chromiumPath)('signing in through the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const webIndex = path.join(workspaceRoot(), 'apps/web/dist/index.html');
-    if (!existsSync(webIndex)) throw new Error(`${webIndex} does not exist: build the web app first (npx nx run web:build).`);
-    [server, browser] = await Promise.all([startServer(), launchChromium(chromiumPath as string)]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite(chromiumPath as string);
 
   it('sends a visitor to /sign-in and, after signing in, shows the organization and the navigation', async () => {
-    await withPage(browser, 'admin-sign-in', async (page) => {
-      await page.goto(server.baseUrl);
+    await withPage(suite.browser, 'admin-sign-in', async (page) => {
+      await page.goto(suite.server.baseUrl);
       await page.waitForURL(/\/sign-in(\?|$)/);
 
       await submitSignIn(page, 'admin@aurora-motors.example', DEMO_PASSWORD);
@@ -55,8 +40,8 @@ describe.skipIf(!chromiumPath)('signing in through the browser', () => {
   });
 
   it('shows an error and stays on the sign-in page when the password is wrong', async () => {
-    await withPage(browser, 'wrong-password', async (page) => {
-      await page.goto(`${server.baseUrl}/sign-in`);
+    await withPage(suite.browser, 'wrong-password', async (page) => {
+      await page.goto(`${suite.server.baseUrl}/sign-in`);
 
       await submitSignIn(page, 'admin@aurora-motors.example', 'not-the-password');
 
@@ -69,8 +54,8 @@ describe.skipIf(!chromiumPath)('signing in through the browser', () => {
   });
 
   it('does not offer Settings → Users to a technician', async () => {
-    await withPage(browser, 'technician-settings', async (page) => {
-      await page.goto(`${server.baseUrl}/sign-in`);
+    await withPage(suite.browser, 'technician-settings', async (page) => {
+      await page.goto(`${suite.server.baseUrl}/sign-in`);
 
       await submitSignIn(page, 'tech@fleetfit-service.example', DEMO_PASSWORD);
 

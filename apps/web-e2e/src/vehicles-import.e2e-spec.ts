@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, launchChromium, saveScreenshot, withPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { findChromium, saveScreenshot, withPage } from './support/browser';
+import { browserSuite } from './support/suite';
 import { openAndSignIn } from './support/sign-in';
-import { startServer, workspaceRoot } from '@partner-hub/e2e-support';
-import type { RunningServer } from '@partner-hub/e2e-support';
 
 const chromiumPath = findChromium();
 
@@ -40,24 +37,12 @@ const countOf = (page: Page, label: string) => page.locator('th', { hasText: new
 
 // Skipped (with one loud line from global-setup.ts) when no Chromium is installed.
 describe.skipIf(!chromiumPath)('importing vehicles through the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const webIndex = path.join(workspaceRoot(), 'apps/web/dist/index.html');
-    if (!existsSync(webIndex)) throw new Error(`${webIndex} does not exist: build the web app first (npx nx run web:build).`);
-    [server, browser] = await Promise.all([startServer(), launchChromium(chromiumPath as string)]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite(chromiumPath as string);
 
   it('shows the problems of a file with a bad row and imports nothing, then imports the fixed file and shows what it created', async () => {
-    await withPage(browser, 'vehicles-import', async (page) => {
-      await openAndSignIn(page, server.baseUrl, 'admin@aurora-motors.example');
-      await page.goto(`${server.baseUrl}/vehicles/import`);
+    await withPage(suite.browser, 'vehicles-import', async (page) => {
+      await openAndSignIn(page, suite.server.baseUrl, 'admin@aurora-motors.example');
+      await page.goto(`${suite.server.baseUrl}/vehicles/import`);
 
       const [a, b, c] = [randomVin(), randomVin(), randomVin()];
       const header = 'vin,make,model,year,license_plate,device_serial,device_model,firmware,owner_email,partner_id';

@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, launchChromium, withPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { findChromium, withPage } from './support/browser';
+import { browserSuite } from './support/suite';
 import { openAndSignIn } from './support/sign-in';
-import { startServer, workspaceRoot } from '@partner-hub/e2e-support';
-import type { RunningServer } from '@partner-hub/e2e-support';
 
 const PRINCIPAL_ADMIN = 'admin@aurora-motors.example';
 const VIN_ALPHABET = '0123456789ABCDEFGHJKLMNPRSTUVWXYZ';
@@ -44,20 +41,7 @@ async function shownVins(scope: ReturnType<Page['locator']>): Promise<string[]> 
 
 // Skipped (with one loud line from global-setup.ts) when no Chromium is installed.
 describe.skipIf(!chromiumPath)('assigning vehicles in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const webIndex = path.join(workspaceRoot(), 'apps/web/dist/index.html');
-    if (!existsSync(webIndex))
-      throw new Error(`${webIndex} does not exist: build the web app first (npx nx run web:build).`);
-    [server, browser] = await Promise.all([startServer(), launchChromium(chromiumPath as string)]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite(chromiumPath as string);
 
   it(
     'assigns vehicles picked on two pages of "Add vehicles"; the partner then sees exactly those and nothing else',
@@ -72,13 +56,13 @@ describe.skipIf(!chromiumPath)('assigning vehicles in the browser', () => {
       const created: { id: string; vin: string }[] = [];
       const picked: string[] = [];
 
-      await withPage(browser, 'principal-assigns', async (page) => {
-        await openAndSignIn(page, server.baseUrl, PRINCIPAL_ADMIN);
+      await withPage(suite.browser, 'principal-assigns', async (page) => {
+        await openAndSignIn(page, suite.server.baseUrl, PRINCIPAL_ADMIN);
 
         // The data through the API: a fresh sub-partner of a demo dealer with an admin login, and 30 vehicles.
         const { partners } = await gql<{ partners: { edges: { node: { id: string; name: string } }[] } }>(
           page,
-          server.baseUrl,
+          suite.server.baseUrl,
           'query($search: String) { partners(first: 5, filter: { search: $search }) { edges { node { id name } } } }',
           { search: 'Berlin Autohaus' },
         );
@@ -90,7 +74,7 @@ describe.skipIf(!chromiumPath)('assigning vehicles in the browser', () => {
           createPartner: { __typename: string; partner?: { id: string } };
         }>(
           page,
-          server.baseUrl,
+          suite.server.baseUrl,
           `mutation($input: CreatePartnerInput!) {
             createPartner(input: $input) { __typename ... on PartnerSuccess { partner { id } } ... on ErrorResult { message } }
           }`,
@@ -106,7 +90,7 @@ describe.skipIf(!chromiumPath)('assigning vehicles in the browser', () => {
         partnerId = createPartner.partner.id;
         const { createPartnerAdmin } = await gql<{ createPartnerAdmin: { __typename: string } }>(
           page,
-          server.baseUrl,
+          suite.server.baseUrl,
           `mutation($input: CreatePartnerAdminInput!) {
             createPartnerAdmin(input: $input) { __typename ... on ErrorResult { message } }
           }`,
@@ -129,7 +113,7 @@ describe.skipIf(!chromiumPath)('assigning vehicles in the browser', () => {
         }`;
         const results = await gql<
           Record<string, { __typename: string; vehicle?: { id: string; vin: string } }>
-        >(page, server.baseUrl, mutation);
+        >(page, suite.server.baseUrl, mutation);
         for (const result of Object.values(results)) {
           if (!result.vehicle) throw new Error(`createVehicle: ${JSON.stringify(result)}`);
           created.push(result.vehicle);
@@ -137,7 +121,7 @@ describe.skipIf(!chromiumPath)('assigning vehicles in the browser', () => {
         expect(created).toHaveLength(VEHICLE_COUNT);
 
         // The partner's page → Vehicles tab → "Add vehicles".
-        await page.goto(`${server.baseUrl}/partners/${partnerId}`);
+        await page.goto(`${suite.server.baseUrl}/partners/${partnerId}`);
         await page.getByRole('heading', { name: new RegExp(partnerName) }).waitFor();
         await page.getByRole('tab', { name: 'Vehicles' }).click();
         await page.waitForURL(new RegExp(`/partners/${partnerId}/vehicles$`));
@@ -184,8 +168,8 @@ describe.skipIf(!chromiumPath)('assigning vehicles in the browser', () => {
       });
 
       // The partner's admin sees exactly those vehicles, and another vehicle looks like a missing one.
-      await withPage(browser, 'partner-sees-its-vehicles', async (page) => {
-        await openAndSignIn(page, server.baseUrl, adminEmail, adminPassword);
+      await withPage(suite.browser, 'partner-sees-its-vehicles', async (page) => {
+        await openAndSignIn(page, suite.server.baseUrl, adminEmail, adminPassword);
         await page.getByRole('banner').getByText(partnerName, { exact: true }).waitFor();
         await page
           .getByRole('navigation', { name: 'Main' })
@@ -198,12 +182,12 @@ describe.skipIf(!chromiumPath)('assigning vehicles in the browser', () => {
 
         const other = created.find((vehicle) => !picked.includes(vehicle.vin));
         if (!other) throw new Error('every vehicle was picked');
-        await page.goto(`${server.baseUrl}/vehicles/${other.id}`);
+        await page.goto(`${suite.server.baseUrl}/vehicles/${other.id}`);
         await page.getByText('Vehicle not found').waitFor();
         expect(await page.getByText(other.vin).count()).toBe(0);
 
         const mine = created.find((vehicle) => vehicle.vin === picked[0]);
-        await page.goto(`${server.baseUrl}/vehicles/${mine?.id}/access`);
+        await page.goto(`${suite.server.baseUrl}/vehicles/${mine?.id}/access`);
         await page
           .getByText(`You see this vehicle because it is assigned to ${partnerName}`, { exact: false })
           .waitFor();
