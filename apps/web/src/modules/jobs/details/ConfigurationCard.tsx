@@ -12,7 +12,8 @@ import { ErrorResultAlert } from '@partner-hub/ui';
 import { applyErrorResult } from '../../shared/forms/apply-error-result';
 import type { FormLevelError } from '../../shared/forms/apply-error-result';
 import { describeError } from '../../shared/utils/errors';
-import { CONFIGURATION_SERVER_FIELDS, configurationFormSchema, configurationFormValues, toConfigurationInput } from '../forms/configuration-form';
+import { CONFIGURATION_SERVER_FIELDS, configurationFormSchema, configurationFormValues } from '../forms/configuration-form';
+import { toConfigurationInput } from '../forms/job-form';
 import type { ConfigurationFormOutput, ConfigurationFormValues } from '../forms/configuration-form';
 import { JobConfigurationFields, configurationControl } from '../components/JobConfigurationFields';
 
@@ -71,7 +72,7 @@ function ConfigurationForm({ job, configuration, onDone }: { job: JobDetailsFiel
   const handleSave = handleSubmit(async (values) => {
     setFormError(null);
     try {
-      const { data } = await override({ variables: { input: { id: job.id, configuration: toConfigurationInput(values) } } });
+      const { data } = await override({ variables: { input: { id: job.id, configuration: toConfigurationInput(values.configuration) } } });
       const result = data?.overrideJobConfiguration;
       if (result?.__typename === 'JobSuccess') {
         void message.success('The configuration was saved; the change is in the history.');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { JOB_CONFIGURATION_MESSAGES, JOB_KINDS, SETTING_NAME, jobConfigurationSchema } from '@partner-hub/domain';
-import type { JobKind } from '@partner-hub/domain';
-import type { CreateJobInput, JobDetailsFieldsFragment, UpdateJobInput } from '@partner-hub/graphql-client';
+import { JOB_CONFIGURATION_FIELDS, JOB_CONFIGURATION_MESSAGES, JOB_KINDS, SETTING_NAME, jobConfigurationSchema } from '@partner-hub/domain';
+import type { JobConfigurationField, JobKind } from '@partner-hub/domain';
+import type { CreateJobInput, JobConfigurationInput, JobDetailsFieldsFragment, UpdateJobInput } from '@partner-hub/graphql-client';
 
 const M = JOB_CONFIGURATION_MESSAGES;
 
@@ -70,6 +70,33 @@ export type JobConfigurationValues = {
   settings: { name: string; value: string }[];
 };
 
+/** A configuration as the API answers it or as a form checked it: each field a text or nothing, the named settings as rows. */
+type ConfigurationData = { [field in JobConfigurationField]?: string | null } & { settings: readonly { name: string; value: string }[] };
+
+/** Empty configuration inputs. */
+export function emptyConfigurationValues(): JobConfigurationValues {
+  return { deviceSerial: '', deviceModel: '', firmware: '', installationVariant: '', centralLockConnectionType: '', fuelType: '', settings: [] };
+}
+
+/** A job's or a template's configuration as the inputs hold it ('' for a field without value). */
+export function configurationValues(configuration: ConfigurationData | null | undefined): JobConfigurationValues {
+  const values = emptyConfigurationValues();
+  if (!configuration) return values;
+  for (const field of JOB_CONFIGURATION_FIELDS) values[field] = configuration[field] ?? '';
+  values.settings = configuration.settings.map(({ name, value }) => ({ name, value }));
+  return values;
+}
+
+/** An input's text for the API: empty as null. */
+export const textOrNull = (value: string | null | undefined) => (value ? value : null);
+
+/** The API's configuration input for checked values: empty texts as null — shared by jobs, templates and the technician's override. */
+export function toConfigurationInput(configuration: ConfigurationData): JobConfigurationInput {
+  const input: JobConfigurationInput = { settings: configuration.settings.map(({ name, value }) => ({ name, value })) };
+  for (const field of JOB_CONFIGURATION_FIELDS) input[field] = textOrNull(configuration[field]);
+  return input;
+}
+
 /** What the inputs hold: text everywhere, the day as YYYY-MM-DD ('' for none). */
 export type JobFormValues = {
   kind: JobKind;
@@ -114,48 +141,28 @@ export function emptyJobValues(kind: JobKind = 'INSTALLATION'): JobFormValues {
     servicePartnerId: null,
     assign: false,
     templateId: null,
-    configuration: {
-      deviceSerial: '',
-      deviceModel: '',
-      firmware: '',
-      installationVariant: '',
-      centralLockConnectionType: '',
-      fuelType: '',
-      settings: [],
-    },
+    configuration: emptyConfigurationValues(),
   };
 }
 
-const orNull = (value: string | null | undefined) => (value ? value : null);
-
 /** The createJob input for checked form values: empty texts as null, settings as name/value rows. */
 export function toCreateJobInput(values: JobFormOutput): CreateJobInput {
-  const { settings, ...configuration } = values.configuration;
   return {
     kind: values.kind,
     vehicleId: values.vehicleId,
-    title: orNull(values.title),
-    description: orNull(values.description),
-    instructions: orNull(values.instructions),
-    scheduledFor: orNull(values.scheduledFor),
+    title: textOrNull(values.title),
+    description: textOrNull(values.description),
+    instructions: textOrNull(values.instructions),
+    scheduledFor: textOrNull(values.scheduledFor),
     servicePartnerId: values.assign ? values.servicePartnerId : null,
     assign: values.assign,
     ...(values.templateId ? { templateId: values.templateId } : {}),
-    configuration: {
-      deviceSerial: orNull(configuration.deviceSerial),
-      deviceModel: orNull(configuration.deviceModel),
-      firmware: orNull(configuration.firmware),
-      installationVariant: orNull(configuration.installationVariant),
-      centralLockConnectionType: orNull(configuration.centralLockConnectionType),
-      fuelType: orNull(configuration.fuelType),
-      settings: settings.map((row) => ({ name: row.name, value: row.value })),
-    },
+    configuration: toConfigurationInput(values.configuration),
   };
 }
 
 /** A job's details as form inputs — for "Edit" (its own values) and "Duplicate" (a new PENDING job like it). */
 export function toJobFormValues(job: JobDetailsFieldsFragment): JobFormValues {
-  const configuration = job.configuration;
   return {
     kind: job.kind,
     vehicleId: job.vehicle?.id ?? '',
@@ -167,15 +174,7 @@ export function toJobFormValues(job: JobDetailsFieldsFragment): JobFormValues {
     assign: false,
     // the job's values are already merged with its template: a copy stands on its own
     templateId: null,
-    configuration: {
-      deviceSerial: configuration?.deviceSerial ?? '',
-      deviceModel: configuration?.deviceModel ?? '',
-      firmware: configuration?.firmware ?? '',
-      installationVariant: configuration?.installationVariant ?? '',
-      centralLockConnectionType: configuration?.centralLockConnectionType ?? '',
-      fuelType: configuration?.fuelType ?? '',
-      settings: (configuration?.settings ?? []).map((setting) => ({ name: setting.name, value: setting.value })),
-    },
+    configuration: configurationValues(job.configuration),
   };
 }
 

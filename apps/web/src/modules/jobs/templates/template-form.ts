@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { JOB_CONFIGURATION_FIELDS, jobConfigurationSchema, jobTemplateSchema } from '@partner-hub/domain';
 import type { JobKind } from '@partner-hub/domain';
 import type { CreateJobTemplateInput, JobTemplateFieldsFragment } from '@partner-hub/graphql-client';
-import { settingRowsSchema } from '../forms/job-form';
+import { configurationValues, emptyConfigurationValues, settingRowsSchema, textOrNull, toConfigurationInput } from '../forms/job-form';
 import type { JobConfigurationValues, JobFormValues } from '../forms/job-form';
 
 /**
@@ -38,20 +38,10 @@ export const TEMPLATE_SERVER_FIELDS = [
   ...JOB_CONFIGURATION_FIELDS.map((field) => `configuration.${field}` as const),
 ] as const;
 
-const emptyConfiguration = (): JobConfigurationValues => ({
-  deviceSerial: '',
-  deviceModel: '',
-  firmware: '',
-  installationVariant: '',
-  centralLockConnectionType: '',
-  fuelType: '',
-  settings: [],
-});
-
 /** The inputs for a template: empty (a new one of `kind`) or the template's values (to edit it). */
 export function templateFormValues(template: JobTemplateFieldsFragment | null, kind: JobKind = 'INSTALLATION'): TemplateFormValues {
   if (!template) {
-    return { name: '', kind, title: '', description: '', instructions: '', defaultServicePartnerId: null, configuration: emptyConfiguration() };
+    return { name: '', kind, title: '', description: '', instructions: '', defaultServicePartnerId: null, configuration: emptyConfigurationValues() };
   }
   return {
     name: template.name,
@@ -64,35 +54,16 @@ export function templateFormValues(template: JobTemplateFieldsFragment | null, k
   };
 }
 
-/** A template's configuration as the forms' inputs hold it. */
-export function configurationValues(configuration: JobTemplateFieldsFragment['configuration']): JobConfigurationValues {
-  const values = emptyConfiguration();
-  for (const field of JOB_CONFIGURATION_FIELDS) values[field] = configuration[field] ?? '';
-  values.settings = configuration.settings.map(({ name, value }) => ({ name, value }));
-  return values;
-}
-
-const orNull = (value: string | null | undefined) => (value ? value : null);
-
 /** The createJobTemplate / updateJobTemplate fields for checked values: empty texts as null. */
 export function toTemplateInput(values: TemplateFormOutput): CreateJobTemplateInput {
-  const { settings, ...configuration } = values.configuration;
   return {
     name: values.name,
     kind: values.kind,
-    title: orNull(values.title),
-    description: orNull(values.description),
-    instructions: orNull(values.instructions),
+    title: textOrNull(values.title),
+    description: textOrNull(values.description),
+    instructions: textOrNull(values.instructions),
     defaultServicePartnerId: values.defaultServicePartnerId ?? null,
-    configuration: {
-      deviceSerial: orNull(configuration.deviceSerial),
-      deviceModel: orNull(configuration.deviceModel),
-      firmware: orNull(configuration.firmware),
-      installationVariant: orNull(configuration.installationVariant),
-      centralLockConnectionType: orNull(configuration.centralLockConnectionType),
-      fuelType: orNull(configuration.fuelType),
-      settings: settings.map((row) => ({ name: row.name, value: row.value })),
-    },
+    configuration: toConfigurationInput(values.configuration),
   };
 }
 
