@@ -70,6 +70,38 @@ describe('readCsv', () => {
     expect(readCsv('name,role\nA,DEALER\n"B,OEM\n', limits).problems).toEqual([{ row: 3, column: null, message: 'A quoted field is never closed: a " is missing.' }]);
     expect(readCsv('name,role\nA,DE"AL"ER\n', limits).problems[0]).toMatchObject({ row: 2, message: expect.stringContaining('put the field in quotes') });
   });
+
+  it('reports an unclosed quote on the line where it opens, not where the file ends', () => {
+    expect(readCsv('name,role\nA,DEALER\n"B,OEM\nC,OEM\n\nD,OEM\nE,OEM\n', limits).problems).toEqual([
+      { row: 3, column: null, message: 'A quoted field is never closed: a " is missing.' },
+    ]);
+  });
+
+  it('names a tab or pipe separator instead of reading the header as one column', () => {
+    expect(readCsv('vin\tmake\tmodel\nA\tB\tC\n', limits)).toMatchObject({ table: null, problems: [{ row: 1, column: null, message: expect.stringContaining('separated by tabs') }] });
+    expect(readCsv('vin|make|model\nA|B|C\n', limits)).toMatchObject({ table: null, problems: [{ row: 1, column: null, message: expect.stringContaining('separated by | (pipes)') }] });
+    // a tab inside a quoted header cell is not a separator
+    expect(readCsv('"a\tb",c\n1,2\n', limits).problems).toEqual([]);
+  });
+
+  it('recognises UTF-16 text, with or without a byte order mark', () => {
+    const utf16le = (text: string, bom: boolean) => new Uint8Array([...(bom ? [0xff, 0xfe] : []), ...Buffer.from(text, 'utf16le')]);
+    const utf16be = (text: string) => new Uint8Array(Buffer.from(text, 'utf16le').swap16());
+    for (const bytes of [utf16le('vin,make\nA,B\n', false), utf16le('vin,make\nA,B\n', true), utf16be('vin,make\nA,B\n')]) {
+      expect(readCsv(bytes, limits)).toMatchObject({ table: null, problems: [{ row: null, column: null, message: expect.stringContaining('UTF-16') }] });
+    }
+  });
+
+  it('refuses a NUL character in a cell, naming its row and column', () => {
+    expect(readCsv('Name,Role\nA,DEALER\nB\u0000x,OEM\nC,OE\u0000M\n', limits).problems).toEqual([
+      { row: 3, column: 'name', message: expect.stringContaining('NUL character') },
+      { row: 4, column: 'role', message: expect.stringContaining('NUL character') },
+    ]);
+  });
+
+  it('refuses text with a lone surrogate (half a character) as not UTF-8', () => {
+    expect(readCsv('name,role\nA,DE\uD800\n', limits).problems[0]?.message).toContain('not UTF-8');
+  });
 });
 
 describe('detectDelimiter', () => {

@@ -28,10 +28,19 @@ export interface CsvRead {
 }
 
 export const NOT_UTF8 = 'The file is not UTF-8 text. Save it as "CSV UTF-8" (or CSV with UTF-8 encoding) and choose it again.';
+export const UTF16 = 'The file is UTF-16 text, not UTF-8. Save it as "CSV UTF-8" (or CSV with UTF-8 encoding) and choose it again.';
 
-/** The text of a file: bytes must be valid UTF-8; text that went through a lenient decoder must not carry U+FFFD replacement characters. */
+/** Whether the bytes open with a UTF-16 byte order mark (which is not valid UTF-8). */
+export function hasUtf16Bom(head: Uint8Array): boolean {
+  return head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+}
+
+/** A lone UTF-16 surrogate: half of a character, which no UTF-8 text (nor PostgreSQL) can hold. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** The text of a file: bytes must be valid UTF-8; text that went through a lenient decoder must not carry U+FFFD replacement characters or lone surrogates. */
 function decode(content: string | Uint8Array): string | null {
-  if (typeof content === 'string') return content.includes('\uFFFD') ? null : content;
+  if (typeof content === 'string') return content.includes('\uFFFD') || LONE_SURROGATE.test(content) ? null : content;
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content);
   } catch {
@@ -51,6 +60,57 @@ export function detectDelimiter(text: string): ',' | ';' {
     else if (!quoted && char === ';') semicolons++;
   }
   return semicolons > commas ? ';' : ',';
+}
+
+const SEPARATOR_NAMES = { '\t': 'tabs', '|': '| (pipes)' } as const;
+
+/**
+ * A problem of the header line that makes reading the rest pointless: UTF-16 text without a byte
+ * order mark (valid UTF-8 bytes, every other one zero), a NUL character, or a separator other than
+ * `,` and `;` (which would otherwise read the whole header as one unknown column).
+ */
+export function headerLineProblem(text: string): ImportProblem | null {
+  const end = text.indexOf('\n');
+  const line = end === -1 ? text : text.slice(0, end);
+  const nuls = line.split('\u0000').length - 1;
+  if (nuls > 0 && nuls * 4 >= line.length) return { row: null, column: null, message: UTF16 };
+  if (nuls > 0) return { row: 1, column: null, message: 'The header line contains a NUL character (\\0). Remove it and choose the file again.' };
+  const counts = { ',': 0, ';': 0, '\t': 0, '|': 0 };
+  let quoted = false;
+  for (const char of line) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && char in counts) counts[char as keyof typeof counts]++;
+  }
+  if (counts[','] > 0 || counts[';'] > 0) return null;
+  const other = counts['\t'] >= counts['|'] ? '\t' : '|';
+  if (counts[other] === 0) return null;
+  return {
+    row: 1,
+    column: null,
+    message: `The file is separated by ${SEPARATOR_NAMES[other]}; only commas or semicolons separate the columns of a CSV file. Save it as "CSV UTF-8 (comma delimited)" and choose it again.`,
+  };
+}
+
+/**
+ * Follows quotes and line ends across the pieces of an LF text, so an unclosed quote is reported on
+ * the line where it opens (csv-parse only knows where the file ended).
+ */
+export class QuoteTracker {
+  private line = 1;
+  private quoted = false;
+  /** the line of the last opening quote */
+  openedOn = 1;
+
+  feed(text: string): void {
+    const marks = /["\n]/g;
+    for (let match = marks.exec(text); match; match = marks.exec(text)) {
+      if (match[0] === '\n') this.line++;
+      else {
+        this.quoted = !this.quoted;
+        if (this.quoted) this.openedOn = this.line;
+      }
+    }
+  }
 }
 
 export interface ParsedRecord {
@@ -81,9 +141,10 @@ export function parseOptions(delimiter: ',' | ';') {
   } as const;
 }
 
-/** A csv-parse error as a problem of its line. */
-export function csvErrorProblem(error: CsvError): ImportProblem {
-  const line = typeof (error as CsvError & { lines?: number }).lines === 'number' ? (error as CsvError & { lines: number }).lines : null;
+/** A csv-parse error as a problem of its line; an unclosed quote on the line where it opened (`quoteOpenedOn`). */
+export function csvErrorProblem(error: CsvError, quoteOpenedOn: number): ImportProblem {
+  const reported = typeof (error as CsvError & { lines?: number }).lines === 'number' ? (error as CsvError & { lines: number }).lines : null;
+  const line = error.code === 'CSV_QUOTE_NOT_CLOSED' ? quoteOpenedOn : reported;
   const message =
     error.code === 'CSV_QUOTE_NOT_CLOSED'
       ? 'A quoted field is never closed: a " is missing.'
@@ -99,17 +160,22 @@ function startLine(endLine: number, raw: string): number {
   return endLine - (inner.match(/\n/g)?.length ?? 0);
 }
 
-/** A parsed record with the line it starts on, or — when its field count differs from the header's — its problem. */
-export function toRecord({ record, info }: ParsedRecord, headerLength: number): { record: CsvRecord } | { problem: ImportProblem } {
+const NUL_IN_CELL = 'This cell contains a NUL character (\\0), which text cannot hold. Remove it and import again.';
+
+/** A parsed record with the line it starts on, or — when its field count differs from the header's, or a cell holds a NUL character that PostgreSQL cannot store — its problem. */
+export function toRecord({ record, info }: ParsedRecord, header: readonly string[]): { record: CsvRecord } | { problem: ImportProblem } {
   const line = startLine(info.lines, info.raw ?? '');
-  if (record.length !== headerLength) {
+  if (record.length !== header.length) {
     return {
       problem: {
         row: line,
         column: null,
-        message: `This row has ${record.length} field(s), the header has ${headerLength}. Check for a missing separator, an extra one, or a field that needs quotes.`,
+        message: `This row has ${record.length} field(s), the header has ${header.length}. Check for a missing separator, an extra one, or a field that needs quotes.`,
       },
     };
+  }
+  for (const [index, field] of record.entries()) {
+    if (field.includes('\u0000')) return { problem: { row: line, column: (header[index] ?? '').trim().toLowerCase(), message: NUL_IN_CELL } };
   }
   return { record: { line, fields: record } };
 }
@@ -122,12 +188,15 @@ export function readCsv(content: string | Uint8Array, limits: CsvReadLimits = IM
   const fail = (message: string, rowCount = 0): CsvRead => ({ table: null, problems: [{ row: null, column: null, message }], delimiter: ',', rowCount });
   const bytes = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
   if (bytes > limits.maxBytes) return fail(tooLarge(bytes, limits.maxBytes));
+  if (typeof content !== 'string' && hasUtf16Bom(content)) return fail(UTF16);
   const decoded = decode(content);
   if (decoded === null) return fail(NOT_UTF8);
   // one line end throughout (CRLF, LF and CR all become LF, also inside quoted fields), so the
   // parser's line count is the line number a spreadsheet shows
   const text = (decoded.startsWith('\uFEFF') ? decoded.slice(1) : decoded).replace(/\r\n?/g, '\n');
   if (text.trim() === '') return fail(EMPTY_FILE);
+  const headerProblem = headerLineProblem(text);
+  if (headerProblem) return { table: null, problems: [headerProblem], delimiter: ',', rowCount: 0 };
   const delimiter = detectDelimiter(text);
 
   let parsed: ParsedRecord[];
@@ -135,7 +204,9 @@ export function readCsv(content: string | Uint8Array, limits: CsvReadLimits = IM
     parsed = parse(text, parseOptions(delimiter)) as unknown as ParsedRecord[];
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    return { table: null, problems: [csvErrorProblem(error)], delimiter, rowCount: 0 };
+    const quotes = new QuoteTracker();
+    quotes.feed(text);
+    return { table: null, problems: [csvErrorProblem(error, quotes.openedOn)], delimiter, rowCount: 0 };
   }
 
   const [header, ...body] = parsed;
@@ -145,7 +216,7 @@ export function readCsv(content: string | Uint8Array, limits: CsvReadLimits = IM
   const problems: ImportProblem[] = [];
   const records: CsvRecord[] = [];
   for (const parsedRecord of body) {
-    const read = toRecord(parsedRecord, header.record.length);
+    const read = toRecord(parsedRecord, header.record);
     if ('problem' in read) problems.push(read.problem);
     else records.push(read.record);
   }

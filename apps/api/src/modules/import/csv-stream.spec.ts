@@ -69,4 +69,21 @@ describe('readCsvStream', () => {
     expect(await refused(eleven)).toEqual({ rowCount: 11, problems: [{ row: null, column: null, message: 'The file has 11 rows; at most 10 can be imported at once. Split it into smaller files.' }] });
     expect(readCsv(eleven, limits).problems).toEqual((await refused(eleven)).problems);
   });
+
+  it('reports what readCsv reports for unclosed quotes, tab separators, UTF-16 and NUL characters', async () => {
+    const files: (string | Uint8Array)[] = [
+      'name,role\nA,DEALER\n"B,OEM\nC,OEM\n\nD,OEM\nE,OEM\n',
+      'vin\tmake\nA\tB\n',
+      'vin|make\nA|B\n',
+      new Uint8Array(Buffer.from('vin,make\nA,B\n', 'utf16le')),
+      new Uint8Array([0xff, 0xfe, ...Buffer.from('vin,make\nA,B\n', 'utf16le')]),
+    ];
+    for (const content of files) {
+      const whole = readCsv(content, limits);
+      expect(whole.problems).toHaveLength(1);
+      for (const size of [1, 3, 1024]) expect((await readStreamed(content, size)).end.problems, `pieces of ${size}`).toEqual(whole.problems);
+    }
+    const nul = 'Name,Role\nA,DEALER\nB\u0000x,OEM\n';
+    expect((await readStreamed(nul, 2)).problems).toEqual(readCsv(nul, limits).problems);
+  });
 });

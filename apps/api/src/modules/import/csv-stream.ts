@@ -1,7 +1,7 @@
 import { pipeline, Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import type { CsvRecord, ImportProblem } from '@partner-hub/domain';
-import { EMPTY_FILE, NOT_UTF8, NO_ROWS, csvErrorProblem, detectDelimiter, parseOptions, toRecord, tooManyRows } from './csv-reader.js';
+import { EMPTY_FILE, NOT_UTF8, NO_ROWS, QuoteTracker, UTF16, csvErrorProblem, detectDelimiter, hasUtf16Bom, headerLineProblem, parseOptions, toRecord, tooManyRows } from './csv-reader.js';
 import type { CsvReadLimits, ParsedRecord } from './csv-reader.js';
 
 /**
@@ -34,8 +34,26 @@ export interface CsvStreamEnd {
 }
 
 class NotUtf8 extends Error {}
+class Utf16 extends Error {}
 
-/** UTF-8 text of the bytes with one line end throughout (LF), without a BOM; throws NotUtf8 on bytes that are not UTF-8. */
+/** The bytes as they come, after checking their first two for a UTF-16 byte order mark (throws Utf16). */
+async function* refusingUtf16(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let head: Uint8Array | null = new Uint8Array(0);
+  for await (const bytes of source) {
+    if (head === null) {
+      yield bytes;
+      continue;
+    }
+    head = Buffer.concat([head, bytes]);
+    if (head.length < 2) continue;
+    if (hasUtf16Bom(head)) throw new Utf16();
+    yield head;
+    head = null;
+  }
+  if (head?.length) yield head;
+}
+
+/** UTF-8 text of the bytes with one line end throughout (LF), without a BOM; throws NotUtf8 on bytes that are not UTF-8, Utf16 on UTF-16 with a BOM. */
 async function* normalizedText(source: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let first = true;
@@ -53,7 +71,7 @@ async function* normalizedText(source: AsyncIterable<Uint8Array>): AsyncGenerato
       throw new NotUtf8();
     }
   };
-  for await (const bytes of source) {
+  for await (const bytes of refusingUtf16(source)) {
     let text = decode(bytes);
     if (first && text.length > 0) {
       if (text.startsWith('\uFEFF')) text = text.slice(1);
@@ -98,15 +116,23 @@ export async function readCsvStream(source: AsyncIterable<Uint8Array>, batchSize
     }
   } catch (error) {
     if (error instanceof NotUtf8) return fileProblem(NOT_UTF8);
+    if (error instanceof Utf16) return fileProblem(UTF16);
     throw error;
   }
   if (start.trim() === '' && ended) return fileProblem(EMPTY_FILE);
+  const headerProblem = headerLineProblem(start);
+  if (headerProblem) return { rowCount: 0, problems: [headerProblem] };
   const delimiter = detectDelimiter(start);
 
+  const quotes = new QuoteTracker();
   async function* all(): AsyncGenerator<string> {
+    quotes.feed(start);
     yield start;
     if (ended) return;
-    for (let next = await text.next(); !next.done; next = await text.next()) yield next.value;
+    for (let next = await text.next(); !next.done; next = await text.next()) {
+      quotes.feed(next.value);
+      yield next.value;
+    }
   }
   const parser = parse(parseOptions(delimiter));
   pipeline(Readable.from(all(), { objectMode: false }), parser, () => undefined); // errors surface in the loop below
@@ -128,14 +154,14 @@ export async function readCsvStream(source: AsyncIterable<Uint8Array>, batchSize
       }
       rowCount += 1;
       if (rowCount > limits.maxRows) continue; // only counted: the file is refused below
-      const read = toRecord(parsed, header.length);
+      const read = toRecord(parsed, header);
       if ('problem' in read) batch.problems.push(read.problem);
       else batch.records.push(read.record);
       if (batch.records.length + batch.problems.length >= batchSize) await flush();
     }
   } catch (error) {
     if (error instanceof NotUtf8) return fileProblem(NOT_UTF8, rowCount);
-    if (error instanceof CsvError) return { rowCount, problems: [csvErrorProblem(error)] };
+    if (error instanceof CsvError) return { rowCount, problems: [csvErrorProblem(error, quotes.openedOn)] };
     throw error;
   }
   if (!header) return fileProblem(EMPTY_FILE);
