@@ -17,6 +17,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { createFormatError } from '../common/errors/format-error.js';
+import { inputGuardPlugin, inputProblemError, operationInputProblems } from '../common/graphql/input-guard.js';
 import { createMetrics } from '../common/observability/metrics.js';
 import { buildAppSchema } from './build-schema.js';
 import type { AppDeps, RequestContext } from './context.js';
@@ -41,6 +42,7 @@ export function apolloOptions(schema: GraphQLSchema, logger: Logger) {
     csrfPrevention: true,
     introspection: true, // the in-app GraphQL explorer and partner-system developers rely on it
     validationRules: limitRules,
+    plugins: [inputGuardPlugin],
   };
 }
 
@@ -87,15 +89,19 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
         }
         const errors = validate(schema, document, [...specifiedRules, ...limitRules]);
         if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+        const inputProblems = operationInputProblems(document, payload.variables);
+        if (inputProblems.length > 0) return inputProblems.map(inputProblemError);
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
       },
     },
     wsServer,
   );
 
+  const options = apolloOptions(schema, logger);
   const apollo = new ApolloServer<RequestContext>({
-    ...apolloOptions(schema, logger),
+    ...options,
     plugins: [
+      ...options.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       metrics.apolloPlugin,

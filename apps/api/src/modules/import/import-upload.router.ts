@@ -4,6 +4,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { JOBS_IMPORT_LIMITS } from '@partner-hub/domain';
 import type { AppDeps } from '../../app/context.js';
 import { httpContext } from '../../app/request-context.js';
+import { unstorableTextReason } from '../../common/graphql/input-guard.js';
 import { ImportUpload } from './import-upload.entity.js';
 
 /**
@@ -40,6 +41,8 @@ async function receive(orm: MikroORM, deps: AppDeps, req: Request, res: Response
   }
   const fileName = typeof req.query['fileName'] === 'string' ? req.query['fileName'].trim() : '';
   if (fileName === '' || fileName.length > 255) return fail(res, 400, 'BAD_REQUEST', 'Give the file name (at most 255 characters) as ?fileName=.');
+  const fileNameProblem = unstorableTextReason(fileName);
+  if (fileNameProblem) return fail(res, 400, 'BAD_REQUEST', `The file name ${fileNameProblem}. Rename the file and upload it again.`);
   const declared = Number(req.headers['content-length'] ?? NaN);
   const { maxBytes } = JOBS_IMPORT_LIMITS;
   const tooLarge = () => fail(res, 413, 'PAYLOAD_TOO_LARGE', `The file is larger than ${maxBytes / 1024 / 1024} MB: at most ${maxBytes / 1024 / 1024} MB can be imported at once. Split it into smaller files.`);

@@ -8,6 +8,7 @@ import { httpContext } from '../../app/request-context.js';
 import { assertAllowed } from '../../common/auth/authorize.js';
 import { AccessError, UserError, ValidationFailed } from '../../common/errors/app-errors.js';
 import { parseInput } from '../../common/errors/parse-input.js';
+import { inputProblem } from '../../common/graphql/input-guard.js';
 import { JOB_SORT_FIELDS } from '../job/job.service.js';
 import { jobsCsvPieces } from './jobs-export.service.js';
 
@@ -41,11 +42,15 @@ function jsonParam(req: Request, name: string): unknown {
   const value = req.query[name];
   if (value === undefined || value === '') return undefined;
   if (typeof value !== 'string') throw ValidationFailed.of(name, `Give ${name} once, as JSON.`);
+  let parsed: unknown;
   try {
-    return JSON.parse(value) as unknown;
+    parsed = JSON.parse(value) as unknown;
   } catch {
     throw ValidationFailed.of(name, `${name} is not valid JSON.`);
   }
+  const problem = inputProblem(parsed, name);
+  if (problem) throw ValidationFailed.of(problem.field, problem.message);
+  return parsed;
 }
 
 function sendError(res: Response, error: unknown, deps: AppDeps): void {
