@@ -18,12 +18,20 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { createFormatError } from '../common/errors/format-error.js';
 import { inputGuardPlugin, inputProblemError, operationInputProblems } from '../common/graphql/input-guard.js';
+import { queryShapeError, queryShapeMiddleware, queryShapeProblem, subscriptionsOverWebSocketOnly } from '../common/graphql/query-shape.js';
+import { IMPORT_LIMITS } from '@partner-hub/domain';
 import { createMetrics } from '../common/observability/metrics.js';
 import { buildAppSchema } from './build-schema.js';
 import type { AppDeps, RequestContext } from './context.js';
 import { httpContext, wsContext } from './request-context.js';
 import { jobsExportHandler } from '../modules/import/jobs-export.route.js';
 import { importUploadRouter } from '../modules/import/import-upload.router.js';
+
+/**
+ * The largest JSON body /graphql reads: the partners and vehicles imports send their CSV (at most
+ * 5 MB) as text, which JSON escaping can at worst double; jobs files go to /imports/uploads as bytes.
+ */
+export const GRAPHQL_BODY_LIMIT_BYTES = 2 * IMPORT_LIMITS.maxBytes + 1024 * 1024;
 
 /** Limits every operation must stay inside (checked before execution). */
 export const QUERY_LIMITS = { maxDepth: 10, maxCost: 5000 };
@@ -42,7 +50,7 @@ export function apolloOptions(schema: GraphQLSchema, logger: Logger) {
     csrfPrevention: true,
     introspection: true, // the in-app GraphQL explorer and partner-system developers rely on it
     validationRules: limitRules,
-    plugins: [inputGuardPlugin],
+    plugins: [inputGuardPlugin, subscriptionsOverWebSocketOnly],
   };
 }
 
@@ -81,6 +89,8 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
       onSubscribe: (_ctx, _id, payload) => {
         const withCode = (error: GraphQLError, code: string) =>
           new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code } });
+        const shapeProblem = queryShapeProblem(payload.query);
+        if (shapeProblem) return [queryShapeError(shapeProblem)];
         let document;
         try {
           document = parse(payload.query);
@@ -133,8 +143,8 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
   });
   app.use(
     '/graphql',
-    // CSV imports send files as text (jobs.csv up to 50 MB); JSON escaping adds a little (quotes, line ends)
-    express.json({ limit: '64mb' }),
+    express.json({ limit: GRAPHQL_BODY_LIMIT_BYTES }),
+    queryShapeMiddleware,
     expressMiddleware(apollo, { context: async ({ req, res }) => httpContext(orm, deps, req, res) }),
   );
 

@@ -16,6 +16,7 @@ import { Partner } from '../partner/partner.entity.js';
 import { fromConfigurationInput } from './job-configuration.types.js';
 import type { JobConfigurationInput } from './job-configuration.types.js';
 import { JobTemplate } from './job-template.entity.js';
+import { containsPattern, escapeLike } from '../../common/db/like.js';
 
 export const JOB_TEMPLATE_SORT_FIELDS = ['NAME', 'CREATED_AT'] as const;
 export type JobTemplateSortField = (typeof JOB_TEMPLATE_SORT_FIELDS)[number];
@@ -50,7 +51,6 @@ export interface JobTemplateFieldsInput {
 
 const AUDITED_FIELDS = ['name', 'kind', 'title', 'description', 'instructions'] as const;
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Templates are the principal's own presets: only its staff see them. The tenant filter already
@@ -77,8 +77,8 @@ export async function listJobTemplates(
   after?: string | null,
 ): Promise<Page<JobTemplate>> {
   const conditions: FilterQuery<JobTemplate>[] = [templateScopeWhere(ctx), { archivedAt: filter.archived ? { $ne: null } : null }];
-  const search = filter.search?.trim();
-  if (search) conditions.push({ name: { $ilike: `%${escapeLike(search)}%` } });
+  const pattern = containsPattern(filter.search);
+  if (pattern) conditions.push({ name: { $ilike: pattern } });
   if (filter.kind) conditions.push({ kind: filter.kind });
   return keysetPage(ctx.em, JobTemplate, { $and: conditions }, {
     first,

@@ -15,6 +15,7 @@ import { OwnerAnnotation } from './owner-annotation.entity.js';
 import { findVisibleOwner, ownerScopeWhere, readsAnnotations } from './owner-access.js';
 import { OwnerVehicleAccess } from './owner-vehicle-access.entity.js';
 import { Owner } from './owner.entity.js';
+import { containsPattern } from '../../common/db/like.js';
 
 export const OWNER_SORT_FIELDS = ['EMAIL', 'CREATED_AT'] as const;
 export type OwnerSortField = (typeof OWNER_SORT_FIELDS)[number];
@@ -44,7 +45,6 @@ export interface OwnerOrderInput {
 
 export const DEFAULT_OWNER_ORDER: OwnerOrderInput = { field: 'CREATED_AT', direction: 'DESC' };
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The filter of an owners list: the viewer's scope plus the user's filters. The search reaches
@@ -53,9 +53,8 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
  */
 export async function ownersWhere(ctx: RequestContext, filter: OwnerFilterInput, field = 'filter'): Promise<FilterQuery<Owner>> {
   const conditions: FilterQuery<Owner>[] = [await ownerScopeWhere(ctx)];
-  const search = filter.search?.trim();
-  if (search) {
-    const pattern = `%${escapeLike(search)}%`;
+  const pattern = containsPattern(filter.search, `${field}.search`);
+  if (pattern) {
     const matches: FilterQuery<Owner>[] = [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }];
     if (readsAnnotations(ctx)) {
       const annotated = ctx.em

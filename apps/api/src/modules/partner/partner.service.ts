@@ -23,6 +23,7 @@ import { Partner } from './partner.entity.js';
 import { PartnerClaimed, PartnerCycle } from './partner.errors.js';
 import { canManage, findManagedPartner, findVisiblePartner, partnerScope, visiblePartnersWhere } from './partner-scope.js';
 import { chainsAbove, subtreesOf } from './partner-tree.queries.js';
+import { containsPattern, escapeLike } from '../../common/db/like.js';
 
 export const PARTNER_SORT_FIELDS = ['NAME', 'PARTNER_ID', 'ROLE', 'STATUS', 'CREATED_AT'] as const;
 export type PartnerSortField = (typeof PARTNER_SORT_FIELDS)[number];
@@ -57,15 +58,14 @@ export interface PartnerOrderInput {
   direction: 'ASC' | 'DESC';
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The filter of a partners list: the viewer's scope plus the user's filters, all on indexed columns. */
 export async function partnersWhere(ctx: RequestContext, filter: PartnerFilterInput): Promise<FilterQuery<Partner>> {
   const scope = await partnerScope(ctx);
   const where = { ...((await visiblePartnersWhere(ctx)) as Record<string, unknown>) } as FilterQuery<Partner> & Record<string, unknown>;
   const search = filter.search?.trim();
-  if (search) {
-    const pattern = `%${escapeLike(search)}%`;
+  const pattern = containsPattern(search);
+  if (search && pattern) {
     where.$or = [
       { organization: { name: { $ilike: pattern } } },
       { organization: { email: { $ilike: pattern } } },

@@ -13,6 +13,7 @@ import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { User } from './user.entity.js';
+import { containsPattern } from '../../common/db/like.js';
 
 export interface UserFilterInput {
   search?: string | null;
@@ -23,8 +24,8 @@ export interface UserFilterInput {
 /** A page of the viewer's organization's users, by e-mail. (Other organizations are filtered out in the data layer.) */
 export function listUsers(ctx: RequestContext, filter: UserFilterInput, first: number, after?: string | null): Promise<Page<User>> {
   const where: FilterQuery<User> = {};
-  if (filter.search?.trim()) {
-    const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsPattern(filter.search);
+  if (pattern) {
     where.$or = [{ email: { $ilike: pattern } }, { name: { $ilike: pattern } }];
   }
   if (filter.role) where.role = filter.role;

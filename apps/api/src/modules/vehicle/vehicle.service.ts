@@ -19,6 +19,7 @@ import { subtreesOf } from '../partner/partner-tree.queries.js';
 import { findVisibleVehicle, heldVehiclesWhere, vehicleScopeWhere } from './vehicle-access.js';
 import { Vehicle } from './vehicle.entity.js';
 import { VehicleAssignment } from './vehicle-assignment.entity.js';
+import { containsPattern, escapeLike } from '../../common/db/like.js';
 
 export const VEHICLE_SORT_FIELDS = ['VIN', 'MAKE', 'CREATED_AT'] as const;
 export type VehicleSortField = (typeof VEHICLE_SORT_FIELDS)[number];
@@ -51,7 +52,6 @@ export interface VehicleOrderInput {
   direction: 'ASC' | 'DESC';
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const openAssignmentsOf = (em: EntityManager, partnerIds: readonly string[]) =>
   em.createQueryBuilder(VehicleAssignment, 'a').select('a.vehicle_id').where({ partner: { $in: [...partnerIds] }, unassignedAt: null }).getKnexQuery();
@@ -80,9 +80,8 @@ export async function vehiclesWhere(
   scope: 'visible' | 'held' = 'visible',
 ): Promise<FilterQuery<Vehicle>> {
   const conditions: FilterQuery<Vehicle>[] = [scope === 'held' ? await heldVehiclesWhere(ctx) : await vehicleScopeWhere(ctx)];
-  const search = filter.search?.trim();
-  if (search) {
-    const pattern = `%${escapeLike(search)}%`;
+  const pattern = containsPattern(filter.search, `${field}.search`);
+  if (pattern) {
     conditions.push({ $or: [{ vin: { $ilike: pattern } }, { plate: { $ilike: pattern } }, { deviceSerial: { $ilike: pattern } }] });
   }
   if (filter.partnerId) {
