@@ -23,7 +23,10 @@ import { makeUser } from '../modules/user/user.factory.js';
 import { Partner } from '../modules/partner/partner.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { hashToken } from '../common/auth/tokens.js';
+import { parse, subscribe } from 'graphql';
 import { startServer } from './create-server.js';
+import { buildAppSchema } from './build-schema.js';
+import { contextFor } from './request-context.js';
 import type { RunningServer } from './create-server.js';
 
 /** Waits until `condition` holds (bounded by the test's own timeout, never by a guess of how long it takes). */
@@ -326,6 +329,21 @@ describe('withdrawn credentials on one instance', () => {
       await w.expectCut([victim], [bystander], async () => undefined);
       return;
     }
+  });
+
+  it('re-authenticates a subscriber outside graphql-ws before each delivery', async () => {
+    const w = await freshWorld(app);
+    const schema = await buildAppSchema(app.deps.pubSub);
+    const contextValue = await contextFor(app.orm, app.deps, { sessionToken: null, bearerToken: w.keys.principal.token }, null);
+    const stream = await subscribe({ schema, document: parse('subscription { auditEventRecorded { action } }'), contextValue });
+    if (!(Symbol.asyncIterator in stream)) throw new Error(JSON.stringify(stream));
+    const first = stream.next();
+    await w.probe();
+    expect((await first).value).toEqual({ data: { auditEventRecorded: { action: 'user.update' } } });
+    const next = stream.next();
+    const r = await app.gql(`mutation($i: RevokeApiKeyInput!) { revokeApiKey(input: $i) { __typename } }`, { i: { id: w.keys.principal.apiKey.id } }, { sessionToken: w.adminA });
+    expect(r.data?.['revokeApiKey'].__typename).toBe('RevokeApiKeySuccess');
+    expect(await next).toEqual({ done: true, value: undefined });
   });
 
   it("blocking a partner ends the open connections of its whole subtree's sessions and keys", async () => {
