@@ -22,6 +22,7 @@ import { makeOrganization } from '../modules/organization/organization.factory.j
 import { makeUser } from '../modules/user/user.factory.js';
 import { Partner } from '../modules/partner/partner.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
+import { ImportBatch } from '../modules/import/import-batch.entity.js';
 import { hashToken } from '../common/auth/tokens.js';
 import { parse, subscribe } from 'graphql';
 import { startServer } from './create-server.js';
@@ -343,6 +344,26 @@ describe('withdrawn credentials on one instance', () => {
     const next = stream.next();
     const r = await app.gql(`mutation($i: RevokeApiKeyInput!) { revokeApiKey(input: $i) { __typename } }`, { i: { id: w.keys.principal.apiKey.id } }, { sessionToken: w.adminA });
     expect(r.data?.['revokeApiKey'].__typename).toBe('RevokeApiKeySuccess');
+    expect(await next).toEqual({ done: true, value: undefined });
+  });
+
+  it('guards every subscription, not only the audit log: importBatchProgress stops at the revocation too', async () => {
+    const w = await freshWorld(app);
+    const em = app.systemEm();
+    const batch = em.create(ImportBatch, { organization: w.world.principalA, kind: 'JOBS', fileName: 'jobs.csv', createdByLabel: 'test', rowCount: 10 });
+    await em.flush();
+    const schema = await buildAppSchema(app.deps.pubSub);
+    const contextValue = await contextFor(app.orm, app.deps, { sessionToken: null, bearerToken: w.keys.principal.token }, null);
+    const stream = await subscribe({ schema, document: parse('subscription($id: ID!) { importBatchProgress(id: $id) { id status } }'), variableValues: { id: batch.id }, contextValue });
+    if (!(Symbol.asyncIterator in stream)) throw new Error(JSON.stringify(stream));
+    const progress = { id: batch.id, organizationId: w.world.principalA.id };
+    const first = stream.next();
+    app.deps.pubSub.publish('IMPORT_BATCH_PROGRESS', progress);
+    expect((await first).value).toEqual({ data: { importBatchProgress: { id: batch.id, status: 'RUNNING' } } });
+    const next = stream.next();
+    const r = await app.gql(`mutation($i: RevokeApiKeyInput!) { revokeApiKey(input: $i) { __typename } }`, { i: { id: w.keys.principal.apiKey.id } }, { sessionToken: w.adminA });
+    expect(r.data?.['revokeApiKey'].__typename).toBe('RevokeApiKeySuccess');
+    app.deps.pubSub.publish('IMPORT_BATCH_PROGRESS', progress);
     expect(await next).toEqual({ done: true, value: undefined });
   });
 
