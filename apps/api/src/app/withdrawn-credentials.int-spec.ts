@@ -23,7 +23,8 @@ import { makeUser } from '../modules/user/user.factory.js';
 import { Partner } from '../modules/partner/partner.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { ImportBatch } from '../modules/import/import-batch.entity.js';
-import { hashToken } from '../common/auth/tokens.js';
+import { hashToken, newToken } from '../common/auth/tokens.js';
+import type { User } from '../modules/user/user.entity.js';
 import { parse, subscribe } from 'graphql';
 import { startServer } from './create-server.js';
 import { buildAppSchema } from './build-schema.js';
@@ -108,6 +109,17 @@ class Line {
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
+/** A signed-in session of `user` (as signIn makes one, without paying for the password hash again). */
+async function sessionOf(app: TestApp, user: User): Promise<string> {
+  const token = newToken();
+  const em = app.systemEm();
+  const now = Date.now();
+  const { env } = app.deps;
+  em.persist(em.create(Session, { user: user.id, tokenHash: hashToken(env.SESSION_SECRET, token), expiresAt: new Date(now + env.SESSION_IDLE_HOURS * 3_600_000), absoluteExpiresAt: new Date(now + env.SESSION_MAX_DAYS * 86_400_000) }));
+  await em.flush();
+  return token;
+}
+
 /** A world of its own per test (nothing one test withdraws reaches another), plus what these tests need on top. */
 async function freshWorld(app: TestApp) {
   const em: EntityManager = app.systemEm();
@@ -127,24 +139,32 @@ async function freshWorld(app: TestApp) {
     service: makeApiKey(em, world.service, { role: 'ADMIN', name: 'service system' }, secret),
   };
   await em.flush();
-  const adminA = await app.signIn(world.users.adminA.email, WORLD_PASSWORD);
+  const adminA = await sessionOf(app, world.users.adminA);
 
-  /** A real change in principal A (so an audit event every listener of A should get). */
+  /** A real change in principal A (so an audit event every listener of A should get); answers that event's id. */
   let renames = 0;
-  const probe = async () => {
+  const probe = async (): Promise<string> => {
     renames += 1;
     const r = await app.gql(`mutation($i: UpdateUserInput!) { updateUser(input: $i) { __typename } }`, { i: { id: world.users.managerA.id, name: `Manager ${renames}`, role: 'MANAGER' } }, { sessionToken: adminA });
     expect(r.data?.['updateUser'].__typename).toBe('UpdateUserSuccess');
+    const newest = await app.gql('{ auditEvents(first: 1) { edges { node { id action } } } }', {}, { sessionToken: adminA });
+    const event = newest.data?.['auditEvents'].edges[0].node;
+    expect(event.action).toBe('user.update');
+    return event.id as string;
   };
+  const heard = (line: Line, id: string) => line.events.some((e) => e.id === id);
 
-  /** Resolves once every line hears the probes (its subscription is in place on the server), or one is closed or refused. */
+  /**
+   * Resolves once every line hears the same probe (its subscription is in place on the server, and no
+   * earlier event is still on its way to it), or is closed or refused.
+   */
   const listening = async (...lines: Line[]) => {
-    const marks = lines.map((line) => line.events.length);
-    const heard = () => lines.every((line, i) => line.events.length > (marks[i] ?? 0) || line.closed || line.refusals.length > 0);
-    while (!heard()) {
-      await probe();
+    for (;;) {
+      const id = await probe();
+      const done = () => lines.every((line) => heard(line, id) || line.closed || line.refusals.length > 0);
       const paced = Date.now() + 250; // paces the next probe; how long it all takes is up to the machine
-      await until(() => heard() || Date.now() > paced);
+      await until(() => done() || Date.now() > paced);
+      if (done()) return;
     }
   };
   /** As `listening`, and every line is open and was accepted. */
@@ -169,8 +189,8 @@ async function freshWorld(app: TestApp) {
       expect(line.eventsSince(victimMarks[i] ?? 0)).toEqual([]);
       expect(line.closed).toMatchObject({ code: 4403, reason: expect.stringMatching(/forbidden/i) });
     });
-    await probe();
-    await until(() => bystanders.every((line, i) => line.eventsSince(marks[i] ?? 0).some((e) => e.action === 'user.update')));
+    const later = await probe();
+    await until(() => bystanders.every((line) => heard(line, later)));
     for (const [i, line] of bystanders.entries()) {
       if (ownAction) expect(line.eventsSince(marks[i] ?? 0).map((e) => e.action)).toContain(ownAction);
       expect(line.closed).toBeNull();
@@ -238,7 +258,7 @@ describe('withdrawn credentials on one instance', () => {
 
   it('deactivating a user ends the subscriptions of their sessions', async () => {
     const w = await freshWorld(app);
-    const victim = line({ session: await app.signIn(w.adminX.email, WORLD_PASSWORD) }).listen();
+    const victim = line({ session: await sessionOf(app, w.adminX) }).listen();
     const bystander = line({ session: w.adminA }).listen();
     await w.ready(victim, bystander);
     await w.expectCut([victim], [bystander], async () => {
@@ -249,9 +269,9 @@ describe('withdrawn credentials on one instance', () => {
 
   it('signing out ends the subscription of that session only', async () => {
     const w = await freshWorld(app);
-    const leaving = await app.signIn(w.adminX.email, WORLD_PASSWORD);
+    const leaving = await sessionOf(app, w.adminX);
     const victim = line({ session: leaving }).listen();
-    const sameUserElsewhere = line({ session: await app.signIn(w.adminX.email, WORLD_PASSWORD) }).listen();
+    const sameUserElsewhere = line({ session: await sessionOf(app, w.adminX) }).listen();
     await w.ready(victim, sameUserElsewhere);
     await w.expectCut([victim], [sameUserElsewhere], async () => {
       const r = await app.gql('mutation { signOut { signedOut } }', {}, { sessionToken: leaving });
@@ -261,8 +281,8 @@ describe('withdrawn credentials on one instance', () => {
 
   it('a password change ends the subscriptions of the other sessions, not of the one that changed it', async () => {
     const w = await freshWorld(app);
-    const other = line({ session: await app.signIn(w.adminX.email, WORLD_PASSWORD) }).listen();
-    const changing = await app.signIn(w.adminX.email, WORLD_PASSWORD);
+    const other = line({ session: await sessionOf(app, w.adminX) }).listen();
+    const changing = await sessionOf(app, w.adminX);
     const same = line({ session: changing }).listen();
     await w.ready(other, same);
     await w.expectCut([other], [same], async () => {
@@ -277,7 +297,7 @@ describe('withdrawn credentials on one instance', () => {
 
   it('a role change ends the subscriptions of that user (they subscribe again with their new rights)', async () => {
     const w = await freshWorld(app);
-    const victim = line({ session: await app.signIn(w.adminX.email, WORLD_PASSWORD) }).listen();
+    const victim = line({ session: await sessionOf(app, w.adminX) }).listen();
     const bystander = line({ session: w.adminA }).listen();
     await w.ready(victim, bystander);
     await w.expectCut([victim], [bystander], async () => {
@@ -285,7 +305,7 @@ describe('withdrawn credentials on one instance', () => {
       expect(r.data?.['updateUser'].__typename).toBe('UpdateUserSuccess');
     }, 'user.update');
     // and subscribing again with the new role is refused
-    const again = line({ session: await app.signIn(w.adminX.email, WORLD_PASSWORD) }).listen();
+    const again = line({ session: await sessionOf(app, w.adminX) }).listen();
     await until(() => again.refusals.length > 0);
     expect(JSON.stringify(again.refusals)).toMatch(/FORBIDDEN/);
   });
@@ -318,7 +338,7 @@ describe('withdrawn credentials on one instance', () => {
     const bystander = line({ session: w.adminA }).listen();
     await w.ready(bystander);
     for (let window = 2000; ; window *= 2) {
-      const token = await app.signIn(w.adminX.email, WORLD_PASSWORD);
+      const token = await sessionOf(app, w.adminX);
       const expiresAt = new Date(Date.now() + window);
       // as if its idle time were nearly up
       await app.systemEm().nativeUpdate(Session, { tokenHash: hashToken(app.deps.env.SESSION_SECRET, token) }, { expiresAt });
@@ -370,12 +390,12 @@ describe('withdrawn credentials on one instance', () => {
   it("blocking a partner ends the open connections of its whole subtree's sessions and keys", async () => {
     const w = await freshWorld(app);
     const victims = [
-      await partner({ session: await app.signIn(w.world.users.dealerAdmin.email, WORLD_PASSWORD) }),
+      await partner({ session: await sessionOf(app, w.world.users.dealerAdmin) }),
       await partner({ bearer: w.keys.dealer.token }),
-      await partner({ session: await app.signIn(w.subDealerUser.email, WORLD_PASSWORD) }),
+      await partner({ session: await sessionOf(app, w.subDealerUser) }),
       await partner({ bearer: w.keys.subDealer.token }),
     ];
-    const otherPartner = await partner({ session: await app.signIn(w.world.users.technician.email, WORLD_PASSWORD) });
+    const otherPartner = await partner({ session: await sessionOf(app, w.world.users.technician) });
     const principal = line({ session: w.adminA }).listen();
     await w.ready(principal);
     await w.expectCut(victims, [principal], () => w.settings(w.dealerPartner, { blocked: true }), 'partner.updateSettings');
@@ -386,7 +406,7 @@ describe('withdrawn credentials on one instance', () => {
   it('archiving a partner ends the open connections of its sessions and keys', async () => {
     const w = await freshWorld(app);
     const victims = [
-      await partner({ session: await app.signIn(w.world.users.technician.email, WORLD_PASSWORD) }),
+      await partner({ session: await sessionOf(app, w.world.users.technician) }),
       await partner({ bearer: w.keys.service.token }),
     ];
     const otherPartner = await partner({ bearer: w.keys.dealer.token });
@@ -401,9 +421,9 @@ describe('withdrawn credentials on one instance', () => {
 
   it("blocking a partner's users ends its sub-partners' user sessions, not their API keys", async () => {
     const w = await freshWorld(app);
-    const victim = await partner({ session: await app.signIn(w.subDealerUser.email, WORLD_PASSWORD) });
+    const victim = await partner({ session: await sessionOf(app, w.subDealerUser) });
     const subKey = await partner({ bearer: w.keys.subDealer.token });
-    const dealerItself = await partner({ session: await app.signIn(w.world.users.dealerAdmin.email, WORLD_PASSWORD) });
+    const dealerItself = await partner({ session: await sessionOf(app, w.world.users.dealerAdmin) });
     const principal = line({ session: w.adminA }).listen();
     await w.ready(principal);
     await w.expectCut([victim], [principal], () => w.settings(w.dealerPartner, { usersBlocked: true }), 'partner.updateSettings');
@@ -471,7 +491,7 @@ describe.skipIf(!redisAvailable)('withdrawn credentials across two instances sha
 
   it('deactivating a user on A ends their subscription on B', async () => {
     const w = await freshWorld(appA);
-    const victim = line({ session: await appA.signIn(w.adminX.email, WORLD_PASSWORD) }).listen();
+    const victim = line({ session: await sessionOf(appA, w.adminX) }).listen();
     const bystander = line({ session: w.adminA }).listen();
     await w.ready(victim, bystander);
     await w.expectCut([victim], [bystander], async () => {
@@ -483,7 +503,7 @@ describe.skipIf(!redisAvailable)('withdrawn credentials across two instances sha
   it("blocking a partner on A ends its subtree's connections on B", async () => {
     const w = await freshWorld(appA);
     const victims = [
-      await partnerLine(serverB.url, { session: await appA.signIn(w.world.users.dealerAdmin.email, WORLD_PASSWORD) }),
+      await partnerLine(serverB.url, { session: await sessionOf(appA, w.world.users.dealerAdmin) }),
       await partnerLine(serverB.url, { bearer: w.keys.subDealer.token }),
     ];
     lines.push(...victims);
