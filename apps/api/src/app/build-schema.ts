@@ -11,6 +11,7 @@ import type { RequestContext } from './context.js';
 import { createAppPubSub } from './pubsub.js';
 import type { AppPubSub } from './pubsub.js';
 import { resolvers } from './resolvers.js';
+import { guardSubscriptions } from './live-identity.js';
 
 /**
  * Every mutation that changes something writes an audit event (DESIGN.md §1). A mutation that
@@ -24,9 +25,12 @@ const requireAuditEvent: MiddlewareFn<RequestContext> = async ({ info, context }
   return result;
 };
 
-/** Builds the executable schema from the resolvers (authorization and error mapping included). */
-export function buildAppSchema(pubSub: AppPubSub = createAppPubSub().pubSub): Promise<GraphQLSchema> {
-  return buildSchema({
+/**
+ * Builds the executable schema from the resolvers (authorization and error mapping included); every
+ * subscription delivers only while its subscriber's identity holds (live-identity.ts).
+ */
+export async function buildAppSchema(pubSub: AppPubSub = createAppPubSub().pubSub): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     authChecker,
     authMode: 'error',
@@ -35,6 +39,7 @@ export function buildAppSchema(pubSub: AppPubSub = createAppPubSub().pubSub): Pr
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,
   });
+  return guardSubscriptions(schema);
 }
 
 /** The schema as committed in libs/graphql-client/schema.graphql: sorted, so diffs stay readable. */

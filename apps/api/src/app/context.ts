@@ -40,10 +40,22 @@ export interface RequestContext {
   http: HttpExchange | null;
   /** audit events written by this operation, published once its transaction has committed */
   pendingAudit: { id: string; organizationId: string }[];
+  /** organizations whose identities' credentials or rights this operation changed (see credentialsChanged) */
+  pendingCredentialChanges: string[];
+  /**
+   * Whether the identity this context acts as still holds, asked before each subscription event is
+   * delivered (app/live-identity.ts); null when the context was not made from a client's credentials.
+   */
+  identityCheck: IdentityCheck | null;
   /** side effects (e.g. SMTP delivery) that must happen only if the current transaction commits */
   afterCommit: (() => Promise<void>)[];
   /** per-request results computed once on demand (e.g. the viewer's visible partner subtree) */
   memo: Map<string, Promise<unknown>>;
+}
+
+/** Answers whether a context's identity is still what it was when the context was made. */
+export interface IdentityCheck {
+  stillValid(): Promise<boolean>;
 }
 
 /** Computes `make()` once per request under `key`. */
@@ -63,20 +75,35 @@ export function viewerOf(ctx: RequestContext): Viewer {
 }
 
 /**
+ * Records, inside a change's transaction, that the credentials or rights of these organizations'
+ * identities change with it (a key revoked, a user deactivated, a partner subtree blocked…). Once the
+ * transaction commits, every API instance re-checks those identities' open connections — before the
+ * transaction's audit events are published, so none reaches an identity the change withdrew.
+ */
+export function credentialsChanged(ctx: RequestContext, organizationIds: Iterable<string>): void {
+  ctx.pendingCredentialChanges.push(...organizationIds);
+}
+
+/**
  * Runs `work` in one transaction on the request's fork (all rows or none), then publishes the
- * audit events it recorded — only after the commit, so no subscriber hears of a rolled-back change.
+ * credential changes and audit events it recorded — only after the commit, so no subscriber hears of
+ * a rolled-back change, and withdrawn identities are cut before they could hear of the change.
  */
 export async function inTransaction<T>(ctx: RequestContext, work: (em: EntityManager) => Promise<T>): Promise<T> {
   const mark = ctx.pendingAudit.length;
+  const credentialsMark = ctx.pendingCredentialChanges.length;
   const effectsMark = ctx.afterCommit.length;
   let result: T;
   try {
     result = await ctx.em.transactional(work);
   } catch (error) {
     ctx.pendingAudit.splice(mark);
+    ctx.pendingCredentialChanges.splice(credentialsMark);
     ctx.afterCommit.splice(effectsMark);
     throw error;
   }
+  const changed = ctx.pendingCredentialChanges.splice(credentialsMark);
+  if (changed.length > 0) ctx.deps.pubSub.publish('CREDENTIALS_CHANGED', { organizationIds: [...new Set(changed)] });
   for (const event of ctx.pendingAudit.slice(mark)) {
     ctx.deps.pubSub.publish('AUDIT_EVENT_RECORDED', event);
   }

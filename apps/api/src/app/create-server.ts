@@ -24,6 +24,7 @@ import { createMetrics } from '../common/observability/metrics.js';
 import { buildAppSchema } from './build-schema.js';
 import type { AppDeps, RequestContext } from './context.js';
 import { httpContext, wsContext } from './request-context.js';
+import { LiveConnections } from './live-identity.js';
 import { jobsExportHandler } from '../modules/import/jobs-export.route.js';
 import { importUploadRouter } from '../modules/import/import-upload.router.js';
 
@@ -77,6 +78,7 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   wsServer.on('error', () => undefined); // the HTTP server's own listen error is the one reported
   const formatError = createFormatError(logger);
+  const liveConnections = new LiveConnections(orm, deps);
   const wsCleanup = useServer(
     {
       schema,
@@ -84,7 +86,7 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : undefined,
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
-      context: (ctx) => wsContext(orm, deps, ctx.connectionParams, ctx.extra.request),
+      context: (ctx) => wsContext(orm, deps, liveConnections, ctx.extra.socket, ctx.connectionParams, ctx.extra.request),
       // the same validation (with the depth and cost limits) as over HTTP
       onSubscribe: (_ctx, _id, payload) => {
         const withCode = (error: GraphQLError, code: string) =>
@@ -188,6 +190,7 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
     stop: async () => {
       await apollo.stop();
       wsServer.close();
+      liveConnections.dispose();
     },
   };
 }

@@ -2,12 +2,16 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'express';
 import { parseCookie } from 'cookie';
+import type { WebSocket } from 'ws';
 import { BLOCKED, authenticate } from '../modules/auth/authenticate.js';
+import type { Credentials } from '../modules/auth/authenticate.js';
 import { principalIdsOf } from '../common/auth/viewer.js';
 import type { Viewer } from '../common/auth/viewer.js';
 import { scopeToOrganization } from '../common/db/tenant-filter.js';
 import type { AppDeps, HttpExchange, RequestContext } from './context.js';
 import { createLoaders } from './loaders.js';
+import { recheckEachDelivery } from './live-identity.js';
+import type { LiveConnections } from './live-identity.js';
 import { visibleAccessWhere } from '../modules/owner/owner-access.js';
 
 export const SESSION_COOKIE = 'ph_session';
@@ -24,10 +28,23 @@ function sessionTokenOf(req: IncomingMessage): string | null {
   return header ? (parseCookie(header)[SESSION_COOKIE] ?? null) : null;
 }
 
-/** A fresh fork scoped to the viewer, fresh loaders: the context of one operation. */
-export async function contextFor(orm: MikroORM, deps: AppDeps, credentials: { sessionToken: string | null; bearerToken: string | null }, http: HttpExchange | null): Promise<RequestContext> {
+/**
+ * A fresh fork scoped to the viewer, fresh loaders: the context of one operation. `live`: the operation
+ * came over this graphql-ws socket, whose connection then watches the identity (see live-identity.ts).
+ */
+export async function contextFor(
+  orm: MikroORM,
+  deps: AppDeps,
+  credentials: Credentials,
+  http: HttpExchange | null,
+  live?: { connections: LiveConnections; socket: WebSocket },
+): Promise<RequestContext> {
+  const mark = live?.connections.mark();
   const identity = await authenticate(orm.em.fork(), deps.env, credentials);
-  return contextForViewer(orm, deps, identity === BLOCKED ? null : identity, { http, blocked: identity === BLOCKED });
+  const viewer = identity === BLOCKED ? null : identity;
+  const ctx = contextForViewer(orm, deps, viewer, { http, blocked: identity === BLOCKED });
+  ctx.identityCheck = live ? live.connections.track(live.socket, credentials, viewer, mark ?? 0) : recheckEachDelivery(orm, deps, credentials, viewer);
+  return ctx;
 }
 
 /** The context of one operation acting as `viewer` (also what benchmarks use to call services as a given viewer). */
@@ -43,6 +60,8 @@ export function contextForViewer(orm: MikroORM, deps: AppDeps, viewer: Viewer | 
     deps,
     http: options.http ?? null,
     pendingAudit: [],
+    pendingCredentialChanges: [],
+    identityCheck: null,
     afterCommit: [],
     memo: new Map(),
   };
@@ -67,14 +86,23 @@ export function httpContext(orm: MikroORM, deps: AppDeps, req: Request, res: Res
 /**
  * The context of one graphql-ws operation. Credentials come from the connection params
  * (`{ authorization: 'Bearer …' }`, for partner systems) or the browser's session cookie on the
- * upgrade request; they are checked again for every operation, so a revoked key stops at once.
+ * upgrade request; they are checked again for every operation, and `connections` watches them for as
+ * long as the socket is open: withdrawing them closes it (live-identity.ts).
  */
-export function wsContext(orm: MikroORM, deps: AppDeps, connectionParams: Record<string, unknown> | undefined, upgrade: IncomingMessage): Promise<RequestContext> {
+export function wsContext(
+  orm: MikroORM,
+  deps: AppDeps,
+  connections: LiveConnections,
+  socket: WebSocket,
+  connectionParams: Record<string, unknown> | undefined,
+  upgrade: IncomingMessage,
+): Promise<RequestContext> {
   const authorization = connectionParams?.['authorization'] ?? connectionParams?.['Authorization'];
   return contextFor(
     orm,
     deps,
     { sessionToken: sessionTokenOf(upgrade), bearerToken: bearerToken(typeof authorization === 'string' ? authorization : null) },
     null,
+    { connections, socket },
   );
 }

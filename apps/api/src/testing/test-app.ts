@@ -29,12 +29,16 @@ export interface GqlResult {
   errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
 }
 
-export async function createTestApp(options: { smtpUrl?: string } = {}) {
-  const db = await createTestDatabase();
+/**
+ * `redisUrl`: share events through that Redis (the multi-instance path). `sameDatabaseAs`: a second
+ * API instance on another app's database (its own ORM, events and schema; the first app drops the database).
+ */
+export async function createTestApp(options: { smtpUrl?: string; redisUrl?: string; sameDatabaseAs?: { databaseUrl: string } } = {}) {
+  const db = options.sameDatabaseAs ? { url: options.sameDatabaseAs.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const orm = await MikroORM.init(ormConfig(db.url, { pool: { min: 0, max: 5 } }));
   const env = loadEnv({ NODE_ENV: 'test', SESSION_SECRET: 'integration-test-secret-0123456789', LOG_LEVEL: 'silent', SMTP_URL: options.smtpUrl });
   const logger = pino({ level: process.env["TEST_LOG_LEVEL"] ?? "silent" });
-  const events = createAppPubSub();
+  const events = createAppPubSub(options.redisUrl);
   const deps: AppDeps = {
     env,
     logger,
@@ -105,7 +109,7 @@ export async function createTestApp(options: { smtpUrl?: string } = {}) {
     await db.drop();
   }
 
-  return { orm, deps, gql, signIn, systemEm, countStatements, close };
+  return { orm, deps, databaseUrl: db.url, gql, signIn, systemEm, countStatements, close };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

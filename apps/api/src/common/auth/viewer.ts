@@ -30,3 +30,21 @@ export function makeViewer(fields: Omit<Viewer, 'permissions' | 'partnerships'> 
 export function principalIdsOf(viewer: Viewer): string[] {
   return viewer.organizationKind === 'PRINCIPAL' ? [viewer.organizationId] : [...new Set(viewer.partnerships.map((p) => p.principalId))];
 }
+
+/**
+ * Whether two viewers are the same identity with the same rights: same credential, organization,
+ * role (hence permissions) and partnerships. Only the sliding session expiry may differ.
+ */
+export function sameIdentity(a: Viewer, b: Viewer): boolean {
+  const partnerships = (v: Viewer) => v.partnerships.map((p) => `${p.partnerId}/${p.principalId}`).sort().join(',');
+  return (
+    a.kind === b.kind &&
+    a.userId === b.userId &&
+    a.apiKeyId === b.apiKeyId &&
+    a.sessionId === b.sessionId &&
+    a.organizationId === b.organizationId &&
+    a.organizationKind === b.organizationKind &&
+    a.role === b.role &&
+    partnerships(a) === partnerships(b)
+  );
+}

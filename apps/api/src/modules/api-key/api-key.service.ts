@@ -1,6 +1,6 @@
 import { createApiKeySchema, isRoleAllowed } from '@partner-hub/domain';
 import type { UserRole } from '@partner-hub/domain';
-import { inTransaction, viewerOf } from '../../app/context.js';
+import { credentialsChanged, inTransaction, viewerOf } from '../../app/context.js';
 import type { RequestContext } from '../../app/context.js';
 import { hashToken, newToken } from '../../common/auth/tokens.js';
 import { NotFound, ValidationFailed } from '../../common/errors/app-errors.js';
@@ -51,7 +51,7 @@ export async function createApiKey(
   });
 }
 
-/** Revokes a key: the next request made with it is refused. Revoking twice changes nothing. */
+/** Revokes a key: the next request made with it is refused, and its open connections end at once. Revoking twice changes nothing. */
 export async function revokeApiKey(ctx: RequestContext, input: { id: string }): Promise<ApiKey> {
   const viewer = viewerOf(ctx);
   const apiKey = await ctx.em.findOne(ApiKey, { id: input.id });
@@ -59,6 +59,7 @@ export async function revokeApiKey(ctx: RequestContext, input: { id: string }): 
   if (apiKey.revokedAt) return apiKey;
   return inTransaction(ctx, async (em) => {
     apiKey.revokedAt = new Date();
+    credentialsChanged(ctx, [viewer.organizationId]);
     recordAudit(ctx, em, {
       action: 'apiKey.revoke',
       objectType: 'ApiKey',

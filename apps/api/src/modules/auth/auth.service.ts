@@ -1,5 +1,5 @@
 import { changePasswordSchema, checkPassword, signInSchema } from '@partner-hub/domain';
-import { inTransaction, viewerOf } from '../../app/context.js';
+import { credentialsChanged, inTransaction, viewerOf } from '../../app/context.js';
 import type { RequestContext } from '../../app/context.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../common/auth/password.js';
 import { hashToken, newToken } from '../../common/auth/tokens.js';
@@ -78,6 +78,7 @@ export async function signOut(ctx: RequestContext): Promise<boolean> {
     const { sessionId, userId, organizationId } = viewer;
     await inTransaction(ctx, async (em) => {
       await em.nativeUpdate(Session, { id: sessionId }, { revokedAt: new Date() });
+      credentialsChanged(ctx, [organizationId]);
       recordAudit(ctx, em, { action: 'session.revoke', objectType: 'User', objectId: userId, organizationId });
     });
   }
@@ -100,6 +101,7 @@ export async function changePassword(ctx: RequestContext, input: { currentPasswo
   return inTransaction(ctx, async (em) => {
     await em.nativeUpdate(User, { id: user.id }, { passwordHash });
     await em.nativeUpdate(Session, { user: user.id, id: { $ne: viewer.sessionId }, revokedAt: null }, { revokedAt: new Date() });
+    credentialsChanged(ctx, [viewer.organizationId]);
     recordAudit(ctx, em, { action: 'user.changePassword', objectType: 'User', objectId: user.id, organizationId: viewer.organizationId });
     return user;
   });

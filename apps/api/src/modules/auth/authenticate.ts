@@ -34,8 +34,11 @@ export async function partnershipsFor(em: EntityManager, organization: Organizat
  * a deactivated user is refused at once): one indexed lookup by token hash, joined to the user
  * or key and its organization; for a partner, one more query for its partnerships' blocks.
  * A present but invalid credential yields `null` (anonymous); a blocked partner's, `BLOCKED`.
+ * `touch: false` re-checks a credential without counting it as use (no sliding, no last-used time):
+ * what an open connection's re-check does.
  */
-export async function authenticate(em: EntityManager, env: Env, credentials: Credentials): Promise<Viewer | typeof BLOCKED | null> {
+export async function authenticate(em: EntityManager, env: Env, credentials: Credentials, options: { touch?: boolean } = {}): Promise<Viewer | typeof BLOCKED | null> {
+  const touch = options.touch ?? true;
   const lookup = em.fork();
   scopeToSystem(lookup);
   const now = new Date();
@@ -48,7 +51,7 @@ export async function authenticate(em: EntityManager, env: Env, credentials: Cre
     if (!key || !key.isUsable(now)) return null;
     const partnerships = await partnershipsFor(lookup, key.organization, 'API_KEY');
     if (partnerships === BLOCKED) return BLOCKED;
-    if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_EVERY_MS) {
+    if (touch && (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_EVERY_MS)) {
       await lookup.nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: now });
     }
     return makeViewer({
@@ -73,7 +76,7 @@ export async function authenticate(em: EntityManager, env: Env, credentials: Cre
     if (!session || !session.user.active) return null;
     const partnerships = await partnershipsFor(lookup, session.user.organization, 'USER');
     if (partnerships === BLOCKED) return BLOCKED;
-    if (now.getTime() - session.lastSeenAt.getTime() > SLIDE_EVERY_MS) {
+    if (touch && now.getTime() - session.lastSeenAt.getTime() > SLIDE_EVERY_MS) {
       const expiresAt = new Date(Math.min(now.getTime() + env.SESSION_IDLE_HOURS * 3600_000, session.absoluteExpiresAt.getTime()));
       await lookup.nativeUpdate(Session, { id: session.id }, { lastSeenAt: now, expiresAt });
       session.expiresAt = expiresAt;

@@ -317,7 +317,7 @@ export async function startJobsImport(ctx: RequestContext, input: JobsImportInpu
   const preferTemplate = input.preferTemplate ?? false;
   const batchId = uuidv7();
   // the background work runs on a context of its own: the request's ends with the response
-  const bg: RequestContext = { ...ctx, em: ctx.em.fork(), http: null, pendingAudit: [], afterCommit: [], memo: new Map() };
+  const bg: RequestContext = { ...ctx, em: ctx.em.fork(), http: null, pendingAudit: [], pendingCredentialChanges: [], afterCommit: [], memo: new Map() };
   let lockTaken!: () => void;
   const locked = new Promise<void>((resolve) => (lockTaken = resolve));
   let batchCommitted!: (ok: boolean) => void;

@@ -56,3 +56,17 @@ export async function subPartnerCounts(em: EntityManager, ids: readonly string[]
   );
   return new Map(rows.map((r) => [r.parent_id, Number(r.count)]));
 }
+
+/** The organizations of the given partners and of all their sub-partners: whose identities a block or an archive there reaches. */
+export async function organizationsOfSubtrees(em: EntityManager, rootIds: readonly string[]): Promise<string[]> {
+  if (rootIds.length === 0) return [];
+  const rows: { organization_id: string }[] = await em.getConnection().execute(
+    `with recursive sub as (
+       select id, organization_id, 0 as depth from partner where id = any(?::uuid[])
+       union all
+       select p.id, p.organization_id, s.depth + 1 from partner p join sub s on p.parent_id = s.id where s.depth < ?
+     ) select distinct organization_id from sub`,
+    [uuidArray(rootIds), MAX_TREE_DEPTH + 1],
+  );
+  return rows.map((r) => r.organization_id);
+}

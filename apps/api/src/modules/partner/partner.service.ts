@@ -11,7 +11,7 @@ import {
 } from '@partner-hub/domain';
 import type { AccountType, PartnerProfile, PartnerRole, PartnerStatus, PasswordPolicy } from '@partner-hub/domain';
 import { z } from 'zod';
-import { inTransaction, viewerOf } from '../../app/context.js';
+import { credentialsChanged, inTransaction, viewerOf } from '../../app/context.js';
 import type { RequestContext } from '../../app/context.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
 import { parseInput } from '../../common/errors/parse-input.js';
@@ -22,7 +22,7 @@ import { Organization } from '../organization/organization.entity.js';
 import { Partner } from './partner.entity.js';
 import { PartnerClaimed, PartnerCycle } from './partner.errors.js';
 import { canManage, findManagedPartner, findVisiblePartner, partnerScope, visiblePartnersWhere } from './partner-scope.js';
-import { chainsAbove, subtreesOf } from './partner-tree.queries.js';
+import { chainsAbove, organizationsOfSubtrees, subtreesOf } from './partner-tree.queries.js';
 import { containsPattern, escapeLike } from '../../common/db/like.js';
 
 export const PARTNER_SORT_FIELDS = ['NAME', 'PARTNER_ID', 'ROLE', 'STATUS', 'CREATED_AT'] as const;
@@ -265,12 +265,18 @@ export interface SettingsInput {
   passwordPolicy: PasswordPolicy;
 }
 
-/** Changes a partner's settings. Blocking cuts its (and its subtree's) sessions and keys on their next request. */
+/**
+ * Changes a partner's settings. Blocking (or blocking its users) cuts its subtree's sessions and keys on
+ * their next request, and their open connections at once.
+ */
 export async function updatePartnerSettings(ctx: RequestContext, input: SettingsInput): Promise<Partner> {
   const viewer = viewerOf(ctx);
   const partner = await findManagedPartner(ctx, input.id);
   const before = { ...partner, passwordPolicy: partner.organization.passwordPolicy };
+  const accessChanges = partner.blocked !== input.blocked || partner.usersBlocked !== input.usersBlocked;
+  const reached = accessChanges ? await organizationsOfSubtrees(ctx.em, [partner.id]) : [];
   return inTransaction(ctx, async (em) => {
+    credentialsChanged(ctx, reached);
     partner.allowJobOverride = input.allowJobOverride;
     partner.blocked = input.blocked;
     partner.usersBlocked = input.usersBlocked;
@@ -301,13 +307,19 @@ export async function movePartner(ctx: RequestContext, input: { id: string; pare
   const oldParentId = partner.parent?.id ?? null;
   if (newParentId === oldParentId) return partner;
   // the rows the domain rule needs: the subtree being moved and the chain above the new parent
-  const [subtree, chains] = await Promise.all([subtreesOf(ctx.em, [partner.id]), chainsAbove(ctx.em, newParent ? [newParent.id] : [])]);
+  const [subtree, chains, reached] = await Promise.all([
+    subtreesOf(ctx.em, [partner.id]),
+    chainsAbove(ctx.em, newParent ? [newParent.id] : []),
+    organizationsOfSubtrees(ctx.em, [partner.id]),
+  ]);
   const tree = new Map<string, string | null>();
   for (const row of [...(chains.get(newParentId ?? '') ?? []), ...subtree]) tree.set(row.id, row.parentId);
   const problem = checkMove(tree, partner.id, newParentId);
   if (problem) throw new PartnerCycle(problem);
   return inTransaction(ctx, async (em) => {
     partner.parent = newParent;
+    // under a blocked (or users-blocked) partner its subtree's identities lose access
+    credentialsChanged(ctx, reached);
     recordAudit(ctx, em, {
       action: 'partner.move',
       objectType: 'Partner',
@@ -331,8 +343,10 @@ export async function archivePartner(ctx: RequestContext, input: { id: string })
   if (activeChildren > 0) {
     throw ValidationFailed.of('id', `This partner has ${activeChildren} active sub-partner(s): move or archive them first.`);
   }
+  const reached = await organizationsOfSubtrees(ctx.em, [partner.id]);
   return inTransaction(ctx, async (em) => {
     partner.archivedAt = new Date();
+    credentialsChanged(ctx, reached);
     recordAudit(ctx, em, { action: 'partner.archive', objectType: 'Partner', objectId: partner.id, organizationId: viewer.organizationId });
     return partner;
   });
@@ -347,8 +361,10 @@ export async function restorePartner(ctx: RequestContext, input: { id: string })
     const parent = await ctx.em.findOneOrFail(Partner, { id: partner.parent.id });
     if (parent.archivedAt) throw ValidationFailed.of('id', 'Its parent partner is archived: restore the parent first, or move this partner.');
   }
+  const reached = await organizationsOfSubtrees(ctx.em, [partner.id]);
   return inTransaction(ctx, async (em) => {
     partner.archivedAt = null;
+    credentialsChanged(ctx, reached);
     recordAudit(ctx, em, { action: 'partner.restore', objectType: 'Partner', objectId: partner.id, organizationId: viewer.organizationId });
     return partner;
   });

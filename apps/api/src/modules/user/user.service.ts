@@ -2,7 +2,7 @@ import { checkPassword, createUserSchema, isRoleAllowed, updateUserSchema } from
 import type { UserRole } from '@partner-hub/domain';
 import type { FilterQuery } from '@mikro-orm/core';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { inTransaction, viewerOf } from '../../app/context.js';
+import { credentialsChanged, inTransaction, viewerOf } from '../../app/context.js';
 import type { RequestContext } from '../../app/context.js';
 import { hashPassword } from '../../common/auth/password.js';
 import { EmailTaken, NotFound, ValidationFailed } from '../../common/errors/app-errors.js';
@@ -103,6 +103,8 @@ export async function updateUser(ctx: RequestContext, input: { id: string; name:
   return inTransaction(ctx, async (em) => {
     user.name = values.name;
     user.role = values.role;
+    // their open connections were authorized with the old role: they end (the client connects again)
+    if (values.role !== before.role) credentialsChanged(ctx, [user.organization.id]);
     recordAudit(ctx, em, {
       action: 'user.update',
       objectType: 'User',
@@ -124,7 +126,10 @@ export async function setUserActive(ctx: RequestContext, input: { id: string; ac
   if (user.active === input.active) return user;
   return inTransaction(ctx, async (em) => {
     user.active = input.active;
-    if (!input.active) await em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: new Date() });
+    if (!input.active) {
+      await em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: new Date() });
+      credentialsChanged(ctx, [user.organization.id]);
+    }
     recordAudit(ctx, em, {
       action: input.active ? 'user.reactivate' : 'user.deactivate',
       objectType: 'User',
