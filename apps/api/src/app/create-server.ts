@@ -19,6 +19,7 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { createFormatError } from '../common/errors/format-error.js';
 import { createMetrics } from '../common/observability/metrics.js';
 import { buildAppSchema } from './build-schema.js';
+import { onePerOperationRule } from './operation-limits.js';
 import type { AppDeps, RequestContext } from './context.js';
 import { httpContext, wsContext } from './request-context.js';
 import { jobsExportHandler } from '../modules/import/jobs-export.route.js';
@@ -29,7 +30,7 @@ export const QUERY_LIMITS = { maxDepth: 10, maxCost: 5000 };
 
 // report as ordinary validation errors (GRAPHQL_VALIDATION_FAILED) instead of throwing out of validation
 const reject = { propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)] };
-const limitRules = [maxDepthRule({ n: QUERY_LIMITS.maxDepth, ...reject }), costLimitRule({ maxCost: QUERY_LIMITS.maxCost, ...reject })];
+const limitRules = [maxDepthRule({ n: QUERY_LIMITS.maxDepth, ...reject }), costLimitRule({ maxCost: QUERY_LIMITS.maxCost, ...reject }), onePerOperationRule];
 
 /** Apollo's options shared by the server and the in-process integration tests. */
 export function apolloOptions(schema: GraphQLSchema, logger: Logger) {
