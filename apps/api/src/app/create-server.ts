@@ -20,6 +20,7 @@ import { createFormatError } from '../common/errors/format-error.js';
 import { createMetrics } from '../common/observability/metrics.js';
 import { buildAppSchema } from './build-schema.js';
 import { onePerOperationRule } from './operation-limits.js';
+import { asksForIntrospection, disclosureFor, introspectionRefusal, schemaDisclosurePlugin, withoutSuggestions } from './schema-disclosure.js';
 import type { AppDeps, RequestContext } from './context.js';
 import { httpContext, wsContext } from './request-context.js';
 import { jobsExportHandler } from '../modules/import/jobs-export.route.js';
@@ -42,6 +43,7 @@ export function apolloOptions(schema: GraphQLSchema, logger: Logger) {
     csrfPrevention: true,
     introspection: true, // the in-app GraphQL explorer and partner-system developers rely on it
     validationRules: limitRules,
+    plugins: [schemaDisclosurePlugin()],
   };
 }
 
@@ -72,12 +74,15 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
     {
       schema,
       // the same error policy as over HTTP: codes for client errors, nothing internal leaks
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : undefined,
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (!result.errors) return undefined;
+        const hide = !disclosureFor(args.contextValue as RequestContext).suggestions;
+        return { ...result, errors: result.errors.map((error) => formatError({ ...error.toJSON(), ...(hide ? { message: withoutSuggestions(error.message) } : {}) }, error)) };
+      },
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
       context: (ctx) => wsContext(orm, deps, ctx.connectionParams, ctx.extra.request),
       // the same validation (with the depth and cost limits) as over HTTP
-      onSubscribe: (_ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         const withCode = (error: GraphQLError, code: string) =>
           new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code } });
         let document;
@@ -87,16 +92,28 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
           return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }
         const errors = validate(schema, document, [...specifiedRules, ...limitRules]);
-        if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+        // who the caller is matters only for errors and introspection (the operation's own context comes later)
+        if (errors.length > 0 || asksForIntrospection(schema, document)) {
+          const caller = await wsContext(orm, deps, ctx.connectionParams, ctx.extra.request);
+          const disclosure = disclosureFor(caller);
+          if (errors.length > 0) {
+            if (!disclosure.suggestions) for (const error of errors) error.message = withoutSuggestions(error.message);
+            return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+          }
+          const refused = disclosure.introspection ? null : introspectionRefusal(schema, document, caller);
+          if (refused) return [withCode(refused, 'GRAPHQL_VALIDATION_FAILED')];
+        }
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
       },
     },
     wsServer,
   );
 
+  const options = apolloOptions(schema, logger);
   const apollo = new ApolloServer<RequestContext>({
-    ...apolloOptions(schema, logger),
+    ...options,
     plugins: [
+      ...options.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       metrics.apolloPlugin,
