@@ -8,6 +8,7 @@ import { loadEnv } from './config/env.js';
 import type { Env } from './config/env.js';
 import { createLogger } from './common/observability/logger.js';
 import { SignInThrottle } from './common/auth/sign-in-throttle.js';
+import { checkSessionSecret } from './common/auth/secret-fingerprint.js';
 import { startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { ormConfig } from './db/mikro-orm.config.js';
 import { applyMigrations } from './db/migrate.js';
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
     cleanups.push(() => orm.close());
     const applied = await applyMigrations(orm);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+    // a secret other than the database's voids every session, API key and invitation link: say so loudly
+    await checkSessionSecret(orm.em.fork(), env.SESSION_SECRET, env.sessionSecretGenerated, logger);
     const interrupted = await failInterruptedImports(orm);
     if (interrupted > 0) logger.warn({ batches: interrupted }, 'import batches left RUNNING by a stopped process marked FAILED');
 

@@ -22,6 +22,8 @@ import { queryShapeError, queryShapeMiddleware, queryShapeProblem, subscriptions
 import { IMPORT_LIMITS } from '@partner-hub/domain';
 import { createMetrics } from '../common/observability/metrics.js';
 import { buildAppSchema } from './build-schema.js';
+import { onePerOperationRule } from './operation-limits.js';
+import { asksForIntrospection, disclosureFor, introspectionRefusal, schemaDisclosurePlugin, withoutSuggestions } from './schema-disclosure.js';
 import type { AppDeps, RequestContext } from './context.js';
 import { httpContext, wsContext } from './request-context.js';
 import { LiveConnections } from './live-identity.js';
@@ -39,7 +41,7 @@ export const QUERY_LIMITS = { maxDepth: 10, maxCost: 5000 };
 
 // report as ordinary validation errors (GRAPHQL_VALIDATION_FAILED) instead of throwing out of validation
 const reject = { propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)] };
-const limitRules = [maxDepthRule({ n: QUERY_LIMITS.maxDepth, ...reject }), costLimitRule({ maxCost: QUERY_LIMITS.maxCost, ...reject })];
+const limitRules = [maxDepthRule({ n: QUERY_LIMITS.maxDepth, ...reject }), costLimitRule({ maxCost: QUERY_LIMITS.maxCost, ...reject }), onePerOperationRule];
 
 /** Apollo's options shared by the server and the in-process integration tests. */
 export function apolloOptions(schema: GraphQLSchema, logger: Logger) {
@@ -51,7 +53,7 @@ export function apolloOptions(schema: GraphQLSchema, logger: Logger) {
     csrfPrevention: true,
     introspection: true, // the in-app GraphQL explorer and partner-system developers rely on it
     validationRules: limitRules,
-    plugins: [inputGuardPlugin, subscriptionsOverWebSocketOnly],
+    plugins: [inputGuardPlugin, subscriptionsOverWebSocketOnly, schemaDisclosurePlugin()],
   };
 }
 
@@ -83,12 +85,15 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
     {
       schema,
       // the same error policy as over HTTP: codes for client errors, nothing internal leaks
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : undefined,
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (!result.errors) return undefined;
+        const hide = !disclosureFor(args.contextValue as RequestContext).suggestions;
+        return { ...result, errors: result.errors.map((error) => formatError({ ...error.toJSON(), ...(hide ? { message: withoutSuggestions(error.message) } : {}) }, error)) };
+      },
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
       context: (ctx) => wsContext(orm, deps, liveConnections, ctx.extra.socket, ctx.connectionParams, ctx.extra.request),
       // the same validation (with the depth and cost limits) as over HTTP
-      onSubscribe: (_ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         const withCode = (error: GraphQLError, code: string) =>
           new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code } });
         const shapeProblem = queryShapeProblem(payload.query);
@@ -100,7 +105,17 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
           return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }
         const errors = validate(schema, document, [...specifiedRules, ...limitRules]);
-        if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+        // who the caller is matters only for errors and introspection (the operation's own context comes later)
+        if (errors.length > 0 || asksForIntrospection(schema, document)) {
+          const caller = await wsContext(orm, deps, liveConnections, ctx.extra.socket, ctx.connectionParams, ctx.extra.request);
+          const disclosure = disclosureFor(caller);
+          if (errors.length > 0) {
+            if (!disclosure.suggestions) for (const error of errors) error.message = withoutSuggestions(error.message);
+            return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+          }
+          const refused = disclosure.introspection ? null : introspectionRefusal(schema, document, caller);
+          if (refused) return [withCode(refused, 'GRAPHQL_VALIDATION_FAILED')];
+        }
         const inputProblems = operationInputProblems(document, payload.variables);
         if (inputProblems.length > 0) return inputProblems.map(inputProblemError);
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName };

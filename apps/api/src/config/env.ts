@@ -11,6 +11,9 @@ const optionalUrl = z.preprocess(
   z.string().trim().url().optional(),
 );
 
+/** Who learns about the schema: `signed-in` (a valid session or API key of an unblocked organization), `everyone`, `nobody`. */
+const schemaDisclosure = z.enum(['signed-in', 'everyone', 'nobody']).default('signed-in');
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -42,6 +45,10 @@ const envSchema = z.object({
   /** directory of the built web app served on / */
   WEB_DIST: z.string().default(`${WORKSPACE_ROOT}apps/web/dist`),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** who may introspect the schema (the in-app explorer needs it): signed-in callers, everyone or nobody */
+  GRAPHQL_INTROSPECTION: schemaDisclosure,
+  /** who gets graphql-js's "Did you mean …?" hints in error messages: signed-in callers, everyone or nobody */
+  GRAPHQL_SUGGESTIONS: schemaDisclosure,
 });
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string; sessionSecretGenerated: boolean };

@@ -17,6 +17,7 @@ import { OwnerVehicleAccess } from '../modules/owner/owner-vehicle-access.entity
 import { Job } from '../modules/job/job.entity.js';
 import { JobTemplate } from '../modules/job/job-template.entity.js';
 import { JobEvent } from '../modules/job/job-event.entity.js';
+import { ServerSetting } from '../common/db/server-setting.entity.js';
 
 /** Every entity, listed once (explicit discovery: no folder scanning at start). */
 export const entities = [
@@ -24,4 +25,5 @@ export const entities = [
   Vehicle, VehicleAssignment, AccessGrant, Owner, OwnerAnnotation, OwnerVehicleAccess,
   Job, JobTemplate, JobEvent,
   ImportUpload, ImportUploadChunk,
+  ServerSetting,
 ];

@@ -200,7 +200,8 @@ export type ChangePasswordInput = {
 };
 
 /** The outcome of changePassword. */
-export type ChangePasswordResult = ChangePasswordSuccess | InvalidCredentialsError | ValidationError;
+export type ChangePasswordResult =
+  ChangePasswordSuccess | InvalidCredentialsError | TooManyAttemptsError | ValidationError;
 
 /** The password is changed; other sessions of the user have ended. */
 export type ChangePasswordSuccess = {
@@ -1095,7 +1096,7 @@ export type Mutation = {
   unassignVehicles: VehicleAssignmentResult;
   /** Edits a job: a PENDING one fully, an ASSIGNED one only its schedule and instructions. */
   updateJob: JobResult;
-  /** Replaces a job template's fields; jobs created from it earlier keep their values. */
+  /** Changes the fields of a job template it is given; jobs created from it earlier keep their values. */
   updateJobTemplate: JobTemplateResult;
   /** Changes an owner's basic data. */
   updateOwner: OwnerResult;
@@ -1702,7 +1703,7 @@ export type PartnerOrder = {
   field: PartnerSortField;
 };
 
-/** A partner organization's profile. Empty optional fields are cleared. */
+/** A partner organization's profile. Empty optional fields are cleared; in updatePartnerProfile, fields left out stay as they are. */
 export type PartnerProfileInput = {
   /** Accounting code ("1C code"), at most 50 characters. */
   accountingCode?: InputMaybe<Scalars['String']['input']>;
@@ -2146,9 +2147,9 @@ export type TransitionJobInput = {
   servicePartnerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** New details for a job: a PENDING job changes fully; an ASSIGNED one only its schedule and instructions. */
+/** New details for a job: a PENDING job changes fully; an ASSIGNED one only its schedule and instructions. Changes only the fields it is given: a field left out stays as it is; a nullable field given as null (or as empty text) is cleared. */
 export type UpdateJobInput = {
-  /** The configuration to apply. */
+  /** The whole configuration to apply (replaces the one before); null: an empty configuration. */
   configuration?: InputMaybe<JobConfigurationInput>;
   /** What the job is about. */
   description?: InputMaybe<Scalars['String']['input']>;
@@ -2162,7 +2163,7 @@ export type UpdateJobInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** New fields for a job template (all of them; what is left empty is cleared). */
+/** New fields for a job template. Changes only the fields it is given: a field left out stays as it is; a nullable field given as null (or as empty text) is cleared. A configuration given replaces the whole configuration. */
 export type UpdateJobTemplateInput = {
   /** The configuration the jobs start with; omitted: empty. */
   configuration?: InputMaybe<JobConfigurationInput>;
@@ -2182,7 +2183,7 @@ export type UpdateJobTemplateInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** The principal's private annotation on an owner; all fields empty removes it. */
+/** The principal's private annotation on an owner. Changes only the fields it is given: a field left out stays as it is; a nullable field given as null (or as empty text) is cleared. When every field ends up empty the annotation is removed. */
 export type UpdateOwnerAnnotationInput = {
   /** The principal's notes on this person. */
   description?: InputMaybe<Scalars['String']['input']>;
@@ -2194,7 +2195,7 @@ export type UpdateOwnerAnnotationInput = {
   ownerId: Scalars['ID']['input'];
 };
 
-/** New basic data for an owner. */
+/** New basic data for an owner. Changes only the fields it is given: a field left out stays as it is; a nullable field given as null (or as empty text) is cleared. */
 export type UpdateOwnerInput = {
   /** The e-mail address; unique within the principal (stored in lower case). */
   email: Scalars['String']['input'];
@@ -2218,7 +2219,7 @@ export type UpdatePartnerAgreementInput = {
 export type UpdatePartnerProfileInput = {
   /** The partner. */
   id: Scalars['ID']['input'];
-  /** The whole profile. */
+  /** The profile. Changes only the fields it is given: a field left out stays as it is; a nullable field given as null (or as empty text) is cleared. */
   profile: PartnerProfileInput;
 };
 
@@ -2263,7 +2264,7 @@ export type UpdateUserSuccess = {
   user: User;
 };
 
-/** New details for a vehicle (its VIN cannot change). */
+/** New details for a vehicle (its VIN cannot change). Changes only the fields it is given: a field left out stays as it is; a nullable field given as null (or as empty text) is cleared. */
 export type UpdateVehicleInput = {
   /** The telematics unit's model. */
   deviceModel?: InputMaybe<Scalars['String']['input']>;
@@ -3632,6 +3633,7 @@ export type ChangePasswordMutation = {
   changePassword:
     | { __typename: 'ChangePasswordSuccess'; user: { __typename: 'User'; id: string } }
     | { __typename: 'InvalidCredentialsError'; code: string; message: string; field: string | null }
+    | { __typename: 'TooManyAttemptsError'; code: string; message: string; field: string | null }
     | {
         __typename: 'ValidationError';
         code: string;
@@ -21881,7 +21883,12 @@ export const possibleTypes: Record<string, string[]> = {
     'ValidationError',
   ],
   BulkJobActionResult: ['BulkJobActionPlan', 'NotFoundError', 'ValidationError'],
-  ChangePasswordResult: ['ChangePasswordSuccess', 'InvalidCredentialsError', 'ValidationError'],
+  ChangePasswordResult: [
+    'ChangePasswordSuccess',
+    'InvalidCredentialsError',
+    'TooManyAttemptsError',
+    'ValidationError',
+  ],
   ClaimInvitationResult: ['ClaimSuccess', 'EmailTakenError', 'InvitationUnusableError', 'ValidationError'],
   CreateApiKeyResult: ['CreateApiKeySuccess', 'ValidationError'],
   CreatePartnerAdminResult: ['EmailTakenError', 'NotFoundError', 'PartnerSuccess', 'ValidationError'],

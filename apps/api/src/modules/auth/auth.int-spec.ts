@@ -139,4 +139,23 @@ describe('changePassword', () => {
     expect((await app.gql(VIEWER, {}, { sessionToken: token })).data?.['viewer']).not.toBeNull();
     await app.signIn(world.users.viewerA.email, 'a-brand-new-password');
   });
+
+  it('throttles wrong current passwords like failed sign-ins: after five, that account is locked from that address', async () => {
+    const CHANGE_THROTTLED = `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { __typename ... on TooManyAttemptsError { retryAfterSeconds } } }`;
+    const ip = '198.51.100.77';
+    const email = world.users.dealerStaff.email;
+    const token = await app.signIn(email, WORLD_PASSWORD);
+    for (let i = 0; i < 5; i++) {
+      const r = await app.gql(CHANGE_THROTTLED, { input: { currentPassword: `guess-${i}-password`, newPassword: 'a-good-new-password' } }, { sessionToken: token }, ip);
+      expect(r.data?.['changePassword'].__typename).toBe('InvalidCredentialsError');
+    }
+    const locked = await app.gql(CHANGE_THROTTLED, { input: { currentPassword: WORLD_PASSWORD, newPassword: 'a-good-new-password' } }, { sessionToken: token }, ip);
+    expect(locked.data?.['changePassword']).toMatchObject({ __typename: 'TooManyAttemptsError' });
+    expect(locked.data?.['changePassword'].retryAfterSeconds).toBeGreaterThan(0);
+    // the same lock as sign-in's: signing in from that address waits too; the password did not change
+    const signIn = await app.gql(SIGN_IN, { input: { email, password: WORLD_PASSWORD } }, {}, ip);
+    expect(signIn.data?.['signIn'].__typename).toBe('TooManyAttemptsError');
+    const elsewhere = await app.gql(SIGN_IN, { input: { email, password: WORLD_PASSWORD } }, {}, '198.51.100.78');
+    expect(elsewhere.data?.['signIn'].__typename).toBe('SignInSuccess');
+  });
 });

@@ -57,7 +57,7 @@ class ChangePasswordSuccess {
 const ChangePasswordResult = createUnionType({
   name: 'ChangePasswordResult',
   description: 'The outcome of changePassword.',
-  types: () => [ChangePasswordSuccess, ValidationError, InvalidCredentialsError] as const,
+  types: () => [ChangePasswordSuccess, ValidationError, InvalidCredentialsError, TooManyAttemptsError] as const,
 });
 
 @Resolver()

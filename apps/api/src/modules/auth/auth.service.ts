@@ -86,15 +86,22 @@ export async function signOut(ctx: RequestContext): Promise<boolean> {
   return true;
 }
 
-/** Changes the signed-in user's password (checked against the organization's policy) and ends their other sessions. */
+/**
+ * Changes the signed-in user's password (checked against the organization's policy) and ends their other
+ * sessions. Wrong current passwords are throttled as failed sign-ins of that account from that address.
+ */
 export async function changePassword(ctx: RequestContext, input: { currentPassword: string; newPassword: string }): Promise<User> {
   const viewer = viewerOf(ctx);
   if (!viewer.userId) throw ValidationFailed.of('currentPassword', 'An API key has no password to change.');
   const { currentPassword, newPassword } = parseInput(changePasswordSchema, input);
   const user = await ctx.em.findOneOrFail(User, { id: viewer.userId }, { populate: ['passwordHash', 'organization'] });
+  const ip = ctx.http?.ip ?? 'unknown';
+  await ctx.deps.signInThrottle.assertAllowed(user.email, ip);
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+    await ctx.deps.signInThrottle.recordFailure(user.email, ip);
     throw new InvalidCredentials('The current password is not right.', 'currentPassword');
   }
+  await ctx.deps.signInThrottle.recordSuccess(user.email, ip);
   const problem = checkPassword(newPassword, user.organization.passwordPolicy);
   if (problem) throw ValidationFailed.of('newPassword', problem);
   const passwordHash = await hashPassword(newPassword);

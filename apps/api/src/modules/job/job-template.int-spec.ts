@@ -194,7 +194,7 @@ describe('template names', () => {
 });
 
 describe('updateJobTemplate', () => {
-  it('replaces every field: a setting left out is gone, an empty partner clears the default, and the audit names the changes', async () => {
+  it('replaces the configuration given (a setting left out of it is gone), clears the default partner given as null, and the audit names the changes', async () => {
     const template = await create({
       kind: 'INSTALLATION',
       title: 'Old',
@@ -207,6 +207,7 @@ describe('updateJobTemplate', () => {
       kind: 'MAINTENANCE',
       title: 'New',
       configuration: { firmware: '1.1', settings: [{ name: 'b', value: '3' }] },
+      defaultServicePartnerId: null,
     });
     expect(result.jobTemplate).toMatchObject({
       kind: 'MAINTENANCE',

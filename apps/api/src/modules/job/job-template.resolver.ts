@@ -63,7 +63,7 @@ export class JobTemplateResolver {
   }
 
   @Allow('jobs:write')
-  @Mutation(() => JobTemplateResult, { description: 'Replaces a job template\'s fields; jobs created from it earlier keep their values.' })
+  @Mutation(() => JobTemplateResult, { description: 'Changes the fields of a job template it is given; jobs created from it earlier keep their values.' })
   async updateJobTemplate(
     @Arg('input', () => UpdateJobTemplateInput, { description: 'The template and its new fields.' }) input: UpdateJobTemplateInput,
     @Ctx() ctx: RequestContext,

@@ -8,7 +8,7 @@ import { inTransaction, viewerOf } from '../../app/context.js';
 import type { RequestContext } from '../../app/context.js';
 import { NotFound, ValidationFailed } from '../../common/errors/app-errors.js';
 import type { FieldProblem } from '../../common/errors/app-errors.js';
-import { parseInput } from '../../common/errors/parse-input.js';
+import { parseInput, pickGiven } from '../../common/errors/parse-input.js';
 import { keysetPage } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
@@ -207,17 +207,22 @@ export async function createJobTemplate(ctx: RequestContext, input: JobTemplateF
   });
 }
 
-/** Replaces a template's fields (a deleted one's too: its name must then be free only once it is restored). */
+/**
+ * Changes a template's fields — only those it is given (see {@link pickGiven}) — a deleted one's too:
+ * its name must then be free only once it is restored.
+ */
 export async function updateJobTemplate(ctx: RequestContext, id: string, input: JobTemplateFieldsInput): Promise<JobTemplate> {
-  const fields = parseTemplateInput(input);
+  const fields = pickGiven(input, parseTemplateInput(input), [...AUDITED_FIELDS, 'configuration']);
   return inTransaction(ctx, async (em) => {
     const template = await findVisibleTemplate({ ...ctx, em }, id);
     const principalId = template.principal.id;
-    if (!template.archivedAt && fields.name.toLowerCase() !== template.name.toLowerCase()) await assertNameFree(em, principalId, fields.name, template.id);
+    const name = fields.name ?? template.name;
+    if (!template.archivedAt && name.toLowerCase() !== template.name.toLowerCase()) await assertNameFree(em, principalId, name, template.id);
+    const given = input.defaultServicePartnerId;
     const defaultServicePartner =
-      input.defaultServicePartnerId && input.defaultServicePartnerId === template.defaultServicePartner?.id
-        ? template.defaultServicePartner // kept as it is, even if it has since been archived
-        : await resolveServicePartner(em, principalId, input.defaultServicePartnerId);
+      given === undefined || (given && given === template.defaultServicePartner?.id)
+        ? template.defaultServicePartner // left out, or kept as it is even if it has since been archived
+        : await resolveServicePartner(em, principalId, given);
     const before = snapshot(template);
     em.assign(template, { ...fields, defaultServicePartner });
     recordAudit(ctx, em, {
@@ -227,7 +232,7 @@ export async function updateJobTemplate(ctx: RequestContext, id: string, input: 
       organizationId: principalId,
       changes: templateChanges(before, snapshot(template)),
     });
-    await flushMappingNameRace(em, fields.name);
+    await flushMappingNameRace(em, name);
     return template;
   });
 }

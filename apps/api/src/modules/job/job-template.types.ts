@@ -1,6 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import type { JobKind } from '@partner-hub/domain';
 import { JobKindEnum, enumObject } from '../../common/graphql/enums.js';
+import { UPDATE_RULE } from '../../common/graphql/update-rule.js';
 import { SortDirectionEnum } from '../partner/partner.inputs.js';
 import { JobConfigurationInput } from './job-configuration.types.js';
 import { JobTemplate } from './job-template.entity.js';
@@ -58,7 +59,7 @@ export class JobTemplateFieldsInput {
 @InputType({ description: 'A new job template.' })
 export class CreateJobTemplateInput extends JobTemplateFieldsInput {}
 
-@InputType({ description: 'New fields for a job template (all of them; what is left empty is cleared).' })
+@InputType({ description: `New fields for a job template. ${UPDATE_RULE} A configuration given replaces the whole configuration.` })
 export class UpdateJobTemplateInput extends JobTemplateFieldsInput {
   @Field(() => ID, { description: 'The template.' })
   id!: string;

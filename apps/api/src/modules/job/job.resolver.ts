@@ -66,7 +66,7 @@ export class JobResolver {
   @Allow('jobs:write')
   @Mutation(() => JobResult, { description: 'Edits a job: a PENDING one fully, an ASSIGNED one only its schedule and instructions.' })
   async updateJob(@Arg('input', () => UpdateJobInput, { description: 'The job and its new details.' }) input: UpdateJobInput, @Ctx() ctx: RequestContext) {
-    return success(await updateJob(ctx, { ...input, configuration: fromConfigurationInput(input.configuration) }));
+    return success(await updateJob(ctx, { ...input, configuration: input.configuration === undefined ? undefined : fromConfigurationInput(input.configuration) }));
   }
 
   @Allow('jobWork:write')

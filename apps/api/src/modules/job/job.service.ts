@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { inTransaction, viewerOf } from '../../app/context.js';
 import type { RequestContext } from '../../app/context.js';
 import { NotFound, ValidationFailed } from '../../common/errors/app-errors.js';
-import { parseInput } from '../../common/errors/parse-input.js';
+import { parseInput, parseUpdate } from '../../common/errors/parse-input.js';
 import { keysetPage } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -413,31 +413,37 @@ export interface UpdateJobInput {
   title?: string | null;
   description?: string | null;
   instructions?: string | null;
-  configuration: Record<string, unknown>;
+  /** left out: unchanged; null: cleared (an empty configuration) */
+  configuration?: Record<string, unknown>;
   scheduledFor?: string | null;
 }
 
+const JOB_EDIT_FIELDS = ['title', 'description', 'instructions', 'scheduledFor', 'configuration'] as const;
 const EDITABLE_WHEN_ASSIGNED = new Set<string>(JOB_FIELDS_EDITABLE_WHEN_ASSIGNED);
 
 /**
  * Edits a job (principal staff): a PENDING job fully; an ASSIGNED one only its schedule and
- * instructions (DESIGN.md §2); nothing once it runs or ended. Recorded as an EDITED event.
+ * instructions (DESIGN.md §2); nothing once it runs or ended. Changes only the fields it is given
+ * (see {@link parseUpdate}). Recorded as an EDITED event.
  */
 export async function updateJob(ctx: RequestContext, input: UpdateJobInput): Promise<Job> {
-  const fields = parseInput(jobFieldsSchema, input);
+  const fields = parseUpdate(jobFieldsSchema, input, JOB_EDIT_FIELDS, { placeholders: { configuration: {} } });
   return inTransaction(ctx, async (em) => {
     const scoped = { ...ctx, em };
     const job = await findVisibleJob(scoped, input.id);
     const refusal = editRefusal(job.status);
     if (refusal) throw new InvalidTransition(refusal, job.status);
-    const before: Record<string, unknown> = { title: job.title ?? null, description: job.description ?? null, instructions: job.instructions ?? null, scheduledFor: job.scheduledFor ?? null };
-    const after: Record<string, unknown> = { title: fields.title ?? null, description: fields.description ?? null, instructions: fields.instructions ?? null, scheduledFor: fields.scheduledFor ?? null };
     const changes: Record<string, { from: unknown; to: unknown }> = {};
-    for (const key of Object.keys(after)) {
-      if (before[key] !== after[key]) changes[key] = { from: before[key], to: after[key] };
+    for (const key of ['title', 'description', 'instructions', 'scheduledFor'] as const) {
+      if (!(key in fields)) continue;
+      const from = job[key] ?? null;
+      const to = fields[key] ?? null;
+      if (from !== to) changes[key] = { from, to };
     }
     // field by field: jsonb keeps its own key order, so the stored object is not compared as text
-    for (const [field, change] of Object.entries(configurationChanges(job.configuration, fields.configuration))) changes[`configuration.${field}`] = change;
+    if (fields.configuration) {
+      for (const [field, change] of Object.entries(configurationChanges(job.configuration, fields.configuration))) changes[`configuration.${field}`] = change;
+    }
     const locked = Object.keys(changes).filter((key) => job.status === 'ASSIGNED' && !EDITABLE_WHEN_ASSIGNED.has(key));
     if (locked.length > 0) {
       throw new InvalidTransition(`An assigned job's schedule and instructions can change; unassign it to change its ${locked.join(', ')}.`, job.status);

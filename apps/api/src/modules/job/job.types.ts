@@ -2,6 +2,7 @@ import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql
 import { BULK_JOB_ACTIONS } from '@partner-hub/domain';
 import type { BulkJobAction, JobAction, JobKind, JobStatus } from '@partner-hub/domain';
 import { JobActionEnum, JobKindEnum, JobStatusEnum, enumObject } from '../../common/graphql/enums.js';
+import { UPDATE_RULE } from '../../common/graphql/update-rule.js';
 import { SortDirectionEnum } from '../partner/partner.inputs.js';
 import { JobConfigurationInput } from './job-configuration.types.js';
 import { Job } from './job.entity.js';
@@ -119,7 +120,7 @@ export class JobSuccess {
   job!: Job;
 }
 
-@InputType({ description: 'New details for a job: a PENDING job changes fully; an ASSIGNED one only its schedule and instructions.' })
+@InputType({ description: `New details for a job: a PENDING job changes fully; an ASSIGNED one only its schedule and instructions. ${UPDATE_RULE}` })
 export class UpdateJobInput {
   @Field(() => ID, { description: 'The job.' })
   id!: string;
@@ -133,7 +134,7 @@ export class UpdateJobInput {
   @Field(() => String, { nullable: true, description: 'Instructions for the technician.' })
   instructions?: string | null;
 
-  @Field(() => JobConfigurationInput, { nullable: true, description: 'The configuration to apply.' })
+  @Field(() => JobConfigurationInput, { nullable: true, description: 'The whole configuration to apply (replaces the one before); null: an empty configuration.' })
   configuration?: JobConfigurationInput | null;
 
   @Field(() => String, { nullable: true, description: 'The planned day (YYYY-MM-DD).' })

@@ -6,7 +6,7 @@ import { inTransaction, viewerOf } from '../../app/context.js';
 import type { RequestContext } from '../../app/context.js';
 import { idIn } from '../../common/db/subquery.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
-import { parseInput } from '../../common/errors/parse-input.js';
+import { parseInput, parseUpdate } from '../../common/errors/parse-input.js';
 import { keysetPage } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
@@ -121,14 +121,14 @@ export async function createOwner(ctx: RequestContext, input: OwnerFieldsInput):
   });
 }
 
-/** Changes an owner's basic data; a changed e-mail must still be unique within the principal. */
+/** Changes an owner's basic data (only the fields it is given); a changed e-mail must still be unique within the principal. */
 export async function updateOwner(ctx: RequestContext, id: string, input: OwnerFieldsInput): Promise<Owner> {
-  const fields = parseInput(ownerSchema, input);
+  const fields = parseUpdate(ownerSchema, input, OWNER_FIELDS);
   return inTransaction(ctx, async (em) => {
     const owner = await findVisibleOwner({ ...ctx, em }, id);
-    if (fields.email !== owner.email) await assertEmailFree(em, owner.principal.id, fields.email, owner.id);
+    if (fields.email !== undefined && fields.email !== owner.email) await assertEmailFree(em, owner.principal.id, fields.email, owner.id);
     const before = { ...owner };
-    em.assign(owner, { email: fields.email, name: fields.name ?? null, phone: fields.phone ?? null });
+    em.assign(owner, fields);
     recordAudit(ctx, em, {
       action: 'owner.updated',
       objectType: 'Owner',
@@ -169,18 +169,19 @@ export interface OwnerAnnotationInput {
 }
 
 /**
- * Sets the principal's private annotation on an owner (creating it, or removing it when every
+ * Sets the principal's private annotation on an owner — the fields it is given — (creating it, or removing it when every
  * field is empty). Only the principal's own staff get here (ownerAnnotations:write), and the
  * annotation's tenant filter reads and writes the viewer's own organization's row only.
  */
 export async function updateOwnerAnnotation(ctx: RequestContext, ownerId: string, input: OwnerAnnotationInput): Promise<Owner> {
-  const fields = parseInput(ownerAnnotationSchema, input);
-  const values = { externalUserId: fields.externalUserId ?? null, displayName: fields.displayName ?? null, description: fields.description ?? null };
+  const fields = parseUpdate(ownerAnnotationSchema, input, ANNOTATION_FIELDS);
   const principalId = viewerOf(ctx).organizationId;
   return inTransaction(ctx, async (em) => {
     const owner = await findVisibleOwner({ ...ctx, em }, ownerId, 'ownerId');
     const existing = await em.findOne(OwnerAnnotation, { owner: owner.id });
     const before = existing ? { ...existing } : {};
+    // the fields left out keep the annotation's current values
+    const values = Object.fromEntries(ANNOTATION_FIELDS.map((f) => [f, f in fields ? (fields[f] ?? null) : (existing?.[f] ?? null)])) as Record<(typeof ANNOTATION_FIELDS)[number], string | null>;
     const empty = ANNOTATION_FIELDS.every((f) => values[f] === null);
     if (existing && empty) em.remove(existing);
     else if (existing) em.assign(existing, values);

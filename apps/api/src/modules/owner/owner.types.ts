@@ -1,6 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import type { OwnerAccessKind } from '@partner-hub/domain';
 import { OwnerAccessKindEnum, enumObject } from '../../common/graphql/enums.js';
+import { UPDATE_RULE } from '../../common/graphql/update-rule.js';
 import { SortDirectionEnum } from '../partner/partner.inputs.js';
 import { Owner } from './owner.entity.js';
 import { OWNER_SORT_FIELDS } from './owner.service.js';
@@ -48,7 +49,7 @@ export class OwnerFieldsInput {
 @InputType({ description: 'A new owner.' })
 export class CreateOwnerInput extends OwnerFieldsInput {}
 
-@InputType({ description: 'New basic data for an owner.' })
+@InputType({ description: `New basic data for an owner. ${UPDATE_RULE}` })
 export class UpdateOwnerInput extends OwnerFieldsInput {
   @Field(() => ID, { description: 'The owner.' })
   id!: string;
@@ -60,7 +61,7 @@ export class OwnerIdInput {
   id!: string;
 }
 
-@InputType({ description: 'The principal\'s private annotation on an owner; all fields empty removes it.' })
+@InputType({ description: `The principal's private annotation on an owner. ${UPDATE_RULE} When every field ends up empty the annotation is removed.` })
 export class UpdateOwnerAnnotationInput {
   @Field(() => ID, { description: 'The owner.' })
   ownerId!: string;

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import type { AccountType, PartnerRole, PartnerStatus, PasswordPolicy } from '@partner-hub/domain';
 import { AccountTypeEnum, PartnerRoleEnum, PartnerStatusEnum, PasswordPolicyEnum, enumObject } from '../../common/graphql/enums.js';
+import { UPDATE_RULE } from '../../common/graphql/update-rule.js';
 import { PARTNER_SORT_FIELDS } from './partner.service.js';
 import type { PartnerSortField } from './partner.service.js';
 
@@ -49,7 +50,7 @@ export class PartnerOrder {
   direction!: 'ASC' | 'DESC';
 }
 
-@InputType({ description: 'A partner organization\'s profile. Empty optional fields are cleared.' })
+@InputType({ description: 'A partner organization\'s profile. Empty optional fields are cleared; in updatePartnerProfile, fields left out stay as they are.' })
 export class PartnerProfileInput {
   @Field(() => String, { description: 'Company name (required).' })
   name!: string;
@@ -123,7 +124,7 @@ export class UpdatePartnerProfileInput {
   @Field(() => ID, { description: 'The partner.' })
   id!: string;
 
-  @Field(() => PartnerProfileInput, { description: 'The whole profile.' })
+  @Field(() => PartnerProfileInput, { description: `The profile. ${UPDATE_RULE}` })
   profile!: PartnerProfileInput;
 }
 

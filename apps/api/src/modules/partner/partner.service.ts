@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { credentialsChanged, inTransaction, viewerOf } from '../../app/context.js';
 import type { RequestContext } from '../../app/context.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
-import { parseInput } from '../../common/errors/parse-input.js';
+import { parseInput, parseUpdate } from '../../common/errors/parse-input.js';
 import { keysetPage } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
@@ -210,8 +210,8 @@ export async function createPartner(ctx: RequestContext, input: CreatePartnerInp
 }
 
 /**
- * Changes a partner's profile: the principal's (or a managing partner admin's) while the
- * partner is unclaimed; afterwards only the partner's own admins may.
+ * Changes a partner's profile (the fields it is given): the principal's (or a managing partner
+ * admin's) while the partner is unclaimed; afterwards only the partner's own admins may.
  */
 export async function updatePartnerProfile(ctx: RequestContext, input: { id: string; profile: ProfileInput }): Promise<Partner> {
   const viewer = viewerOf(ctx);
@@ -222,16 +222,16 @@ export async function updatePartnerProfile(ctx: RequestContext, input: { id: str
     if (partner.status === 'ACCEPTED' && canManage(scope, partner.id)) throw new PartnerClaimed();
     throw ValidationFailed.of('id', 'Only the partner itself can change its profile.');
   }
-  const profile = parseInput(partnerProfileSchema, input.profile, ['profile']);
+  const profile = parseUpdate(partnerProfileSchema, input.profile, PROFILE_FIELDS, { path: ['profile'] });
   const before = profileOf(partner.organization);
   return inTransaction(ctx, async (em) => {
-    Object.assign(partner.organization, profileColumns(profile));
+    Object.assign(partner.organization, profile);
     recordAudit(ctx, em, {
       action: 'partner.updateProfile',
       objectType: 'Partner',
       objectId: partner.id,
       organizationId: viewer.organizationId,
-      changes: diffFields(before, profileColumns(profile), PROFILE_FIELDS),
+      changes: diffFields(before, profileOf(partner.organization), PROFILE_FIELDS),
     });
     return partner;
   });

@@ -147,7 +147,7 @@ describe('updateVehicle / archiveVehicle', () => {
     const vehicle = makeVehicle(em, world.principalA);
     await em.flush();
     const updated = await app.gql(UPDATE, { input: { id: vehicle.id, make: 'Aurora Commercial', model: 'Cargo', plate: 'x-1' } }, { sessionToken: adminA });
-    expect(updated.data?.updateVehicle.vehicle).toEqual({ make: 'Aurora Commercial', plate: 'X-1', year: null });
+    expect(updated.data?.updateVehicle.vehicle).toEqual({ make: 'Aurora Commercial', plate: 'X-1', year: 2024 });
     await app.gql(ARCHIVE, { input: { id: vehicle.id } }, { sessionToken: adminA });
     const again = await app.gql(ARCHIVE, { input: { id: vehicle.id } }, { sessionToken: adminA });
     expect(again.data?.archiveVehicle).toMatchObject({ __typename: 'ValidationError', field: 'id', message: 'This vehicle is already archived.' });

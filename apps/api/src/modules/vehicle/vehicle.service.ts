@@ -8,7 +8,7 @@ import { principalIdsOf } from '../../common/auth/viewer.js';
 import { idIn } from '../../common/db/subquery.js';
 import { uuidArray } from '../../common/db/uuid-array.js';
 import { NotFound, ValidationFailed } from '../../common/errors/app-errors.js';
-import { parseInput } from '../../common/errors/parse-input.js';
+import { parseInput, parseUpdate } from '../../common/errors/parse-input.js';
 import { keysetPage } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
@@ -172,9 +172,9 @@ export async function createVehicle(ctx: RequestContext, input: CreateVehicleInp
   });
 }
 
-/** Changes a vehicle's details (not its VIN, which is its identity). */
+/** Changes a vehicle's details (not its VIN, which is its identity): only the fields it is given. */
 export async function updateVehicle(ctx: RequestContext, id: string, input: VehicleDetailsInput): Promise<Vehicle> {
-  const fields = parseInput(vehicleDetailsSchema, input);
+  const fields = parseUpdate(vehicleDetailsSchema, input, DETAIL_FIELDS);
   return inTransaction(ctx, async (em) => {
     const vehicle = await findVisibleVehicle({ ...ctx, em }, id);
     const before = { ...vehicle };

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { AccessReason, UserRole } from '@partner-hub/domain';
 import { AccessReasonEnum, UserRoleEnum, enumObject } from '../../common/graphql/enums.js';
+import { UPDATE_RULE } from '../../common/graphql/update-rule.js';
 import { SortDirectionEnum } from '../partner/partner.inputs.js';
 import { Partner } from '../partner/partner.entity.js';
 import { Vehicle } from './vehicle.entity.js';
@@ -79,7 +80,7 @@ export class CreateVehicleInput extends VehicleDetailsInput {
   vin!: string;
 }
 
-@InputType({ description: 'New details for a vehicle (its VIN cannot change).' })
+@InputType({ description: `New details for a vehicle (its VIN cannot change). ${UPDATE_RULE}` })
 export class UpdateVehicleInput extends VehicleDetailsInput {
   @Field(() => ID, { description: 'The vehicle.' })
   id!: string;
