@@ -25,7 +25,9 @@ import { buildAppSchema } from './build-schema.js';
 import { onePerOperationRule } from './operation-limits.js';
 import { asksForIntrospection, disclosureFor, introspectionRefusal, schemaDisclosurePlugin, withoutSuggestions } from './schema-disclosure.js';
 import type { AppDeps, RequestContext } from './context.js';
-import { httpContext, wsContext } from './request-context.js';
+import { httpContext, wsContext, wsCredentials } from './request-context.js';
+import { WebSocketAdmission } from './websocket-admission.js';
+import { BLOCKED, authenticate } from '../modules/auth/authenticate.js';
 import { LiveConnections } from './live-identity.js';
 import { jobsExportHandler } from '../modules/import/jobs-export.route.js';
 import { importUploadRouter } from '../modules/import/import-upload.router.js';
@@ -77,8 +79,21 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
   app.disable('x-powered-by');
   const httpServer = createHttpServer(app);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const admission = new WebSocketAdmission();
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    // at the limit, a browser whose upgrade carries a valid session cookie still gets in: the bound is for connections nobody signed in on
+    verifyClient: (info, done) => {
+      if (admission.admit(info.req)) return done(true);
+      authenticate(orm.em.fork(), env, wsCredentials(undefined, info.req), { touch: false }).then(
+        (identity) => (identity && identity !== BLOCKED ? done(true) : done(false, 429, 'Too many connections without sign-in')),
+        () => done(false, 503),
+      );
+    },
+  });
   wsServer.on('error', () => undefined); // the HTTP server's own listen error is the one reported
+  wsServer.on('connection', (socket, request) => socket.once('close', () => admission.release(request)));
   const formatError = createFormatError(logger);
   const liveConnections = new LiveConnections(orm, deps);
   const wsCleanup = useServer(
@@ -91,6 +106,12 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
         return { ...result, errors: result.errors.map((error) => formatError({ ...error.toJSON(), ...(hide ? { message: withoutSuggestions(error.message) } : {}) }, error)) };
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
+      // a valid credential takes the socket out of the unauthenticated count (anonymous ones stay counted, and still get their errors per operation)
+      onConnect: async (ctx) => {
+        const identity = await authenticate(orm.em.fork(), deps.env, wsCredentials(ctx.connectionParams, ctx.extra.request), { touch: false });
+        if (identity && identity !== BLOCKED) admission.release(ctx.extra.request);
+        return true;
+      },
       context: (ctx) => wsContext(orm, deps, liveConnections, ctx.extra.socket, ctx.connectionParams, ctx.extra.request),
       // the same validation (with the depth and cost limits) as over HTTP
       onSubscribe: async (ctx, _id, payload) => {

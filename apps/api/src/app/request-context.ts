@@ -97,12 +97,11 @@ export function wsContext(
   connectionParams: Record<string, unknown> | undefined,
   upgrade: IncomingMessage,
 ): Promise<RequestContext> {
+  return contextFor(orm, deps, wsCredentials(connectionParams, upgrade), null, { connections, socket });
+}
+
+/** A graphql-ws connection's credentials: `{ authorization: 'Bearer …' }` in its params, or the session cookie of its upgrade request. */
+export function wsCredentials(connectionParams: Record<string, unknown> | undefined, upgrade: IncomingMessage): Credentials {
   const authorization = connectionParams?.['authorization'] ?? connectionParams?.['Authorization'];
-  return contextFor(
-    orm,
-    deps,
-    { sessionToken: sessionTokenOf(upgrade), bearerToken: bearerToken(typeof authorization === 'string' ? authorization : null) },
-    null,
-    { connections, socket },
-  );
+  return { sessionToken: sessionTokenOf(upgrade), bearerToken: bearerToken(typeof authorization === 'string' ? authorization : null) };
 }
