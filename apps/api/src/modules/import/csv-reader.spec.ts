@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, readCsv } from './csv-reader.js';
+import { csvLines } from './csv-writer.js';
 
 const limits = { maxRows: 10_000, maxBytes: 5 * 1024 * 1024 };
 
@@ -101,6 +102,18 @@ describe('readCsv', () => {
 
   it('refuses text with a lone surrogate (half a character) as not UTF-8', () => {
     expect(readCsv('name,role\nA,DE\uD800\n', limits).problems[0]?.message).toContain('not UTF-8');
+  });
+});
+
+describe('exported formula escapes', () => {
+  it('reads the cells an export neutralised as they were, and leaves other quotes alone', () => {
+    const exported = csvLines([['name', 'phone', 'note'], ['=HYPERLINK("x")', '+49 30 1234', "'plain"], ['-5', '@home', 'a=b']]);
+    expect(exported).toContain("'=HYPERLINK");
+    expect(exported).toContain("'+49 30 1234");
+    expect(readCsv(exported, limits).table?.records.map((r) => r.fields)).toEqual([
+      ['=HYPERLINK("x")', '+49 30 1234', "'plain"],
+      ['-5', '@home', 'a=b'],
+    ]);
   });
 });
 

@@ -160,6 +160,11 @@ function startLine(endLine: number, raw: string): number {
   return endLine - (inner.match(/\n/g)?.length ?? 0);
 }
 
+/** A cell an export wrote as `'=…`, `'+…`, `'-…`, `'@…` (csv-writer.ts) reads back as it was. */
+export function withoutFormulaEscape(field: string): string {
+  return /^'[=+\-@\t\r\n]/.test(field) ? field.slice(1) : field;
+}
+
 const NUL_IN_CELL = 'This cell contains a NUL character (\\0), which text cannot hold. Remove it and import again.';
 
 /** A parsed record with the line it starts on, or — when its field count differs from the header's, or a cell holds a NUL character that PostgreSQL cannot store — its problem. */
@@ -177,7 +182,7 @@ export function toRecord({ record, info }: ParsedRecord, header: readonly string
   for (const [index, field] of record.entries()) {
     if (field.includes('\u0000')) return { problem: { row: line, column: (header[index] ?? '').trim().toLowerCase(), message: NUL_IN_CELL } };
   }
-  return { record: { line, fields: record } };
+  return { record: { line, fields: record.map(withoutFormulaEscape) } };
 }
 
 /**

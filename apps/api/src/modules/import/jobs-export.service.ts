@@ -1,7 +1,7 @@
 import { raw } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { stringify } from 'csv-stringify/sync';
+import { csvLines } from './csv-writer.js';
 import { JOB_CONFIGURATION_FIELDS, jobExportHeader } from '@partner-hub/domain';
 import type { JobConfigurationField } from '@partner-hub/domain';
 import { viewerOf } from '../../app/context.js';
@@ -112,7 +112,7 @@ export async function* jobsCsvPieces(ctx: RequestContext, filter: JobFilterInput
   // a fork of its own, cleared after each batch: a million jobs never sit in an identity map
   const em = ctx.em.fork();
   const header = jobExportHeader(await settingNamesOf(ctx, em, where, vehicles));
-  yield stringify([header]);
+  yield csvLines([header]);
   const partners = new Map<string, { code: string; name: string }>();
   let after: string | null = null;
   for (;;) {
@@ -133,7 +133,7 @@ export async function* jobsCsvPieces(ctx: RequestContext, filter: JobFilterInput
     ]);
     for (const partner of met) partners.set(partner.id, { code: partner.code, name: partner.organization.name });
     const lookups: BatchLookups = { vehicles: new Map(seen.map((v) => [v.id, { vin: v.vin, plate: v.plate ?? null }])), partners };
-    yield stringify(jobs.map((job) => cellsOf(job, header, lookups)));
+    yield csvLines(jobs.map((job) => cellsOf(job, header, lookups)));
     em.clear();
     if (!page.pageInfo.hasNextPage) break;
     after = page.pageInfo.endCursor;

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvLines } from './csv-writer.js';
 import { formatAmount } from '@partner-hub/domain';
 import type { RequestContext } from '../../app/context.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
@@ -95,7 +95,7 @@ export async function exportPartnersCsv(
   if (total > MAX_EXPORT_ROWS) {
     throw ValidationFailed.of('filter', `This view has ${total.toLocaleString('en')} partners; narrow the filters to at most ${MAX_EXPORT_ROWS.toLocaleString('en')} to export them.`);
   }
-  const lines: string[] = [stringify([chosen.map(csvHeaderOf)], { bom: false })];
+  const lines: string[] = [csvLines([chosen.map(csvHeaderOf)], { bom: false })];
   let after: string | null = null;
   let written = 0;
   for (;;) {
@@ -117,7 +117,7 @@ export async function exportPartnersCsv(
       const row = { partner, parentCode, subPartnerCount: counts.get(partner.id) ?? 0 };
       return chosen.map((column) => CELL[column](row));
     });
-    if (records.length > 0) lines.push(stringify(records));
+    if (records.length > 0) lines.push(csvLines(records));
     written += records.length;
     em.clear();
     if (!page.pageInfo.hasNextPage || written >= MAX_EXPORT_ROWS) break;

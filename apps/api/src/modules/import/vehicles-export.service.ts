@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { stringify } from 'csv-stringify/sync';
+import { csvLines } from './csv-writer.js';
 import { VEHICLE_IMPORT_COLUMNS, seesAssignments } from '@partner-hub/domain';
 import type { VehicleImportColumn } from '@partner-hub/domain';
 import { viewerOf } from '../../app/context.js';
@@ -93,7 +93,7 @@ export async function exportVehiclesCsv(ctx: RequestContext, filter: VehicleFilt
   if (total > MAX_VEHICLE_EXPORT_ROWS) {
     throw ValidationFailed.of('filter', `This view has ${total.toLocaleString('en')} vehicles; narrow the filters to at most ${MAX_VEHICLE_EXPORT_ROWS.toLocaleString('en')} to export them.`);
   }
-  const lines: string[] = [stringify([[...VEHICLE_IMPORT_COLUMNS]])];
+  const lines: string[] = [csvLines([[...VEHICLE_IMPORT_COLUMNS]])];
   let after: string | null = null;
   let written = 0;
   for (;;) {
@@ -114,7 +114,7 @@ export async function exportVehiclesCsv(ctx: RequestContext, filter: VehicleFilt
       const row = { vehicle, ownerEmail: owners.get(vehicle.id) ?? '', partnerCode: codes.get(vehicle.id) ?? '' };
       return VEHICLE_IMPORT_COLUMNS.map((column) => CELL[column](row));
     });
-    if (records.length > 0) lines.push(stringify(records));
+    if (records.length > 0) lines.push(csvLines(records));
     written += records.length;
     em.clear();
     if (!page.pageInfo.hasNextPage || written >= MAX_VEHICLE_EXPORT_ROWS) break;

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvLines } from '../import/csv-writer.js';
 import { raw } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -58,7 +58,7 @@ export async function exportOwnersCsv(ctx: RequestContext, filter: OwnerFilterIn
   if (total > MAX_OWNER_EXPORT_ROWS) {
     throw ValidationFailed.of('filter', `This view has ${total.toLocaleString('en')} owners; narrow the filters to at most ${MAX_OWNER_EXPORT_ROWS.toLocaleString('en')} to export them.`);
   }
-  const lines: string[] = [stringify([ownerCsvColumns(withAnnotations)])];
+  const lines: string[] = [csvLines([ownerCsvColumns(withAnnotations)])];
   let after: string | null = null;
   for (;;) {
     const page: Page<Owner> = await keysetPage(em, Owner, where, {
@@ -81,7 +81,7 @@ export async function exportOwnersCsv(ctx: RequestContext, filter: OwnerFilterIn
       const a = annotations.get(owner.id);
       return [...basic, a?.externalUserId ?? '', a?.displayName ?? '', a?.description ?? ''];
     });
-    if (records.length > 0) lines.push(stringify(records));
+    if (records.length > 0) lines.push(csvLines(records));
     em.clear();
     if (!page.pageInfo.hasNextPage) break;
     after = page.pageInfo.endCursor;
