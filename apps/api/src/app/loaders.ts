@@ -74,8 +74,17 @@ export function createLoaders(em: EntityManager, scope: LoaderScope) {
     vehicleLedger: createLedgerLoader(em),
     /** every assignment period of each vehicle, newest first */
     assignmentsByVehicle: groupedBy(em, VehicleAssignment, 'vehicle', { assignedAt: 'desc' }),
-    /** the owners' access to each vehicle */
-    ownerAccessByVehicle: groupedBy(em, OwnerVehicleAccess, 'vehicle', { createdAt: 'asc' }),
+    /**
+     * the owners' access to each vehicle the viewer holds (owner-access.ts: none through a job grant),
+     * oldest first — the `owners` field's rule, which the vehicles export applies through the same function
+     */
+    visibleOwnerAccessByVehicle: new DataLoader<string, OwnerVehicleAccess[]>(async (ids) => {
+      const where = { $and: [{ vehicle: { $in: [...ids] } }, await scope.visibleOwnerAccess()] };
+      const rows = await em.find(OwnerVehicleAccess, where, { orderBy: { createdAt: 'asc', id: 'asc' } });
+      const grouped = new Map<string, OwnerVehicleAccess[]>(ids.map((id) => [id, []]));
+      for (const row of rows) grouped.get(row.vehicle.id)?.push(row);
+      return ids.map((id) => grouped.get(id) ?? []);
+    }),
     /** each owner's access to the vehicles the viewer may see now (a partner never learns the rest of an owner's fleet) */
     visibleOwnerAccessByOwner: new DataLoader<string, OwnerVehicleAccess[]>(async (ids) => {
       const where = { $and: [{ owner: { $in: [...ids] } }, await scope.visibleOwnerAccess()] };
