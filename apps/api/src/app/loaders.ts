@@ -14,6 +14,7 @@ import { OwnerVehicleAccess } from '../modules/owner/owner-vehicle-access.entity
 import { Vehicle } from '../modules/vehicle/vehicle.entity.js';
 import { Owner } from '../modules/owner/owner.entity.js';
 import { JobEvent } from '../modules/job/job-event.entity.js';
+import { Job } from '../modules/job/job.entity.js';
 import { JobTemplate } from '../modules/job/job-template.entity.js';
 import { ImportBatch } from '../modules/import/import-batch.entity.js';
 import { OwnerAnnotation } from '../modules/owner/owner-annotation.entity.js';
@@ -103,6 +104,8 @@ export function createLoaders(em: EntityManager, scope: LoaderScope) {
     jobTemplateById: byId(em, JobTemplate),
     /** tenant-filtered; callers still check that the viewer is principal staff */
     importBatchById: byId(em, ImportBatch),
+    /** tenant-filtered; callers reach a job through its scope (e.g. from one of its events) */
+    jobById: byId(em, Job),
     /** each job's history, oldest first */
     jobEvents: groupedBy(em, JobEvent, 'job', { createdAt: 'asc', id: 'asc' }),
     /** how many active vehicles are assigned to each partner itself (one grouped query per batch) */

@@ -703,7 +703,7 @@ export type JobEvent = {
   __typename: 'JobEvent';
   /** Who: an e-mail or an API key's name. */
   actorLabel: Scalars['String']['output'];
-  /** Changed fields: `{ field: { from, to } }` (e.g. a configuration override). */
+  /** Changed fields: `{ field: { from, to } }` (e.g. a configuration override) — changes to the configuration or the vehicle only for a viewer who may see the job's `configuration` and `vehicle` now (a service partner: while its grant lasts); null when nothing is left to show. */
   changes: Maybe<Scalars['JSONObject']['output']>;
   /** When it happened. */
   createdAt: Scalars['DateTime']['output'];
