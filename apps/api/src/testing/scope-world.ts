@@ -60,6 +60,7 @@ export async function buildScopeWorld(app: TestApp) {
     subDealerAdmin: await makeUser(em, D1.organization, { role: 'ADMIN', email: `sub-admin.${tag}@world.example`, name: 'sub-admin', password: WORLD_PASSWORD }),
     siblingAdmin: await makeUser(em, S.organization, { role: 'ADMIN', email: `sibling-admin.${tag}@world.example`, name: 'sibling-admin', password: WORLD_PASSWORD }),
     serviceAdmin: await makeUser(em, SP.organization, { role: 'ADMIN', email: `service-admin.${tag}@world.example`, name: 'service-admin', password: WORLD_PASSWORD }),
+    otherPartnerAdmin: await makeUser(em, PB.organization, { role: 'ADMIN', email: `other-partner-admin.${tag}@world.example`, name: 'other-partner-admin', password: WORLD_PASSWORD }),
   };
   const v = (principal: Organization, fields: Partial<Vehicle> = {}) => makeVehicle(em, principal, { deviceSerial: `VSER-${tag}-${Math.random().toString(36).slice(2, 6)}`, ...fields });
   const vehicles = {

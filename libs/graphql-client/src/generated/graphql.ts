@@ -1531,7 +1531,7 @@ export type Partner = {
   status: PartnerStatus;
   /** How many active direct sub-partners it has. */
   subPartnerCount: Scalars['Int']['output'];
-  /** The partner organization's users (for principal staff and the partner admins above it). */
+  /** The partner organization's users: for its own people with users:read, for principal ADMINs and the partner ADMINs above it (users:manage); FORBIDDEN for anyone else (principal MANAGER and VIEWER, partner STAFF of the partners above). */
   users: UserConnection;
   /** The users of its sub-partners cannot sign in. */
   usersBlocked: Scalars['Boolean']['output'];
