@@ -28,6 +28,7 @@ type Row = Record<string, string>;
 const rowsOf = (text: string): Row[] => parse(text.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true });
 
 /** The list as `role` sees it, or null when the role may not list at all (then the export must be refused too). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test assertions walk list nodes of any shape
 async function list(role: ScopeRole, query: string, field: string): Promise<Record<string, any>[] | null> {
   const { data, errors } = await w.gql(role, query);
   if (errors?.some((e) => e.extensions?.['code'] === 'FORBIDDEN' && e.extensions?.['path'] === undefined) && !data?.[field]) return null;
