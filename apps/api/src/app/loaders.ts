@@ -14,6 +14,7 @@ import { OwnerVehicleAccess } from '../modules/owner/owner-vehicle-access.entity
 import { Vehicle } from '../modules/vehicle/vehicle.entity.js';
 import { Owner } from '../modules/owner/owner.entity.js';
 import { JobEvent } from '../modules/job/job-event.entity.js';
+import { Job } from '../modules/job/job.entity.js';
 import { JobTemplate } from '../modules/job/job-template.entity.js';
 import { ImportBatch } from '../modules/import/import-batch.entity.js';
 import { OwnerAnnotation } from '../modules/owner/owner-annotation.entity.js';
@@ -74,8 +75,17 @@ export function createLoaders(em: EntityManager, scope: LoaderScope) {
     vehicleLedger: createLedgerLoader(em),
     /** every assignment period of each vehicle, newest first */
     assignmentsByVehicle: groupedBy(em, VehicleAssignment, 'vehicle', { assignedAt: 'desc' }),
-    /** the owners' access to each vehicle */
-    ownerAccessByVehicle: groupedBy(em, OwnerVehicleAccess, 'vehicle', { createdAt: 'asc' }),
+    /**
+     * the owners' access to each vehicle the viewer holds (owner-access.ts: none through a job grant),
+     * oldest first — the `owners` field's rule, which the vehicles export applies through the same function
+     */
+    visibleOwnerAccessByVehicle: new DataLoader<string, OwnerVehicleAccess[]>(async (ids) => {
+      const where = { $and: [{ vehicle: { $in: [...ids] } }, await scope.visibleOwnerAccess()] };
+      const rows = await em.find(OwnerVehicleAccess, where, { orderBy: { createdAt: 'asc', id: 'asc' } });
+      const grouped = new Map<string, OwnerVehicleAccess[]>(ids.map((id) => [id, []]));
+      for (const row of rows) grouped.get(row.vehicle.id)?.push(row);
+      return ids.map((id) => grouped.get(id) ?? []);
+    }),
     /** each owner's access to the vehicles the viewer may see now (a partner never learns the rest of an owner's fleet) */
     visibleOwnerAccessByOwner: new DataLoader<string, OwnerVehicleAccess[]>(async (ids) => {
       const where = { $and: [{ owner: { $in: [...ids] } }, await scope.visibleOwnerAccess()] };
@@ -94,6 +104,8 @@ export function createLoaders(em: EntityManager, scope: LoaderScope) {
     jobTemplateById: byId(em, JobTemplate),
     /** tenant-filtered; callers still check that the viewer is principal staff */
     importBatchById: byId(em, ImportBatch),
+    /** tenant-filtered; callers reach a job through its scope (e.g. from one of its events) */
+    jobById: byId(em, Job),
     /** each job's history, oldest first */
     jobEvents: groupedBy(em, JobEvent, 'job', { createdAt: 'asc', id: 'asc' }),
     /** how many active vehicles are assigned to each partner itself (one grouped query per batch) */

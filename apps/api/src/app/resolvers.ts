@@ -13,7 +13,7 @@ import { VehiclesImportResolver } from '../modules/import/vehicles-import.resolv
 import { JobsImportResolver } from '../modules/import/jobs-import.resolver.js';
 import { VehicleResolver } from '../modules/vehicle/vehicle.resolver.js';
 import { JobResolver } from '../modules/job/job.resolver.js';
-import { JobFieldsResolver } from '../modules/job/job.fields.resolver.js';
+import { JobEventFieldsResolver, JobFieldsResolver } from '../modules/job/job.fields.resolver.js';
 import { OwnerResolver } from '../modules/owner/owner.resolver.js';
 import { OwnerFieldsResolver } from '../modules/owner/owner.fields.resolver.js';
 import { OwnerVehicleAccessFieldsResolver, VehicleAssignmentFieldsResolver, VehicleFieldsResolver } from '../modules/vehicle/vehicle.fields.resolver.js';
@@ -28,7 +28,7 @@ export const resolvers = [
   VehiclesImportResolver,
   OwnerResolver, OwnerFieldsResolver,
   PartnerVehicleFieldsResolver,
-  JobResolver, JobFieldsResolver,
+  JobResolver, JobFieldsResolver, JobEventFieldsResolver,
   JobTemplateResolver, JobTemplateFieldsResolver,
   JobsImportResolver,
 ] as const;

@@ -85,13 +85,14 @@ export async function createTestApp(options: { smtpUrl?: string; redisUrl?: stri
     return em;
   }
 
-  /** How many SQL statements `run` sends (for "no N+1" assertions: the count must not grow with the page). */
-  async function countStatements(run: () => Promise<unknown>): Promise<number> {
-    let statements = 0;
+  /** The SQL text of every statement `run` sends, in order (parameters apart: the statements' shapes). */
+  async function captureStatements(run: () => Promise<unknown>): Promise<string[]> {
+    const statements: string[] = [];
     const connection = orm.em.getConnection();
     const original = connection.execute.bind(connection);
     connection.execute = ((...args: Parameters<typeof original>) => {
-      statements += 1;
+      const query = args[0];
+      statements.push(typeof query === 'string' ? query : String((query as { toString(): string }).toString()));
       return original(...args);
     }) as typeof connection.execute;
     try {
@@ -102,6 +103,11 @@ export async function createTestApp(options: { smtpUrl?: string; redisUrl?: stri
     return statements;
   }
 
+  /** How many SQL statements `run` sends (for "no N+1" assertions: the count must not grow with the page). */
+  async function countStatements(run: () => Promise<unknown>): Promise<number> {
+    return (await captureStatements(run)).length;
+  }
+
   async function close(): Promise<void> {
     await apollo.stop();
     await events.close();
@@ -109,7 +115,7 @@ export async function createTestApp(options: { smtpUrl?: string; redisUrl?: stri
     await db.drop();
   }
 
-  return { orm, deps, databaseUrl: db.url, gql, signIn, systemEm, countStatements, close };
+  return { orm, deps, databaseUrl: db.url, gql, signIn, systemEm, countStatements, captureStatements, close };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

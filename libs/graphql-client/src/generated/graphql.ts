@@ -704,7 +704,7 @@ export type JobEvent = {
   __typename: 'JobEvent';
   /** Who: an e-mail or an API key's name. */
   actorLabel: Scalars['String']['output'];
-  /** Changed fields: `{ field: { from, to } }` (e.g. a configuration override). */
+  /** Changed fields: `{ field: { from, to } }` (e.g. a configuration override) — changes to the configuration or the vehicle only for a viewer who may see the job's `configuration` and `vehicle` now (a service partner: while its grant lasts); null when nothing is left to show. */
   changes: Maybe<Scalars['JSONObject']['output']>;
   /** When it happened. */
   createdAt: Scalars['DateTime']['output'];
@@ -1532,7 +1532,7 @@ export type Partner = {
   status: PartnerStatus;
   /** How many active direct sub-partners it has. */
   subPartnerCount: Scalars['Int']['output'];
-  /** The partner organization's users (for principal staff and the partner admins above it). */
+  /** The partner organization's users: for its own people with users:read, for principal ADMINs and the partner ADMINs above it (users:manage); FORBIDDEN for anyone else (principal MANAGER and VIEWER, partner STAFF of the partners above). */
   users: UserConnection;
   /** The users of its sub-partners cannot sign in. */
   usersBlocked: Scalars['Boolean']['output'];

@@ -107,7 +107,7 @@ function cellsOf(job: Job, header: readonly string[], lookups: BatchLookups): st
  * @throws ValidationFailed for a bad filter (before anything is yielded)
  */
 export async function* jobsCsvPieces(ctx: RequestContext, filter: JobFilterInput, order: JobsExportOrder, batchSize = JOBS_EXPORT_BATCH_SIZE): AsyncGenerator<string> {
-  const where = jobsWhere(ctx, filter);
+  const where = await jobsWhere(ctx, filter);
   const vehicles = await visibleVehicleCondition(ctx);
   // a fork of its own, cleared after each batch: a million jobs never sit in an identity map
   const em = ctx.em.fork();

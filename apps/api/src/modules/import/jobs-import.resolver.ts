@@ -6,6 +6,7 @@ import { Allow } from '../../common/auth/authorize.js';
 import { ValidationError } from '../../common/errors/error-results.js';
 import { JobKindEnum } from '../../common/graphql/enums.js';
 import { ImportBatch } from './import-batch.entity.js';
+import { findVisibleImportBatch } from './import-common.js';
 import { ImportProblemType } from './import.types.js';
 import { JOBS_PREVIEW_LIMIT, startJobsImport, validateJobsImport } from './jobs-import.service.js';
 import type { JobsImportReportData } from './jobs-import.service.js';
@@ -174,7 +175,7 @@ export class JobsImportResolver {
   @Allow('jobs:write')
   @Query(() => ImportBatch, { nullable: true, description: 'One import batch of the viewer\'s organization (e.g. a RUNNING jobs import: status, rowCount, processedRows), or null.' })
   async importBatch(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ImportBatch | null> {
-    return /^[0-9a-f-]{36}$/i.test(id) ? ctx.em.findOne(ImportBatch, { id }) : null;
+    return findVisibleImportBatch(ctx, id);
   }
 
   @Allow('jobs:write')

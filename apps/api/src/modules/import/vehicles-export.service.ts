@@ -1,3 +1,4 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { csvLines } from './csv-writer.js';
 import { VEHICLE_IMPORT_COLUMNS, seesAssignments } from '@partner-hub/domain';
@@ -8,6 +9,8 @@ import { uuidArray } from '../../common/db/uuid-array.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
 import { keysetPage } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
+import { visibleAccessWhere } from '../owner/owner-access.js';
+import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
 import { partnerScope } from '../partner/partner-scope.js';
 import { accessSubject } from '../vehicle/vehicle-access.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
@@ -20,8 +23,9 @@ import type { VehicleFilterInput, VehicleOrderInput } from '../vehicle/vehicle.s
  * principal that has the same Partner IDs). Read in keyset batches of 1,000 vehicles with two
  * set-based queries per batch (owners, assignments) — never a query per row.
  *
- * - `owner_email`: the e-mail of the vehicle's first OWNER (the earliest OWNER access); USERs are
- *   not exported. Empty for a viewer without `owners:read` (a technician).
+ * - `owner_email`: the e-mail of the vehicle's first OWNER (the earliest OWNER access) among the
+ *   owners the `owners` field shows the viewer; USERs are not exported. Empty for a viewer without
+ *   `owners:read` (a technician) and for a vehicle seen only through a job grant.
  * - `partner_id`: the Partner ID of the vehicle's earliest open assignment (by assignment time)
  *   among the partners the viewer may see — a partner never learns of assignments outside its
  *   own subtree. Empty for a viewer who does not see assignments (a technician). A vehicle
@@ -32,16 +36,19 @@ import type { VehicleFilterInput, VehicleOrderInput } from '../vehicle/vehicle.s
 export const MAX_VEHICLE_EXPORT_ROWS = 100_000;
 const BATCH_SIZE = 1000;
 
-/** The first OWNER's e-mail of each vehicle: one query for a batch. */
-async function firstOwnerEmails(em: EntityManager, vehicleIds: readonly string[]): Promise<Map<string, string>> {
-  const rows: { vehicle_id: string; email: string }[] = await em.getConnection().execute(
-    `select distinct on (a.vehicle_id) a.vehicle_id, o.email
-       from owner_vehicle_access a join owner o on o.id = a.owner_id
-      where a.vehicle_id = any(?::uuid[]) and a.kind = 'OWNER'
-      order by a.vehicle_id, a.created_at, a.id`,
-    [uuidArray(vehicleIds)],
+/**
+ * The first OWNER's e-mail of each vehicle among the owner accesses the viewer may see — the
+ * `owners` field's rule (`visibleAccessWhere`: none through a job grant): one query for a batch.
+ */
+async function firstOwnerEmails(em: EntityManager, vehicleIds: readonly string[], visibleAccess: FilterQuery<OwnerVehicleAccess>): Promise<Map<string, string>> {
+  const rows = await em.find(
+    OwnerVehicleAccess,
+    { $and: [{ vehicle: { $in: [...vehicleIds] }, kind: 'OWNER' }, visibleAccess] },
+    { populate: ['owner'], fields: ['vehicle', 'owner.email'], strategy: 'joined', orderBy: { createdAt: 'asc', id: 'asc' } },
   );
-  return new Map(rows.map((r) => [r.vehicle_id, r.email]));
+  const emails = new Map<string, string>();
+  for (const row of rows) if (!emails.has(row.vehicle.id)) emails.set(row.vehicle.id, row.owner.email);
+  return emails;
 }
 
 /** The Partner ID of each vehicle's earliest open assignment, among `partnerIds` when given: one query for a batch. */
@@ -83,7 +90,8 @@ const CELL: Record<VehicleImportColumn, (row: RowContext) => string | number> = 
 export async function exportVehiclesCsv(ctx: RequestContext, filter: VehicleFilterInput, order: VehicleOrderInput): Promise<string> {
   const where = await vehiclesWhere(ctx, filter);
   const subject = accessSubject(ctx);
-  const withOwners = viewerOf(ctx).permissions.has('owners:read');
+  // the cell follows the `owners` field: its permission, and of the owners only those it shows
+  const visibleAccess = viewerOf(ctx).permissions.has('owners:read') ? await visibleAccessWhere(ctx) : null;
   const withAssignments = subject.kind === 'PRINCIPAL_STAFF' || seesAssignments(subject.role);
   const scope = await partnerScope(ctx);
   const partnerIds = scope.all ? null : [...scope.visible];
@@ -107,7 +115,7 @@ export async function exportVehiclesCsv(ctx: RequestContext, filter: VehicleFilt
     const vehicles = page.edges.map((e) => e.node);
     const ids = vehicles.map((v) => v.id);
     const [owners, codes] = await Promise.all([
-      withOwners && ids.length > 0 ? firstOwnerEmails(em, ids) : new Map<string, string>(),
+      visibleAccess && ids.length > 0 ? firstOwnerEmails(em, ids, visibleAccess) : new Map<string, string>(),
       withAssignments && ids.length > 0 && (partnerIds === null || partnerIds.length > 0) ? firstAssignedCodes(em, ids, partnerIds) : new Map<string, string>(),
     ]);
     const records = vehicles.map((vehicle) => {

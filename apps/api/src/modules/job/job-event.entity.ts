@@ -3,7 +3,6 @@ import type { Rel } from '@mikro-orm/core';
 import { JOB_STATUSES } from '@partner-hub/domain';
 import type { JobStatus } from '@partner-hub/domain';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { GraphQLJSONObject } from 'graphql-scalars';
 import { BaseEntity } from '../../common/db/base.entity.js';
 import { JobStatusEnum } from '../../common/graphql/enums.js';
 import { TENANT_FILTER, principalCondition } from '../../common/db/tenant-filter.js';
@@ -50,7 +49,7 @@ export class JobEvent extends BaseEntity<'fromStatus' | 'toStatus' | 'reason' | 
   @Property({ type: 'text', nullable: true })
   reason?: string | null = null;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Changed fields: `{ field: { from, to } }` (e.g. a configuration override).' })
+  /** exposed through JobEventFieldsResolver.changes, filtered by the rules of the fields each change describes */
   @Property({ type: 'jsonb', nullable: true })
   changes?: Record<string, { from: unknown; to: unknown }> | null = null;
 

@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { viewerOf } from '../../app/context.js';
 import type { RequestContext } from '../../app/context.js';
 import { Allow } from '../../common/auth/authorize.js';
@@ -14,10 +15,23 @@ import { JobEvent } from './job-event.entity.js';
 import { JobTemplate } from './job-template.entity.js';
 import { Job } from './job.entity.js';
 
-/** Whether the viewer may see the job's vehicle now: principal staff always; a partner while its grant (or an assignment) lasts. */
-async function seesVehicle(ctx: RequestContext, job: Job): Promise<boolean> {
+/**
+ * Whether the viewer may see the job's vehicle now: principal staff always; a partner while its
+ * grant (or an assignment) lasts. The one rule of `Job.vehicle`, `Job.configuration` and of the
+ * history's changes to them.
+ */
+async function seesVehicle(ctx: RequestContext, job: Pick<Job, 'vehicle'>): Promise<boolean> {
   const entries = await accessViaEntries(ctx, job.vehicle.id);
   return entries === null || entries.length > 0;
+}
+
+/**
+ * Whether a recorded change describes the job's configuration or vehicle (and so is shown only with
+ * them): every change of a CONFIGURATION_CHANGED event (keyed by configuration field or
+ * `setting.<name>`), and an edit's `configuration.*` and `vehicle*` entries.
+ */
+export function describesVehicleDetails(eventType: string, key: string): boolean {
+  return eventType === 'CONFIGURATION_CHANGED' || key.startsWith('configuration.') || key === 'vehicle' || key.startsWith('vehicle.');
 }
 
 @Resolver(() => Job)
@@ -69,5 +83,22 @@ export class JobFieldsResolver {
   @FieldResolver(() => [JobEvent], { description: 'The job\'s history, oldest first: every transition with who, when and why.' })
   events(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<JobEvent[]> {
     return ctx.loaders.jobEvents.load(job.id);
+  }
+}
+
+@Resolver(() => JobEvent)
+export class JobEventFieldsResolver {
+  @Allow('jobs:read')
+  @FieldResolver(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      'Changed fields: `{ field: { from, to } }` (e.g. a configuration override) — changes to the configuration or the vehicle only for a viewer who may see the job\'s `configuration` and `vehicle` now (a service partner: while its grant lasts); null when nothing is left to show.',
+  })
+  async changes(@Root() event: JobEvent, @Ctx() ctx: RequestContext): Promise<Record<string, { from: unknown; to: unknown }> | null> {
+    if (!event.changes) return null;
+    const job = await ctx.loaders.jobById.load(event.job.id);
+    if (job && (await seesVehicle(ctx, job))) return event.changes;
+    const shown = Object.entries(event.changes).filter(([key]) => !describesVehicleDetails(event.type, key));
+    return shown.length > 0 ? Object.fromEntries(shown) : null;
   }
 }

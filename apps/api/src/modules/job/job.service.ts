@@ -5,6 +5,7 @@ import type { BulkJobAction, JobAction, JobActor, JobKind, JobStatus } from '@pa
 import { validate as isUuid } from 'uuid';
 import { z } from 'zod';
 import { inTransaction, viewerOf } from '../../app/context.js';
+import { filterIdsOpen } from '../access/filter-ids.js';
 import type { RequestContext } from '../../app/context.js';
 import { NotFound, ValidationFailed } from '../../common/errors/app-errors.js';
 import { parseInput, parseUpdate } from '../../common/errors/parse-input.js';
@@ -71,13 +72,12 @@ export interface JobFilterInput {
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-01-31.').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'This date does not exist.');
 
 /** The jobs list's condition: the viewer's scope and every filter (each on an index); shared by the list and its CSV export. */
-export function jobsWhere(ctx: RequestContext, filter: JobFilterInput): FilterQuery<Job> {
+export async function jobsWhere(ctx: RequestContext, filter: JobFilterInput): Promise<FilterQuery<Job>> {
+  // a partner, vehicle (e.g. after the grant ended) or batch the viewer may not open filters to nothing, like an id that does not exist
+  if (!(await filterIdsOpen(ctx, filter, { servicePartnerId: 'partner', vehicleId: 'vehicle', importBatchId: 'importBatch' }))) return { id: null };
   const conditions: FilterQuery<Job>[] = [jobScopeWhere(ctx)];
   if (filter.status) conditions.push({ status: filter.status });
   if (filter.kind) conditions.push({ kind: filter.kind });
-  for (const [key, value] of [['servicePartnerId', filter.servicePartnerId], ['vehicleId', filter.vehicleId], ['importBatchId', filter.importBatchId]] as const) {
-    if (value && !isUuid(value)) throw ValidationFailed.of(`filter.${key}`, 'This is not an id.');
-  }
   if (filter.servicePartnerId) conditions.push({ servicePartner: filter.servicePartnerId });
   if (filter.vehicleId) conditions.push({ vehicle: filter.vehicleId });
   if (filter.importBatchId) conditions.push({ importBatch: filter.importBatchId });
@@ -95,8 +95,8 @@ export function jobSortColumn(field: JobSortField): 'createdAt' | 'kind' | 'stat
 }
 
 /** A page of the jobs the viewer may see, filtered (every filter on an index) and sorted. */
-export function listJobs(ctx: RequestContext, filter: JobFilterInput, order: { field: JobSortField; direction: 'ASC' | 'DESC' }, first: number, after?: string | null): Promise<Page<Job>> {
-  return keysetPage(ctx.em, Job, jobsWhere(ctx, filter), { first, after, orderBy: SORT_COLUMNS[order.field], direction: order.direction === 'ASC' ? 'asc' : 'desc' });
+export async function listJobs(ctx: RequestContext, filter: JobFilterInput, order: { field: JobSortField; direction: 'ASC' | 'DESC' }, first: number, after?: string | null): Promise<Page<Job>> {
+  return keysetPage(ctx.em, Job, await jobsWhere(ctx, filter), { first, after, orderBy: SORT_COLUMNS[order.field], direction: order.direction === 'ASC' ? 'asc' : 'desc' });
 }
 
 const text = (max: number, what: string) =>

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ownerAnnotationSchema, ownerMessageSchema, ownerSchema } from '@partner-hub/domain';
 import type { OwnerAccessKind } from '@partner-hub/domain';
 import { inTransaction, viewerOf } from '../../app/context.js';
+import { filterIdsOpen } from '../access/filter-ids.js';
 import type { RequestContext } from '../../app/context.js';
 import { idIn } from '../../common/db/subquery.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
@@ -52,6 +53,8 @@ export const DEFAULT_OWNER_ORDER: OwnerOrderInput = { field: 'CREATED_AT', direc
  * annotation text would reveal it, so their search never looks there.
  */
 export async function ownersWhere(ctx: RequestContext, filter: OwnerFilterInput, field = 'filter'): Promise<FilterQuery<Owner>> {
+  // a vehicle the viewer may not open filters to nothing, like an id that does not exist (else it would tell who else uses it)
+  if (!(await filterIdsOpen(ctx, filter, { vehicleId: 'vehicle' }, field))) return { id: null };
   const conditions: FilterQuery<Owner>[] = [await ownerScopeWhere(ctx)];
   const pattern = containsPattern(filter.search, `${field}.search`);
   if (pattern) {
@@ -67,9 +70,7 @@ export async function ownersWhere(ctx: RequestContext, filter: OwnerFilterInput,
     conditions.push({ $or: matches });
   }
   if (filter.vehicleId) {
-    // the vehicle must be one the viewer may see, or the filter would tell who else uses it
-    const vehicle = await findVisibleVehicle(ctx, filter.vehicleId, `${field}.vehicleId`);
-    const users = ctx.em.createQueryBuilder(OwnerVehicleAccess, 'ova').select('ova.owner_id').where({ vehicle: vehicle.id });
+    const users = ctx.em.createQueryBuilder(OwnerVehicleAccess, 'ova').select('ova.owner_id').where({ vehicle: filter.vehicleId });
     conditions.push(idIn<Owner>(users.getKnexQuery()));
   }
   conditions.push({ archivedAt: filter.archived ? { $ne: null } : null });

@@ -51,6 +51,19 @@ export function canManage(scope: PartnerScope, partnerId: string): boolean {
   return scope.all || (scope.visible.has(partnerId) && !scope.own.has(partnerId));
 }
 
+/**
+ * Whether the viewer may read the users of a partner it sees (DESIGN.md §3: users are principal
+ * ADMINs' and partner admins' business): of its own organization with `users:read` (what the
+ * `users` query lists), of any other organization — a partner below its own, or any partner of its
+ * principal — only with `users:manage`, which principal and partner ADMINs hold and MANAGER, VIEWER,
+ * STAFF and TECHNICIAN do not.
+ */
+export function seesUsersOf(ctx: RequestContext, partner: Partner): boolean {
+  const viewer = viewerOf(ctx);
+  if (partner.organization.id === viewer.organizationId) return viewer.permissions.has('users:read');
+  return viewer.permissions.has('users:manage');
+}
+
 /** Loads a partner the viewer may see, or fails as if it did not exist. */
 export async function findVisiblePartner(ctx: RequestContext, id: string, field = 'id'): Promise<Partner> {
   const scope = await partnerScope(ctx);

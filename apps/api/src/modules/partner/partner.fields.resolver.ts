@@ -5,6 +5,7 @@ import type { RequestContext } from '../../app/context.js';
 import { viewerOf } from '../../app/context.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { scopeToSystem } from '../../common/db/tenant-filter.js';
+import { forbidden } from '../../common/errors/app-errors.js';
 import { keysetPage } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
 import { AccountTypeEnum } from '../../common/graphql/enums.js';
@@ -14,7 +15,7 @@ import { Organization } from '../organization/organization.entity.js';
 import { User } from '../user/user.entity.js';
 import { UserConnection } from '../user/user.resolver.js';
 import { Partner } from './partner.entity.js';
-import { canManage, canSee, partnerScope } from './partner-scope.js';
+import { canManage, canSee, partnerScope, seesUsersOf } from './partner-scope.js';
 import { ancestorsOfPartner, descendantsOfPartner } from './partner.service.js';
 
 @ObjectType({ description: 'A partner\'s agreement with its principal.' })
@@ -128,14 +129,18 @@ export class PartnerFieldsResolver {
   }
 
   @Allow('partners:read')
-  @FieldResolver(() => UserConnection, { description: 'The partner organization\'s users (for principal staff and the partner admins above it).' })
+  @FieldResolver(() => UserConnection, {
+    description:
+      'The partner organization\'s users: for its own people with users:read, for principal ADMINs and the partner ADMINs above it (users:manage); FORBIDDEN for anyone else (principal MANAGER and VIEWER, partner STAFF of the partners above).',
+  })
   async users(
     @Root() partner: Partner,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1 to 200.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
   ): Promise<Page<User>> {
-    // the partner is visible (it was resolved through the scope), so its people are too
+    // the partner is visible (it was resolved through the scope); its people only to its own users and to admins
+    if (!seesUsersOf(ctx, partner)) throw forbidden();
     const own = partner.organization.id === viewerOf(ctx).organizationId;
     return keysetPage(own ? ctx.em : systemFork(ctx), User, { organization: partner.organization.id }, { first, after, orderBy: 'email', direction: 'asc' });
   }

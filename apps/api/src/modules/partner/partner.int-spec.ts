@@ -206,7 +206,8 @@ describe('partners list', () => {
     const small = await count(10);
     const large = await count(100);
     expect(large).toBe(small);
-    expect(small).toBeLessThanOrEqual(8);
+    // one of them opens the filter's parent first, as partner(id) would (access/filter-ids.ts)
+    expect(small).toBeLessThanOrEqual(9);
   });
 });
 

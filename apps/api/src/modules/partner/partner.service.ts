@@ -12,6 +12,7 @@ import {
 import type { AccountType, PartnerProfile, PartnerRole, PartnerStatus, PasswordPolicy } from '@partner-hub/domain';
 import { z } from 'zod';
 import { credentialsChanged, inTransaction, viewerOf } from '../../app/context.js';
+import { filterIdsOpen } from '../access/filter-ids.js';
 import type { RequestContext } from '../../app/context.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
 import { parseInput, parseUpdate } from '../../common/errors/parse-input.js';
@@ -61,6 +62,8 @@ export interface PartnerOrderInput {
 
 /** The filter of a partners list: the viewer's scope plus the user's filters, all on indexed columns. */
 export async function partnersWhere(ctx: RequestContext, filter: PartnerFilterInput): Promise<FilterQuery<Partner>> {
+  // a parent or batch the viewer may not open filters to nothing, like an id that does not exist
+  if (!(await filterIdsOpen(ctx, filter, { parentId: 'partner', importBatchId: 'importBatch' }))) return { id: null };
   const scope = await partnerScope(ctx);
   const where = { ...((await visiblePartnersWhere(ctx)) as Record<string, unknown>) } as FilterQuery<Partner> & Record<string, unknown>;
   const search = filter.search?.trim();

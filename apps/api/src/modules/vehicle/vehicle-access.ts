@@ -17,10 +17,10 @@ import { VehicleAssignment } from './vehicle-assignment.entity.js';
 /**
  * Vehicle access, enforced from one ledger (DESIGN.md §3): assignment periods and job grants,
  * decided by the pure rules of libs/domain (vehicle-access.ts). Three readers share it:
- * - `findVisibleVehicle` and `accessVia`: the ledger entries of a vehicle that reach the viewer;
+ * - `accessVia`: the ledger entries of a vehicle that reach the viewer;
  * - `whoCanAccess`: every entry of a vehicle at a given time;
- * - `vehicleScopeWhere`: the same rule as a SQL filter for lists (a property test keeps it
- *   in agreement with the entries).
+ * - `vehicleScopeWhere`: the same rule as a SQL filter for lists and for `findVisibleVehicle`'s
+ *   lookup (a property test keeps it in agreement with the entries).
  */
 
 /** The viewer as the ledger sees it. */
@@ -94,12 +94,14 @@ export async function accessViaEntries(ctx: RequestContext, vehicleId: string): 
   return entriesFor(subject, await ctx.loaders.vehicleLedger.load(vehicleId));
 }
 
-/** Loads a vehicle the viewer may see now, or fails exactly as if it did not exist. */
+/**
+ * Loads a vehicle the viewer may see now, or fails exactly as if it did not exist: the ledger's rule
+ * is part of the lookup's SQL (`vehicleScopeWhere`), so a vehicle out of reach costs the very
+ * statements a missing id costs — its refusal cannot be told apart by time either.
+ */
 export async function findVisibleVehicle(ctx: RequestContext, id: string, field = 'id'): Promise<Vehicle> {
-  const vehicle = isUuid(id) ? await ctx.em.findOne(Vehicle, { id }) : null;
+  const vehicle = isUuid(id) ? await ctx.em.findOne(Vehicle, { $and: [{ id }, await vehicleScopeWhere(ctx)] }) : null;
   if (!vehicle) throw new NotFound('vehicle', field);
-  const entries = await accessViaEntries(ctx, id);
-  if (entries !== null && entries.length === 0) throw new NotFound('vehicle', field);
   return vehicle;
 }
 

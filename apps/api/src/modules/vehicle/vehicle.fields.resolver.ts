@@ -10,7 +10,7 @@ import { Owner } from '../owner/owner.entity.js';
 import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
 import { Partner } from '../partner/partner.entity.js';
 import { NotFound } from '../../common/errors/app-errors.js';
-import { accessSubject, accessViaEntries } from './vehicle-access.js';
+import { accessSubject } from './vehicle-access.js';
 import { accessVia } from './vehicle-access.service.js';
 import { vehicleAssignments } from './vehicle.service.js';
 import { Vehicle } from './vehicle.entity.js';
@@ -41,11 +41,9 @@ export class VehicleFieldsResolver {
 
   @Allow('owners:read')
   @FieldResolver(() => [OwnerVehicleAccess], { description: 'The people who own or use the vehicle (basic data; never the principal\'s annotations to a partner; none through a job grant).' })
-  async owners(@Root() vehicle: Vehicle, @Ctx() ctx: RequestContext): Promise<OwnerVehicleAccess[]> {
-    // a partner sees the owners of the vehicles it holds; a job grant shows the vehicle, never its owners
-    const entries = await accessViaEntries(ctx, vehicle.id);
-    if (entries !== null && !entries.some((e) => e.reason === 'ASSIGNMENT')) return [];
-    return ctx.loaders.ownerAccessByVehicle.load(vehicle.id);
+  owners(@Root() vehicle: Vehicle, @Ctx() ctx: RequestContext): Promise<OwnerVehicleAccess[]> {
+    // a partner sees the owners of the vehicles it holds; a job grant shows the vehicle, never its owners (owner-access.ts)
+    return ctx.loaders.visibleOwnerAccessByVehicle.load(vehicle.id);
   }
 
   @Allow('vehicles:read')

@@ -3,6 +3,7 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { checkVin, vehicleDetailsSchema, vehicleSchema } from '@partner-hub/domain';
 import { v7 as uuidv7, validate as isUuid } from 'uuid';
 import { inTransaction, viewerOf } from '../../app/context.js';
+import { filterIdsOpen } from '../access/filter-ids.js';
 import type { RequestContext } from '../../app/context.js';
 import { principalIdsOf } from '../../common/auth/viewer.js';
 import { idIn } from '../../common/db/subquery.js';
@@ -79,20 +80,19 @@ export async function vehiclesWhere(
   field = 'filter',
   scope: 'visible' | 'held' = 'visible',
 ): Promise<FilterQuery<Vehicle>> {
+  // a partner, owner or batch the viewer may not open filters to nothing, like an id that does not exist
+  if (!(await filterIdsOpen(ctx, filter, { partnerId: 'partner', ownerId: 'owner', importBatchId: 'importBatch' }, field))) return { id: null };
   const conditions: FilterQuery<Vehicle>[] = [scope === 'held' ? await heldVehiclesWhere(ctx) : await vehicleScopeWhere(ctx)];
   const pattern = containsPattern(filter.search, `${field}.search`);
   if (pattern) {
     conditions.push({ $or: [{ vin: { $ilike: pattern } }, { plate: { $ilike: pattern } }, { deviceSerial: { $ilike: pattern } }] });
   }
   if (filter.partnerId) {
-    const scope = await partnerScope(ctx);
-    if (!isUuid(filter.partnerId) || !canSee(scope, filter.partnerId)) throw new NotFound('partner', `${field}.partnerId`);
     const partnerIds = filter.directOnly ? [filter.partnerId] : (await subtreesOf(ctx.em, [filter.partnerId])).map((r) => r.id);
     conditions.push(idIn<Vehicle>(openAssignmentsOf(ctx.em, partnerIds)));
   }
   if (filter.unassigned) conditions.push(idIn<Vehicle>(unassignedVehicles(ctx)));
   if (filter.ownerId) {
-    if (!isUuid(filter.ownerId)) throw new NotFound('owner', `${field}.ownerId`);
     const owned = ctx.em.createQueryBuilder(OwnerVehicleAccess, 'o').select('o.vehicle_id').where({ owner: filter.ownerId }).getKnexQuery();
     conditions.push(idIn<Vehicle>(owned));
   }
@@ -100,7 +100,6 @@ export async function vehiclesWhere(
   if (filter.model?.trim()) conditions.push({ model: { $ilike: escapeLike(filter.model.trim()) } });
   conditions.push({ archivedAt: filter.archived ? { $ne: null } : null });
   if (filter.importBatchId) {
-    if (!isUuid(filter.importBatchId)) throw new NotFound('import batch', `${field}.importBatchId`);
     conditions.push({ importBatch: filter.importBatchId });
   }
   return { $and: conditions };

@@ -13,7 +13,7 @@ import { viewerFixture } from '../../../../test/fixtures';
 import { partnerDetailsFixture } from '../../../../test/partner-fixtures';
 import { PartnerDetails } from './PartnerDetails';
 
-function renderDetails(mocks: MockLink.MockedResponse[], tab = 'profile') {
+function renderDetails(mocks: MockLink.MockedResponse[], tab = 'profile', viewer = viewerFixture('PRINCIPAL', 'ADMIN')) {
   const router = createMemoryRouter(
     [
       { path: '/partners/:id/:tab', element: <PartnerDetails id="partner-1" tab={tab} /> },
@@ -26,7 +26,7 @@ function renderDetails(mocks: MockLink.MockedResponse[], tab = 'profile') {
   render(
     <MockedProvider mocks={mocks} cache={createCache()}>
       <AntApp>
-        <ViewerContext.Provider value={viewerFixture('PRINCIPAL', 'ADMIN')}>
+        <ViewerContext.Provider value={viewer}>
           <RouterProvider router={router} />
         </ViewerContext.Provider>
       </AntApp>
@@ -43,6 +43,17 @@ function detailsMock(partner: PartnerDetailsFieldsFragment): MockLink.MockedResp
 }
 
 describe('PartnerDetails', () => {
+  it('offers the Users tab only to those the API shows a partner\'s users: admins, not a principal manager', async () => {
+    renderDetails([detailsMock(partnerDetailsFixture())]);
+    expect(await screen.findByRole('tab', { name: 'Users' })).toBeTruthy();
+  });
+
+  it('hides the Users tab from a principal manager, whom the API refuses them', async () => {
+    renderDetails([detailsMock(partnerDetailsFixture())], 'profile', viewerFixture('PRINCIPAL', 'MANAGER'));
+    expect(await screen.findByText('VEZ9A')).toBeTruthy();
+    expect(screen.queryByRole('tab', { name: 'Users' })).toBeNull();
+  });
+
   it('shows the name, Partner ID, tags and the path through the tree', async () => {
     renderDetails([
       detailsMock(

@@ -4,9 +4,9 @@ import { Breadcrumb, Button, Flex, Result, Skeleton, Space, Tabs, Typography } f
 import { useQuery } from '@apollo/client/react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { PartnerDetailsDocument } from '@partner-hub/graphql-client';
-import type { PartnerDetailsFieldsFragment } from '@partner-hub/graphql-client';
+import type { PartnerDetailsFieldsFragment, ViewerFieldsFragment } from '@partner-hub/graphql-client';
 import { CopyableId, PageHeader } from '@partner-hub/ui';
-import { useViewer } from '../../../auth/hooks/viewer-context';
+import { hasPermission, useViewer } from '../../../auth/hooks/viewer-context';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { graphQLErrorReason } from '../../../shared/utils/errors';
 import { InvitationCard } from '../../invitations/components/InvitationCard';
@@ -24,6 +24,8 @@ type DetailsTab = {
   key: string;
   label: string;
   render: (partner: PartnerDetailsFieldsFragment) => ReactNode;
+  /** whether the viewer may open the tab at all (the API answers FORBIDDEN otherwise); every viewer when absent */
+  shownTo?: (partner: PartnerDetailsFieldsFragment, viewer: ViewerFieldsFragment) => boolean;
 };
 
 export const PARTNER_TABS: readonly DetailsTab[] = [
@@ -47,7 +49,14 @@ export const PARTNER_TABS: readonly DetailsTab[] = [
     render: (partner) => <PartnerSubPartnersTab partner={partner} />,
   },
   { key: 'vehicles', label: 'Vehicles', render: (partner) => <PartnerVehiclesTab partner={partner} /> },
-  { key: 'users', label: 'Users', render: (partner) => <PartnerUsersTab partner={partner} /> },
+  {
+    key: 'users',
+    label: 'Users',
+    render: (partner) => <PartnerUsersTab partner={partner} />,
+    // the API's rule for Partner.users: the own organization's with users:read, any other only for admins
+    shownTo: (partner, viewer) =>
+      hasPermission(viewer, 'users:manage') || (partner.organization.id === viewer.organization.id && hasPermission(viewer, 'users:read')),
+  },
   { key: 'history', label: 'History', render: (partner) => <PartnerHistoryTab partner={partner} /> },
 ];
 
@@ -134,7 +143,7 @@ export function PartnerDetails({ id, tab }: PartnerDetailsProps) {
         activeKey={tab}
         onChange={(key) => void navigate(key === 'profile' ? `/partners/${id}` : `/partners/${id}/${key}`)}
         destroyOnHidden
-        items={PARTNER_TABS.map((candidate) => ({
+        items={PARTNER_TABS.filter((candidate) => candidate.shownTo?.(partner, viewer) ?? true).map((candidate) => ({
           key: candidate.key,
           label: candidate.label,
           children: candidate.key === tab ? candidate.render(partner) : null,
