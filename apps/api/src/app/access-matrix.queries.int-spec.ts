@@ -9,7 +9,7 @@ import { createTestApp } from '../testing/test-app.js';
 import type { TestApp } from '../testing/test-app.js';
 import { ROLES, buildAccessWorld, randomId, seesOf } from '../testing/access-world.js';
 import type { AccessWorld, ObjectKind, Role } from '../testing/access-world.js';
-import { createMatrix, databaseSnapshots, inBatches, leaksIn, operationsOf, unexpected } from '../testing/operation-matrix.js';
+import { createMatrix, databaseSnapshots, inBatches, leaksIn, operationNamed, operationsOf, unexpected } from '../testing/operation-matrix.js';
 import type { Finding } from '../testing/operation-matrix.js';
 import { jobsExportHandler } from '../modules/import/jobs-export.route.js';
 import { buildAppSchema } from './build-schema.js';
@@ -20,7 +20,7 @@ import { SESSION_COOKIE } from './request-context.js';
  * role of DESIGN.md §3 — no foreign object or withheld field in any answer, and each id the role may
  * not see answered exactly like a random id — plus GET /exports/jobs.csv with its filter. Queries
  * write nothing: the database is compared with the world as built after each operation.
- * The mutations are in access-matrix.mutations.int-spec.ts; the machinery in src/testing/operation-matrix.ts.
+ * The mutations are in access-matrix.mutations-1/-2.int-spec.ts; the machinery in src/testing/operation-matrix.ts.
  */
 
 let app: TestApp;
@@ -65,7 +65,7 @@ describe('access matrix: queries', () => {
   });
 
   it.each(QUERIES)('%s: as every role, nothing foreign in any answer, foreign ids refused like random ones, nothing written', async (name) => {
-    const op = operationsOf(schema).find((o) => o.name === name)!;
+    const op = operationNamed(schema, name);
     const findings = await matrix.check(op, ROLES);
     const written = await db.changed();
     await db.restore(written);
@@ -90,7 +90,8 @@ describe('access matrix: GET /exports/jobs.csv', () => {
 
   it('as every role, with every id of its filter: nothing foreign, foreign ids filtered like random ones', async () => {
     // the route's filter is the jobs list's JobFilter: its ID fields are read from the schema
-    const filterType = getNamedType(schema.getQueryType()!.getFields()['jobs']!.args.find((a) => a.name === 'filter')!.type);
+    const filterArg = operationNamed(schema, 'jobs').field.args.find((a) => a.name === 'filter');
+    const filterType = filterArg && getNamedType(filterArg.type);
     if (!isInputObjectType(filterType)) throw new Error('jobs(filter) is not an input object');
     const KINDS: Record<string, ObjectKind> = { vehicleId: 'vehicle', servicePartnerId: 'partner', importBatchId: 'importBatch' };
     const idFields = Object.values(filterType.getFields()).filter((f) => getNamedType(f.type).name === 'ID').map((f) => f.name);
@@ -105,7 +106,7 @@ describe('access matrix: GET /exports/jobs.csv', () => {
         for (const field of idFields) {
           const random = randomId();
           const expected = (await download(role, { [field]: random })).split(random).join('<the-id>');
-          for (const foreign of matrix.foreignOf(role, KINDS[field]!)) {
+          for (const foreign of matrix.foreignOf(role, KINDS[field] ?? 'vehicle')) {
             const answer = await download(role, { [field]: foreign.id });
             for (const leak of leaksIn(answer, markers, [foreign.id])) report(`filter ${field} = ${foreign.label} shows ${leak}`);
             const got = answer.split(foreign.id).join('<the-id>');

@@ -235,17 +235,19 @@ export async function buildAccessWorld(app: TestApp) {
   assignVehicle(em, vehicles.vSP, SP);
   assignVehicle(em, vehicles.vBatch, D);
   assignVehicle(em, vehicles.vB, PB);
-  const owners: Record<string, ReturnType<typeof makeOwner>> = {};
-  for (const [label, v] of Object.entries(vehicles)) {
-    const ownerLabel = `o${label.slice(1)}`;
-    const owner = makeOwner(em, v.principal, { email: `${ownerLabel.toLowerCase()}-${tag}@owners.example`, name: mark(ownerLabel), phone: `+49 30 ${Object.keys(owners).length}${tag.length}0101` });
-    giveOwnerAccess(em, owner, v);
-    owners[ownerLabel] = owner;
-  }
+  // one owner per vehicle, `o` + the vehicle's label without its `v`
+  const owners = Object.fromEntries(
+    Object.entries(vehicles).map(([label, v], i) => {
+      const ownerLabel = `o${label.slice(1)}`;
+      const owner = makeOwner(em, v.principal, { email: `${ownerLabel.toLowerCase()}-${tag}@owners.example`, name: mark(ownerLabel), phone: `+49 30 ${i}60101` });
+      giveOwnerAccess(em, owner, v);
+      return [ownerLabel, owner];
+    }),
+  );
   const annotationsA = [mark('annotation-D'), mark('annotation-external-D'), mark('annotation-description-D')];
   const annotationsB = [mark('annotation-B')];
-  annotateOwner(em, owners['oD']!, { displayName: annotationsA[0], externalUserId: annotationsA[1], description: annotationsA[2] });
-  annotateOwner(em, owners['oB']!, { displayName: annotationsB[0] });
+  annotateOwner(em, owners['oD'] ?? fail('oD'), { displayName: annotationsA[0], externalUserId: annotationsA[1], description: annotationsA[2] });
+  annotateOwner(em, owners['oB'] ?? fail('oB'), { displayName: annotationsB[0] });
   await em.flush();
 
   const sign = (email: string) => app.signIn(email, WORLD_PASSWORD);
@@ -278,7 +280,7 @@ export async function buildAccessWorld(app: TestApp) {
   const OVERRIDE = `mutation($input: OverrideJobConfigurationInput!) { overrideJobConfiguration(input: $input) { ${JOB_RESULT} } }`;
   const TEMPLATE = `mutation($input: CreateJobTemplateInput!) { createJobTemplate(input: $input) { __typename ... on JobTemplateSuccess { jobTemplate { id } } ... on ErrorResult { code message } } }`;
   const endedConfiguration = [mark('cfg-ended-before'), mark('cfg-ended-after'), mark('cfg-ended-setting')];
-  const job = async (role: Role, label: string, input: Record<string, unknown>) => (await run(role, CREATE, { kind: 'INSTALLATION', title: mark(label), ...input })).job!.id;
+  const job = async (role: Role, label: string, input: Record<string, unknown>) => (await run(role, CREATE, { kind: 'INSTALLATION', title: mark(label), ...input })).job?.id ?? fail(label);
   const jobs = {
     jGrant: await job('principalAdmin', 'jGrant', { vehicleId: vehicles.vGrant.id, servicePartnerId: SP.id, assign: true, configuration: { deviceSerial: mark('cfg-grant') } }),
     jEnded: await job('principalAdmin', 'jEnded', {
@@ -296,8 +298,8 @@ export async function buildAccessWorld(app: TestApp) {
   await run('technician', OVERRIDE, { id: jobs.jEnded, configuration: { deviceSerial: endedConfiguration[1], settings: [{ name: 'matrix_setting', value: endedConfiguration[2] }] } });
   await run('technician', TRANSITION, { id: jobs.jEnded, action: 'SUCCEED' });
   const templates = {
-    tA: (await run('principalAdmin', TEMPLATE, { name: mark('tA'), kind: 'INSTALLATION', description: mark('tA-description') })).jobTemplate!.id,
-    tB: (await run('otherPrincipalAdmin', TEMPLATE, { name: mark('tB'), kind: 'INSTALLATION' })).jobTemplate!.id,
+    tA: (await run('principalAdmin', TEMPLATE, { name: mark('tA'), kind: 'INSTALLATION', description: mark('tA-description') })).jobTemplate?.id ?? fail('tA'),
+    tB: (await run('otherPrincipalAdmin', TEMPLATE, { name: mark('tB'), kind: 'INSTALLATION' })).jobTemplate?.id ?? fail('tB'),
   };
 
   for (const [label, v] of Object.entries(vehicles)) add('vehicle', label, v.id, v.vin, v.model, v.deviceSerial);
@@ -321,6 +323,10 @@ export async function buildAccessWorld(app: TestApp) {
 }
 
 export type AccessWorld = Awaited<ReturnType<typeof buildAccessWorld>>;
+
+function fail(label: string): never {
+  throw new Error(`building the access world: ${label} is missing`);
+}
 
 /** A UUIDv7 that names nothing. */
 export const randomId = (): string => uuidv7();

@@ -37,6 +37,13 @@ export interface Operation {
   field: GraphQLField<unknown, unknown>;
 }
 
+/** The operation called `name` (a test per operation looks it up by name). */
+export function operationNamed(schema: GraphQLSchema, name: string): Operation {
+  const op = operationsOf(schema).find((o) => o.name === name);
+  if (!op) throw new Error(`no operation ${name} in the schema`);
+  return op;
+}
+
 /** Every Query and Mutation field of the schema, by name. */
 export function operationsOf(schema: GraphQLSchema): Operation[] {
   const of = (kind: OperationKind, type: GraphQLObjectType | null | undefined) =>
@@ -485,7 +492,7 @@ export function createMatrix(app: TestApp, world: AccessWorld, schema: GraphQLSc
     const picked = labels.slice(0, 2);
     const other = labels.find((label) => OTHER_PRINCIPAL.has(label));
     if (other && !picked.includes(other)) picked.push(other);
-    return picked.map((label) => world.objects.find((o) => o.kind === kind && o.label === label)!);
+    return world.objects.filter((o) => o.kind === kind && picked.includes(o.label)).sort((a, b) => picked.indexOf(a.label) - picked.indexOf(b.label));
   };
 
   async function call(op: Operation, role: Role, variables: Record<string, unknown>, findings: Finding[], sent: string[], snapshot: boolean) {
