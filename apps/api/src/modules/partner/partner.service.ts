@@ -308,7 +308,8 @@ export async function movePartner(ctx: RequestContext, input: { id: string; pare
   if (newParentId === null && !scope.all) throw ValidationFailed.of('parentId', 'Choose a partner inside your own tree to move it under.');
   const newParent = newParentId ? await findVisiblePartner(ctx, newParentId, 'parentId') : null;
   const oldParentId = partner.parent?.id ?? null;
-  if (newParentId === oldParentId) return partner;
+  // a move that changes nothing is the caller's mistake, answered like an archived vehicle's archive (nothing to audit)
+  if (newParentId === oldParentId) throw ValidationFailed.of('parentId', newParentId ? 'The partner is already under this parent.' : 'The partner is already at the top level.');
   // the rows the domain rule needs: the subtree being moved and the chain above the new parent
   const [subtree, chains, reached] = await Promise.all([
     subtreesOf(ctx.em, [partner.id]),
@@ -341,7 +342,7 @@ export async function movePartner(ctx: RequestContext, input: { id: string; pare
 export async function archivePartner(ctx: RequestContext, input: { id: string }): Promise<Partner> {
   const viewer = viewerOf(ctx);
   const partner = await findManagedPartner(ctx, input.id);
-  if (partner.archivedAt) return partner;
+  if (partner.archivedAt) throw ValidationFailed.of('id', 'This partner is already archived.');
   const activeChildren = await ctx.em.count(Partner, { parent: partner.id, archivedAt: null });
   if (activeChildren > 0) {
     throw ValidationFailed.of('id', `This partner has ${activeChildren} active sub-partner(s): move or archive them first.`);
@@ -359,7 +360,7 @@ export async function archivePartner(ctx: RequestContext, input: { id: string })
 export async function restorePartner(ctx: RequestContext, input: { id: string }): Promise<Partner> {
   const viewer = viewerOf(ctx);
   const partner = await findManagedPartner(ctx, input.id);
-  if (!partner.archivedAt) return partner;
+  if (!partner.archivedAt) throw ValidationFailed.of('id', 'This partner is not archived.');
   if (partner.parent) {
     const parent = await ctx.em.findOneOrFail(Partner, { id: partner.parent.id });
     if (parent.archivedAt) throw ValidationFailed.of('id', 'Its parent partner is archived: restore the parent first, or move this partner.');
