@@ -3,7 +3,6 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Redis } from 'ioredis';
 import { loadEnv } from './config/env.js';
 import type { Env } from './config/env.js';
 import { createLogger } from './common/observability/logger.js';
@@ -63,14 +62,14 @@ async function main(): Promise<void> {
       }
     }
 
-    const redis = env.REDIS_URL ? new Redis(env.REDIS_URL) : undefined;
-    if (redis) cleanups.push(() => redis.quit());
-    const events = createAppPubSub(env.REDIS_URL);
+    const events = createAppPubSub(env.REDIS_URL, logger);
     cleanups.push(() => events.close());
+    // fails fast while Redis is unreachable: the throttle then counts in-process
+    const signInThrottle = new SignInThrottle(events.redis?.client('sign-in throttle', { commandTimeout: 1000 }));
     const mailer = new Mailer(env.SMTP_URL, env.SMTP_FROM, logger);
     cleanups.push(async () => mailer.close());
 
-    const server = await startServer(orm, { env, logger, mailer, pubSub: events.pubSub, signInThrottle: new SignInThrottle(redis) }, env.PORT, env.HOST);
+    const server = await startServer(orm, { env, logger, mailer, pubSub: events.pubSub, redis: events.redis, signInThrottle }, env.PORT, env.HOST);
     cleanups.push(() => server.stop());
     logger.info(
       { url: server.url, database: embedded ? 'embedded' : 'external', events: env.REDIS_URL ? 'redis' : 'in-process', mail: env.SMTP_URL ? 'smtp' : 'outbox' },

@@ -5,6 +5,7 @@ import type { Viewer } from '../common/auth/viewer.js';
 import type { SignInThrottle } from '../common/auth/sign-in-throttle.js';
 import type { Mailer } from '../modules/mail/mailer.js';
 import type { AppPubSub } from './pubsub.js';
+import type { RedisLink } from './redis.js';
 import type { Loaders } from './loaders.js';
 
 /** Long-lived parts shared by every request, made once in main.ts (or a test). */
@@ -14,6 +15,8 @@ export interface AppDeps {
   mailer: Mailer;
   signInThrottle: SignInThrottle;
   pubSub: AppPubSub;
+  /** the connection to Redis when REDIS_URL is set (fan-out and shared throttling; its state is in /readyz) */
+  redis?: RedisLink | null;
 }
 
 /** What a request over HTTP can do to its response: the session cookie. */

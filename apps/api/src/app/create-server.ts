@@ -74,7 +74,8 @@ export interface RunningServer {
 export async function startServer(orm: MikroORM, deps: AppDeps, port: number, host = '0.0.0.0'): Promise<RunningServer> {
   const { env, logger } = deps;
   const schema = await buildAppSchema(deps.pubSub);
-  const metrics = createMetrics();
+  const { redis } = deps;
+  const metrics = createMetrics(redis ? { redisUp: () => redis.up } : {});
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createHttpServer(app);
@@ -170,7 +171,8 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
   app.get('/readyz', async (_req, res) => {
     try {
       await orm.em.getConnection().execute('select 1');
-      res.json({ status: 'ready' });
+      // ready without Redis: it serves fan-out and shared throttling only, and the instance works alone meanwhile
+      res.json({ status: 'ready', detail: { database: 'up', ...(redis ? { redis: redis.up ? 'up' : 'down' } : {}) } });
     } catch (error) {
       logger.warn({ err: error }, 'readiness check failed');
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });

@@ -163,6 +163,7 @@ export class LiveConnections {
   private readonly organizationOf = new Map<LiveConnection, string>();
   private signals = 0;
   private readonly stopListening: () => void;
+  private readonly stopResuming: () => void;
 
   constructor(
     private readonly orm: MikroORM,
@@ -170,6 +171,8 @@ export class LiveConnections {
   ) {
     // synchronous: the re-checks are pending before the change's audit events reach any subscriber
     this.stopListening = deps.pubSub.listen('CREDENTIALS_CHANGED', ({ organizationIds }) => this.changed(organizationIds));
+    // signals other instances sent while Redis was unreachable never came: re-check every connection
+    this.stopResuming = deps.pubSub.onResumed(() => this.changed([...this.byOrganization.keys()]));
   }
 
   /** Taken before an operation authenticates: `track` re-checks when a signal came in between. */
@@ -194,6 +197,7 @@ export class LiveConnections {
   /** Stops listening for signals and ends every connection's timers (the server closes the sockets). */
   dispose(): void {
     this.stopListening();
+    this.stopResuming();
     for (const connection of [...this.organizationOf.keys()]) connection.ended();
   }
 

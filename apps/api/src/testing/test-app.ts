@@ -30,7 +30,7 @@ export interface GqlResult {
 }
 
 /**
- * `redisUrl`: share events through that Redis (the multi-instance path). `sameDatabaseAs`: a second
+ * `redisUrl`: share events and sign-in throttling through that Redis (the multi-instance path). `sameDatabaseAs`: a second
  * API instance on another app's database (its own ORM, events and schema; the first app drops the database).
  */
 export async function createTestApp(options: { smtpUrl?: string; redisUrl?: string; sameDatabaseAs?: { databaseUrl: string } } = {}) {
@@ -38,13 +38,14 @@ export async function createTestApp(options: { smtpUrl?: string; redisUrl?: stri
   const orm = await MikroORM.init(ormConfig(db.url, { pool: { min: 0, max: 5 } }));
   const env = loadEnv({ NODE_ENV: 'test', SESSION_SECRET: 'integration-test-secret-0123456789', LOG_LEVEL: 'silent', SMTP_URL: options.smtpUrl });
   const logger = pino({ level: process.env["TEST_LOG_LEVEL"] ?? "silent" });
-  const events = createAppPubSub(options.redisUrl);
+  const events = createAppPubSub(options.redisUrl, logger);
   const deps: AppDeps = {
     env,
     logger,
     mailer: new Mailer(env.SMTP_URL, env.SMTP_FROM, logger),
     pubSub: events.pubSub,
-    signInThrottle: new SignInThrottle(),
+    redis: events.redis,
+    signInThrottle: new SignInThrottle(events.redis?.client('sign-in throttle', { commandTimeout: 1000 })),
   };
   const schema = await buildAppSchema(deps.pubSub);
   const apollo = new ApolloServer<RequestContext>(apolloOptions(schema, logger));

@@ -57,6 +57,17 @@ export class TooManyAttempts extends UserError {
   }
 }
 
+/**
+ * Too many password checks are running or waiting (on this instance, or from this address): refused at
+ * once, uncounted, instead of queuing more 128 MiB hashes. Answered like TooManyAttempts.
+ */
+export class HashingBusy extends TooManyAttempts {
+  constructor() {
+    super(1);
+    this.message = 'Sign-in is busy, try again in a moment.';
+  }
+}
+
 export class AccountBlocked extends UserError {
   readonly code = 'ACCOUNT_BLOCKED';
   constructor(message = 'This account is deactivated. Ask an administrator of your organization.') {

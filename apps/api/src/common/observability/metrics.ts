@@ -1,10 +1,43 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { passwordHashing } from '../auth/password.js';
 
-/** One Prometheus registry per server (so tests can run several in one process). */
-export function createMetrics() {
+/**
+ * One Prometheus registry per server (so tests can run several in one process). `redisUp`, when Redis
+ * is configured, says whether it is reachable now (the `redis_up` gauge).
+ */
+export function createMetrics(options: { redisUp?: () => boolean } = {}) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  const { redisUp } = options;
+  if (redisUp) {
+    new Gauge({
+      name: 'redis_up',
+      help: 'Whether Redis (events between instances, shared sign-in throttling) is reachable: 1 or 0.',
+      registers: [registry],
+      collect() {
+        this.set(redisUp() ? 1 : 0);
+      },
+    });
+  }
+  new Counter({
+    name: 'password_hashes_total',
+    help: 'Password hashes computed by this process (sign-ins, password changes, new users).',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(passwordHashing.completed);
+    },
+  });
+  new Counter({
+    name: 'password_hashes_refused_total',
+    help: 'Password checks refused at once because too many were running or waiting ("sign-in is busy").',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(passwordHashing.refused);
+    },
+  });
   const httpRequests = new Counter({
     name: 'http_requests_total',
     help: 'HTTP requests by method, route and status.',

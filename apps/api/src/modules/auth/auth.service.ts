@@ -20,21 +20,18 @@ import { Session } from './session.entity.js';
 export async function signIn(ctx: RequestContext, input: { email: string; password: string }): Promise<Viewer> {
   const { email, password } = parseInput(signInSchema, input);
   const ip = ctx.http?.ip ?? 'unknown';
-  await ctx.deps.signInThrottle.assertAllowed(email, ip);
-
   const lookup = ctx.em.fork();
   scopeToSystem(lookup);
-  const user = await lookup.findOne(User, { email }, { populate: ['passwordHash', 'organization'] });
-  // verify against a dummy hash for unknown e-mails, so response time does not tell which exist
-  const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (!user || !valid) {
-    await ctx.deps.signInThrottle.recordFailure(email, ip);
-    throw new InvalidCredentials();
-  }
+  const user = await ctx.deps.signInThrottle.attempt(email, ip, async () => {
+    const found = await lookup.findOne(User, { email }, { populate: ['passwordHash', 'organization'] });
+    // verify against a dummy hash for unknown e-mails, so response time does not tell which exist
+    const valid = await verifyPassword(password, found?.passwordHash ?? (await dummyPasswordHash()));
+    return valid ? found : null;
+  });
+  if (!user) throw new InvalidCredentials();
   if (!user.active) throw new AccountBlocked();
   const partnerships = await partnershipsFor(lookup, user.organization, 'USER');
   if (partnerships === BLOCKED) throw new AccountBlocked(accountBlocked().message);
-  await ctx.deps.signInThrottle.recordSuccess(email, ip);
 
   const { env } = ctx.deps;
   const token = newToken();
@@ -96,12 +93,10 @@ export async function changePassword(ctx: RequestContext, input: { currentPasswo
   const { currentPassword, newPassword } = parseInput(changePasswordSchema, input);
   const user = await ctx.em.findOneOrFail(User, { id: viewer.userId }, { populate: ['passwordHash', 'organization'] });
   const ip = ctx.http?.ip ?? 'unknown';
-  await ctx.deps.signInThrottle.assertAllowed(user.email, ip);
-  if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-    await ctx.deps.signInThrottle.recordFailure(user.email, ip);
+  const matched = await ctx.deps.signInThrottle.attempt(user.email, ip, async () => ((await verifyPassword(currentPassword, user.passwordHash)) ? user : null));
+  if (!matched) {
     throw new InvalidCredentials('The current password is not right.', 'currentPassword');
   }
-  await ctx.deps.signInThrottle.recordSuccess(user.email, ip);
   const problem = checkPassword(newPassword, user.organization.passwordPolicy);
   if (problem) throw ValidationFailed.of('newPassword', problem);
   const passwordHash = await hashPassword(newPassword);

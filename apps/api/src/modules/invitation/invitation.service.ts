@@ -254,15 +254,13 @@ export async function claimInvitation(ctx: RequestContext, input: { token: strin
 export async function acceptInvitation(ctx: RequestContext, input: { token: string; email: string; password: string }): Promise<Partner> {
   const { email, password } = parseInput(signInSchema, input);
   const ip = ctx.http?.ip ?? 'unknown';
-  await ctx.deps.signInThrottle.assertAllowed(email, ip);
   const lookup = publicFork(ctx);
-  const user = await lookup.findOne(User, { email }, { populate: ['passwordHash', 'organization'] });
-  const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (!user || !valid || !user.active) {
-    await ctx.deps.signInThrottle.recordFailure(email, ip);
-    throw new InvalidCredentials();
-  }
-  await ctx.deps.signInThrottle.recordSuccess(email, ip);
+  const user = await ctx.deps.signInThrottle.attempt(email, ip, async () => {
+    const found = await lookup.findOne(User, { email }, { populate: ['passwordHash', 'organization'] });
+    const valid = await verifyPassword(password, found?.passwordHash ?? (await dummyPasswordHash()));
+    return valid && found?.active ? found : null;
+  });
+  if (!user) throw new InvalidCredentials();
   if (user.organization.kind !== 'PARTNER' || user.role !== 'ADMIN') {
     throw ValidationFailed.of('email', 'Only an admin of a partner organization can connect it; sign in as one, or claim as a new organization.');
   }
