@@ -413,48 +413,7 @@ export async function databaseSnapshots(app: TestApp) {
  * matrix, so remove its entry in the commit that fixes it. Never add an entry without an issue.
  */
 export const KNOWN_LEAKS: Record<string, string> = {
-  // issue 15 leak 2: vehiclesCsv names the owners of vehicles seen only through a job grant (and leak 5: filter ownerId)
-  'vehiclesCsv as serviceAdmin': 'issue 15 #2 owner e-mails through the export; #5 ownerId filter',
-  // issue 15 leak 3: job { events { changes } } carries the configuration after the grant ended (also through the jobs list);
-  // leak 5: jobs(filter: { vehicleId: <the vehicle whose grant ended> }) finds the job, a random id finds none
-  'jobs as serviceAdmin': 'issue 15 #3 event changes after the grant ended; #5 vehicleId filter',
-  'jobs as technician': 'issue 15 #3 event changes after the grant ended; #5 vehicleId filter',
-  'jobs as technicianKey': 'issue 15 #3 event changes after the grant ended; #5 vehicleId filter',
-  // issue 15 leak 4: Partner.users answers partner STAFF (also through the partners list)
-  'partner as dealerStaff': 'issue 15 #4 sub-partner users for partner STAFF',
-  'partners as dealerStaff': 'issue 15 #4 sub-partner users for partner STAFF',
-  // issue 15 leak 5: filters by an id the viewer may not open
-  'partners as subDealerAdmin': 'issue 15 #5 parentId = its parent',
-  'partnersCsv as subDealerAdmin': 'issue 15 #5 parentId = its parent',
-  'vehicles as dealerAdmin': 'issue 15 #5 importBatchId = the principal\'s batch',
-  'vehicles as dealerStaff': 'issue 15 #5 importBatchId = the principal\'s batch',
-  'vehicles as dealerAdminKey': 'issue 15 #5 importBatchId = the principal\'s batch',
-  'vehicles as serviceAdmin': 'issue 15 #5 ownerId = an owner seen only through a grant\'s vehicle',
-  'vehicles as technician': 'issue 15 #5 ownerId = an owner it may not see (FORBIDDEN instead of an empty list)',
-  'vehicles as technicianKey': 'issue 15 #5 ownerId = an owner it may not see (FORBIDDEN instead of an empty list)',
-  'vehiclesCsv as dealerAdmin': 'issue 15 #5 importBatchId = the principal\'s batch',
-  'vehiclesCsv as dealerStaff': 'issue 15 #5 importBatchId = the principal\'s batch',
-  'vehiclesCsv as dealerAdminKey': 'issue 15 #5 importBatchId = the principal\'s batch',
-  'vehiclesCsv as technician': 'issue 15 #5 ownerId = an owner it may not see',
-  'vehiclesCsv as technicianKey': 'issue 15 #5 ownerId = an owner it may not see',
-  'GET /exports/jobs.csv as serviceAdmin': 'issue 15 #5 vehicleId = a vehicle whose grant ended',
-  'GET /exports/jobs.csv as technician': 'issue 15 #5 vehicleId = a vehicle whose grant ended',
-  'GET /exports/jobs.csv as technicianKey': 'issue 15 #5 vehicleId = a vehicle whose grant ended',
-  // issue 15 leak 5's importBatchId filter, through "select all matching" of the assignment mutations: a write
-  'assignVehicles as dealerAdmin': 'issue 15 #5 filter.importBatchId = the principal\'s batch assigns its vehicles',
-  'assignVehicles as dealerAdminKey': 'issue 15 #5 filter.importBatchId = the principal\'s batch assigns its vehicles',
-  'unassignVehicles as dealerAdmin': 'issue 15 #5 filter.importBatchId = the principal\'s batch counts its vehicles (unchangedCount)',
-  'unassignVehicles as dealerAdminKey': 'issue 15 #5 filter.importBatchId = the principal\'s batch counts its vehicles (unchangedCount)',
-  // issue 15 leak 3, read by id
-  'job as serviceAdmin': 'issue 15 #3 job { events { changes } } after the grant ended',
-  'job as technician': 'issue 15 #3 job { events { changes } } after the grant ended',
-  'job as technicianKey': 'issue 15 #3 job { events { changes } } after the grant ended',
-  // not a leak, found by the matrix: signOut with an API key succeeds without an audit event, so the
-  // audit guard answers INTERNAL_SERVER_ERROR (modules/auth/auth.service.ts signOut; the subscriptions helper's area)
-  'signOut as principalAdminKey': 'signOut with an API key: INTERNAL_SERVER_ERROR',
-  'signOut as principalViewerKey': 'signOut with an API key: INTERNAL_SERVER_ERROR',
-  'signOut as dealerAdminKey': 'signOut with an API key: INTERNAL_SERVER_ERROR',
-  'signOut as technicianKey': 'signOut with an API key: INTERNAL_SERVER_ERROR',
+  // empty: every leak issue 15 listed is fixed. An entry names `<operation> as <role>` with the reason and the issue.
 };
 
 /** One problem the matrix found. */

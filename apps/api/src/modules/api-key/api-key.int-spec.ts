@@ -30,6 +30,15 @@ async function createKey(session: string, input: Record<string, unknown>) {
   return data?.['createApiKey'];
 }
 
+describe('signOut with an API key', () => {
+  it('is refused with a clear error (a key ends by revocation), and the key keeps working', async () => {
+    const created = await createKey(adminA, { name: 'Sign-out probe', role: 'ADMIN' });
+    const out = await app.gql(`mutation { signOut { signedOut } }`, {}, { bearerToken: created.secret });
+    expect(out.errors?.[0]).toMatchObject({ message: expect.stringContaining('revokes the key'), extensions: { code: 'BAD_USER_INPUT' } });
+    expect((await app.gql(VIEWER, {}, { bearerToken: created.secret })).data?.['viewer']?.apiKey).toEqual({ name: 'Sign-out probe' });
+  });
+});
+
 describe('createApiKey', () => {
   it('shows the secret once, stores only its hash, and the key acts with its role', async () => {
     const created = await createKey(adminA, { name: 'Fleet ERP', role: 'VIEWER' });

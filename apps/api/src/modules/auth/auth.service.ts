@@ -71,6 +71,8 @@ export async function signIn(ctx: RequestContext, input: { email: string; passwo
 /** Ends the current session (if any) and clears the cookie. Signing out twice is fine. */
 export async function signOut(ctx: RequestContext): Promise<boolean> {
   const viewer = ctx.viewer;
+  // an API key is no sign-in: it ends by revocation, which is an admin's change with its own audit event
+  if (viewer?.kind === 'API_KEY') throw ValidationFailed.of('signOut', 'An API key has no session to end: an admin revokes the key instead (revokeApiKey).');
   if (viewer?.sessionId && viewer.userId) {
     const { sessionId, userId, organizationId } = viewer;
     await inTransaction(ctx, async (em) => {
