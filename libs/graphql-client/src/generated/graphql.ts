@@ -636,6 +636,8 @@ export type Job = {
   title: Maybe<Scalars['String']['output']>;
   /** The vehicle — for a service partner only while its access grant lasts (null afterwards). */
   vehicle: Maybe<Vehicle>;
+  /** Bumped by every change to the job. Send it back as `expectedVersion` when updating it: if it changed meanwhile the update answers `VersionConflictError` and writes nothing. */
+  version: Scalars['Int']['output'];
 };
 
 /** A transition of the job lifecycle (DESIGN.md §2). */
@@ -758,7 +760,8 @@ export type JobOrder = {
 };
 
 /** The outcome of a change to a job. */
-export type JobResult = InvalidTransitionError | JobSuccess | NotFoundError | ValidationError;
+export type JobResult =
+  InvalidTransitionError | JobSuccess | NotFoundError | ValidationError | VersionConflictError;
 
 /** One named configuration setting. */
 export type JobSetting = {
@@ -817,6 +820,8 @@ export type JobTemplate = {
   title: Maybe<Scalars['String']['output']>;
   /** When the template last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Bumped by every change to the template. Send it back as `expectedVersion` when updating it: if it changed meanwhile the update answers `VersionConflictError` and writes nothing. */
+  version: Scalars['Int']['output'];
 };
 
 /** A named preset for jobs: kind, configuration, description and default service partner. */
@@ -870,7 +875,7 @@ export type JobTemplateOrder = {
 };
 
 /** The outcome of a change to a job template. */
-export type JobTemplateResult = JobTemplateSuccess | NotFoundError | ValidationError;
+export type JobTemplateResult = JobTemplateSuccess | NotFoundError | ValidationError | VersionConflictError;
 
 /** The column a templates list is sorted by: NAME or CREATED_AT. */
 export type JobTemplateSortField = 'CREATED_AT' | 'NAME';
@@ -1008,7 +1013,8 @@ export type MovePartnerInput = {
 };
 
 /** The outcome of movePartner. */
-export type MovePartnerResult = NotFoundError | PartnerCycleError | PartnerSuccess | ValidationError;
+export type MovePartnerResult =
+  NotFoundError | PartnerCycleError | PartnerSuccess | ValidationError | VersionConflictError;
 
 export type Mutation = {
   __typename: 'Mutation';
@@ -1386,6 +1392,8 @@ export type Owner = {
   vehicleCount: Scalars['Int']['output'];
   /** The vehicles the owner owns or uses — for a partner, only those the partner may see. */
   vehicles: Array<OwnerVehicleAccess>;
+  /** Bumped by every change to the owner's basic data. Send it back as `expectedVersion` when updating it: if it changed meanwhile the update answers `VersionConflictError` and writes nothing. */
+  version: Scalars['Int']['output'];
 };
 
 /** A person who owns or uses vehicles: basic data only. */
@@ -1408,6 +1416,8 @@ export type OwnerAnnotation = {
   externalUserId: Maybe<Scalars['String']['output']>;
   /** When the annotation was last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Bumped by every change to the annotation. Send it back as `expectedVersion` when updating it: if it changed meanwhile the update answers `VersionConflictError` and writes nothing. */
+  version: Scalars['Int']['output'];
 };
 
 /** A page of Owner objects (Relay connection, keyset-paginated). */
@@ -1455,7 +1465,7 @@ export type OwnerOrder = {
 };
 
 /** The outcome of a change to an owner. */
-export type OwnerResult = NotFoundError | OwnerSuccess | ValidationError;
+export type OwnerResult = NotFoundError | OwnerSuccess | ValidationError | VersionConflictError;
 
 /** The column an owners list is sorted by. */
 export type OwnerSortField = 'CREATED_AT' | 'EMAIL';
@@ -1538,6 +1548,8 @@ export type Partner = {
   usersBlocked: Scalars['Boolean']['output'];
   /** How many active vehicles are assigned to this partner itself now (not counting those of its sub-partners). */
   vehicleCount: Scalars['Int']['output'];
+  /** Bumped by every change to the partner (its profile, agreement, settings, place in the tree). Send it back as `expectedVersion` when updating it: if it changed meanwhile the update answers `VersionConflictError` and writes nothing. */
+  version: Scalars['Int']['output'];
 };
 
 /** A partnership: a partner organization (dealer, service partner, OEM) of one principal, with its agreement and settings. */
@@ -2153,6 +2165,8 @@ export type UpdateJobInput = {
   configuration?: InputMaybe<JobConfigurationInput>;
   /** What the job is about. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The `version` of the object as the client read it. If the object changed since, the update answers `VersionConflictError` (with the current version) and writes nothing. Omitted: no check — the last write wins; clients that show a form should always send it. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The job. */
   id: Scalars['ID']['input'];
   /** Instructions for the technician. */
@@ -2171,6 +2185,8 @@ export type UpdateJobTemplateInput = {
   defaultServicePartnerId?: InputMaybe<Scalars['ID']['input']>;
   /** The jobs' description, at most 5,000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The `version` of the object as the client read it. If the object changed since, the update answers `VersionConflictError` (with the current version) and writes nothing. Omitted: no check — the last write wins; clients that show a form should always send it. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The template. */
   id: Scalars['ID']['input'];
   /** Instructions for the technician, at most 5,000 characters. */
@@ -2189,6 +2205,8 @@ export type UpdateOwnerAnnotationInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** The name the principal shows for this person. */
   displayName?: InputMaybe<Scalars['String']['input']>;
+  /** The `version` of the object as the client read it. If the object changed since, the update answers `VersionConflictError` (with the current version) and writes nothing. Omitted: no check — the last write wins; clients that show a form should always send it. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The principal's own user id for this person. */
   externalUserId?: InputMaybe<Scalars['String']['input']>;
   /** The owner. */
@@ -2199,6 +2217,8 @@ export type UpdateOwnerAnnotationInput = {
 export type UpdateOwnerInput = {
   /** The e-mail address; unique within the principal (stored in lower case). */
   email: Scalars['String']['input'];
+  /** The `version` of the object as the client read it. If the object changed since, the update answers `VersionConflictError` (with the current version) and writes nothing. Omitted: no check — the last write wins; clients that show a form should always send it. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The owner. */
   id: Scalars['ID']['input'];
   /** Full name. */
@@ -2211,12 +2231,16 @@ export type UpdateOwnerInput = {
 export type UpdatePartnerAgreementInput = {
   /** The whole agreement. */
   agreement: PartnerAgreementInput;
+  /** The `version` of the object as the client read it. If the object changed since, the update answers `VersionConflictError` (with the current version) and writes nothing. Omitted: no check — the last write wins; clients that show a form should always send it. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The partner. */
   id: Scalars['ID']['input'];
 };
 
 /** A partner's new profile. */
 export type UpdatePartnerProfileInput = {
+  /** The `version` of the object as the client read it. If the object changed since, the update answers `VersionConflictError` (with the current version) and writes nothing. Omitted: no check — the last write wins; clients that show a form should always send it. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The partner. */
   id: Scalars['ID']['input'];
   /** The profile. Changes only the fields it is given: a field left out stays as it is; a nullable field given as null (or as empty text) is cleared. */
@@ -2225,10 +2249,10 @@ export type UpdatePartnerProfileInput = {
 
 /** The outcome of updatePartnerProfile. */
 export type UpdatePartnerProfileResult =
-  NotFoundError | PartnerClaimedError | PartnerSuccess | ValidationError;
+  NotFoundError | PartnerClaimedError | PartnerSuccess | ValidationError | VersionConflictError;
 
 /** The outcome of a change to a partner's agreement, settings or archive state. */
-export type UpdatePartnerResult = NotFoundError | PartnerSuccess | ValidationError;
+export type UpdatePartnerResult = NotFoundError | PartnerSuccess | ValidationError | VersionConflictError;
 
 /** A partner's new settings. */
 export type UpdatePartnerSettingsInput = {
@@ -2236,6 +2260,8 @@ export type UpdatePartnerSettingsInput = {
   allowJobOverride: Scalars['Boolean']['input'];
   /** Block the partner and its whole subtree (sessions and API keys stop on their next request). */
   blocked: Scalars['Boolean']['input'];
+  /** The `version` of the object as the client read it. If the object changed since, the update answers `VersionConflictError` (with the current version) and writes nothing. Omitted: no check — the last write wins; clients that show a form should always send it. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The partner. */
   id: Scalars['ID']['input'];
   /** Password policy for the partner's users. */
@@ -2270,6 +2296,8 @@ export type UpdateVehicleInput = {
   deviceModel?: InputMaybe<Scalars['String']['input']>;
   /** The telematics unit's serial number. */
   deviceSerial?: InputMaybe<Scalars['String']['input']>;
+  /** The `version` of the object as the client read it. If the object changed since, the update answers `VersionConflictError` (with the current version) and writes nothing. Omitted: no check — the last write wins; clients that show a form should always send it. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The telematics unit's firmware version. */
   firmware?: InputMaybe<Scalars['String']['input']>;
   /** The vehicle. */
@@ -2380,6 +2408,8 @@ export type Vehicle = {
   owners: Array<OwnerVehicleAccess>;
   /** The licence plate, upper case. */
   plate: Maybe<Scalars['String']['output']>;
+  /** Bumped by every change to the vehicle. Send it back as `expectedVersion` when updating it: if it changed meanwhile the update answers `VersionConflictError` and writes nothing. */
+  version: Scalars['Int']['output'];
   /** The VIN: 17 characters of the VIN alphabet, unique per principal. */
   vin: Scalars['String']['output'];
   /** The model year. */
@@ -2514,7 +2544,7 @@ export type VehicleOrder = {
 };
 
 /** The outcome of a change to a vehicle. */
-export type VehicleResult = NotFoundError | ValidationError | VehicleSuccess;
+export type VehicleResult = NotFoundError | ValidationError | VehicleSuccess | VersionConflictError;
 
 /** The column a vehicles list is sorted by. */
 export type VehicleSortField = 'CREATED_AT' | 'MAKE' | 'VIN';
@@ -2619,6 +2649,21 @@ export type VehiclesImportSuccess = {
   batch: ImportBatch;
   /** What the import created. */
   counts: VehiclesImportCounts;
+};
+
+/** Someone else changed the object since it was read (its `version` is no longer the `expectedVersion` sent): nothing was written. Reload it, re-apply the changes and send the new version. */
+export type VersionConflictError = ErrorResult & {
+  __typename: 'VersionConflictError';
+  /** When it was last changed. */
+  changedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Stable machine-readable code, e.g. `VALIDATION_FAILED`. */
+  code: Scalars['String']['output'];
+  /** The object's version now. */
+  currentVersion: Scalars['Int']['output'];
+  /** The input field at fault, when there is one. */
+  field: Maybe<Scalars['String']['output']>;
+  /** A sentence for the person who made the request. */
+  message: Scalars['String']['output'];
 };
 
 /** Who the request acts as: a signed-in user or an API key, of one organization. */
@@ -2752,6 +2797,13 @@ type ErrorResultFields_VehiclesImportInvalid_Fragment = {
   field: string | null;
 };
 
+type ErrorResultFields_VersionConflictError_Fragment = {
+  __typename: 'VersionConflictError';
+  code: string;
+  message: string;
+  field: string | null;
+};
+
 export type ErrorResultFieldsFragment =
   | ErrorResultFields_AccountBlockedError_Fragment
   | ErrorResultFields_EmailTakenError_Fragment
@@ -2764,7 +2816,8 @@ export type ErrorResultFieldsFragment =
   | ErrorResultFields_PartnersImportInvalid_Fragment
   | ErrorResultFields_TooManyAttemptsError_Fragment
   | ErrorResultFields_ValidationError_Fragment
-  | ErrorResultFields_VehiclesImportInvalid_Fragment;
+  | ErrorResultFields_VehiclesImportInvalid_Fragment
+  | ErrorResultFields_VersionConflictError_Fragment;
 
 export type ImportBatchFieldsFragment = {
   __typename: 'ImportBatch';
@@ -3339,7 +3392,8 @@ export type AddOwnerVehicleAccessMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type ApiKeysQueryVariables = Exact<{ [key: string]: never }>;
@@ -3406,7 +3460,8 @@ export type ArchiveOwnerMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type ArchivePartnerMutationVariables = Exact<{
@@ -3477,7 +3532,8 @@ export type ArchivePartnerMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type ArchiveVehicleMutationVariables = Exact<{
@@ -3527,7 +3583,8 @@ export type ArchiveVehicleMutation = {
             partner: { __typename: 'Partner'; id: string; partnerId: string; name: string };
           }>;
         };
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type AssignVehiclesMutationVariables = Exact<{
@@ -3707,7 +3764,8 @@ export type ContactOwnerMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type CreateApiKeyMutationVariables = Exact<{
@@ -3816,7 +3874,8 @@ export type CreateJobMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type CreateJobTemplateMutationVariables = Exact<{
@@ -3863,7 +3922,8 @@ export type CreateJobTemplateMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type CreateOwnerMutationVariables = Exact<{
@@ -3906,7 +3966,8 @@ export type CreateOwnerMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type CreatePartnerMutationVariables = Exact<{
@@ -4098,7 +4159,8 @@ export type CreateVehicleMutation = {
             partner: { __typename: 'Partner'; id: string; partnerId: string; name: string };
           }>;
         };
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type DeclineInvitationMutationVariables = Exact<{
@@ -4138,7 +4200,8 @@ export type DeleteJobMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type DeleteJobTemplateMutationVariables = Exact<{
@@ -4185,7 +4248,8 @@ export type DeleteJobTemplateMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type DuplicateJobTemplateMutationVariables = Exact<{
@@ -4232,7 +4296,8 @@ export type DuplicateJobTemplateMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type ImportBatchQueryVariables = Exact<{
@@ -4804,7 +4869,8 @@ export type MovePartnerMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type OnAuditEventRecordedSubscriptionVariables = Exact<{ [key: string]: never }>;
@@ -4925,7 +4991,8 @@ export type OverrideJobConfigurationMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type OwnerDetailsQueryVariables = Exact<{
@@ -5365,7 +5432,8 @@ export type RemoveOwnerVehicleAccessMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type RestoreJobTemplateMutationVariables = Exact<{
@@ -5412,7 +5480,8 @@ export type RestoreJobTemplateMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type RestoreOwnerMutationVariables = Exact<{
@@ -5455,7 +5524,8 @@ export type RestoreOwnerMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type RestorePartnerMutationVariables = Exact<{
@@ -5526,7 +5596,8 @@ export type RestorePartnerMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type RestoreVehicleMutationVariables = Exact<{
@@ -5576,7 +5647,8 @@ export type RestoreVehicleMutation = {
             partner: { __typename: 'Partner'; id: string; partnerId: string; name: string };
           }>;
         };
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type RevokeApiKeyMutationVariables = Exact<{
@@ -6023,7 +6095,8 @@ export type TransitionJobMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type UnassignVehiclesMutationVariables = Exact<{
@@ -6122,7 +6195,8 @@ export type UpdateJobMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type UpdateJobTemplateMutationVariables = Exact<{
@@ -6169,7 +6243,8 @@ export type UpdateJobTemplateMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type UpdateOwnerMutationVariables = Exact<{
@@ -6212,7 +6287,8 @@ export type UpdateOwnerMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type UpdateOwnerAnnotationMutationVariables = Exact<{
@@ -6242,7 +6318,8 @@ export type UpdateOwnerAnnotationMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type UpdatePartnerAgreementMutationVariables = Exact<{
@@ -6313,7 +6390,8 @@ export type UpdatePartnerAgreementMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type UpdatePartnerProfileMutationVariables = Exact<{
@@ -6385,7 +6463,8 @@ export type UpdatePartnerProfileMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type UpdatePartnerSettingsMutationVariables = Exact<{
@@ -6456,7 +6535,8 @@ export type UpdatePartnerSettingsMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type UpdateUserMutationVariables = Exact<{
@@ -6535,7 +6615,8 @@ export type UpdateVehicleMutation = {
             partner: { __typename: 'Partner'; id: string; partnerId: string; name: string };
           }>;
         };
-      };
+      }
+    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
 };
 
 export type UsersQueryVariables = Exact<{
@@ -21908,14 +21989,27 @@ export const possibleTypes: Record<string, string[]> = {
     'TooManyAttemptsError',
     'ValidationError',
     'VehiclesImportInvalid',
+    'VersionConflictError',
   ],
   ImportPartnersResult: ['PartnersImportInvalid', 'PartnersImportSuccess', 'ValidationError'],
   ImportVehiclesResult: ['ValidationError', 'VehiclesImportInvalid', 'VehiclesImportSuccess'],
   InvitePartnerResult: ['NotFoundError', 'PartnerSuccess', 'ValidationError'],
-  JobResult: ['InvalidTransitionError', 'JobSuccess', 'NotFoundError', 'ValidationError'],
-  JobTemplateResult: ['JobTemplateSuccess', 'NotFoundError', 'ValidationError'],
-  MovePartnerResult: ['NotFoundError', 'PartnerCycleError', 'PartnerSuccess', 'ValidationError'],
-  OwnerResult: ['NotFoundError', 'OwnerSuccess', 'ValidationError'],
+  JobResult: [
+    'InvalidTransitionError',
+    'JobSuccess',
+    'NotFoundError',
+    'ValidationError',
+    'VersionConflictError',
+  ],
+  JobTemplateResult: ['JobTemplateSuccess', 'NotFoundError', 'ValidationError', 'VersionConflictError'],
+  MovePartnerResult: [
+    'NotFoundError',
+    'PartnerCycleError',
+    'PartnerSuccess',
+    'ValidationError',
+    'VersionConflictError',
+  ],
+  OwnerResult: ['NotFoundError', 'OwnerSuccess', 'ValidationError', 'VersionConflictError'],
   RevokeApiKeyResult: ['NotFoundError', 'RevokeApiKeySuccess'],
   SetMyPreferenceResult: ['SetMyPreferenceSuccess', 'ValidationError'],
   SetUserActiveResult: ['NotFoundError', 'SetUserActiveSuccess', 'ValidationError'],
@@ -21927,9 +22021,15 @@ export const possibleTypes: Record<string, string[]> = {
     'ValidationError',
   ],
   StartJobsImportResult: ['JobsImportStarted', 'ValidationError'],
-  UpdatePartnerProfileResult: ['NotFoundError', 'PartnerClaimedError', 'PartnerSuccess', 'ValidationError'],
-  UpdatePartnerResult: ['NotFoundError', 'PartnerSuccess', 'ValidationError'],
+  UpdatePartnerProfileResult: [
+    'NotFoundError',
+    'PartnerClaimedError',
+    'PartnerSuccess',
+    'ValidationError',
+    'VersionConflictError',
+  ],
+  UpdatePartnerResult: ['NotFoundError', 'PartnerSuccess', 'ValidationError', 'VersionConflictError'],
   UpdateUserResult: ['NotFoundError', 'UpdateUserSuccess', 'ValidationError'],
   VehicleAssignmentResult: ['NotFoundError', 'ValidationError', 'VehicleAssignmentSuccess'],
-  VehicleResult: ['NotFoundError', 'ValidationError', 'VehicleSuccess'],
+  VehicleResult: ['NotFoundError', 'ValidationError', 'VehicleSuccess', 'VersionConflictError'],
 };
