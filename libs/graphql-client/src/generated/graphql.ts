@@ -2799,6 +2799,8 @@ type ErrorResultFields_VehiclesImportInvalid_Fragment = {
 
 type ErrorResultFields_VersionConflictError_Fragment = {
   __typename: 'VersionConflictError';
+  currentVersion: number;
+  changedAt: string | null;
   code: string;
   message: string;
   field: string | null;
@@ -2862,6 +2864,7 @@ export type ImportProblemFieldsFragment = {
 
 export type JobDetailsFieldsFragment = {
   __typename: 'Job';
+  version: number;
   description: string | null;
   instructions: string | null;
   failureReason: string | null;
@@ -2930,6 +2933,7 @@ export type JobListFieldsFragment = {
 export type JobTemplateFieldsFragment = {
   __typename: 'JobTemplate';
   id: string;
+  version: number;
   name: string;
   kind: JobKind;
   title: string | null;
@@ -3018,11 +3022,13 @@ export type OwnerAnnotationFieldsFragment = {
   displayName: string | null;
   description: string | null;
   updatedAt: string;
+  version: number;
 };
 
 export type OwnerListFieldsFragment = {
   __typename: 'Owner';
   id: string;
+  version: number;
   email: string;
   name: string | null;
   phone: string | null;
@@ -3069,6 +3075,7 @@ export type PageInfoFieldsFragment = {
 export type PartnerDetailsFieldsFragment = {
   __typename: 'Partner';
   id: string;
+  version: number;
   partnerId: string;
   name: string;
   role: PartnerRole;
@@ -3195,6 +3202,7 @@ export type VehicleAccessEntryFieldsFragment = {
 
 export type VehicleDetailsFieldsFragment = {
   __typename: 'Vehicle';
+  version: number;
   id: string;
   vin: string;
   make: string;
@@ -3364,6 +3372,7 @@ export type AddOwnerVehicleAccessMutation = {
         owner: {
           __typename: 'Owner';
           id: string;
+          version: number;
           email: string;
           name: string | null;
           phone: string | null;
@@ -3393,7 +3402,14 @@ export type AddOwnerVehicleAccessMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type ApiKeysQueryVariables = Exact<{ [key: string]: never }>;
@@ -3432,6 +3448,7 @@ export type ArchiveOwnerMutation = {
         owner: {
           __typename: 'Owner';
           id: string;
+          version: number;
           email: string;
           name: string | null;
           phone: string | null;
@@ -3461,7 +3478,14 @@ export type ArchiveOwnerMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type ArchivePartnerMutationVariables = Exact<{
@@ -3476,6 +3500,7 @@ export type ArchivePartnerMutation = {
         partner: {
           __typename: 'Partner';
           id: string;
+          version: number;
           partnerId: string;
           name: string;
           role: PartnerRole;
@@ -3533,7 +3558,14 @@ export type ArchivePartnerMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type ArchiveVehicleMutationVariables = Exact<{
@@ -3555,6 +3587,7 @@ export type ArchiveVehicleMutation = {
         warnings: Array<string>;
         vehicle: {
           __typename: 'Vehicle';
+          version: number;
           id: string;
           vin: string;
           make: string;
@@ -3584,7 +3617,14 @@ export type ArchiveVehicleMutation = {
           }>;
         };
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type AssignVehiclesMutationVariables = Exact<{
@@ -3736,6 +3776,7 @@ export type ContactOwnerMutation = {
         owner: {
           __typename: 'Owner';
           id: string;
+          version: number;
           email: string;
           name: string | null;
           phone: string | null;
@@ -3765,7 +3806,14 @@ export type ContactOwnerMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type CreateApiKeyMutationVariables = Exact<{
@@ -3817,6 +3865,7 @@ export type CreateJobMutation = {
         __typename: 'JobSuccess';
         job: {
           __typename: 'Job';
+          version: number;
           description: string | null;
           instructions: string | null;
           failureReason: string | null;
@@ -3875,7 +3924,14 @@ export type CreateJobMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type CreateJobTemplateMutationVariables = Exact<{
@@ -3889,6 +3945,7 @@ export type CreateJobTemplateMutation = {
         jobTemplate: {
           __typename: 'JobTemplate';
           id: string;
+          version: number;
           name: string;
           kind: JobKind;
           title: string | null;
@@ -3923,7 +3980,14 @@ export type CreateJobTemplateMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type CreateOwnerMutationVariables = Exact<{
@@ -3938,6 +4002,7 @@ export type CreateOwnerMutation = {
         owner: {
           __typename: 'Owner';
           id: string;
+          version: number;
           email: string;
           name: string | null;
           phone: string | null;
@@ -3967,7 +4032,14 @@ export type CreateOwnerMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type CreatePartnerMutationVariables = Exact<{
@@ -4024,6 +4096,7 @@ export type CreatePartnerAdminMutation = {
         partner: {
           __typename: 'Partner';
           id: string;
+          version: number;
           partnerId: string;
           name: string;
           role: PartnerRole;
@@ -4131,6 +4204,7 @@ export type CreateVehicleMutation = {
         warnings: Array<string>;
         vehicle: {
           __typename: 'Vehicle';
+          version: number;
           id: string;
           vin: string;
           make: string;
@@ -4160,7 +4234,14 @@ export type CreateVehicleMutation = {
           }>;
         };
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type DeclineInvitationMutationVariables = Exact<{
@@ -4201,7 +4282,14 @@ export type DeleteJobMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type DeleteJobTemplateMutationVariables = Exact<{
@@ -4215,6 +4303,7 @@ export type DeleteJobTemplateMutation = {
         jobTemplate: {
           __typename: 'JobTemplate';
           id: string;
+          version: number;
           name: string;
           kind: JobKind;
           title: string | null;
@@ -4249,7 +4338,14 @@ export type DeleteJobTemplateMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type DuplicateJobTemplateMutationVariables = Exact<{
@@ -4263,6 +4359,7 @@ export type DuplicateJobTemplateMutation = {
         jobTemplate: {
           __typename: 'JobTemplate';
           id: string;
+          version: number;
           name: string;
           kind: JobKind;
           title: string | null;
@@ -4297,7 +4394,14 @@ export type DuplicateJobTemplateMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type ImportBatchQueryVariables = Exact<{
@@ -4558,6 +4662,7 @@ export type JobDetailsQueryVariables = Exact<{
 export type JobDetailsQuery = {
   job: {
     __typename: 'Job';
+    version: number;
     description: string | null;
     instructions: string | null;
     failureReason: string | null;
@@ -4617,6 +4722,7 @@ export type JobTemplateQuery = {
   jobTemplate: {
     __typename: 'JobTemplate';
     id: string;
+    version: number;
     name: string;
     kind: JobKind;
     title: string | null;
@@ -4653,6 +4759,7 @@ export type JobTemplateOptionsQuery = {
       node: {
         __typename: 'JobTemplate';
         id: string;
+        version: number;
         name: string;
         kind: JobKind;
         title: string | null;
@@ -4695,6 +4802,7 @@ export type JobTemplatesQuery = {
       node: {
         __typename: 'JobTemplate';
         id: string;
+        version: number;
         name: string;
         kind: JobKind;
         title: string | null;
@@ -4813,6 +4921,7 @@ export type MovePartnerMutation = {
         partner: {
           __typename: 'Partner';
           id: string;
+          version: number;
           partnerId: string;
           name: string;
           role: PartnerRole;
@@ -4870,7 +4979,14 @@ export type MovePartnerMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type OnAuditEventRecordedSubscriptionVariables = Exact<{ [key: string]: never }>;
@@ -4934,6 +5050,7 @@ export type OverrideJobConfigurationMutation = {
         __typename: 'JobSuccess';
         job: {
           __typename: 'Job';
+          version: number;
           description: string | null;
           instructions: string | null;
           failureReason: string | null;
@@ -4992,7 +5109,14 @@ export type OverrideJobConfigurationMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type OwnerDetailsQueryVariables = Exact<{
@@ -5004,6 +5128,7 @@ export type OwnerDetailsQuery = {
   owner: {
     __typename: 'Owner';
     id: string;
+    version: number;
     email: string;
     name: string | null;
     phone: string | null;
@@ -5016,6 +5141,7 @@ export type OwnerDetailsQuery = {
       displayName: string | null;
       description: string | null;
       updatedAt: string;
+      version: number;
     } | null;
     vehicles: Array<{
       __typename: 'OwnerVehicleAccess';
@@ -5109,6 +5235,7 @@ export type OwnersQuery = {
       node: {
         __typename: 'Owner';
         id: string;
+        version: number;
         email: string;
         name: string | null;
         phone: string | null;
@@ -5175,6 +5302,7 @@ export type PartnerDetailsQuery = {
   partner: {
     __typename: 'Partner';
     id: string;
+    version: number;
     partnerId: string;
     name: string;
     role: PartnerRole;
@@ -5404,6 +5532,7 @@ export type RemoveOwnerVehicleAccessMutation = {
         owner: {
           __typename: 'Owner';
           id: string;
+          version: number;
           email: string;
           name: string | null;
           phone: string | null;
@@ -5433,7 +5562,14 @@ export type RemoveOwnerVehicleAccessMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type RestoreJobTemplateMutationVariables = Exact<{
@@ -5447,6 +5583,7 @@ export type RestoreJobTemplateMutation = {
         jobTemplate: {
           __typename: 'JobTemplate';
           id: string;
+          version: number;
           name: string;
           kind: JobKind;
           title: string | null;
@@ -5481,7 +5618,14 @@ export type RestoreJobTemplateMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type RestoreOwnerMutationVariables = Exact<{
@@ -5496,6 +5640,7 @@ export type RestoreOwnerMutation = {
         owner: {
           __typename: 'Owner';
           id: string;
+          version: number;
           email: string;
           name: string | null;
           phone: string | null;
@@ -5525,7 +5670,14 @@ export type RestoreOwnerMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type RestorePartnerMutationVariables = Exact<{
@@ -5540,6 +5692,7 @@ export type RestorePartnerMutation = {
         partner: {
           __typename: 'Partner';
           id: string;
+          version: number;
           partnerId: string;
           name: string;
           role: PartnerRole;
@@ -5597,7 +5750,14 @@ export type RestorePartnerMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type RestoreVehicleMutationVariables = Exact<{
@@ -5619,6 +5779,7 @@ export type RestoreVehicleMutation = {
         warnings: Array<string>;
         vehicle: {
           __typename: 'Vehicle';
+          version: number;
           id: string;
           vin: string;
           make: string;
@@ -5648,7 +5809,14 @@ export type RestoreVehicleMutation = {
           }>;
         };
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type RevokeApiKeyMutationVariables = Exact<{
@@ -5688,6 +5856,7 @@ export type RevokePartnerInvitationMutation = {
         partner: {
           __typename: 'Partner';
           id: string;
+          version: number;
           partnerId: string;
           name: string;
           role: PartnerRole;
@@ -5807,6 +5976,7 @@ export type SendPartnerInvitationFromDetailsMutation = {
         partner: {
           __typename: 'Partner';
           id: string;
+          version: number;
           partnerId: string;
           name: string;
           role: PartnerRole;
@@ -6038,6 +6208,7 @@ export type TransitionJobMutation = {
         __typename: 'JobSuccess';
         job: {
           __typename: 'Job';
+          version: number;
           description: string | null;
           instructions: string | null;
           failureReason: string | null;
@@ -6096,7 +6267,14 @@ export type TransitionJobMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type UnassignVehiclesMutationVariables = Exact<{
@@ -6138,6 +6316,7 @@ export type UpdateJobMutation = {
         __typename: 'JobSuccess';
         job: {
           __typename: 'Job';
+          version: number;
           description: string | null;
           instructions: string | null;
           failureReason: string | null;
@@ -6196,7 +6375,14 @@ export type UpdateJobMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type UpdateJobTemplateMutationVariables = Exact<{
@@ -6210,6 +6396,7 @@ export type UpdateJobTemplateMutation = {
         jobTemplate: {
           __typename: 'JobTemplate';
           id: string;
+          version: number;
           name: string;
           kind: JobKind;
           title: string | null;
@@ -6244,7 +6431,14 @@ export type UpdateJobTemplateMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type UpdateOwnerMutationVariables = Exact<{
@@ -6259,6 +6453,7 @@ export type UpdateOwnerMutation = {
         owner: {
           __typename: 'Owner';
           id: string;
+          version: number;
           email: string;
           name: string | null;
           phone: string | null;
@@ -6288,7 +6483,14 @@ export type UpdateOwnerMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type UpdateOwnerAnnotationMutationVariables = Exact<{
@@ -6309,6 +6511,7 @@ export type UpdateOwnerAnnotationMutation = {
             displayName: string | null;
             description: string | null;
             updatedAt: string;
+            version: number;
           } | null;
         };
       }
@@ -6319,7 +6522,14 @@ export type UpdateOwnerAnnotationMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type UpdatePartnerAgreementMutationVariables = Exact<{
@@ -6334,6 +6544,7 @@ export type UpdatePartnerAgreementMutation = {
         partner: {
           __typename: 'Partner';
           id: string;
+          version: number;
           partnerId: string;
           name: string;
           role: PartnerRole;
@@ -6391,7 +6602,14 @@ export type UpdatePartnerAgreementMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type UpdatePartnerProfileMutationVariables = Exact<{
@@ -6407,6 +6625,7 @@ export type UpdatePartnerProfileMutation = {
         partner: {
           __typename: 'Partner';
           id: string;
+          version: number;
           partnerId: string;
           name: string;
           role: PartnerRole;
@@ -6464,7 +6683,14 @@ export type UpdatePartnerProfileMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type UpdatePartnerSettingsMutationVariables = Exact<{
@@ -6479,6 +6705,7 @@ export type UpdatePartnerSettingsMutation = {
         partner: {
           __typename: 'Partner';
           id: string;
+          version: number;
           partnerId: string;
           name: string;
           role: PartnerRole;
@@ -6536,7 +6763,14 @@ export type UpdatePartnerSettingsMutation = {
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type UpdateUserMutationVariables = Exact<{
@@ -6587,6 +6821,7 @@ export type UpdateVehicleMutation = {
         warnings: Array<string>;
         vehicle: {
           __typename: 'Vehicle';
+          version: number;
           id: string;
           vin: string;
           make: string;
@@ -6616,7 +6851,14 @@ export type UpdateVehicleMutation = {
           }>;
         };
       }
-    | { __typename: 'VersionConflictError'; code: string; message: string; field: string | null };
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+      };
 };
 
 export type UsersQueryVariables = Exact<{
@@ -6813,6 +7055,7 @@ export type VehicleDetailsQueryVariables = Exact<{
 export type VehicleDetailsQuery = {
   vehicle: {
     __typename: 'Vehicle';
+    version: number;
     id: string;
     vin: string;
     make: string;
@@ -7111,6 +7354,18 @@ export const ErrorResultFieldsFragmentDoc = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -7308,6 +7563,7 @@ export const JobDetailsFieldsFragmentDoc = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'instructions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'failureReason' } },
@@ -7462,6 +7718,7 @@ export const JobTemplateFieldsFragmentDoc = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
@@ -7646,6 +7903,7 @@ export const OwnerAnnotationFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
         ],
       },
     },
@@ -7697,6 +7955,7 @@ export const OwnerListFieldsFragmentDoc = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
@@ -7778,6 +8037,7 @@ export const PartnerDetailsFieldsFragmentDoc = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
@@ -8113,6 +8373,7 @@ export const VehicleDetailsFieldsFragmentDoc = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'accessVia' },
@@ -8584,6 +8845,18 @@ export const AcceptInvitationDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -8689,6 +8962,7 @@ export const AddOwnerVehicleAccessDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
@@ -8739,6 +9013,18 @@ export const AddOwnerVehicleAccessDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -8933,6 +9219,7 @@ export const ArchiveOwnerDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
@@ -8983,6 +9270,18 @@ export const ArchiveOwnerDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -9062,6 +9361,7 @@ export const ArchivePartnerDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
@@ -9188,6 +9488,18 @@ export const ArchivePartnerDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -9357,6 +9669,7 @@ export const ArchiveVehicleDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'accessVia' },
@@ -9401,6 +9714,18 @@ export const ArchiveVehicleDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -9508,6 +9833,18 @@ export const AssignVehiclesDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -9798,6 +10135,18 @@ export const BulkJobActionDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -9978,6 +10327,18 @@ export const ChangePasswordDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -10080,6 +10441,18 @@ export const ClaimInvitationDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -10188,6 +10561,7 @@ export const ContactOwnerDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
@@ -10238,6 +10612,18 @@ export const ContactOwnerDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -10372,6 +10758,18 @@ export const CreateApiKeyDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -10532,6 +10930,7 @@ export const CreateJobDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'instructions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'failureReason' } },
@@ -10638,6 +11037,18 @@ export const CreateJobDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -10714,6 +11125,7 @@ export const CreateJobTemplateDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
@@ -10796,6 +11208,18 @@ export const CreateJobTemplateDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -10904,6 +11328,7 @@ export const CreateOwnerDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
@@ -10954,6 +11379,18 @@ export const CreateOwnerDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -11106,6 +11543,18 @@ export const CreatePartnerDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -11182,6 +11631,7 @@ export const CreatePartnerAdminDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
@@ -11311,6 +11761,18 @@ export const CreatePartnerAdminDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -11426,6 +11888,18 @@ export const CreateUserDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -11595,6 +12069,7 @@ export const CreateVehicleDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'accessVia' },
@@ -11639,6 +12114,18 @@ export const CreateVehicleDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -11743,6 +12230,18 @@ export const DeclineInvitationDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -11861,6 +12360,18 @@ export const DeleteJobDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -11937,6 +12448,7 @@ export const DeleteJobTemplateDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
@@ -12019,6 +12531,18 @@ export const DeleteJobTemplateDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -12098,6 +12622,7 @@ export const DuplicateJobTemplateDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
@@ -12180,6 +12705,18 @@ export const DuplicateJobTemplateDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -12664,6 +13201,18 @@ export const ImportPartnersDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -12937,6 +13486,18 @@ export const ImportVehiclesDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -13101,6 +13662,7 @@ export const JobDetailsDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'instructions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'failureReason' } },
@@ -13223,6 +13785,7 @@ export const JobTemplateDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
@@ -13374,6 +13937,7 @@ export const JobTemplateOptionsDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
@@ -13551,6 +14115,7 @@ export const JobTemplatesDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
@@ -14056,6 +14621,7 @@ export const MovePartnerDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
@@ -14182,6 +14748,18 @@ export const MovePartnerDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -14511,6 +15089,7 @@ export const OverrideJobConfigurationDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'instructions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'failureReason' } },
@@ -14614,6 +15193,18 @@ export const OverrideJobConfigurationDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -14730,6 +15321,7 @@ export const OwnerDetailsDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
@@ -14762,6 +15354,7 @@ export const OwnerDetailsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
         ],
       },
     },
@@ -15203,6 +15796,7 @@ export const OwnersDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
@@ -15383,6 +15977,7 @@ export const PartnerDetailsDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
@@ -16349,6 +16944,7 @@ export const RemoveOwnerVehicleAccessDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
@@ -16399,6 +16995,18 @@ export const RemoveOwnerVehicleAccessDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -16478,6 +17086,7 @@ export const RestoreJobTemplateDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
@@ -16560,6 +17169,18 @@ export const RestoreJobTemplateDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -16668,6 +17289,7 @@ export const RestoreOwnerDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
@@ -16718,6 +17340,18 @@ export const RestoreOwnerDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -16797,6 +17431,7 @@ export const RestorePartnerDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
@@ -16923,6 +17558,18 @@ export const RestorePartnerDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -17092,6 +17739,7 @@ export const RestoreVehicleDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'accessVia' },
@@ -17136,6 +17784,18 @@ export const RestoreVehicleDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -17272,6 +17932,18 @@ export const RevokeApiKeyDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -17348,6 +18020,7 @@ export const RevokePartnerInvitationDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
@@ -17474,6 +18147,18 @@ export const RevokePartnerInvitationDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -17640,6 +18325,18 @@ export const SendPartnerInvitationDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -17716,6 +18413,7 @@ export const SendPartnerInvitationFromDetailsDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
@@ -17842,6 +18540,18 @@ export const SendPartnerInvitationFromDetailsDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -18039,6 +18749,18 @@ export const SetMyPreferenceDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -18154,6 +18876,18 @@ export const SetUserActiveDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -18351,6 +19085,18 @@ export const SignInDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -18539,6 +19285,18 @@ export const StartJobsImportDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -18696,6 +19454,7 @@ export const TransitionJobDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'instructions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'failureReason' } },
@@ -18799,6 +19558,18 @@ export const TransitionJobDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -18906,6 +19677,18 @@ export const UnassignVehiclesDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -19066,6 +19849,7 @@ export const UpdateJobDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'instructions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'failureReason' } },
@@ -19172,6 +19956,18 @@ export const UpdateJobDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -19248,6 +20044,7 @@ export const UpdateJobTemplateDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
@@ -19330,6 +20127,18 @@ export const UpdateJobTemplateDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -19438,6 +20247,7 @@ export const UpdateOwnerDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
@@ -19488,6 +20298,18 @@ export const UpdateOwnerDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -19584,6 +20406,7 @@ export const UpdateOwnerAnnotationDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
         ],
       },
     },
@@ -19617,6 +20440,18 @@ export const UpdateOwnerAnnotationDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -19696,6 +20531,7 @@ export const UpdatePartnerAgreementDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
@@ -19822,6 +20658,18 @@ export const UpdatePartnerAgreementDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -19901,6 +20749,7 @@ export const UpdatePartnerProfileDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
@@ -20027,6 +20876,18 @@ export const UpdatePartnerProfileDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -20106,6 +20967,7 @@ export const UpdatePartnerSettingsDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
@@ -20232,6 +21094,18 @@ export const UpdatePartnerSettingsDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -20350,6 +21224,18 @@ export const UpdateUserDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -20519,6 +21405,7 @@ export const UpdateVehicleDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'accessVia' },
@@ -20563,6 +21450,18 @@ export const UpdateVehicleDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -21298,6 +22197,7 @@ export const VehicleDetailsDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'accessVia' },
