@@ -26,6 +26,7 @@ export function jobFixture(overrides: Partial<JobListFieldsFragment> & { id: str
 export function jobDetailsFixture(overrides: Partial<JobDetailsFieldsFragment> & { id: string }): JobDetailsFieldsFragment {
   return {
     ...jobFixture({ id: overrides.id }),
+    version: 1,
     description: 'Fit the unit',
     instructions: 'Behind the glovebox',
     failureReason: null,

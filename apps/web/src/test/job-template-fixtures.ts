@@ -7,6 +7,7 @@ import { fleetFit } from './job-fixtures';
 export function jobTemplateFixture(overrides: Partial<JobTemplateFieldsFragment> & { id: string }): JobTemplateFieldsFragment {
   return {
     __typename: 'JobTemplate',
+    version: 1,
     name: `Template ${overrides.id}`,
     kind: 'INSTALLATION',
     title: 'Fit the T3 unit',

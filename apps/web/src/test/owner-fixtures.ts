@@ -41,6 +41,7 @@ export function ownerFixture(
 ): OwnerListFieldsFragment {
   return {
     __typename: 'Owner',
+    version: 1,
     name: null,
     phone: null,
     archivedAt: null,
@@ -56,6 +57,7 @@ export function annotationFixture(
 ): OwnerAnnotationFieldsFragment {
   return {
     __typename: 'OwnerAnnotation',
+    version: 1,
     externalUserId: 'CRM-4711',
     displayName: 'VIP Olga',
     description: 'Prefers phone calls.',

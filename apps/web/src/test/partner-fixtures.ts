@@ -14,6 +14,7 @@ export function partnerDetailsFixture(
 ): PartnerDetailsFieldsFragment {
   return {
     __typename: 'Partner',
+    version: 1,
     id: 'partner-1',
     partnerId: 'VEZ9A',
     name: 'Berlin Autohaus',

@@ -636,6 +636,8 @@ export type Job = {
   title: Maybe<Scalars['String']['output']>;
   /** The vehicle — for a service partner only while its access grant lasts (null afterwards). */
   vehicle: Maybe<Vehicle>;
+  /** Bumped by every change to the job. Send it back as `expectedVersion` when updating it: if it changed meanwhile the update answers `VersionConflictError` and writes nothing. */
+  version: Scalars['Int']['output'];
 };
 
 /** A transition of the job lifecycle (DESIGN.md §2). */
@@ -758,7 +760,8 @@ export type JobOrder = {
 };
 
 /** The outcome of a change to a job. */
-export type JobResult = InvalidTransitionError | JobSuccess | NotFoundError | ValidationError;
+export type JobResult =
+  InvalidTransitionError | JobSuccess | NotFoundError | ValidationError | VersionConflictError;
 
 /** One named configuration setting. */
 export type JobSetting = {
@@ -817,6 +820,8 @@ export type JobTemplate = {
   title: Maybe<Scalars['String']['output']>;
   /** When the template last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Bumped by every change to the template. Send it back as `expectedVersion` when updating it: if it changed meanwhile the update answers `VersionConflictError` and writes nothing. */
+  version: Scalars['Int']['output'];
 };
 
 /** A named preset for jobs: kind, configuration, description and default service partner. */
@@ -870,7 +875,7 @@ export type JobTemplateOrder = {
 };
 
 /** The outcome of a change to a job template. */
-export type JobTemplateResult = JobTemplateSuccess | NotFoundError | ValidationError;
+export type JobTemplateResult = JobTemplateSuccess | NotFoundError | ValidationError | VersionConflictError;
 
 /** The column a templates list is sorted by: NAME or CREATED_AT. */
 export type JobTemplateSortField = 'CREATED_AT' | 'NAME';
@@ -1008,7 +1013,8 @@ export type MovePartnerInput = {
 };
 
 /** The outcome of movePartner. */
-export type MovePartnerResult = NotFoundError | PartnerCycleError | PartnerSuccess | ValidationError;
+export type MovePartnerResult =
+  NotFoundError | PartnerCycleError | PartnerSuccess | ValidationError | VersionConflictError;
 
 export type Mutation = {
   __typename: 'Mutation';
@@ -1386,6 +1392,8 @@ export type Owner = {
   vehicleCount: Scalars['Int']['output'];
   /** The vehicles the owner owns or uses — for a partner, only those the partner may see. */
   vehicles: Array<OwnerVehicleAccess>;
+  /** Bumped by every change to the owner's basic data. Send it back as `expectedVersion` when updating it: if it changed meanwhile the update answers `VersionConflictError` and writes nothing. */
+  version: Scalars['Int']['output'];
 };
 
 /** A person who owns or uses vehicles: basic data only. */
@@ -1408,6 +1416,8 @@ export type OwnerAnnotation = {
   externalUserId: Maybe<Scalars['String']['output']>;
   /** When the annotation was last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Bumped by every change to the annotation. Send it back as `expectedVersion` when updating it: if it changed meanwhile the update answers `VersionConflictError` and writes nothing. */
+  version: Scalars['Int']['output'];
 };
 
 /** A page of Owner objects (Relay connection, keyset-paginated). */
@@ -1455,7 +1465,7 @@ export type OwnerOrder = {
 };
 
 /** The outcome of a change to an owner. */
-export type OwnerResult = NotFoundError | OwnerSuccess | ValidationError;
+export type OwnerResult = NotFoundError | OwnerSuccess | ValidationError | VersionConflictError;
 
 /** The column an owners list is sorted by. */
 export type OwnerSortField = 'CREATED_AT' | 'EMAIL';
@@ -1538,6 +1548,8 @@ export type Partner = {
   usersBlocked: Scalars['Boolean']['output'];
   /** How many active vehicles are assigned to this partner itself now (not counting those of its sub-partners). */
   vehicleCount: Scalars['Int']['output'];
+  /** Bumped by every change to the partner (its profile, agreement, settings, place in the tree). Send it back as `expectedVersion` when updating it: if it changed meanwhile the update answers `VersionConflictError` and writes nothing. */
+  version: Scalars['Int']['output'];
 };
 
 /** A partnership: a partner organization (dealer, service partner, OEM) of one principal, with its agreement and settings. */
@@ -2153,6 +2165,8 @@ export type UpdateJobInput = {
   configuration?: InputMaybe<JobConfigurationInput>;
   /** What the job is about. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The `version` of the object as the client read it. If the object changed since, the update answers `VersionConflictError` (with the current version) and writes nothing. Omitted: no check — the last write wins; clients that show a form should always send it. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The job. */
   id: Scalars['ID']['input'];
   /** Instructions for the technician. */
@@ -2171,6 +2185,8 @@ export type UpdateJobTemplateInput = {
   defaultServicePartnerId?: InputMaybe<Scalars['ID']['input']>;
   /** The jobs' description, at most 5,000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The `version` of the object as the client read it. If the object changed since, the update answers `VersionConflictError` (with the current version) and writes nothing. Omitted: no check — the last write wins; clients that show a form should always send it. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The template. */
   id: Scalars['ID']['input'];
   /** Instructions for the technician, at most 5,000 characters. */
@@ -2189,6 +2205,8 @@ export type UpdateOwnerAnnotationInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** The name the principal shows for this person. */
   displayName?: InputMaybe<Scalars['String']['input']>;
+  /** The `version` of the object as the client read it. If the object changed since, the update answers `VersionConflictError` (with the current version) and writes nothing. Omitted: no check — the last write wins; clients that show a form should always send it. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The principal's own user id for this person. */
   externalUserId?: InputMaybe<Scalars['String']['input']>;
   /** The owner. */
@@ -2199,6 +2217,8 @@ export type UpdateOwnerAnnotationInput = {
 export type UpdateOwnerInput = {
   /** The e-mail address; unique within the principal (stored in lower case). */
   email: Scalars['String']['input'];
+  /** The `version` of the object as the client read it. If the object changed since, the update answers `VersionConflictError` (with the current version) and writes nothing. Omitted: no check — the last write wins; clients that show a form should always send it. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The owner. */
   id: Scalars['ID']['input'];
   /** Full name. */
@@ -2211,12 +2231,16 @@ export type UpdateOwnerInput = {
 export type UpdatePartnerAgreementInput = {
   /** The whole agreement. */
   agreement: PartnerAgreementInput;
+  /** The `version` of the object as the client read it. If the object changed since, the update answers `VersionConflictError` (with the current version) and writes nothing. Omitted: no check — the last write wins; clients that show a form should always send it. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The partner. */
   id: Scalars['ID']['input'];
 };
 
 /** A partner's new profile. */
 export type UpdatePartnerProfileInput = {
+  /** The `version` of the object as the client read it. If the object changed since, the update answers `VersionConflictError` (with the current version) and writes nothing. Omitted: no check — the last write wins; clients that show a form should always send it. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The partner. */
   id: Scalars['ID']['input'];
   /** The profile. Changes only the fields it is given: a field left out stays as it is; a nullable field given as null (or as empty text) is cleared. */
@@ -2225,10 +2249,10 @@ export type UpdatePartnerProfileInput = {
 
 /** The outcome of updatePartnerProfile. */
 export type UpdatePartnerProfileResult =
-  NotFoundError | PartnerClaimedError | PartnerSuccess | ValidationError;
+  NotFoundError | PartnerClaimedError | PartnerSuccess | ValidationError | VersionConflictError;
 
 /** The outcome of a change to a partner's agreement, settings or archive state. */
-export type UpdatePartnerResult = NotFoundError | PartnerSuccess | ValidationError;
+export type UpdatePartnerResult = NotFoundError | PartnerSuccess | ValidationError | VersionConflictError;
 
 /** A partner's new settings. */
 export type UpdatePartnerSettingsInput = {
@@ -2236,6 +2260,8 @@ export type UpdatePartnerSettingsInput = {
   allowJobOverride: Scalars['Boolean']['input'];
   /** Block the partner and its whole subtree (sessions and API keys stop on their next request). */
   blocked: Scalars['Boolean']['input'];
+  /** The `version` of the object as the client read it. If the object changed since, the update answers `VersionConflictError` (with the current version) and writes nothing. Omitted: no check — the last write wins; clients that show a form should always send it. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The partner. */
   id: Scalars['ID']['input'];
   /** Password policy for the partner's users. */
@@ -2270,6 +2296,8 @@ export type UpdateVehicleInput = {
   deviceModel?: InputMaybe<Scalars['String']['input']>;
   /** The telematics unit's serial number. */
   deviceSerial?: InputMaybe<Scalars['String']['input']>;
+  /** The `version` of the object as the client read it. If the object changed since, the update answers `VersionConflictError` (with the current version) and writes nothing. Omitted: no check — the last write wins; clients that show a form should always send it. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The telematics unit's firmware version. */
   firmware?: InputMaybe<Scalars['String']['input']>;
   /** The vehicle. */
@@ -2380,6 +2408,8 @@ export type Vehicle = {
   owners: Array<OwnerVehicleAccess>;
   /** The licence plate, upper case. */
   plate: Maybe<Scalars['String']['output']>;
+  /** Bumped by every change to the vehicle. Send it back as `expectedVersion` when updating it: if it changed meanwhile the update answers `VersionConflictError` and writes nothing. */
+  version: Scalars['Int']['output'];
   /** The VIN: 17 characters of the VIN alphabet, unique per principal. */
   vin: Scalars['String']['output'];
   /** The model year. */
@@ -2514,7 +2544,7 @@ export type VehicleOrder = {
 };
 
 /** The outcome of a change to a vehicle. */
-export type VehicleResult = NotFoundError | ValidationError | VehicleSuccess;
+export type VehicleResult = NotFoundError | ValidationError | VehicleSuccess | VersionConflictError;
 
 /** The column a vehicles list is sorted by. */
 export type VehicleSortField = 'CREATED_AT' | 'MAKE' | 'VIN';
@@ -2619,6 +2649,21 @@ export type VehiclesImportSuccess = {
   batch: ImportBatch;
   /** What the import created. */
   counts: VehiclesImportCounts;
+};
+
+/** Someone else changed the object since it was read (its `version` is no longer the `expectedVersion` sent): nothing was written. Reload it, re-apply the changes and send the new version. */
+export type VersionConflictError = ErrorResult & {
+  __typename: 'VersionConflictError';
+  /** When it was last changed. */
+  changedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Stable machine-readable code, e.g. `VALIDATION_FAILED`. */
+  code: Scalars['String']['output'];
+  /** The object's version now. */
+  currentVersion: Scalars['Int']['output'];
+  /** The input field at fault, when there is one. */
+  field: Maybe<Scalars['String']['output']>;
+  /** A sentence for the person who made the request. */
+  message: Scalars['String']['output'];
 };
 
 /** Who the request acts as: a signed-in user or an API key, of one organization. */
@@ -2752,6 +2797,15 @@ type ErrorResultFields_VehiclesImportInvalid_Fragment = {
   field: string | null;
 };
 
+type ErrorResultFields_VersionConflictError_Fragment = {
+  __typename: 'VersionConflictError';
+  currentVersion: number;
+  changedAt: string | null;
+  code: string;
+  message: string;
+  field: string | null;
+};
+
 export type ErrorResultFieldsFragment =
   | ErrorResultFields_AccountBlockedError_Fragment
   | ErrorResultFields_EmailTakenError_Fragment
@@ -2764,7 +2818,8 @@ export type ErrorResultFieldsFragment =
   | ErrorResultFields_PartnersImportInvalid_Fragment
   | ErrorResultFields_TooManyAttemptsError_Fragment
   | ErrorResultFields_ValidationError_Fragment
-  | ErrorResultFields_VehiclesImportInvalid_Fragment;
+  | ErrorResultFields_VehiclesImportInvalid_Fragment
+  | ErrorResultFields_VersionConflictError_Fragment;
 
 export type ImportBatchFieldsFragment = {
   __typename: 'ImportBatch';
@@ -2809,6 +2864,7 @@ export type ImportProblemFieldsFragment = {
 
 export type JobDetailsFieldsFragment = {
   __typename: 'Job';
+  version: number;
   description: string | null;
   instructions: string | null;
   failureReason: string | null;
@@ -2877,6 +2933,7 @@ export type JobListFieldsFragment = {
 export type JobTemplateFieldsFragment = {
   __typename: 'JobTemplate';
   id: string;
+  version: number;
   name: string;
   kind: JobKind;
   title: string | null;
@@ -2965,11 +3022,13 @@ export type OwnerAnnotationFieldsFragment = {
   displayName: string | null;
   description: string | null;
   updatedAt: string;
+  version: number;
 };
 
 export type OwnerListFieldsFragment = {
   __typename: 'Owner';
   id: string;
+  version: number;
   email: string;
   name: string | null;
   phone: string | null;
@@ -3016,6 +3075,7 @@ export type PageInfoFieldsFragment = {
 export type PartnerDetailsFieldsFragment = {
   __typename: 'Partner';
   id: string;
+  version: number;
   partnerId: string;
   name: string;
   role: PartnerRole;
@@ -3142,6 +3202,7 @@ export type VehicleAccessEntryFieldsFragment = {
 
 export type VehicleDetailsFieldsFragment = {
   __typename: 'Vehicle';
+  version: number;
   id: string;
   vin: string;
   make: string;
@@ -3311,6 +3372,7 @@ export type AddOwnerVehicleAccessMutation = {
         owner: {
           __typename: 'Owner';
           id: string;
+          version: number;
           email: string;
           name: string | null;
           phone: string | null;
@@ -3339,6 +3401,14 @@ export type AddOwnerVehicleAccessMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -3378,6 +3448,7 @@ export type ArchiveOwnerMutation = {
         owner: {
           __typename: 'Owner';
           id: string;
+          version: number;
           email: string;
           name: string | null;
           phone: string | null;
@@ -3406,6 +3477,14 @@ export type ArchiveOwnerMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -3421,6 +3500,7 @@ export type ArchivePartnerMutation = {
         partner: {
           __typename: 'Partner';
           id: string;
+          version: number;
           partnerId: string;
           name: string;
           role: PartnerRole;
@@ -3477,6 +3557,14 @@ export type ArchivePartnerMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -3499,6 +3587,7 @@ export type ArchiveVehicleMutation = {
         warnings: Array<string>;
         vehicle: {
           __typename: 'Vehicle';
+          version: number;
           id: string;
           vin: string;
           make: string;
@@ -3527,6 +3616,14 @@ export type ArchiveVehicleMutation = {
             partner: { __typename: 'Partner'; id: string; partnerId: string; name: string };
           }>;
         };
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -3679,6 +3776,7 @@ export type ContactOwnerMutation = {
         owner: {
           __typename: 'Owner';
           id: string;
+          version: number;
           email: string;
           name: string | null;
           phone: string | null;
@@ -3707,6 +3805,14 @@ export type ContactOwnerMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -3759,6 +3865,7 @@ export type CreateJobMutation = {
         __typename: 'JobSuccess';
         job: {
           __typename: 'Job';
+          version: number;
           description: string | null;
           instructions: string | null;
           failureReason: string | null;
@@ -3816,6 +3923,14 @@ export type CreateJobMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -3830,6 +3945,7 @@ export type CreateJobTemplateMutation = {
         jobTemplate: {
           __typename: 'JobTemplate';
           id: string;
+          version: number;
           name: string;
           kind: JobKind;
           title: string | null;
@@ -3863,6 +3979,14 @@ export type CreateJobTemplateMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -3878,6 +4002,7 @@ export type CreateOwnerMutation = {
         owner: {
           __typename: 'Owner';
           id: string;
+          version: number;
           email: string;
           name: string | null;
           phone: string | null;
@@ -3906,6 +4031,14 @@ export type CreateOwnerMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -3963,6 +4096,7 @@ export type CreatePartnerAdminMutation = {
         partner: {
           __typename: 'Partner';
           id: string;
+          version: number;
           partnerId: string;
           name: string;
           role: PartnerRole;
@@ -4070,6 +4204,7 @@ export type CreateVehicleMutation = {
         warnings: Array<string>;
         vehicle: {
           __typename: 'Vehicle';
+          version: number;
           id: string;
           vin: string;
           make: string;
@@ -4098,6 +4233,14 @@ export type CreateVehicleMutation = {
             partner: { __typename: 'Partner'; id: string; partnerId: string; name: string };
           }>;
         };
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -4138,6 +4281,14 @@ export type DeleteJobMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -4152,6 +4303,7 @@ export type DeleteJobTemplateMutation = {
         jobTemplate: {
           __typename: 'JobTemplate';
           id: string;
+          version: number;
           name: string;
           kind: JobKind;
           title: string | null;
@@ -4185,6 +4337,14 @@ export type DeleteJobTemplateMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -4199,6 +4359,7 @@ export type DuplicateJobTemplateMutation = {
         jobTemplate: {
           __typename: 'JobTemplate';
           id: string;
+          version: number;
           name: string;
           kind: JobKind;
           title: string | null;
@@ -4232,6 +4393,14 @@ export type DuplicateJobTemplateMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -4493,6 +4662,7 @@ export type JobDetailsQueryVariables = Exact<{
 export type JobDetailsQuery = {
   job: {
     __typename: 'Job';
+    version: number;
     description: string | null;
     instructions: string | null;
     failureReason: string | null;
@@ -4552,6 +4722,7 @@ export type JobTemplateQuery = {
   jobTemplate: {
     __typename: 'JobTemplate';
     id: string;
+    version: number;
     name: string;
     kind: JobKind;
     title: string | null;
@@ -4588,6 +4759,7 @@ export type JobTemplateOptionsQuery = {
       node: {
         __typename: 'JobTemplate';
         id: string;
+        version: number;
         name: string;
         kind: JobKind;
         title: string | null;
@@ -4630,6 +4802,7 @@ export type JobTemplatesQuery = {
       node: {
         __typename: 'JobTemplate';
         id: string;
+        version: number;
         name: string;
         kind: JobKind;
         title: string | null;
@@ -4748,6 +4921,7 @@ export type MovePartnerMutation = {
         partner: {
           __typename: 'Partner';
           id: string;
+          version: number;
           partnerId: string;
           name: string;
           role: PartnerRole;
@@ -4804,6 +4978,14 @@ export type MovePartnerMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -4868,6 +5050,7 @@ export type OverrideJobConfigurationMutation = {
         __typename: 'JobSuccess';
         job: {
           __typename: 'Job';
+          version: number;
           description: string | null;
           instructions: string | null;
           failureReason: string | null;
@@ -4925,6 +5108,14 @@ export type OverrideJobConfigurationMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -4937,6 +5128,7 @@ export type OwnerDetailsQuery = {
   owner: {
     __typename: 'Owner';
     id: string;
+    version: number;
     email: string;
     name: string | null;
     phone: string | null;
@@ -4949,6 +5141,7 @@ export type OwnerDetailsQuery = {
       displayName: string | null;
       description: string | null;
       updatedAt: string;
+      version: number;
     } | null;
     vehicles: Array<{
       __typename: 'OwnerVehicleAccess';
@@ -5042,6 +5235,7 @@ export type OwnersQuery = {
       node: {
         __typename: 'Owner';
         id: string;
+        version: number;
         email: string;
         name: string | null;
         phone: string | null;
@@ -5108,6 +5302,7 @@ export type PartnerDetailsQuery = {
   partner: {
     __typename: 'Partner';
     id: string;
+    version: number;
     partnerId: string;
     name: string;
     role: PartnerRole;
@@ -5337,6 +5532,7 @@ export type RemoveOwnerVehicleAccessMutation = {
         owner: {
           __typename: 'Owner';
           id: string;
+          version: number;
           email: string;
           name: string | null;
           phone: string | null;
@@ -5365,6 +5561,14 @@ export type RemoveOwnerVehicleAccessMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -5379,6 +5583,7 @@ export type RestoreJobTemplateMutation = {
         jobTemplate: {
           __typename: 'JobTemplate';
           id: string;
+          version: number;
           name: string;
           kind: JobKind;
           title: string | null;
@@ -5412,6 +5617,14 @@ export type RestoreJobTemplateMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -5427,6 +5640,7 @@ export type RestoreOwnerMutation = {
         owner: {
           __typename: 'Owner';
           id: string;
+          version: number;
           email: string;
           name: string | null;
           phone: string | null;
@@ -5455,6 +5669,14 @@ export type RestoreOwnerMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -5470,6 +5692,7 @@ export type RestorePartnerMutation = {
         partner: {
           __typename: 'Partner';
           id: string;
+          version: number;
           partnerId: string;
           name: string;
           role: PartnerRole;
@@ -5526,6 +5749,14 @@ export type RestorePartnerMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -5548,6 +5779,7 @@ export type RestoreVehicleMutation = {
         warnings: Array<string>;
         vehicle: {
           __typename: 'Vehicle';
+          version: number;
           id: string;
           vin: string;
           make: string;
@@ -5576,6 +5808,14 @@ export type RestoreVehicleMutation = {
             partner: { __typename: 'Partner'; id: string; partnerId: string; name: string };
           }>;
         };
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -5616,6 +5856,7 @@ export type RevokePartnerInvitationMutation = {
         partner: {
           __typename: 'Partner';
           id: string;
+          version: number;
           partnerId: string;
           name: string;
           role: PartnerRole;
@@ -5735,6 +5976,7 @@ export type SendPartnerInvitationFromDetailsMutation = {
         partner: {
           __typename: 'Partner';
           id: string;
+          version: number;
           partnerId: string;
           name: string;
           role: PartnerRole;
@@ -5966,6 +6208,7 @@ export type TransitionJobMutation = {
         __typename: 'JobSuccess';
         job: {
           __typename: 'Job';
+          version: number;
           description: string | null;
           instructions: string | null;
           failureReason: string | null;
@@ -6023,6 +6266,14 @@ export type TransitionJobMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -6065,6 +6316,7 @@ export type UpdateJobMutation = {
         __typename: 'JobSuccess';
         job: {
           __typename: 'Job';
+          version: number;
           description: string | null;
           instructions: string | null;
           failureReason: string | null;
@@ -6122,6 +6374,14 @@ export type UpdateJobMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -6136,6 +6396,7 @@ export type UpdateJobTemplateMutation = {
         jobTemplate: {
           __typename: 'JobTemplate';
           id: string;
+          version: number;
           name: string;
           kind: JobKind;
           title: string | null;
@@ -6169,6 +6430,14 @@ export type UpdateJobTemplateMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -6184,6 +6453,7 @@ export type UpdateOwnerMutation = {
         owner: {
           __typename: 'Owner';
           id: string;
+          version: number;
           email: string;
           name: string | null;
           phone: string | null;
@@ -6212,6 +6482,14 @@ export type UpdateOwnerMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -6233,6 +6511,7 @@ export type UpdateOwnerAnnotationMutation = {
             displayName: string | null;
             description: string | null;
             updatedAt: string;
+            version: number;
           } | null;
         };
       }
@@ -6242,6 +6521,14 @@ export type UpdateOwnerAnnotationMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -6257,6 +6544,7 @@ export type UpdatePartnerAgreementMutation = {
         partner: {
           __typename: 'Partner';
           id: string;
+          version: number;
           partnerId: string;
           name: string;
           role: PartnerRole;
@@ -6313,6 +6601,14 @@ export type UpdatePartnerAgreementMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -6329,6 +6625,7 @@ export type UpdatePartnerProfileMutation = {
         partner: {
           __typename: 'Partner';
           id: string;
+          version: number;
           partnerId: string;
           name: string;
           role: PartnerRole;
@@ -6385,6 +6682,14 @@ export type UpdatePartnerProfileMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -6400,6 +6705,7 @@ export type UpdatePartnerSettingsMutation = {
         partner: {
           __typename: 'Partner';
           id: string;
+          version: number;
           partnerId: string;
           name: string;
           role: PartnerRole;
@@ -6456,6 +6762,14 @@ export type UpdatePartnerSettingsMutation = {
         message: string;
         field: string | null;
         fieldErrors: Array<{ __typename: 'FieldError'; field: string; message: string }>;
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -6507,6 +6821,7 @@ export type UpdateVehicleMutation = {
         warnings: Array<string>;
         vehicle: {
           __typename: 'Vehicle';
+          version: number;
           id: string;
           vin: string;
           make: string;
@@ -6535,6 +6850,14 @@ export type UpdateVehicleMutation = {
             partner: { __typename: 'Partner'; id: string; partnerId: string; name: string };
           }>;
         };
+      }
+    | {
+        __typename: 'VersionConflictError';
+        currentVersion: number;
+        changedAt: string | null;
+        code: string;
+        message: string;
+        field: string | null;
       };
 };
 
@@ -6732,6 +7055,7 @@ export type VehicleDetailsQueryVariables = Exact<{
 export type VehicleDetailsQuery = {
   vehicle: {
     __typename: 'Vehicle';
+    version: number;
     id: string;
     vin: string;
     make: string;
@@ -7030,6 +7354,18 @@ export const ErrorResultFieldsFragmentDoc = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -7227,6 +7563,7 @@ export const JobDetailsFieldsFragmentDoc = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'instructions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'failureReason' } },
@@ -7381,6 +7718,7 @@ export const JobTemplateFieldsFragmentDoc = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
@@ -7565,6 +7903,7 @@ export const OwnerAnnotationFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
         ],
       },
     },
@@ -7616,6 +7955,7 @@ export const OwnerListFieldsFragmentDoc = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
@@ -7697,6 +8037,7 @@ export const PartnerDetailsFieldsFragmentDoc = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
@@ -8032,6 +8373,7 @@ export const VehicleDetailsFieldsFragmentDoc = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'accessVia' },
@@ -8503,6 +8845,18 @@ export const AcceptInvitationDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -8608,6 +8962,7 @@ export const AddOwnerVehicleAccessDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
@@ -8658,6 +9013,18 @@ export const AddOwnerVehicleAccessDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -8852,6 +9219,7 @@ export const ArchiveOwnerDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
@@ -8902,6 +9270,18 @@ export const ArchiveOwnerDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -8981,6 +9361,7 @@ export const ArchivePartnerDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
@@ -9107,6 +9488,18 @@ export const ArchivePartnerDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -9276,6 +9669,7 @@ export const ArchiveVehicleDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'accessVia' },
@@ -9320,6 +9714,18 @@ export const ArchiveVehicleDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -9427,6 +9833,18 @@ export const AssignVehiclesDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -9717,6 +10135,18 @@ export const BulkJobActionDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -9897,6 +10327,18 @@ export const ChangePasswordDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -9999,6 +10441,18 @@ export const ClaimInvitationDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -10107,6 +10561,7 @@ export const ContactOwnerDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
@@ -10157,6 +10612,18 @@ export const ContactOwnerDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -10291,6 +10758,18 @@ export const CreateApiKeyDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -10451,6 +10930,7 @@ export const CreateJobDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'instructions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'failureReason' } },
@@ -10557,6 +11037,18 @@ export const CreateJobDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -10633,6 +11125,7 @@ export const CreateJobTemplateDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
@@ -10715,6 +11208,18 @@ export const CreateJobTemplateDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -10823,6 +11328,7 @@ export const CreateOwnerDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
@@ -10873,6 +11379,18 @@ export const CreateOwnerDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -11025,6 +11543,18 @@ export const CreatePartnerDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -11101,6 +11631,7 @@ export const CreatePartnerAdminDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
@@ -11230,6 +11761,18 @@ export const CreatePartnerAdminDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -11345,6 +11888,18 @@ export const CreateUserDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -11514,6 +12069,7 @@ export const CreateVehicleDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'accessVia' },
@@ -11558,6 +12114,18 @@ export const CreateVehicleDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -11662,6 +12230,18 @@ export const DeclineInvitationDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -11780,6 +12360,18 @@ export const DeleteJobDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -11856,6 +12448,7 @@ export const DeleteJobTemplateDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
@@ -11938,6 +12531,18 @@ export const DeleteJobTemplateDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -12017,6 +12622,7 @@ export const DuplicateJobTemplateDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
@@ -12099,6 +12705,18 @@ export const DuplicateJobTemplateDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -12583,6 +13201,18 @@ export const ImportPartnersDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -12856,6 +13486,18 @@ export const ImportVehiclesDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -13020,6 +13662,7 @@ export const JobDetailsDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'instructions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'failureReason' } },
@@ -13142,6 +13785,7 @@ export const JobTemplateDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
@@ -13293,6 +13937,7 @@ export const JobTemplateOptionsDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
@@ -13470,6 +14115,7 @@ export const JobTemplatesDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
@@ -13975,6 +14621,7 @@ export const MovePartnerDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
@@ -14101,6 +14748,18 @@ export const MovePartnerDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -14430,6 +15089,7 @@ export const OverrideJobConfigurationDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'instructions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'failureReason' } },
@@ -14533,6 +15193,18 @@ export const OverrideJobConfigurationDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -14649,6 +15321,7 @@ export const OwnerDetailsDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
@@ -14681,6 +15354,7 @@ export const OwnerDetailsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
         ],
       },
     },
@@ -15122,6 +15796,7 @@ export const OwnersDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
@@ -15302,6 +15977,7 @@ export const PartnerDetailsDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
@@ -16268,6 +16944,7 @@ export const RemoveOwnerVehicleAccessDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
@@ -16318,6 +16995,18 @@ export const RemoveOwnerVehicleAccessDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -16397,6 +17086,7 @@ export const RestoreJobTemplateDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
@@ -16479,6 +17169,18 @@ export const RestoreJobTemplateDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -16587,6 +17289,7 @@ export const RestoreOwnerDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
@@ -16637,6 +17340,18 @@ export const RestoreOwnerDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -16716,6 +17431,7 @@ export const RestorePartnerDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
@@ -16842,6 +17558,18 @@ export const RestorePartnerDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -17011,6 +17739,7 @@ export const RestoreVehicleDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'accessVia' },
@@ -17055,6 +17784,18 @@ export const RestoreVehicleDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -17191,6 +17932,18 @@ export const RevokeApiKeyDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -17267,6 +18020,7 @@ export const RevokePartnerInvitationDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
@@ -17393,6 +18147,18 @@ export const RevokePartnerInvitationDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -17559,6 +18325,18 @@ export const SendPartnerInvitationDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -17635,6 +18413,7 @@ export const SendPartnerInvitationFromDetailsDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
@@ -17761,6 +18540,18 @@ export const SendPartnerInvitationFromDetailsDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -17958,6 +18749,18 @@ export const SetMyPreferenceDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -18073,6 +18876,18 @@ export const SetUserActiveDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -18270,6 +19085,18 @@ export const SignInDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -18458,6 +19285,18 @@ export const StartJobsImportDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -18615,6 +19454,7 @@ export const TransitionJobDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'instructions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'failureReason' } },
@@ -18718,6 +19558,18 @@ export const TransitionJobDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -18825,6 +19677,18 @@ export const UnassignVehiclesDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -18985,6 +19849,7 @@ export const UpdateJobDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'instructions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'failureReason' } },
@@ -19091,6 +19956,18 @@ export const UpdateJobDocument = {
               ],
             },
           },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -19167,6 +20044,7 @@ export const UpdateJobTemplateDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
@@ -19249,6 +20127,18 @@ export const UpdateJobTemplateDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -19357,6 +20247,7 @@ export const UpdateOwnerDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
@@ -19407,6 +20298,18 @@ export const UpdateOwnerDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -19503,6 +20406,7 @@ export const UpdateOwnerAnnotationDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'description' } },
           { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
         ],
       },
     },
@@ -19536,6 +20440,18 @@ export const UpdateOwnerAnnotationDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -19615,6 +20531,7 @@ export const UpdatePartnerAgreementDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
@@ -19741,6 +20658,18 @@ export const UpdatePartnerAgreementDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -19820,6 +20749,7 @@ export const UpdatePartnerProfileDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
@@ -19946,6 +20876,18 @@ export const UpdatePartnerProfileDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -20025,6 +20967,7 @@ export const UpdatePartnerSettingsDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
@@ -20151,6 +21094,18 @@ export const UpdatePartnerSettingsDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -20269,6 +21224,18 @@ export const UpdateUserDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -20438,6 +21405,7 @@ export const UpdateVehicleDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'accessVia' },
@@ -20482,6 +21450,18 @@ export const UpdateVehicleDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'InlineFragment',
+            typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'VersionConflictError' } },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currentVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changedAt' } },
               ],
             },
           },
@@ -21217,6 +22197,7 @@ export const VehicleDetailsDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'VehicleListFields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'accessVia' },
@@ -21908,14 +22889,27 @@ export const possibleTypes: Record<string, string[]> = {
     'TooManyAttemptsError',
     'ValidationError',
     'VehiclesImportInvalid',
+    'VersionConflictError',
   ],
   ImportPartnersResult: ['PartnersImportInvalid', 'PartnersImportSuccess', 'ValidationError'],
   ImportVehiclesResult: ['ValidationError', 'VehiclesImportInvalid', 'VehiclesImportSuccess'],
   InvitePartnerResult: ['NotFoundError', 'PartnerSuccess', 'ValidationError'],
-  JobResult: ['InvalidTransitionError', 'JobSuccess', 'NotFoundError', 'ValidationError'],
-  JobTemplateResult: ['JobTemplateSuccess', 'NotFoundError', 'ValidationError'],
-  MovePartnerResult: ['NotFoundError', 'PartnerCycleError', 'PartnerSuccess', 'ValidationError'],
-  OwnerResult: ['NotFoundError', 'OwnerSuccess', 'ValidationError'],
+  JobResult: [
+    'InvalidTransitionError',
+    'JobSuccess',
+    'NotFoundError',
+    'ValidationError',
+    'VersionConflictError',
+  ],
+  JobTemplateResult: ['JobTemplateSuccess', 'NotFoundError', 'ValidationError', 'VersionConflictError'],
+  MovePartnerResult: [
+    'NotFoundError',
+    'PartnerCycleError',
+    'PartnerSuccess',
+    'ValidationError',
+    'VersionConflictError',
+  ],
+  OwnerResult: ['NotFoundError', 'OwnerSuccess', 'ValidationError', 'VersionConflictError'],
   RevokeApiKeyResult: ['NotFoundError', 'RevokeApiKeySuccess'],
   SetMyPreferenceResult: ['SetMyPreferenceSuccess', 'ValidationError'],
   SetUserActiveResult: ['NotFoundError', 'SetUserActiveSuccess', 'ValidationError'],
@@ -21927,9 +22921,15 @@ export const possibleTypes: Record<string, string[]> = {
     'ValidationError',
   ],
   StartJobsImportResult: ['JobsImportStarted', 'ValidationError'],
-  UpdatePartnerProfileResult: ['NotFoundError', 'PartnerClaimedError', 'PartnerSuccess', 'ValidationError'],
-  UpdatePartnerResult: ['NotFoundError', 'PartnerSuccess', 'ValidationError'],
+  UpdatePartnerProfileResult: [
+    'NotFoundError',
+    'PartnerClaimedError',
+    'PartnerSuccess',
+    'ValidationError',
+    'VersionConflictError',
+  ],
+  UpdatePartnerResult: ['NotFoundError', 'PartnerSuccess', 'ValidationError', 'VersionConflictError'],
   UpdateUserResult: ['NotFoundError', 'UpdateUserSuccess', 'ValidationError'],
   VehicleAssignmentResult: ['NotFoundError', 'ValidationError', 'VehicleAssignmentSuccess'],
-  VehicleResult: ['NotFoundError', 'ValidationError', 'VehicleSuccess'],
+  VehicleResult: ['NotFoundError', 'ValidationError', 'VehicleSuccess', 'VersionConflictError'],
 };

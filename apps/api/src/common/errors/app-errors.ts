@@ -82,6 +82,24 @@ export class EmailTaken extends UserError {
   }
 }
 
+/**
+ * Someone else changed the object since the caller read it (optimistic concurrency, see
+ * common/db/versioned.ts): nothing was written. Carries the object's current version.
+ */
+export class VersionConflict extends UserError {
+  readonly code = 'VERSION_CONFLICT';
+  constructor(
+    readonly objectType: string,
+    readonly currentVersion: number,
+    readonly changedAt: Date | null,
+    readonly expectedVersion: number | null,
+  ) {
+    const when = changedAt ? ` at ${changedAt.toISOString().slice(0, 19).replace('T', ' ')} UTC` : '';
+    const read = expectedVersion === null ? '' : ` (you read version ${expectedVersion}, it is now version ${currentVersion})`;
+    super(`Someone else changed this ${objectType}${when} since you opened it${read}. Reload it and apply your changes again.`, 'expectedVersion');
+  }
+}
+
 /** Not signed in, or not allowed. A GraphQLError with its code, since type-graphql's auth check runs before any middleware. */
 export class AccessError extends GraphQLError {
   constructor(

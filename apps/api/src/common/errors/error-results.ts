@@ -7,6 +7,7 @@ import {
   TooManyAttempts,
   UserError,
   ValidationFailed,
+  VersionConflict,
 } from './app-errors.js';
 
 /** The GraphQL face of expected, user-fixable failures: members of mutation result unions. */
@@ -55,6 +56,18 @@ export class EmailTakenError extends ErrorResult {}
 @ObjectType({ implements: ErrorResult, description: 'No such object exists — or it belongs to someone else.' })
 export class NotFoundError extends ErrorResult {}
 
+@ObjectType({
+  implements: ErrorResult,
+  description: 'Someone else changed the object since it was read (its `version` is no longer the `expectedVersion` sent): nothing was written. Reload it, re-apply the changes and send the new version.',
+})
+export class VersionConflictError extends ErrorResult {
+  @Field(() => Int, { description: 'The object\'s version now.' })
+  currentVersion!: number;
+
+  @Field(() => Date, { nullable: true, description: 'When it was last changed.' })
+  changedAt?: Date | null;
+}
+
 type UserErrorClass = abstract new (...args: never[]) => UserError;
 const featureErrorTypes = new Map<UserErrorClass, { resultType: new () => ErrorResult; extra: (error: never) => object }>();
 
@@ -85,6 +98,9 @@ export function toErrorResult(error: UserError): ErrorResult {
   if (error instanceof InvalidCredentials) return Object.assign(new InvalidCredentialsError(), base);
   if (error instanceof AccountBlocked) return Object.assign(new AccountBlockedError(), base);
   if (error instanceof EmailTaken) return Object.assign(new EmailTakenError(), base);
+  if (error instanceof VersionConflict) {
+    return Object.assign(new VersionConflictError(), base, { currentVersion: error.currentVersion, changedAt: error.changedAt });
+  }
   if (error instanceof NotFound) return Object.assign(new NotFoundError(), base);
   throw new Error(`No GraphQL error type for ${error.constructor.name}`);
 }

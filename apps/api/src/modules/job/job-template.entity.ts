@@ -1,6 +1,6 @@
 import { Entity, Enum, Filter, Index, ManyToOne, Property } from '@mikro-orm/core';
 import type { Rel } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { JOB_KINDS } from '@partner-hub/domain';
 import type { JobConfiguration, JobKind } from '@partner-hub/domain';
 import { BaseEntity, timestamptz } from '../../common/db/base.entity.js';
@@ -17,7 +17,7 @@ import { Partner } from '../partner/partner.entity.js';
   name: 'job_template_name_unique',
   expression: 'create unique index "job_template_name_unique" on "job_template" ("principal_id", lower("name")) where "archived_at" is null',
 })
-export class JobTemplate extends BaseEntity<'title' | 'description' | 'instructions' | 'defaultServicePartner' | 'archivedAt'> {
+export class JobTemplate extends BaseEntity<'title' | 'description' | 'instructions' | 'defaultServicePartner' | 'archivedAt' | 'version'> {
   @Field(() => ID, { description: 'Opaque unique id.' })
   declare id: string;
 
@@ -52,4 +52,9 @@ export class JobTemplate extends BaseEntity<'title' | 'description' | 'instructi
   @Field(() => Date, { nullable: true, description: 'When the template was deleted (kept while jobs refer to it).' })
   @Property({ ...timestamptz(), nullable: true })
   archivedAt?: Date | null = null;
+
+  /** optimistic concurrency (common/db/versioned.ts): bumped by every change */
+  @Field(() => Int, { description: 'Bumped by every change to the template. Send it back as `expectedVersion` when updating it: if it changed meanwhile the update answers `VersionConflictError` and writes nothing.' })
+  @Property({ version: true })
+  version = 1;
 }

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, createUnionType } from 't
 import type { RequestContext } from '../../app/context.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { Connection } from '../../common/graphql/connection.js';
-import { NotFoundError, ValidationError } from '../../common/errors/error-results.js';
+import { NotFoundError, ValidationError, VersionConflictError } from '../../common/errors/error-results.js';
 import { JobTemplate } from './job-template.entity.js';
 import {
   DEFAULT_JOB_TEMPLATE_ORDER,
@@ -28,7 +28,7 @@ export const JobTemplateConnection = Connection(JobTemplate);
 const JobTemplateResult = createUnionType({
   name: 'JobTemplateResult',
   description: 'The outcome of a change to a job template.',
-  types: () => [JobTemplateSuccess, ValidationError, NotFoundError] as const,
+  types: () => [JobTemplateSuccess, ValidationError, NotFoundError, VersionConflictError] as const,
 });
 
 const success = (jobTemplate: JobTemplate) => Object.assign(new JobTemplateSuccess(), { jobTemplate });

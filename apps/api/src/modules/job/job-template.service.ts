@@ -4,6 +4,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { validate as isUuid } from 'uuid';
 import { copyName, jobTemplateSchema } from '@partner-hub/domain';
 import type { JobKind, JobTemplateFields } from '@partner-hub/domain';
+import { expectVersion } from '../../common/db/versioned.js';
+import type { ExpectedVersion } from '../../common/db/versioned.js';
 import { inTransaction, viewerOf } from '../../app/context.js';
 import type { RequestContext } from '../../app/context.js';
 import { NotFound, ValidationFailed } from '../../common/errors/app-errors.js';
@@ -209,12 +211,13 @@ export async function createJobTemplate(ctx: RequestContext, input: JobTemplateF
 
 /**
  * Changes a template's fields — only those it is given (see {@link pickGiven}) — a deleted one's too:
- * its name must then be free only once it is restored.
+ * its name must then be free only once it is restored. Only if it is still the `expectedVersion` the client read.
  */
-export async function updateJobTemplate(ctx: RequestContext, id: string, input: JobTemplateFieldsInput): Promise<JobTemplate> {
+export async function updateJobTemplate(ctx: RequestContext, id: string, input: JobTemplateFieldsInput & ExpectedVersion): Promise<JobTemplate> {
   const fields = pickGiven(input, parseTemplateInput(input), [...AUDITED_FIELDS, 'configuration']);
   return inTransaction(ctx, async (em) => {
     const template = await findVisibleTemplate({ ...ctx, em }, id);
+    expectVersion(template, input.expectedVersion);
     const principalId = template.principal.id;
     const name = fields.name ?? template.name;
     if (!template.archivedAt && name.toLowerCase() !== template.name.toLowerCase()) await assertNameFree(em, principalId, name, template.id);

@@ -1,7 +1,7 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { JobKind } from '@partner-hub/domain';
 import { JobKindEnum, enumObject } from '../../common/graphql/enums.js';
-import { UPDATE_RULE } from '../../common/graphql/update-rule.js';
+import { EXPECTED_VERSION_RULE, UPDATE_RULE } from '../../common/graphql/update-rule.js';
 import { SortDirectionEnum } from '../partner/partner.inputs.js';
 import { JobConfigurationInput } from './job-configuration.types.js';
 import { JobTemplate } from './job-template.entity.js';
@@ -63,6 +63,9 @@ export class CreateJobTemplateInput extends JobTemplateFieldsInput {}
 export class UpdateJobTemplateInput extends JobTemplateFieldsInput {
   @Field(() => ID, { description: 'The template.' })
   id!: string;
+
+  @Field(() => Int, { nullable: true, description: EXPECTED_VERSION_RULE })
+  expectedVersion?: number | null;
 }
 
 @InputType({ description: 'Copies a job template.' })

@@ -110,8 +110,9 @@ export class Job extends BaseEntity<
   @Property({ ...timestamptz(), nullable: true })
   deletedAt?: Date | null = null;
 
-  /** bumped by every change; a transition applies only to the version it read */
-  @Property({ type: 'integer' })
+  /** optimistic concurrency (common/db/versioned.ts): a transition or edit applies only to the version it read */
+  @Field(() => Int, { description: 'Bumped by every change to the job. Send it back as `expectedVersion` when updating it: if it changed meanwhile the update answers `VersionConflictError` and writes nothing.' })
+  @Property({ version: true })
   version = 1;
 
   @Field(() => Date, { description: 'When the job was created.' })

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, createUnionType } from 't
 import type { RequestContext } from '../../app/context.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { Connection } from '../../common/graphql/connection.js';
-import { NotFoundError, ValidationError } from '../../common/errors/error-results.js';
+import { NotFoundError, ValidationError, VersionConflictError } from '../../common/errors/error-results.js';
 import { fromConfigurationInput } from './job-configuration.types.js';
 import { InvalidTransitionError } from './job.errors.js';
 import { Job } from './job.entity.js';
@@ -15,7 +15,7 @@ export const JobConnection = Connection(Job);
 const JobResult = createUnionType({
   name: 'JobResult',
   description: 'The outcome of a change to a job.',
-  types: () => [JobSuccess, ValidationError, NotFoundError, InvalidTransitionError] as const,
+  types: () => [JobSuccess, ValidationError, NotFoundError, InvalidTransitionError, VersionConflictError] as const,
 });
 
 const success = (job: Job) => Object.assign(new JobSuccess(), { job });

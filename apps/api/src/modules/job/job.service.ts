@@ -1,3 +1,4 @@
+import { FlushMode, OptimisticLockError } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CONFIGURATION_OVERRIDE_MESSAGES, JOB_FIELDS_EDITABLE_WHEN_ASSIGNED, JOB_TRANSITIONS, MAX_BULK_JOBS, checkTransition, configurationChanges, configurationOverrideState, deleteRefusal, editRefusal, holdsGrant, jobConfigurationSchema, mergeWithTemplate, rescheduleRefusal } from '@partner-hub/domain';
@@ -7,7 +8,8 @@ import { z } from 'zod';
 import { inTransaction, viewerOf } from '../../app/context.js';
 import { filterIdsOpen } from '../access/filter-ids.js';
 import type { RequestContext } from '../../app/context.js';
-import { NotFound, ValidationFailed } from '../../common/errors/app-errors.js';
+import { NotFound, ValidationFailed, VersionConflict } from '../../common/errors/app-errors.js';
+import { expectVersion } from '../../common/db/versioned.js';
 import { parseInput, parseUpdate } from '../../common/errors/parse-input.js';
 import { keysetPage } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
@@ -261,6 +263,26 @@ export function refusalOf(ctx: RequestContext, job: Job, action: JobAction): str
 }
 
 /**
+ * Writes changes to a job through the unit of work, whose version property applies them only to the
+ * version that was read (common/db/versioned.ts). False, with nothing written and `job` reloaded as it
+ * is now, when another change committed first; lifecycle actions then say why in their own terms.
+ */
+async function jobWritten(em: EntityManager, job: Job, changes: Record<string, unknown>): Promise<boolean> {
+  em.assign(job, changes as never);
+  try {
+    await em.flush();
+    return true;
+  } catch (error) {
+    if (!(error instanceof OptimisticLockError)) throw error;
+    // the job as it is now; not flushed first: the refused change is still pending on it
+    await em.findOneOrFail(Job, { id: job.id }, { refresh: true, flushMode: FlushMode.COMMIT });
+    return false;
+  }
+}
+
+const CHANGED_MEANWHILE = 'The job changed meanwhile; look at it again and retry.';
+
+/**
  * Applies one lifecycle action to a job in the caller's transaction: checked against the table,
  * written only if the job is still the version that was checked (so of two simultaneous Starts
  * exactly one wins and the other is told why it lost), with its grant, event and audit record.
@@ -270,7 +292,7 @@ async function applyTransition(ctx: RequestContext, job: Job, options: Transitio
   const actor = actorFor(ctx, job);
   const check = checkTransition(job.status, options.action, actor);
   if (!check.ok) throw new InvalidTransition(check.message, job.status);
-  const changes: Partial<Job> = { status: check.to, version: job.version + 1 };
+  const changes: Record<string, unknown> = { status: check.to };
   switch (options.action) {
     case 'ASSIGN':
     case 'REASSIGN':
@@ -292,15 +314,12 @@ async function applyTransition(ctx: RequestContext, job: Job, options: Transitio
     default:
       break;
   }
-  const updated = await em.nativeUpdate(Job, { id: job.id, version: job.version }, changes as never);
-  if (updated === 0) {
-    // someone changed the job between our read and our write: tell the caller what it is now
-    const current = await em.findOneOrFail(Job, { id: job.id }, { refresh: true });
-    const now = checkTransition(current.status, options.action, actorFor(ctx, current));
-    throw new InvalidTransition(now.ok ? 'The job changed meanwhile; look at it again and retry.' : now.message, current.status);
-  }
   const from = job.status;
-  await em.refresh(job);
+  if (!(await jobWritten(em, job, changes))) {
+    // someone changed the job between our read and our write: tell the caller what it is now
+    const now = checkTransition(job.status, options.action, actorFor(ctx, job));
+    throw new InvalidTransition(now.ok ? CHANGED_MEANWHILE : now.message, job.status);
+  }
   if (holdsGrant(from) && !holdsGrant(check.to)) await endGrants(em, job.id, options.action);
   if (options.partner && holdsGrant(check.to)) grantFor(em, job, options.partner, options.accessUntil);
   recordEvent(ctx, em, job, { type: options.action, from, to: check.to, reason: options.reason });
@@ -368,7 +387,7 @@ export async function bulkJobAction(ctx: RequestContext, input: BulkJobActionInp
       for (const job of plan.applicable) await softDelete(scoped, job);
     } else if (input.action === 'RESCHEDULE') {
       const day = rescheduleDay(input);
-      for (const job of plan.applicable) await writeEdit(scoped, job, { scheduledFor: day }, { scheduledFor: { from: job.scheduledFor ?? null, to: day } });
+      for (const job of plan.applicable) await writeEdit(scoped, job, { scheduledFor: day }, { scheduledFor: { from: job.scheduledFor ?? null, to: day } }, 'INVALID_TRANSITION');
     } else {
       const options = await transitionOptions(ctx, em, { ...input, action: input.action });
       for (const job of plan.applicable) await applyTransition(scoped, job, options);
@@ -381,17 +400,21 @@ export async function bulkJobAction(ctx: RequestContext, input: BulkJobActionInp
 
 /** Marks a job deleted (kept with its history), if it is still the version that was read; ends its grant. */
 async function softDelete(ctx: RequestContext, job: Job): Promise<void> {
-  const updated = await ctx.em.nativeUpdate(Job, { id: job.id, version: job.version }, { deletedAt: new Date(), version: job.version + 1 });
-  if (updated === 0) throw new InvalidTransition('The job changed meanwhile; look at it again and retry.', job.status);
+  if (!(await jobWritten(ctx.em, job, { deletedAt: new Date() }))) throw new InvalidTransition(CHANGED_MEANWHILE, job.status);
   await endGrants(ctx.em, job.id, 'DELETED');
   recordEvent(ctx, ctx.em, job, { type: 'DELETED' });
 }
 
-/** Writes an edit if the job is still the version that was read, recorded as an EDITED event with what changed. */
-async function writeEdit(ctx: RequestContext, job: Job, fields: Partial<Job>, changes: Record<string, { from: unknown; to: unknown }>): Promise<void> {
-  const updated = await ctx.em.nativeUpdate(Job, { id: job.id, version: job.version }, { ...fields, version: job.version + 1 } as never);
-  if (updated === 0) throw new InvalidTransition('The job changed meanwhile; look at it again and retry.', job.status);
-  await ctx.em.refresh(job);
+/**
+ * Writes an edit if the job is still the version that was read, recorded as an EDITED event with what
+ * changed. Lost to another change: `updateJob` answers a version conflict, a bulk reschedule its own refusal.
+ */
+async function writeEdit(ctx: RequestContext, job: Job, fields: Partial<Job>, changes: Record<string, { from: unknown; to: unknown }>, onConflict: 'VERSION_CONFLICT' | 'INVALID_TRANSITION'): Promise<void> {
+  const read = job.version;
+  if (!(await jobWritten(ctx.em, job, fields as Record<string, unknown>))) {
+    if (onConflict === 'INVALID_TRANSITION') throw new InvalidTransition(CHANGED_MEANWHILE, job.status);
+    throw new VersionConflict('job', job.version, job.updatedAt, read);
+  }
   recordEvent(ctx, ctx.em, job, { type: 'EDITED', changes });
 }
 
@@ -416,6 +439,8 @@ export interface UpdateJobInput {
   /** left out: unchanged; null: cleared (an empty configuration) */
   configuration?: Record<string, unknown>;
   scheduledFor?: string | null;
+  /** the version the client read; left out: no check (last write wins) */
+  expectedVersion?: number | null;
 }
 
 const JOB_EDIT_FIELDS = ['title', 'description', 'instructions', 'scheduledFor', 'configuration'] as const;
@@ -424,13 +449,15 @@ const EDITABLE_WHEN_ASSIGNED = new Set<string>(JOB_FIELDS_EDITABLE_WHEN_ASSIGNED
 /**
  * Edits a job (principal staff): a PENDING job fully; an ASSIGNED one only its schedule and
  * instructions (DESIGN.md §2); nothing once it runs or ended. Changes only the fields it is given
- * (see {@link parseUpdate}). Recorded as an EDITED event.
+ * (see {@link parseUpdate}), and only if the job is still the `expectedVersion` the client read
+ * (see {@link expectVersion}). Recorded as an EDITED event.
  */
 export async function updateJob(ctx: RequestContext, input: UpdateJobInput): Promise<Job> {
   const fields = parseUpdate(jobFieldsSchema, input, JOB_EDIT_FIELDS, { placeholders: { configuration: {} } });
   return inTransaction(ctx, async (em) => {
     const scoped = { ...ctx, em };
     const job = await findVisibleJob(scoped, input.id);
+    expectVersion(job, input.expectedVersion);
     const refusal = editRefusal(job.status);
     if (refusal) throw new InvalidTransition(refusal, job.status);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -449,7 +476,7 @@ export async function updateJob(ctx: RequestContext, input: UpdateJobInput): Pro
       throw new InvalidTransition(`An assigned job's schedule and instructions can change; unassign it to change its ${locked.join(', ')}.`, job.status);
     }
     if (Object.keys(changes).length === 0) throw ValidationFailed.of('id', 'Nothing changed.');
-    await writeEdit(scoped, job, fields as Partial<Job>, changes);
+    await writeEdit(scoped, job, fields as Partial<Job>, changes, 'VERSION_CONFLICT');
     await em.flush();
     return job;
   });
@@ -472,9 +499,8 @@ export async function overrideJobConfiguration(ctx: RequestContext, id: string, 
     if (state !== 'ALLOWED') throw new InvalidTransition(CONFIGURATION_OVERRIDE_MESSAGES[state], job.status);
     const changes = configurationChanges(job.configuration, configuration);
     if (Object.keys(changes).length === 0) throw ValidationFailed.of('configuration', 'Nothing changed.');
-    const updated = await em.nativeUpdate(Job, { id: job.id, version: job.version, status: 'RUNNING' }, { configuration, version: job.version + 1 } as never);
-    if (updated === 0) throw new InvalidTransition('The job changed meanwhile; look at it again and retry.', job.status);
-    await em.refresh(job);
+    // the version condition also keeps it RUNNING: any transition meanwhile changed the version
+    if (!(await jobWritten(em, job, { configuration }))) throw new InvalidTransition(CHANGED_MEANWHILE, job.status);
     recordEvent(ctx, em, job, { type: 'CONFIGURATION_CHANGED', changes });
     await em.flush();
     return job;

@@ -1,8 +1,8 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BULK_JOB_ACTIONS } from '@partner-hub/domain';
 import type { BulkJobAction, JobAction, JobKind, JobStatus } from '@partner-hub/domain';
 import { JobActionEnum, JobKindEnum, JobStatusEnum, enumObject } from '../../common/graphql/enums.js';
-import { UPDATE_RULE } from '../../common/graphql/update-rule.js';
+import { EXPECTED_VERSION_RULE, UPDATE_RULE } from '../../common/graphql/update-rule.js';
 import { SortDirectionEnum } from '../partner/partner.inputs.js';
 import { JobConfigurationInput } from './job-configuration.types.js';
 import { Job } from './job.entity.js';
@@ -124,6 +124,9 @@ export class JobSuccess {
 export class UpdateJobInput {
   @Field(() => ID, { description: 'The job.' })
   id!: string;
+
+  @Field(() => Int, { nullable: true, description: EXPECTED_VERSION_RULE })
+  expectedVersion?: number | null;
 
   @Field(() => String, { nullable: true, description: 'A short title.' })
   title?: string | null;

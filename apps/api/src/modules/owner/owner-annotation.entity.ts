@@ -1,6 +1,6 @@
 import { Entity, Filter, ManyToOne, OneToOne, Property } from '@mikro-orm/core';
 import type { Rel } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../common/db/base.entity.js';
 import { TENANT_FILTER, tenantCondition } from '../../common/db/tenant-filter.js';
 import { Organization } from '../organization/organization.entity.js';
@@ -14,7 +14,7 @@ import { Owner } from './owner.entity.js';
 @ObjectType({ description: 'The principal\'s private annotation on an owner; only the principal\'s own staff ever see it.' })
 @Entity({ tableName: 'owner_annotation' })
 @Filter({ name: TENANT_FILTER, cond: tenantCondition('principal'), default: true })
-export class OwnerAnnotation extends BaseEntity<'externalUserId' | 'displayName' | 'description'> {
+export class OwnerAnnotation extends BaseEntity<'externalUserId' | 'displayName' | 'description' | 'version'> {
   @ManyToOne(() => Organization, { deleteRule: 'restrict' })
   principal!: Rel<Organization>;
 
@@ -35,4 +35,9 @@ export class OwnerAnnotation extends BaseEntity<'externalUserId' | 'displayName'
 
   @Field(() => Date, { description: 'When the annotation was last changed.' })
   declare updatedAt: Date;
+
+  /** optimistic concurrency (common/db/versioned.ts): bumped by every change */
+  @Field(() => Int, { description: 'Bumped by every change to the annotation. Send it back as `expectedVersion` when updating it: if it changed meanwhile the update answers `VersionConflictError` and writes nothing.' })
+  @Property({ version: true })
+  version = 1;
 }

@@ -1,6 +1,6 @@
 import { Entity, Filter, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import type { Rel } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { BaseEntity, timestamptz } from '../../common/db/base.entity.js';
 import { TENANT_FILTER, principalCondition } from '../../common/db/tenant-filter.js';
 import { Organization } from '../organization/organization.entity.js';
@@ -19,7 +19,7 @@ import type { ImportBatch } from '../import/import-batch.entity.js';
 @Index({ properties: ['importBatch'] })
 @Index({ name: 'owner_name_trgm_index', expression: 'create index "owner_name_trgm_index" on "owner" using gin ("name" gin_trgm_ops)' })
 @Index({ name: 'owner_email_trgm_index', expression: 'create index "owner_email_trgm_index" on "owner" using gin ("email" gin_trgm_ops)' })
-export class Owner extends BaseEntity<'name' | 'phone' | 'archivedAt' | 'importBatch'> {
+export class Owner extends BaseEntity<'name' | 'phone' | 'archivedAt' | 'importBatch' | 'version'> {
   @Field(() => ID, { description: 'Opaque unique id.' })
   declare id: string;
 
@@ -47,4 +47,9 @@ export class Owner extends BaseEntity<'name' | 'phone' | 'archivedAt' | 'importB
 
   @ManyToOne({ entity: 'ImportBatch', nullable: true, deleteRule: 'set null' })
   importBatch?: Rel<ImportBatch> | null = null;
+
+  /** optimistic concurrency (common/db/versioned.ts): bumped by every change */
+  @Field(() => Int, { description: 'Bumped by every change to the owner\'s basic data. Send it back as `expectedVersion` when updating it: if it changed meanwhile the update answers `VersionConflictError` and writes nothing.' })
+  @Property({ version: true })
+  version = 1;
 }

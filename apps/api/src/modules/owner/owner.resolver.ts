@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, createUnionType } from 't
 import type { RequestContext } from '../../app/context.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { Connection } from '../../common/graphql/connection.js';
-import { NotFoundError, ValidationError } from '../../common/errors/error-results.js';
+import { NotFoundError, ValidationError, VersionConflictError } from '../../common/errors/error-results.js';
 import { Owner } from './owner.entity.js';
 import {
   DEFAULT_OWNER_ORDER,
@@ -35,7 +35,7 @@ export const OwnerConnection = Connection(Owner);
 const OwnerResult = createUnionType({
   name: 'OwnerResult',
   description: 'The outcome of a change to an owner.',
-  types: () => [OwnerSuccess, ValidationError, NotFoundError] as const,
+  types: () => [OwnerSuccess, ValidationError, NotFoundError, VersionConflictError] as const,
 });
 
 const success = (owner: Owner) => Object.assign(new OwnerSuccess(), { owner });

@@ -1,7 +1,10 @@
+import { LockMode } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ownerAnnotationSchema, ownerMessageSchema, ownerSchema } from '@partner-hub/domain';
 import type { OwnerAccessKind } from '@partner-hub/domain';
+import { expectVersion } from '../../common/db/versioned.js';
+import type { ExpectedVersion } from '../../common/db/versioned.js';
 import { inTransaction, viewerOf } from '../../app/context.js';
 import { filterIdsOpen } from '../access/filter-ids.js';
 import type { RequestContext } from '../../app/context.js';
@@ -122,11 +125,15 @@ export async function createOwner(ctx: RequestContext, input: OwnerFieldsInput):
   });
 }
 
-/** Changes an owner's basic data (only the fields it is given); a changed e-mail must still be unique within the principal. */
-export async function updateOwner(ctx: RequestContext, id: string, input: OwnerFieldsInput): Promise<Owner> {
+/**
+ * Changes an owner's basic data (only the fields it is given, and only if the owner is still the
+ * `expectedVersion` the client read); a changed e-mail must still be unique within the principal.
+ */
+export async function updateOwner(ctx: RequestContext, id: string, input: OwnerFieldsInput & ExpectedVersion): Promise<Owner> {
   const fields = parseUpdate(ownerSchema, input, OWNER_FIELDS);
   return inTransaction(ctx, async (em) => {
     const owner = await findVisibleOwner({ ...ctx, em }, id);
+    expectVersion(owner, input.expectedVersion);
     if (fields.email !== undefined && fields.email !== owner.email) await assertEmailFree(em, owner.principal.id, fields.email, owner.id);
     const before = { ...owner };
     em.assign(owner, fields);
@@ -163,7 +170,7 @@ export async function setOwnerArchived(ctx: RequestContext, id: string, archived
   });
 }
 
-export interface OwnerAnnotationInput {
+export interface OwnerAnnotationInput extends ExpectedVersion {
   externalUserId?: string | null;
   displayName?: string | null;
   description?: string | null;
@@ -172,14 +179,20 @@ export interface OwnerAnnotationInput {
 /**
  * Sets the principal's private annotation on an owner — the fields it is given — (creating it, or removing it when every
  * field is empty). Only the principal's own staff get here (ownerAnnotations:write), and the
- * annotation's tenant filter reads and writes the viewer's own organization's row only.
+ * annotation's tenant filter reads and writes the viewer's own organization's row only. Refused
+ * with a version conflict when the annotation is no longer the `expectedVersion` the client read
+ * (0: there was none).
  */
 export async function updateOwnerAnnotation(ctx: RequestContext, ownerId: string, input: OwnerAnnotationInput): Promise<Owner> {
   const fields = parseUpdate(ownerAnnotationSchema, input, ANNOTATION_FIELDS);
   const principalId = viewerOf(ctx).organizationId;
   return inTransaction(ctx, async (em) => {
     const owner = await findVisibleOwner({ ...ctx, em }, ownerId, 'ownerId');
-    const existing = await em.findOne(OwnerAnnotation, { owner: owner.id });
+    // edits of one owner's annotation queue on the owner's row: the first annotation has no row
+    // of its own to carry a version yet (it counts as version 0)
+    await em.lock(owner, LockMode.PESSIMISTIC_WRITE);
+    const existing = await em.findOne(OwnerAnnotation, { owner: owner.id }, { refresh: true });
+    expectVersion(existing, input.expectedVersion, 'annotation');
     const before = existing ? { ...existing } : {};
     // the fields left out keep the annotation's current values
     const values = Object.fromEntries(ANNOTATION_FIELDS.map((f) => [f, f in fields ? (fields[f] ?? null) : (existing?.[f] ?? null)])) as Record<(typeof ANNOTATION_FIELDS)[number], string | null>;

@@ -1,7 +1,7 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { OwnerAccessKind } from '@partner-hub/domain';
 import { OwnerAccessKindEnum, enumObject } from '../../common/graphql/enums.js';
-import { UPDATE_RULE } from '../../common/graphql/update-rule.js';
+import { EXPECTED_VERSION_RULE, UPDATE_RULE } from '../../common/graphql/update-rule.js';
 import { SortDirectionEnum } from '../partner/partner.inputs.js';
 import { Owner } from './owner.entity.js';
 import { OWNER_SORT_FIELDS } from './owner.service.js';
@@ -53,6 +53,9 @@ export class CreateOwnerInput extends OwnerFieldsInput {}
 export class UpdateOwnerInput extends OwnerFieldsInput {
   @Field(() => ID, { description: 'The owner.' })
   id!: string;
+
+  @Field(() => Int, { nullable: true, description: EXPECTED_VERSION_RULE })
+  expectedVersion?: number | null;
 }
 
 @InputType({ description: 'Names one owner.' })
@@ -65,6 +68,9 @@ export class OwnerIdInput {
 export class UpdateOwnerAnnotationInput {
   @Field(() => ID, { description: 'The owner.' })
   ownerId!: string;
+
+  @Field(() => Int, { nullable: true, description: EXPECTED_VERSION_RULE })
+  expectedVersion?: number | null;
 
   @Field(() => String, { nullable: true, description: 'The principal\'s own user id for this person.' })
   externalUserId?: string | null;

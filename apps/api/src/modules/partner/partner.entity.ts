@@ -1,6 +1,6 @@
 import { BigIntType, Entity, Enum, Filter, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import type { Rel } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ACCOUNT_TYPES, PARTNER_ROLES, PARTNER_STATUSES } from '@partner-hub/domain';
 import type { AccountType, PartnerRole, PartnerStatus } from '@partner-hub/domain';
 import { BaseEntity, timestamptz } from '../../common/db/base.entity.js';
@@ -25,7 +25,7 @@ import type { ImportBatch } from '../import/import-batch.entity.js';
 @Index({ properties: ['principal', 'createdAt'] })
 @Index({ properties: ['importBatch'] })
 export class Partner extends BaseEntity<
-  'status' | 'blocked' | 'usersBlocked' | 'allowJobOverride' | 'depositMinor' | 'currency' | 'additionalCurrencies' | 'accountType' | 'archivedAt' | 'claimedAt' | 'importBatch'
+  'status' | 'blocked' | 'usersBlocked' | 'allowJobOverride' | 'depositMinor' | 'currency' | 'additionalCurrencies' | 'accountType' | 'archivedAt' | 'claimedAt' | 'importBatch' | 'version'
 > {
   @Field(() => ID, { description: 'Opaque unique id.' })
   declare id: string;
@@ -92,4 +92,9 @@ export class Partner extends BaseEntity<
   /** the import that created it, if any */
   @ManyToOne({ entity: 'ImportBatch', nullable: true, deleteRule: 'set null' })
   importBatch?: Rel<ImportBatch> | null = null;
+
+  /** optimistic concurrency (common/db/versioned.ts): bumped by every change */
+  @Field(() => Int, { description: 'Bumped by every change to the partner (its profile, agreement, settings, place in the tree). Send it back as `expectedVersion` when updating it: if it changed meanwhile the update answers `VersionConflictError` and writes nothing.' })
+  @Property({ version: true })
+  version = 1;
 }

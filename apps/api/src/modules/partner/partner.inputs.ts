@@ -1,7 +1,7 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import type { AccountType, PartnerRole, PartnerStatus, PasswordPolicy } from '@partner-hub/domain';
 import { AccountTypeEnum, PartnerRoleEnum, PartnerStatusEnum, PasswordPolicyEnum, enumObject } from '../../common/graphql/enums.js';
-import { UPDATE_RULE } from '../../common/graphql/update-rule.js';
+import { EXPECTED_VERSION_RULE, UPDATE_RULE } from '../../common/graphql/update-rule.js';
 import { PARTNER_SORT_FIELDS } from './partner.service.js';
 import type { PartnerSortField } from './partner.service.js';
 
@@ -124,6 +124,9 @@ export class UpdatePartnerProfileInput {
   @Field(() => ID, { description: 'The partner.' })
   id!: string;
 
+  @Field(() => Int, { nullable: true, description: EXPECTED_VERSION_RULE })
+  expectedVersion?: number | null;
+
   @Field(() => PartnerProfileInput, { description: `The profile. ${UPDATE_RULE}` })
   profile!: PartnerProfileInput;
 }
@@ -133,6 +136,9 @@ export class UpdatePartnerAgreementInput {
   @Field(() => ID, { description: 'The partner.' })
   id!: string;
 
+  @Field(() => Int, { nullable: true, description: EXPECTED_VERSION_RULE })
+  expectedVersion?: number | null;
+
   @Field(() => PartnerAgreementInput, { description: 'The whole agreement.' })
   agreement!: PartnerAgreementInput;
 }
@@ -141,6 +147,9 @@ export class UpdatePartnerAgreementInput {
 export class UpdatePartnerSettingsInput {
   @Field(() => ID, { description: 'The partner.' })
   id!: string;
+
+  @Field(() => Int, { nullable: true, description: EXPECTED_VERSION_RULE })
+  expectedVersion?: number | null;
 
   @Field(() => Boolean, { description: 'Its technicians may change a job\'s predefined configuration.' })
   allowJobOverride!: boolean;

@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver, create
 import type { RequestContext } from '../../app/context.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { Connection } from '../../common/graphql/connection.js';
-import { NotFoundError, ValidationError } from '../../common/errors/error-results.js';
+import { NotFoundError, ValidationError, VersionConflictError } from '../../common/errors/error-results.js';
 import { Partner } from './partner.entity.js';
 import { PartnerClaimedError, PartnerCycleError } from './partner.errors.js';
 import {
@@ -45,17 +45,17 @@ const CreatePartnerResult = createUnionType({
 const UpdatePartnerProfileResult = createUnionType({
   name: 'UpdatePartnerProfileResult',
   description: 'The outcome of updatePartnerProfile.',
-  types: () => [PartnerSuccess, ValidationError, NotFoundError, PartnerClaimedError] as const,
+  types: () => [PartnerSuccess, ValidationError, NotFoundError, PartnerClaimedError, VersionConflictError] as const,
 });
 const UpdatePartnerResult = createUnionType({
   name: 'UpdatePartnerResult',
   description: 'The outcome of a change to a partner\'s agreement, settings or archive state.',
-  types: () => [PartnerSuccess, ValidationError, NotFoundError] as const,
+  types: () => [PartnerSuccess, ValidationError, NotFoundError, VersionConflictError] as const,
 });
 const MovePartnerResult = createUnionType({
   name: 'MovePartnerResult',
   description: 'The outcome of movePartner.',
-  types: () => [PartnerSuccess, ValidationError, NotFoundError, PartnerCycleError] as const,
+  types: () => [PartnerSuccess, ValidationError, NotFoundError, PartnerCycleError, VersionConflictError] as const,
 });
 
 @Resolver(() => Partner)

@@ -11,6 +11,8 @@ import {
 } from '@partner-hub/domain';
 import type { AccountType, PartnerProfile, PartnerRole, PartnerStatus, PasswordPolicy } from '@partner-hub/domain';
 import { z } from 'zod';
+import { expectVersion } from '../../common/db/versioned.js';
+import type { ExpectedVersion } from '../../common/db/versioned.js';
 import { credentialsChanged, inTransaction, viewerOf } from '../../app/context.js';
 import { filterIdsOpen } from '../access/filter-ids.js';
 import type { RequestContext } from '../../app/context.js';
@@ -216,9 +218,10 @@ export async function createPartner(ctx: RequestContext, input: CreatePartnerInp
  * Changes a partner's profile (the fields it is given): the principal's (or a managing partner
  * admin's) while the partner is unclaimed; afterwards only the partner's own admins may.
  */
-export async function updatePartnerProfile(ctx: RequestContext, input: { id: string; profile: ProfileInput }): Promise<Partner> {
+export async function updatePartnerProfile(ctx: RequestContext, input: { id: string; profile: ProfileInput } & ExpectedVersion): Promise<Partner> {
   const viewer = viewerOf(ctx);
   const partner = await findVisiblePartner(ctx, input.id);
+  expectVersion(partner, input.expectedVersion);
   const scope = await partnerScope(ctx);
   const isOwn = partner.organization.id === viewer.organizationId;
   if (partner.status === 'ACCEPTED' ? !isOwn : !canManage(scope, partner.id)) {
@@ -229,6 +232,8 @@ export async function updatePartnerProfile(ctx: RequestContext, input: { id: str
   const before = profileOf(partner.organization);
   return inTransaction(ctx, async (em) => {
     Object.assign(partner.organization, profile);
+    // the profile lives on the organization: touching the partnership writes its version too
+    partner.updatedAt = new Date();
     recordAudit(ctx, em, {
       action: 'partner.updateProfile',
       objectType: 'Partner',
@@ -241,9 +246,10 @@ export async function updatePartnerProfile(ctx: RequestContext, input: { id: str
 }
 
 /** Changes a partner's agreement (the principal's to change, also after claiming). */
-export async function updatePartnerAgreement(ctx: RequestContext, input: { id: string; agreement: AgreementInput }): Promise<Partner> {
+export async function updatePartnerAgreement(ctx: RequestContext, input: { id: string; agreement: AgreementInput } & ExpectedVersion): Promise<Partner> {
   const viewer = viewerOf(ctx);
   const partner = await findManagedPartner(ctx, input.id);
+  expectVersion(partner, input.expectedVersion);
   const agreement = parseInput(agreementSchema, input.agreement, ['agreement']);
   const fields = ['depositMinor', 'currency', 'additionalCurrencies', 'accountType'] as const;
   const before = { ...partner, additionalCurrencies: partner.additionalCurrencies.join(',') };
@@ -260,7 +266,7 @@ export async function updatePartnerAgreement(ctx: RequestContext, input: { id: s
   });
 }
 
-export interface SettingsInput {
+export interface SettingsInput extends ExpectedVersion {
   id: string;
   allowJobOverride: boolean;
   blocked: boolean;
@@ -275,6 +281,7 @@ export interface SettingsInput {
 export async function updatePartnerSettings(ctx: RequestContext, input: SettingsInput): Promise<Partner> {
   const viewer = viewerOf(ctx);
   const partner = await findManagedPartner(ctx, input.id);
+  expectVersion(partner, input.expectedVersion);
   const before = { ...partner, passwordPolicy: partner.organization.passwordPolicy };
   const accessChanges = partner.blocked !== input.blocked || partner.usersBlocked !== input.usersBlocked;
   const reached = accessChanges ? await organizationsOfSubtrees(ctx.em, [partner.id]) : [];
@@ -284,6 +291,7 @@ export async function updatePartnerSettings(ctx: RequestContext, input: Settings
     partner.blocked = input.blocked;
     partner.usersBlocked = input.usersBlocked;
     partner.organization.passwordPolicy = input.passwordPolicy;
+    partner.updatedAt = new Date();
     recordAudit(ctx, em, {
       action: 'partner.updateSettings',
       objectType: 'Partner',

@@ -23,7 +23,7 @@ import type { ImportBatch } from '../import/import-batch.entity.js';
 @Index({ name: 'vehicle_vin_trgm_index', expression: 'create index "vehicle_vin_trgm_index" on "vehicle" using gin ("vin" gin_trgm_ops)' })
 @Index({ name: 'vehicle_plate_trgm_index', expression: 'create index "vehicle_plate_trgm_index" on "vehicle" using gin ("plate" gin_trgm_ops)' })
 @Index({ name: 'vehicle_device_serial_trgm_index', expression: 'create index "vehicle_device_serial_trgm_index" on "vehicle" using gin ("device_serial" gin_trgm_ops)' })
-export class Vehicle extends BaseEntity<'year' | 'plate' | 'deviceSerial' | 'deviceModel' | 'firmware' | 'archivedAt' | 'importBatch'> {
+export class Vehicle extends BaseEntity<'year' | 'plate' | 'deviceSerial' | 'deviceModel' | 'firmware' | 'archivedAt' | 'importBatch' | 'version'> {
   @Field(() => ID, { description: 'Opaque unique id.' })
   declare id: string;
 
@@ -72,4 +72,9 @@ export class Vehicle extends BaseEntity<'year' | 'plate' | 'deviceSerial' | 'dev
   /** the import that created it, if any */
   @ManyToOne({ entity: 'ImportBatch', nullable: true, deleteRule: 'set null' })
   importBatch?: Rel<ImportBatch> | null = null;
+
+  /** optimistic concurrency (common/db/versioned.ts): bumped by every change */
+  @Field(() => Int, { description: 'Bumped by every change to the vehicle. Send it back as `expectedVersion` when updating it: if it changed meanwhile the update answers `VersionConflictError` and writes nothing.' })
+  @Property({ version: true })
+  version = 1;
 }

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, createUnionType } from 't
 import type { RequestContext } from '../../app/context.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { Connection } from '../../common/graphql/connection.js';
-import { NotFoundError, ValidationError } from '../../common/errors/error-results.js';
+import { NotFoundError, ValidationError, VersionConflictError } from '../../common/errors/error-results.js';
 import { Vehicle } from './vehicle.entity.js';
 import { whoCanAccess } from './vehicle-access.service.js';
 import {
@@ -31,7 +31,7 @@ export const VehicleConnection = Connection(Vehicle);
 const VehicleResult = createUnionType({
   name: 'VehicleResult',
   description: 'The outcome of a change to a vehicle.',
-  types: () => [VehicleSuccess, ValidationError, NotFoundError] as const,
+  types: () => [VehicleSuccess, ValidationError, NotFoundError, VersionConflictError] as const,
 });
 const VehicleAssignmentResult = createUnionType({
   name: 'VehicleAssignmentResult',

@@ -2,6 +2,8 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { checkVin, vehicleDetailsSchema, vehicleSchema } from '@partner-hub/domain';
 import { v7 as uuidv7, validate as isUuid } from 'uuid';
+import { expectVersion } from '../../common/db/versioned.js';
+import type { ExpectedVersion } from '../../common/db/versioned.js';
 import { inTransaction, viewerOf } from '../../app/context.js';
 import { filterIdsOpen } from '../access/filter-ids.js';
 import type { RequestContext } from '../../app/context.js';
@@ -171,11 +173,15 @@ export async function createVehicle(ctx: RequestContext, input: CreateVehicleInp
   });
 }
 
-/** Changes a vehicle's details (not its VIN, which is its identity): only the fields it is given. */
-export async function updateVehicle(ctx: RequestContext, id: string, input: VehicleDetailsInput): Promise<Vehicle> {
+/**
+ * Changes a vehicle's details (not its VIN, which is its identity): only the fields it is given, and
+ * only if the vehicle is still the `expectedVersion` the client read (common/db/versioned.ts).
+ */
+export async function updateVehicle(ctx: RequestContext, id: string, input: VehicleDetailsInput & ExpectedVersion): Promise<Vehicle> {
   const fields = parseUpdate(vehicleDetailsSchema, input, DETAIL_FIELDS);
   return inTransaction(ctx, async (em) => {
     const vehicle = await findVisibleVehicle({ ...ctx, em }, id);
+    expectVersion(vehicle, input.expectedVersion);
     const before = { ...vehicle };
     em.assign(vehicle, fields);
     recordAudit(ctx, em, {

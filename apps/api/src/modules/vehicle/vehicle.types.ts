@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { AccessReason, UserRole } from '@partner-hub/domain';
 import { AccessReasonEnum, UserRoleEnum, enumObject } from '../../common/graphql/enums.js';
-import { UPDATE_RULE } from '../../common/graphql/update-rule.js';
+import { EXPECTED_VERSION_RULE, UPDATE_RULE } from '../../common/graphql/update-rule.js';
 import { SortDirectionEnum } from '../partner/partner.inputs.js';
 import { Partner } from '../partner/partner.entity.js';
 import { Vehicle } from './vehicle.entity.js';
@@ -84,6 +84,9 @@ export class CreateVehicleInput extends VehicleDetailsInput {
 export class UpdateVehicleInput extends VehicleDetailsInput {
   @Field(() => ID, { description: 'The vehicle.' })
   id!: string;
+
+  @Field(() => Int, { nullable: true, description: EXPECTED_VERSION_RULE })
+  expectedVersion?: number | null;
 }
 
 @InputType({ description: 'Names one vehicle.' })

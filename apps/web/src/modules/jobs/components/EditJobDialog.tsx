@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { App as AntApp, Alert, Button, Descriptions, Form, Modal, Skeleton } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -7,6 +7,7 @@ import type { Resolver } from 'react-hook-form';
 import { JobDetailsDocument, UpdateJobDocument } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
+import { useVersionConflict } from '../../shared/forms/use-version-conflict';
 import { applyErrorResult } from '../../shared/forms/apply-error-result';
 import type { FormLevelError } from '../../shared/forms/apply-error-result';
 import { describeError } from '../../shared/utils/errors';
@@ -38,15 +39,16 @@ export function EditJobDialog({ jobId, onClose }: EditJobDialogProps) {
     handleSubmit,
     setError,
     reset,
+    getValues,
+    setValue,
     formState: { isSubmitting, isDirty },
   } = useForm<JobFormValues, unknown, JobFormOutput>({
     resolver: zodResolver(jobFormSchema) as Resolver<JobFormValues, unknown, JobFormOutput>,
     defaultValues: emptyJobValues(),
   });
 
-  useEffect(() => {
-    if (job) reset(toJobFormValues(job));
-  }, [job, reset]);
+  const serverValues = useMemo(() => (job ? toJobFormValues(job) : null), [job]);
+  const conflict = useVersionConflict({ form: { getValues, reset, setValue }, serverValues, objectName: 'job' });
 
   const assigned = job?.status === 'ASSIGNED';
 
@@ -59,13 +61,14 @@ export function EditJobDialog({ jobId, onClose }: EditJobDialogProps) {
     if (!job) return;
     setFormError(null);
     try {
-      const { data: result } = await updateJob({ variables: { input: toUpdateJobInput(job.id, values) } });
+      const { data: result } = await updateJob({ variables: { input: { ...toUpdateJobInput(job.id, values), expectedVersion: job.version } } });
       const outcome = result?.updateJob;
       if (outcome?.__typename === 'JobSuccess') {
         void message.success('The job was saved.');
         onClose();
         return;
       }
+      if (conflict.handleResult(outcome)) return;
       if (outcome) setFormError(applyErrorResult(outcome, setError, JOB_SERVER_FIELDS));
     } catch (saveError) {
       setFormError({ message: describeError(saveError) });
@@ -93,6 +96,7 @@ export function EditJobDialog({ jobId, onClose }: EditJobDialogProps) {
       {job ? (
         <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleSave()} aria-label="Edit job">
           <ErrorResultAlert error={formError} />
+          {conflict.dialog}
           {assigned ? (
             <Alert
               type="info"

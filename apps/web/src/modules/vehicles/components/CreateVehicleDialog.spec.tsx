@@ -25,7 +25,7 @@ function createMock(
 const saved = (vin: string, warnings: string[] = []): CreateVehicleMutation['createVehicle'] => ({
   __typename: 'VehicleSuccess',
   warnings,
-  vehicle: { ...vehicleFixture({ id: 'v-new', vin, plate: 'B-AB 123', year: 2024 }), accessVia: [] },
+  vehicle: { ...vehicleFixture({ id: 'v-new', vin, plate: 'B-AB 123', year: 2024 }), version: 1, accessVia: [] },
 });
 
 function renderDialog(mocks: MockLink.MockedResponse[]) {

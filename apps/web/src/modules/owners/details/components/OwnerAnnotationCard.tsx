@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { useMutation } from '@apollo/client/react';
@@ -10,6 +10,7 @@ import { UpdateOwnerAnnotationDocument } from '@partner-hub/graphql-client';
 import type { OwnerAnnotationFieldsFragment } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../../shared/forms/FormField';
+import { useVersionConflict } from '../../../shared/forms/use-version-conflict';
 import { applyErrorResult } from '../../../shared/forms/apply-error-result';
 import type { FormLevelError } from '../../../shared/forms/apply-error-result';
 import { describeError } from '../../../shared/utils/errors';
@@ -41,6 +42,8 @@ export function OwnerAnnotationCard({ ownerId, annotation, editable }: OwnerAnno
     handleSubmit,
     setError,
     reset,
+    getValues,
+    setValue,
     formState: { isSubmitting, isDirty },
   } = useForm<AnnotationFormValues, unknown, AnnotationFormOutput>({
     resolver: zodResolver(ownerAnnotationSchema) as Resolver<
@@ -51,14 +54,13 @@ export function OwnerAnnotationCard({ ownerId, annotation, editable }: OwnerAnno
     defaultValues: annotationFormValues(annotation),
   });
 
-  useEffect(() => {
-    reset(annotationFormValues(annotation));
-  }, [annotation, reset]);
+  const serverValues = useMemo(() => annotationFormValues(annotation), [annotation]);
+  const conflict = useVersionConflict({ form: { getValues, reset, setValue }, serverValues, objectName: 'annotation' });
 
   const handleSave = handleSubmit(async (values) => {
     setFormError(null);
     try {
-      const { data } = await updateAnnotation({ variables: { input: toAnnotationInput(ownerId, values) } });
+      const { data } = await updateAnnotation({ variables: { input: { ...toAnnotationInput(ownerId, values), expectedVersion: annotation?.version ?? 0 } } });
       const result = data?.updateOwnerAnnotation;
       if (result?.__typename === 'OwnerSuccess') {
         void message.success(
@@ -68,6 +70,7 @@ export function OwnerAnnotationCard({ ownerId, annotation, editable }: OwnerAnno
         );
         return;
       }
+      if (conflict.handleResult(result)) return;
       setFormError(
         result
           ? applyErrorResult(result, setError, ANNOTATION_FORM_FIELDS)
@@ -105,6 +108,7 @@ export function OwnerAnnotationCard({ ownerId, annotation, editable }: OwnerAnno
           aria-label="Private annotation form"
         >
           <ErrorResultAlert error={formError} />
+          {conflict.dialog}
           <FormField
             control={control}
             name="externalUserId"

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { App as AntApp, Button, Card, Descriptions, Form, Input } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -9,6 +9,7 @@ import { UpdateOwnerDocument } from '@partner-hub/graphql-client';
 import type { OwnerListFieldsFragment } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../../shared/forms/FormField';
+import { useVersionConflict } from '../../../shared/forms/use-version-conflict';
 import { applyErrorResult } from '../../../shared/forms/apply-error-result';
 import type { FormLevelError } from '../../../shared/forms/apply-error-result';
 import { describeError } from '../../../shared/utils/errors';
@@ -32,6 +33,8 @@ export function OwnerBasicDataCard({ owner, editable }: OwnerBasicDataCardProps)
     handleSubmit,
     setError,
     reset,
+    getValues,
+    setValue,
     formState: { isSubmitting, isDirty },
   } = useForm<OwnerFormValues, unknown, OwnerFormOutput>({
     resolver: zodResolver(ownerSchema) as Resolver<OwnerFormValues, unknown, OwnerFormOutput>,
@@ -39,19 +42,19 @@ export function OwnerBasicDataCard({ owner, editable }: OwnerBasicDataCardProps)
   });
 
   // a newer owner from the server (after saving, or edited elsewhere) replaces the form's values
-  useEffect(() => {
-    reset(ownerFormValues(owner));
-  }, [owner, reset]);
+  const serverValues = useMemo(() => ownerFormValues(owner), [owner]);
+  const conflict = useVersionConflict({ form: { getValues, reset, setValue }, serverValues, objectName: 'owner' });
 
   const handleSave = handleSubmit(async (values) => {
     setFormError(null);
     try {
-      const { data } = await updateOwner({ variables: { input: { id: owner.id, ...toOwnerInput(values) } } });
+      const { data } = await updateOwner({ variables: { input: { id: owner.id, expectedVersion: owner.version, ...toOwnerInput(values) } } });
       const result = data?.updateOwner;
       if (result?.__typename === 'OwnerSuccess') {
         void message.success('The owner was saved.');
         return;
       }
+      if (conflict.handleResult(result)) return;
       setFormError(
         result
           ? applyErrorResult(result, setError, OWNER_FORM_FIELDS)
@@ -88,6 +91,7 @@ export function OwnerBasicDataCard({ owner, editable }: OwnerBasicDataCardProps)
         aria-label="Owner basic data"
       >
         <ErrorResultAlert error={formError} />
+        {conflict.dialog}
         <FormField
           control={control}
           name="name"

@@ -69,6 +69,7 @@ describe('OwnerDetails — the private annotation', () => {
                 externalUserId: 'CRM-4711',
                 displayName: 'Olga (VIP)',
                 description: null,
+                expectedVersion: 1,
               },
             },
           },

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Col, Descriptions, Form, Input, Row, Select, Typography } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -15,6 +15,7 @@ import { UpdatePartnerAgreementDocument } from '@partner-hub/graphql-client';
 import type { PartnerDetailsFieldsFragment } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../../shared/forms/FormField';
+import { useVersionConflict } from '../../../shared/forms/use-version-conflict';
 import { applyErrorResult } from '../../../shared/forms/apply-error-result';
 import type { FormLevelError } from '../../../shared/forms/apply-error-result';
 import { describeError } from '../../../shared/utils/errors';
@@ -64,16 +65,18 @@ export function PartnerAgreementTab({ partner }: PartnerAgreementTabProps) {
     handleSubmit,
     setError,
     reset,
+    getValues,
+    setValue,
     formState: { isSubmitting, isDirty },
   } = useForm<AgreementValues, unknown, Agreement>({
     resolver: zodResolver(agreementSchema),
     defaultValues: formValuesOf(partner),
   });
 
-  useEffect(() => {
-    reset(formValuesOf(partner));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the stored agreement is what the form shows
-  }, [partner.agreement, reset]);
+  // the stored values are what the form shows; a new version (a reload after a conflict) shows them again
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const serverValues = useMemo(() => formValuesOf(partner), [partner.version, partner.agreement]);
+  const conflict = useVersionConflict({ form: { getValues, reset, setValue }, serverValues, objectName: 'partner' });
 
   const handleSave = handleSubmit(async (values) => {
     setFormError(null);
@@ -82,6 +85,7 @@ export function PartnerAgreementTab({ partner }: PartnerAgreementTabProps) {
         variables: {
           input: {
             id: partner.id,
+            expectedVersion: partner.version,
             agreement: {
               deposit: formatAmount(values.depositMinor, values.currency),
               currency: values.currency,
@@ -92,6 +96,7 @@ export function PartnerAgreementTab({ partner }: PartnerAgreementTabProps) {
         },
       });
       const result = data?.updatePartnerAgreement;
+      if (conflict.handleResult(result)) return;
       if (!result) setFormError({ message: 'The server sent no answer. Try again.' });
       else if (result.__typename === 'PartnerSuccess') void message.success('The agreement was saved.');
       else
@@ -122,6 +127,7 @@ export function PartnerAgreementTab({ partner }: PartnerAgreementTabProps) {
         />
       )}
       <ErrorResultAlert error={formError} />
+      {conflict.dialog}
       <Row gutter={16}>
         <Col xs={24} md={8}>
           <FormField

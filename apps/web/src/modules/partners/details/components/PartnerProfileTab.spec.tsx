@@ -73,6 +73,7 @@ describe('PartnerProfileTab', () => {
           variables: {
             input: {
               id: partner.id,
+              expectedVersion: partner.version,
               profile: {
                 name: 'Berlin Autohaus',
                 legalForm: 'GmbH',
@@ -136,6 +137,7 @@ describe('PartnerProfileTab', () => {
           variables: {
             input: {
               id: partner.id,
+              expectedVersion: partner.version,
               profile: {
                 name: 'Autohaus Berlin',
                 legalForm: null,

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Col, Form, Input, Row } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -10,6 +10,7 @@ import type { PartnerDetailsFieldsFragment } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { useViewer } from '../../../auth/hooks/viewer-context';
 import { FormField } from '../../../shared/forms/FormField';
+import { useVersionConflict } from '../../../shared/forms/use-version-conflict';
 import { applyErrorResult } from '../../../shared/forms/apply-error-result';
 import type { FormLevelError } from '../../../shared/forms/apply-error-result';
 import { describeError } from '../../../shared/utils/errors';
@@ -71,6 +72,8 @@ export function PartnerProfileTab({ partner }: PartnerProfileTabProps) {
     handleSubmit,
     setError,
     reset,
+    getValues,
+    setValue,
     formState: { isSubmitting, isDirty },
   } = useForm<ProfileFormValues, unknown, ProfileFormOutput>({
     // the form holds every field as text, a narrower type than the schema's input accepts
@@ -79,9 +82,10 @@ export function PartnerProfileTab({ partner }: PartnerProfileTabProps) {
   });
 
   // a newer profile from the server (after saving, or edited elsewhere) replaces the form's values
-  useEffect(() => {
-    reset(profileFormValues(partner.organization));
-  }, [partner.organization, reset]);
+  // the stored values are what the form shows; a new version (a reload after a conflict) shows them again
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const serverValues = useMemo(() => profileFormValues(partner.organization), [partner.organization, partner.version]);
+  const conflict = useVersionConflict({ form: { getValues, reset, setValue }, serverValues, objectName: 'partner' });
 
   const note = readOnlyNote(partner, viewer.organization.id);
   const editable = note === null;
@@ -90,9 +94,10 @@ export function PartnerProfileTab({ partner }: PartnerProfileTabProps) {
     setFormError(null);
     try {
       const { data } = await updateProfile({
-        variables: { input: { id: partner.id, profile: profileInput(values) } },
+        variables: { input: { id: partner.id, expectedVersion: partner.version, profile: profileInput(values) } },
       });
       const result = data?.updatePartnerProfile;
+      if (conflict.handleResult(result)) return;
       if (!result) {
         setFormError({ message: 'The server sent no answer. Try again.' });
       } else if (result.__typename === 'PartnerSuccess') {
@@ -117,6 +122,7 @@ export function PartnerProfileTab({ partner }: PartnerProfileTabProps) {
     >
       {note ? <Alert type="info" showIcon title={note} style={{ marginBottom: 16 }} /> : null}
       <ErrorResultAlert error={formError} />
+      {conflict.dialog}
       <Row gutter={16}>
         {FIELDS.map((spec) => (
           <Col key={spec.name} xs={24} md={spec.span}>

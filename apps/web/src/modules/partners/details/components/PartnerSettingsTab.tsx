@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Flex, Form, Select, Switch, Typography } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -11,6 +11,7 @@ import {
 import type { PartnerDetailsFieldsFragment } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../../shared/forms/FormField';
+import { useVersionConflict } from '../../../shared/forms/use-version-conflict';
 import { applyErrorResult } from '../../../shared/forms/apply-error-result';
 import type { FormLevelError } from '../../../shared/forms/apply-error-result';
 import { describeError } from '../../../shared/utils/errors';
@@ -51,28 +52,25 @@ export function PartnerSettingsTab({ partner }: PartnerSettingsTabProps) {
     handleSubmit,
     setError,
     reset,
+    getValues,
+    setValue,
     formState: { isSubmitting, isDirty },
   } = useForm<PartnerSettingsValues>({
     resolver: zodResolver(partnerSettingsSchema),
     defaultValues: settingsFormValues(partner),
   });
 
-  useEffect(() => {
-    reset(settingsFormValues(partner));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the stored settings are what the form shows
-  }, [
-    partner.allowJobOverride,
-    partner.blocked,
-    partner.usersBlocked,
-    partner.organization.passwordPolicy,
-    reset,
-  ]);
+  // the stored values are what the form shows; a new version (a reload after a conflict) shows them again
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const serverValues = useMemo(() => settingsFormValues(partner), [partner.version, partner.allowJobOverride, partner.blocked, partner.usersBlocked, partner.organization.passwordPolicy]);
+  const conflict = useVersionConflict({ form: { getValues, reset, setValue }, serverValues, objectName: 'partner' });
 
   const save = async (values: PartnerSettingsValues) => {
     setFormError(null);
     try {
-      const { data } = await updateSettings({ variables: { input: { id: partner.id, ...values } } });
+      const { data } = await updateSettings({ variables: { input: { id: partner.id, expectedVersion: partner.version, ...values } } });
       const result = data?.updatePartnerSettings;
+      if (conflict.handleResult(result)) return;
       if (!result) setFormError({ message: 'The server sent no answer. Try again.' });
       else if (result.__typename === 'PartnerSuccess') void message.success('The settings were saved.');
       else setFormError(applyErrorResult(result, setError, SETTINGS_FIELDS));
@@ -156,6 +154,7 @@ export function PartnerSettingsTab({ partner }: PartnerSettingsTabProps) {
           />
         )}
         <ErrorResultAlert error={formError} />
+        {conflict.dialog}
         <FormField
           control={control}
           name="allowJobOverride"

@@ -64,6 +64,7 @@ const grant = entry({
 
 const vehicle = (accessVia: VehicleAccessEntryFieldsFragment[]): VehicleDetailsFieldsFragment => ({
   ...vehicleFixture({ id: 'v1', vin: 'WAUZZZ8V0KA000001' }),
+  version: 1,
   accessVia,
 });
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { App as AntApp, Button, Descriptions, Form, Typography } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -10,6 +10,7 @@ import type { VehicleDetailsFieldsFragment } from '@partner-hub/graphql-client';
 import { CopyableId, ErrorResultAlert } from '@partner-hub/ui';
 import { useCan } from '../../../auth/hooks/viewer-context';
 import { applyErrorResult } from '../../../shared/forms/apply-error-result';
+import { useVersionConflict } from '../../../shared/forms/use-version-conflict';
 import type { FormLevelError } from '../../../shared/forms/apply-error-result';
 import { describeError } from '../../../shared/utils/errors';
 import { formatDateTime } from '../../../shared/utils/format';
@@ -34,13 +35,7 @@ export function VehicleDetailsTab({ vehicle }: VehicleDetailsTabProps) {
   const { message } = AntApp.useApp();
   const [updateVehicle] = useMutation(UpdateVehicleDocument);
   const [formError, setFormError] = useState<FormLevelError | null>(null);
-  const {
-    control,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { isSubmitting, isDirty },
-  } = useForm<VehicleDetailsFormValues, unknown, VehicleDetails>({
+  const form = useForm<VehicleDetailsFormValues, unknown, VehicleDetails>({
     // the form holds every field as text, a narrower type than the schema's input accepts
     resolver: zodResolver(vehicleDetailsFormSchema) as Resolver<
       VehicleDetailsFormValues,
@@ -49,23 +44,29 @@ export function VehicleDetailsTab({ vehicle }: VehicleDetailsTabProps) {
     >,
     defaultValues: vehicleDetailsValues(vehicle),
   });
+  const {
+    control,
+    handleSubmit,
+    setError,
+    formState: { isSubmitting, isDirty },
+  } = form;
 
   // newer details from the server (after saving, or changed elsewhere) replace the form's values
-  useEffect(() => {
-    reset(vehicleDetailsValues(vehicle));
-  }, [vehicle, reset]);
+  const serverValues = useMemo(() => vehicleDetailsValues(vehicle), [vehicle]);
+  const conflict = useVersionConflict({ form, serverValues, objectName: 'vehicle' });
 
   const handleSave = handleSubmit(async (values) => {
     setFormError(null);
     try {
       const { data } = await updateVehicle({
-        variables: { input: { id: vehicle.id, ...toVehicleDetailsInput(values) } },
+        variables: { input: { id: vehicle.id, expectedVersion: vehicle.version, ...toVehicleDetailsInput(values) } },
       });
       const result = data?.updateVehicle;
       if (result?.__typename === 'VehicleSuccess') {
         void message.success('The vehicle was saved.');
         return;
       }
+      if (conflict.handleResult(result)) return;
       if (result) setFormError(applyErrorResult(result, setError, VEHICLE_DETAILS_SERVER_FIELDS));
     } catch (error) {
       setFormError({ message: describeError(error) });
@@ -102,6 +103,7 @@ export function VehicleDetailsTab({ vehicle }: VehicleDetailsTabProps) {
         style={{ maxWidth: 760 }}
       >
         <ErrorResultAlert error={formError} />
+        {conflict.dialog}
         <VehicleDetailFields control={control} idPrefix="vehicle" readOnly={!editable} />
         {editable ? (
           <Button type="primary" htmlType="submit" loading={isSubmitting} disabled={!isDirty}>
