@@ -345,9 +345,14 @@ export function normalized(answer: unknown, sentId: string, knownIds: Set<string
   return normal(JSON.stringify(answer)).replace(/"(cursor|endCursor|startCursor)":"([^"]+)"/g, (_all, key: string, cursor: string) => `"${key}":"${normal(Buffer.from(cursor, 'base64url').toString('utf8'))}"`);
 }
 
-/** Whether a GraphQL answer refuses: an error, or an ErrorResult member as the field's answer. */
+/**
+ * Whether a GraphQL answer refuses the operation: an error of the operation itself (no path, or the
+ * root field's), or an ErrorResult member as the field's answer. An error deeper down refuses only
+ * that field (e.g. `Partner.users` for a principal MANAGER): the operation itself went through.
+ */
 export function isRefusal(schema: GraphQLSchema, result: GqlResult): boolean {
-  if (result.errors?.length) return true;
+  const errors = (result.errors ?? []) as readonly { path?: readonly (string | number)[] }[];
+  if (errors.some((error) => !error.path || error.path.length <= 1)) return true;
   const answer = Object.values(result.data ?? {})[0] as { __typename?: string } | null | undefined;
   const typename = answer?.__typename;
   if (!typename) return false;

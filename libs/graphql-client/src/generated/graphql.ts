@@ -1542,8 +1542,8 @@ export type Partner = {
   status: PartnerStatus;
   /** How many active direct sub-partners it has. */
   subPartnerCount: Scalars['Int']['output'];
-  /** The partner organization's users: for its own people with users:read, for principal ADMINs and the partner ADMINs above it (users:manage); FORBIDDEN for anyone else (principal MANAGER and VIEWER, partner STAFF of the partners above). */
-  users: UserConnection;
+  /** The partner organization's users: for its own people with users:read, for principal ADMINs and the partner ADMINs above it (users:manage); null with a FORBIDDEN error for anyone else (principal MANAGER and VIEWER, partner STAFF of the partners above). */
+  users: Maybe<UserConnection>;
   /** The users of its sub-partners cannot sign in. */
   usersBlocked: Scalars['Boolean']['output'];
   /** How many active vehicles are assigned to this partner itself now (not counting those of its sub-partners). */
@@ -5467,7 +5467,7 @@ export type PartnerUsersQuery = {
           createdAt: string;
         };
       }>;
-    };
+    } | null;
   };
 };
 

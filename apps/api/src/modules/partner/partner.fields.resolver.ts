@@ -130,8 +130,10 @@ export class PartnerFieldsResolver {
 
   @Allow('partners:read')
   @FieldResolver(() => UserConnection, {
+    // nullable: a refusal here answers null with its FORBIDDEN error, and never nulls the partner (or a mutation's result) around it
+    nullable: true,
     description:
-      'The partner organization\'s users: for its own people with users:read, for principal ADMINs and the partner ADMINs above it (users:manage); FORBIDDEN for anyone else (principal MANAGER and VIEWER, partner STAFF of the partners above).',
+      'The partner organization\'s users: for its own people with users:read, for principal ADMINs and the partner ADMINs above it (users:manage); null with a FORBIDDEN error for anyone else (principal MANAGER and VIEWER, partner STAFF of the partners above).',
   })
   async users(
     @Root() partner: Partner,
