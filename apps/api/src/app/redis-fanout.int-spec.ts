@@ -6,27 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { createAppPubSub } from './pubsub.js';
+import { TEST_REDIS_URL, sharedRedisAvailable } from '../testing/redis-probe.js';
 import { SignInThrottle } from '../common/auth/sign-in-throttle.js';
 import { TooManyAttempts } from '../common/errors/app-errors.js';
 
-const url = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-
-async function redisAnswers(): Promise<boolean> {
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000 });
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-
-const available = await redisAnswers();
-if (!available) {
-  console.warn(`⚠ REDIS TESTS SKIPPED: no Redis answers at ${url} (set TEST_REDIS_URL to run the multi-instance tests)`); // eslint-disable-line no-console -- the one loud line a skipped suite owes
-}
+const url = TEST_REDIS_URL;
+const available = await sharedRedisAvailable('the multi-instance tests');
 
 describe.skipIf(!available)('two API instances sharing Redis', () => {
   const instances: ReturnType<typeof createAppPubSub>[] = [];

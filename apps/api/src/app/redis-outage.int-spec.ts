@@ -10,7 +10,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
 import { createTestApp } from '../testing/test-app.js';
 import type { TestApp } from '../testing/test-app.js';
 import { postGraphql } from '../testing/http-post.js';
@@ -19,6 +18,7 @@ import { makeUser } from '../modules/user/user.factory.js';
 import { startServer } from './create-server.js';
 import type { RunningServer } from './create-server.js';
 import type { AppPubSub } from './pubsub.js';
+import { redisAnswers } from '../testing/redis-probe.js';
 
 const redisServer = spawnSync('which', ['redis-server'], { encoding: 'utf8' }).stdout.trim();
 if (!redisServer) {
@@ -40,18 +40,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function answers(port: number): Promise<boolean> {
-  const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 500 });
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
+const answers = (port: number) => redisAnswers(`redis://127.0.0.1:${port}`);
 
 /** A redis-server of this test's own, without persistence. */
 async function startRedis(port: number): Promise<ChildProcess> {

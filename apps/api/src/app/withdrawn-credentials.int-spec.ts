@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from 'graphql-ws';
 import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { Redis } from 'ioredis';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createTestApp } from '../testing/test-app.js';
 import type { TestApp } from '../testing/test-app.js';
@@ -30,6 +29,7 @@ import { startServer } from './create-server.js';
 import { buildAppSchema } from './build-schema.js';
 import { contextFor } from './request-context.js';
 import type { RunningServer } from './create-server.js';
+import { TEST_REDIS_URL, sharedRedisAvailable } from '../testing/redis-probe.js';
 
 /** Waits until `condition` holds (bounded by the test's own timeout, never by a guess of how long it takes). */
 async function until(condition: () => boolean): Promise<void> {
@@ -433,24 +433,8 @@ describe('withdrawn credentials on one instance', () => {
   });
 });
 
-const redisUrl = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-
-async function redisAnswers(): Promise<boolean> {
-  const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000 });
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-
-const redisAvailable = await redisAnswers();
-if (!redisAvailable) {
-  console.warn(`⚠ REDIS TESTS SKIPPED: no Redis answers at ${redisUrl} (set TEST_REDIS_URL to run the multi-instance withdrawal tests)`); // eslint-disable-line no-console -- the one loud line a skipped suite owes
-}
+const redisUrl = TEST_REDIS_URL;
+const redisAvailable = await sharedRedisAvailable('the multi-instance withdrawal tests');
 
 describe.skipIf(!redisAvailable)('withdrawn credentials across two instances sharing Redis', () => {
   /** instance A: where the change is made */
