@@ -105,7 +105,7 @@ describe('TemplateDialog', () => {
     expect(await screen.findByText('The template “Yearly check 2” was created.')).toBeTruthy();
   });
 
-  it("edits a template: starts from its values and sends all of them", async () => {
+  it("edits a template: starts from its values and sends all of them, with the version it read", async () => {
     const template = jobTemplateFixture({ id: 't1', name: 'T3 install' });
     const { onClose } = renderDialog(template, [
       {
@@ -114,6 +114,7 @@ describe('TemplateDialog', () => {
           variables: {
             input: {
               id: 't1',
+              expectedVersion: 1,
               name: 'T3 install',
               kind: 'INSTALLATION',
               title: 'Fit the T3 unit',

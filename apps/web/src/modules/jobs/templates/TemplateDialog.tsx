@@ -1,18 +1,19 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { App as AntApp, Col, Form, Input, Modal, Row, Segmented } from 'antd';
-import { useMutation } from '@apollo/client/react';
+import { useFragment, useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import type { Resolver } from 'react-hook-form';
 import { JOB_KINDS } from '@partner-hub/domain';
 import type { JobKind } from '@partner-hub/domain';
-import { CreateJobTemplateDocument, UpdateJobTemplateDocument } from '@partner-hub/graphql-client';
+import { CreateJobTemplateDocument, JobTemplateFieldsFragmentDoc, UpdateJobTemplateDocument } from '@partner-hub/graphql-client';
 import type { JobTemplateFieldsFragment } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
 import { applyErrorResult } from '../../shared/forms/apply-error-result';
 import type { FormLevelError } from '../../shared/forms/apply-error-result';
 import { describeError } from '../../shared/utils/errors';
+import { useVersionConflict } from '../../shared/forms/use-version-conflict';
 import { JobConfigurationFields, configurationControl } from '../components/JobConfigurationFields';
 import { ServicePartnerSelect } from '../components/ServicePartnerSelect';
 import { JOB_KIND_LABELS } from '../utils/job-wording';
@@ -44,28 +45,37 @@ export function TemplateDialog({ open, template, onClose }: TemplateDialogProps)
     refetchQueries: (result) => refetchTemplatesOnSuccess(result.data?.updateJobTemplate.__typename),
   });
   const [formError, setFormError] = useState<FormLevelError | null>(null);
+  // the template as the cache has it now: reloading after a version conflict brings in its new version
+  const live = useFragment({ fragment: JobTemplateFieldsFragmentDoc, fragmentName: 'JobTemplateFields', from: template });
+  const current = live.complete ? (live.data as JobTemplateFieldsFragment) : template;
   const {
     control,
     handleSubmit,
     setError,
+    getValues,
+    reset,
+    setValue,
     formState: { isSubmitting },
   } = useForm<TemplateFormValues, unknown, TemplateFormOutput>({
     resolver: zodResolver(templateFormSchema) as Resolver<TemplateFormValues, unknown, TemplateFormOutput>,
     defaultValues: templateFormValues(template),
   });
+  const serverValues = useMemo(() => (current ? templateFormValues(current) : null), [current]);
+  const conflict = useVersionConflict({ form: { getValues, reset, setValue }, serverValues, objectName: 'template' });
 
   const handleSave = handleSubmit(async (values) => {
     setFormError(null);
     try {
       const input = toTemplateInput(values);
-      const result = template
-        ? (await updateTemplate({ variables: { input: { id: template.id, ...input } } })).data?.updateJobTemplate
+      const result = current
+        ? (await updateTemplate({ variables: { input: { id: current.id, expectedVersion: current.version, ...input } } })).data?.updateJobTemplate
         : (await createTemplate({ variables: { input } })).data?.createJobTemplate;
       if (result?.__typename === 'JobTemplateSuccess') {
         void message.success(template ? `The template “${result.jobTemplate.name}” was saved.` : `The template “${result.jobTemplate.name}” was created.`);
         onClose();
         return;
       }
+      if (conflict.handleResult(result)) return;
       setFormError(result ? applyErrorResult(result, setError, TEMPLATE_SERVER_FIELDS) : { message: 'The server sent no answer. Try again.' });
     } catch (error) {
       setFormError({ message: describeError(error) });
@@ -77,6 +87,7 @@ export function TemplateDialog({ open, template, onClose }: TemplateDialogProps)
     <Modal open={open} title={title} okText={template ? 'Save' : 'Create'} onOk={() => void handleSave()} onCancel={onClose} confirmLoading={isSubmitting} width={760} destroyOnHidden>
       <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleSave()} aria-label={template ? 'Edit template' : 'New template'}>
         <ErrorResultAlert error={formError} />
+        {conflict.dialog}
         <Row gutter={12}>
           <Col xs={24} sm={14}>
             <FormField

@@ -1,0 +1,81 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { findChromium, withPage } from './support/browser';
+import { browserSuite } from './support/suite';
+import { openAndSignIn } from './support/sign-in';
+
+const PRINCIPAL_ADMIN = 'admin@aurora-motors.example';
+const chromiumPath = findChromium();
+const FLOW_TIMEOUT_MS = 180_000;
+
+/** Sends a GraphQL request with the page's session cookie; fails on any GraphQL error. */
+async function gql<T>(page: Page, baseUrl: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await page.request.post(`${baseUrl}/graphql`, { headers: { 'content-type': 'application/json' }, data: { query, variables } });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (!body.data || body.errors) throw new Error(`GraphQL failed: ${JSON.stringify(body)}`);
+  return body.data;
+}
+
+const VIN_ALPHABET = '0123456789ABCDEFGHJKLMNPRSTUVWXYZ';
+
+/** A random European VIN (first character W: no North-American check digit applies). */
+function randomVin(): string {
+  let vin = 'W';
+  for (let i = 1; i < 17; i++) vin += VIN_ALPHABET[Math.floor(Math.random() * VIN_ALPHABET.length)];
+  return vin;
+}
+
+type VehicleData = { id: string; make: string; model: string; version: number };
+
+// Skipped (with one loud line from global-setup.ts) when no Chromium is installed.
+describe.skipIf(!chromiumPath)('two people editing one vehicle', () => {
+  const suite = browserSuite(chromiumPath as string);
+
+  it(
+    'tells the second saver that someone else changed it, and "Reload and keep my edits" saves both changes',
+    async () => {
+      await withPage(suite.browser, 'edit-conflict', async (page) => {
+        const base = suite.server.baseUrl;
+        await openAndSignIn(page, base, PRINCIPAL_ADMIN);
+        const vin = randomVin();
+        const created = await gql<{ createVehicle: { vehicle: VehicleData } }>(
+          page,
+          base,
+          'mutation($input: CreateVehicleInput!) { createVehicle(input: $input) { ... on VehicleSuccess { vehicle { id make model version } } } }',
+          { input: { vin, make: 'Orion', model: 'First', year: 2024 } },
+        );
+        const vehicle = created.createVehicle.vehicle;
+
+        await page.goto(`${base}/vehicles/${vehicle.id}`);
+        const form = page.getByRole('form', { name: 'Vehicle details' });
+        await form.getByLabel('Make', { exact: true }).waitFor();
+        await form.getByLabel('Make', { exact: true }).fill('Orion Mine');
+
+        // someone else saves the model meanwhile (an API client without the version: last write wins)
+        await gql(page, base, 'mutation($input: UpdateVehicleInput!) { updateVehicle(input: $input) { __typename } }', {
+          input: { id: vehicle.id, make: 'Orion', model: 'Theirs' },
+        });
+
+        await form.getByRole('button', { name: 'Save details' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Someone else changed this vehicle since you opened it' });
+        await dialog.waitFor();
+        await dialog.getByRole('button', { name: 'Reload and keep my edits' }).click();
+        await dialog.waitFor({ state: 'hidden' });
+
+        // the fresh model from the server, the user's make kept on top of it
+        await expect.poll(() => form.getByLabel('Model', { exact: true }).inputValue()).toBe('Theirs');
+        expect(await form.getByLabel('Make', { exact: true }).inputValue()).toBe('Orion Mine');
+
+        await form.getByRole('button', { name: 'Save details' }).click();
+        await expect
+          .poll(async () => {
+            const now = await gql<{ vehicle: VehicleData }>(page, base, 'query($id: ID!) { vehicle(id: $id) { id make model version } }', { id: vehicle.id });
+            return `${now.vehicle.make} / ${now.vehicle.model}`;
+          })
+          .toBe('Orion Mine / Theirs');
+        expect(await dialog.isVisible()).toBe(false);
+      });
+    },
+    FLOW_TIMEOUT_MS,
+  );
+});
