@@ -25,7 +25,7 @@ import { makeUser } from '../src/modules/user/user.factory.js';
 import { makePartner } from '../src/modules/partner/partner.factory.js';
 import { loadEnv } from '../src/config/env.js';
 import { createAppPubSub } from '../src/app/pubsub.js';
-import type { AppDeps } from '../src/app/context.js';
+import type { AppDeps } from '../src/common/context/request-context.js';
 import { SignInThrottle } from '../src/common/auth/sign-in-throttle.js';
 import { Mailer } from '../src/modules/mail/mailer.js';
 import { startServer } from '../src/app/create-server.js';

@@ -38,7 +38,7 @@ import { pino } from 'pino';
 import { loadEnv } from '../src/config/env.js';
 import { createAppPubSub } from '../src/app/pubsub.js';
 import { contextForViewer } from '../src/app/request-context.js';
-import type { AppDeps, RequestContext } from '../src/app/context.js';
+import type { AppDeps, RequestContext } from '../src/common/context/request-context.js';
 import { SignInThrottle } from '../src/common/auth/sign-in-throttle.js';
 import { makeViewer } from '../src/common/auth/viewer.js';
 import { Mailer } from '../src/modules/mail/mailer.js';

@@ -7,7 +7,7 @@ import type { GraphQLSchema } from 'graphql';
 import { authChecker } from '../common/auth/authorize.js';
 import { mapDomainErrors } from '../common/errors/error-middleware.js';
 import { ErrorResult } from '../common/errors/error-results.js';
-import type { RequestContext } from './context.js';
+import type { RequestContext } from '../common/context/request-context.js';
 import { createAppPubSub } from './pubsub.js';
 import type { AppPubSub } from './pubsub.js';
 import { resolvers } from './resolvers.js';

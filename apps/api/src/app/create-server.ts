@@ -24,7 +24,7 @@ import { createMetrics } from '../common/observability/metrics.js';
 import { buildAppSchema } from './build-schema.js';
 import { onePerOperationRule } from './operation-limits.js';
 import { asksForIntrospection, disclosureFor, introspectionRefusal, schemaDisclosurePlugin, withoutSuggestions } from './schema-disclosure.js';
-import type { AppDeps, RequestContext } from './context.js';
+import type { AppDeps, RequestContext } from '../common/context/request-context.js';
 import { httpContext, wsContext, wsCredentials } from './request-context.js';
 import { WebSocketAdmission } from './websocket-admission.js';
 import { BLOCKED, authenticate } from '../modules/auth/authenticate.js';

@@ -24,7 +24,7 @@ import { BLOCKED, authenticate } from '../modules/auth/authenticate.js';
 import type { Credentials } from '../modules/auth/authenticate.js';
 import { sameIdentity } from '../common/auth/viewer.js';
 import type { Viewer } from '../common/auth/viewer.js';
-import type { AppDeps, IdentityCheck, RequestContext } from './context.js';
+import type { AppDeps, IdentityCheck, RequestContext } from '../common/context/request-context.js';
 
 /** A delivery this long after a connection's last check re-checks it first (a net for a lost signal, e.g. while Redis reconnects). */
 const RECHECK_AFTER_MS = 60_000;

@@ -8,7 +8,7 @@ import type { Credentials } from '../modules/auth/authenticate.js';
 import { principalIdsOf } from '../common/auth/viewer.js';
 import type { Viewer } from '../common/auth/viewer.js';
 import { scopeToOrganization } from '../common/db/tenant-filter.js';
-import type { AppDeps, HttpExchange, RequestContext } from './context.js';
+import type { AppDeps, HttpExchange, RequestContext } from '../common/context/request-context.js';
 import { createLoaders } from './loaders.js';
 import { recheckEachDelivery } from './live-identity.js';
 import type { LiveConnections } from './live-identity.js';

@@ -2,7 +2,7 @@ import { GraphQLError, NoSchemaIntrospectionCustomRule, validate } from 'graphql
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Env } from '../config/env.js';
-import type { RequestContext } from './context.js';
+import type { RequestContext } from '../common/context/request-context.js';
 
 /**
  * Who learns about the schema beyond the operation it sent: schema introspection (`__schema`, `__type`,

@@ -15,7 +15,7 @@ import { Mailer } from '../modules/mail/mailer.js';
 import { createAppPubSub } from '../app/pubsub.js';
 import { buildAppSchema } from '../app/build-schema.js';
 import { apolloOptions } from '../app/create-server.js';
-import type { AppDeps, HttpExchange, RequestContext } from '../app/context.js';
+import type { AppDeps, HttpExchange, RequestContext } from '../common/context/request-context.js';
 import { contextFor } from '../app/request-context.js';
 import { createTestDatabase } from './test-database.js';
 

@@ -1,7 +1,7 @@
 import { Authorized } from 'type-graphql';
 import type { AuthChecker } from 'type-graphql';
 import type { Permission } from '@partner-hub/domain';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../context/request-context.js';
 import { accountBlocked, forbidden, notSignedIn } from '../errors/app-errors.js';
 
 /**

@@ -3,7 +3,7 @@ import type { MiddlewareFn } from 'type-graphql';
 import { OptimisticLockError, versionConflictOf } from '../db/versioned.js';
 import { UserError } from './app-errors.js';
 import { toErrorResult } from './error-results.js';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../context/request-context.js';
 
 /**
  * The one place domain errors become GraphQL answers (a global type-graphql middleware):

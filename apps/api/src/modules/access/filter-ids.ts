@@ -1,7 +1,7 @@
 import type { Permission } from '@partner-hub/domain';
 import { validate as isUuid } from 'uuid';
-import { viewerOf } from '../../app/context.js';
-import type { RequestContext } from '../../app/context.js';
+import { viewerOf } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { NotFound, ValidationFailed } from '../../common/errors/app-errors.js';
 import { findVisibleImportBatch } from '../import/import-common.js';
 import { findVisibleOwner } from '../owner/owner-access.js';

@@ -1,7 +1,7 @@
 import { createApiKeySchema, isRoleAllowed } from '@partner-hub/domain';
 import type { UserRole } from '@partner-hub/domain';
-import { credentialsChanged, inTransaction, viewerOf } from '../../app/context.js';
-import type { RequestContext } from '../../app/context.js';
+import { credentialsChanged, inTransaction, viewerOf } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { hashToken, newToken } from '../../common/auth/tokens.js';
 import { NotFound, ValidationFailed } from '../../common/errors/app-errors.js';
 import { parseInput } from '../../common/errors/parse-input.js';

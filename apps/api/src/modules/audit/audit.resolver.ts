@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import type { Topics } from '../../app/pubsub.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { Connection } from '../../common/graphql/connection.js';

@@ -1,6 +1,6 @@
 import { changePasswordSchema, checkPassword, signInSchema } from '@partner-hub/domain';
-import { credentialsChanged, inTransaction, viewerOf } from '../../app/context.js';
-import type { RequestContext } from '../../app/context.js';
+import { credentialsChanged, inTransaction, viewerOf } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../common/auth/password.js';
 import { hashToken, newToken } from '../../common/auth/tokens.js';
 import { makeViewer, principalIdsOf } from '../../common/auth/viewer.js';

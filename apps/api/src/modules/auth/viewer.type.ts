@@ -4,7 +4,7 @@ import type { Viewer } from '../../common/auth/viewer.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { UserRoleEnum } from '../../common/graphql/enums.js';
 import type { UserRole } from '@partner-hub/domain';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { Organization } from '../organization/organization.entity.js';
 import { User } from '../user/user.entity.js';
 import { ApiKey } from '../api-key/api-key.entity.js';

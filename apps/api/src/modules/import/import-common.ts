@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ImportProblem } from '@partner-hub/domain';
-import { viewerOf } from '../../app/context.js';
-import type { RequestContext } from '../../app/context.js';
+import { viewerOf } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { ValidationFailed, forbidden } from '../../common/errors/app-errors.js';
 import { ImportBatch } from './import-batch.entity.js';
 import type { ImportKind } from './import-batch.entity.js';

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Request, Response } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { JOBS_IMPORT_LIMITS } from '@partner-hub/domain';
-import type { AppDeps } from '../../app/context.js';
+import type { AppDeps } from '../../common/context/request-context.js';
 import { httpContext } from '../../app/request-context.js';
 import { unstorableTextReason } from '../../common/graphql/input-guard.js';
 import { ImportUpload } from './import-upload.entity.js';

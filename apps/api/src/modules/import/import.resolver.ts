@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, InputType, Int, ObjectType, Query, Mutation, Resolver, Root, createUnionType, registerEnumType } from 'type-graphql';
 import type { PartnerRole } from '@partner-hub/domain';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { ErrorResult, ValidationError } from '../../common/errors/error-results.js';
 import { Connection, keysetPage } from '../../common/graphql/connection.js';

@@ -3,7 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { JOB_KINDS, JOB_STATUSES } from '@partner-hub/domain';
 import { z } from 'zod';
-import type { AppDeps } from '../../app/context.js';
+import type { AppDeps } from '../../common/context/request-context.js';
 import { httpContext } from '../../app/request-context.js';
 import { assertAllowed } from '../../common/auth/authorize.js';
 import { AccessError, UserError, ValidationFailed } from '../../common/errors/app-errors.js';

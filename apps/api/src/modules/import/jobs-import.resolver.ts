@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription, createUnionType } from 'type-graphql';
 import type { JobKind, JobsImportCounts as Counts } from '@partner-hub/domain';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import type { Topics } from '../../app/pubsub.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { ValidationError } from '../../common/errors/error-results.js';

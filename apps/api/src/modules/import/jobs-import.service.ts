@@ -14,8 +14,8 @@ import type {
   PlannedJob,
 } from '@partner-hub/domain';
 import { v7 as uuidv7 } from 'uuid';
-import { inTransaction, viewerOf } from '../../app/context.js';
-import type { RequestContext } from '../../app/context.js';
+import { inTransaction, viewerOf } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Partner } from '../partner/partner.entity.js';

@@ -9,8 +9,8 @@ import {
   readPartnersTable,
 } from '@partner-hub/domain';
 import type { ExistingParent, ImportProblem, PartnersImportPlan, PlannedPartner } from '@partner-hub/domain';
-import { inTransaction } from '../../app/context.js';
-import type { RequestContext } from '../../app/context.js';
+import { inTransaction } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Organization } from '../organization/organization.entity.js';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver, createUnionType } from 'type-graphql';
 import type { VehiclesImportCounts as Counts } from '@partner-hub/domain';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { ErrorResult, ValidationError } from '../../common/errors/error-results.js';
 import { VehicleFilter, VehicleOrder } from '../vehicle/vehicle.types.js';

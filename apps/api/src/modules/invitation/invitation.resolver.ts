@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root, createUnionType } from 'type-graphql';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow, Public } from '../../common/auth/authorize.js';
 import { EmailTakenError, InvalidCredentialsError, NotFoundError, TooManyAttemptsError, ValidationError } from '../../common/errors/error-results.js';
 import { Partner } from '../partner/partner.entity.js';

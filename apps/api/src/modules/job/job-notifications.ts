@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { scopeToSystem } from '../../common/db/tenant-filter.js';
 import type { Partner } from '../partner/partner.entity.js';
 import { User } from '../user/user.entity.js';

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { viewerOf } from '../../app/context.js';
-import type { RequestContext } from '../../app/context.js';
+import { viewerOf } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { ImportBatch } from '../import/import-batch.entity.js';
 import { Partner } from '../partner/partner.entity.js';

@@ -5,9 +5,9 @@ import { CONFIGURATION_OVERRIDE_MESSAGES, JOB_FIELDS_EDITABLE_WHEN_ASSIGNED, JOB
 import type { BulkJobAction, JobAction, JobActor, JobKind, JobStatus } from '@partner-hub/domain';
 import { validate as isUuid } from 'uuid';
 import { z } from 'zod';
-import { inTransaction, viewerOf } from '../../app/context.js';
+import { inTransaction, viewerOf } from '../../common/context/request-context.js';
 import { filterIdsOpen } from '../access/filter-ids.js';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { NotFound, ValidationFailed, VersionConflict } from '../../common/errors/app-errors.js';
 import { expectVersion } from '../../common/db/versioned.js';
 import { parseInput, parseUpdate } from '../../common/errors/parse-input.js';

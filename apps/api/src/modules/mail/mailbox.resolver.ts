@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow, Public } from '../../common/auth/authorize.js';
 import { Connection, keysetPage } from '../../common/graphql/connection.js';
 import { OutboxEmail } from './outbox-email.entity.js';

@@ -3,7 +3,7 @@ import type { Transporter } from 'nodemailer';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { OutboxEmail } from './outbox-email.entity.js';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 
 export interface MailMessageInput {
   to: string;

@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/postgresql';
 import { validate as isUuid } from 'uuid';
-import { memoize, viewerOf } from '../../app/context.js';
-import type { RequestContext } from '../../app/context.js';
+import { memoize, viewerOf } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { idIn } from '../../common/db/subquery.js';
 import { NotFound } from '../../common/errors/app-errors.js';
 import { accessSubject, heldVehiclesWhere } from '../vehicle/vehicle-access.js';

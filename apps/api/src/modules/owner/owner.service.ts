@@ -5,9 +5,9 @@ import { ownerAnnotationSchema, ownerMessageSchema, ownerSchema } from '@partner
 import type { OwnerAccessKind } from '@partner-hub/domain';
 import { expectVersion } from '../../common/db/versioned.js';
 import type { ExpectedVersion } from '../../common/db/versioned.js';
-import { inTransaction, viewerOf } from '../../app/context.js';
+import { inTransaction, viewerOf } from '../../common/context/request-context.js';
 import { filterIdsOpen } from '../access/filter-ids.js';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { idIn } from '../../common/db/subquery.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
 import { parseInput, parseUpdate } from '../../common/errors/parse-input.js';

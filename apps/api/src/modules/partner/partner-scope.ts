@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { validate as isUuid } from 'uuid';
-import { memoize, viewerOf } from '../../app/context.js';
-import type { RequestContext } from '../../app/context.js';
+import { memoize, viewerOf } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { NotFound } from '../../common/errors/app-errors.js';
 import { Partner } from './partner.entity.js';
 import { subtreesOf } from './partner-tree.queries.js';

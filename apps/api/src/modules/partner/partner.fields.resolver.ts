@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { formatAmount } from '@partner-hub/domain';
 import type { AccountType } from '@partner-hub/domain';
-import type { RequestContext } from '../../app/context.js';
-import { viewerOf } from '../../app/context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { viewerOf } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { scopeToSystem } from '../../common/db/tenant-filter.js';
 import { forbidden } from '../../common/errors/app-errors.js';

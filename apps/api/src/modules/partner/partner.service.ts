@@ -13,9 +13,9 @@ import type { AccountType, PartnerProfile, PartnerRole, PartnerStatus, PasswordP
 import { z } from 'zod';
 import { expectVersion } from '../../common/db/versioned.js';
 import type { ExpectedVersion } from '../../common/db/versioned.js';
-import { credentialsChanged, inTransaction, viewerOf } from '../../app/context.js';
+import { credentialsChanged, inTransaction, viewerOf } from '../../common/context/request-context.js';
 import { filterIdsOpen } from '../access/filter-ids.js';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
 import { parseInput, parseUpdate } from '../../common/errors/parse-input.js';
 import { keysetPage } from '../../common/graphql/connection.js';

@@ -1,6 +1,6 @@
 import { checkPreference } from '@partner-hub/domain';
-import { inTransaction, viewerOf } from '../../app/context.js';
-import type { RequestContext } from '../../app/context.js';
+import { inTransaction, viewerOf } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { AccessError, ValidationFailed } from '../../common/errors/app-errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, createUnionType } from 'type-graphql';
 import type { UserRole } from '@partner-hub/domain';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { Connection } from '../../common/graphql/connection.js';
 import { UserRoleEnum } from '../../common/graphql/enums.js';

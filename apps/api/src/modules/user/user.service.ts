@@ -2,8 +2,8 @@ import { checkPassword, createUserSchema, isRoleAllowed, updateUserSchema } from
 import type { UserRole } from '@partner-hub/domain';
 import type { FilterQuery } from '@mikro-orm/core';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { credentialsChanged, inTransaction, viewerOf } from '../../app/context.js';
-import type { RequestContext } from '../../app/context.js';
+import { credentialsChanged, inTransaction, viewerOf } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { hashPassword } from '../../common/auth/password.js';
 import { EmailTaken, NotFound, ValidationFailed } from '../../common/errors/app-errors.js';
 import { parseInput } from '../../common/errors/parse-input.js';

@@ -1,6 +1,6 @@
 import type { AccessEntry } from '@partner-hub/domain';
 import type { UserRole } from '@partner-hub/domain';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
 import type { Partner } from '../partner/partner.entity.js';
 import { accessViaEntries, findVisibleVehicle, ledgerEntries } from './vehicle-access.js';

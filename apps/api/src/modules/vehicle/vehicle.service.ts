@@ -4,9 +4,9 @@ import { checkVin, vehicleDetailsSchema, vehicleSchema } from '@partner-hub/doma
 import { v7 as uuidv7, validate as isUuid } from 'uuid';
 import { expectVersion } from '../../common/db/versioned.js';
 import type { ExpectedVersion } from '../../common/db/versioned.js';
-import { inTransaction, viewerOf } from '../../app/context.js';
+import { inTransaction, viewerOf } from '../../common/context/request-context.js';
 import { filterIdsOpen } from '../access/filter-ids.js';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
 import { principalIdsOf } from '../../common/auth/viewer.js';
 import { idIn } from '../../common/db/subquery.js';
 import { uuidArray } from '../../common/db/uuid-array.js';

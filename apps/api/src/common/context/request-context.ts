@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import type { Env } from '../config/env.js';
-import type { Viewer } from '../common/auth/viewer.js';
-import type { SignInThrottle } from '../common/auth/sign-in-throttle.js';
-import type { Mailer } from '../modules/mail/mailer.js';
-import type { AppPubSub } from './pubsub.js';
-import type { RedisLink } from './redis.js';
-import type { Loaders } from './loaders.js';
+import type { Env } from '../../config/env.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { SignInThrottle } from '../auth/sign-in-throttle.js';
+import type { Mailer } from '../../modules/mail/mailer.js';
+import type { AppPubSub } from '../../app/pubsub.js';
+import type { RedisLink } from '../../app/redis.js';
+import type { Loaders } from '../../app/loaders.js';
 
 /** Long-lived parts shared by every request, made once in main.ts (or a test). */
 export interface AppDeps {
