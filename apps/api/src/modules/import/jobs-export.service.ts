@@ -13,7 +13,7 @@ import { Job } from '../job/job.entity.js';
 import { jobSortColumn, jobsWhere } from '../job/job.service.js';
 import type { JobFilterInput, JobSortField } from '../job/job.service.js';
 import { Partner } from '../partner/partner.entity.js';
-import { accessSubject, vehicleScopeWhere } from '../vehicle/vehicle-access.js';
+import { accessSubject, vehicleScopeWhere } from '../access/vehicle-access.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 
 /**

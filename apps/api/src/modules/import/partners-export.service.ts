@@ -5,8 +5,8 @@ import { ValidationFailed } from '../../common/errors/app-errors.js';
 import { keysetPage } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
 import { Partner } from '../partner/partner.entity.js';
-import { canSee, partnerScope } from '../partner/partner-scope.js';
-import { subPartnerCounts } from '../partner/partner-tree.queries.js';
+import { canSee, partnerScope } from '../access/partner-scope.js';
+import { subPartnerCounts } from '../partner/sub-partner-counts.queries.js';
 import { SORT_COLUMNS, partnersWhere } from '../partner/partner.service.js';
 import type { PartnerFilterInput, PartnerOrderInput } from '../partner/partner.service.js';
 

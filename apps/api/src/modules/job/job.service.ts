@@ -2,11 +2,12 @@ import { FlushMode, OptimisticLockError } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CONFIGURATION_OVERRIDE_MESSAGES, JOB_FIELDS_EDITABLE_WHEN_ASSIGNED, JOB_TRANSITIONS, MAX_BULK_JOBS, checkTransition, configurationChanges, configurationOverrideState, deleteRefusal, editRefusal, holdsGrant, jobConfigurationSchema, mergeWithTemplate, rescheduleRefusal } from '@partner-hub/domain';
-import type { BulkJobAction, JobAction, JobActor, JobKind, JobStatus } from '@partner-hub/domain';
+import type { BulkJobAction, JobAction, JobKind, JobStatus } from '@partner-hub/domain';
 import { validate as isUuid } from 'uuid';
 import { z } from 'zod';
 import { inTransaction, viewerOf } from '../../common/context/request-context.js';
 import { filterIdsOpen } from '../access/filter-ids.js';
+import { actorFor, findVisibleJob, jobScopeWhere } from '../access/job-scope.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { NotFound, ValidationFailed, VersionConflict } from '../../common/errors/app-errors.js';
 import { expectVersion } from '../../common/db/versioned.js';
@@ -16,7 +17,7 @@ import type { Page } from '../../common/graphql/connection.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Partner } from '../partner/partner.entity.js';
 import { AccessGrant } from '../vehicle/access-grant.entity.js';
-import { accessViaEntries } from '../vehicle/vehicle-access.js';
+import { accessViaEntries } from '../access/vehicle-access.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 import { JobEvent } from './job-event.entity.js';
 import { InvalidTransition } from './job.errors.js';
@@ -29,31 +30,6 @@ import { Job } from './job.entity.js';
  * table in libs/domain, applied with an optimistic version check so that of two simultaneous
  * Starts exactly one wins — and the access grants that follow a job's assignment (§3).
  */
-
-/** Which jobs a viewer sees: principal staff all of their principal's; a partner's people those assigned to it. */
-export function jobScopeWhere(ctx: RequestContext): FilterQuery<Job> {
-  const viewer = viewerOf(ctx);
-  if (viewer.organizationKind === 'PRINCIPAL') return { deletedAt: null };
-  return { deletedAt: null, servicePartner: { $in: viewer.partnerships.map((p) => p.partnerId) } };
-}
-
-/** Loads a job the viewer may see, or fails exactly as if it did not exist. */
-export async function findVisibleJob(ctx: RequestContext, id: string, field = 'id'): Promise<Job> {
-  const job = isUuid(id) ? await ctx.em.findOne(Job, { $and: [{ id }, jobScopeWhere(ctx)] }) : null;
-  if (!job) throw new NotFound('job', field);
-  return job;
-}
-
-/** Who the viewer is to this job, in the lifecycle's terms. */
-export function actorFor(ctx: RequestContext, job: Job): JobActor {
-  const viewer = viewerOf(ctx);
-  if (viewer.organizationKind === 'PRINCIPAL') return viewer.permissions.has('jobs:write') ? 'PRINCIPAL' : 'OTHER';
-  const ownsJob = job.servicePartner && viewer.partnerships.some((p) => p.partnerId === job.servicePartner?.id);
-  if (!ownsJob) return 'OTHER';
-  if (viewer.role === 'ADMIN') return 'PARTNER_ADMIN';
-  if (viewer.role === 'TECHNICIAN') return job.technician && job.technician.id === viewer.userId ? 'RUNNING_TECHNICIAN' : 'TECHNICIAN';
-  return 'OTHER';
-}
 
 export const JOB_SORT_FIELDS = ['CREATED_AT', 'KIND', 'STATUS'] as const;
 export type JobSortField = (typeof JOB_SORT_FIELDS)[number];
