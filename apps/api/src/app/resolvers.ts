@@ -8,7 +8,7 @@ import { MailboxResolver } from '../modules/mail/mailbox.resolver.js';
 import { PartnerResolver } from '../modules/partner/partner.resolver.js';
 import { PartnerFieldsResolver } from '../modules/partner/partner.fields.resolver.js';
 import { InvitationResolver } from '../modules/invitation/invitation.resolver.js';
-import { ImportBatchResolver } from '../modules/import/import.resolver.js';
+import { ImportBatchResolver } from '../modules/import/import-batch.resolver.js';
 import { PartnersCsvResolver } from '../modules/partner/partners-csv.resolver.js';
 import { VehiclesCsvResolver } from '../modules/vehicle/vehicles-csv.resolver.js';
 import { JobsImportResolver } from '../modules/job/jobs-import.resolver.js';
