@@ -1,8 +1,9 @@
-import { Field, InputType, ObjectType, createUnionType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType, createUnionType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 import { ErrorResult, ValidationError } from '../../common/errors/error-results.js';
 import { ImportBatch } from './import-batch.entity.js';
-import type { ImportOutcome } from './import-commit.js';
+import type { ImportAnalysis, ImportOutcome } from './import-commit.js';
+import { ImportProblemType } from './import.types.js';
 
 /**
  * The GraphQL face every CSV import given as text shares: its input, the answer to a file with
@@ -20,6 +21,30 @@ export function CsvImportInputType(name: string, file: string) {
     content!: string;
   }
   return ImportInput;
+}
+
+/**
+ * What every import's dry run reports; a feature's report extends it with its warnings and what the
+ * file would create. Not itself in the schema: no field names it, and type-graphql leaves such types out.
+ */
+@ObjectType()
+export abstract class ImportReport {
+  @Field(() => String, { description: 'The file checked.' })
+  fileName!: string;
+
+  @Field(() => Int, { description: 'How many rows the file has (the header not counted).' })
+  rowCount!: number;
+
+  @Field(() => [ImportProblemType], { description: 'Every problem, in file order; while there is one, an import creates nothing.' })
+  problems!: ImportProblemType[];
+
+  @Field(() => Boolean, { description: 'Whether the file can be imported as it is (no problems).' })
+  valid!: boolean;
+}
+
+/** The report's fields every import fills alike. */
+export function reportFields({ fileName, plan }: ImportAnalysis) {
+  return { fileName, rowCount: plan.rowCount, problems: plan.problems, valid: plan.problems.length === 0 };
 }
 
 /** The object type `name`: a commit's answer to a file with problems, with the feature's report. */

@@ -6,7 +6,7 @@ import { PartnerRoleEnum, enumObject } from '../../common/graphql/enums.js';
 import { PartnerFilter, PartnerOrder } from './partner.inputs.js';
 import { ImportBatch } from '../import/import-batch.entity.js';
 import type { CsvImportInput } from '../import/import-common.js';
-import { CsvImportInputType, ImportInvalidType, ImportResultUnion, importResult } from '../import/import-graphql.js';
+import { CsvImportInputType, ImportInvalidType, ImportReport, ImportResultUnion, importResult, reportFields } from '../import/import-graphql.js';
 import { ImportProblemType } from '../import/import.types.js';
 import { PARTNER_CSV_COLUMNS, exportPartnersCsv } from './partners-export.service.js';
 import type { PartnerCsvColumn } from './partners-export.service.js';
@@ -46,24 +46,12 @@ export class PartnersImportPreviewRow {
 }
 
 @ObjectType({ description: 'The dry run of a CSV import: every problem by line and column, and what would be created.' })
-export class PartnersImportReport {
-  @Field(() => String, { description: 'The file checked.' })
-  fileName!: string;
-
-  @Field(() => Int, { description: 'How many rows the file has (the header not counted).' })
-  rowCount!: number;
-
-  @Field(() => [ImportProblemType], { description: 'Every problem, in file order; while there is one, an import creates nothing.' })
-  problems!: ImportProblemType[];
-
+export class PartnersImportReport extends ImportReport {
   @Field(() => [ImportProblemType], { description: 'Notes that do not stop the import, e.g. a pricing_plan value that cannot be imported yet and is left out.' })
   warnings!: ImportProblemType[];
 
   @Field(() => [PartnersImportPreviewRow], { description: 'The partners the file would create, parents first (rows with problems of their own are left out).' })
   preview!: PartnersImportPreviewRow[];
-
-  @Field(() => Boolean, { description: 'Whether the file can be imported as it is (no problems).' })
-  valid!: boolean;
 }
 
 @ObjectType({ description: 'Every row of the file was imported.' })
@@ -75,13 +63,11 @@ export class PartnersImportSuccess {
 const PartnersImportInvalid = ImportInvalidType('PartnersImportInvalid', PartnersImportReport);
 const ImportPartnersResult = ImportResultUnion('ImportPartnersResult', 'importPartners', PartnersImportSuccess, PartnersImportInvalid);
 
-function toReport({ fileName, plan }: PartnersImportAnalysis): PartnersImportReport {
+function toReport(analysis: PartnersImportAnalysis): PartnersImportReport {
+  const { plan } = analysis;
   return Object.assign(new PartnersImportReport(), {
-    fileName,
-    rowCount: plan.rowCount,
-    problems: plan.problems,
+    ...reportFields(analysis),
     warnings: plan.warnings,
-    valid: plan.problems.length === 0,
     preview: plan.planned.map((p) =>
       Object.assign(new PartnersImportPreviewRow(), {
         row: p.line,

@@ -6,7 +6,7 @@ import { VehicleFilter, VehicleOrder } from './vehicle.types.js';
 import { ImportBatch } from '../import/import-batch.entity.js';
 import type { CsvImportInput } from '../import/import-common.js';
 import type { ImportOutcome } from '../import/import-commit.js';
-import { CsvImportInputType, ImportInvalidType, ImportResultUnion, importResult } from '../import/import-graphql.js';
+import { CsvImportInputType, ImportInvalidType, ImportReport, ImportResultUnion, importResult, reportFields } from '../import/import-graphql.js';
 import { ImportProblemType } from '../import/import.types.js';
 import { exportVehiclesCsv } from './vehicles-export.service.js';
 import { importVehicles, validateVehiclesImport } from './vehicles-import.service.js';
@@ -72,16 +72,7 @@ export class VehiclesImportPreviewRow {
 }
 
 @ObjectType({ description: 'The dry run of a vehicles.csv import: every problem by line and column, the warnings, and what would be created.' })
-export class VehiclesImportReport {
-  @Field(() => String, { description: 'The file checked.' })
-  fileName!: string;
-
-  @Field(() => Int, { description: 'How many rows the file has (the header not counted).' })
-  rowCount!: number;
-
-  @Field(() => [ImportProblemType], { description: 'Every problem, in file order; while there is one, an import creates nothing.' })
-  problems!: ImportProblemType[];
-
+export class VehiclesImportReport extends ImportReport {
   @Field(() => [ImportProblemType], { description: 'Notes that do not stop the import, e.g. a North-American VIN whose check digit does not match.' })
   warnings!: ImportProblemType[];
 
@@ -90,9 +81,6 @@ export class VehiclesImportReport {
 
   @Field(() => [VehiclesImportPreviewRow], { description: `The first ${VEHICLES_PREVIEW_LIMIT} vehicles the file would create, in file order (rows with problems left out); counts.vehicles says how many there are in all.` })
   preview!: VehiclesImportPreviewRow[];
-
-  @Field(() => Boolean, { description: 'Whether the file can be imported as it is (no problems).' })
-  valid!: boolean;
 }
 
 @ObjectType({ description: 'Every row of the file was imported.' })
@@ -109,14 +97,12 @@ const ImportVehiclesResult = ImportResultUnion('ImportVehiclesResult', 'importVe
 
 const toCounts = (counts: Counts) => Object.assign(new VehiclesImportCounts(), counts);
 
-function toReport({ fileName, plan, partnerNames }: VehiclesImportAnalysis): VehiclesImportReport {
+function toReport(analysis: VehiclesImportAnalysis): VehiclesImportReport {
+  const { plan, partnerNames } = analysis;
   return Object.assign(new VehiclesImportReport(), {
-    fileName,
-    rowCount: plan.rowCount,
-    problems: plan.problems,
+    ...reportFields(analysis),
     warnings: plan.warnings,
     counts: toCounts(plan.counts),
-    valid: plan.problems.length === 0,
     preview: plan.planned.slice(0, VEHICLES_PREVIEW_LIMIT).map((p) =>
       Object.assign(new VehiclesImportPreviewRow(), {
         row: p.line,
