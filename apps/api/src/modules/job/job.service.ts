@@ -24,6 +24,7 @@ import { InvalidTransition } from './job.errors.js';
 import { notifyAssignment } from './job-notifications.js';
 import { findVisibleTemplate } from './job-template.service.js';
 import { Job } from './job.entity.js';
+import { countJobs, countersCover } from './job-counts.js';
 
 /**
  * Jobs (DESIGN.md §1, §2): creation, the lifecycle's transitions — each checked against the one
@@ -49,10 +50,13 @@ export interface JobFilterInput {
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-01-31.').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'This date does not exist.');
 
-/** The jobs list's condition: the viewer's scope and every filter (each on an index); shared by the list and its CSV export. */
-export async function jobsWhere(ctx: RequestContext, filter: JobFilterInput): Promise<FilterQuery<Job>> {
-  // a partner, vehicle (e.g. after the grant ended) or batch the viewer may not open filters to nothing, like an id that does not exist
-  if (!(await filterIdsOpen(ctx, filter, { servicePartnerId: 'partner', vehicleId: 'vehicle', importBatchId: 'importBatch' }))) return { id: null };
+/** The ids in a jobs filter the viewer may open; one it may not filters to nothing, like an id that does not exist. */
+function jobFilterIdsOpen(ctx: RequestContext, filter: JobFilterInput): Promise<boolean> {
+  return filterIdsOpen(ctx, filter, { servicePartnerId: 'partner', vehicleId: 'vehicle', importBatchId: 'importBatch' });
+}
+
+/** The jobs list's condition, once its ids are known to be open: the viewer's scope and every filter (each on an index). */
+function openedJobsWhere(ctx: RequestContext, filter: JobFilterInput): FilterQuery<Job> {
   const conditions: FilterQuery<Job>[] = [jobScopeWhere(ctx)];
   if (filter.status) conditions.push({ status: filter.status });
   if (filter.kind) conditions.push({ kind: filter.kind });
@@ -67,6 +71,13 @@ export async function jobsWhere(ctx: RequestContext, filter: JobFilterInput): Pr
   return { $and: conditions };
 }
 
+const NO_JOB: FilterQuery<Job> = { id: null };
+
+/** The jobs list's condition: the viewer's scope and every filter (each on an index); shared by the list and its CSV export. */
+export async function jobsWhere(ctx: RequestContext, filter: JobFilterInput): Promise<FilterQuery<Job>> {
+  return (await jobFilterIdsOpen(ctx, filter)) ? openedJobsWhere(ctx, filter) : NO_JOB;
+}
+
 /** The column of the job table a sort field orders by. */
 export function jobSortColumn(field: JobSortField): 'createdAt' | 'kind' | 'status' {
   return SORT_COLUMNS[field];
@@ -74,7 +85,11 @@ export function jobSortColumn(field: JobSortField): 'createdAt' | 'kind' | 'stat
 
 /** A page of the jobs the viewer may see, filtered (every filter on an index) and sorted. */
 export async function listJobs(ctx: RequestContext, filter: JobFilterInput, order: { field: JobSortField; direction: 'ASC' | 'DESC' }, first: number, after?: string | null): Promise<Page<Job>> {
-  return keysetPage(ctx.em, Job, await jobsWhere(ctx, filter), { first, after, orderBy: SORT_COLUMNS[order.field], direction: order.direction === 'ASC' ? 'asc' : 'desc' });
+  const open = await jobFilterIdsOpen(ctx, filter);
+  const where = open ? openedJobsWhere(ctx, filter) : NO_JOB;
+  // the total of a tab, status, partner or batch is a sum over the maintained counters, not a count over the jobs
+  const total = !open ? () => Promise.resolve(0) : countersCover(filter) ? () => countJobs(ctx, filter) : undefined;
+  return keysetPage(ctx.em, Job, where, { first, after, orderBy: SORT_COLUMNS[order.field], direction: order.direction === 'ASC' ? 'asc' : 'desc', total });
 }
 
 const text = (max: number, what: string) =>
