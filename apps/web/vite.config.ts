@@ -81,6 +81,8 @@ export default defineConfig({
     include: ['src/**/*.spec.{ts,tsx}'],
     // the jsdom shims antd needs live with the component library
     setupFiles: [fileURLToPath(new URL('../../libs/ui/src/test-setup.ts', import.meta.url))],
-    testTimeout: 20_000,
+    // A safety net, not a pace: tests wait for what the screen shows (Testing Library's waits, test-setup.ts).
+    // On a 2-core machine shared with other work, a dialog test took 25 s alone (20 s failed three suites) and over 90 s beside two other files.
+    testTimeout: 180_000,
   },
 });
