@@ -13,7 +13,8 @@ export type PartnershipAccess =
   /** no partnership at all (e.g. a new organization between claim steps) */
   | { state: 'NONE' };
 
-interface Row {
+/** One partnership of an organization with the blocks found on its way up the tree. */
+export interface PartnershipBlockRow {
   partner_id: string;
   principal_id: string;
   blocked: boolean;
@@ -21,16 +22,16 @@ interface Row {
 }
 
 /**
- * Which partnerships of a partner organization may act right now (DESIGN.md §1 settings, §3):
- * a partnership is cut when it or any ancestor is blocked or archived; for users (not API keys)
- * also when any ancestor has `usersBlocked`. One recursive CTE up the tree, run on every
- * request, so a block takes effect on the very next request of every session and key.
+ * The SQL that lists an organization's partnerships with their blocks (rows of `PartnershipBlockRow`):
+ * a partnership is cut when it or any ancestor is blocked or archived; for users also when any
+ * ancestor has `usersBlocked` (`accessFromBlocks` applies that). One recursive CTE up the tree;
+ * `organizationId` is an SQL expression (`?`, or a column of an enclosing statement, as authentication's
+ * single lookup uses it).
  */
-export async function partnershipAccess(em: EntityManager, organizationId: string, identity: 'USER' | 'API_KEY'): Promise<PartnershipAccess> {
-  const rows: Row[] = await em.getConnection().execute(
-    `with recursive chain as (
+export function partnershipBlocksSql(organizationId: string): string {
+  return `with recursive chain as (
        select p.id as partner_id, p.principal_id, p.id, p.parent_id, p.blocked, p.archived_at, false as users_blocked_above, 0 as level
-         from partner p where p.organization_id = ?
+         from partner p where p.organization_id = ${organizationId}
        union all
        select c.partner_id, c.principal_id, a.id, a.parent_id, a.blocked, a.archived_at, a.users_blocked, c.level + 1
          from chain c join partner a on a.id = c.parent_id
@@ -39,9 +40,11 @@ export async function partnershipAccess(em: EntityManager, organizationId: strin
      select partner_id, principal_id,
             bool_or(blocked or archived_at is not null) as blocked,
             bool_or(users_blocked_above) as users_blocked
-       from chain group by partner_id, principal_id`,
-    [organizationId],
-  );
+       from chain group by partner_id, principal_id`;
+}
+
+/** Which partnerships an identity may act through, given its organization's `partnershipBlocksSql` rows. */
+export function accessFromBlocks(rows: PartnershipBlockRow[], identity: 'USER' | 'API_KEY'): PartnershipAccess {
   if (rows.length === 0) return { state: 'NONE' };
   const partnerships = rows
     .filter((r) => !r.blocked && !(identity === 'USER' && r.users_blocked))
@@ -49,3 +52,12 @@ export async function partnershipAccess(em: EntityManager, organizationId: strin
   return partnerships.length > 0 ? { state: 'ACTIVE', partnerships } : { state: 'BLOCKED' };
 }
 
+/**
+ * Which partnerships of a partner organization may act right now (DESIGN.md §1 settings, §3),
+ * run on every request (inside authentication's one lookup), so a block takes effect on the
+ * very next request of every session and key.
+ */
+export async function partnershipAccess(em: EntityManager, organizationId: string, identity: 'USER' | 'API_KEY'): Promise<PartnershipAccess> {
+  const rows: PartnershipBlockRow[] = await em.getConnection().execute(partnershipBlocksSql('?'), [organizationId]);
+  return accessFromBlocks(rows, identity);
+}

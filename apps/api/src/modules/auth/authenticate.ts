@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { OrganizationKind, UserRole } from '@partner-hub/domain';
 import type { Env } from '../../config/env.js';
 import { hashToken } from '../../common/auth/tokens.js';
 import { makeViewer } from '../../common/auth/viewer.js';
 import type { Viewer } from '../../common/auth/viewer.js';
-import { scopeToSystem } from '../../common/db/tenant-filter.js';
-import { Session } from './session.entity.js';
-import { ApiKey } from '../api-key/api-key.entity.js';
-import { partnershipAccess } from '../access/partnership-access.js';
+import { accessFromBlocks, partnershipAccess, partnershipBlocksSql } from '../access/partnership-access.js';
+import type { ActivePartnership, PartnershipAccess, PartnershipBlockRow } from '../access/partnership-access.js';
 import type { Organization } from '../organization/organization.entity.js';
 
 /** Sessions slide forward on use, but write at most once per this interval. */
@@ -23,75 +22,122 @@ export interface Credentials {
 export const BLOCKED = 'BLOCKED' as const;
 
 /** The partnerships a partner identity may act through; `BLOCKED` when none may. */
-export async function partnershipsFor(em: EntityManager, organization: Organization, identity: 'USER' | 'API_KEY') {
+export async function partnershipsFor(em: EntityManager, organization: Pick<Organization, 'id' | 'kind'>, identity: 'USER' | 'API_KEY') {
   if (organization.kind === 'PRINCIPAL') return [];
-  const access = await partnershipAccess(em, organization.id, identity);
+  return usablePartnerships(await partnershipAccess(em, organization.id, identity));
+}
+
+function usablePartnerships(access: PartnershipAccess): ActivePartnership[] | typeof BLOCKED {
   return access.state === 'BLOCKED' ? BLOCKED : access.state === 'ACTIVE' ? access.partnerships : [];
 }
 
+/** A `timestamptz` as the driver returns it (MikroORM keeps them as text on raw statements). */
+type Timestamp = string | Date;
+
+/** What the one lookup returns of every credential: its organization and, for a partner, its partnerships' blocks. */
+interface CredentialRow {
+  organization_id: string;
+  organization_kind: OrganizationKind;
+  /** `null` for a principal organization */
+  partnership_blocks: PartnershipBlockRow[] | null;
+}
+
+interface ApiKeyRow extends CredentialRow {
+  id: string;
+  name: string;
+  role: UserRole;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
+interface SessionRow extends CredentialRow {
+  id: string;
+  expires_at: Timestamp;
+  absolute_expires_at: Timestamp;
+  last_seen_at: Timestamp;
+  user_id: string;
+  user_email: string;
+  user_role: UserRole;
+  user_active: boolean;
+}
+
+/** The credential's organization and, for a partner organization, its partnerships' blocks as one JSON array. */
+const ORGANIZATION_AND_BLOCKS = `o.id as organization_id, o.kind as organization_kind,
+       case when o.kind <> 'PRINCIPAL' then
+         (select coalesce(json_agg(b), '[]'::json) from (${partnershipBlocksSql('o.id')}) b)
+       end as partnership_blocks`;
+
+/** An API key by its token hash (unique index), usable now. */
+const API_KEY_LOOKUP = `select k.id, k.name, k.role, k.expires_at, k.last_used_at, ${ORGANIZATION_AND_BLOCKS}
+  from api_key k join organization o on o.id = k.organization_id
+  where k.token_hash = ? and k.revoked_at is null and (k.expires_at is null or k.expires_at > ?)`;
+
+/** A session by its token hash (unique index), neither revoked nor expired, with its user. */
+const SESSION_LOOKUP = `select s.id, s.expires_at, s.absolute_expires_at, s.last_seen_at,
+       u.id as user_id, u.email as user_email, u.role as user_role, u.active as user_active, ${ORGANIZATION_AND_BLOCKS}
+  from session s join app_user u on u.id = s.user_id join organization o on o.id = u.organization_id
+  where s.token_hash = ? and s.revoked_at is null and s.expires_at > ?`;
+
+function partnershipsOf(row: CredentialRow, identity: 'USER' | 'API_KEY'): ActivePartnership[] | typeof BLOCKED {
+  if (row.organization_kind === 'PRINCIPAL' || !row.partnership_blocks) return [];
+  return usablePartnerships(accessFromBlocks(row.partnership_blocks, identity));
+}
+
 /**
- * Resolves who a request acts as, on every request (so a revoked key, an expired session or
- * a deactivated user is refused at once): one indexed lookup by token hash, joined to the user
- * or key and its organization; for a partner, one more query for its partnerships' blocks.
+ * Resolves who a request acts as, on every request (so a revoked key, an expired session,
+ * a deactivated user or a blocked partner is refused at once): one hand-written statement by token
+ * hash on its unique index returns the key or session, its user, its organization and, for a
+ * partner, its partnerships' blocks — plain rows, no entities. A write follows only when the
+ * session's slide or the key's last-used time is due.
  * A present but invalid credential yields `null` (anonymous); a blocked partner's, `BLOCKED`.
  * `touch: false` re-checks a credential without counting it as use (no sliding, no last-used time):
  * what an open connection's re-check does.
  */
 export async function authenticate(em: EntityManager, env: Env, credentials: Credentials, options: { touch?: boolean } = {}): Promise<Viewer | typeof BLOCKED | null> {
   const touch = options.touch ?? true;
-  const lookup = em.fork();
-  scopeToSystem(lookup);
+  const connection = em.getConnection();
   const now = new Date();
   if (credentials.bearerToken) {
-    const key = await lookup.findOne(
-      ApiKey,
-      { tokenHash: hashToken(env.SESSION_SECRET, credentials.bearerToken) },
-      { populate: ['organization'] },
-    );
-    if (!key || !key.isUsable(now)) return null;
-    const partnerships = await partnershipsFor(lookup, key.organization, 'API_KEY');
+    const [key]: ApiKeyRow[] = await connection.execute(API_KEY_LOOKUP, [hashToken(env.SESSION_SECRET, credentials.bearerToken), now]);
+    if (!key) return null;
+    const partnerships = partnershipsOf(key, 'API_KEY');
     if (partnerships === BLOCKED) return BLOCKED;
-    if (touch && (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_EVERY_MS)) {
-      await lookup.nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: now });
+    if (touch && (!key.last_used_at || now.getTime() - new Date(key.last_used_at).getTime() > LAST_USED_EVERY_MS)) {
+      await connection.execute('update api_key set last_used_at = ? where id = ?', [now, key.id]);
     }
     return makeViewer({
       kind: 'API_KEY',
       userId: null,
       apiKeyId: key.id,
       sessionId: null,
-      sessionExpiresAt: key.expiresAt ?? null,
-      organizationId: key.organization.id,
-      organizationKind: key.organization.kind,
+      sessionExpiresAt: key.expires_at ? new Date(key.expires_at) : null,
+      organizationId: key.organization_id,
+      organizationKind: key.organization_kind,
       role: key.role,
       label: `API key "${key.name}"`,
       partnerships,
     });
   }
   if (credentials.sessionToken) {
-    const session = await lookup.findOne(
-      Session,
-      { tokenHash: hashToken(env.SESSION_SECRET, credentials.sessionToken), revokedAt: null, expiresAt: { $gt: now } },
-      { populate: ['user', 'user.organization'] },
-    );
-    if (!session || !session.user.active) return null;
-    const partnerships = await partnershipsFor(lookup, session.user.organization, 'USER');
+    const [session]: SessionRow[] = await connection.execute(SESSION_LOOKUP, [hashToken(env.SESSION_SECRET, credentials.sessionToken), now]);
+    if (!session || !session.user_active) return null;
+    const partnerships = partnershipsOf(session, 'USER');
     if (partnerships === BLOCKED) return BLOCKED;
-    if (touch && now.getTime() - session.lastSeenAt.getTime() > SLIDE_EVERY_MS) {
-      const expiresAt = new Date(Math.min(now.getTime() + env.SESSION_IDLE_HOURS * 3600_000, session.absoluteExpiresAt.getTime()));
-      await lookup.nativeUpdate(Session, { id: session.id }, { lastSeenAt: now, expiresAt });
-      session.expiresAt = expiresAt;
+    let expiresAt = new Date(session.expires_at);
+    if (touch && now.getTime() - new Date(session.last_seen_at).getTime() > SLIDE_EVERY_MS) {
+      expiresAt = new Date(Math.min(now.getTime() + env.SESSION_IDLE_HOURS * 3600_000, new Date(session.absolute_expires_at).getTime()));
+      await connection.execute('update session set last_seen_at = ?, expires_at = ? where id = ?', [now, expiresAt, session.id]);
     }
-    const user = session.user;
     return makeViewer({
       kind: 'USER',
-      userId: user.id,
+      userId: session.user_id,
       apiKeyId: null,
       sessionId: session.id,
-      sessionExpiresAt: session.expiresAt,
-      organizationId: user.organization.id,
-      organizationKind: user.organization.kind,
-      role: user.role,
-      label: user.email,
+      sessionExpiresAt: expiresAt,
+      organizationId: session.organization_id,
+      organizationKind: session.organization_kind,
+      role: session.user_role,
+      label: session.user_email,
       partnerships,
     });
   }
