@@ -68,14 +68,12 @@ export function TemplateList() {
   const handleClearFilters = () => change({ search: '', archived: false });
   const handleCreateJob = (template: JobTemplateFieldsFragment) => setSearchParams(withTemplateForNewJob(searchParams, template.id), { replace: true });
 
-  const handleDuplicate = async (name: string) => {
-    if (!duplicating) return null;
-    const { data: result } = await duplicateTemplate({ variables: { input: { id: duplicating.id, name: name || null } } });
-    const outcome = result?.duplicateJobTemplate;
-    if (outcome?.__typename !== 'JobTemplateSuccess') return outcome ?? { __typename: 'Error', code: 'NO_ANSWER', message: 'The server sent no answer. Try again.', field: null };
-    void message.success(`The copy “${outcome.jobTemplate.name}” was created.`);
+  const handleDuplicate = async (name: string) =>
+    duplicating ? (await duplicateTemplate({ variables: { input: { id: duplicating.id, name: name || null } } })).data?.duplicateJobTemplate : null;
+
+  const handleDuplicated = (name: string) => {
+    void message.success(`The copy “${name}” was created.`);
     setDuplicating(null);
-    return null;
   };
 
   const handleDelete = (template: JobTemplateFieldsFragment) =>
@@ -242,6 +240,7 @@ export function TemplateList() {
             required={false}
             placeholder={duplicating ? `${duplicating.name} (copy)` : undefined}
             onSubmit={handleDuplicate}
+            onSaved={handleDuplicated}
             onClose={() => setDuplicating(null)}
           />
         </>
