@@ -9,6 +9,7 @@ import {
   PartnerDescendantsDocument,
   PartnerOptionsDocument,
 } from '@partner-hub/graphql-client';
+import { MAX_SEARCH_LENGTH } from '@partner-hub/domain';
 import type { PartnerDetailsFieldsFragment } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../../shared/forms/FormField';
@@ -134,6 +135,7 @@ export function MovePartnerDialog({ partner, open, canMoveToTop, onClose }: Move
                 {...aria}
                 showSearch={{ filterOption: false, onSearch: (text) => setSearch(text.trim()) }}
                 allowClear
+                maxLength={MAX_SEARCH_LENGTH}
                 placeholder="Search by name, e-mail or Partner ID"
                 loading={loading}
                 value={field.value ?? undefined}
