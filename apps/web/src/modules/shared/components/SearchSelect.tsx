@@ -82,8 +82,8 @@ export function SearchSelect<TItem>({
       value={value ?? undefined}
       onChange={handleChange}
       allowClear
-      maxLength={MAX_SEARCH_LENGTH}
-      showSearch={{ filterOption: false, searchValue: searchText, onSearch: setSearchText }}
+      // antd's Select applies maxLength in combobox mode only: the search text is cut here instead
+      showSearch={{ filterOption: false, searchValue: searchText, onSearch: (text) => setSearchText(text.slice(0, MAX_SEARCH_LENGTH)) }}
       loading={loading}
       notFoundContent={error ? messages.error : loading ? 'Searching…' : messages.empty}
       options={known.map((item) => ({ value: idOf(item), label: labelOf(item) }))}

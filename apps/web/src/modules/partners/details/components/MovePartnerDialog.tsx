@@ -133,9 +133,8 @@ export function MovePartnerDialog({ partner, open, canMoveToTop, onClose }: Move
             render={(field, aria) => (
               <Select
                 {...aria}
-                showSearch={{ filterOption: false, onSearch: (text) => setSearch(text.trim()) }}
+                showSearch={{ filterOption: false, onSearch: (text) => setSearch(text.trim().slice(0, MAX_SEARCH_LENGTH)) }}
                 allowClear
-                maxLength={MAX_SEARCH_LENGTH}
                 placeholder="Search by name, e-mail or Partner ID"
                 loading={loading}
                 value={field.value ?? undefined}
