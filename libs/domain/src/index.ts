@@ -24,3 +24,4 @@ export * from './job/job-override.js';
 export * from './import/jobs-export.js';
 export * from './job/job-editing.js';
 export * from './preferences/preferences.js';
+export * from './search/search.js';

@@ -9,9 +9,7 @@ import type { SignInValues } from '@partner-hub/domain';
 import { SignInDocument, ViewerDocument } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
-import { applyErrorResult } from '../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../shared/forms/apply-error-result';
-import { describeError } from '../../shared/utils/errors';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import { useCountdown } from '../hooks/useCountdown';
 import { clearSignOutNotice } from '../utils/sign-out-notice';
 
@@ -28,7 +26,6 @@ type SignInOutput = z.output<typeof signInSchema>;
 export function SignInForm({ onSignedIn, defaultEmail = '' }: SignInFormProps) {
   const client = useApolloClient();
   const [signIn] = useMutation(SignInDocument);
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   // Set while the last answer was TooManyAttemptsError: the form then shows a countdown.
   const [throttled, setThrottled] = useState(false);
   const [retryInSeconds, startRetryCountdown] = useCountdown();
@@ -41,36 +38,24 @@ export function SignInForm({ onSignedIn, defaultEmail = '' }: SignInFormProps) {
     resolver: zodResolver(signInSchema),
     defaultValues: { email: defaultEmail, password: '' },
   });
+  const { formError, submit } = useMutationForm({ setError, fields: ['email', 'password'] });
 
-  const handleSignIn = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const { data } = await signIn({ variables: { input: values } });
-      const result = data?.signIn;
-      if (!result) {
-        setFormError({ message: 'The server sent no answer. Try again.' });
-        return;
-      }
-      switch (result.__typename) {
-        case 'SignInSuccess':
-          setThrottled(false);
-          await client.query({ query: ViewerDocument, fetchPolicy: 'network-only' });
-          clearSignOutNotice();
-          onSignedIn();
-          return;
-        case 'TooManyAttemptsError':
+  const handleSignIn = handleSubmit((values) => {
+    setThrottled(false);
+    return submit('SignInSuccess', async () => (await signIn({ variables: { input: values } })).data?.signIn, {
+      onSuccess: async () => {
+        await client.query({ query: ViewerDocument, fetchPolicy: 'network-only' });
+        clearSignOutNotice();
+        onSignedIn();
+      },
+      onRefusal: (refusal) => {
+        if (refusal.__typename === 'TooManyAttemptsError') {
           setThrottled(true);
-          startRetryCountdown(result.retryAfterSeconds);
-          setFormError({ code: result.code, message: result.message });
-          return;
-        default:
-          setThrottled(false);
-          setFormError(applyErrorResult(result, setError, ['email', 'password']));
-      }
-    } catch (error) {
-      setThrottled(false);
-      setFormError({ message: describeError(error) });
-    }
+          startRetryCountdown(refusal.retryAfterSeconds);
+        }
+        return refusal;
+      },
+    });
   });
 
   const blocked = retryInSeconds > 0;

@@ -9,8 +9,7 @@ import { BulkJobActionDocument, BulkJobActionPreviewDocument } from '@partner-hu
 import type { BulkJobActionPreviewQuery } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
-import { applyErrorResult } from '../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../shared/forms/apply-error-result';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import { describeError } from '../../shared/utils/errors';
 import { BULK_ACTION_DONE, BULK_ACTION_LABELS, OFFERED_BULK_ACTIONS, bulkOptionsSchema, confirmationSentence, emptyBulkOptions, groupRefusals, toBulkInput } from '../utils/bulk-actions';
 import type { BulkOptionValues, OfferedBulkAction } from '../utils/bulk-actions';
@@ -34,7 +33,6 @@ type BulkActionDialogProps = { action: OfferedBulkAction; ids: string[]; onClose
 function BulkActionDialog({ action, ids, onClose, onApplied }: BulkActionDialogProps) {
   const { message } = AntApp.useApp();
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const [loadPreview] = useLazyQuery(BulkJobActionPreviewDocument, { fetchPolicy: 'network-only' });
   const [apply, { loading: applying }] = useMutation(BulkJobActionDocument, {
     refetchQueries: (result) => (result.data?.bulkJobAction.__typename === 'BulkJobActionPlan' ? ['Jobs'] : []),
@@ -46,6 +44,7 @@ function BulkActionDialog({ action, ids, onClose, onApplied }: BulkActionDialogP
     getValues,
     formState: { isSubmitting },
   } = useForm<BulkOptionValues>({ resolver: zodResolver(bulkOptionsSchema(action)) as Resolver<BulkOptionValues>, defaultValues: emptyBulkOptions() });
+  const { formError, setFormError, submit } = useMutationForm({ setError, fields: BULK_FIELDS });
 
   const handleReview = handleSubmit(async (values) => {
     setFormError(null);
@@ -58,22 +57,14 @@ function BulkActionDialog({ action, ids, onClose, onApplied }: BulkActionDialogP
     }
   });
 
-  const handleApply = async () => {
-    setFormError(null);
-    try {
-      const { data } = await apply({ variables: { input: toBulkInput(action, ids, getValues()) } });
-      const result = data?.bulkJobAction;
-      if (result?.__typename === 'BulkJobActionPlan') {
-        const n = result.applicable.length;
+  const handleApply = () =>
+    submit('BulkJobActionPlan', async () => (await apply({ variables: { input: toBulkInput(action, ids, getValues()) } })).data?.bulkJobAction, {
+      onSuccess: ({ applicable }) => {
+        const n = applicable.length;
         void message.success(`${n} ${n === 1 ? 'job was' : 'jobs were'} ${BULK_ACTION_DONE[action]}.`);
         onApplied();
-        return;
-      }
-      if (result) setFormError(applyErrorResult(result, setError, BULK_FIELDS));
-    } catch (applyError) {
-      setFormError({ message: describeError(applyError) });
-    }
-  };
+      },
+    });
 
   // DELETE asks for nothing: straight to the confirmation
   const needsOptions = action !== 'DELETE';

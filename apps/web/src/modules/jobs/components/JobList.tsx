@@ -8,6 +8,7 @@ import type { JobKind, JobStatus } from '@partner-hub/domain';
 import { JobsDocument } from '@partner-hub/graphql-client';
 import { EmptyState } from '@partner-hub/ui';
 import { useCan, useViewer } from '../../auth/hooks/viewer-context';
+import { ClearFiltersButton } from '../../shared/components/ListFilters';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
 import { useLoadMore } from '../../shared/hooks/use-load-more';
@@ -130,11 +131,7 @@ export function JobList() {
             From import batch {state.importBatchId.slice(0, 8)}…
           </Tag>
         ) : null}
-        {filtered ? (
-          <Button type="link" onClick={handleClearFilters}>
-            Clear filters
-          </Button>
-        ) : null}
+        <ClearFiltersButton filtered={filtered} onClear={handleClearFilters} />
         <Flex gap={8} style={{ marginLeft: 'auto' }}>
           <ExportJobsButton filter={filter} orderBy={orderBy} />
           <JobColumnsMenu value={columns} onChange={(next) => void setColumns(next)} onReset={() => void setColumns(null)} />

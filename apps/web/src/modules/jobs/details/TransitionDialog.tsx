@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Form, Input, Modal } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -10,9 +9,7 @@ import type { JobAction } from '@partner-hub/domain';
 import { TransitionJobDocument } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
-import { applyErrorResult } from '../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../shared/forms/apply-error-result';
-import { describeError } from '../../shared/utils/errors';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import { ServicePartnerSelect } from '../components/ServicePartnerSelect';
 import { JOB_ACTION_LABELS } from '../utils/job-wording';
 
@@ -74,7 +71,6 @@ export function TransitionDialog({ jobId, action, onClose }: TransitionDialogPro
 
 function TransitionForm({ jobId, action, onClose }: { jobId: string; action: JobAction; onClose: () => void }) {
   const [transitionJob] = useMutation(TransitionJobDocument, { refetchQueries: refetchJobsOnTransition });
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const { needsReason, needsPartner } = JOB_TRANSITIONS[action];
   const {
     control,
@@ -85,29 +81,16 @@ function TransitionForm({ jobId, action, onClose }: { jobId: string; action: Job
     resolver: zodResolver(transitionSchema(action)) as Resolver<TransitionValues>,
     defaultValues: { reason: '', servicePartnerId: null },
   });
+  const { formError, submit } = useMutationForm({ setError, fields: ['reason', 'servicePartnerId'] });
 
-  const handleConfirm = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const { data } = await transitionJob({
-        variables: {
-          input: {
-            id: jobId,
-            action,
-            ...(needsReason ? { reason: values.reason.trim() } : {}),
-            ...(needsPartner ? { servicePartnerId: values.servicePartnerId } : {}),
-          },
-        },
-      });
-      const result = data?.transitionJob;
-      if (result?.__typename === 'JobSuccess') {
-        onClose();
-        return;
-      }
-      if (result) setFormError(applyErrorResult(result, setError, ['reason', 'servicePartnerId']));
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
+  const handleConfirm = handleSubmit((values) => {
+    const input = {
+      id: jobId,
+      action,
+      ...(needsReason ? { reason: values.reason.trim() } : {}),
+      ...(needsPartner ? { servicePartnerId: values.servicePartnerId } : {}),
+    };
+    return submit('JobSuccess', async () => (await transitionJob({ variables: { input } })).data?.transitionJob, { onSuccess: onClose });
   });
 
   return (

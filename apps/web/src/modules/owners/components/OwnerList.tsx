@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Flex, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
@@ -9,6 +9,7 @@ import { OwnersDocument } from '@partner-hub/graphql-client';
 import type { OwnerSortField, OwnersQuery } from '@partner-hub/graphql-client';
 import { EmptyState } from '@partner-hub/ui';
 import { useCan } from '../../auth/hooks/viewer-context';
+import { ArchivedSelect, ClearFiltersButton, FilterSearch } from '../../shared/components/ListFilters';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
 import { useLoadMore } from '../../shared/hooks/use-load-more';
@@ -145,30 +146,15 @@ export function OwnerList() {
   return (
     <>
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          key={`q:${state.search}`}
+        <FilterSearch
+          value={state.search}
+          onSearch={(value) => change({ search: value })}
           placeholder={withAnnotation ? 'Name, e-mail, display name or your user id' : 'Name or e-mail'}
           aria-label="Search owners"
-          allowClear
-          defaultValue={state.search}
-          onSearch={(value) => change({ search: value })}
-          style={{ width: 300 }}
+          width={300}
         />
-        <Select<'active' | 'archived'>
-          aria-label="Active or archived"
-          value={state.archived ? 'archived' : 'active'}
-          onChange={(value) => change({ archived: value === 'archived' })}
-          options={[
-            { value: 'active', label: 'Active' },
-            { value: 'archived', label: 'Archived' },
-          ]}
-          style={{ width: 130 }}
-        />
-        {filtered ? (
-          <Button type="link" onClick={handleClearFilters}>
-            Clear filters
-          </Button>
-        ) : null}
+        <ArchivedSelect archived={state.archived} onChange={(archived) => change({ archived })} />
+        <ClearFiltersButton filtered={filtered} onClear={handleClearFilters} />
       </Flex>
       {error ? (
         <QueryErrorAlert title="Could not load owners" error={error} onRetry={() => void refetch()} />

@@ -1,4 +1,4 @@
-import { Button, Flex, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Flex, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useQuery } from '@apollo/client/react';
@@ -14,6 +14,7 @@ import { PartnersDocument } from '@partner-hub/graphql-client';
 import type { PartnerListFieldsFragment, PartnerSortField } from '@partner-hub/graphql-client';
 import { CopyableId, EmptyState } from '@partner-hub/ui';
 import { useCan } from '../../auth/hooks/viewer-context';
+import { ArchivedSelect, ClearFiltersButton, FilterSearch } from '../../shared/components/ListFilters';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
 import { useLoadMore } from '../../shared/hooks/use-load-more';
@@ -163,14 +164,12 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
   return (
     <>
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          key={`q:${state.search}`}
+        <FilterSearch
+          value={state.search}
+          onSearch={(value) => change({ search: value })}
           placeholder="Name, e-mail or Partner ID"
           aria-label={`Search ${noun}`}
-          allowClear
-          defaultValue={state.search}
-          onSearch={(value) => change({ search: value })}
-          style={{ width: 260 }}
+          width={260}
         />
         {fixedRole ? null : (
           <Select<PartnerRole>
@@ -192,14 +191,12 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
           options={PARTNER_STATUSES.map((value) => ({ value, label: PARTNER_STATUS_LABELS[value] }))}
           style={{ width: 160 }}
         />
-        <Input.Search
-          key={`region:${state.region}`}
+        <FilterSearch
+          value={state.region}
+          onSearch={(value) => change({ region: value })}
           placeholder="Region"
           aria-label="Filter by region"
-          allowClear
-          defaultValue={state.region}
-          onSearch={(value) => change({ region: value })}
-          style={{ width: 170 }}
+          width={170}
         />
         <Select<BlockedChoice>
           aria-label="Filter by blocking"
@@ -212,21 +209,8 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
           ]}
           style={{ width: 200 }}
         />
-        <Select<'active' | 'archived'>
-          aria-label="Active or archived"
-          value={state.archived ? 'archived' : 'active'}
-          onChange={(value) => change({ archived: value === 'archived' })}
-          options={[
-            { value: 'active', label: 'Active' },
-            { value: 'archived', label: 'Archived' },
-          ]}
-          style={{ width: 130 }}
-        />
-        {filtered ? (
-          <Button type="link" onClick={handleClearFilters}>
-            Clear filters
-          </Button>
-        ) : null}
+        <ArchivedSelect archived={state.archived} onChange={(archived) => change({ archived })} />
+        <ClearFiltersButton filtered={filtered} onClear={handleClearFilters} />
       </Flex>
       {error ? (
         <QueryErrorAlert title={`Could not load ${noun}`} error={error} onRetry={() => void refetch()} />
