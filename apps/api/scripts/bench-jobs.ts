@@ -12,7 +12,7 @@ import { contextForViewer } from '../src/app/request-context.js';
 import { makeViewer } from '../src/common/auth/viewer.js';
 import type { Viewer } from '../src/common/auth/viewer.js';
 import type { JobFilterInput } from '../src/modules/job/job.service.js';
-import { jobsCsvPieces } from '../src/modules/import/jobs-export.service.js';
+import { jobsCsvPieces } from '../src/modules/job/jobs-export.service.js';
 import { benchId, seedJobs } from './bench-data.js';
 
 const JOBS = 1_000_000;
