@@ -12,6 +12,7 @@ import { createAppPubSub } from './pubsub.js';
 import type { AppPubSub } from './pubsub.js';
 import { resolvers } from './resolvers.js';
 import { guardSubscriptions } from './live-identity.js';
+import { resolvePlainFieldsDirectly, useAtOperationRoots } from './field-wiring.js';
 
 /**
  * Every mutation that changes something writes an audit event (DESIGN.md §1). A mutation that
@@ -27,19 +28,21 @@ const requireAuditEvent: MiddlewareFn<RequestContext> = async ({ info, context }
 
 /**
  * Builds the executable schema from the resolvers (authorization and error mapping included); every
- * subscription delivers only while its subscriber's identity holds (live-identity.ts).
+ * subscription delivers only while its subscriber's identity holds (live-identity.ts). The error
+ * mapping and the audit guard run once per root field, authorization only on fields with a rule,
+ * and plain fields resolve without any wrapper (field-wiring.ts).
  */
 export async function buildAppSchema(pubSub: AppPubSub = createAppPubSub().pubSub): Promise<GraphQLSchema> {
+  resolvePlainFieldsDirectly();
   const schema = await buildSchema({
     resolvers,
     authChecker,
     authMode: 'error',
-    globalMiddlewares: [mapDomainErrors, requireAuditEvent],
     pubSub,
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,
   });
-  return guardSubscriptions(schema);
+  return guardSubscriptions(useAtOperationRoots(schema, [mapDomainErrors, requireAuditEvent]));
 }
 
 /** The schema as committed in libs/graphql-client/schema.graphql: sorted, so diffs stay readable. */
