@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 import { sharedAlias } from '../../.config/vitest.shared.ts';
 
@@ -14,7 +15,17 @@ const libAlias = sharedAlias.filter((entry) => String(entry.find) !== String(/^g
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Every text asset is stored beside itself as .br and .gz at build time, so the api serves them without
+    // compressing per request (apps/api/src/app/web-assets.ts picks the variant the browser accepts).
+    compression({
+      include: /\.(js|mjs|css|html|svg|json|txt|wasm)$/,
+      exclude: /\.map$/,
+      threshold: 1024,
+      algorithms: [defineAlgorithm('gzip', { level: 9 }), defineAlgorithm('brotliCompress')],
+    }),
+  ],
   resolve: { alias: libAlias },
   server: {
     port: 4200,
@@ -38,7 +49,10 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps are written for error tracking but not referenced from the bundles; the api never serves *.map.
+    sourcemap: 'hidden',
+    // .vite/manifest.json: which chunks each entry loads (the sign-in page's JavaScript budget is checked on it).
+    manifest: true,
     // Monaco (loaded on demand with the explorer) is one ~2.8 MB chunk; everything else stays far below.
     chunkSizeWarningLimit: 3000,
     rolldownOptions: {
@@ -67,6 +81,8 @@ export default defineConfig({
     include: ['src/**/*.spec.{ts,tsx}'],
     // the jsdom shims antd needs live with the component library
     setupFiles: [fileURLToPath(new URL('../../libs/ui/src/test-setup.ts', import.meta.url))],
-    testTimeout: 20_000,
+    // A safety net, not a pace: tests wait for what the screen shows (Testing Library's waits, test-setup.ts).
+    // On a 2-core machine shared with other work, a dialog test took 25 s alone (20 s failed three suites) and over 90 s beside two other files.
+    testTimeout: 180_000,
   },
 });

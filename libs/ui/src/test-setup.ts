@@ -2,8 +2,9 @@
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
-// antd renders heavy trees; on a loaded 2-core CI machine a query can need more than the default 1 s to appear.
-configure({ asyncUtilTimeout: 5000 });
+// antd renders heavy trees; on a loaded 2-core machine a query can need far more than the default 1 s to appear.
+// findBy*/waitFor return as soon as their condition holds: this only bounds how long a failing one waits.
+configure({ asyncUtilTimeout: 20_000 });
 
 // jsdom lacks the media-query and layout APIs that antd's responsive components call.
 if (!window.matchMedia) {
@@ -36,6 +37,26 @@ if (!('ResizeObserver' in window)) {
 // antd measures scrollbars with getComputedStyle(el, '::-webkit-scrollbar'); jsdom does not do pseudo-elements.
 const getComputedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (element: Element) => getComputedStyle(element);
+
+// antd's CSS-in-JS writes thousands of rules into <head>. jsdom parses them, and every getComputedStyle call matches
+// each rule against the element: Testing Library's role queries call it for every element they visit, so a query
+// on a dialog took seconds on a busy machine. jsdom does no layout, so the rules only ever decided visibility; the
+// components' own state (inline display:none, unmounting) still does. rc-util's style injection supports a
+// container that redirects its <style> nodes (it finds its styles through the nodes' real parent), so they go to a
+// detached element that jsdom neither parses nor applies.
+const injectedStyles = document.createElement('div');
+const isInjectedStyle = (node: Node): node is HTMLStyleElement =>
+  node instanceof HTMLStyleElement && node.hasAttribute('data-rc-order');
+const head = document.head;
+const appendToHead = head.appendChild.bind(head);
+const insertIntoHead = head.insertBefore.bind(head);
+const removeFromHead = head.removeChild.bind(head);
+head.appendChild = <T extends Node>(node: T): T => (isInjectedStyle(node) ? injectedStyles.appendChild(node) : appendToHead(node));
+head.insertBefore = <T extends Node>(node: T, child: Node | null): T =>
+  isInjectedStyle(node)
+    ? injectedStyles.insertBefore(node, child?.parentNode === injectedStyles ? child : injectedStyles.firstChild)
+    : insertIntoHead(node, child);
+head.removeChild = <T extends Node>(node: T): T => (node.parentNode === injectedStyles ? injectedStyles.removeChild(node) : removeFromHead(node));
 
 afterEach(() => {
   cleanup();

@@ -29,8 +29,9 @@ import { httpContext, wsContext, wsCredentials } from './request-context.js';
 import { WebSocketAdmission } from './websocket-admission.js';
 import { BLOCKED, authenticate } from '../modules/auth/authenticate.js';
 import { LiveConnections } from './live-identity.js';
-import { jobsExportHandler } from '../modules/import/jobs-export.route.js';
+import { jobsExportHandler } from '../modules/job/jobs-export.route.js';
 import { importUploadRouter } from '../modules/import/import-upload.router.js';
+import { webAssetsRouter } from './web-assets.js';
 
 /**
  * The largest JSON body /graphql reads: the partners and vehicles imports send their CSV (at most
@@ -205,10 +206,7 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
 
   const indexHtml = join(env.WEB_DIST, 'index.html');
   if (existsSync(indexHtml)) {
-    app.use(express.static(env.WEB_DIST, { index: false, maxAge: '1h' }));
-    app.get('/{*path}', (_req, res) => {
-      res.sendFile(indexHtml);
-    });
+    app.use(webAssetsRouter(env.WEB_DIST));
   } else {
     logger.warn({ webDist: env.WEB_DIST }, 'web app not built: only the API is served (run `npm run build`)');
     app.get('/', (_req, res) => {

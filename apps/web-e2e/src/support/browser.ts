@@ -69,7 +69,8 @@ export async function withPage(
   options: { viewport?: { width: number; height: number } } = {},
 ): Promise<void> {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
-  context.setDefaultTimeout(15_000);
+  // how long an action waits for its element: generous, as a busy machine renders slowly (15 s was not enough)
+  context.setDefaultTimeout(45_000);
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { startServer, workspaceRoot } from '@partner-hub/e2e-support';
+import { SERVER_START_BUDGET_MS, startServer, workspaceRoot } from '@partner-hub/e2e-support';
 import type { RunningServer } from '@partner-hub/e2e-support';
 import { launchChromium } from './browser';
 
@@ -25,7 +25,7 @@ export function browserSuite(chromiumPath: string): BrowserSuite {
     const webIndex = path.join(workspaceRoot(), 'apps/web/dist/index.html');
     if (!existsSync(webIndex)) throw new Error(`${webIndex} does not exist: build the web app first (npx nx run web:build).`);
     [suite.server, suite.browser] = await Promise.all([startServer(), launchChromium(chromiumPath)]);
-  });
+  }, SERVER_START_BUDGET_MS);
   afterAll(async () => {
     await suite.browser?.close();
     await suite.server?.stop();

@@ -1,74 +1,72 @@
-import { lazy } from 'react';
+import type { ComponentType } from 'react';
+import { Flex, Spin } from 'antd';
+import type { ApolloClient } from '@apollo/client';
 import { Navigate } from 'react-router';
 import type { RouteObject } from 'react-router';
+import { ViewerDocument } from '@partner-hub/graphql-client';
 import { SIGN_IN_PATH } from '../modules/auth/utils/redirect';
-import { NotFoundPage } from '../pages/NotFoundPage';
 import { SignInPage } from '../pages/SignInPage';
-import { ClaimPage } from '../pages/ClaimPage';
-import { DashboardPage, PricingPage } from '../pages/sections';
-import { AppShell } from './layout/AppShell';
-import { HomeRedirect } from './layout/HomeRedirect';
-import { RequireViewer } from './layout/RequireViewer';
 
-// Pages with heavy dependencies load on first visit (the shell shows a spinner meanwhile):
-// GraphiQL and Monaco for the explorer; tables, trees, forms and date pickers for settings, partners and the mailbox.
-const ExplorerPage = lazy(() => import('../pages/ExplorerPage').then((module) => ({ default: module.ExplorerPage })));
-const SettingsPage = lazy(() => import('../pages/SettingsPage').then((module) => ({ default: module.SettingsPage })));
-const PartnerDetailsPage = lazy(() =>
-  import('../pages/PartnerDetailsPage').then((module) => ({ default: module.PartnerDetailsPage })),
-);
-const MailboxPage = lazy(() => import('../pages/MailboxPage').then((module) => ({ default: module.MailboxPage })));
-const PartnersImportPage = lazy(() => import('../pages/PartnersImportPage').then((module) => ({ default: module.PartnersImportPage })));
-const VehiclesImportPage = lazy(() => import('../pages/VehiclesImportPage').then((module) => ({ default: module.VehiclesImportPage })));
-const JobsImportPage = lazy(() => import('../pages/JobsImportPage').then((module) => ({ default: module.JobsImportPage })));
-const PartnersPage = lazy(() => import('../pages/PartnersPage').then((module) => ({ default: module.PartnersPage })));
-const OwnersPage = lazy(() => import('../pages/OwnersPage').then((module) => ({ default: module.OwnersPage })));
-const OwnerDetailsPage = lazy(() => import('../pages/OwnerDetailsPage').then((module) => ({ default: module.OwnerDetailsPage })));
-const ServicePartnersPage = lazy(() =>
-  import('../pages/ServicePartnersPage').then((module) => ({ default: module.ServicePartnersPage })),
-);
-const VehiclesPage = lazy(() => import('../pages/VehiclesPage').then((module) => ({ default: module.VehiclesPage })));
-const VehicleDetailsPage = lazy(() =>
-  import('../pages/VehicleDetailsPage').then((module) => ({ default: module.VehicleDetailsPage })),
-);
-const JobsPage = lazy(() => import('../pages/JobsPage').then((module) => ({ default: module.JobsPage })));
-const JobDetailsPage = lazy(() => import('../pages/JobDetailsPage').then((module) => ({ default: module.JobDetailsPage })));
+/**
+ * A route whose code loads on first visit. The router fetches the code of every route a URL matches at once
+ * (the shell's and the page's), instead of one after another as nested React.lazy components would.
+ */
+function onDemand<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): RouteObject['lazy'] {
+  return () => load().then((module) => ({ Component: pick(module) }));
+}
 
-/** Every route of the app: the public sign-in and invitation pages, and the signed-in shell with its sections. */
-export const routes: RouteObject[] = [
-  { path: SIGN_IN_PATH, element: <SignInPage /> },
-  { path: '/claim/:token', element: <ClaimPage /> },
-  {
-    path: '/',
-    element: (
-      <RequireViewer>
-        <AppShell />
-      </RequireViewer>
-    ),
-    children: [
-      { index: true, element: <HomeRedirect /> },
-      { path: 'dashboard', element: <DashboardPage /> },
-      { path: 'partners', element: <PartnersPage /> },
-      { path: 'partners/import', element: <PartnersImportPage /> },
-      { path: 'partners/:id', element: <PartnerDetailsPage /> },
-      { path: 'partners/:id/:tab', element: <PartnerDetailsPage /> },
-      { path: 'service-partners', element: <ServicePartnersPage /> },
-      { path: 'owners', element: <OwnersPage /> },
-      { path: 'owners/:id', element: <OwnerDetailsPage /> },
-      { path: 'owners/:id/:tab', element: <OwnerDetailsPage /> },
-      { path: 'vehicles', element: <VehiclesPage /> },
-      { path: 'vehicles/import', element: <VehiclesImportPage /> },
-      { path: 'vehicles/:id', element: <VehicleDetailsPage /> },
-      { path: 'vehicles/:id/:tab', element: <VehicleDetailsPage /> },
-      { path: 'jobs', element: <JobsPage /> },
-      { path: 'jobs/import', element: <JobsImportPage /> },
-      { path: 'jobs/:id', element: <JobDetailsPage /> },
-      { path: 'pricing', element: <PricingPage /> },
-      { path: 'settings', element: <Navigate to="/settings/profile" replace /> },
-      { path: 'settings/:tab', element: <SettingsPage /> },
-      { path: 'explorer', element: <ExplorerPage /> },
-      { path: 'mailbox', element: <MailboxPage /> },
-      { path: '*', element: <NotFoundPage /> },
-    ],
-  },
-];
+function BootSpinner() {
+  return (
+    <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
+      <Spin size="large" description="Loading Partner Hub…" />
+    </Flex>
+  );
+}
+
+/**
+ * Every route of the app: the public sign-in and invitation pages, and the signed-in shell with its sections.
+ * Only the sign-in page is in the first download; the rest loads by route. Entering the shell starts the Viewer
+ * query while the shell's and the page's code download (RequireViewer then finds it in flight or cached).
+ */
+export function appRoutes(client: ApolloClient): RouteObject[] {
+  return [
+    { path: SIGN_IN_PATH, element: <SignInPage /> },
+    { path: '/claim/:token', lazy: onDemand(() => import('../pages/ClaimPage'), (m) => m.ClaimPage) },
+    {
+      path: '/',
+      loader: () => {
+        // not awaited: the router does not wait for it; an error is RequireViewer's to show
+        client.query({ query: ViewerDocument }).catch(() => undefined);
+        return null;
+      },
+      shouldRevalidate: () => false,
+      HydrateFallback: BootSpinner,
+      lazy: onDemand(() => import('./layout/SignedInShell'), (m) => m.SignedInShell),
+      children: [
+        { index: true, lazy: onDemand(() => import('./layout/HomeRedirect'), (m) => m.HomeRedirect) },
+        { path: 'dashboard', lazy: onDemand(() => import('../pages/sections'), (m) => m.DashboardPage) },
+        { path: 'partners', lazy: onDemand(() => import('../pages/PartnersPage'), (m) => m.PartnersPage) },
+        { path: 'partners/import', lazy: onDemand(() => import('../pages/PartnersImportPage'), (m) => m.PartnersImportPage) },
+        { path: 'partners/:id', lazy: onDemand(() => import('../pages/PartnerDetailsPage'), (m) => m.PartnerDetailsPage) },
+        { path: 'partners/:id/:tab', lazy: onDemand(() => import('../pages/PartnerDetailsPage'), (m) => m.PartnerDetailsPage) },
+        { path: 'service-partners', lazy: onDemand(() => import('../pages/ServicePartnersPage'), (m) => m.ServicePartnersPage) },
+        { path: 'owners', lazy: onDemand(() => import('../pages/OwnersPage'), (m) => m.OwnersPage) },
+        { path: 'owners/:id', lazy: onDemand(() => import('../pages/OwnerDetailsPage'), (m) => m.OwnerDetailsPage) },
+        { path: 'owners/:id/:tab', lazy: onDemand(() => import('../pages/OwnerDetailsPage'), (m) => m.OwnerDetailsPage) },
+        { path: 'vehicles', lazy: onDemand(() => import('../pages/VehiclesPage'), (m) => m.VehiclesPage) },
+        { path: 'vehicles/import', lazy: onDemand(() => import('../pages/VehiclesImportPage'), (m) => m.VehiclesImportPage) },
+        { path: 'vehicles/:id', lazy: onDemand(() => import('../pages/VehicleDetailsPage'), (m) => m.VehicleDetailsPage) },
+        { path: 'vehicles/:id/:tab', lazy: onDemand(() => import('../pages/VehicleDetailsPage'), (m) => m.VehicleDetailsPage) },
+        { path: 'jobs', lazy: onDemand(() => import('../pages/JobsPage'), (m) => m.JobsPage) },
+        { path: 'jobs/import', lazy: onDemand(() => import('../pages/JobsImportPage'), (m) => m.JobsImportPage) },
+        { path: 'jobs/:id', lazy: onDemand(() => import('../pages/JobDetailsPage'), (m) => m.JobDetailsPage) },
+        { path: 'pricing', lazy: onDemand(() => import('../pages/sections'), (m) => m.PricingPage) },
+        { path: 'settings', element: <Navigate to="/settings/profile" replace /> },
+        { path: 'settings/:tab', lazy: onDemand(() => import('../pages/SettingsPage'), (m) => m.SettingsPage) },
+        { path: 'explorer', lazy: onDemand(() => import('../pages/ExplorerPage'), (m) => m.ExplorerPage) },
+        { path: 'mailbox', lazy: onDemand(() => import('../pages/MailboxPage'), (m) => m.MailboxPage) },
+        { path: '*', lazy: onDemand(() => import('../pages/NotFoundPage'), (m) => m.NotFoundPage) },
+      ],
+    },
+  ];
+}

@@ -95,7 +95,7 @@ describe('the columns under the gear', () => {
 });
 
 describe('the row menu', () => {
-  it('edits an assigned job in schedule and instructions only, and offers no edit of a running one', { timeout: 60_000 }, async () => {
+  it('edits an assigned job in schedule and instructions only, and offers no edit of a running one', async () => {
     const details = jobDetailsFixture({ id: 'j4', status: 'ASSIGNED', title: 'Assigned job', servicePartner: fleetFit });
     let sent: unknown = null;
     renderList([
@@ -148,7 +148,7 @@ describe('the row menu', () => {
 });
 
 describe('bulk actions', () => {
-  it('cancels the selected jobs after a confirmation that counts them and says which are refused and why', { timeout: 60_000 }, async () => {
+  it('cancels the selected jobs after a confirmation that counts them and says which are refused and why', async () => {
     const ids = ['j1', 'j2', 'j3'];
     const expected: BulkJobActionInput = { ids, action: 'CANCEL', reason: 'Customer left', servicePartnerId: null, accessUntil: null, scheduledFor: null };
     const sameInput = (variables: Record<string, unknown>) => {
@@ -205,7 +205,7 @@ describe('bulk actions', () => {
 });
 
 describe('Duplicate', () => {
-  it('fills “New job” from the job and saves the copy as a new pending job', { timeout: 60_000 }, async () => {
+  it('fills “New job” from the job and saves the copy as a new pending job', async () => {
     const original = jobDetailsFixture({ id: 'j9', kind: 'MAINTENANCE', status: 'FAILED', title: 'Replace unit', servicePartner: fleetFit });
     let sent: unknown = null;
     render(

@@ -1,0 +1,11 @@
+import { AppShell } from './AppShell';
+import { RequireViewer } from './RequireViewer';
+
+/** Every page behind sign-in: the shell once the viewer is known (loaded on demand, with the first page's code). */
+export function SignedInShell() {
+  return (
+    <RequireViewer>
+      <AppShell />
+    </RequireViewer>
+  );
+}
