@@ -9,7 +9,7 @@ import { Organization } from '../organization/organization.entity.js';
 import { User } from '../user/user.entity.js';
 import { ApiKey } from '../api-key/api-key.entity.js';
 import { myPreferences } from '../user/preferences.service.js';
-import { isCut, partnershipStates } from '../partner/partnership-access.js';
+import { isCut, partnershipStates } from '../access/partnership-access.js';
 
 @ObjectType('CutPartnership', {
   description: "One of the viewer's own partnerships that is cut off now: what its principal shares through it (vehicles, jobs, sub-partners) is hidden until the principal lifts the block.",
