@@ -68,6 +68,7 @@ export function partnerFixture(
   return {
     __typename: 'Partner',
     partnerId: 'VEZ9A',
+    principalName: 'Aurora Motors',
     role: 'DEALER',
     status: 'DRAFT',
     blocked: false,

@@ -409,6 +409,15 @@ export type CreateVehicleInput = {
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One of the viewer's own partnerships that is cut off now: what its principal shares through it (vehicles, jobs, sub-partners) is hidden until the principal lifts the block. */
+export type CutPartnership = {
+  __typename: 'CutPartnership';
+  /** True when the principal blocked the partnership (or a partner above it, or archived it); false when a partner above it blocks its sub-accounts' users (the organization's API keys still work). */
+  blocked: Scalars['Boolean']['output'];
+  /** The principal the partnership is with. */
+  principalName: Scalars['String']['output'];
+};
+
 /** Decline an invitation. */
 export type DeclineInvitationInput = {
   /** The token from the link. */
@@ -1534,6 +1543,8 @@ export type Partner = {
   parent: Maybe<Partner>;
   /** The short Partner ID (5 characters, e.g. VEZ9A), unique per principal; CSV files refer to partners by it. */
   partnerId: Scalars['String']['output'];
+  /** The name of the principal the partnership is with (a partner working for several principals has one partnership with each). */
+  principalName: Scalars['String']['output'];
   /** Whether the viewer may change the profile now (the principal until claiming, the partner after). */
   profileEditable: Scalars['Boolean']['output'];
   /** What the partner is to the principal. */
@@ -2408,6 +2419,8 @@ export type Vehicle = {
   owners: Array<OwnerVehicleAccess>;
   /** The licence plate, upper case. */
   plate: Maybe<Scalars['String']['output']>;
+  /** The name of the principal the vehicle belongs to (a partner working for several principals sees vehicles of each). */
+  principalName: Scalars['String']['output'];
   /** Bumped by every change to the vehicle. Send it back as `expectedVersion` when updating it: if it changed meanwhile the update answers `VersionConflictError` and writes nothing. */
   version: Scalars['Int']['output'];
   /** The VIN: 17 characters of the VIN alphabet, unique per principal. */
@@ -2671,6 +2684,8 @@ export type Viewer = {
   __typename: 'Viewer';
   /** The API key the request came with; null for a user. */
   apiKey: Maybe<ApiKey>;
+  /** For a partner organization that works for several principals: the partnerships of the viewer's own organization that are cut off now (blocked or archived by their principal, or their users blocked from above), so the app can say why that principal's data is hidden. Empty for principal staff and when nothing is cut. */
+  cutPartnerships: Array<CutPartnership>;
   /** The organization the request acts for. */
   organization: Organization;
   /** What this identity may do, e.g. `users:manage` (see libs/domain permissions). */
@@ -3131,6 +3146,7 @@ export type PartnerListFieldsFragment = {
   id: string;
   partnerId: string;
   name: string;
+  principalName: string;
   role: PartnerRole;
   status: PartnerStatus;
   blocked: boolean;
@@ -3205,6 +3221,7 @@ export type VehicleDetailsFieldsFragment = {
   version: number;
   id: string;
   vin: string;
+  principalName: string;
   make: string;
   model: string;
   year: number | null;
@@ -3236,6 +3253,7 @@ export type VehicleListFieldsFragment = {
   __typename: 'Vehicle';
   id: string;
   vin: string;
+  principalName: string;
   make: string;
   model: string;
   year: number | null;
@@ -3309,6 +3327,7 @@ export type ViewerFieldsFragment = {
   permissions: Array<string>;
   sessionExpiresAt: string | null;
   preferences: Record<string, unknown>;
+  cutPartnerships: Array<{ __typename: 'CutPartnership'; principalName: string; blocked: boolean }>;
   user: {
     __typename: 'User';
     id: string;
@@ -3590,6 +3609,7 @@ export type ArchiveVehicleMutation = {
           version: number;
           id: string;
           vin: string;
+          principalName: string;
           make: string;
           model: string;
           year: number | null;
@@ -4056,6 +4076,7 @@ export type CreatePartnerMutation = {
           id: string;
           partnerId: string;
           name: string;
+          principalName: string;
           role: PartnerRole;
           status: PartnerStatus;
           blocked: boolean;
@@ -4207,6 +4228,7 @@ export type CreateVehicleMutation = {
           version: number;
           id: string;
           vin: string;
+          principalName: string;
           make: string;
           model: string;
           year: number | null;
@@ -5491,6 +5513,7 @@ export type PartnersQuery = {
         id: string;
         partnerId: string;
         name: string;
+        principalName: string;
         role: PartnerRole;
         status: PartnerStatus;
         blocked: boolean;
@@ -5782,6 +5805,7 @@ export type RestoreVehicleMutation = {
           version: number;
           id: string;
           vin: string;
+          principalName: string;
           make: string;
           model: string;
           year: number | null;
@@ -5930,6 +5954,7 @@ export type SendPartnerInvitationMutation = {
           id: string;
           partnerId: string;
           name: string;
+          principalName: string;
           role: PartnerRole;
           status: PartnerStatus;
           blocked: boolean;
@@ -6113,6 +6138,7 @@ export type SignInMutation = {
           permissions: Array<string>;
           sessionExpiresAt: string | null;
           preferences: Record<string, unknown>;
+          cutPartnerships: Array<{ __typename: 'CutPartnership'; principalName: string; blocked: boolean }>;
           user: {
             __typename: 'User';
             id: string;
@@ -6824,6 +6850,7 @@ export type UpdateVehicleMutation = {
           version: number;
           id: string;
           vin: string;
+          principalName: string;
           make: string;
           model: string;
           year: number | null;
@@ -7058,6 +7085,7 @@ export type VehicleDetailsQuery = {
     version: number;
     id: string;
     vin: string;
+    principalName: string;
     make: string;
     model: string;
     year: number | null;
@@ -7156,6 +7184,7 @@ export type VehiclesQuery = {
         __typename: 'Vehicle';
         id: string;
         vin: string;
+        principalName: string;
         make: string;
         model: string;
         year: number | null;
@@ -7192,6 +7221,7 @@ export type ViewerQuery = {
     permissions: Array<string>;
     sessionExpiresAt: string | null;
     preferences: Record<string, unknown>;
+    cutPartnerships: Array<{ __typename: 'CutPartnership'; principalName: string; blocked: boolean }>;
     user: {
       __typename: 'User';
       id: string;
@@ -8150,6 +8180,7 @@ export const PartnerListFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
           { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
@@ -8275,6 +8306,7 @@ export const VehicleListFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'make' } },
           { kind: 'Field', name: { kind: 'Name', value: 'model' } },
           { kind: 'Field', name: { kind: 'Name', value: 'year' } },
@@ -8398,6 +8430,7 @@ export const VehicleDetailsFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'make' } },
           { kind: 'Field', name: { kind: 'Name', value: 'model' } },
           { kind: 'Field', name: { kind: 'Name', value: 'year' } },
@@ -8661,6 +8694,18 @@ export const ViewerFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'permissions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'sessionExpiresAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'preferences' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'cutPartnerships' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'user' },
@@ -9581,6 +9626,7 @@ export const ArchiveVehicleDocument = {
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'make' } },
           { kind: 'Field', name: { kind: 'Name', value: 'model' } },
           { kind: 'Field', name: { kind: 'Name', value: 'year' } },
@@ -11472,6 +11518,7 @@ export const CreatePartnerDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
           { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
@@ -11981,6 +12028,7 @@ export const CreateVehicleDocument = {
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'make' } },
           { kind: 'Field', name: { kind: 'Name', value: 'model' } },
           { kind: 'Field', name: { kind: 'Name', value: 'year' } },
@@ -16745,6 +16793,7 @@ export const PartnersDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
           { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
@@ -17651,6 +17700,7 @@ export const RestoreVehicleDocument = {
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'make' } },
           { kind: 'Field', name: { kind: 'Name', value: 'model' } },
           { kind: 'Field', name: { kind: 'Name', value: 'year' } },
@@ -18254,6 +18304,7 @@ export const SendPartnerInvitationDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
           { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
@@ -19014,6 +19065,18 @@ export const SignInDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'permissions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'sessionExpiresAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'preferences' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'cutPartnerships' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'user' },
@@ -21317,6 +21380,7 @@ export const UpdateVehicleDocument = {
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'make' } },
           { kind: 'Field', name: { kind: 'Name', value: 'model' } },
           { kind: 'Field', name: { kind: 'Name', value: 'year' } },
@@ -22109,6 +22173,7 @@ export const VehicleDetailsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'make' } },
           { kind: 'Field', name: { kind: 'Name', value: 'model' } },
           { kind: 'Field', name: { kind: 'Name', value: 'year' } },
@@ -22570,6 +22635,7 @@ export const VehiclesDocument = {
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'make' } },
           { kind: 'Field', name: { kind: 'Name', value: 'model' } },
           { kind: 'Field', name: { kind: 'Name', value: 'year' } },
@@ -22721,6 +22787,18 @@ export const ViewerDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'permissions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'sessionExpiresAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'preferences' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'cutPartnerships' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'user' },

@@ -16,17 +16,28 @@ export type PartnershipAccess =
 interface Row {
   partner_id: string;
   principal_id: string;
+  principal_name: string;
   blocked: boolean;
   users_blocked: boolean;
 }
 
+/** One partnership of a partner organization, and whether it is cut off now (and why). */
+export interface PartnershipState {
+  partnerId: string;
+  principalId: string;
+  principalName: string;
+  /** it or a partner above it is blocked or archived */
+  blocked: boolean;
+  /** a partner above it blocks its sub-accounts' users (API keys still work) */
+  usersBlocked: boolean;
+}
+
 /**
- * Which partnerships of a partner organization may act right now (DESIGN.md §1 settings, §3):
- * a partnership is cut when it or any ancestor is blocked or archived; for users (not API keys)
- * also when any ancestor has `usersBlocked`. One recursive CTE up the tree, run on every
- * request, so a block takes effect on the very next request of every session and key.
+ * Every partnership of a partner organization with its blocks (DESIGN.md §1 settings, §3): a
+ * partnership is cut when it or any ancestor is blocked or archived; for users (not API keys)
+ * also when any ancestor has `usersBlocked`. One recursive CTE up the tree.
  */
-export async function partnershipAccess(em: EntityManager, organizationId: string, identity: 'USER' | 'API_KEY'): Promise<PartnershipAccess> {
+export async function partnershipStates(em: EntityManager, organizationId: string): Promise<PartnershipState[]> {
   const rows: Row[] = await em.getConnection().execute(
     `with recursive chain as (
        select p.id as partner_id, p.principal_id, p.id, p.parent_id, p.blocked, p.archived_at, false as users_blocked_above, 0 as level
@@ -36,16 +47,29 @@ export async function partnershipAccess(em: EntityManager, organizationId: strin
          from chain c join partner a on a.id = c.parent_id
          where c.level < 64
      )
-     select partner_id, principal_id,
-            bool_or(blocked or archived_at is not null) as blocked,
-            bool_or(users_blocked_above) as users_blocked
-       from chain group by partner_id, principal_id`,
+     select chain.partner_id, chain.principal_id, principal.name as principal_name,
+            bool_or(chain.blocked or chain.archived_at is not null) as blocked,
+            bool_or(chain.users_blocked_above) as users_blocked
+       from chain join organization principal on principal.id = chain.principal_id
+      group by chain.partner_id, chain.principal_id, principal.name
+      order by principal.name`,
     [organizationId],
   );
-  if (rows.length === 0) return { state: 'NONE' };
-  const partnerships = rows
-    .filter((r) => !r.blocked && !(identity === 'USER' && r.users_blocked))
-    .map((r) => ({ partnerId: r.partner_id, principalId: r.principal_id }));
-  return partnerships.length > 0 ? { state: 'ACTIVE', partnerships } : { state: 'BLOCKED' };
+  return rows.map((r) => ({ partnerId: r.partner_id, principalId: r.principal_id, principalName: r.principal_name, blocked: r.blocked, usersBlocked: r.users_blocked }));
 }
 
+/** Whether an identity of the kind given may act through the partnership now. */
+export function isCut(state: PartnershipState, identity: 'USER' | 'API_KEY'): boolean {
+  return state.blocked || (identity === 'USER' && state.usersBlocked);
+}
+
+/**
+ * Which partnerships of a partner organization may act right now — run on every request, so a
+ * block takes effect on the very next request of every session and key.
+ */
+export async function partnershipAccess(em: EntityManager, organizationId: string, identity: 'USER' | 'API_KEY'): Promise<PartnershipAccess> {
+  const states = await partnershipStates(em, organizationId);
+  if (states.length === 0) return { state: 'NONE' };
+  const partnerships = states.filter((state) => !isCut(state, identity)).map(({ partnerId, principalId }) => ({ partnerId, principalId }));
+  return partnerships.length > 0 ? { state: 'ACTIVE', partnerships } : { state: 'BLOCKED' };
+}

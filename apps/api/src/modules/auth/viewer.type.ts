@@ -9,6 +9,18 @@ import { Organization } from '../organization/organization.entity.js';
 import { User } from '../user/user.entity.js';
 import { ApiKey } from '../api-key/api-key.entity.js';
 import { myPreferences } from '../user/preferences.service.js';
+import { isCut, partnershipStates } from '../access/partnership-access.js';
+
+@ObjectType('CutPartnership', {
+  description: "One of the viewer's own partnerships that is cut off now: what its principal shares through it (vehicles, jobs, sub-partners) is hidden until the principal lifts the block.",
+})
+export class CutPartnership {
+  @Field(() => String, { description: 'The principal the partnership is with.' })
+  principalName!: string;
+
+  @Field(() => Boolean, { description: 'True when the principal blocked the partnership (or a partner above it, or archived it); false when a partner above it blocks its sub-accounts\' users (the organization\'s API keys still work).' })
+  blocked!: boolean;
+}
 
 @ObjectType('Viewer', { description: 'Who the request acts as: a signed-in user or an API key, of one organization.' })
 export class ViewerType {
@@ -50,6 +62,20 @@ export class ViewerFieldsResolver {
     const organization = await ctx.loaders.organizationById.load(root.viewer.organizationId);
     if (!organization) throw new Error(`organization ${root.viewer.organizationId} of a viewer is missing`);
     return organization;
+  }
+
+  @Allow()
+  @FieldResolver(() => [CutPartnership], {
+    description:
+      "For a partner organization that works for several principals: the partnerships of the viewer's own organization that are cut off now (blocked or archived by their principal, or their users blocked from above), so the app can say why that principal's data is hidden. Empty for principal staff and when nothing is cut.",
+  })
+  async cutPartnerships(@Root() root: ViewerType, @Ctx() ctx: RequestContext): Promise<CutPartnership[]> {
+    const { viewer } = root;
+    if (viewer.organizationKind === 'PRINCIPAL') return [];
+    const states = await partnershipStates(ctx.em, viewer.organizationId);
+    return states
+      .filter((state) => isCut(state, viewer.kind))
+      .map((state) => Object.assign(new CutPartnership(), { principalName: state.principalName, blocked: state.blocked }));
   }
 
   @Allow()

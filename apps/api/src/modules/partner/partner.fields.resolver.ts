@@ -54,6 +54,14 @@ export class PartnerFieldsResolver {
   }
 
   @Allow()
+  @FieldResolver(() => String, { description: 'The name of the principal the partnership is with (a partner working for several principals has one partnership with each).' })
+  async principalName(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<string> {
+    const principal = await ctx.loaders.organizationById.load(partner.principal.id);
+    if (!principal) throw new Error(`principal of partner ${partner.id} is missing`);
+    return principal.name;
+  }
+
+  @Allow()
   @FieldResolver(() => Organization, { description: 'The partner organization with its profile.' })
   async organization(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<Organization> {
     const organization = await ctx.loaders.organizationById.load(partner.organization.id);

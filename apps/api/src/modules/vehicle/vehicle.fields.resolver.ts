@@ -19,6 +19,14 @@ import { VehicleAssignment } from './vehicle-assignment.entity.js';
 
 @Resolver(() => Vehicle)
 export class VehicleFieldsResolver {
+  @Allow()
+  @FieldResolver(() => String, { description: 'The name of the principal the vehicle belongs to (a partner working for several principals sees vehicles of each).' })
+  async principalName(@Root() vehicle: Vehicle, @Ctx() ctx: RequestContext): Promise<string> {
+    const principal = await ctx.loaders.organizationById.load(vehicle.principal.id);
+    if (!principal) throw new Error(`principal of vehicle ${vehicle.id} is missing`);
+    return principal.name;
+  }
+
   @Allow('vehicles:read')
   @FieldResolver(() => [VehicleAccessEntry], { description: 'Why the viewer may see this vehicle: principal staff, the assignment to a partner (directly or through a sub-partner), or a job grant until its end.' })
   accessVia(@Root() vehicle: Vehicle, @Ctx() ctx: RequestContext): Promise<VehicleAccessEntry[]> {

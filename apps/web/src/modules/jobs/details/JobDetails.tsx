@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Flex, Result, Row, Skeleton, Timeline, Typography } from 'antd';
+import type { CSSProperties } from 'react';
+import type { GlobalToken } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Flex, Result, Row, Skeleton, Timeline, Typography, theme } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { availableActions } from '@partner-hub/domain';
@@ -8,6 +10,7 @@ import { JobDetailsDocument, TransitionJobDocument } from '@partner-hub/graphql-
 import type { JobDetailsFieldsFragment } from '@partner-hub/graphql-client';
 import { useViewer } from '../../auth/hooks/viewer-context';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
+import { usePhoneLayout } from '../../shared/hooks/use-phone-layout';
 import { describeError, graphQLErrorReason } from '../../shared/utils/errors';
 import { formatDate, formatDateTime } from '../../shared/utils/format';
 import { JobStatusTag } from '../components/JobStatusTag';
@@ -17,6 +20,19 @@ import { describeChanges } from './history-changes';
 import { TransitionDialog, needsDialog, refetchJobsOnTransition } from './TransitionDialog';
 
 export type JobDetailsProps = { id: string };
+
+/** The phone's action bar: stuck to the bottom of the screen, across the content's padding. */
+function stickyBarStyle(token: GlobalToken): CSSProperties {
+  return {
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 10,
+    margin: '0 -12px -12px',
+    padding: 12,
+    background: token.colorBgContainer,
+    boxShadow: token.boxShadowSecondary,
+  };
+}
 
 const or = (value: string | null | undefined) => value || '—';
 
@@ -81,10 +97,13 @@ function HistoryCard({ job }: { job: JobDetailsFieldsFragment }) {
  * One job, usable on a phone: status and the actions the lifecycle allows the viewer (libs/domain's
  * availableActions for the viewer's relation to the job; the API decides regardless and its
  * refusal is shown), the vehicle and configuration while the viewer may see them, the texts and
- * the history. Decline, Fail and Cancel ask for a reason; Assign and Reassign for the partner.
+ * the history. Decline, Fail and Cancel ask for a reason; Assign and Reassign for the partner. On a
+ * phone the actions sit in a bar stuck to the bottom of the screen, under the thumb, at any scroll.
  */
 export function JobDetails({ id }: JobDetailsProps) {
   const viewer = useViewer();
+  const phone = usePhoneLayout();
+  const { token } = theme.useToken();
   const { data, error, loading, refetch } = useQuery(JobDetailsDocument, { variables: { id } });
   const [transitionJob, { loading: acting }] = useMutation(TransitionJobDocument, { refetchQueries: refetchJobsOnTransition });
   const [dialog, setDialog] = useState<JobAction | null>(null);
@@ -128,6 +147,23 @@ export function JobDetails({ id }: JobDetailsProps) {
   };
 
   const title = job.title ?? `${JOB_KIND_LABELS[job.kind]} job`;
+  const actionBar =
+    actions.length > 0 ? (
+      <Flex gap={8} wrap role="group" aria-label="Job actions" style={phone ? stickyBarStyle(token) : undefined}>
+        {actions.map((action) => (
+          <Button
+            key={action}
+            size="large"
+            type={action === 'START' || action === 'SUCCEED' || action === 'ASSIGN' || action === 'REASSIGN' ? 'primary' : 'default'}
+            danger={action === 'FAIL' || action === 'CANCEL' || action === 'DECLINE'}
+            loading={acting && !dialog}
+            onClick={() => void handleAction(action)}
+          >
+            {JOB_ACTION_LABELS[action]}
+          </Button>
+        ))}
+      </Flex>
+    ) : null;
   return (
     <Flex vertical gap={16}>
       <Breadcrumb items={[{ title: <Link to="/jobs">Jobs</Link> }, { title }]} />
@@ -143,22 +179,7 @@ export function JobDetails({ id }: JobDetailsProps) {
           {job.servicePartner ? ` · ${job.servicePartner.name}` : ''}
         </Typography.Text>
       </Flex>
-      {actions.length > 0 ? (
-        <Flex gap={8} wrap role="group" aria-label="Job actions">
-          {actions.map((action) => (
-            <Button
-              key={action}
-              size="large"
-              type={action === 'START' || action === 'SUCCEED' || action === 'ASSIGN' || action === 'REASSIGN' ? 'primary' : 'default'}
-              danger={action === 'FAIL' || action === 'CANCEL' || action === 'DECLINE'}
-              loading={acting && !dialog}
-              onClick={() => void handleAction(action)}
-            >
-              {JOB_ACTION_LABELS[action]}
-            </Button>
-          ))}
-        </Flex>
-      ) : null}
+      {phone ? null : actionBar}
       {refusal ? <Alert type="error" showIcon title="Not done" description={refusal} closable onClose={() => setRefusal(null)} /> : null}
       {job.failureReason ? <Alert type="warning" showIcon title="Failure reason" description={job.failureReason} /> : null}
       {job.cancelReason ? <Alert type="warning" showIcon title="Cancellation reason" description={job.cancelReason} /> : null}
@@ -183,6 +204,7 @@ export function JobDetails({ id }: JobDetailsProps) {
           </Flex>
         </Col>
       </Row>
+      {phone ? actionBar : null}
       <TransitionDialog jobId={job.id} action={dialog} onClose={() => setDialog(null)} />
     </Flex>
   );

@@ -14,6 +14,7 @@ import { LoadMore } from '../../shared/components/LoadMore';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
 import { useLoadMore } from '../../shared/hooks/use-load-more';
 import { formatDate } from '../../shared/utils/format';
+import { WIDE_SCREENS_ONLY, minimumTableWidth } from '../../shared/utils/table-columns';
 import {
   hasOwnerListFilters,
   readOwnerListParams,
@@ -86,6 +87,8 @@ export function OwnerList() {
     {
       title: 'Name',
       key: 'name',
+      width: 200,
+      fixed: 'left',
       render: (_value, owner) => (
         <Flex gap={6} align="center" wrap>
           <Link to={`/owners/${owner.id}`}>{owner.name ?? owner.email}</Link>
@@ -104,21 +107,26 @@ export function OwnerList() {
               </Tooltip>
             ),
             key: 'displayName',
+            width: 170,
+            ellipsis: true,
             render: (_value: unknown, owner: OwnerRow) =>
               owner.annotation?.displayName ?? <Typography.Text type="secondary">—</Typography.Text>,
           },
         ]
       : []),
-    { title: 'E-mail', dataIndex: 'email', ...sortable('EMAIL') },
-    { title: 'Phone', key: 'phone', render: (_value, owner) => owner.phone ?? '—' },
+    { title: 'E-mail', dataIndex: 'email', width: 230, ellipsis: true, ...sortable('EMAIL') },
+    { title: 'Phone', key: 'phone', width: 150, render: (_value, owner) => owner.phone ?? '—' },
     {
       title: 'Vehicles',
       key: 'vehicles',
+      width: 260,
       render: (_value, owner) => <OwnerVehicleTags vehicles={owner.vehicles} />,
     },
     {
       title: 'Added',
       dataIndex: 'createdAt',
+      width: 120,
+      responsive: WIDE_SCREENS_ONLY,
       ...sortable('CREATED_AT'),
       render: (value: string) => formatDate(value),
     },
@@ -127,6 +135,8 @@ export function OwnerList() {
           {
             title: 'Actions',
             key: 'actions',
+            width: 120,
+            fixed: 'right' as const,
             render: (_value: unknown, owner: OwnerRow) =>
               owner.archivedAt ? null : (
                 <Button
@@ -167,7 +177,7 @@ export function OwnerList() {
         pagination={false}
         showSorterTooltip={false}
         onChange={handleTableChange}
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: minimumTableWidth(columns) }}
         locale={{
           emptyText: error ? (
             <EmptyState title="The owners could not be loaded" text="See the error above." />

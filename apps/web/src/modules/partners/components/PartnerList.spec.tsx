@@ -207,6 +207,23 @@ describe('PartnerList', () => {
     expect(screen.getAllByRole('button', { name: 'Clear filters' })).toHaveLength(2);
   });
 
+  it("names each row's principal for a company working for two principals, and no principal column otherwise", async () => {
+    const forAurora = partnerFixture({ id: 'p-ff-a', name: 'FleetFit Service', partnerId: 'FFT3Q', principalName: 'Aurora Motors' });
+    const forBorealis = partnerFixture({ id: 'p-ff-b', name: 'FleetFit Service', partnerId: 'FFT3Q', principalName: 'Borealis Fleet' });
+    renderList('/partners', [partnersMock({ filter: {} }, partnersPage([forAurora, forBorealis]))]);
+    await screen.findAllByRole('link', { name: 'FleetFit Service' });
+    expect(headerCell('Principal')).toBeTruthy();
+    const rows = screen.getAllByRole('link', { name: 'FleetFit Service' }).map((link) => link.closest('tr') as HTMLElement);
+    expect(within(rows[0] as HTMLElement).getByText('Aurora Motors')).toBeTruthy();
+    expect(within(rows[1] as HTMLElement).getByText('Borealis Fleet')).toBeTruthy();
+  });
+
+  it('leaves the principal column out when every row has the same principal', async () => {
+    renderList('/partners', [partnersMock({ filter: {} }, partnersPage([altona, berlin]))]);
+    await screen.findByRole('link', { name: 'Altona Motors' });
+    expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).not.toContain('Principal');
+  });
+
   it('says when there are no partners at all', async () => {
     renderList('/partners', [partnersMock({ filter: {} }, partnersPage([]))]);
     expect(await screen.findByText('No partners yet')).toBeTruthy();

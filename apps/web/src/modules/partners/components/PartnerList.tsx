@@ -19,6 +19,7 @@ import { LoadMore } from '../../shared/components/LoadMore';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
 import { useLoadMore } from '../../shared/hooks/use-load-more';
 import { formatDate } from '../../shared/utils/format';
+import { WIDE_SCREENS_ONLY, minimumTableWidth, principalColumn } from '../../shared/utils/table-columns';
 import {
   hasListFilters,
   readListParams,
@@ -102,21 +103,28 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
     {
       title: 'Partner ID',
       dataIndex: 'partnerId',
+      width: 96,
+      fixed: 'left',
       ...sortable('PARTNER_ID'),
       render: (value: string) => <CopyableId value={value} copyLabel={`Copy Partner ID ${value}`} />,
     },
     {
       title: 'Name',
       dataIndex: 'name',
+      width: 170,
+      fixed: 'left',
+      ellipsis: true,
       ...sortable('NAME'),
       render: (value: string, partner) => <Link to={`/partners/${partner.id}`}>{value}</Link>,
     },
+    ...principalColumn(partners),
     ...(fixedRole
       ? []
       : [
           {
             title: 'Role',
             dataIndex: 'role',
+            width: 124,
             ...sortable('ROLE'),
             render: (value: PartnerRole) => <PartnerRoleTag role={value} />,
           },
@@ -124,6 +132,7 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
     {
       title: 'Status',
       dataIndex: 'status',
+      width: 160,
       ...sortable('STATUS'),
       render: (value: PartnerStatus, partner) => (
         <Space size={[0, 4]} wrap>
@@ -139,23 +148,43 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
     {
       title: 'Parent partner',
       key: 'parent',
+      width: 130,
+      ellipsis: true,
       render: (_value, partner) =>
         partner.parent ? <Link to={`/partners/${partner.parent.id}`}>{partner.parent.name}</Link> : '—',
     },
-    { title: 'E-mail', key: 'email', render: (_value, partner) => partner.organization.email ?? '—' },
-    { title: 'Phone', key: 'phone', render: (_value, partner) => partner.organization.phone ?? '—' },
-    { title: 'Region', key: 'region', render: (_value, partner) => partner.organization.region ?? '—' },
-    { title: 'Sub-partners', dataIndex: 'subPartnerCount', key: 'subPartnerCount', align: 'right' },
+    {
+      title: 'Contact',
+      key: 'contact',
+      width: 180,
+      render: (_value, partner) => (
+        <Flex vertical>
+          <Typography.Text ellipsis={{ tooltip: true }}>{partner.organization.email ?? '—'}</Typography.Text>
+          {partner.organization.phone ? <Typography.Text type="secondary">{partner.organization.phone}</Typography.Text> : null}
+        </Flex>
+      ),
+    },
+    { title: 'Region', key: 'region', width: 100, ellipsis: true, render: (_value, partner) => partner.organization.region ?? '—' },
+    {
+      title: 'Sub-partners',
+      dataIndex: 'subPartnerCount',
+      key: 'subPartnerCount',
+      align: 'right',
+      width: 100,
+    },
     {
       title: 'Vehicles',
       dataIndex: 'vehicleCount',
       key: 'vehicleCount',
       align: 'right',
+      width: 76,
       render: (value: number, partner) => <Link to={`/partners/${partner.id}/vehicles`}>{value}</Link>,
     },
     {
       title: 'Created',
       dataIndex: 'createdAt',
+      width: 120,
+      responsive: WIDE_SCREENS_ONLY,
       ...sortable('CREATED_AT'),
       render: (value: string) => formatDate(value),
     },
@@ -217,13 +246,14 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
       ) : null}
       <Table<PartnerListFieldsFragment>
         rowKey="id"
+        size="middle"
         columns={columns}
         dataSource={partners}
         loading={loading && !loadingMore}
         pagination={false}
         showSorterTooltip={false}
         onChange={handleTableChange}
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: minimumTableWidth(columns) }}
         locale={{
           emptyText: error ? (
             <EmptyState title={`The ${noun} could not be loaded`} text="See the error above." />
