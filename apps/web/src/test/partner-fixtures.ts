@@ -70,6 +70,7 @@ export function partnerFixture(
     partnerId: 'VEZ9A',
     role: 'DEALER',
     status: 'DRAFT',
+    invitation: null,
     blocked: false,
     allowJobOverride: false,
     archivedAt: null,

@@ -3139,6 +3139,7 @@ export type PartnerListFieldsFragment = {
   createdAt: string;
   subPartnerCount: number;
   vehicleCount: number;
+  invitation: { __typename: 'PartnerInvitationInfo'; state: InvitationState } | null;
   parent: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
   organization: {
     __typename: 'Organization';
@@ -4064,6 +4065,7 @@ export type CreatePartnerMutation = {
           createdAt: string;
           subPartnerCount: number;
           vehicleCount: number;
+          invitation: { __typename: 'PartnerInvitationInfo'; state: InvitationState } | null;
           parent: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
           organization: {
             __typename: 'Organization';
@@ -5499,6 +5501,7 @@ export type PartnersQuery = {
         createdAt: string;
         subPartnerCount: number;
         vehicleCount: number;
+        invitation: { __typename: 'PartnerInvitationInfo'; state: InvitationState } | null;
         parent: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
         organization: {
           __typename: 'Organization';
@@ -8152,6 +8155,17 @@ export const PartnerListFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'invitation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
           { kind: 'Field', name: { kind: 'Name', value: 'allowJobOverride' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
@@ -11474,6 +11488,17 @@ export const CreatePartnerDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'invitation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
           { kind: 'Field', name: { kind: 'Name', value: 'allowJobOverride' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
@@ -16747,6 +16772,17 @@ export const PartnersDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'invitation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
           { kind: 'Field', name: { kind: 'Name', value: 'allowJobOverride' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
@@ -18256,6 +18292,17 @@ export const SendPartnerInvitationDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'invitation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
           { kind: 'Field', name: { kind: 'Name', value: 'allowJobOverride' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },

@@ -124,6 +124,8 @@ export function JobDetails({ id }: JobDetailsProps) {
       if (outcome && outcome.__typename !== 'JobSuccess') setRefusal(outcome.message);
     } catch (failure) {
       setRefusal(describeError(failure));
+      // refused outright (e.g. the role changed): show the job as the server has it now
+      void refetch();
     }
   };
 
