@@ -105,11 +105,30 @@ describe('bulk RESCHEDULE', () => {
 
   it('refuses a missing or impossible day before anything changes', async () => {
     const [pending] = await jobsIn(['PENDING']);
-    for (const [scheduledFor, message] of [[null, 'Choose the new day.'], ['2027-02-30', 'This date does not exist.'], ['next week', 'Use a date like 2027-01-31.']]) {
-      const result = (await app.gql(BULK, { input: { ids: [pending?.id], action: 'RESCHEDULE', scheduledFor } }, as('principalAdmin'))).data?.bulkJobAction;
-      expect(result).toMatchObject({ __typename: 'ValidationError', field: 'scheduledFor', message });
+    const missing = (await app.gql(BULK, { input: { ids: [pending?.id], action: 'RESCHEDULE', scheduledFor: null } }, as('principalAdmin'))).data?.bulkJobAction;
+    expect(missing).toMatchObject({ __typename: 'ValidationError', field: 'scheduledFor', message: 'Choose the new day.' });
+    // a LocalDate that is no day of the calendar is refused by the scalar, saying which value and why
+    for (const [scheduledFor, reason] of [
+      ['2027-02-30', '2027-02-30 is not a day of the calendar.'],
+      ['next week', '"next week" is not a date: use YYYY-MM-DD, e.g. 2027-01-31.'],
+      ['2027-01-15T00:00:00Z', '"2027-01-15T00:00:00Z" is not a date: use YYYY-MM-DD, e.g. 2027-01-31.'],
+    ]) {
+      const { data, errors } = await app.gql(BULK, { input: { ids: [pending?.id], action: 'RESCHEDULE', scheduledFor } }, as('principalAdmin'));
+      expect(data).toBeUndefined();
+      expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(errors?.[0]?.message).toBe(`Variable "$input" got invalid value "${scheduledFor}" at "input.scheduledFor"; ${reason}`);
     }
     expect((await reload([pending as Job]))[0]?.scheduledFor).toBe('2027-01-15');
+  });
+
+  it('answers the scheduled day as the same LocalDate it was given', async () => {
+    const [pending] = await jobsIn(['PENDING']);
+    const result = (await app.gql(BULK, { input: { ids: [pending?.id], action: 'RESCHEDULE', scheduledFor: '2026-11-05' } }, as('principalAdmin'))).data?.bulkJobAction;
+    expect(result.applicable).toEqual([{ id: pending?.id, status: 'PENDING', scheduledFor: '2026-11-05' }]);
+    const filtered = await app.gql(`query($filter: JobFilter) { jobs(first: 5, filter: $filter) { edges { node { id scheduledFor } } } }`, { filter: { scheduledFrom: '2026-11-05', scheduledTo: '2026-11-05' } }, as('principalAdmin'));
+    expect(filtered.data?.jobs.edges.map((e: { node: unknown }) => e.node)).toContainEqual({ id: pending?.id, scheduledFor: '2026-11-05' });
+    const refused = await app.gql(`query { jobs(first: 1, filter: { scheduledFrom: "2026-13-01" }) { totalCount } }`, {}, as('principalAdmin'));
+    expect(refused.errors?.[0]?.message).toContain('2026-13-01 is not a day of the calendar.');
   });
 });
 

@@ -11,7 +11,7 @@ import type { JobListColumn } from '@partner-hub/domain';
 import { DeleteJobDocument } from '@partner-hub/graphql-client';
 import type { JobListFieldsFragment, JobSortField, SortDirection } from '@partner-hub/graphql-client';
 import { describeError } from '../../shared/utils/errors';
-import { formatDate, formatDateTime } from '../../shared/utils/format';
+import { formatDateTime, formatLocalDate } from '../../shared/utils/format';
 import { JOB_COLUMN_LABELS, JOB_KIND_LABELS } from '../utils/job-wording';
 import { EditJobDialog } from './EditJobDialog';
 import { JobStatusTag } from './JobStatusTag';
@@ -152,7 +152,7 @@ export function JobTable({ jobs, loading, order, onOrderChange, canWrite, column
       render: (_, job) => job.servicePartner?.name ?? <Typography.Text type="secondary">Unassigned</Typography.Text>,
     },
     { key: 'status', title: JOB_COLUMN_LABELS.status, sorter: true, sortOrder: sortOrderOf('STATUS'), render: (_, job) => <JobStatusTag status={job.status} /> },
-    { key: 'scheduledFor', title: JOB_COLUMN_LABELS.scheduledFor, render: (_, job) => formatDate(job.scheduledFor) },
+    { key: 'scheduledFor', title: JOB_COLUMN_LABELS.scheduledFor, render: (_, job) => formatLocalDate(job.scheduledFor) },
     { key: 'attempt', title: JOB_COLUMN_LABELS.attempt, align: 'right', render: (_, job) => job.attempt },
     { key: 'createdAt', title: JOB_COLUMN_LABELS.createdAt, sorter: true, sortOrder: sortOrderOf('CREATED_AT'), render: (_, job) => formatDateTime(job.createdAt) },
     { key: 'template', title: JOB_COLUMN_LABELS.template, render: (_, job) => job.template?.name ?? <Typography.Text type="secondary">—</Typography.Text> },

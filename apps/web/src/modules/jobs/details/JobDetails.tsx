@@ -9,7 +9,7 @@ import type { JobDetailsFieldsFragment } from '@partner-hub/graphql-client';
 import { useViewer } from '../../auth/hooks/viewer-context';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
 import { describeError, graphQLErrorReason } from '../../shared/utils/errors';
-import { formatDate, formatDateTime } from '../../shared/utils/format';
+import { formatDateTime, formatLocalDate } from '../../shared/utils/format';
 import { JobStatusTag } from '../components/JobStatusTag';
 import { JOB_ACTION_LABELS, JOB_KIND_LABELS, JOB_STATUS_LABELS, jobActorOf } from '../utils/job-wording';
 import { ConfigurationCard } from './ConfigurationCard';
@@ -141,7 +141,7 @@ export function JobDetails({ id }: JobDetailsProps) {
           <JobStatusTag status={job.status} />
         </Flex>
         <Typography.Text type="secondary">
-          {JOB_KIND_LABELS[job.kind]} · scheduled {formatDate(job.scheduledFor)} · attempt {job.attempt}
+          {JOB_KIND_LABELS[job.kind]} · scheduled {formatLocalDate(job.scheduledFor)} · attempt {job.attempt}
           {job.servicePartner ? ` · ${job.servicePartner.name}` : ''}
         </Typography.Text>
       </Flex>
