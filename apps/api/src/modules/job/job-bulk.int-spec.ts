@@ -132,6 +132,38 @@ describe('bulk RESCHEDULE', () => {
   });
 });
 
+describe('bulk REASSIGN', () => {
+  const input = (jobs: Job[]) => ({ ids: jobs.map((j) => j.id), action: 'REASSIGN', servicePartnerId: SP.id });
+
+  it('gives failed jobs a new attempt with the service partner and a new grant, refusing the others with the reason', async () => {
+    const selection = await jobsIn(['FAILED', 'FAILED', 'PENDING']);
+    const result = (await app.gql(BULK, { input: input(selection) }, as('principalAdmin'))).data?.bulkJobAction;
+    expect(ids(result.applicable)).toEqual(ids(selection.slice(0, 2)));
+    expect(result.refused).toEqual([{ job: { id: selection[2]?.id, status: 'PENDING' }, message: expect.stringContaining('pending') }]);
+    expect((await reload(selection)).map((j) => [j.status, j.attempt])).toEqual([['ASSIGNED', 2], ['ASSIGNED', 2], ['PENDING', 1]]);
+    const grants = await app.systemEm().find(AccessGrant, { jobId: { $in: selection.map((j) => j.id) } }, { filters: false });
+    expect(grants.map((g) => g.jobId).sort()).toEqual(ids(selection.slice(0, 2)));
+  });
+
+  it.each(['principalViewer', 'partnerAdmin', 'technician'])('refuses %s, changing nothing', async (who) => {
+    const selection = await jobsIn(['FAILED']);
+    expect((await app.gql(PREVIEW, { input: input(selection) }, as(who))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await app.gql(BULK, { input: input(selection) }, as(who))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await reload(selection)).map((j) => [j.status, j.attempt])).toEqual([['FAILED', 1]]);
+  });
+
+  it("answers another principal as if the jobs did not exist, and changes none of a selection holding one of theirs", async () => {
+    const selection = await jobsIn(['FAILED']);
+    expect((await app.gql(BULK, { input: input(selection) }, as('otherPrincipal'))).data?.bulkJobAction).toMatchObject({ __typename: 'NotFoundError', field: 'ids' });
+    const em = app.systemEm();
+    const theirs = em.create(Job, { principal: world.principalB, kind: 'INSTALLATION', vehicle: makeVehicle(em, world.principalB), configuration: { settings: {} }, status: 'FAILED' });
+    await em.flush();
+    const mixed = { ...input(selection), ids: [selection[0]?.id, theirs.id] };
+    expect((await app.gql(BULK, { input: mixed }, as('principalAdmin'))).data?.bulkJobAction).toMatchObject({ __typename: 'NotFoundError', field: 'ids' });
+    expect((await reload([...selection, theirs])).map((j) => [j.status, j.attempt])).toEqual([['FAILED', 1], ['FAILED', 1]]);
+  });
+});
+
 describe('bulk DELETE', () => {
   it('deletes every selected job but a running one, ending their grants, one DELETED event per job; the list no longer shows them', async () => {
     const selection = await jobsIn(['PENDING', 'ASSIGNED', 'FAILED', 'RUNNING', 'CANCELLED']);
