@@ -71,6 +71,7 @@ export function partnerFixture(
     principalName: 'Aurora Motors',
     role: 'DEALER',
     status: 'DRAFT',
+    invitation: null,
     blocked: false,
     allowJobOverride: false,
     archivedAt: null,

@@ -24,6 +24,8 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown };
   /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown> };
+  /** A calendar day without time or time zone, `YYYY-MM-DD` (e.g. `2027-01-31`); the same day wherever the viewer is. */
+  LocalDate: { input: string; output: string };
 };
 
 /** Accept the invitation into an organization that already uses Partner Hub, as one of its admins. */
@@ -174,7 +176,7 @@ export type BulkJobActionInput = {
   /** Required to cancel; kept in each job's history. */
   reason?: InputMaybe<Scalars['String']['input']>;
   /** RESCHEDULE: the new day (YYYY-MM-DD). */
-  scheduledFor?: InputMaybe<Scalars['String']['input']>;
+  scheduledFor?: InputMaybe<Scalars['LocalDate']['input']>;
   /** ASSIGN and REASSIGN: the service partner. */
   servicePartnerId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -294,7 +296,7 @@ export type CreateJobInput = {
   /** INSTALLATION or MAINTENANCE. */
   kind: JobKind;
   /** The planned day (YYYY-MM-DD). */
-  scheduledFor?: InputMaybe<Scalars['String']['input']>;
+  scheduledFor?: InputMaybe<Scalars['LocalDate']['input']>;
   /** The service partner (an accepted service partner of the principal). */
   servicePartnerId?: InputMaybe<Scalars['ID']['input']>;
   /** Create from this template: its title, texts, configuration and default service partner fill what the job leaves empty. */
@@ -634,7 +636,7 @@ export type Job = {
   /** INSTALLATION or MAINTENANCE. */
   kind: JobKind;
   /** The day the job is planned for (YYYY-MM-DD). */
-  scheduledFor: Maybe<Scalars['String']['output']>;
+  scheduledFor: Maybe<Scalars['LocalDate']['output']>;
   /** The service partner it is assigned to. */
   servicePartner: Maybe<Partner>;
   /** Where the job is in its lifecycle. */
@@ -740,9 +742,9 @@ export type JobFilter = {
   /** Only jobs scheduled before today and not finished. */
   overdue?: InputMaybe<Scalars['Boolean']['input']>;
   /** Scheduled on or after this date (YYYY-MM-DD). */
-  scheduledFrom?: InputMaybe<Scalars['String']['input']>;
+  scheduledFrom?: InputMaybe<Scalars['LocalDate']['input']>;
   /** Scheduled on or before this date (YYYY-MM-DD). */
-  scheduledTo?: InputMaybe<Scalars['String']['input']>;
+  scheduledTo?: InputMaybe<Scalars['LocalDate']['input']>;
   /** Only jobs of this service partner. */
   servicePartnerId?: InputMaybe<Scalars['ID']['input']>;
   /** Only jobs in this status (e.g. FAILED). */
@@ -937,7 +939,7 @@ export type JobsImportPreviewRow = {
   /** The line of the file. */
   row: Scalars['Int']['output'];
   /** The scheduled day (YYYY-MM-DD). */
-  scheduledFor: Maybe<Scalars['String']['output']>;
+  scheduledFor: Maybe<Scalars['LocalDate']['output']>;
   /** The template's name, when the row names one. */
   templateName: Maybe<Scalars['String']['output']>;
   /** The job's title (after the template merge). */
@@ -2183,7 +2185,7 @@ export type UpdateJobInput = {
   /** Instructions for the technician. */
   instructions?: InputMaybe<Scalars['String']['input']>;
   /** The planned day (YYYY-MM-DD). */
-  scheduledFor?: InputMaybe<Scalars['String']['input']>;
+  scheduledFor?: InputMaybe<Scalars['LocalDate']['input']>;
   /** A short title. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
@@ -3155,6 +3157,7 @@ export type PartnerListFieldsFragment = {
   createdAt: string;
   subPartnerCount: number;
   vehicleCount: number;
+  invitation: { __typename: 'PartnerInvitationInfo'; state: InvitationState } | null;
   parent: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
   organization: {
     __typename: 'Organization';
@@ -4085,6 +4088,7 @@ export type CreatePartnerMutation = {
           createdAt: string;
           subPartnerCount: number;
           vehicleCount: number;
+          invitation: { __typename: 'PartnerInvitationInfo'; state: InvitationState } | null;
           parent: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
           organization: {
             __typename: 'Organization';
@@ -5522,6 +5526,7 @@ export type PartnersQuery = {
         createdAt: string;
         subPartnerCount: number;
         vehicleCount: number;
+        invitation: { __typename: 'PartnerInvitationInfo'; state: InvitationState } | null;
         parent: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
         organization: {
           __typename: 'Organization';
@@ -8183,6 +8188,17 @@ export const PartnerListFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'invitation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
           { kind: 'Field', name: { kind: 'Name', value: 'allowJobOverride' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
@@ -11521,6 +11537,17 @@ export const CreatePartnerDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'invitation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
           { kind: 'Field', name: { kind: 'Name', value: 'allowJobOverride' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
@@ -16796,6 +16823,17 @@ export const PartnersDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'invitation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
           { kind: 'Field', name: { kind: 'Name', value: 'allowJobOverride' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
@@ -18307,6 +18345,17 @@ export const SendPartnerInvitationDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'invitation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
           { kind: 'Field', name: { kind: 'Name', value: 'allowJobOverride' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },

@@ -1,7 +1,7 @@
 import { FlushMode, OptimisticLockError } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CONFIGURATION_OVERRIDE_MESSAGES, JOB_FIELDS_EDITABLE_WHEN_ASSIGNED, JOB_TRANSITIONS, MAX_BULK_JOBS, checkTransition, configurationChanges, configurationOverrideState, deleteRefusal, editRefusal, holdsGrant, jobConfigurationSchema, mergeWithTemplate, rescheduleRefusal } from '@partner-hub/domain';
+import { CONFIGURATION_OVERRIDE_MESSAGES, JOB_FIELDS_EDITABLE_WHEN_ASSIGNED, JOB_TRANSITIONS, MAX_BULK_JOBS, checkTransition, configurationChanges, configurationOverrideState, deleteRefusal, editRefusal, holdsGrant, jobConfigurationSchema, mergeWithTemplate, parseIsoDay, rescheduleRefusal } from '@partner-hub/domain';
 import type { BulkJobAction, JobAction, JobKind, JobStatus } from '@partner-hub/domain';
 import { validate as isUuid } from 'uuid';
 import { z } from 'zod';
@@ -48,7 +48,14 @@ export interface JobFilterInput {
   overdue?: boolean | null;
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-01-31.').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'This date does not exist.');
+/**
+ * A calendar day, by the same rule as the LocalDate scalar (which checks GraphQL input before it gets
+ * here); kept for callers outside GraphQL, such as the CSV export's query string.
+ */
+const isoDate = z.string().superRefine((value, check) => {
+  const parsed = parseIsoDay(value);
+  if ('error' in parsed) check.addIssue({ code: 'custom', message: parsed.error });
+});
 
 /** The ids in a jobs filter the viewer may open; one it may not filters to nothing, like an id that does not exist. */
 function jobFilterIdsOpen(ctx: RequestContext, filter: JobFilterInput): Promise<boolean> {

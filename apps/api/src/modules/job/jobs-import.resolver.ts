@@ -10,6 +10,7 @@ import { findVisibleImportBatch } from '../access/import-batch-scope.js';
 import { ImportProblemType } from '../import/import.types.js';
 import { JOBS_PREVIEW_LIMIT, startJobsImport, validateJobsImport } from './jobs-import.service.js';
 import type { JobsImportReportData } from './jobs-import.service.js';
+import { LocalDateScalar } from '../../common/graphql/local-date.scalar.js';
 
 @InputType({ description: 'An uploaded jobs.csv file (POST /imports/uploads) to check or import (DESIGN.md §4), with the import option "prefer template data".' })
 export class JobsImportInput {
@@ -68,7 +69,7 @@ export class JobsImportPreviewRow {
   @Field(() => String, { nullable: true, description: 'The device serial of the configuration (after the template merge).' })
   deviceSerial!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The scheduled day (YYYY-MM-DD).' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The scheduled day (YYYY-MM-DD).' })
   scheduledFor!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The Partner ID of the service partner it is assigned to, or null (created PENDING).' })

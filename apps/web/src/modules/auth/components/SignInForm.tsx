@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Form, Input } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
@@ -18,12 +18,14 @@ export type SignInFormProps = {
   onSignedIn: () => void;
   /** Fills the e-mail field, e.g. from the link on the invitation page's success screen. */
   defaultEmail?: string;
+  /** Why the user was signed out (e.g. a blocked organization); the form's own error replaces it, so one sentence is never shown twice. */
+  notice?: string | null;
 };
 
 type SignInOutput = z.output<typeof signInSchema>;
 
 /** E-mail and password sign-in; server ErrorResults land on the fields they name or above the form. */
-export function SignInForm({ onSignedIn, defaultEmail = '' }: SignInFormProps) {
+export function SignInForm({ onSignedIn, defaultEmail = '', notice = null }: SignInFormProps) {
   const client = useApolloClient();
   const [signIn] = useMutation(SignInDocument);
   // Set while the last answer was TooManyAttemptsError: the form then shows a countdown.
@@ -62,6 +64,7 @@ export function SignInForm({ onSignedIn, defaultEmail = '' }: SignInFormProps) {
 
   return (
     <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleSignIn()} aria-label="Sign in">
+      {notice && !formError ? <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} /> : null}
       {formError && throttled ? (
         <ErrorResultAlert
           title={formError.message}

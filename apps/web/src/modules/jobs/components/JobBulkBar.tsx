@@ -11,7 +11,7 @@ import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
 import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import { describeError } from '../../shared/utils/errors';
-import { BULK_ACTION_DONE, BULK_ACTION_LABELS, OFFERED_BULK_ACTIONS, bulkOptionsSchema, confirmationSentence, emptyBulkOptions, groupRefusals, toBulkInput } from '../utils/bulk-actions';
+import { BULK_ACTION_DONE, BULK_ACTION_LABELS, OFFERED_BULK_ACTIONS, bulkOptionsSchema, confirmationSentence, emptyBulkOptions, groupRefusals, needsServicePartner, toBulkInput } from '../utils/bulk-actions';
 import type { BulkOptionValues, OfferedBulkAction } from '../utils/bulk-actions';
 import { JobStatusTag } from './JobStatusTag';
 import { ServicePartnerSelect } from './ServicePartnerSelect';
@@ -23,14 +23,21 @@ const BULK_FIELDS = ['servicePartnerId', 'accessUntil', 'scheduledFor', 'reason'
 /** How many jobs of a refusal group the confirmation names before "and N more". */
 const NAMED_PER_GROUP = 5;
 
-type BulkActionDialogProps = { action: OfferedBulkAction; ids: string[]; onClose: () => void; onApplied: () => void };
+type BulkActionDialogProps = {
+  action: OfferedBulkAction;
+  ids: string[];
+  onClose: () => void;
+  onApplied: () => void;
+  /** switches to another action over the same selection (Assign refusing failed jobs offers Reassign) */
+  onSwitch: (action: OfferedBulkAction) => void;
+};
 
 /**
  * One bulk action in two steps: what it needs (a service partner, a day, a reason), then the
  * confirmation from bulkJobActionPreview — how many jobs change, and which are refused and why,
  * grouped by reason — and only then the change, all at once.
  */
-function BulkActionDialog({ action, ids, onClose, onApplied }: BulkActionDialogProps) {
+function BulkActionDialog({ action, ids, onClose, onApplied, onSwitch }: BulkActionDialogProps) {
   const { message } = AntApp.useApp();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [loadPreview] = useLazyQuery(BulkJobActionPreviewDocument, { fetchPolicy: 'network-only' });
@@ -115,7 +122,7 @@ function BulkActionDialog({ action, ids, onClose, onApplied }: BulkActionDialogP
       <ErrorResultAlert error={formError} />
       {!preview && needsOptions ? (
         <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleReview()} aria-label={title}>
-          {action === 'ASSIGN' ? (
+          {needsServicePartner(action) ? (
             <>
               <FormField
                 control={control}
@@ -163,6 +170,17 @@ function BulkActionDialog({ action, ids, onClose, onApplied }: BulkActionDialogP
       {preview ? (
         <Flex vertical gap={12} role="region" aria-label="Confirmation">
           <Typography.Text strong>{confirmationSentence(action, preview.applicable.length, preview.refused.length)}</Typography.Text>
+          {action === 'ASSIGN' && preview.refused.some(({ job }) => job.status === 'FAILED') ? (
+            <Alert
+              type="info"
+              title="A failed job is not assigned again: it is reassigned, as a new attempt with its history kept."
+              action={
+                <Button size="small" onClick={() => onSwitch('REASSIGN')}>
+                  Reassign instead…
+                </Button>
+              }
+            />
+          ) : null}
           {groups.map((group) => (
             <Alert
               key={group.message}
@@ -214,7 +232,9 @@ export function JobBulkBar({ selectedIds, onClear }: JobBulkBarProps) {
       </Button>
       {action ? (
         <BulkActionDialog
+          key={action}
           action={action}
+          onSwitch={setAction}
           ids={selectedIds}
           onClose={() => setAction(null)}
           onApplied={() => {

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Card, Flex, Skeleton, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { JobListFieldsFragment } from '@partner-hub/graphql-client';
-import { formatDate } from '../../shared/utils/format';
+import { formatLocalDate } from '../../shared/utils/format';
 import { JOB_KIND_LABELS } from '../utils/job-wording';
 import { JobRowMenu } from './JobRowMenu';
 import { JobStatusTag } from './JobStatusTag';
@@ -43,7 +43,7 @@ export function JobCards({ jobs, loading, canWrite, emptyText }: JobCardsProps) 
                   <JobStatusTag status={job.status} />
                 </span>
                 <Typography.Text type="secondary">
-                  {JOB_KIND_LABELS[job.kind]} · scheduled {formatDate(job.scheduledFor)}
+                  {JOB_KIND_LABELS[job.kind]} · scheduled {formatLocalDate(job.scheduledFor)}
                 </Typography.Text>
                 <Typography.Text type="secondary" ellipsis>
                   {job.vehicle ? `${job.vehicle.vin}` : 'No access to the vehicle'}

@@ -5,7 +5,7 @@ import type { SortOrder } from 'antd/es/table/interface';
 import { Link } from 'react-router';
 import type { JobListColumn } from '@partner-hub/domain';
 import type { JobListFieldsFragment, JobSortField, SortDirection } from '@partner-hub/graphql-client';
-import { formatDate, formatDateTime } from '../../shared/utils/format';
+import { formatDateTime, formatLocalDate } from '../../shared/utils/format';
 import { JOB_COLUMN_LABELS, JOB_KIND_LABELS } from '../utils/job-wording';
 import { JobRowMenu } from './JobRowMenu';
 import { JobStatusTag } from './JobStatusTag';
@@ -63,7 +63,7 @@ export function JobTable({ jobs, loading, order, onOrderChange, canWrite, column
       render: (_, job) => job.servicePartner?.name ?? <Typography.Text type="secondary">Unassigned</Typography.Text>,
     },
     { key: 'status', title: JOB_COLUMN_LABELS.status, sorter: true, sortOrder: sortOrderOf('STATUS'), render: (_, job) => <JobStatusTag status={job.status} /> },
-    { key: 'scheduledFor', title: JOB_COLUMN_LABELS.scheduledFor, render: (_, job) => formatDate(job.scheduledFor) },
+    { key: 'scheduledFor', title: JOB_COLUMN_LABELS.scheduledFor, render: (_, job) => formatLocalDate(job.scheduledFor) },
     { key: 'attempt', title: JOB_COLUMN_LABELS.attempt, align: 'right', render: (_, job) => job.attempt },
     { key: 'createdAt', title: JOB_COLUMN_LABELS.createdAt, sorter: true, sortOrder: sortOrderOf('CREATED_AT'), render: (_, job) => formatDateTime(job.createdAt) },
     { key: 'template', title: JOB_COLUMN_LABELS.template, render: (_, job) => job.template?.name ?? <Typography.Text type="secondary">—</Typography.Text> },

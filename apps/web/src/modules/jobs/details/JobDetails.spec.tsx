@@ -85,6 +85,34 @@ describe('JobDetails', () => {
     expect(await screen.findByText('This job is already running.')).toBeTruthy();
   });
 
+  it("reloads the job after the API's refusal, so the page shows what the job is now", async () => {
+    const running = runningBy('someone-else@fleetfit.example');
+    renderJob(assigned, ['PARTNER', 'TECHNICIAN'], [
+      transitionMock({ id: 'j1', action: 'START' }, { __typename: 'InvalidTransitionError', code: 'INVALID_TRANSITION', message: 'This job is already running.', field: null, status: 'RUNNING' }),
+      jobDetailsMock(running),
+    ]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Start' }));
+    expect(await screen.findByText('This job is already running.')).toBeTruthy();
+    // the page underneath is reloaded: Running, and nothing left to offer this technician
+    await waitFor(() => expect(screen.queryByRole('group', { name: 'Job actions' })).toBeNull());
+    expect(screen.getAllByText('Running').length).toBeGreaterThan(0);
+  });
+
+  it('asks "Cancel this job?" with "Keep job" and "Cancel job", and reloads the job when the API refuses', async () => {
+    const cancelledMeanwhile = jobDetailsFixture({ ...pending, status: 'CANCELLED', events: [...pending.events, event('e2', 'CANCEL', 'PENDING', 'CANCELLED', 'manager@aurora-motors.example', 'Duplicate')] });
+    renderJob(pending, ['PRINCIPAL', 'ADMIN'], [
+      transitionMock({ id: 'j1', action: 'CANCEL', reason: 'Customer moved' }, { __typename: 'InvalidTransitionError', code: 'INVALID_TRANSITION', message: 'This job is already cancelled.', field: null, status: 'CANCELLED' }),
+      jobDetailsMock(cancelledMeanwhile),
+    ]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel job' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Cancel this job?' });
+    expect(within(dialog).getAllByRole('button').map((button) => button.textContent).filter((text) => text !== '')).toEqual(['Keep job', 'Cancel job']);
+    fireEvent.change(within(dialog).getByLabelText('Why is the job cancelled?'), { target: { value: 'Customer moved' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel job' }));
+    expect(await within(dialog).findByText('This job is already cancelled.')).toBeTruthy();
+    expect(await screen.findByText('“Duplicate”')).toBeTruthy();
+  });
+
   it('offers Succeed and Fail only to the technician who started the job', async () => {
     renderJob(runningBy('technician@aurora-motors.example'), ['PARTNER', 'TECHNICIAN']);
     expect(await actionButtons()).toEqual(['Succeed', 'Fail']);

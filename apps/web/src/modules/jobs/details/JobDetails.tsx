@@ -12,7 +12,7 @@ import { useViewer } from '../../auth/hooks/viewer-context';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
 import { usePhoneLayout } from '../../shared/hooks/use-phone-layout';
 import { describeError, graphQLErrorReason } from '../../shared/utils/errors';
-import { formatDate, formatDateTime } from '../../shared/utils/format';
+import { formatDateTime, formatLocalDate } from '../../shared/utils/format';
 import { JobStatusTag } from '../components/JobStatusTag';
 import { JOB_ACTION_LABELS, JOB_KIND_LABELS, JOB_STATUS_LABELS, jobActorOf } from '../utils/job-wording';
 import { ConfigurationCard } from './ConfigurationCard';
@@ -143,6 +143,8 @@ export function JobDetails({ id }: JobDetailsProps) {
       if (outcome && outcome.__typename !== 'JobSuccess') setRefusal(outcome.message);
     } catch (failure) {
       setRefusal(describeError(failure));
+      // refused outright (e.g. the role changed): show the job as the server has it now
+      void refetch();
     }
   };
 
@@ -175,7 +177,7 @@ export function JobDetails({ id }: JobDetailsProps) {
           <JobStatusTag status={job.status} />
         </Flex>
         <Typography.Text type="secondary">
-          {JOB_KIND_LABELS[job.kind]} · scheduled {formatDate(job.scheduledFor)} · attempt {job.attempt}
+          {JOB_KIND_LABELS[job.kind]} · scheduled {formatLocalDate(job.scheduledFor)} · attempt {job.attempt}
           {job.servicePartner ? ` · ${job.servicePartner.name}` : ''}
         </Typography.Text>
       </Flex>

@@ -13,10 +13,24 @@ import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import { ServicePartnerSelect } from '../components/ServicePartnerSelect';
 import { JOB_ACTION_LABELS } from '../utils/job-wording';
 
-/** Refreshes the jobs lists once a job changed (not after a refusal). */
+/**
+ * Refreshes the jobs lists once a job changed; after a refusal (someone else changed the job first)
+ * the job page too, so it shows what the job is now and the actions left.
+ */
 export function refetchJobsOnTransition(result: { data?: { transitionJob: { __typename: string } } | null }): string[] {
-  return result.data?.transitionJob.__typename === 'JobSuccess' ? ['Jobs'] : [];
+  const outcome = result.data?.transitionJob.__typename;
+  if (outcome === 'JobSuccess') return ['Jobs'];
+  return outcome ? ['JobDetails', 'Jobs'] : [];
 }
+
+/** Each dialog's question; the confirm button keeps the action's label. */
+const DIALOG_TITLES: Partial<Record<JobAction, string>> = {
+  ASSIGN: 'Assign this job',
+  REASSIGN: 'Reassign this job',
+  DECLINE: 'Decline this job?',
+  FAIL: 'Mark this job as failed?',
+  CANCEL: 'Cancel this job?',
+};
 
 /** Messages of the transition dialog. */
 export const TRANSITION_MESSAGES = {
@@ -96,15 +110,17 @@ function TransitionForm({ jobId, action, onClose }: { jobId: string; action: Job
   return (
     <Modal
       open
-      title={`${JOB_ACTION_LABELS[action]} job`}
+      title={DIALOG_TITLES[action] ?? JOB_ACTION_LABELS[action]}
       okText={JOB_ACTION_LABELS[action]}
+      // "Cancel" beside "Cancel job" would read as the same thing twice
+      cancelText={action === 'CANCEL' ? 'Keep job' : 'Back'}
       okButtonProps={{ danger: action === 'FAIL' || action === 'CANCEL' || action === 'DECLINE' }}
       onOk={() => void handleConfirm()}
       onCancel={onClose}
       confirmLoading={isSubmitting}
       destroyOnHidden
     >
-      <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleConfirm()} aria-label={`${JOB_ACTION_LABELS[action]} job`}>
+      <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleConfirm()} aria-label={DIALOG_TITLES[action] ?? JOB_ACTION_LABELS[action]}>
         <ErrorResultAlert error={formError} />
         {needsPartner ? (
           <FormField

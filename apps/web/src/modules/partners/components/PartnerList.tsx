@@ -136,7 +136,7 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
       ...sortable('STATUS'),
       render: (value: PartnerStatus, partner) => (
         <Space size={[0, 4]} wrap>
-          <PartnerStatusTag status={value} />
+          <PartnerStatusTag status={value} invitationState={partner.invitation?.state} />
           <PartnerFlagTags
             allowJobOverride={partner.allowJobOverride}
             blocked={partner.blocked}
