@@ -602,6 +602,8 @@ export type Job = {
   __typename: 'Job';
   /** The attempt: 1, and one more after each reassignment of a failed job. */
   attempt: Scalars['Int']['output'];
+  /** The lifecycle actions the viewer may take on the job now (transitionJob accepts exactly these), in the lifecycle's order — from the job's status and who the viewer is to it: principal staff who change jobs, the service partner's admin, one of its technicians, the technician who started it. Empty for anyone else and for a deleted job. */
+  availableActions: Array<JobAction>;
   /** The principal's reason for cancelling. */
   cancelReason: Maybe<Scalars['String']['output']>;
   /** The configuration to apply — for a service partner only while its access grant lasts. */
@@ -2873,6 +2875,7 @@ export type JobDetailsFieldsFragment = {
   id: string;
   kind: JobKind;
   status: JobStatus;
+  availableActions: Array<JobAction>;
   title: string | null;
   scheduledFor: string | null;
   attempt: number;
@@ -2920,6 +2923,7 @@ export type JobListFieldsFragment = {
   id: string;
   kind: JobKind;
   status: JobStatus;
+  availableActions: Array<JobAction>;
   title: string | null;
   scheduledFor: string | null;
   attempt: number;
@@ -3874,6 +3878,7 @@ export type CreateJobMutation = {
           id: string;
           kind: JobKind;
           status: JobStatus;
+          availableActions: Array<JobAction>;
           title: string | null;
           scheduledFor: string | null;
           attempt: number;
@@ -4671,6 +4676,7 @@ export type JobDetailsQuery = {
     id: string;
     kind: JobKind;
     status: JobStatus;
+    availableActions: Array<JobAction>;
     title: string | null;
     scheduledFor: string | null;
     attempt: number;
@@ -4869,6 +4875,7 @@ export type JobsQuery = {
         id: string;
         kind: JobKind;
         status: JobStatus;
+        availableActions: Array<JobAction>;
         title: string | null;
         scheduledFor: string | null;
         attempt: number;
@@ -5059,6 +5066,7 @@ export type OverrideJobConfigurationMutation = {
           id: string;
           kind: JobKind;
           status: JobStatus;
+          availableActions: Array<JobAction>;
           title: string | null;
           scheduledFor: string | null;
           attempt: number;
@@ -6217,6 +6225,7 @@ export type TransitionJobMutation = {
           id: string;
           kind: JobKind;
           status: JobStatus;
+          availableActions: Array<JobAction>;
           title: string | null;
           scheduledFor: string | null;
           attempt: number;
@@ -6325,6 +6334,7 @@ export type UpdateJobMutation = {
           id: string;
           kind: JobKind;
           status: JobStatus;
+          availableActions: Array<JobAction>;
           title: string | null;
           scheduledFor: string | null;
           attempt: number;
@@ -7493,6 +7503,7 @@ export const JobListFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
@@ -7648,6 +7659,7 @@ export const JobDetailsFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
@@ -10865,6 +10877,7 @@ export const CreateJobDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
@@ -13597,6 +13610,7 @@ export const JobDetailsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
@@ -14379,6 +14393,7 @@ export const JobsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
@@ -15024,6 +15039,7 @@ export const OverrideJobConfigurationDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
@@ -19389,6 +19405,7 @@ export const TransitionJobDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
@@ -19784,6 +19801,7 @@ export const UpdateJobDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },

@@ -1,7 +1,7 @@
 import { FlushMode, OptimisticLockError } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CONFIGURATION_OVERRIDE_MESSAGES, JOB_FIELDS_EDITABLE_WHEN_ASSIGNED, JOB_TRANSITIONS, MAX_BULK_JOBS, checkTransition, configurationChanges, configurationOverrideState, deleteRefusal, editRefusal, holdsGrant, jobConfigurationSchema, mergeWithTemplate, rescheduleRefusal } from '@partner-hub/domain';
+import { CONFIGURATION_OVERRIDE_MESSAGES, JOB_FIELDS_EDITABLE_WHEN_ASSIGNED, JOB_TRANSITIONS, MAX_BULK_JOBS, calendarDaySchema, checkTransition, configurationChanges, configurationOverrideState, deleteRefusal, editRefusal, holdsGrant, jobConfigurationSchema, jobReasonSchema, mergeWithTemplate, optionalJobTextSchema, rescheduleRefusal } from '@partner-hub/domain';
 import type { BulkJobAction, JobAction, JobActor, JobKind, JobStatus } from '@partner-hub/domain';
 import { validate as isUuid } from 'uuid';
 import { z } from 'zod';
@@ -71,8 +71,6 @@ export interface JobFilterInput {
   overdue?: boolean | null;
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-01-31.').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'This date does not exist.');
-
 /** The jobs list's condition: the viewer's scope and every filter (each on an index); shared by the list and its CSV export. */
 export async function jobsWhere(ctx: RequestContext, filter: JobFilterInput): Promise<FilterQuery<Job>> {
   // a partner, vehicle (e.g. after the grant ended) or batch the viewer may not open filters to nothing, like an id that does not exist
@@ -83,8 +81,8 @@ export async function jobsWhere(ctx: RequestContext, filter: JobFilterInput): Pr
   if (filter.servicePartnerId) conditions.push({ servicePartner: filter.servicePartnerId });
   if (filter.vehicleId) conditions.push({ vehicle: filter.vehicleId });
   if (filter.importBatchId) conditions.push({ importBatch: filter.importBatchId });
-  if (filter.scheduledFrom) conditions.push({ scheduledFor: { $gte: parseInput(isoDate, filter.scheduledFrom, ['filter', 'scheduledFrom']) } });
-  if (filter.scheduledTo) conditions.push({ scheduledFor: { $lte: parseInput(isoDate, filter.scheduledTo, ['filter', 'scheduledTo']) } });
+  if (filter.scheduledFrom) conditions.push({ scheduledFor: { $gte: parseInput(calendarDaySchema, filter.scheduledFrom, ['filter', 'scheduledFrom']) } });
+  if (filter.scheduledTo) conditions.push({ scheduledFor: { $lte: parseInput(calendarDaySchema, filter.scheduledTo, ['filter', 'scheduledTo']) } });
   if (filter.overdue) {
     conditions.push({ scheduledFor: { $lt: new Date().toISOString().slice(0, 10) }, status: { $in: ['PENDING', 'ASSIGNED', 'RUNNING'] } });
   }
@@ -101,15 +99,12 @@ export async function listJobs(ctx: RequestContext, filter: JobFilterInput, orde
   return keysetPage(ctx.em, Job, await jobsWhere(ctx, filter), { first, after, orderBy: SORT_COLUMNS[order.field], direction: order.direction === 'ASC' ? 'asc' : 'desc' });
 }
 
-const text = (max: number, what: string) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(max, `${what} has at most ${max} characters.`).nullable().optional());
-
 const jobFieldsSchema = z.object({
-  title: text(200, 'A title'),
-  description: text(5000, 'A description'),
-  instructions: text(5000, 'Instructions'),
+  title: optionalJobTextSchema('title'),
+  description: optionalJobTextSchema('description'),
+  instructions: optionalJobTextSchema('instructions'),
   configuration: jobConfigurationSchema,
-  scheduledFor: z.preprocess((v) => (v === '' ? null : v), isoDate.nullable().optional()),
+  scheduledFor: z.preprocess((v) => (v === '' ? null : v), calendarDaySchema.nullable().optional()),
 });
 
 export interface CreateJobInput {
@@ -248,9 +243,7 @@ interface TransitionOptions {
 /** Checks what does not depend on the job: the reason, the window, the service partner of an assignment. */
 async function transitionOptions(ctx: RequestContext, em: EntityManager, input: Omit<TransitionInput, 'id'>): Promise<TransitionOptions> {
   const transition = JOB_TRANSITIONS[input.action];
-  const reason = input.reason?.trim() || null;
-  if (transition.needsReason && !reason) throw ValidationFailed.of('reason', 'Give a reason: it is kept in the job\'s history.');
-  if (reason && reason.length > 2000) throw ValidationFailed.of('reason', 'A reason has at most 2,000 characters.');
+  const reason = parseInput(jobReasonSchema(transition.needsReason), input.reason ?? '', ['reason']) || null;
   if (input.accessUntil && input.accessUntil.getTime() <= Date.now()) throw ValidationFailed.of('accessUntil', 'The access window must end in the future.');
   const partner = transition.needsPartner ? await findAssignableServicePartner(ctx, em, input.servicePartnerId, 'servicePartnerId') : null;
   return { action: input.action, reason, partner, accessUntil: input.accessUntil ?? null };
@@ -341,7 +334,7 @@ export interface BulkJobPlan {
 function rescheduleDay(input: BulkJobActionInput): string | null {
   if (input.action !== 'RESCHEDULE') return null;
   if (!input.scheduledFor) throw ValidationFailed.of('scheduledFor', 'Choose the new day.');
-  return parseInput(isoDate, input.scheduledFor, ['scheduledFor']);
+  return parseInput(calendarDaySchema, input.scheduledFor, ['scheduledFor']);
 }
 
 /** Why the action is refused for this job — by the same rules as the single mutations — or null. */

@@ -12,7 +12,9 @@ import { DeleteJobDocument } from '@partner-hub/graphql-client';
 import type { JobListFieldsFragment, JobSortField, SortDirection } from '@partner-hub/graphql-client';
 import { describeError } from '../../shared/utils/errors';
 import { formatDate, formatDateTime } from '../../shared/utils/format';
-import { JOB_COLUMN_LABELS, JOB_KIND_LABELS } from '../utils/job-wording';
+import { needsDialog } from '../details/TransitionDialog';
+import { useJobTransition } from '../hooks/use-job-transition';
+import { JOB_ACTION_LABELS, JOB_COLUMN_LABELS, JOB_KIND_LABELS, isDangerousJobAction } from '../utils/job-wording';
 import { EditJobDialog } from './EditJobDialog';
 import { JobStatusTag } from './JobStatusTag';
 
@@ -35,10 +37,13 @@ export type JobTableProps = {
 
 const COLUMN_SORT: Partial<Record<string, JobSortField>> = { status: 'STATUS', createdAt: 'CREATED_AT' };
 
+const LIFECYCLE_KEY = 'lifecycle:';
+
 /**
- * The row menu: open the job; edit it (PENDING fully, ASSIGNED in schedule and instructions, else
- * disabled with the reason); duplicate it into "New job"; delete it after a confirmation (the API
- * refuses running jobs and says why).
+ * The row menu: open the job; the lifecycle actions the API offers the viewer on it
+ * (`availableActions`: Start for a technician, Assign… for the principal …); edit it (PENDING fully,
+ * ASSIGNED in schedule and instructions, else disabled with the reason); duplicate it into
+ * "New job"; delete it after a confirmation (the API refuses running jobs and says why).
  */
 function JobRowMenu({ job, writable }: { job: JobListFieldsFragment; writable: boolean }) {
   const navigate = useNavigate();
@@ -50,6 +55,7 @@ function JobRowMenu({ job, writable }: { job: JobListFieldsFragment; writable: b
   });
   const label = job.title ?? 'this job';
   const notEditable = editRefusal(job.status);
+  const transition = useJobTransition(job.id, (refusal) => notification.error({ title: 'Not done', description: refusal }));
 
   const handleDuplicate = () => {
     const next = new URLSearchParams(searchParams);
@@ -85,6 +91,11 @@ function JobRowMenu({ job, writable }: { job: JobListFieldsFragment; writable: b
         menu={{
           items: [
             { key: 'open', label: 'Open' },
+            ...job.availableActions.map((action) => ({
+              key: `${LIFECYCLE_KEY}${action}`,
+              label: `${JOB_ACTION_LABELS[action]}${needsDialog(action) ? '…' : ''}`,
+              danger: isDangerousJobAction(action),
+            })),
             ...(writable
               ? [
                   {
@@ -108,12 +119,15 @@ function JobRowMenu({ job, writable }: { job: JobListFieldsFragment; writable: b
             if (key === 'edit') setEditing(true);
             if (key === 'duplicate') handleDuplicate();
             if (key === 'delete') handleDelete();
+            const action = job.availableActions.find((offered) => key === `${LIFECYCLE_KEY}${offered}`);
+            if (action) void transition.take(action);
           },
         }}
       >
-        <Button type="text" aria-label={`Actions for ${label}`} icon={<MoreOutlined />} />
+        <Button type="text" aria-label={`Actions for ${label}`} icon={<MoreOutlined />} loading={transition.acting} />
       </Dropdown>
       {editing ? <EditJobDialog jobId={job.id} onClose={() => setEditing(false)} /> : null}
+      {transition.dialog}
     </>
   );
 }

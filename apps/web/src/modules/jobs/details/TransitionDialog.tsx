@@ -5,7 +5,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import type { Resolver } from 'react-hook-form';
 import { z } from 'zod';
-import { JOB_TRANSITIONS } from '@partner-hub/domain';
+import { JOB_FIELD_MESSAGES, JOB_TRANSITIONS, jobReasonSchema } from '@partner-hub/domain';
 import type { JobAction } from '@partner-hub/domain';
 import { TransitionJobDocument } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
@@ -14,17 +14,16 @@ import { applyErrorResult } from '../../shared/forms/apply-error-result';
 import type { FormLevelError } from '../../shared/forms/apply-error-result';
 import { describeError } from '../../shared/utils/errors';
 import { ServicePartnerSelect } from '../components/ServicePartnerSelect';
-import { JOB_ACTION_LABELS } from '../utils/job-wording';
+import { JOB_ACTION_LABELS, isDangerousJobAction } from '../utils/job-wording';
 
 /** Refreshes the jobs lists once a job changed (not after a refusal). */
 export function refetchJobsOnTransition(result: { data?: { transitionJob: { __typename: string } } | null }): string[] {
   return result.data?.transitionJob.__typename === 'JobSuccess' ? ['Jobs'] : [];
 }
 
-/** Messages of the transition dialog. */
+/** Messages of the transition dialog (the reason's are libs/domain's, the API's own). */
 export const TRANSITION_MESSAGES = {
-  reason: 'Give a reason; it is kept in the job’s history.',
-  reasonTooLong: 'A reason has at most 1000 characters.',
+  reason: JOB_FIELD_MESSAGES.reasonRequired,
   servicePartner: 'Choose the service partner.',
 } as const;
 
@@ -37,13 +36,11 @@ const REASON_LABELS: Partial<Record<JobAction, string>> = {
 
 type TransitionValues = { reason: string; servicePartnerId: string | null };
 
-/** The rules of one action's dialog: a reason where the lifecycle needs one, a service partner for (re)assigning. */
+/** The rules of one action's dialog: a reason where the lifecycle needs one (libs/domain's rule), a service partner for (re)assigning. */
 export function transitionSchema(action: JobAction) {
   const { needsReason, needsPartner } = JOB_TRANSITIONS[action];
   return z.object({
-    reason: needsReason
-      ? z.string().trim().min(1, TRANSITION_MESSAGES.reason).max(1000, TRANSITION_MESSAGES.reasonTooLong)
-      : z.string(),
+    reason: needsReason ? jobReasonSchema(true) : z.string(),
     servicePartnerId: needsPartner
       ? z.string({ message: TRANSITION_MESSAGES.servicePartner }).min(1, TRANSITION_MESSAGES.servicePartner)
       : z.string().nullable(),
@@ -115,7 +112,7 @@ function TransitionForm({ jobId, action, onClose }: { jobId: string; action: Job
       open
       title={`${JOB_ACTION_LABELS[action]} job`}
       okText={JOB_ACTION_LABELS[action]}
-      okButtonProps={{ danger: action === 'FAIL' || action === 'CANCEL' || action === 'DECLINE' }}
+      okButtonProps={{ danger: isDangerousJobAction(action) }}
       onOk={() => void handleConfirm()}
       onCancel={onClose}
       confirmLoading={isSubmitting}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDaySchema, jobReasonSchema } from '@partner-hub/domain';
 import type { BulkJobAction } from '@partner-hub/domain';
 import type { BulkJobActionInput } from '@partner-hub/graphql-client';
 
@@ -25,7 +26,6 @@ export const BULK_MESSAGES = {
   servicePartner: 'Choose the service partner.',
   day: 'Choose the new day.',
   reason: 'Give a reason; it is kept in each job’s history.',
-  reasonTooLong: 'A reason has at most 2000 characters.',
   accessUntil: 'The access window must end in the future.',
 } as const;
 
@@ -33,7 +33,7 @@ export type BulkOptionValues = { servicePartnerId: string | null; accessUntil: s
 
 export const emptyBulkOptions = (): BulkOptionValues => ({ servicePartnerId: null, accessUntil: null, scheduledFor: '', reason: '' });
 
-/** What each action asks before its confirmation: a service partner (and an optional access window), a day, a reason, or nothing. */
+/** What each action asks before its confirmation: a service partner (and an optional access window), a day, a reason, or nothing — the day and the reason by libs/domain's rules. */
 export function bulkOptionsSchema(action: OfferedBulkAction) {
   return z.object({
     servicePartnerId: action === 'ASSIGN' ? z.string({ message: BULK_MESSAGES.servicePartner }).min(1, BULK_MESSAGES.servicePartner) : z.string().nullable(),
@@ -41,8 +41,8 @@ export function bulkOptionsSchema(action: OfferedBulkAction) {
       .string()
       .nullable()
       .refine((value) => !value || Date.parse(value) > Date.now(), BULK_MESSAGES.accessUntil),
-    scheduledFor: action === 'RESCHEDULE' ? z.string().min(1, BULK_MESSAGES.day) : z.string(),
-    reason: action === 'CANCEL' ? z.string().trim().min(1, BULK_MESSAGES.reason).max(2000, BULK_MESSAGES.reasonTooLong) : z.string(),
+    scheduledFor: action === 'RESCHEDULE' ? z.string().min(1, BULK_MESSAGES.day).pipe(calendarDaySchema) : z.string(),
+    reason: action === 'CANCEL' ? jobReasonSchema(true, BULK_MESSAGES.reason) : z.string(),
   });
 }
 
