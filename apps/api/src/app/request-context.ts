@@ -12,7 +12,7 @@ import type { AppDeps, HttpExchange, RequestContext } from '../common/context/re
 import { createLoaders } from './loaders.js';
 import { recheckEachDelivery } from './live-identity.js';
 import type { LiveConnections } from './live-identity.js';
-import { visibleAccessWhere } from '../modules/owner/owner-access.js';
+import { visibleAccessWhere } from '../modules/access/owner-access.js';
 
 export const SESSION_COOKIE = 'ph_session';
 /** An organization id no row has: anonymous requests see nothing tenant-owned. */

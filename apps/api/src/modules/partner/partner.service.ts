@@ -24,8 +24,8 @@ import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Partner } from './partner.entity.js';
 import { PartnerClaimed, PartnerCycle } from './partner.errors.js';
-import { canManage, findManagedPartner, findVisiblePartner, partnerScope, visiblePartnersWhere } from './partner-scope.js';
-import { chainsAbove, organizationsOfSubtrees, subtreesOf } from './partner-tree.queries.js';
+import { canManage, findManagedPartner, findVisiblePartner, partnerScope, visiblePartnersWhere } from '../access/partner-scope.js';
+import { chainsAbove, organizationsOfSubtrees, subtreesOf } from '../access/partner-tree.queries.js';
 import { containsPattern, escapeLike } from '../../common/db/like.js';
 
 export const PARTNER_SORT_FIELDS = ['NAME', 'PARTNER_ID', 'ROLE', 'STATUS', 'CREATED_AT'] as const;

@@ -3,7 +3,7 @@ import type { UserRole } from '@partner-hub/domain';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
 import type { Partner } from '../partner/partner.entity.js';
-import { accessViaEntries, findVisibleVehicle, ledgerEntries } from './vehicle-access.js';
+import { accessViaEntries, findVisibleVehicle, ledgerEntries } from '../access/vehicle-access.js';
 import { VehicleAccessEntry } from './vehicle.types.js';
 
 const PRINCIPAL_ROLES: UserRole[] = ['ADMIN', 'MANAGER', 'VIEWER'];
