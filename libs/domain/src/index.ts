@@ -18,6 +18,7 @@ export * from './vehicle/vehicle.js';
 export * from './vehicle/vehicle-access.js';
 export * from './owner/owner.js';
 export * from './job/job-lifecycle.js';
+export * from './job/job-fields.js';
 export * from './job/job-configuration.js';
 export * from './job/job-template.js';
 export * from './job/job-override.js';

@@ -613,6 +613,8 @@ export type Job = {
   __typename: 'Job';
   /** The attempt: 1, and one more after each reassignment of a failed job. */
   attempt: Scalars['Int']['output'];
+  /** The lifecycle actions the viewer may take on the job now (transitionJob accepts exactly these), in the lifecycle's order — from the job's status and who the viewer is to it: principal staff who change jobs, the service partner's admin, one of its technicians, the technician who started it. Empty for anyone else and for a deleted job. */
+  availableActions: Array<JobAction>;
   /** The principal's reason for cancelling. */
   cancelReason: Maybe<Scalars['String']['output']>;
   /** The configuration to apply — for a service partner only while its access grant lasts. */
@@ -2890,6 +2892,7 @@ export type JobDetailsFieldsFragment = {
   id: string;
   kind: JobKind;
   status: JobStatus;
+  availableActions: Array<JobAction>;
   title: string | null;
   scheduledFor: string | null;
   attempt: number;
@@ -2937,6 +2940,7 @@ export type JobListFieldsFragment = {
   id: string;
   kind: JobKind;
   status: JobStatus;
+  availableActions: Array<JobAction>;
   title: string | null;
   scheduledFor: string | null;
   attempt: number;
@@ -3897,6 +3901,7 @@ export type CreateJobMutation = {
           id: string;
           kind: JobKind;
           status: JobStatus;
+          availableActions: Array<JobAction>;
           title: string | null;
           scheduledFor: string | null;
           attempt: number;
@@ -4697,6 +4702,7 @@ export type JobDetailsQuery = {
     id: string;
     kind: JobKind;
     status: JobStatus;
+    availableActions: Array<JobAction>;
     title: string | null;
     scheduledFor: string | null;
     attempt: number;
@@ -4895,6 +4901,7 @@ export type JobsQuery = {
         id: string;
         kind: JobKind;
         status: JobStatus;
+        availableActions: Array<JobAction>;
         title: string | null;
         scheduledFor: string | null;
         attempt: number;
@@ -5085,6 +5092,7 @@ export type OverrideJobConfigurationMutation = {
           id: string;
           kind: JobKind;
           status: JobStatus;
+          availableActions: Array<JobAction>;
           title: string | null;
           scheduledFor: string | null;
           attempt: number;
@@ -6248,6 +6256,7 @@ export type TransitionJobMutation = {
           id: string;
           kind: JobKind;
           status: JobStatus;
+          availableActions: Array<JobAction>;
           title: string | null;
           scheduledFor: string | null;
           attempt: number;
@@ -6356,6 +6365,7 @@ export type UpdateJobMutation = {
           id: string;
           kind: JobKind;
           status: JobStatus;
+          availableActions: Array<JobAction>;
           title: string | null;
           scheduledFor: string | null;
           attempt: number;
@@ -7528,6 +7538,7 @@ export const JobListFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
@@ -7683,6 +7694,7 @@ export const JobDetailsFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
@@ -10927,6 +10939,7 @@ export const CreateJobDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
@@ -13672,6 +13685,7 @@ export const JobDetailsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
@@ -14454,6 +14468,7 @@ export const JobsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
@@ -15099,6 +15114,7 @@ export const OverrideJobConfigurationDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
@@ -19501,6 +19517,7 @@ export const TransitionJobDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
@@ -19896,6 +19913,7 @@ export const UpdateJobDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },

@@ -7,10 +7,12 @@ import { ImportBatch } from '../import/import-batch.entity.js';
 import { Partner } from '../partner/partner.entity.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 import { accessViaEntries } from '../access/vehicle-access.js';
-import { configurationOverrideState } from '@partner-hub/domain';
-import type { ConfigurationOverrideState } from '@partner-hub/domain';
+import { JOB_ACTIONS, configurationOverrideState } from '@partner-hub/domain';
+import type { ConfigurationOverrideState, JobAction } from '@partner-hub/domain';
+import { JobActionEnum } from '../../common/graphql/enums.js';
 import { ConfigurationOverrideStateEnum, JobConfigurationType, toConfigurationType } from './job-configuration.types.js';
 import { actorFor } from '../access/job-scope.js';
+import { refusalOf } from './job.service.js';
 import { JobEvent } from './job-event.entity.js';
 import { JobTemplate } from './job-template.entity.js';
 import { Job } from './job.entity.js';
@@ -57,6 +59,17 @@ export class JobFieldsResolver {
     const partner = job.servicePartner ? await ctx.loaders.partnerById.load(job.servicePartner.id) : null;
     const state = configurationOverrideState(job.status, actorFor(ctx, job), partner?.allowJobOverride ?? false);
     return state === 'ALLOWED' ? configurationOverrideState(job.status, actorFor(ctx, job), true, await seesVehicle(ctx, job)) : state;
+  }
+
+  @Allow('jobs:read')
+  @FieldResolver(() => [JobActionEnum], {
+    description:
+      'The lifecycle actions the viewer may take on the job now (transitionJob accepts exactly these), in the lifecycle\'s order — from the job\'s status and who the viewer is to it: principal staff who change jobs, the service partner\'s admin, one of its technicians, the technician who started it. Empty for anyone else and for a deleted job.',
+  })
+  availableActions(@Root() job: Job, @Ctx() ctx: RequestContext): JobAction[] {
+    // the very check transitionJob applies, on the row already read: no statement per job
+    if (job.deletedAt) return [];
+    return JOB_ACTIONS.filter((action) => refusalOf(ctx, job, action) === null);
   }
 
   @Allow('jobs:read')

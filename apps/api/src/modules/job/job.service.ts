@@ -1,7 +1,7 @@
 import { FlushMode, OptimisticLockError } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CONFIGURATION_OVERRIDE_MESSAGES, JOB_FIELDS_EDITABLE_WHEN_ASSIGNED, JOB_TRANSITIONS, MAX_BULK_JOBS, checkTransition, configurationChanges, configurationOverrideState, deleteRefusal, editRefusal, holdsGrant, jobConfigurationSchema, mergeWithTemplate, parseIsoDay, rescheduleRefusal } from '@partner-hub/domain';
+import { CONFIGURATION_OVERRIDE_MESSAGES, JOB_FIELDS_EDITABLE_WHEN_ASSIGNED, JOB_TRANSITIONS, MAX_BULK_JOBS, calendarDaySchema, checkTransition, configurationChanges, configurationOverrideState, deleteRefusal, editRefusal, holdsGrant, jobConfigurationSchema, jobReasonSchema, mergeWithTemplate, optionalJobTextSchema, rescheduleRefusal } from '@partner-hub/domain';
 import type { BulkJobAction, JobAction, JobKind, JobStatus } from '@partner-hub/domain';
 import { validate as isUuid } from 'uuid';
 import { z } from 'zod';
@@ -48,15 +48,6 @@ export interface JobFilterInput {
   overdue?: boolean | null;
 }
 
-/**
- * A calendar day, by the same rule as the LocalDate scalar (which checks GraphQL input before it gets
- * here); kept for callers outside GraphQL, such as the CSV export's query string.
- */
-const isoDate = z.string().superRefine((value, check) => {
-  const parsed = parseIsoDay(value);
-  if ('error' in parsed) check.addIssue({ code: 'custom', message: parsed.error });
-});
-
 /** The ids in a jobs filter the viewer may open; one it may not filters to nothing, like an id that does not exist. */
 function jobFilterIdsOpen(ctx: RequestContext, filter: JobFilterInput): Promise<boolean> {
   return filterIdsOpen(ctx, filter, { servicePartnerId: 'partner', vehicleId: 'vehicle', importBatchId: 'importBatch' });
@@ -70,8 +61,8 @@ function openedJobsWhere(ctx: RequestContext, filter: JobFilterInput): FilterQue
   if (filter.servicePartnerId) conditions.push({ servicePartner: filter.servicePartnerId });
   if (filter.vehicleId) conditions.push({ vehicle: filter.vehicleId });
   if (filter.importBatchId) conditions.push({ importBatch: filter.importBatchId });
-  if (filter.scheduledFrom) conditions.push({ scheduledFor: { $gte: parseInput(isoDate, filter.scheduledFrom, ['filter', 'scheduledFrom']) } });
-  if (filter.scheduledTo) conditions.push({ scheduledFor: { $lte: parseInput(isoDate, filter.scheduledTo, ['filter', 'scheduledTo']) } });
+  if (filter.scheduledFrom) conditions.push({ scheduledFor: { $gte: parseInput(calendarDaySchema, filter.scheduledFrom, ['filter', 'scheduledFrom']) } });
+  if (filter.scheduledTo) conditions.push({ scheduledFor: { $lte: parseInput(calendarDaySchema, filter.scheduledTo, ['filter', 'scheduledTo']) } });
   if (filter.overdue) {
     conditions.push({ scheduledFor: { $lt: new Date().toISOString().slice(0, 10) }, status: { $in: ['PENDING', 'ASSIGNED', 'RUNNING'] } });
   }
@@ -99,15 +90,12 @@ export async function listJobs(ctx: RequestContext, filter: JobFilterInput, orde
   return keysetPage(ctx.em, Job, where, { first, after, orderBy: SORT_COLUMNS[order.field], direction: order.direction === 'ASC' ? 'asc' : 'desc', total });
 }
 
-const text = (max: number, what: string) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(max, `${what} has at most ${max} characters.`).nullable().optional());
-
 const jobFieldsSchema = z.object({
-  title: text(200, 'A title'),
-  description: text(5000, 'A description'),
-  instructions: text(5000, 'Instructions'),
+  title: optionalJobTextSchema('title'),
+  description: optionalJobTextSchema('description'),
+  instructions: optionalJobTextSchema('instructions'),
   configuration: jobConfigurationSchema,
-  scheduledFor: z.preprocess((v) => (v === '' ? null : v), isoDate.nullable().optional()),
+  scheduledFor: z.preprocess((v) => (v === '' ? null : v), calendarDaySchema.nullable().optional()),
 });
 
 export interface CreateJobInput {
@@ -246,9 +234,7 @@ interface TransitionOptions {
 /** Checks what does not depend on the job: the reason, the window, the service partner of an assignment. */
 async function transitionOptions(ctx: RequestContext, em: EntityManager, input: Omit<TransitionInput, 'id'>): Promise<TransitionOptions> {
   const transition = JOB_TRANSITIONS[input.action];
-  const reason = input.reason?.trim() || null;
-  if (transition.needsReason && !reason) throw ValidationFailed.of('reason', 'Give a reason: it is kept in the job\'s history.');
-  if (reason && reason.length > 2000) throw ValidationFailed.of('reason', 'A reason has at most 2,000 characters.');
+  const reason = parseInput(jobReasonSchema(transition.needsReason), input.reason ?? '', ['reason']) || null;
   if (input.accessUntil && input.accessUntil.getTime() <= Date.now()) throw ValidationFailed.of('accessUntil', 'The access window must end in the future.');
   const partner = transition.needsPartner ? await findAssignableServicePartner(ctx, em, input.servicePartnerId, 'servicePartnerId') : null;
   return { action: input.action, reason, partner, accessUntil: input.accessUntil ?? null };
@@ -339,7 +325,7 @@ export interface BulkJobPlan {
 function rescheduleDay(input: BulkJobActionInput): string | null {
   if (input.action !== 'RESCHEDULE') return null;
   if (!input.scheduledFor) throw ValidationFailed.of('scheduledFor', 'Choose the new day.');
-  return parseInput(isoDate, input.scheduledFor, ['scheduledFor']);
+  return parseInput(calendarDaySchema, input.scheduledFor, ['scheduledFor']);
 }
 
 /** Why the action is refused for this job — by the same rules as the single mutations — or null. */

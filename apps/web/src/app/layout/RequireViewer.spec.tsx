@@ -4,7 +4,7 @@ import { App as AntApp } from 'antd';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApolloClient } from '../apollo-client';
-import { routes } from '../routes';
+import { appRoutes } from '../routes';
 import { ACCOUNT_BLOCKED_NOTICE, clearSignOutNotice } from '../../modules/auth/utils/sign-out-notice';
 
 const blocked = { message: ACCOUNT_BLOCKED_NOTICE, extensions: { code: 'UNAUTHENTICATED', reason: 'ACCOUNT_BLOCKED' } };
@@ -24,9 +24,10 @@ function answerAsBlockedPartner() {
 }
 
 function reloadAt(url: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const client = createApolloClient({ protocol: 'http:', host: 'localhost' });
+  const router = createMemoryRouter(appRoutes(client), { initialEntries: [url] });
   render(
-    <ApolloProvider client={createApolloClient({ protocol: 'http:', host: 'localhost' })}>
+    <ApolloProvider client={client}>
       <AntApp>
         <RouterProvider router={router} />
       </AntApp>

@@ -7,14 +7,20 @@ import { canDelete, editRefusal } from '@partner-hub/domain';
 import { DeleteJobDocument } from '@partner-hub/graphql-client';
 import type { JobListFieldsFragment } from '@partner-hub/graphql-client';
 import { describeError } from '../../shared/utils/errors';
+import { needsDialog } from '../details/TransitionDialog';
+import { useJobTransition } from '../hooks/use-job-transition';
+import { JOB_ACTION_LABELS, isDangerousJobAction } from '../utils/job-wording';
 import { EditJobDialog } from './EditJobDialog';
 
 export type JobRowMenuProps = { job: JobListFieldsFragment; writable: boolean };
 
+const LIFECYCLE_KEY = 'lifecycle:';
+
 /**
- * The row menu: open the job; edit it (PENDING fully, ASSIGNED in schedule and instructions, else
- * disabled with the reason); duplicate it into "New job"; delete it after a confirmation (the API
- * refuses running jobs and says why).
+ * The row menu: open the job; the lifecycle actions the API offers the viewer on it
+ * (`availableActions`: Start for a technician, Assign… for the principal …); edit it (PENDING fully,
+ * ASSIGNED in schedule and instructions, else disabled with the reason); duplicate it into
+ * "New job"; delete it after a confirmation (the API refuses running jobs and says why).
  */
 export function JobRowMenu({ job, writable }: JobRowMenuProps) {
   const navigate = useNavigate();
@@ -26,6 +32,7 @@ export function JobRowMenu({ job, writable }: JobRowMenuProps) {
   });
   const label = job.title ?? 'this job';
   const notEditable = editRefusal(job.status);
+  const transition = useJobTransition(job.id, (refusal) => notification.error({ title: 'Not done', description: refusal }));
 
   const handleDuplicate = () => {
     const next = new URLSearchParams(searchParams);
@@ -62,6 +69,11 @@ export function JobRowMenu({ job, writable }: JobRowMenuProps) {
         menu={{
           items: [
             { key: 'open', label: 'Open' },
+            ...job.availableActions.map((action) => ({
+              key: `${LIFECYCLE_KEY}${action}`,
+              label: `${JOB_ACTION_LABELS[action]}${needsDialog(action) ? '…' : ''}`,
+              danger: isDangerousJobAction(action),
+            })),
             ...(writable
               ? [
                   {
@@ -88,12 +100,15 @@ export function JobRowMenu({ job, writable }: JobRowMenuProps) {
             if (key === 'edit') setEditing(true);
             if (key === 'duplicate') handleDuplicate();
             if (key === 'delete') handleDelete();
+            const action = job.availableActions.find((offered) => key === `${LIFECYCLE_KEY}${offered}`);
+            if (action) void transition.take(action);
           },
         }}
       >
-        <Button type="text" aria-label={`Actions for ${label}`} icon={<MoreOutlined />} />
+        <Button type="text" aria-label={`Actions for ${label}`} icon={<MoreOutlined />} loading={transition.acting} />
       </Dropdown>
       {editing ? <EditJobDialog jobId={job.id} onClose={() => setEditing(false)} /> : null}
+      {transition.dialog}
     </>
   );
 }

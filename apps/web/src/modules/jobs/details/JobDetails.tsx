@@ -2,22 +2,20 @@ import { useState } from 'react';
 import type { CSSProperties } from 'react';
 import type { GlobalToken } from 'antd';
 import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Flex, Result, Row, Skeleton, Timeline, Typography, theme } from 'antd';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
-import { availableActions } from '@partner-hub/domain';
 import type { JobAction } from '@partner-hub/domain';
-import { JobDetailsDocument, TransitionJobDocument } from '@partner-hub/graphql-client';
+import { JobDetailsDocument } from '@partner-hub/graphql-client';
 import type { JobDetailsFieldsFragment } from '@partner-hub/graphql-client';
-import { useViewer } from '../../auth/hooks/viewer-context';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
 import { usePhoneLayout } from '../../shared/hooks/use-phone-layout';
-import { describeError, graphQLErrorReason } from '../../shared/utils/errors';
+import { graphQLErrorReason } from '../../shared/utils/errors';
 import { formatDateTime, formatLocalDate } from '../../shared/utils/format';
 import { JobStatusTag } from '../components/JobStatusTag';
-import { JOB_ACTION_LABELS, JOB_KIND_LABELS, JOB_STATUS_LABELS, jobActorOf } from '../utils/job-wording';
+import { useJobTransition } from '../hooks/use-job-transition';
+import { JOB_ACTION_LABELS, JOB_KIND_LABELS, JOB_STATUS_LABELS, isDangerousJobAction } from '../utils/job-wording';
 import { ConfigurationCard } from './ConfigurationCard';
 import { describeChanges } from './history-changes';
-import { TransitionDialog, needsDialog, refetchJobsOnTransition } from './TransitionDialog';
 
 export type JobDetailsProps = { id: string };
 
@@ -93,21 +91,22 @@ function HistoryCard({ job }: { job: JobDetailsFieldsFragment }) {
   );
 }
 
+const isWayForward = (action: JobAction) => action === 'START' || action === 'SUCCEED' || action === 'ASSIGN' || action === 'REASSIGN';
+
 /**
- * One job, usable on a phone: status and the actions the lifecycle allows the viewer (libs/domain's
- * availableActions for the viewer's relation to the job; the API decides regardless and its
- * refusal is shown), the vehicle and configuration while the viewer may see them, the texts and
- * the history. Decline, Fail and Cancel ask for a reason; Assign and Reassign for the partner. On a
- * phone the actions sit in a bar stuck to the bottom of the screen, under the thumb, at any scroll.
+ * One job, usable on a phone: status and exactly the actions the API offers the viewer
+ * (`availableActions`, computed on the server from the lifecycle and who the viewer is to the job;
+ * a refusal — another change came first — is shown), the vehicle and configuration while the
+ * viewer may see them, the texts and the history. Decline, Fail and Cancel ask for a reason;
+ * Assign and Reassign for the partner. On a phone the actions sit in a bar stuck to the bottom of
+ * the screen, under the thumb, at any scroll.
  */
 export function JobDetails({ id }: JobDetailsProps) {
-  const viewer = useViewer();
   const phone = usePhoneLayout();
   const { token } = theme.useToken();
   const { data, error, loading, refetch } = useQuery(JobDetailsDocument, { variables: { id } });
-  const [transitionJob, { loading: acting }] = useMutation(TransitionJobDocument, { refetchQueries: refetchJobsOnTransition });
-  const [dialog, setDialog] = useState<JobAction | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const transition = useJobTransition(id, setRefusal);
   const job = data?.job;
 
   if (!job) {
@@ -129,23 +128,11 @@ export function JobDetails({ id }: JobDetailsProps) {
     return <QueryErrorAlert title="Could not load the job" error={error ?? 'The server sent no job.'} onRetry={() => void refetch()} />;
   }
 
-  const actions = availableActions(job.status, jobActorOf(viewer, job));
+  const actions = job.availableActions;
 
-  const handleAction = async (action: JobAction) => {
+  const handleAction = (action: JobAction) => {
     setRefusal(null);
-    if (needsDialog(action)) {
-      setDialog(action);
-      return;
-    }
-    try {
-      const { data: result } = await transitionJob({ variables: { input: { id: job.id, action } } });
-      const outcome = result?.transitionJob;
-      if (outcome && outcome.__typename !== 'JobSuccess') setRefusal(outcome.message);
-    } catch (failure) {
-      setRefusal(describeError(failure));
-      // refused outright (e.g. the role changed): show the job as the server has it now
-      void refetch();
-    }
+    void transition.take(action);
   };
 
   const title = job.title ?? `${JOB_KIND_LABELS[job.kind]} job`;
@@ -156,10 +143,10 @@ export function JobDetails({ id }: JobDetailsProps) {
           <Button
             key={action}
             size="large"
-            type={action === 'START' || action === 'SUCCEED' || action === 'ASSIGN' || action === 'REASSIGN' ? 'primary' : 'default'}
-            danger={action === 'FAIL' || action === 'CANCEL' || action === 'DECLINE'}
-            loading={acting && !dialog}
-            onClick={() => void handleAction(action)}
+            type={isWayForward(action) ? 'primary' : 'default'}
+            danger={isDangerousJobAction(action)}
+            loading={transition.acting}
+            onClick={() => handleAction(action)}
           >
             {JOB_ACTION_LABELS[action]}
           </Button>
@@ -207,7 +194,7 @@ export function JobDetails({ id }: JobDetailsProps) {
         </Col>
       </Row>
       {phone ? actionBar : null}
-      <TransitionDialog jobId={job.id} action={dialog} onClose={() => setDialog(null)} />
+      {transition.dialog}
     </Flex>
   );
 }

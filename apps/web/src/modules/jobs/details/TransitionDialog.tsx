@@ -4,14 +4,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import type { Resolver } from 'react-hook-form';
 import { z } from 'zod';
-import { JOB_TRANSITIONS } from '@partner-hub/domain';
+import { JOB_FIELD_MESSAGES, JOB_TRANSITIONS, jobReasonSchema } from '@partner-hub/domain';
 import type { JobAction } from '@partner-hub/domain';
 import { TransitionJobDocument } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
 import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import { ServicePartnerSelect } from '../components/ServicePartnerSelect';
-import { JOB_ACTION_LABELS } from '../utils/job-wording';
+import { JOB_ACTION_LABELS, isDangerousJobAction } from '../utils/job-wording';
 
 /**
  * Refreshes the jobs lists once a job changed; after a refusal (someone else changed the job first)
@@ -32,10 +32,9 @@ const DIALOG_TITLES: Partial<Record<JobAction, string>> = {
   CANCEL: 'Cancel this job?',
 };
 
-/** Messages of the transition dialog. */
+/** Messages of the transition dialog (the reason's are libs/domain's, the API's own). */
 export const TRANSITION_MESSAGES = {
-  reason: 'Give a reason; it is kept in the job’s history.',
-  reasonTooLong: 'A reason has at most 1000 characters.',
+  reason: JOB_FIELD_MESSAGES.reasonRequired,
   servicePartner: 'Choose the service partner.',
 } as const;
 
@@ -48,13 +47,11 @@ const REASON_LABELS: Partial<Record<JobAction, string>> = {
 
 type TransitionValues = { reason: string; servicePartnerId: string | null };
 
-/** The rules of one action's dialog: a reason where the lifecycle needs one, a service partner for (re)assigning. */
+/** The rules of one action's dialog: a reason where the lifecycle needs one (libs/domain's rule), a service partner for (re)assigning. */
 export function transitionSchema(action: JobAction) {
   const { needsReason, needsPartner } = JOB_TRANSITIONS[action];
   return z.object({
-    reason: needsReason
-      ? z.string().trim().min(1, TRANSITION_MESSAGES.reason).max(1000, TRANSITION_MESSAGES.reasonTooLong)
-      : z.string(),
+    reason: needsReason ? jobReasonSchema(true) : z.string(),
     servicePartnerId: needsPartner
       ? z.string({ message: TRANSITION_MESSAGES.servicePartner }).min(1, TRANSITION_MESSAGES.servicePartner)
       : z.string().nullable(),
@@ -114,7 +111,7 @@ function TransitionForm({ jobId, action, onClose }: { jobId: string; action: Job
       okText={JOB_ACTION_LABELS[action]}
       // "Cancel" beside "Cancel job" would read as the same thing twice
       cancelText={action === 'CANCEL' ? 'Keep job' : 'Back'}
-      okButtonProps={{ danger: action === 'FAIL' || action === 'CANCEL' || action === 'DECLINE' }}
+      okButtonProps={{ danger: isDangerousJobAction(action) }}
       onOk={() => void handleConfirm()}
       onCancel={onClose}
       confirmLoading={isSubmitting}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDaySchema, jobReasonSchema } from '@partner-hub/domain';
 import type { BulkJobAction } from '@partner-hub/domain';
 import type { BulkJobActionInput } from '@partner-hub/graphql-client';
 
@@ -27,7 +28,6 @@ export const BULK_MESSAGES = {
   servicePartner: 'Choose the service partner.',
   day: 'Choose the new day.',
   reason: 'Give a reason; it is kept in each job’s history.',
-  reasonTooLong: 'A reason has at most 2000 characters.',
   accessUntil: 'The access window must end in the future.',
 } as const;
 
@@ -40,7 +40,7 @@ export function needsServicePartner(action: OfferedBulkAction): boolean {
   return action === 'ASSIGN' || action === 'REASSIGN';
 }
 
-/** What each action asks before its confirmation: a service partner (and an optional access window), a day, a reason, or nothing. */
+/** What each action asks before its confirmation: a service partner (and an optional access window), a day, a reason, or nothing — the day and the reason by libs/domain's rules. */
 export function bulkOptionsSchema(action: OfferedBulkAction) {
   return z.object({
     servicePartnerId: needsServicePartner(action) ? z.string({ message: BULK_MESSAGES.servicePartner }).min(1, BULK_MESSAGES.servicePartner) : z.string().nullable(),
@@ -48,8 +48,8 @@ export function bulkOptionsSchema(action: OfferedBulkAction) {
       .string()
       .nullable()
       .refine((value) => !value || Date.parse(value) > Date.now(), BULK_MESSAGES.accessUntil),
-    scheduledFor: action === 'RESCHEDULE' ? z.string().min(1, BULK_MESSAGES.day) : z.string(),
-    reason: action === 'CANCEL' ? z.string().trim().min(1, BULK_MESSAGES.reason).max(2000, BULK_MESSAGES.reasonTooLong) : z.string(),
+    scheduledFor: action === 'RESCHEDULE' ? z.string().min(1, BULK_MESSAGES.day).pipe(calendarDaySchema) : z.string(),
+    reason: action === 'CANCEL' ? jobReasonSchema(true, BULK_MESSAGES.reason) : z.string(),
   });
 }
 
