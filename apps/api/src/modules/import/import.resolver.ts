@@ -14,6 +14,7 @@ import { PARTNER_CSV_COLUMNS, exportPartnersCsv } from './partners-export.servic
 import type { PartnerCsvColumn } from './partners-export.service.js';
 import { importPartners, validatePartnersImport } from './partners-import.service.js';
 import type { PartnersImportAnalysis } from './partners-import.service.js';
+import { loaderById } from '../../common/context/loaders.js';
 
 export const ImportBatchConnection = Connection(ImportBatch);
 
@@ -174,6 +175,6 @@ export class ImportResolver {
   @Allow()
   @FieldResolver(() => User, { nullable: true, description: 'The user who ran the import (null for an API key or a removed user).' })
   async createdBy(@Root() batch: ImportBatch, @Ctx() ctx: RequestContext): Promise<User | null> {
-    return batch.createdBy ? ctx.loaders.userById.load(batch.createdBy.id) : null;
+    return batch.createdBy ? loaderById(ctx, User).load(batch.createdBy.id) : null;
   }
 }

@@ -114,8 +114,8 @@ export type PartnersImportOutcome =
   | { kind: 'SUCCEEDED'; batch: ImportBatch; analysis: PartnersImportAnalysis }
   | { kind: 'FAILED'; batch: ImportBatch; analysis: PartnersImportAnalysis };
 
-const newBatch = (em: EntityManager, ctx: RequestContext, principalId: string, fileName: string, plan: PartnersImportPlan, problems: ImportProblem[]) =>
-  newImportBatch(em, ctx, principalId, { kind: 'PARTNERS', fileName, rowCount: plan.rowCount, createdCount: plan.planned.length, problems });
+const newBatch = (ctx: RequestContext, principalId: string, fileName: string, plan: PartnersImportPlan, problems: ImportProblem[]) =>
+  newImportBatch(ctx, principalId, { kind: 'PARTNERS', fileName, rowCount: plan.rowCount, createdCount: plan.planned.length, problems });
 
 /**
  * The commit: when the dry run finds no problem, creates every partner (organization +
@@ -138,9 +138,9 @@ export async function importPartners(
   if (unreadable) throw unreadableFile(plan.problems);
 
   if (plan.problems.length > 0) {
-    const batch = await inTransaction(ctx, async (em) => {
-      const failed = newBatch(em, ctx, principalId, fileName, plan, plan.problems);
-      recordAudit(ctx, em, {
+    const batch = await inTransaction(ctx, async (tx) => {
+      const failed = newBatch(tx, principalId, fileName, plan, plan.problems);
+      recordAudit(tx, {
         action: 'partner.importFailed',
         objectType: 'ImportBatch',
         objectId: failed.id,
@@ -157,23 +157,23 @@ export async function importPartners(
   }
 
   try {
-    const batch = await inTransaction(ctx, async (em) => {
-      const created = newBatch(em, ctx, principalId, fileName, plan, []);
-      await em.flush(); // the batch row first: every partner points at it
+    const batch = await inTransaction(ctx, async (tx) => {
+      const created = newBatch(tx, principalId, fileName, plan, []);
+      await tx.em.flush(); // the batch row first: every partner points at it
       // multi-row inserts in chunks, parents first (a parent is in an earlier chunk or earlier in the same statement);
       // the unit of work is bypassed because tracking 20,000 new entities costs far more than writing them
       const partnerOfCode = new Map<string, Partner>();
       for (let start = 0; start < plan.planned.length; start += INSERT_CHUNK) {
         const chunk = plan.planned.slice(start, start + INSERT_CHUNK);
         const partners = chunk.map((row) => {
-          const partner = newPartnerFromRow(em, principalId, row, created, partnerOfCode, parentIds);
+          const partner = newPartnerFromRow(tx.em, principalId, row, created, partnerOfCode, parentIds);
           partnerOfCode.set(partner.code, partner);
           return partner;
         });
-        await em.insertMany(partners.map((p) => p.organization));
-        await em.insertMany(partners);
+        await tx.em.insertMany(partners.map((p) => p.organization));
+        await tx.em.insertMany(partners);
       }
-      recordAudit(ctx, em, {
+      recordAudit(tx, {
         action: 'partner.import',
         objectType: 'ImportBatch',
         objectId: created.id,

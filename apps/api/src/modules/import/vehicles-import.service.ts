@@ -145,9 +145,9 @@ export async function importVehicles(ctx: RequestContext, input: CsvImportInput)
   const batchFields = { kind: 'VEHICLES' as const, fileName, rowCount: plan.rowCount, createdCount: plan.counts.vehicles };
 
   if (plan.problems.length > 0) {
-    const batch = await inTransaction(ctx, async (em) => {
-      const failed = newImportBatch(em, ctx, principalId, { ...batchFields, problems: plan.problems });
-      recordAudit(ctx, em, {
+    const batch = await inTransaction(ctx, async (tx) => {
+      const failed = newImportBatch(tx, principalId, { ...batchFields, problems: plan.problems });
+      recordAudit(tx, {
         action: 'vehicle.importFailed',
         objectType: 'ImportBatch',
         objectId: failed.id,
@@ -165,16 +165,16 @@ export async function importVehicles(ctx: RequestContext, input: CsvImportInput)
 
   const viewer = viewerOf(ctx);
   try {
-    const batch = await inTransaction(ctx, async (em) => {
-      const created = newImportBatch(em, ctx, principalId, { ...batchFields, problems: [] });
-      await em.flush(); // the batch row first: every created row points at it
+    const batch = await inTransaction(ctx, async (tx) => {
+      const created = newImportBatch(tx, principalId, { ...batchFields, problems: [] });
+      await tx.em.flush(); // the batch row first: every created row points at it
       const rows = importRows(plan, principalId, created.id, viewer.label);
       // multi-row inserts of plain rows in chunks: making and tracking 35,000 entities costs more than writing them
-      await insertChunked(em, Owner, rows.owners);
-      await insertChunked(em, Vehicle, rows.vehicles);
-      await insertChunked(em, OwnerVehicleAccess, rows.accesses);
-      await insertChunked(em, VehicleAssignment, rows.assignments);
-      recordAudit(ctx, em, {
+      await insertChunked(tx.em, Owner, rows.owners);
+      await insertChunked(tx.em, Vehicle, rows.vehicles);
+      await insertChunked(tx.em, OwnerVehicleAccess, rows.accesses);
+      await insertChunked(tx.em, VehicleAssignment, rows.assignments);
+      recordAudit(tx, {
         action: 'vehicle.import',
         objectType: 'ImportBatch',
         objectId: created.id,
