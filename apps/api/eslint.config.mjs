@@ -2,38 +2,13 @@ import boundaries from 'eslint-plugin-boundaries';
 import base from '../../.config/eslint.base.mjs';
 
 /**
- * The api's dependency direction (docs: DESIGN.md, "The api's layers"):
+ * The api's dependency direction (docs/architecture.md, "The api's layers"):
  *   main → app → features → access / import / audit / mail → common → config
  * Every layer may use libs/domain. Across features only `*.entity.ts`, `*.errors.ts` and `*.types.ts`
  * are shared. Tests and src/testing/ may import anything; nothing else imports them.
  */
 const FEATURE_SHARED = 'src/modules/*/*.{entity,errors,types}.ts';
 const SERVICES = ['access', 'import', 'audit', 'mail'];
-
-/**
- * TEMPORARY (issue 11): files that still reach into another feature while the visibility policy moves
- * to modules/access and the CSV imports/exports move to their features (branch i11-access-import).
- * Delete this list once that branch is merged; every entry is one file that imports it.
- */
-const IN_FLIGHT = [
-  // the visibility policy, moving to modules/access
-  'src/modules/partner/partner-scope.ts',
-  'src/modules/partner/partnership-access.ts',
-  'src/modules/partner/partner-tree.queries.ts',
-  'src/modules/vehicle/vehicle-access.ts',
-  'src/modules/owner/owner-access.ts',
-  // the CSV imports and exports, moving to the features they import or export
-  'src/modules/import/import.resolver.ts',
-  'src/modules/import/jobs-export.route.ts',
-  'src/modules/import/jobs-export.service.ts',
-  'src/modules/import/jobs-import.resolver.ts',
-  'src/modules/import/jobs-import.service.ts',
-  'src/modules/import/partners-export.service.ts',
-  'src/modules/import/partners-import.service.ts',
-  'src/modules/import/vehicles-export.service.ts',
-  'src/modules/import/vehicles-import.resolver.ts',
-  'src/modules/import/vehicles-import.service.ts',
-];
 
 const layers = [
   { type: 'test', pattern: ['src/**/*.spec.ts', 'src/**/*.int-spec.ts', 'src/testing/**'], mode: 'full' },
@@ -42,7 +17,6 @@ const layers = [
   { type: 'db', pattern: 'src/db/**', mode: 'full' },
   { type: 'config', pattern: 'src/config/**', mode: 'full' },
   { type: 'common', pattern: 'src/common/**', mode: 'full' },
-  { type: 'in-flight', pattern: IN_FLIGHT.length > 0 ? IN_FLIGHT : ['src/__none__'], mode: 'full' },
   { type: 'factory', pattern: 'src/modules/*/*.factory.ts', mode: 'full', capture: ['feature'] },
   { type: 'service', pattern: `src/modules/{${SERVICES.join(',')}}/**`, mode: 'full' },
   { type: 'shared', pattern: FEATURE_SHARED, mode: 'full', capture: ['feature'] },
@@ -70,14 +44,13 @@ export default [
           default: 'disallow',
           message: '${file.type} may not import ${dependency.type} (${dependency.source}): see the dependency direction in apps/api/eslint.config.mjs',
           rules: [
-            { from: 'main', allow: ['app', 'db', 'feature', 'shared', 'service', 'in-flight', 'common', 'config'] },
-            { from: 'app', allow: ['app', 'feature', 'shared', 'service', 'in-flight', 'common', 'config'] },
+            { from: 'main', allow: ['app', 'db', 'feature', 'shared', 'service', 'common', 'config'] },
+            { from: 'app', allow: ['app', 'feature', 'shared', 'service', 'common', 'config'] },
             { from: 'db', allow: ['db', 'shared', 'factory', 'service', 'common', 'config'] },
-            { from: 'feature', allow: [sameFeature('feature'), 'shared', 'service', 'in-flight', 'common', 'config'] },
-            { from: 'shared', allow: [sameFeature('feature'), 'shared', 'service', 'in-flight', 'common', 'config'] },
+            { from: 'feature', allow: [sameFeature('feature'), 'shared', 'service', 'common', 'config'] },
+            { from: 'shared', allow: [sameFeature('feature'), 'shared', 'service', 'common', 'config'] },
             { from: 'factory', allow: [sameFeature('feature'), 'factory', 'shared', 'service', 'common', 'config'] },
-            { from: 'service', allow: ['service', 'shared', 'in-flight', 'common', 'config'] },
-            { from: 'in-flight', allow: ['feature', 'shared', 'service', 'in-flight', 'common', 'config'] },
+            { from: 'service', allow: ['service', 'shared', 'common', 'config'] },
             { from: 'common', allow: ['common', 'config'] },
             { from: 'config', allow: ['config'] },
           ],

@@ -29,7 +29,7 @@ import type { AppDeps } from '../src/common/context/request-context.js';
 import { SignInThrottle } from '../src/common/auth/sign-in-throttle.js';
 import { Mailer } from '../src/modules/mail/mailer.js';
 import { startServer } from '../src/app/create-server.js';
-import { jobsImportsSettled } from '../src/modules/import/jobs-import.service.js';
+import { jobsImportsSettled } from '../src/modules/job/jobs-import.service.js';
 
 const VEHICLES = 5000;
 const PASSWORD = 'bench-password-0123';

@@ -12,7 +12,7 @@ import { contextForViewer } from '../src/app/request-context.js';
 import { makeViewer } from '../src/common/auth/viewer.js';
 import type { Viewer } from '../src/common/auth/viewer.js';
 import type { JobFilterInput } from '../src/modules/job/job.service.js';
-import { jobsCsvPieces } from '../src/modules/import/jobs-export.service.js';
+import { jobsCsvPieces } from '../src/modules/job/jobs-export.service.js';
 
 const JOBS = 1_000_000;
 const partnerId = (g: number) => `00000000-0000-7000-9000-${g.toString(16).padStart(12, '0')}`;

@@ -44,7 +44,7 @@ import { makeViewer } from '../src/common/auth/viewer.js';
 import { Mailer } from '../src/modules/mail/mailer.js';
 import type { User } from '../src/modules/user/user.entity.js';
 import { randomVin } from '../src/modules/vehicle/vehicle.factory.js';
-import { importVehicles, validateVehiclesImport } from '../src/modules/import/vehicles-import.service.js';
+import { importVehicles, validateVehiclesImport } from '../src/modules/vehicle/vehicles-import.service.js';
 
 const EVENTS = 200_000;
 

@@ -15,7 +15,7 @@ import { DEMO_PASSWORD, seedDemo } from './db/seeders/demo.seeder.js';
 import { Mailer } from './modules/mail/mailer.js';
 import { createAppPubSub } from './app/pubsub.js';
 import { startServer } from './app/create-server.js';
-import { failInterruptedImports } from './modules/import/jobs-import.service.js';
+import { failInterruptedImports } from './modules/job/jobs-import.service.js';
 
 /** Without SESSION_SECRET, keep a generated one in the data folder so sessions survive restarts. */
 async function withSessionSecret(env: Env): Promise<Env> {

@@ -11,7 +11,7 @@ import { ROLES, buildAccessWorld, randomId, seesOf } from '../testing/access-wor
 import type { AccessWorld, ObjectKind, Role } from '../testing/access-world.js';
 import { createMatrix, databaseSnapshots, inBatches, leaksIn, operationNamed, operationsOf, unexpected } from '../testing/operation-matrix.js';
 import type { Finding } from '../testing/operation-matrix.js';
-import { jobsExportHandler } from '../modules/import/jobs-export.route.js';
+import { jobsExportHandler } from '../modules/job/jobs-export.route.js';
 import { buildAppSchema } from './build-schema.js';
 import { SESSION_COOKIE } from './request-context.js';
 

@@ -29,7 +29,7 @@ import { httpContext, wsContext, wsCredentials } from './request-context.js';
 import { WebSocketAdmission } from './websocket-admission.js';
 import { BLOCKED, authenticate } from '../modules/auth/authenticate.js';
 import { LiveConnections } from './live-identity.js';
-import { jobsExportHandler } from '../modules/import/jobs-export.route.js';
+import { jobsExportHandler } from '../modules/job/jobs-export.route.js';
 import { importUploadRouter } from '../modules/import/import-upload.router.js';
 
 /**

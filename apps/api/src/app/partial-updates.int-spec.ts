@@ -1,5 +1,5 @@
 /**
- * The rule of every update mutation (README "GraphQL conventions", `parseUpdate`): it changes only the
+ * The rule of every update mutation (docs/api.md "GraphQL conventions", `parseUpdate`): it changes only the
  * fields it is given — a field left out stays as it is, a nullable field given as null is cleared.
  * One test per update mutation: leave almost everything out, then clear one field explicitly.
  */

@@ -8,9 +8,10 @@ import { MailboxResolver } from '../modules/mail/mailbox.resolver.js';
 import { PartnerResolver } from '../modules/partner/partner.resolver.js';
 import { PartnerFieldsResolver } from '../modules/partner/partner.fields.resolver.js';
 import { InvitationResolver } from '../modules/invitation/invitation.resolver.js';
-import { ImportResolver } from '../modules/import/import.resolver.js';
-import { VehiclesImportResolver } from '../modules/import/vehicles-import.resolver.js';
-import { JobsImportResolver } from '../modules/import/jobs-import.resolver.js';
+import { ImportBatchResolver } from '../modules/import/import-batch.resolver.js';
+import { PartnersCsvResolver } from '../modules/partner/partners-csv.resolver.js';
+import { VehiclesCsvResolver } from '../modules/vehicle/vehicles-csv.resolver.js';
+import { JobsImportResolver } from '../modules/job/jobs-import.resolver.js';
 import { VehicleResolver } from '../modules/vehicle/vehicle.resolver.js';
 import { JobResolver } from '../modules/job/job.resolver.js';
 import { JobEventFieldsResolver, JobFieldsResolver } from '../modules/job/job.fields.resolver.js';
@@ -23,9 +24,9 @@ import { JobTemplateFieldsResolver } from '../modules/job/job-template.fields.re
 
 /** The one list of resolvers. */
 export const resolvers = [
-  AuthResolver, ViewerFieldsResolver, UserResolver, PreferencesResolver, ApiKeyResolver, AuditResolver, MailboxResolver, PartnerResolver, PartnerFieldsResolver, InvitationResolver, ImportResolver,
+  AuthResolver, ViewerFieldsResolver, UserResolver, PreferencesResolver, ApiKeyResolver, AuditResolver, MailboxResolver, PartnerResolver, PartnerFieldsResolver, InvitationResolver, ImportBatchResolver, PartnersCsvResolver,
   VehicleResolver, VehicleFieldsResolver, VehicleAssignmentFieldsResolver, OwnerVehicleAccessFieldsResolver,
-  VehiclesImportResolver,
+  VehiclesCsvResolver,
   OwnerResolver, OwnerFieldsResolver,
   PartnerVehicleFieldsResolver,
   JobResolver, JobFieldsResolver, JobEventFieldsResolver,

@@ -25,7 +25,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { QUERY_LIMITS } from '../app/create-server.js';
 import { randomVin } from '../modules/vehicle/vehicle.factory.js';
-import { jobsImportsSettled } from '../modules/import/jobs-import.service.js';
+import { jobsImportsSettled } from '../modules/job/jobs-import.service.js';
 import type { AccessWorld, ObjectKind, Role } from './access-world.js';
 import { FOREIGN_PRIORITY, OTHER_PRINCIPAL, OWN_PREFERENCE, randomId, seesOf, withheldFieldsOf } from './access-world.js';
 import type { GqlResult, TestApp } from './test-app.js';

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { JobConfiguration, JobStatus } from '@partner-hub/domain';
 import { ImportBatch } from '../modules/import/import-batch.entity.js';
-import { jobsExportHandler } from '../modules/import/jobs-export.route.js';
+import { jobsExportHandler } from '../modules/job/jobs-export.route.js';
 import { JobEvent } from '../modules/job/job-event.entity.js';
 import { Job } from '../modules/job/job.entity.js';
 import type { Organization } from '../modules/organization/organization.entity.js';

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** The jobs list's partial indexes over live jobs — tab, tab + status, status, overdue — with `id` for the keyset order (README, Jobs benchmark). */
+/** The jobs list's partial indexes over live jobs — tab, tab + status, status, overdue — with `id` for the keyset order (docs/benchmarks.md, Jobs benchmark). */
 export class Migration20261124004831 extends Migration {
 
   override async up(): Promise<void> {

@@ -7,6 +7,7 @@ import { Migration20261124002056 } from './Migration20261124002056.js';
 import { Migration20261124004831 } from './Migration20261124004831.js';
 import { Migration20261201000000 } from './Migration20261201000000.js';
 import { Migration20261202071347 } from './Migration20261202071347.js';
+import { Migration20261202100000 } from './Migration20261202100000.js';
 
 /**
  * Every committed migration, in order. Listed explicitly (not found by globbing) so the same
@@ -23,4 +24,5 @@ export const migrationsList = [
   { name: 'Migration20261124004831', class: Migration20261124004831 },
   { name: 'Migration20261201000000', class: Migration20261201000000 },
   { name: 'Migration20261202071347', class: Migration20261202071347 },
+  { name: 'Migration20261202100000', class: Migration20261202100000 },
 ];

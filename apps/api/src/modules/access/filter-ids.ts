@@ -3,10 +3,10 @@ import { validate as isUuid } from 'uuid';
 import { viewerOf } from '../../common/context/request-context.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { NotFound, ValidationFailed } from '../../common/errors/app-errors.js';
-import { findVisibleImportBatch } from '../import/import-common.js';
-import { findVisibleOwner } from '../owner/owner-access.js';
-import { findVisiblePartner } from '../partner/partner-scope.js';
-import { findVisibleVehicle } from '../vehicle/vehicle-access.js';
+import { findVisibleImportBatch } from './import-batch-scope.js';
+import { findVisibleOwner } from './owner-access.js';
+import { findVisiblePartner } from './partner-scope.js';
+import { findVisibleVehicle } from './vehicle-access.js';
 
 /**
  * Id-valued list filters (DESIGN.md §3; issue 15): a filter by an id the viewer may not open would

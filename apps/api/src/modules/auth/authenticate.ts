@@ -6,7 +6,7 @@ import type { Viewer } from '../../common/auth/viewer.js';
 import { scopeToSystem } from '../../common/db/tenant-filter.js';
 import { Session } from './session.entity.js';
 import { ApiKey } from '../api-key/api-key.entity.js';
-import { partnershipAccess } from '../partner/partnership-access.js';
+import { partnershipAccess } from '../access/partnership-access.js';
 import type { Organization } from '../organization/organization.entity.js';
 
 /** Sessions slide forward on use, but write at most once per this interval. */

@@ -12,7 +12,7 @@ import { parseInput } from '../../common/errors/parse-input.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Partner } from '../partner/partner.entity.js';
-import { findManagedPartner } from '../partner/partner-scope.js';
+import { findManagedPartner } from '../access/partner-scope.js';
 import { User } from '../user/user.entity.js';
 import { InvitationUnusable } from './invitation.errors.js';
 import { InvitationPreview, PartnerInvitationInfo } from './invitation.types.js';

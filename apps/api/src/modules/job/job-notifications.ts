@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../common/context/request-context.js';
-import { scopeToSystem } from '../../common/db/tenant-filter.js';
+import { readsAdminsToNotify } from '../access/system-reads.js';
 import type { Partner } from '../partner/partner.entity.js';
 import { User } from '../user/user.entity.js';
 import type { Job } from './job.entity.js';
@@ -17,10 +17,8 @@ const publicUrl = (ctx: RequestContext) => ctx.deps.env.PUBLIC_URL ?? `http://lo
  */
 export async function notifyAssignment(ctx: RequestContext, partner: Partner, jobs: readonly AssignedJob[], total = jobs.length): Promise<void> {
   if (total === 0) return;
-  // the partner's users live in its own tenant: read them with a system fork, for an already checked partner
-  const lookup = ctx.em.fork();
-  scopeToSystem(lookup);
-  const admins = await lookup.find(User, { organization: partner.organization.id, role: 'ADMIN', active: true }, { orderBy: { email: 'asc' } });
+  // the partner's users live in its own tenant (see system-reads.ts)
+  const admins = await readsAdminsToNotify(ctx.em).find(User, { organization: partner.organization.id, role: 'ADMIN', active: true }, { orderBy: { email: 'asc' } });
   if (admins.length === 0) return;
   const listed = jobs.slice(0, 20).map((job) => `- ${job.title ?? `${job.kind.toLowerCase()} job`}${job.scheduledFor ? `, scheduled for ${job.scheduledFor}` : ''}: ${publicUrl(ctx)}/jobs/${job.id}`);
   const more = total > listed.length ? [`…and ${total - listed.length} more: ${publicUrl(ctx)}/jobs`] : [];

@@ -40,7 +40,7 @@ import type { JobTemplate } from './job-template.entity.js';
  * Relations carry `filters: false`: a job's own tenant filter already confines it to its principal,
  * and its vehicle, partner, technician, template and batch are that principal's. Without it
  * MikroORM joins all five into every list page and count to apply their tenant filters — the
- * count of a 500,000-job tab then hash-joined the vehicle table (see README, Jobs benchmark).
+ * count of a 500,000-job tab then hash-joined the vehicle table (see docs/benchmarks.md, Jobs benchmark).
  */
 export class Job extends BaseEntity<
   'status' | 'title' | 'description' | 'instructions' | 'scheduledFor' | 'servicePartner' | 'technician' | 'failureReason' | 'cancelReason' | 'attempt' | 'template' | 'importBatch' | 'deletedAt' | 'version'

@@ -6,7 +6,8 @@ import { NotFoundError, ValidationError, VersionConflictError } from '../../comm
 import { fromConfigurationInput } from './job-configuration.types.js';
 import { InvalidTransitionError } from './job.errors.js';
 import { Job } from './job.entity.js';
-import { bulkJobAction, createJob, deleteJob, findVisibleJob, listJobs, overrideJobConfiguration, planBulkJobAction, transitionJob, updateJob } from './job.service.js';
+import { findVisibleJob } from '../access/job-scope.js';
+import { bulkJobAction, createJob, deleteJob, listJobs, overrideJobConfiguration, planBulkJobAction, transitionJob, updateJob } from './job.service.js';
 import type { BulkJobPlan } from './job.service.js';
 import { BulkJobActionInput, BulkJobActionPlan, CreateJobInput, JobFilter, RefusedJob, JobIdInput, JobOrder, JobSuccess, OverrideJobConfigurationInput, TransitionJobInput, UpdateJobInput } from './job.types.js';
 

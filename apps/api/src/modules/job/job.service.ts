@@ -2,11 +2,12 @@ import { FlushMode, OptimisticLockError } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CONFIGURATION_OVERRIDE_MESSAGES, JOB_FIELDS_EDITABLE_WHEN_ASSIGNED, JOB_TRANSITIONS, MAX_BULK_JOBS, checkTransition, configurationChanges, configurationOverrideState, deleteRefusal, editRefusal, holdsGrant, jobConfigurationSchema, mergeWithTemplate, rescheduleRefusal } from '@partner-hub/domain';
-import type { BulkJobAction, JobAction, JobActor, JobKind, JobStatus } from '@partner-hub/domain';
+import type { BulkJobAction, JobAction, JobKind, JobStatus } from '@partner-hub/domain';
 import { validate as isUuid } from 'uuid';
 import { z } from 'zod';
 import { inTransaction, viewerOf } from '../../common/context/request-context.js';
 import { filterIdsOpen } from '../access/filter-ids.js';
+import { actorFor, findVisibleJob, jobScopeWhere } from '../access/job-scope.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { NotFound, ValidationFailed, VersionConflict } from '../../common/errors/app-errors.js';
 import { expectVersion } from '../../common/db/versioned.js';
@@ -16,44 +17,20 @@ import type { Page } from '../../common/graphql/connection.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Partner } from '../partner/partner.entity.js';
 import { AccessGrant } from '../vehicle/access-grant.entity.js';
-import { accessViaEntries } from '../vehicle/vehicle-access.js';
+import { accessViaEntries } from '../access/vehicle-access.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 import { JobEvent } from './job-event.entity.js';
 import { InvalidTransition } from './job.errors.js';
 import { notifyAssignment } from './job-notifications.js';
 import { findVisibleTemplate } from './job-template.service.js';
 import { Job } from './job.entity.js';
+import { countJobs, countersCover } from './job-counts.js';
 
 /**
  * Jobs (DESIGN.md §1, §2): creation, the lifecycle's transitions — each checked against the one
  * table in libs/domain, applied with an optimistic version check so that of two simultaneous
  * Starts exactly one wins — and the access grants that follow a job's assignment (§3).
  */
-
-/** Which jobs a viewer sees: principal staff all of their principal's; a partner's people those assigned to it. */
-export function jobScopeWhere(ctx: RequestContext): FilterQuery<Job> {
-  const viewer = viewerOf(ctx);
-  if (viewer.organizationKind === 'PRINCIPAL') return { deletedAt: null };
-  return { deletedAt: null, servicePartner: { $in: viewer.partnerships.map((p) => p.partnerId) } };
-}
-
-/** Loads a job the viewer may see, or fails exactly as if it did not exist. */
-export async function findVisibleJob(ctx: RequestContext, id: string, field = 'id'): Promise<Job> {
-  const job = isUuid(id) ? await ctx.em.findOne(Job, { $and: [{ id }, jobScopeWhere(ctx)] }) : null;
-  if (!job) throw new NotFound('job', field);
-  return job;
-}
-
-/** Who the viewer is to this job, in the lifecycle's terms. */
-export function actorFor(ctx: RequestContext, job: Job): JobActor {
-  const viewer = viewerOf(ctx);
-  if (viewer.organizationKind === 'PRINCIPAL') return viewer.permissions.has('jobs:write') ? 'PRINCIPAL' : 'OTHER';
-  const ownsJob = job.servicePartner && viewer.partnerships.some((p) => p.partnerId === job.servicePartner?.id);
-  if (!ownsJob) return 'OTHER';
-  if (viewer.role === 'ADMIN') return 'PARTNER_ADMIN';
-  if (viewer.role === 'TECHNICIAN') return job.technician && job.technician.id === viewer.userId ? 'RUNNING_TECHNICIAN' : 'TECHNICIAN';
-  return 'OTHER';
-}
 
 export const JOB_SORT_FIELDS = ['CREATED_AT', 'KIND', 'STATUS'] as const;
 export type JobSortField = (typeof JOB_SORT_FIELDS)[number];
@@ -73,10 +50,13 @@ export interface JobFilterInput {
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-01-31.').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'This date does not exist.');
 
-/** The jobs list's condition: the viewer's scope and every filter (each on an index); shared by the list and its CSV export. */
-export async function jobsWhere(ctx: RequestContext, filter: JobFilterInput): Promise<FilterQuery<Job>> {
-  // a partner, vehicle (e.g. after the grant ended) or batch the viewer may not open filters to nothing, like an id that does not exist
-  if (!(await filterIdsOpen(ctx, filter, { servicePartnerId: 'partner', vehicleId: 'vehicle', importBatchId: 'importBatch' }))) return { id: null };
+/** The ids in a jobs filter the viewer may open; one it may not filters to nothing, like an id that does not exist. */
+function jobFilterIdsOpen(ctx: RequestContext, filter: JobFilterInput): Promise<boolean> {
+  return filterIdsOpen(ctx, filter, { servicePartnerId: 'partner', vehicleId: 'vehicle', importBatchId: 'importBatch' });
+}
+
+/** The jobs list's condition, once its ids are known to be open: the viewer's scope and every filter (each on an index). */
+function openedJobsWhere(ctx: RequestContext, filter: JobFilterInput): FilterQuery<Job> {
   const conditions: FilterQuery<Job>[] = [jobScopeWhere(ctx)];
   if (filter.status) conditions.push({ status: filter.status });
   if (filter.kind) conditions.push({ kind: filter.kind });
@@ -91,6 +71,13 @@ export async function jobsWhere(ctx: RequestContext, filter: JobFilterInput): Pr
   return { $and: conditions };
 }
 
+const NO_JOB: FilterQuery<Job> = { id: null };
+
+/** The jobs list's condition: the viewer's scope and every filter (each on an index); shared by the list and its CSV export. */
+export async function jobsWhere(ctx: RequestContext, filter: JobFilterInput): Promise<FilterQuery<Job>> {
+  return (await jobFilterIdsOpen(ctx, filter)) ? openedJobsWhere(ctx, filter) : NO_JOB;
+}
+
 /** The column of the job table a sort field orders by. */
 export function jobSortColumn(field: JobSortField): 'createdAt' | 'kind' | 'status' {
   return SORT_COLUMNS[field];
@@ -98,7 +85,11 @@ export function jobSortColumn(field: JobSortField): 'createdAt' | 'kind' | 'stat
 
 /** A page of the jobs the viewer may see, filtered (every filter on an index) and sorted. */
 export async function listJobs(ctx: RequestContext, filter: JobFilterInput, order: { field: JobSortField; direction: 'ASC' | 'DESC' }, first: number, after?: string | null): Promise<Page<Job>> {
-  return keysetPage(ctx.em, Job, await jobsWhere(ctx, filter), { first, after, orderBy: SORT_COLUMNS[order.field], direction: order.direction === 'ASC' ? 'asc' : 'desc' });
+  const open = await jobFilterIdsOpen(ctx, filter);
+  const where = open ? openedJobsWhere(ctx, filter) : NO_JOB;
+  // the total of a tab, status, partner or batch is a sum over the maintained counters, not a count over the jobs
+  const total = !open ? () => Promise.resolve(0) : countersCover(filter) ? () => countJobs(ctx, filter) : undefined;
+  return keysetPage(ctx.em, Job, where, { first, after, orderBy: SORT_COLUMNS[order.field], direction: order.direction === 'ASC' ? 'asc' : 'desc', total });
 }
 
 const text = (max: number, what: string) =>

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { contextLoaders } from '../../common/context/loaders.js';
 import { OwnerAnnotation } from './owner-annotation.entity.js';
 import { OwnerVehicleAccess } from './owner-vehicle-access.entity.js';
-import { visibleAccessWhere } from './owner-access.js';
+import { visibleAccessWhere } from '../access/owner-access.js';
 
 /** Owners' loaders (owners by id: `loaderById(ctx, Owner)`). */
 export const ownerLoaders = contextLoaders((em, ctx) => ({

@@ -7,7 +7,7 @@ import { ValidationFailed } from '../../common/errors/app-errors.js';
 import { keysetPage } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
 import { OwnerAnnotation } from './owner-annotation.entity.js';
-import { readsAnnotations, visibleAccessWhere } from './owner-access.js';
+import { readsAnnotations, visibleAccessWhere } from '../access/owner-access.js';
 import { OwnerVehicleAccess } from './owner-vehicle-access.entity.js';
 import { Owner } from './owner.entity.js';
 import { OWNER_SORT_COLUMNS, ownersWhere } from './owner.service.js';

@@ -4,7 +4,6 @@ import type { AccountType } from '@partner-hub/domain';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { viewerOf } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
-import { scopeToSystem } from '../../common/db/tenant-filter.js';
 import { forbidden } from '../../common/errors/app-errors.js';
 import { keysetPage } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
@@ -15,7 +14,8 @@ import { Organization } from '../organization/organization.entity.js';
 import { User } from '../user/user.entity.js';
 import { UserConnection } from '../user/user.types.js';
 import { Partner } from './partner.entity.js';
-import { canManage, canSee, partnerScope, seesUsersOf } from './partner-scope.js';
+import { canManage, canSee, partnerScope, seesUsersOf } from '../access/partner-scope.js';
+import { principalReadsPartnerHistory, readsUsersOfPartner } from '../access/system-reads.js';
 import { ancestorsOfPartner, descendantsOfPartner } from './partner.service.js';
 import { loaderById } from '../../common/context/loaders.js';
 import { partnerLoaders } from './partner.loaders.js';
@@ -126,7 +126,7 @@ export class PartnerFieldsResolver {
   ): Promise<Page<AuditEvent>> {
     // a principal sees every event on its partners, whoever made it; the tenant filter limits a partner to its own
     const viewer = viewerOf(ctx);
-    const em = viewer.organizationKind === 'PRINCIPAL' && partner.principal.id === viewer.organizationId ? systemFork(ctx) : ctx.em;
+    const em = viewer.organizationKind === 'PRINCIPAL' && partner.principal.id === viewer.organizationId ? principalReadsPartnerHistory(ctx) : ctx.em;
     return keysetPage(em, AuditEvent, { objectType: 'Partner', objectId: partner.id }, { first, after, orderBy: 'id', direction: 'desc' });
   }
 
@@ -146,13 +146,6 @@ export class PartnerFieldsResolver {
     // the partner is visible (it was resolved through the scope); its people only to its own users and to admins
     if (!seesUsersOf(ctx, partner)) throw forbidden();
     const own = partner.organization.id === viewerOf(ctx).organizationId;
-    return keysetPage(own ? ctx.em : systemFork(ctx), User, { organization: partner.organization.id }, { first, after, orderBy: 'email', direction: 'asc' });
+    return keysetPage(own ? ctx.em : readsUsersOfPartner(ctx), User, { organization: partner.organization.id }, { first, after, orderBy: 'email', direction: 'asc' });
   }
-}
-
-/** A fork that reads across tenants, for reads already checked against the viewer's scope. */
-function systemFork(ctx: RequestContext) {
-  const em = ctx.em.fork();
-  scopeToSystem(em);
-  return em;
 }

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { batched, contextLoaders } from '../../common/context/loaders.js';
-import { chainsAbove, subPartnerCounts } from './partner-tree.queries.js';
-import type { TreeRow } from './partner-tree.queries.js';
+import { chainsAbove } from '../access/partner-tree.queries.js';
+import { subPartnerCounts } from './sub-partner-counts.queries.js';
+import type { TreeRow } from '../access/partner-tree.queries.js';
 
 /** The partner tree's loaders (partners by id: `loaderById(ctx, Partner)`). */
 export const partnerLoaders = contextLoaders((em) => ({

@@ -2,7 +2,7 @@ import type { AccessEntry } from '@partner-hub/domain';
 import type { UserRole } from '@partner-hub/domain';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
-import { accessViaEntries, findVisibleVehicle, ledgerEntries } from './vehicle-access.js';
+import { accessViaEntries, findVisibleVehicle, ledgerEntries } from '../access/vehicle-access.js';
 import { VehicleAccessEntry } from './vehicle.types.js';
 import { Partner } from '../partner/partner.entity.js';
 import { loaderById } from '../../common/context/loaders.js';

@@ -10,7 +10,7 @@ import { Owner } from '../owner/owner.entity.js';
 import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
 import { Partner } from '../partner/partner.entity.js';
 import { NotFound } from '../../common/errors/app-errors.js';
-import { accessSubject } from './vehicle-access.js';
+import { accessSubject } from '../access/vehicle-access.js';
 import { accessVia } from './vehicle-access.service.js';
 import { vehicleAssignments } from './vehicle.service.js';
 import { Vehicle } from './vehicle.entity.js';

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { batched, contextLoaders, groupedBy } from '../../common/context/loaders.js';
 import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
-import { visibleAccessWhere } from '../owner/owner-access.js';
+import { visibleAccessWhere } from '../access/owner-access.js';
 import { VehicleAssignment } from './vehicle-assignment.entity.js';
 import { assignedVehicleCounts } from './vehicle-counts.queries.js';
 

@@ -3,7 +3,7 @@ import { validate as isUuid } from 'uuid';
 import { memoize, viewerOf } from '../../common/context/request-context.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { NotFound } from '../../common/errors/app-errors.js';
-import { Partner } from './partner.entity.js';
+import { Partner } from '../partner/partner.entity.js';
 import { subtreesOf } from './partner-tree.queries.js';
 
 /**

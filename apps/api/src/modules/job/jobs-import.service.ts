@@ -19,12 +19,13 @@ import type { RequestContext } from '../../common/context/request-context.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Partner } from '../partner/partner.entity.js';
-import { notifyAssignment } from '../job/job-notifications.js';
-import type { AssignedJob } from '../job/job-notifications.js';
-import { readCsvStream } from './csv-stream.js';
-import { ImportBatch } from './import-batch.entity.js';
-import { ImportUpload } from './import-upload.entity.js';
-import { STORED_PROBLEMS, requirePrincipalStaff } from './import-common.js';
+import { notifyAssignment } from './job-notifications.js';
+import type { AssignedJob } from './job-notifications.js';
+import { readCsvStream } from '../import/csv-stream.js';
+import { ImportBatch } from '../import/import-batch.entity.js';
+import { ImportUpload } from '../import/import-upload.entity.js';
+import { STORED_PROBLEMS, requirePrincipalStaff } from '../import/import-common.js';
+import { importAuditEntry } from '../import/import-commit.js';
 
 /**
  * The jobs.csv import (DESIGN.md §4) on an uploaded file (POST /imports/uploads), streamed: the file
@@ -344,13 +345,7 @@ export async function startJobsImport(ctx: RequestContext, input: JobsImportInpu
         createdBy: viewer.userId,
         rowCount: upload.rowCount ?? 0,
       });
-      recordAudit(tx, {
-        action: 'job.importStarted',
-        objectType: 'ImportBatch',
-        objectId: batchId,
-        organizationId: principalId,
-        changes: { fileName: { from: null, to: upload.fileName }, preferTemplate: { from: null, to: preferTemplate } },
-      });
+      recordAudit(tx, importAuditEntry('job.importStarted', batchId, principalId, { fileName: upload.fileName, preferTemplate }));
       return created;
     });
   } catch (error) {
@@ -404,19 +399,8 @@ async function runImport(bg: RequestContext, batchId: string, upload: ImportUplo
           if (entry) await notifyAssignment(tx, partner, entry.jobs, entry.total);
         }
       }
-      recordAudit(tx, {
-        action: 'job.import',
-        objectType: 'ImportBatch',
-        objectId: batchId,
-        organizationId: principalId,
-        changes: {
-          fileName: { from: null, to: upload.fileName },
-          rowCount: { from: null, to: rowCount },
-          createdCount: { from: null, to: counts.jobs },
-          assignedCount: { from: null, to: counts.assigned },
-          preferTemplate: { from: null, to: preferTemplate },
-        },
-      });
+      const created = { fileName: upload.fileName, rowCount, createdCount: counts.jobs, assignedCount: counts.assigned, preferTemplate };
+      recordAudit(tx, importAuditEntry('job.import', batchId, principalId, created));
     });
   } catch (error) {
     if (!recorded) throw error;
@@ -430,13 +414,8 @@ async function runImport(bg: RequestContext, batchId: string, upload: ImportUplo
         `update import_batch set status = 'FAILED', row_count = ?, processed_rows = ?, created_count = 0, problem_count = ?, problems = ?::jsonb, finished_at = now(), updated_at = now() where id = ?`,
         [problems.rowCount, problems.rowCount, problems.count, JSON.stringify(problems.list), batchId],
       );
-      recordAudit(tx, {
-        action: 'job.importFailed',
-        objectType: 'ImportBatch',
-        objectId: batchId,
-        organizationId: principalId,
-        changes: { fileName: { from: null, to: upload.fileName }, rowCount: { from: null, to: problems.rowCount }, problemCount: { from: null, to: problems.count } },
-      });
+      const failed = { fileName: upload.fileName, rowCount: problems.rowCount, problemCount: problems.count };
+      recordAudit(tx, importAuditEntry('job.importFailed', batchId, principalId, failed));
     });
     publishProgress(bg, batchId, principalId);
     if (!(error instanceof ImportHasProblems)) throw error;

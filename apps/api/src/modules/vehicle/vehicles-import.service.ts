@@ -1,21 +1,20 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityClass, RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IMPORT_LIMITS, planVehiclesImport, readVehiclesTable, vehicleKeysNamedIn } from '@partner-hub/domain';
 import type { ImportOwnerRef, ImportPartnerRef, VehicleFields, VehiclesImportPlan } from '@partner-hub/domain';
 import { v7 as uuidv7 } from 'uuid';
-import { inTransaction, viewerOf } from '../../common/context/request-context.js';
+import { viewerOf } from '../../common/context/request-context.js';
 import type { RequestContext } from '../../common/context/request-context.js';
-import { ValidationFailed } from '../../common/errors/app-errors.js';
-import { recordAudit } from '../audit/audit.service.js';
 import { Owner } from '../owner/owner.entity.js';
 import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
-import { Vehicle } from '../vehicle/vehicle.entity.js';
-import { VehicleAssignment } from '../vehicle/vehicle-assignment.entity.js';
-import { readCsv } from './csv-reader.js';
-import type { ImportBatch } from './import-batch.entity.js';
-import { INSERT_CHUNK, checkFileName, newImportBatch, requirePrincipalStaff, unreadableFile } from './import-common.js';
-import type { CsvImportInput } from './import-common.js';
+import { Vehicle } from './vehicle.entity.js';
+import { VehicleAssignment } from './vehicle-assignment.entity.js';
+import { readCsv } from '../import/csv-reader.js';
+import type { ImportBatch } from '../import/import-batch.entity.js';
+import { INSERT_CHUNK } from '../import/import-common.js';
+import type { CsvImportInput } from '../import/import-common.js';
+import { commitCsvImport, validateCsvImport } from '../import/import-commit.js';
+import type { CsvImporter, ImportAnalysis, ImportOutcome } from '../import/import-commit.js';
 
 /**
  * The vehicles.csv import (DESIGN.md §4) on the database: a dry run that reports every problem
@@ -26,13 +25,9 @@ import type { CsvImportInput } from './import-common.js';
  * rows are written with multi-row INSERTs. Principal staff with `vehicles:write` only.
  */
 
-export interface VehiclesImportAnalysis {
-  fileName: string;
-  plan: VehiclesImportPlan;
+export interface VehiclesImportAnalysis extends ImportAnalysis<VehiclesImportPlan> {
   /** the names of the partners the file assigns to, by Partner ID (for the preview) */
   partnerNames: ReadonlyMap<string, string>;
-  /** the file could not be read at all (not UTF-8, empty, too large, broken quotes) */
-  unreadable: boolean;
 }
 
 /** The principal's vehicles among the file's VINs (archived ones too: a VIN stays taken), one query on the (principal, vin) index. */
@@ -71,7 +66,7 @@ async function ownersNamed(em: EntityManager, principalId: string, emails: reado
   return new Map(rows.map((r) => [r.email, { id: r.id, archived: r.archived }]));
 }
 
-async function analyze(em: EntityManager, principalId: string, input: CsvImportInput, fileName: string): Promise<VehiclesImportAnalysis> {
+async function analyze(ctx: RequestContext, principalId: string, input: CsvImportInput, fileName: string): Promise<VehiclesImportAnalysis> {
   const csv = readCsv(input.content, IMPORT_LIMITS);
   if (!csv.table) {
     const read = { rowCount: csv.rowCount, rows: [], problems: csv.problems, warnings: [], keys: [] };
@@ -81,18 +76,12 @@ async function analyze(em: EntityManager, principalId: string, input: CsvImportI
   const read = readVehiclesTable(csv.table);
   const keys = vehicleKeysNamedIn(read);
   const [existingVins, partners, owners] = await Promise.all([
-    existingVinsOf(em, principalId, keys.vins),
-    partnersNamed(em, principalId, keys.partnerCodes),
-    ownersNamed(em, principalId, keys.ownerEmails),
+    existingVinsOf(ctx.em, principalId, keys.vins),
+    partnersNamed(ctx.em, principalId, keys.partnerCodes),
+    ownersNamed(ctx.em, principalId, keys.ownerEmails),
   ]);
   const plan = planVehiclesImport({ ...read, rowCount: csv.rowCount, problems: [...csv.problems, ...read.problems] }, { existingVins, partners, owners });
   return { fileName, plan, partnerNames: new Map([...partners].map(([code, p]) => [code, p.name])), unreadable: false };
-}
-
-/** The dry run: every problem by line and column, the warnings, and what the file would create. Creates nothing. */
-export async function validateVehiclesImport(ctx: RequestContext, input: CsvImportInput): Promise<VehiclesImportAnalysis> {
-  const principalId = requirePrincipalStaff(ctx);
-  return analyze(ctx.em, principalId, input, checkFileName(input.fileName));
 }
 
 /**
@@ -124,77 +113,40 @@ async function insertChunked<T extends object>(em: EntityManager, entity: Entity
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) await em.insertMany(entity, rows.slice(start, start + INSERT_CHUNK));
 }
 
-export type VehiclesImportOutcome =
-  | { kind: 'SUCCEEDED'; batch: ImportBatch; analysis: VehiclesImportAnalysis }
-  | { kind: 'FAILED'; batch: ImportBatch; analysis: VehiclesImportAnalysis };
-
 /**
- * The commit: when the dry run finds no problem, creates in one transaction the batch, the new
- * owners, the vehicles, each named owner's OWNER access and each `partner_id`'s open assignment
- * (assigned now, by the viewer) — all pointing at the batch — with one audit event; otherwise
- * creates nothing and keeps the attempt as a FAILED batch with its problems.
- * @throws ValidationFailed when the file cannot be read at all, or when another change took one
- * of its VINs or owner e-mails between the checks and the commit.
+ * Writes the new owners, the vehicles, each named owner's OWNER access and each `partner_id`'s open
+ * assignment (assigned now, by the viewer), all pointing at the batch.
  */
-export async function importVehicles(ctx: RequestContext, input: CsvImportInput): Promise<VehiclesImportOutcome> {
-  const principalId = requirePrincipalStaff(ctx);
-  const fileName = checkFileName(input.fileName);
-  const analysis = await analyze(ctx.em, principalId, input, fileName);
-  const { plan } = analysis;
-  if (analysis.unreadable) throw unreadableFile(plan.problems);
-  const batchFields = { kind: 'VEHICLES' as const, fileName, rowCount: plan.rowCount, createdCount: plan.counts.vehicles };
+async function writeVehicles(ctx: RequestContext, batch: ImportBatch, { plan }: VehiclesImportAnalysis, principalId: string): Promise<void> {
+  const em = ctx.em;
+  const rows = importRows(plan, principalId, batch.id, viewerOf(ctx).label);
+  // multi-row inserts of plain rows in chunks: making and tracking 35,000 entities costs more than writing them
+  await insertChunked(em, Owner, rows.owners);
+  await insertChunked(em, Vehicle, rows.vehicles);
+  await insertChunked(em, OwnerVehicleAccess, rows.accesses);
+  await insertChunked(em, VehicleAssignment, rows.assignments);
+}
 
-  if (plan.problems.length > 0) {
-    const batch = await inTransaction(ctx, async (tx) => {
-      const failed = newImportBatch(tx, principalId, { ...batchFields, problems: plan.problems });
-      recordAudit(tx, {
-        action: 'vehicle.importFailed',
-        objectType: 'ImportBatch',
-        objectId: failed.id,
-        organizationId: principalId,
-        changes: {
-          fileName: { from: null, to: fileName },
-          rowCount: { from: null, to: plan.rowCount },
-          problemCount: { from: null, to: plan.problems.length },
-        },
-      });
-      return failed;
-    });
-    return { kind: 'FAILED', batch, analysis };
-  }
+const vehiclesImporter: CsvImporter<VehiclesImportAnalysis> = {
+  kind: 'VEHICLES',
+  audit: 'vehicle',
+  analyze,
+  created: ({ plan }) => ({
+    createdCount: plan.counts.vehicles,
+    ownersCreated: plan.counts.newOwners,
+    ownerAccessesCreated: plan.counts.ownerAccesses,
+    assignmentsCreated: plan.counts.assignments,
+  }),
+  write: writeVehicles,
+  takenMeanwhile: 'Another change recorded some of these VINs or owner e-mails just now. Validate the file again.',
+};
 
-  const viewer = viewerOf(ctx);
-  try {
-    const batch = await inTransaction(ctx, async (tx) => {
-      const created = newImportBatch(tx, principalId, { ...batchFields, problems: [] });
-      await tx.em.flush(); // the batch row first: every created row points at it
-      const rows = importRows(plan, principalId, created.id, viewer.label);
-      // multi-row inserts of plain rows in chunks: making and tracking 35,000 entities costs more than writing them
-      await insertChunked(tx.em, Owner, rows.owners);
-      await insertChunked(tx.em, Vehicle, rows.vehicles);
-      await insertChunked(tx.em, OwnerVehicleAccess, rows.accesses);
-      await insertChunked(tx.em, VehicleAssignment, rows.assignments);
-      recordAudit(tx, {
-        action: 'vehicle.import',
-        objectType: 'ImportBatch',
-        objectId: created.id,
-        organizationId: principalId,
-        changes: {
-          fileName: { from: null, to: fileName },
-          rowCount: { from: null, to: plan.rowCount },
-          createdCount: { from: null, to: plan.counts.vehicles },
-          ownersCreated: { from: null, to: plan.counts.newOwners },
-          ownerAccessesCreated: { from: null, to: plan.counts.ownerAccesses },
-          assignmentsCreated: { from: null, to: plan.counts.assignments },
-        },
-      });
-      return created;
-    });
-    return { kind: 'SUCCEEDED', batch, analysis };
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) {
-      throw ValidationFailed.of('content', 'Another change recorded some of these VINs or owner e-mails just now. Validate the file again.');
-    }
-    throw error;
-  }
+/** The dry run: every problem by line and column, the warnings, and what the file would create. Creates nothing. */
+export function validateVehiclesImport(ctx: RequestContext, input: CsvImportInput): Promise<VehiclesImportAnalysis> {
+  return validateCsvImport(ctx, vehiclesImporter, input);
+}
+
+/** The commit (see `commitCsvImport`): the vehicles, new owners, OWNER accesses and assignments of the file, or nothing. */
+export function importVehicles(ctx: RequestContext, input: CsvImportInput): Promise<ImportOutcome<VehiclesImportAnalysis>> {
+  return commitCsvImport(ctx, vehiclesImporter, input);
 }

@@ -6,7 +6,7 @@ import { WORLD_PASSWORD, buildWorld } from '../../testing/world.js';
 import { makeApiKey } from '../api-key/api-key.factory.js';
 import { Partner } from '../partner/partner.entity.js';
 import { makePartner } from '../partner/partner.factory.js';
-import { assignVehicle, makeGrant, makeVehicle } from './vehicle.factory.js';
+import { assignVehicle, makeGrant, makeVehicle } from '../vehicle/vehicle.factory.js';
 
 /**
  * The access ledger's promise (DESIGN.md §3): what `whoCanAccess` and `accessVia` say is exactly

@@ -5,9 +5,9 @@ import type { Topics } from '../../common/context/events.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { ValidationError } from '../../common/errors/error-results.js';
 import { JobKindEnum } from '../../common/graphql/enums.js';
-import { ImportBatch } from './import-batch.entity.js';
-import { findVisibleImportBatch } from './import-common.js';
-import { ImportProblemType } from './import.types.js';
+import { ImportBatch } from '../import/import-batch.entity.js';
+import { findVisibleImportBatch } from '../access/import-batch-scope.js';
+import { ImportProblemType } from '../import/import.types.js';
 import { JOBS_PREVIEW_LIMIT, startJobsImport, validateJobsImport } from './jobs-import.service.js';
 import type { JobsImportReportData } from './jobs-import.service.js';
 

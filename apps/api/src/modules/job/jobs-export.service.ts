@@ -1,6 +1,6 @@
 import { raw } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
-import { csvLines } from './csv-writer.js';
+import { csvLines } from '../import/csv-writer.js';
 import { JOB_CONFIGURATION_FIELDS, jobExportHeader } from '@partner-hub/domain';
 import type { JobConfigurationField } from '@partner-hub/domain';
 import { viewerOf } from '../../common/context/request-context.js';
@@ -8,11 +8,11 @@ import type { RequestContext } from '../../common/context/request-context.js';
 import { principalIdsOf } from '../../common/auth/viewer.js';
 import { keysetPage } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
-import { Job } from '../job/job.entity.js';
-import { jobSortColumn, jobsWhere } from '../job/job.service.js';
-import type { JobFilterInput, JobSortField } from '../job/job.service.js';
+import { Job } from './job.entity.js';
+import { jobSortColumn, jobsWhere } from './job.service.js';
+import type { JobFilterInput, JobSortField } from './job.service.js';
 import { Partner } from '../partner/partner.entity.js';
-import { accessSubject, vehicleScopeWhere } from '../vehicle/vehicle-access.js';
+import { accessSubject, vehicleScopeWhere } from '../access/vehicle-access.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 
 /**

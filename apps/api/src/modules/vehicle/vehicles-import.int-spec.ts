@@ -13,11 +13,11 @@ import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
 import { Partner } from '../partner/partner.entity.js';
 import { makePartner } from '../partner/partner.factory.js';
 import { makeUser } from '../user/user.factory.js';
-import { Vehicle } from '../vehicle/vehicle.entity.js';
-import { VehicleAssignment } from '../vehicle/vehicle-assignment.entity.js';
-import { assignVehicle, makeVehicle, randomVin } from '../vehicle/vehicle.factory.js';
-import { readCsv } from './csv-reader.js';
-import { ImportBatch } from './import-batch.entity.js';
+import { Vehicle } from './vehicle.entity.js';
+import { VehicleAssignment } from './vehicle-assignment.entity.js';
+import { assignVehicle, makeVehicle, randomVin } from './vehicle.factory.js';
+import { readCsv } from '../import/csv-reader.js';
+import { ImportBatch } from '../import/import-batch.entity.js';
 
 const DATA = fileURLToPath(new URL('../../../../../../shared/data/', import.meta.url));
 const PARTNERS_SAMPLE = process.env['PARTNERS_CSV'] ?? `${DATA}partners.csv`;

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { csvLines } from './csv-writer.js';
+import { csvLines } from '../import/csv-writer.js';
 import { VEHICLE_IMPORT_COLUMNS, seesAssignments } from '@partner-hub/domain';
 import type { VehicleImportColumn } from '@partner-hub/domain';
 import { viewerOf } from '../../common/context/request-context.js';
@@ -9,13 +9,13 @@ import { uuidArray } from '../../common/db/uuid-array.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
 import { keysetPage } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
-import { visibleAccessWhere } from '../owner/owner-access.js';
+import { visibleAccessWhere } from '../access/owner-access.js';
 import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
-import { partnerScope } from '../partner/partner-scope.js';
-import { accessSubject } from '../vehicle/vehicle-access.js';
-import { Vehicle } from '../vehicle/vehicle.entity.js';
-import { VEHICLE_SORT_COLUMNS, vehiclesWhere } from '../vehicle/vehicle.service.js';
-import type { VehicleFilterInput, VehicleOrderInput } from '../vehicle/vehicle.service.js';
+import { partnerScope } from '../access/partner-scope.js';
+import { accessSubject } from '../access/vehicle-access.js';
+import { Vehicle } from './vehicle.entity.js';
+import { VEHICLE_SORT_COLUMNS, vehiclesWhere } from './vehicle.service.js';
+import type { VehicleFilterInput, VehicleOrderInput } from './vehicle.service.js';
 
 /**
  * CSV export of the vehicles list (DESIGN.md §4): the same filter, scope and order as `vehicles`,

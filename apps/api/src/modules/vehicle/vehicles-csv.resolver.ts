@@ -1,11 +1,13 @@
-import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver, createUnionType } from 'type-graphql';
+import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { VehiclesImportCounts as Counts } from '@partner-hub/domain';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
-import { ErrorResult, ValidationError } from '../../common/errors/error-results.js';
-import { VehicleFilter, VehicleOrder } from '../vehicle/vehicle.types.js';
-import { ImportBatch } from './import-batch.entity.js';
-import { ImportProblemType } from './import.types.js';
+import { VehicleFilter, VehicleOrder } from './vehicle.types.js';
+import { ImportBatch } from '../import/import-batch.entity.js';
+import type { CsvImportInput } from '../import/import-common.js';
+import type { ImportOutcome } from '../import/import-commit.js';
+import { CsvImportInputType, ImportInvalidType, ImportReport, ImportResultUnion, importResult, reportFields } from '../import/import-graphql.js';
+import { ImportProblemType } from '../import/import.types.js';
 import { exportVehiclesCsv } from './vehicles-export.service.js';
 import { importVehicles, validateVehiclesImport } from './vehicles-import.service.js';
 import type { VehiclesImportAnalysis } from './vehicles-import.service.js';
@@ -13,14 +15,7 @@ import type { VehiclesImportAnalysis } from './vehicles-import.service.js';
 /** The report lists this many vehicles to create; the counts cover the whole file (10,000 preview rows cost seconds to serialize and nobody reads them). */
 export const VEHICLES_PREVIEW_LIMIT = 200;
 
-@InputType({ description: 'A vehicles.csv file to check or import (DESIGN.md §4).' })
-export class VehiclesImportInput {
-  @Field(() => String, { description: 'The file\'s name, kept with the import batch.' })
-  fileName!: string;
-
-  @Field(() => String, { description: 'The file\'s text (UTF-8, with or without BOM; comma or semicolon separated); at most 5 MB and 10,000 rows.' })
-  content!: string;
-}
+const VehiclesImportInput = CsvImportInputType('VehiclesImportInput', 'vehicles.csv');
 
 @ObjectType({ description: 'How many objects of each kind a vehicles import would create (or created).' })
 export class VehiclesImportCounts implements Counts {
@@ -77,16 +72,7 @@ export class VehiclesImportPreviewRow {
 }
 
 @ObjectType({ description: 'The dry run of a vehicles.csv import: every problem by line and column, the warnings, and what would be created.' })
-export class VehiclesImportReport {
-  @Field(() => String, { description: 'The file checked.' })
-  fileName!: string;
-
-  @Field(() => Int, { description: 'How many rows the file has (the header not counted).' })
-  rowCount!: number;
-
-  @Field(() => [ImportProblemType], { description: 'Every problem, in file order; while there is one, an import creates nothing.' })
-  problems!: ImportProblemType[];
-
+export class VehiclesImportReport extends ImportReport {
   @Field(() => [ImportProblemType], { description: 'Notes that do not stop the import, e.g. a North-American VIN whose check digit does not match.' })
   warnings!: ImportProblemType[];
 
@@ -95,9 +81,6 @@ export class VehiclesImportReport {
 
   @Field(() => [VehiclesImportPreviewRow], { description: `The first ${VEHICLES_PREVIEW_LIMIT} vehicles the file would create, in file order (rows with problems left out); counts.vehicles says how many there are in all.` })
   preview!: VehiclesImportPreviewRow[];
-
-  @Field(() => Boolean, { description: 'Whether the file can be imported as it is (no problems).' })
-  valid!: boolean;
 }
 
 @ObjectType({ description: 'Every row of the file was imported.' })
@@ -109,31 +92,17 @@ export class VehiclesImportSuccess {
   counts!: VehiclesImportCounts;
 }
 
-@ObjectType({ implements: ErrorResult, description: 'The file has problems: nothing was imported. The attempt is kept as a FAILED batch.' })
-export class VehiclesImportInvalid extends ErrorResult {
-  @Field(() => VehiclesImportReport, { description: 'Every problem by line and column.' })
-  report!: VehiclesImportReport;
-
-  @Field(() => ImportBatch, { description: 'The FAILED batch that records the attempt.' })
-  batch!: ImportBatch;
-}
-
-const ImportVehiclesResult = createUnionType({
-  name: 'ImportVehiclesResult',
-  description: 'The outcome of importVehicles.',
-  types: () => [VehiclesImportSuccess, VehiclesImportInvalid, ValidationError] as const,
-});
+const VehiclesImportInvalid = ImportInvalidType('VehiclesImportInvalid', VehiclesImportReport);
+const ImportVehiclesResult = ImportResultUnion('ImportVehiclesResult', 'importVehicles', VehiclesImportSuccess, VehiclesImportInvalid);
 
 const toCounts = (counts: Counts) => Object.assign(new VehiclesImportCounts(), counts);
 
-function toReport({ fileName, plan, partnerNames }: VehiclesImportAnalysis): VehiclesImportReport {
+function toReport(analysis: VehiclesImportAnalysis): VehiclesImportReport {
+  const { plan, partnerNames } = analysis;
   return Object.assign(new VehiclesImportReport(), {
-    fileName,
-    rowCount: plan.rowCount,
-    problems: plan.problems,
+    ...reportFields(analysis),
     warnings: plan.warnings,
     counts: toCounts(plan.counts),
-    valid: plan.problems.length === 0,
     preview: plan.planned.slice(0, VEHICLES_PREVIEW_LIMIT).map((p) =>
       Object.assign(new VehiclesImportPreviewRow(), {
         row: p.line,
@@ -154,12 +123,12 @@ function toReport({ fileName, plan, partnerNames }: VehiclesImportAnalysis): Veh
 
 /** The vehicles.csv import (validate, commit) and the vehicles list's CSV export. */
 @Resolver()
-export class VehiclesImportResolver {
+export class VehiclesCsvResolver {
   @Allow('vehicles:write')
   @Query(() => VehiclesImportReport, {
     description: 'Checks a vehicles.csv file without importing it (principal staff): every problem by line and column, the warnings, and what it would create.',
   })
-  async validateVehiclesImport(@Arg('input', () => VehiclesImportInput) input: VehiclesImportInput, @Ctx() ctx: RequestContext): Promise<VehiclesImportReport> {
+  async validateVehiclesImport(@Arg('input', () => VehiclesImportInput) input: CsvImportInput, @Ctx() ctx: RequestContext): Promise<VehiclesImportReport> {
     return toReport(await validateVehiclesImport(ctx, input));
   }
 
@@ -168,17 +137,9 @@ export class VehiclesImportResolver {
     description:
       'Imports a vehicles.csv file (principal staff): vehicles, new owners (by e-mail) with OWNER access, and assignments to partner_id — every row or, when the file has a problem, none, in one transaction kept as an import batch.',
   })
-  async importVehicles(@Arg('input', () => VehiclesImportInput) input: VehiclesImportInput, @Ctx() ctx: RequestContext): Promise<typeof ImportVehiclesResult> {
-    const outcome = await importVehicles(ctx, input);
-    if (outcome.kind === 'SUCCEEDED') return Object.assign(new VehiclesImportSuccess(), { batch: outcome.batch, counts: toCounts(outcome.analysis.plan.counts) });
-    const report = toReport(outcome.analysis);
-    return Object.assign(new VehiclesImportInvalid(), {
-      code: 'IMPORT_INVALID',
-      message: `The file has ${report.problems.length} problem(s): nothing was imported. Fix them and import again.`,
-      field: 'content',
-      report,
-      batch: outcome.batch,
-    });
+  async importVehicles(@Arg('input', () => VehiclesImportInput) input: CsvImportInput, @Ctx() ctx: RequestContext): Promise<typeof ImportVehiclesResult> {
+    const success = ({ batch, analysis }: ImportOutcome<VehiclesImportAnalysis>) => Object.assign(new VehiclesImportSuccess(), { batch, counts: toCounts(analysis.plan.counts) });
+    return importResult(await importVehicles(ctx, input), success, toReport, VehiclesImportInvalid);
   }
 
   @Allow('vehicles:read')

@@ -5,10 +5,10 @@ import { memoize, viewerOf } from '../../common/context/request-context.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { idIn } from '../../common/db/subquery.js';
 import { NotFound } from '../../common/errors/app-errors.js';
-import { accessSubject, heldVehiclesWhere } from '../vehicle/vehicle-access.js';
+import { accessSubject, heldVehiclesWhere } from './vehicle-access.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
-import { OwnerVehicleAccess } from './owner-vehicle-access.entity.js';
-import { Owner } from './owner.entity.js';
+import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
+import { Owner } from '../owner/owner.entity.js';
 
 /**
  * Which owners a viewer may see (DESIGN.md §3), derived from the vehicle access ledger:

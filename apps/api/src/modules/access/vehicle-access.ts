@@ -8,11 +8,11 @@ import { memoize, viewerOf } from '../../common/context/request-context.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { idIn } from '../../common/db/subquery.js';
 import { NotFound } from '../../common/errors/app-errors.js';
-import { partnerScope } from '../partner/partner-scope.js';
-import { chainsAbove } from '../partner/partner-tree.queries.js';
-import { AccessGrant } from './access-grant.entity.js';
-import { Vehicle } from './vehicle.entity.js';
-import { VehicleAssignment } from './vehicle-assignment.entity.js';
+import { partnerScope } from './partner-scope.js';
+import { chainsAbove } from './partner-tree.queries.js';
+import { AccessGrant } from '../vehicle/access-grant.entity.js';
+import { Vehicle } from '../vehicle/vehicle.entity.js';
+import { VehicleAssignment } from '../vehicle/vehicle-assignment.entity.js';
 
 /**
  * Vehicle access, enforced from one ledger (DESIGN.md §3): assignment periods and job grants,

@@ -6,8 +6,8 @@ import { WORLD_PASSWORD, buildWorld } from '../../testing/world.js';
 import { makeUser } from '../user/user.factory.js';
 import { Partner } from '../partner/partner.entity.js';
 import { makePartner } from '../partner/partner.factory.js';
-import type { Vehicle } from './vehicle.entity.js';
-import { assignVehicle, makeGrant, makeVehicle, randomVin } from './vehicle.factory.js';
+import type { Vehicle } from '../vehicle/vehicle.entity.js';
+import { assignVehicle, makeGrant, makeVehicle, randomVin } from '../vehicle/vehicle.factory.js';
 import { giveOwnerAccess, makeOwner } from '../owner/owner.factory.js';
 import type { Owner } from '../owner/owner.entity.js';
 

@@ -10,13 +10,13 @@ import { createTestApp } from '../../testing/test-app.js';
 import type { TestApp } from '../../testing/test-app.js';
 import { WORLD_PASSWORD, buildWorld } from '../../testing/world.js';
 import { makeOrganization } from '../organization/organization.factory.js';
-import { Job } from '../job/job.entity.js';
+import { Job } from './job.entity.js';
 import { Partner } from '../partner/partner.entity.js';
 import { makePartner } from '../partner/partner.factory.js';
 import { makeUser } from '../user/user.factory.js';
 import { makeGrant, makeVehicle } from '../vehicle/vehicle.factory.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
-import { readCsv } from './csv-reader.js';
+import { readCsv } from '../import/csv-reader.js';
 import { jobsExportHandler } from './jobs-export.route.js';
 
 /**

@@ -7,7 +7,7 @@ import { assertAllowed } from '../../common/auth/authorize.js';
 import { AccessError, UserError, ValidationFailed } from '../../common/errors/app-errors.js';
 import { parseInput } from '../../common/errors/parse-input.js';
 import { inputProblem } from '../../common/graphql/input-guard.js';
-import { JOB_SORT_FIELDS } from '../job/job.service.js';
+import { JOB_SORT_FIELDS } from './job.service.js';
 import { jobsCsvPieces } from './jobs-export.service.js';
 
 /**

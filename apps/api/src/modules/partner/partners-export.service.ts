@@ -1,14 +1,14 @@
-import { csvLines } from './csv-writer.js';
+import { csvLines } from '../import/csv-writer.js';
 import { formatAmount } from '@partner-hub/domain';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
 import { keysetPage } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
-import { Partner } from '../partner/partner.entity.js';
-import { canSee, partnerScope } from '../partner/partner-scope.js';
-import { subPartnerCounts } from '../partner/partner-tree.queries.js';
-import { SORT_COLUMNS, partnersWhere } from '../partner/partner.service.js';
-import type { PartnerFilterInput, PartnerOrderInput } from '../partner/partner.service.js';
+import { Partner } from './partner.entity.js';
+import { canSee, partnerScope } from '../access/partner-scope.js';
+import { subPartnerCounts } from './sub-partner-counts.queries.js';
+import { SORT_COLUMNS, partnersWhere } from './partner.service.js';
+import type { PartnerFilterInput, PartnerOrderInput } from './partner.service.js';
 
 /**
  * CSV export of the partners list (DESIGN.md §4, "Lists export to CSV with the columns and

@@ -7,10 +7,10 @@ import type { TestApp } from '../../testing/test-app.js';
 import { WORLD_PASSWORD, buildWorld } from '../../testing/world.js';
 import { makeOrganization } from '../organization/organization.factory.js';
 import { makeUser } from '../user/user.factory.js';
-import { Partner } from '../partner/partner.entity.js';
+import { Partner } from './partner.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
-import { readCsv } from './csv-reader.js';
-import { ImportBatch } from './import-batch.entity.js';
+import { readCsv } from '../import/csv-reader.js';
+import { ImportBatch } from '../import/import-batch.entity.js';
 
 const SAMPLE = process.env['PARTNERS_CSV'] ?? fileURLToPath(new URL('../../../../../../shared/data/partners.csv', import.meta.url));
 const samplePresent = existsSync(SAMPLE);

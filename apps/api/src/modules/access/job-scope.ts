@@ -1,0 +1,37 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { JobActor } from '@partner-hub/domain';
+import { validate as isUuid } from 'uuid';
+import { viewerOf } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { NotFound } from '../../common/errors/app-errors.js';
+import { Job } from '../job/job.entity.js';
+
+/**
+ * Which jobs a viewer may see and who it is to each (DESIGN.md §2, §3). A job's vehicle and
+ * configuration follow the vehicle ledger (vehicle-access.ts), not this scope.
+ */
+
+/** Which jobs a viewer sees: principal staff all of their principal's; a partner's people those assigned to it. */
+export function jobScopeWhere(ctx: RequestContext): FilterQuery<Job> {
+  const viewer = viewerOf(ctx);
+  if (viewer.organizationKind === 'PRINCIPAL') return { deletedAt: null };
+  return { deletedAt: null, servicePartner: { $in: viewer.partnerships.map((p) => p.partnerId) } };
+}
+
+/** Loads a job the viewer may see, or fails exactly as if it did not exist. */
+export async function findVisibleJob(ctx: RequestContext, id: string, field = 'id'): Promise<Job> {
+  const job = isUuid(id) ? await ctx.em.findOne(Job, { $and: [{ id }, jobScopeWhere(ctx)] }) : null;
+  if (!job) throw new NotFound('job', field);
+  return job;
+}
+
+/** Who the viewer is to this job, in the lifecycle's terms. */
+export function actorFor(ctx: RequestContext, job: Job): JobActor {
+  const viewer = viewerOf(ctx);
+  if (viewer.organizationKind === 'PRINCIPAL') return viewer.permissions.has('jobs:write') ? 'PRINCIPAL' : 'OTHER';
+  const ownsJob = job.servicePartner && viewer.partnerships.some((p) => p.partnerId === job.servicePartner?.id);
+  if (!ownsJob) return 'OTHER';
+  if (viewer.role === 'ADMIN') return 'PARTNER_ADMIN';
+  if (viewer.role === 'TECHNICIAN') return job.technician && job.technician.id === viewer.userId ? 'RUNNING_TECHNICIAN' : 'TECHNICIAN';
+  return 'OTHER';
+}

@@ -1,0 +1,30 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * Where the maintained job counters (`job_count`) disagree with counting the jobs themselves:
+ * one row per (principal, kind, status, service partner, import batch) whose counter differs from
+ * `count(*)` over the live jobs. Empty when the counters are exact.
+ */
+export async function jobCountDrift(em: EntityManager): Promise<{ key: string; counted: number; kept: number }[]> {
+  const rows: { key: string; counted: string; kept: string }[] = await em.getConnection().execute(
+    `with counted as (
+       select principal_id, kind, status, service_partner_id, import_batch_id, count(*) as n
+         from job where deleted_at is null group by 1, 2, 3, 4, 5
+     )
+     select concat_ws('/', coalesce(c.principal_id, k.principal_id), coalesce(c.kind, k.kind), coalesce(c.status, k.status),
+                      coalesce(c.service_partner_id, k.service_partner_id), coalesce(c.import_batch_id, k.import_batch_id)) as key,
+            coalesce(c.n, 0) as counted, coalesce(k.n, 0) as kept
+       from counted c
+       full join job_count k on (c.principal_id, c.kind, c.status) = (k.principal_id, k.kind, k.status)
+                              and c.service_partner_id is not distinct from k.service_partner_id
+                              and c.import_batch_id is not distinct from k.import_batch_id
+      where coalesce(c.n, 0) <> coalesce(k.n, 0)`,
+  );
+  return rows.map((r) => ({ key: r.key, counted: Number(r.counted), kept: Number(r.kept) }));
+}
+
+/** Fails when the job counters drifted from the jobs: every integration test's app checks it when it closes. */
+export async function assertJobCountsExact(em: EntityManager): Promise<void> {
+  const drift = await jobCountDrift(em);
+  if (drift.length > 0) throw new Error(`job_count drifted from the jobs it counts: ${JSON.stringify(drift.slice(0, 10))}`);
+}
