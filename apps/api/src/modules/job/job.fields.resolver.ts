@@ -16,6 +16,8 @@ import { refusalOf } from './job.service.js';
 import { JobEvent } from './job-event.entity.js';
 import { JobTemplate } from './job-template.entity.js';
 import { Job } from './job.entity.js';
+import { loaderById } from '../../common/context/loaders.js';
+import { jobLoaders } from './job.loaders.js';
 
 /**
  * Whether the viewer may see the job's vehicle now: principal staff always; a partner while its
@@ -42,7 +44,7 @@ export class JobFieldsResolver {
   @FieldResolver(() => Vehicle, { nullable: true, description: 'The vehicle — for a service partner only while its access grant lasts (null afterwards).' })
   async vehicle(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<Vehicle | null> {
     if (!(await seesVehicle(ctx, job))) return null;
-    return ctx.loaders.vehicleById.load(job.vehicle.id);
+    return loaderById(ctx, Vehicle).load(job.vehicle.id);
   }
 
   @Allow('jobs:read')
@@ -56,7 +58,7 @@ export class JobFieldsResolver {
     description: 'Whether the viewer may change the configuration now (overrideJobConfiguration), and if not, why — the same rule the mutation applies.',
   })
   async configurationOverride(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<ConfigurationOverrideState> {
-    const partner = job.servicePartner ? await ctx.loaders.partnerById.load(job.servicePartner.id) : null;
+    const partner = job.servicePartner ? await loaderById(ctx, Partner).load(job.servicePartner.id) : null;
     const state = configurationOverrideState(job.status, actorFor(ctx, job), partner?.allowJobOverride ?? false);
     return state === 'ALLOWED' ? configurationOverrideState(job.status, actorFor(ctx, job), true, await seesVehicle(ctx, job)) : state;
   }
@@ -75,27 +77,27 @@ export class JobFieldsResolver {
   @Allow('jobs:read')
   @FieldResolver(() => Partner, { nullable: true, description: 'The service partner it is assigned to.' })
   servicePartner(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<Partner | null> {
-    return job.servicePartner ? ctx.loaders.partnerById.load(job.servicePartner.id) : Promise.resolve(null);
+    return job.servicePartner ? loaderById(ctx, Partner).load(job.servicePartner.id) : Promise.resolve(null);
   }
 
   @Allow('jobs:read')
   @FieldResolver(() => JobTemplate, { nullable: true, description: 'The template the job was created from — for principal staff (templates are theirs); null for partners.' })
   template(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<JobTemplate | null> {
     if (!job.template || viewerOf(ctx).organizationKind !== 'PRINCIPAL') return Promise.resolve(null);
-    return ctx.loaders.jobTemplateById.load(job.template.id);
+    return loaderById(ctx, JobTemplate).load(job.template.id);
   }
 
   @Allow('jobs:read')
   @FieldResolver(() => ImportBatch, { nullable: true, description: 'The CSV import that created the job — for principal staff; null for partners.' })
   importBatch(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<ImportBatch | null> {
     if (!job.importBatch || viewerOf(ctx).organizationKind !== 'PRINCIPAL') return Promise.resolve(null);
-    return ctx.loaders.importBatchById.load(job.importBatch.id);
+    return loaderById(ctx, ImportBatch).load(job.importBatch.id);
   }
 
   @Allow('jobs:read')
   @FieldResolver(() => [JobEvent], { description: 'The job\'s history, oldest first: every transition with who, when and why.' })
   events(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<JobEvent[]> {
-    return ctx.loaders.jobEvents.load(job.id);
+    return jobLoaders(ctx).jobEvents.load(job.id);
   }
 }
 
@@ -109,7 +111,7 @@ export class JobEventFieldsResolver {
   })
   async changes(@Root() event: JobEvent, @Ctx() ctx: RequestContext): Promise<Record<string, { from: unknown; to: unknown }> | null> {
     if (!event.changes) return null;
-    const job = await ctx.loaders.jobById.load(event.job.id);
+    const job = await loaderById(ctx, Job).load(event.job.id);
     if (job && (await seesVehicle(ctx, job))) return event.changes;
     const shown = Object.entries(event.changes).filter(([key]) => !describesVehicleDetails(event.type, key));
     return shown.length > 0 ? Object.fromEntries(shown) : null;

@@ -1,9 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BULK_JOB_ACTIONS } from '@partner-hub/domain';
 import type { BulkJobAction, JobAction, JobKind, JobStatus } from '@partner-hub/domain';
-import { JobActionEnum, JobKindEnum, JobStatusEnum, enumObject } from '../../common/graphql/enums.js';
+import { JobActionEnum, JobKindEnum, JobStatusEnum, SortDirectionEnum, enumObject } from '../../common/graphql/enums.js';
 import { EXPECTED_VERSION_RULE, UPDATE_RULE } from '../../common/graphql/update-rule.js';
-import { SortDirectionEnum } from '../partner/partner.inputs.js';
 import { JobConfigurationInput } from './job-configuration.types.js';
 import { Job } from './job.entity.js';
 import { JOB_SORT_FIELDS } from './job.service.js';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription, createUnionType } from 'type-graphql';
 import type { JobKind, JobsImportCounts as Counts } from '@partner-hub/domain';
 import type { RequestContext } from '../../common/context/request-context.js';
-import type { Topics } from '../../app/pubsub.js';
+import type { Topics } from '../../common/context/events.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { ValidationError } from '../../common/errors/error-results.js';
 import { JobKindEnum } from '../../common/graphql/enums.js';
