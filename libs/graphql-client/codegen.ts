@@ -51,6 +51,8 @@ const config: CodegenConfig = {
         defaultScalarType: 'unknown',
         scalars: {
           DateTime: 'string',
+          // a calendar day, YYYY-MM-DD: format it as that day (formatLocalDate), never through new Date(), which reads it as UTC midnight
+          LocalDate: 'string',
           JSONObject: 'Record<string, unknown>',
           JSON: 'unknown',
         },

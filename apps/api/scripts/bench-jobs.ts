@@ -13,9 +13,10 @@ import { makeViewer } from '../src/common/auth/viewer.js';
 import type { Viewer } from '../src/common/auth/viewer.js';
 import type { JobFilterInput } from '../src/modules/job/job.service.js';
 import { jobsCsvPieces } from '../src/modules/job/jobs-export.service.js';
+import { benchId, seedJobs } from './bench-data.js';
 
 const JOBS = 1_000_000;
-const partnerId = (g: number) => `00000000-0000-7000-9000-${g.toString(16).padStart(12, '0')}`;
+const partnerId = (g: number) => benchId('partner', g);
 
 type Timer = (label: string, runs: number, fn: () => Promise<unknown>) => Promise<void>;
 
@@ -25,21 +26,7 @@ const contextOf = (orm: MikroORM, viewer: Viewer) => contextForViewer(orm, null 
 export async function benchJobs(orm: MikroORM, time: Timer, principalId: string, partnerCount: number, vehicleCount: number): Promise<void> {
   const connection = orm.em.getConnection();
   const fill = performance.now();
-  // service partners of the bench tree are the rows g with g % 3 = 1; statuses and kinds spread evenly
-  await connection.execute(
-    `insert into job (id, created_at, updated_at, principal_id, kind, status, title, vehicle_id, configuration, scheduled_for, service_partner_id, attempt, version)
-     select ('00000000-0001-7000-8000-' || lpad(to_hex(g), 12, '0'))::uuid, now() - (g || ' seconds')::interval, now(), ?::uuid,
-            (array['INSTALLATION','MAINTENANCE'])[1 + g % 2]::job_kind,
-            (array['PENDING','ASSIGNED','RUNNING','SUCCEEDED','FAILED','CANCELLED'])[1 + g % 6]::job_status,
-            'Job ' || g,
-            ('00000000-0000-7000-a000-' || lpad(to_hex(1 + g % ?), 12, '0'))::uuid, '{"settings":{}}'::jsonb,
-            (current_date + ((g % 365) - 180))::date,
-            case when g % 6 in (0, 5) then null else ('00000000-0000-7000-9000-' || lpad(to_hex(1 + 3 * (g % (? / 3))), 12, '0'))::uuid end,
-            1, 1
-     from generate_series(1, ?) g`,
-    [principalId, vehicleCount, partnerCount, JOBS],
-  );
-  await connection.execute('vacuum analyze job');
+  await seedJobs(connection, principalId, JOBS, vehicleCount, partnerCount);
   process.stdout.write(`\nseeded ${JOBS} jobs in ${((performance.now() - fill) / 1000).toFixed(1)} s\n\n`);
 
   // 10,000 of them came from one import batch (the list's "import batch" filter)
@@ -59,7 +46,7 @@ export async function benchJobs(orm: MikroORM, time: Timer, principalId: string,
     organizationId: root[0]?.organization_id ?? '', organizationKind: 'PARTNER', role: 'TECHNICIAN', label: 'bench technician',
     partnerships: [{ partnerId: sp, principalId }],
   });
-  const vehicle = `00000000-0000-7000-a000-${(7).toString(16).padStart(12, '0')}`;
+  const vehicle = benchId('vehicle', 7);
   const today = new Date().toISOString().slice(0, 10);
   const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 

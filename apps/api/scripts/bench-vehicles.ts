@@ -11,10 +11,10 @@ import { makeViewer } from '../src/common/auth/viewer.js';
 import type { Viewer } from '../src/common/auth/viewer.js';
 import { listVehicles } from '../src/modules/vehicle/vehicle.service.js';
 import type { VehicleFilterInput, VehicleOrderInput } from '../src/modules/vehicle/vehicle.service.js';
+import { benchId, seedAssignments, seedVehicles } from './bench-data.js';
 
 export const VEHICLES = 200_000;
-/** bench.ts's partner ids: row g of the tree is `00000000-0000-7000-9000-<g in hex>` */
-const partnerId = (g: number) => `00000000-0000-7000-9000-${g.toString(16).padStart(12, '0')}`;
+const partnerId = (g: number) => benchId('partner', g);
 /** root 11 of the bench tree: 11 → 110..119 → 1100..1199 → 11000..11999, about 1,111 partners */
 const SUBTREE_ROOT = 11;
 
@@ -26,31 +26,9 @@ const contextOf = (orm: MikroORM, viewer: Viewer) => contextForViewer(orm, null 
 export async function benchVehicles(orm: MikroORM, time: Timer, principalId: string, otherId: string, partnerCount: number): Promise<void> {
   const connection = orm.em.getConnection();
   const fill = performance.now();
-  for (const [principal, count, offset] of [[principalId, VEHICLES, 0], [otherId, VEHICLES / 4, VEHICLES]] as const) {
-    // VIN-like, unique, searchable: 'W' + 16 characters derived from g; plates and serials likewise
-    await connection.execute(
-      `insert into vehicle (id, created_at, updated_at, principal_id, vin, make, model, year, plate, device_serial, device_model, firmware)
-       select ('00000000-0000-7000-a000-' || lpad(to_hex(g), 12, '0'))::uuid, now() - (g || ' seconds')::interval, now(), ?::uuid,
-              'W' || upper(substr(translate(md5(g::text), 'io', 'xy'), 1, 10)) || lpad(g::text, 6, '0'),
-              (array['Aurora','Aurora Commercial','Borealis'])[1 + g % 3], (array['Orion','Vega','Nova','Cargo 3.5'])[1 + g % 4], 2015 + g % 12,
-              'B-' || chr(65 + g % 26) || chr(65 + (g / 26) % 26) || ' ' || (g % 9999), 'CB' || lpad(g::text, 8, '0'), 'CloudBoxx 4', '4.2.1'
-       from generate_series(? + 1, ? + ?) g`,
-      [principal, offset, offset, count],
-    );
-  }
-  // every vehicle but each tenth is assigned to one partner of the tree; some taken back earlier
-  await connection.execute(
-    `insert into vehicle_assignment (id, created_at, updated_at, principal_id, vehicle_id, partner_id, assigned_at, assigned_by_label, unassigned_at, unassigned_by_label)
-     select ('00000000-0000-7000-b000-' || lpad(to_hex(g), 12, '0'))::uuid, now(), now(), ?::uuid,
-            ('00000000-0000-7000-a000-' || lpad(to_hex(g), 12, '0'))::uuid,
-            ('00000000-0000-7000-9000-' || lpad(to_hex(1 + g % ?), 12, '0'))::uuid,
-            now() - interval '30 days', 'bench', case when g % 50 = 0 then now() - interval '1 day' end, case when g % 50 = 0 then 'bench' end
-     from generate_series(1, ?) g where g % 10 <> 0`,
-    [principalId, partnerCount, VEHICLES],
-  );
-  // a vacuumed table, as autovacuum keeps a live one: counts can use index-only scans
-  await connection.execute('vacuum analyze vehicle');
-  await connection.execute('vacuum analyze vehicle_assignment');
+  await seedVehicles(connection, principalId, VEHICLES);
+  await seedVehicles(connection, otherId, VEHICLES / 4, VEHICLES);
+  await seedAssignments(connection, principalId, VEHICLES, partnerCount);
   process.stdout.write(`\nseeded ${VEHICLES + VEHICLES / 4} vehicles and their assignments in ${((performance.now() - fill) / 1000).toFixed(1)} s\n\n`);
 
   const staff = makeViewer({ kind: 'USER', userId: null, apiKeyId: null, sessionId: null, sessionExpiresAt: null, organizationId: principalId, organizationKind: 'PRINCIPAL', role: 'ADMIN', label: 'bench' });

@@ -11,9 +11,12 @@
  * - vehicles import: a 10,000-row vehicles.csv (5,000 new owners, every row assigned to one of
  *   five partners) checked and committed through the services, three times with fresh VINs;
  * - jobs import: 1,000 / 10,000 / 100,000-row jobs.csv end to end over HTTP with peak memory
- *   (bench-jobs-import.ts; alone: `npx nx run api:bench-jobs-import`).
+ *   (bench-jobs-import.ts; alone: `npx nx run api:bench-jobs-import`);
+ * - HTTP read path: three page shapes served by the API process at concurrency 1 and 16, with the
+ *   server's CPU per request against raw SQL (bench-http.ts, its own cached database of 1,000,000
+ *   jobs; alone: `npx nx run api:bench-http`, smaller: BENCH_HTTP_JOBS=50000).
  *
- * `BENCH_ONLY=jobs` (any of audit, partners, vehicles, jobs, import, jobs-import, comma-separated)
+ * `BENCH_ONLY=jobs` (any of audit, partners, vehicles, jobs, import, jobs-import, http, comma-separated)
  * measures only those; the partners and vehicles that the jobs need are seeded either way.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -34,6 +37,8 @@ import { Partner } from '../src/modules/partner/partner.entity.js';
 import { VEHICLES, benchVehicles } from './bench-vehicles.js';
 import { benchJobs } from './bench-jobs.js';
 import { benchJobsImport } from './bench-jobs-import.js';
+import { benchHttp } from './bench-http.js';
+import { seedPartners } from './bench-data.js';
 import { pino } from 'pino';
 import { loadEnv } from '../src/config/env.js';
 import { createAppPubSub } from '../src/app/pubsub.js';
@@ -83,27 +88,8 @@ const PARTNERS = 20_000;
 async function benchPartners(orm: MikroORM, principalId: string, otherId: string): Promise<void> {
   const connection = orm.em.getConnection();
   const fill = performance.now();
-  for (const [principal, count, offset] of [[principalId, PARTNERS, 0], [otherId, PARTNERS / 4, PARTNERS]] as const) {
-    await connection.execute(
-      `insert into organization (id, created_at, updated_at, kind, name, email, region, password_policy)
-       select ('00000000-0000-7000-8000-' || lpad(to_hex(g), 12, '0'))::uuid, now(), now(), 'PARTNER',
-              'Partner ' || md5(g::text), 'contact' || g || '@partner.example', (array['Berlin','Hamburg','Bavaria','Saxony'])[1 + g % 4], 'SIMPLE'
-       from generate_series(? + 1, ? + ?) g`,
-      [offset, offset, count],
-    );
-    // parents: rows 1..100 are roots, each later row hangs under the row (g / 10) → a tree about 4 levels deep
-    await connection.execute(
-      `insert into partner (id, created_at, updated_at, principal_id, organization_id, role, code, parent_id, status, blocked, users_blocked, allow_job_override, deposit_minor, currency, additional_currencies, account_type)
-       select ('00000000-0000-7000-9000-' || lpad(to_hex(g), 12, '0'))::uuid, now() - (g || ' minutes')::interval, now(), ?::uuid,
-              ('00000000-0000-7000-8000-' || lpad(to_hex(g), 12, '0'))::uuid,
-              (array['DEALER','SERVICE_PARTNER','OEM'])[1 + g % 3]::partner_role, upper(lpad(to_hex(g), 5, '0')),
-              case when g - ? <= 100 then null else ('00000000-0000-7000-9000-' || lpad(to_hex(? + (g - ?) / 10), 12, '0'))::uuid end,
-              (array['DRAFT','PENDING','ACCEPTED'])[1 + g % 3]::partner_status, g % 97 = 0, false, false, 0, 'EUR', '{}', 'PREPAID'
-       from generate_series(? + 1, ? + ?) g order by g`,
-      [principal, offset, offset, offset, offset, offset, count],
-    );
-  }
-  await connection.execute('analyze organization; analyze partner');
+  await seedPartners(connection, principalId, PARTNERS);
+  await seedPartners(connection, otherId, PARTNERS / 4, PARTNERS);
   process.stdout.write(`\nseeded ${PARTNERS + PARTNERS / 4} partners in ${((performance.now() - fill) / 1000).toFixed(1)} s\n\n`);
   const scoped = () => {
     const f = orm.em.fork();
@@ -218,15 +204,18 @@ try {
   await em.flush();
 
   if (wants('audit')) await benchAuditLog(orm, org.id, other.id, user);
-  measuring = wants('partners');
-  await benchPartners(orm, org.id, other.id);
-  measuring = wants('vehicles');
-  await benchVehicles(orm, time, org.id, other.id, PARTNERS);
-  measuring = wants('jobs');
-  if (measuring) await benchJobs(orm, time, org.id, PARTNERS, VEHICLES);
+  if (['partners', 'vehicles', 'jobs'].some(wants)) {
+    measuring = wants('partners');
+    await benchPartners(orm, org.id, other.id);
+    measuring = wants('vehicles');
+    await benchVehicles(orm, time, org.id, other.id, PARTNERS);
+    measuring = wants('jobs');
+    if (measuring) await benchJobs(orm, time, org.id, PARTNERS, VEHICLES);
+  }
   measuring = true;
   if (wants('import')) await benchVehiclesImport(orm, org.id, user);
   if (wants('jobs-import')) await benchJobsImport(orm);
+  if (wants('http')) await benchHttp();
   process.stdout.write('\nnote: totalCount (a count over all matching rows) dominates these timings; it is exact by design.\n');
 } finally {
   await orm.close(true);

@@ -48,7 +48,7 @@ beforeAll(async () => {
   db = await databaseSnapshots(app);
   matrix = createMatrix(app, world, schema, db);
   const web = express();
-  web.get('/exports/jobs.csv', jobsExportHandler(app.orm, app.deps));
+  web.get('/exports/jobs.csv', jobsExportHandler(app.deps, app.contextOf));
   server = createServer(web);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -24,7 +24,7 @@ import { createMetrics } from '../common/observability/metrics.js';
 import { buildAppSchema } from './build-schema.js';
 import { onePerOperationRule } from './operation-limits.js';
 import { asksForIntrospection, disclosureFor, introspectionRefusal, schemaDisclosurePlugin, withoutSuggestions } from './schema-disclosure.js';
-import type { AppDeps, RequestContext } from '../common/context/request-context.js';
+import type { AppDeps, HttpContextOf, RequestContext } from '../common/context/request-context.js';
 import { httpContext, wsContext, wsCredentials } from './request-context.js';
 import { WebSocketAdmission } from './websocket-admission.js';
 import { BLOCKED, authenticate } from '../modules/auth/authenticate.js';
@@ -97,6 +97,7 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
   wsServer.on('error', () => undefined); // the HTTP server's own listen error is the one reported
   wsServer.on('connection', (socket, request) => socket.once('close', () => admission.release(request)));
   const formatError = createFormatError(logger);
+  const contextOf: HttpContextOf = (req, res) => httpContext(orm, deps, req, res);
   const liveConnections = new LiveConnections(orm, deps);
   const wsCleanup = useServer(
     {
@@ -186,11 +187,11 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
     '/graphql',
     express.json({ limit: GRAPHQL_BODY_LIMIT_BYTES }),
     queryShapeMiddleware,
-    expressMiddleware(apollo, { context: async ({ req, res }) => httpContext(orm, deps, req, res) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => contextOf(req, res) }),
   );
 
   // CSV files for imports, streamed into PostgreSQL (never through the JSON body parser)
-  app.use('/imports/uploads', importUploadRouter(orm, deps));
+  app.use('/imports/uploads', importUploadRouter(deps, contextOf));
 
   // a body that is not JSON (or too large) is a client error: answer in GraphQL's shape, never with a stack
   app.use('/graphql', (error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
@@ -202,7 +203,7 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
   });
 
   // a streamed CSV download: too large for a GraphQL string (see jobs-export.route.ts)
-  app.get('/exports/jobs.csv', jobsExportHandler(orm, deps));
+  app.get('/exports/jobs.csv', jobsExportHandler(deps, contextOf));
 
   const indexHtml = join(env.WEB_DIST, 'index.html');
   if (existsSync(indexHtml)) {

@@ -1,42 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createPubSub } from '@graphql-yoga/subscription';
-import type { PubSub } from '@graphql-yoga/subscription';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
 import { RedisLink } from './redis.js';
-
-/**
- * Topics and their payloads. Payloads are small and id-only: each subscriber loads the object
- * through its own scoped EntityManager, so it sees only what it may see.
- */
-export interface Topics {
-  [key: string]: [unknown];
-  AUDIT_EVENT_RECORDED: [{ id: string; organizationId: string }];
-  /** a running import batch made progress or ended */
-  IMPORT_BATCH_PROGRESS: [{ id: string; organizationId: string }];
-  /**
-   * What the identities of these organizations may do changed (a key revoked, a user deactivated or
-   * signed out, a partner blocked…): every instance re-checks their open connections (live-identity.ts).
-   * Published after the commit and before the transaction's audit events.
-   */
-  CREDENTIALS_CHANGED: [{ organizationIds: string[] }];
-}
-
-export interface AppPubSub extends PubSub<Topics> {
-  /**
-   * Calls `handler` for every event of `topic` (from any instance) synchronously as it arrives, in
-   * publication order with every other topic — so it runs before a later event reaches any subscriber.
-   * Returns the function that stops listening.
-   */
-  listen<K extends keyof Topics & string>(topic: K, handler: (payload: Topics[K][0]) => void): () => void;
-  /**
-   * Calls `handler` when events from other instances flow again after Redis was unreachable: what they
-   * published meanwhile never arrived here, so whoever depends on a topic re-checks. Returns the function
-   * that stops it.
-   */
-  onResumed(handler: () => void): () => void;
-}
+import type { AppPubSub, Topics } from '../common/context/events.js';
 
 type AppEventTarget = Pick<EventTarget, 'addEventListener' | 'removeEventListener' | 'dispatchEvent'>;
 

@@ -17,7 +17,7 @@ import { makeOrganization } from '../modules/organization/organization.factory.j
 import { makeUser } from '../modules/user/user.factory.js';
 import { startServer } from './create-server.js';
 import type { RunningServer } from './create-server.js';
-import type { AppPubSub } from './pubsub.js';
+import type { AppPubSub } from '../common/context/events.js';
 import { redisAnswers } from '../testing/redis-probe.js';
 
 const redisServer = spawnSync('which', ['redis-server'], { encoding: 'utf8' }).stdout.trim();

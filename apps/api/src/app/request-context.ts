@@ -9,10 +9,8 @@ import { principalIdsOf } from '../common/auth/viewer.js';
 import type { Viewer } from '../common/auth/viewer.js';
 import { scopeToOrganization } from '../common/db/tenant-filter.js';
 import type { AppDeps, HttpExchange, RequestContext } from '../common/context/request-context.js';
-import { createLoaders } from './loaders.js';
 import { recheckEachDelivery } from './live-identity.js';
 import type { LiveConnections } from './live-identity.js';
-import { visibleAccessWhere } from '../modules/access/owner-access.js';
 
 export const SESSION_COOKIE = 'ph_session';
 /** An organization id no row has: anonymous requests see nothing tenant-owned. */
@@ -55,8 +53,7 @@ export function contextForViewer(orm: MikroORM, deps: AppDeps, viewer: Viewer | 
     em,
     viewer,
     blocked: options.blocked ?? false,
-    // the scope is asked for lazily, by guarded field resolvers, once the context exists
-    loaders: createLoaders(em, { visibleOwnerAccess: () => visibleAccessWhere(ctx) }),
+    loaders: new Map(),
     deps,
     http: options.http ?? null,
     pendingAudit: [],

@@ -1,5 +1,5 @@
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
-import { ViewerFieldsResolver } from '../modules/auth/viewer.type.js';
+import { ViewerFieldsResolver } from '../modules/auth/viewer.fields.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
 import { PreferencesResolver } from '../modules/user/preferences.resolver.js';
 import { ApiKeyResolver } from '../modules/api-key/api-key.resolver.js';

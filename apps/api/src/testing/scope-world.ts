@@ -137,7 +137,7 @@ export async function buildScopeWorld(app: TestApp) {
   };
 
   const web = express();
-  web.get('/exports/jobs.csv', jobsExportHandler(app.orm, app.deps));
+  web.get('/exports/jobs.csv', jobsExportHandler(app.deps, app.contextOf));
   const server: Server = createServer(web);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -15,8 +15,8 @@ import { Mailer } from '../modules/mail/mailer.js';
 import { createAppPubSub } from '../app/pubsub.js';
 import { buildAppSchema } from '../app/build-schema.js';
 import { apolloOptions } from '../app/create-server.js';
-import type { AppDeps, HttpExchange, RequestContext } from '../common/context/request-context.js';
-import { contextFor } from '../app/request-context.js';
+import type { AppDeps, HttpContextOf, HttpExchange, RequestContext } from '../common/context/request-context.js';
+import { contextFor, httpContext } from '../app/request-context.js';
 import { assertJobCountsExact } from './job-count-drift.js';
 import { createTestDatabase } from './test-database.js';
 
@@ -67,6 +67,9 @@ export async function createTestApp(options: { smtpUrl?: string; redisUrl?: stri
     if (response.body.kind !== 'single') throw new Error('incremental responses are not used');
     return { ...(response.body.singleResult as GqlResult), sessionCookie };
   }
+
+  /** The context of an HTTP request to this app (for mounting the features' own routes in a test server). */
+  const contextOf: HttpContextOf = (req, res) => httpContext(orm, deps, req, res);
 
   /** Signs in through the signIn mutation and returns the session token its cookie carries. */
   async function signIn(email: string, password: string): Promise<string> {
@@ -119,7 +122,7 @@ export async function createTestApp(options: { smtpUrl?: string; redisUrl?: stri
     await db.drop();
   }
 
-  return { orm, deps, databaseUrl: db.url, gql, signIn, systemEm, countStatements, captureStatements, close };
+  return { orm, deps, contextOf, databaseUrl: db.url, gql, signIn, systemEm, countStatements, captureStatements, close };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -1,4 +1,4 @@
-import { Alert, Card, Flex, Spin, Typography } from 'antd';
+import { Card, Flex, Spin, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ViewerDocument } from '@partner-hub/graphql-client';
@@ -32,7 +32,6 @@ export function SignInPage() {
           </Typography.Title>
           <Typography.Text type="secondary">Sign in to your organization</Typography.Text>
         </Flex>
-        {notice ? <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} /> : null}
         {loading && !data ? (
           <Flex justify="center">
             <Spin />
@@ -40,6 +39,7 @@ export function SignInPage() {
         ) : (
           <SignInForm
             defaultEmail={searchParams.get('email') ?? ''}
+            notice={notice}
             onSignedIn={() => void navigate(returnTo, { replace: true })}
           />
         )}

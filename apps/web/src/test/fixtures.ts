@@ -10,6 +10,7 @@ export function viewerFixture(kind: OrganizationKind, role: UserRole): ViewerFie
     permissions: [...permissionsOf(kind, role)],
     sessionExpiresAt: '2030-01-01T00:00:00.000Z',
     preferences: {},
+    cutPartnerships: [],
     user: {
       __typename: 'User',
       id: `user-${role.toLowerCase()}`,

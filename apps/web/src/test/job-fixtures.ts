@@ -4,12 +4,13 @@ import type { JobDetailsFieldsFragment, JobFilter, JobListFieldsFragment, JobOrd
 
 export const fleetFit = { __typename: 'Partner' as const, id: 'p-fleetfit', partnerId: 'FFT3Q', name: 'FleetFit Service' };
 
-/** A job as the jobs list receives it: a pending installation, unless overridden. */
+/** A job as the jobs list receives it: a pending installation offering the viewer no action, unless overridden. */
 export function jobFixture(overrides: Partial<JobListFieldsFragment> & { id: string }): JobListFieldsFragment {
   return {
     __typename: 'Job',
     kind: 'INSTALLATION',
     status: 'PENDING',
+    availableActions: [],
     title: `Job ${overrides.id}`,
     scheduledFor: '2026-12-01',
     attempt: 1,

@@ -68,8 +68,10 @@ export function partnerFixture(
   return {
     __typename: 'Partner',
     partnerId: 'VEZ9A',
+    principalName: 'Aurora Motors',
     role: 'DEALER',
     status: 'DRAFT',
+    invitation: null,
     blocked: false,
     allowJobOverride: false,
     archivedAt: null,

@@ -14,6 +14,7 @@ export function vehicleFixture(
 ): VehicleListFieldsFragment {
   return {
     __typename: 'Vehicle',
+    principalName: 'Aurora Motors',
     make: 'Aurora',
     model: 'Orion',
     year: 2024,

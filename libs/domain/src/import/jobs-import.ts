@@ -2,6 +2,7 @@ import { JOB_KINDS } from '../job/job-lifecycle.js';
 import type { JobKind } from '../job/job-lifecycle.js';
 import { JOB_CONFIGURATION_FIELDS, SETTING_NAME, jobConfigurationSchema, mergeWithTemplate } from '../job/job-configuration.js';
 import type { JobConfiguration, JobConfigurationField } from '../job/job-configuration.js';
+import { JOB_FIELD_MESSAGES, isCalendarDay, optionalJobTextSchema } from '../job/job-fields.js';
 import { partnerCodeSchema } from '../partner/partner-code.js';
 import type { PartnerRole, PartnerStatus } from '../partner/partner-roles.js';
 import { checkVin } from '../vehicle/vin.js';
@@ -46,9 +47,6 @@ export const JOB_EXPORT_READ_ONLY_COLUMNS = ['job_id', 'status', 'service_partne
 
 /** The prefix of a named-setting column: `setting.odometer_source` sets the setting `odometer_source`. */
 export const JOB_SETTING_COLUMN_PREFIX = 'setting.';
-
-/** The text limits of a job's own fields (the same as the job form's). */
-export const JOB_TEXT_LIMITS = { title: 200, description: 5000, instructions: 5000 } as const;
 
 /** Configuration field → the CSV column it comes from. */
 const CONFIGURATION_COLUMN: Record<JobConfigurationField, JobImportColumn> = {
@@ -107,17 +105,10 @@ export interface JobRowResult {
 export function parseIsoDay(value: string): { day: string } | { error: string } {
   const text = value.trim();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return { error: `"${text}" is not a date: use YYYY-MM-DD, e.g. 2027-01-31.` };
-  const date = new Date(`${text}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) return { error: `${text} is not a day of the calendar.` };
+  if (!isCalendarDay(text)) return { error: `${text} is not a day of the calendar.` };
   return { day: text };
 }
 
-function optionalText(value: string, max: number, what: string): { value: string | null } | { error: string } {
-  const text = value.trim();
-  if (text === '') return { value: null };
-  if (text.length > max) return { error: `${what} has at most ${max.toLocaleString('en')} characters.` };
-  return { value: text };
-}
 
 /**
  * Checks one row against its own rules: a vehicle named (VIN in the VIN alphabet, or a plate),
@@ -155,10 +146,10 @@ export function readJobRow(line: number, values: Record<JobImportColumn, string>
   const template = values.template.trim() === '' ? null : values.template.trim().toLowerCase();
 
   const texts: Partial<JobTexts> = {};
-  for (const [column, what] of [['title', 'A title'], ['description', 'A description'], ['instructions', 'Instructions']] as const) {
-    const result = optionalText(values[column], JOB_TEXT_LIMITS[column], what);
-    if ('error' in result) problem(column, result.error);
-    else texts[column] = result.value;
+  for (const column of ['title', 'description', 'instructions'] as const) {
+    const text = optionalJobTextSchema(column).safeParse(values[column]);
+    if (text.success) texts[column] = text.data ?? null;
+    else problem(column, JOB_FIELD_MESSAGES[column]);
   }
 
   const configurationInput: Record<string, unknown> = { settings: Object.fromEntries(Object.entries(settings).filter(([, v]) => v.trim() !== '')) };

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { JOB_KINDS } from './job-lifecycle.js';
 import { jobConfigurationSchema } from './job-configuration.js';
+import { JOB_FIELD_MESSAGES, optionalJobTextSchema } from './job-fields.js';
 
 /** The messages of a template's fields (DESIGN.md §1, Template), shared by the API and the web form. */
 export const JOB_TEMPLATE_MESSAGES = {
   name: 'A template name has 1 to 120 characters.',
   kind: 'A job is an INSTALLATION or a MAINTENANCE.',
-  title: 'A title has at most 200 characters.',
-  description: 'A description has at most 5,000 characters.',
-  instructions: 'Instructions have at most 5,000 characters.',
+  title: JOB_FIELD_MESSAGES.title,
+  description: JOB_FIELD_MESSAGES.description,
+  instructions: JOB_FIELD_MESSAGES.instructions,
 } as const;
 
 /** The longest template name (copies are named "<name> (copy)", cut to fit). */
@@ -16,16 +17,13 @@ export const JOB_TEMPLATE_NAME_MAX = 120;
 
 const M = JOB_TEMPLATE_MESSAGES;
 
-const optionalText = (max: number, message: string) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string({ message }).trim().max(max, message).nullable().optional());
-
 /** A job template's own fields (its configuration is {@link jobConfigurationSchema}'s). */
 export const jobTemplateSchema = z.object({
   name: z.string({ message: M.name }).trim().min(1, M.name).max(JOB_TEMPLATE_NAME_MAX, M.name),
   kind: z.enum(JOB_KINDS, { message: M.kind }),
-  title: optionalText(200, M.title),
-  description: optionalText(5000, M.description),
-  instructions: optionalText(5000, M.instructions),
+  title: optionalJobTextSchema('title'),
+  description: optionalJobTextSchema('description'),
+  instructions: optionalJobTextSchema('instructions'),
   configuration: jobConfigurationSchema,
 });
 

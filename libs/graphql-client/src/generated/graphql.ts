@@ -24,6 +24,8 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown };
   /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown> };
+  /** A calendar day without time or time zone, `YYYY-MM-DD` (e.g. `2027-01-31`); the same day wherever the viewer is. */
+  LocalDate: { input: string; output: string };
 };
 
 /** Accept the invitation into an organization that already uses Partner Hub, as one of its admins. */
@@ -174,7 +176,7 @@ export type BulkJobActionInput = {
   /** Required to cancel; kept in each job's history. */
   reason?: InputMaybe<Scalars['String']['input']>;
   /** RESCHEDULE: the new day (YYYY-MM-DD). */
-  scheduledFor?: InputMaybe<Scalars['String']['input']>;
+  scheduledFor?: InputMaybe<Scalars['LocalDate']['input']>;
   /** ASSIGN and REASSIGN: the service partner. */
   servicePartnerId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -294,7 +296,7 @@ export type CreateJobInput = {
   /** INSTALLATION or MAINTENANCE. */
   kind: JobKind;
   /** The planned day (YYYY-MM-DD). */
-  scheduledFor?: InputMaybe<Scalars['String']['input']>;
+  scheduledFor?: InputMaybe<Scalars['LocalDate']['input']>;
   /** The service partner (an accepted service partner of the principal). */
   servicePartnerId?: InputMaybe<Scalars['ID']['input']>;
   /** Create from this template: its title, texts, configuration and default service partner fill what the job leaves empty. */
@@ -407,6 +409,15 @@ export type CreateVehicleInput = {
   vin: Scalars['String']['input'];
   /** The model year. */
   year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One of the viewer's own partnerships that is cut off now: what its principal shares through it (vehicles, jobs, sub-partners) is hidden until the principal lifts the block. */
+export type CutPartnership = {
+  __typename: 'CutPartnership';
+  /** True when the principal blocked the partnership (or a partner above it, or archived it); false when a partner above it blocks its sub-accounts' users (the organization's API keys still work). */
+  blocked: Scalars['Boolean']['output'];
+  /** The principal the partnership is with. */
+  principalName: Scalars['String']['output'];
 };
 
 /** Decline an invitation. */
@@ -602,6 +613,8 @@ export type Job = {
   __typename: 'Job';
   /** The attempt: 1, and one more after each reassignment of a failed job. */
   attempt: Scalars['Int']['output'];
+  /** The lifecycle actions the viewer may take on the job now (transitionJob accepts exactly these), in the lifecycle's order — from the job's status and who the viewer is to it: principal staff who change jobs, the service partner's admin, one of its technicians, the technician who started it. Empty for anyone else and for a deleted job. */
+  availableActions: Array<JobAction>;
   /** The principal's reason for cancelling. */
   cancelReason: Maybe<Scalars['String']['output']>;
   /** The configuration to apply — for a service partner only while its access grant lasts. */
@@ -625,7 +638,7 @@ export type Job = {
   /** INSTALLATION or MAINTENANCE. */
   kind: JobKind;
   /** The day the job is planned for (YYYY-MM-DD). */
-  scheduledFor: Maybe<Scalars['String']['output']>;
+  scheduledFor: Maybe<Scalars['LocalDate']['output']>;
   /** The service partner it is assigned to. */
   servicePartner: Maybe<Partner>;
   /** Where the job is in its lifecycle. */
@@ -731,9 +744,9 @@ export type JobFilter = {
   /** Only jobs scheduled before today and not finished. */
   overdue?: InputMaybe<Scalars['Boolean']['input']>;
   /** Scheduled on or after this date (YYYY-MM-DD). */
-  scheduledFrom?: InputMaybe<Scalars['String']['input']>;
+  scheduledFrom?: InputMaybe<Scalars['LocalDate']['input']>;
   /** Scheduled on or before this date (YYYY-MM-DD). */
-  scheduledTo?: InputMaybe<Scalars['String']['input']>;
+  scheduledTo?: InputMaybe<Scalars['LocalDate']['input']>;
   /** Only jobs of this service partner. */
   servicePartnerId?: InputMaybe<Scalars['ID']['input']>;
   /** Only jobs in this status (e.g. FAILED). */
@@ -928,7 +941,7 @@ export type JobsImportPreviewRow = {
   /** The line of the file. */
   row: Scalars['Int']['output'];
   /** The scheduled day (YYYY-MM-DD). */
-  scheduledFor: Maybe<Scalars['String']['output']>;
+  scheduledFor: Maybe<Scalars['LocalDate']['output']>;
   /** The template's name, when the row names one. */
   templateName: Maybe<Scalars['String']['output']>;
   /** The job's title (after the template merge). */
@@ -1534,6 +1547,8 @@ export type Partner = {
   parent: Maybe<Partner>;
   /** The short Partner ID (5 characters, e.g. VEZ9A), unique per principal; CSV files refer to partners by it. */
   partnerId: Scalars['String']['output'];
+  /** The name of the principal the partnership is with (a partner working for several principals has one partnership with each). */
+  principalName: Scalars['String']['output'];
   /** Whether the viewer may change the profile now (the principal until claiming, the partner after). */
   profileEditable: Scalars['Boolean']['output'];
   /** What the partner is to the principal. */
@@ -2172,7 +2187,7 @@ export type UpdateJobInput = {
   /** Instructions for the technician. */
   instructions?: InputMaybe<Scalars['String']['input']>;
   /** The planned day (YYYY-MM-DD). */
-  scheduledFor?: InputMaybe<Scalars['String']['input']>;
+  scheduledFor?: InputMaybe<Scalars['LocalDate']['input']>;
   /** A short title. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
@@ -2408,6 +2423,8 @@ export type Vehicle = {
   owners: Array<OwnerVehicleAccess>;
   /** The licence plate, upper case. */
   plate: Maybe<Scalars['String']['output']>;
+  /** The name of the principal the vehicle belongs to (a partner working for several principals sees vehicles of each). */
+  principalName: Scalars['String']['output'];
   /** Bumped by every change to the vehicle. Send it back as `expectedVersion` when updating it: if it changed meanwhile the update answers `VersionConflictError` and writes nothing. */
   version: Scalars['Int']['output'];
   /** The VIN: 17 characters of the VIN alphabet, unique per principal. */
@@ -2671,6 +2688,8 @@ export type Viewer = {
   __typename: 'Viewer';
   /** The API key the request came with; null for a user. */
   apiKey: Maybe<ApiKey>;
+  /** For a partner organization that works for several principals: the partnerships of the viewer's own organization that are cut off now (blocked or archived by their principal, or their users blocked from above), so the app can say why that principal's data is hidden. Empty for principal staff and when nothing is cut. */
+  cutPartnerships: Array<CutPartnership>;
   /** The organization the request acts for. */
   organization: Organization;
   /** What this identity may do, e.g. `users:manage` (see libs/domain permissions). */
@@ -2873,6 +2892,7 @@ export type JobDetailsFieldsFragment = {
   id: string;
   kind: JobKind;
   status: JobStatus;
+  availableActions: Array<JobAction>;
   title: string | null;
   scheduledFor: string | null;
   attempt: number;
@@ -2920,6 +2940,7 @@ export type JobListFieldsFragment = {
   id: string;
   kind: JobKind;
   status: JobStatus;
+  availableActions: Array<JobAction>;
   title: string | null;
   scheduledFor: string | null;
   attempt: number;
@@ -3131,6 +3152,7 @@ export type PartnerListFieldsFragment = {
   id: string;
   partnerId: string;
   name: string;
+  principalName: string;
   role: PartnerRole;
   status: PartnerStatus;
   blocked: boolean;
@@ -3139,6 +3161,7 @@ export type PartnerListFieldsFragment = {
   createdAt: string;
   subPartnerCount: number;
   vehicleCount: number;
+  invitation: { __typename: 'PartnerInvitationInfo'; state: InvitationState } | null;
   parent: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
   organization: {
     __typename: 'Organization';
@@ -3205,6 +3228,7 @@ export type VehicleDetailsFieldsFragment = {
   version: number;
   id: string;
   vin: string;
+  principalName: string;
   make: string;
   model: string;
   year: number | null;
@@ -3236,6 +3260,7 @@ export type VehicleListFieldsFragment = {
   __typename: 'Vehicle';
   id: string;
   vin: string;
+  principalName: string;
   make: string;
   model: string;
   year: number | null;
@@ -3309,6 +3334,7 @@ export type ViewerFieldsFragment = {
   permissions: Array<string>;
   sessionExpiresAt: string | null;
   preferences: Record<string, unknown>;
+  cutPartnerships: Array<{ __typename: 'CutPartnership'; principalName: string; blocked: boolean }>;
   user: {
     __typename: 'User';
     id: string;
@@ -3590,6 +3616,7 @@ export type ArchiveVehicleMutation = {
           version: number;
           id: string;
           vin: string;
+          principalName: string;
           make: string;
           model: string;
           year: number | null;
@@ -3874,6 +3901,7 @@ export type CreateJobMutation = {
           id: string;
           kind: JobKind;
           status: JobStatus;
+          availableActions: Array<JobAction>;
           title: string | null;
           scheduledFor: string | null;
           attempt: number;
@@ -4056,6 +4084,7 @@ export type CreatePartnerMutation = {
           id: string;
           partnerId: string;
           name: string;
+          principalName: string;
           role: PartnerRole;
           status: PartnerStatus;
           blocked: boolean;
@@ -4064,6 +4093,7 @@ export type CreatePartnerMutation = {
           createdAt: string;
           subPartnerCount: number;
           vehicleCount: number;
+          invitation: { __typename: 'PartnerInvitationInfo'; state: InvitationState } | null;
           parent: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
           organization: {
             __typename: 'Organization';
@@ -4207,6 +4237,7 @@ export type CreateVehicleMutation = {
           version: number;
           id: string;
           vin: string;
+          principalName: string;
           make: string;
           model: string;
           year: number | null;
@@ -4671,6 +4702,7 @@ export type JobDetailsQuery = {
     id: string;
     kind: JobKind;
     status: JobStatus;
+    availableActions: Array<JobAction>;
     title: string | null;
     scheduledFor: string | null;
     attempt: number;
@@ -4869,6 +4901,7 @@ export type JobsQuery = {
         id: string;
         kind: JobKind;
         status: JobStatus;
+        availableActions: Array<JobAction>;
         title: string | null;
         scheduledFor: string | null;
         attempt: number;
@@ -5059,6 +5092,7 @@ export type OverrideJobConfigurationMutation = {
           id: string;
           kind: JobKind;
           status: JobStatus;
+          availableActions: Array<JobAction>;
           title: string | null;
           scheduledFor: string | null;
           attempt: number;
@@ -5491,6 +5525,7 @@ export type PartnersQuery = {
         id: string;
         partnerId: string;
         name: string;
+        principalName: string;
         role: PartnerRole;
         status: PartnerStatus;
         blocked: boolean;
@@ -5499,6 +5534,7 @@ export type PartnersQuery = {
         createdAt: string;
         subPartnerCount: number;
         vehicleCount: number;
+        invitation: { __typename: 'PartnerInvitationInfo'; state: InvitationState } | null;
         parent: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
         organization: {
           __typename: 'Organization';
@@ -5782,6 +5818,7 @@ export type RestoreVehicleMutation = {
           version: number;
           id: string;
           vin: string;
+          principalName: string;
           make: string;
           model: string;
           year: number | null;
@@ -5930,6 +5967,7 @@ export type SendPartnerInvitationMutation = {
           id: string;
           partnerId: string;
           name: string;
+          principalName: string;
           role: PartnerRole;
           status: PartnerStatus;
           blocked: boolean;
@@ -6113,6 +6151,7 @@ export type SignInMutation = {
           permissions: Array<string>;
           sessionExpiresAt: string | null;
           preferences: Record<string, unknown>;
+          cutPartnerships: Array<{ __typename: 'CutPartnership'; principalName: string; blocked: boolean }>;
           user: {
             __typename: 'User';
             id: string;
@@ -6217,6 +6256,7 @@ export type TransitionJobMutation = {
           id: string;
           kind: JobKind;
           status: JobStatus;
+          availableActions: Array<JobAction>;
           title: string | null;
           scheduledFor: string | null;
           attempt: number;
@@ -6325,6 +6365,7 @@ export type UpdateJobMutation = {
           id: string;
           kind: JobKind;
           status: JobStatus;
+          availableActions: Array<JobAction>;
           title: string | null;
           scheduledFor: string | null;
           attempt: number;
@@ -6824,6 +6865,7 @@ export type UpdateVehicleMutation = {
           version: number;
           id: string;
           vin: string;
+          principalName: string;
           make: string;
           model: string;
           year: number | null;
@@ -7058,6 +7100,7 @@ export type VehicleDetailsQuery = {
     version: number;
     id: string;
     vin: string;
+    principalName: string;
     make: string;
     model: string;
     year: number | null;
@@ -7156,6 +7199,7 @@ export type VehiclesQuery = {
         __typename: 'Vehicle';
         id: string;
         vin: string;
+        principalName: string;
         make: string;
         model: string;
         year: number | null;
@@ -7192,6 +7236,7 @@ export type ViewerQuery = {
     permissions: Array<string>;
     sessionExpiresAt: string | null;
     preferences: Record<string, unknown>;
+    cutPartnerships: Array<{ __typename: 'CutPartnership'; principalName: string; blocked: boolean }>;
     user: {
       __typename: 'User';
       id: string;
@@ -7493,6 +7538,7 @@ export const JobListFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
@@ -7648,6 +7694,7 @@ export const JobDetailsFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
@@ -8150,8 +8197,20 @@ export const PartnerListFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'invitation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
           { kind: 'Field', name: { kind: 'Name', value: 'allowJobOverride' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
@@ -8275,6 +8334,7 @@ export const VehicleListFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'make' } },
           { kind: 'Field', name: { kind: 'Name', value: 'model' } },
           { kind: 'Field', name: { kind: 'Name', value: 'year' } },
@@ -8398,6 +8458,7 @@ export const VehicleDetailsFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'make' } },
           { kind: 'Field', name: { kind: 'Name', value: 'model' } },
           { kind: 'Field', name: { kind: 'Name', value: 'year' } },
@@ -8661,6 +8722,18 @@ export const ViewerFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'permissions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'sessionExpiresAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'preferences' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'cutPartnerships' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'user' },
@@ -9581,6 +9654,7 @@ export const ArchiveVehicleDocument = {
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'make' } },
           { kind: 'Field', name: { kind: 'Name', value: 'model' } },
           { kind: 'Field', name: { kind: 'Name', value: 'year' } },
@@ -10865,6 +10939,7 @@ export const CreateJobDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
@@ -11472,8 +11547,20 @@ export const CreatePartnerDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'invitation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
           { kind: 'Field', name: { kind: 'Name', value: 'allowJobOverride' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
@@ -11981,6 +12068,7 @@ export const CreateVehicleDocument = {
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'make' } },
           { kind: 'Field', name: { kind: 'Name', value: 'model' } },
           { kind: 'Field', name: { kind: 'Name', value: 'year' } },
@@ -13597,6 +13685,7 @@ export const JobDetailsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
@@ -14379,6 +14468,7 @@ export const JobsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
@@ -15024,6 +15114,7 @@ export const OverrideJobConfigurationDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
@@ -16745,8 +16836,20 @@ export const PartnersDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'invitation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
           { kind: 'Field', name: { kind: 'Name', value: 'allowJobOverride' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
@@ -17651,6 +17754,7 @@ export const RestoreVehicleDocument = {
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'make' } },
           { kind: 'Field', name: { kind: 'Name', value: 'model' } },
           { kind: 'Field', name: { kind: 'Name', value: 'year' } },
@@ -18254,8 +18358,20 @@ export const SendPartnerInvitationDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'invitation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
           { kind: 'Field', name: { kind: 'Name', value: 'allowJobOverride' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
@@ -19016,6 +19132,18 @@ export const SignInDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'preferences' } },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'cutPartnerships' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'user' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -19389,6 +19517,7 @@ export const TransitionJobDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
@@ -19784,6 +19913,7 @@ export const UpdateJobDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
           { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'title' } },
           { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
           { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
@@ -21317,6 +21447,7 @@ export const UpdateVehicleDocument = {
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'make' } },
           { kind: 'Field', name: { kind: 'Name', value: 'model' } },
           { kind: 'Field', name: { kind: 'Name', value: 'year' } },
@@ -22109,6 +22240,7 @@ export const VehicleDetailsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'make' } },
           { kind: 'Field', name: { kind: 'Name', value: 'model' } },
           { kind: 'Field', name: { kind: 'Name', value: 'year' } },
@@ -22570,6 +22702,7 @@ export const VehiclesDocument = {
           { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'make' } },
           { kind: 'Field', name: { kind: 'Name', value: 'model' } },
           { kind: 'Field', name: { kind: 'Name', value: 'year' } },
@@ -22721,6 +22854,18 @@ export const ViewerDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'permissions' } },
           { kind: 'Field', name: { kind: 'Name', value: 'sessionExpiresAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'preferences' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'cutPartnerships' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'principalName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'user' },

@@ -3,20 +3,19 @@ import type { Logger } from 'pino';
 import type { Env } from '../../config/env.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { SignInThrottle } from '../auth/sign-in-throttle.js';
-import type { Mailer } from '../../modules/mail/mailer.js';
-import type { AppPubSub } from '../../app/pubsub.js';
-import type { RedisLink } from '../../app/redis.js';
-import type { Loaders } from '../../app/loaders.js';
+import type { Request, Response } from 'express';
+import type { MailSender } from '../mail/mail-sender.js';
+import type { AppPubSub } from './events.js';
 
 /** Long-lived parts shared by every request, made once in main.ts (or a test). */
 export interface AppDeps {
   env: Env;
   logger: Logger;
-  mailer: Mailer;
+  mailer: MailSender;
   signInThrottle: SignInThrottle;
   pubSub: AppPubSub;
   /** the connection to Redis when REDIS_URL is set (fan-out and shared throttling; its state is in /readyz) */
-  redis?: RedisLink | null;
+  redis?: { readonly up: boolean } | null;
 }
 
 /** What a request over HTTP can do to its response: the session cookie. */
@@ -29,16 +28,21 @@ export interface HttpExchange {
   sessionToken: string | null;
 }
 
+/** Makes the context of an HTTP request (app/request-context.ts); handed to the features' own routes. */
+export type HttpContextOf = (req: Request, res: Response) => Promise<RequestContext>;
+
 /**
  * Per request (or per WebSocket operation): its own EntityManager fork, scoped to the viewer's
- * organization; its own DataLoaders; the viewer. Services take it as their first argument.
+ * organization; its own DataLoaders; the viewer. Services take it as their first argument; inside a
+ * transaction they take the transaction's context (see inTransaction).
  */
 export interface RequestContext {
   em: EntityManager;
   viewer: Viewer | null;
   /** the request came with a valid credential of a blocked partner (answered as UNAUTHENTICATED with a reason) */
   blocked: boolean;
-  loaders: Loaders;
+  /** the DataLoaders made on this context so far, each bound to its `em` (see loaders.ts) */
+  loaders: Map<unknown, unknown>;
   deps: AppDeps;
   http: HttpExchange | null;
   /** audit events written by this operation, published once its transaction has committed */
@@ -52,7 +56,7 @@ export interface RequestContext {
   identityCheck: IdentityCheck | null;
   /** side effects (e.g. SMTP delivery) that must happen only if the current transaction commits */
   afterCommit: (() => Promise<void>)[];
-  /** per-request results computed once on demand (e.g. the viewer's visible partner subtree) */
+  /** results computed once on demand through `em` (e.g. the viewer's visible partner subtree) */
   memo: Map<string, Promise<unknown>>;
 }
 
@@ -88,17 +92,35 @@ export function credentialsChanged(ctx: RequestContext, organizationIds: Iterabl
 }
 
 /**
- * Runs `work` in one transaction on the request's fork (all rows or none), then publishes the
- * credential changes and audit events it recorded — only after the commit, so no subscriber hears of
- * a rolled-back change, and withdrawn identities are cut before they could hear of the change.
+ * The same operation on another EntityManager (a transaction, or an unscoped fork for a public
+ * operation): loaders and memoized results of its own, read through `em`; the audit events, credential
+ * changes and after-commit effects it records still belong to the operation.
  */
-export async function inTransaction<T>(ctx: RequestContext, work: (em: EntityManager) => Promise<T>): Promise<T> {
+export function contextOn(ctx: RequestContext, em: EntityManager): RequestContext {
+  return { ...ctx, em, loaders: new Map(), memo: new Map() };
+}
+
+/**
+ * A context for work that outlives the request (a background import): its own fork, loaders, and
+ * audit events and effects, which its own transactions publish; no HTTP exchange.
+ */
+export function detachedContext(ctx: RequestContext): RequestContext {
+  return { ...contextOn(ctx, ctx.em.fork()), http: null, pendingAudit: [], pendingCredentialChanges: [], afterCommit: [] };
+}
+
+/**
+ * Runs `work` in one transaction on the context's EntityManager (all rows or none), handing it the
+ * transaction's context — its `em` is the transaction and its loaders read inside it — then publishes
+ * the credential changes and audit events it recorded — only after the commit, so no subscriber hears
+ * of a rolled-back change, and withdrawn identities are cut before they could hear of the change.
+ */
+export async function inTransaction<T>(ctx: RequestContext, work: (tx: RequestContext) => Promise<T>): Promise<T> {
   const mark = ctx.pendingAudit.length;
   const credentialsMark = ctx.pendingCredentialChanges.length;
   const effectsMark = ctx.afterCommit.length;
   let result: T;
   try {
-    result = await ctx.em.transactional(work);
+    result = await ctx.em.transactional((em) => work(contextOn(ctx, em)));
   } catch (error) {
     ctx.pendingAudit.splice(mark);
     ctx.pendingCredentialChanges.splice(credentialsMark);

@@ -1,7 +1,5 @@
+import { MAX_SEARCH_LENGTH } from '@partner-hub/domain';
 import { ValidationFailed } from '../errors/app-errors.js';
-
-/** The longest search text a list takes: longer ones are refused before they reach an ILIKE over every row. */
-export const MAX_SEARCH_LENGTH = 200;
 
 /** Text matched literally by LIKE/ILIKE: its `\`, `%` and `_` escaped. */
 export function escapeLike(text: string): string {

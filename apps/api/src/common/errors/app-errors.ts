@@ -17,6 +17,11 @@ export abstract class UserError extends Error {
   }
 }
 
+/** A `UserError` as a GraphQL error's extensions: BAD_USER_INPUT with its reason and field. */
+export function userInputExtensions(error: UserError): { code: 'BAD_USER_INPUT'; reason: string; field: string | null } {
+  return { code: 'BAD_USER_INPUT', reason: error.code, field: error.field };
+}
+
 export interface FieldProblem {
   field: string;
   message: string;

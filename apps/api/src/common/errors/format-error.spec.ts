@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
 import { pino } from 'pino';
 import { createFormatError } from './format-error.js';
+import { ValidationFailed } from './app-errors.js';
 
 const formatError = createFormatError(pino({ level: 'silent' }));
 
@@ -20,5 +21,16 @@ describe('formatError', () => {
     const formatted = formatError(error.toJSON(), error);
     expect(formatted).toMatchObject({ message: 'Your role does not allow this.', extensions: { code: 'FORBIDDEN' } });
     expect(formatted.extensions).not.toHaveProperty('stacktrace');
+  });
+
+  it('answers a domain error of a nested field (no error mapping runs there) as BAD_USER_INPUT with its reason and field', () => {
+    const original = ValidationFailed.of('first', 'A page holds 1 to 200 entries.');
+    const error = new GraphQLError(original.message, { originalError: original, path: ['partner', 'history'] });
+    expect(formatError(error.toJSON(), error)).toEqual({
+      message: 'A page holds 1 to 200 entries.',
+      path: ['partner', 'history'],
+      locations: undefined,
+      extensions: { code: 'BAD_USER_INPUT', reason: 'VALIDATION_FAILED', field: 'first' },
+    });
   });
 });

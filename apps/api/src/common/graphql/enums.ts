@@ -7,6 +7,10 @@ export function enumObject<T extends string>(values: readonly T[]): { [K in T]: 
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 }
 
+/** The direction of every sorted list. */
+export const SortDirectionEnum = enumObject(['ASC', 'DESC'] as const);
+registerEnumType(SortDirectionEnum, { name: 'SortDirection', description: 'Ascending or descending.' });
+
 export const OrganizationKindEnum = enumObject<OrganizationKind>(ORGANIZATION_KINDS);
 export const UserRoleEnum = enumObject<UserRole>(USER_ROLES);
 export const PasswordPolicyEnum = enumObject<PasswordPolicy>(PASSWORD_POLICIES);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_SEARCH_LENGTH } from '@partner-hub/domain';
 import { createTestApp } from '../../testing/test-app.js';
 import type { TestApp } from '../../testing/test-app.js';
 import { WORLD_PASSWORD, buildWorld } from '../../testing/world.js';
 import { startServer } from '../../app/create-server.js';
 import type { RunningServer } from '../../app/create-server.js';
 import { MAX_INPUT_DEPTH, inputProblem } from './input-guard.js';
-import { MAX_SEARCH_LENGTH } from '../db/like.js';
 
 let app: TestApp;
 let server: RunningServer;

@@ -13,22 +13,34 @@ export type PartnershipAccess =
   /** no partnership at all (e.g. a new organization between claim steps) */
   | { state: 'NONE' };
 
-/** One partnership of an organization with the blocks found on its way up the tree. */
-export interface PartnershipBlockRow {
+/** One row of `partnershipStatesSql`, as PostgreSQL returns it. */
+export interface PartnershipStateRow {
   partner_id: string;
   principal_id: string;
+  principal_name: string;
   blocked: boolean;
   users_blocked: boolean;
 }
 
+/** One partnership of a partner organization, and whether it is cut off now (and why). */
+export interface PartnershipState {
+  partnerId: string;
+  principalId: string;
+  principalName: string;
+  /** it or a partner above it is blocked or archived */
+  blocked: boolean;
+  /** a partner above it blocks its sub-accounts' users (API keys still work) */
+  usersBlocked: boolean;
+}
+
 /**
- * The SQL that lists an organization's partnerships with their blocks (rows of `PartnershipBlockRow`):
- * a partnership is cut when it or any ancestor is blocked or archived; for users also when any
- * ancestor has `usersBlocked` (`accessFromBlocks` applies that). One recursive CTE up the tree;
- * `organizationId` is an SQL expression (`?`, or a column of an enclosing statement, as authentication's
- * single lookup uses it).
+ * The SQL listing every partnership of a partner organization with its blocks (DESIGN.md §1 settings,
+ * §3), as `PartnershipStateRow`s: a partnership is cut when it or any ancestor is blocked or archived;
+ * for users (not API keys) also when any ancestor has `usersBlocked`. One recursive CTE up the tree.
+ * `organizationId` is an SQL expression: `?`, or a column of an enclosing statement (authentication
+ * aggregates these rows into its single lookup).
  */
-export function partnershipBlocksSql(organizationId: string): string {
+export function partnershipStatesSql(organizationId: string): string {
   return `with recursive chain as (
        select p.id as partner_id, p.principal_id, p.id, p.parent_id, p.blocked, p.archived_at, false as users_blocked_above, 0 as level
          from partner p where p.organization_id = ${organizationId}
@@ -37,27 +49,41 @@ export function partnershipBlocksSql(organizationId: string): string {
          from chain c join partner a on a.id = c.parent_id
          where c.level < 64
      )
-     select partner_id, principal_id,
-            bool_or(blocked or archived_at is not null) as blocked,
-            bool_or(users_blocked_above) as users_blocked
-       from chain group by partner_id, principal_id`;
+     select chain.partner_id, chain.principal_id, principal.name as principal_name,
+            bool_or(chain.blocked or chain.archived_at is not null) as blocked,
+            bool_or(chain.users_blocked_above) as users_blocked
+       from chain join organization principal on principal.id = chain.principal_id
+      group by chain.partner_id, chain.principal_id, principal.name
+      order by principal.name`;
 }
 
-/** Which partnerships an identity may act through, given its organization's `partnershipBlocksSql` rows. */
-export function accessFromBlocks(rows: PartnershipBlockRow[], identity: 'USER' | 'API_KEY'): PartnershipAccess {
-  if (rows.length === 0) return { state: 'NONE' };
-  const partnerships = rows
-    .filter((r) => !r.blocked && !(identity === 'USER' && r.users_blocked))
-    .map((r) => ({ partnerId: r.partner_id, principalId: r.principal_id }));
+export function partnershipStateOf(row: PartnershipStateRow): PartnershipState {
+  return { partnerId: row.partner_id, principalId: row.principal_id, principalName: row.principal_name, blocked: row.blocked, usersBlocked: row.users_blocked };
+}
+
+/** Every partnership of a partner organization with its blocks (see `partnershipStatesSql`). */
+export async function partnershipStates(em: EntityManager, organizationId: string): Promise<PartnershipState[]> {
+  const rows: PartnershipStateRow[] = await em.getConnection().execute(partnershipStatesSql('?'), [organizationId]);
+  return rows.map(partnershipStateOf);
+}
+
+/** Whether an identity of the kind given may act through the partnership now. */
+export function isCut(state: PartnershipState, identity: 'USER' | 'API_KEY'): boolean {
+  return state.blocked || (identity === 'USER' && state.usersBlocked);
+}
+
+/** Which of an organization's partnerships an identity may act through. */
+export function accessFrom(states: PartnershipState[], identity: 'USER' | 'API_KEY'): PartnershipAccess {
+  if (states.length === 0) return { state: 'NONE' };
+  const partnerships = states.filter((state) => !isCut(state, identity)).map(({ partnerId, principalId }) => ({ partnerId, principalId }));
   return partnerships.length > 0 ? { state: 'ACTIVE', partnerships } : { state: 'BLOCKED' };
 }
 
 /**
- * Which partnerships of a partner organization may act right now (DESIGN.md §1 settings, §3),
- * run on every request (inside authentication's one lookup), so a block takes effect on the
- * very next request of every session and key.
+ * Which partnerships of a partner organization may act right now. Authentication runs the same rule
+ * inside its single lookup on every request, so a block takes effect on the very next request of every
+ * session and key.
  */
 export async function partnershipAccess(em: EntityManager, organizationId: string, identity: 'USER' | 'API_KEY'): Promise<PartnershipAccess> {
-  const rows: PartnershipBlockRow[] = await em.getConnection().execute(partnershipBlocksSql('?'), [organizationId]);
-  return accessFromBlocks(rows, identity);
+  return accessFrom(await partnershipStates(em, organizationId), identity);
 }

@@ -1,9 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import DataLoader from 'dataloader';
 import { entriesFor, seesAssignments, whoCanAccessAt } from '@partner-hub/domain';
 import type { AccessEntry, AccessSubject, AssignmentRecord, GrantRecord } from '@partner-hub/domain';
 import { validate as isUuid } from 'uuid';
+import { batched, contextLoaders } from '../../common/context/loaders.js';
 import { memoize, viewerOf } from '../../common/context/request-context.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { idIn } from '../../common/db/subquery.js';
@@ -76,13 +76,8 @@ export async function ledgerEntries(em: EntityManager, vehicleIds: readonly stri
   );
 }
 
-/** Request-scoped: the ledger entries of each vehicle now, batched per tick. */
-export function createLedgerLoader(em: EntityManager) {
-  return new DataLoader<string, AccessEntry[]>(async (ids) => {
-    const entries = await ledgerEntries(em, ids, new Date());
-    return ids.map((id) => entries.get(id) ?? []);
-  });
-}
+/** The context's loader of the ledger entries of each vehicle now, batched per tick. */
+const ledgerLoader = contextLoaders((em) => batched((ids) => ledgerEntries(em, ids, new Date()), [] as AccessEntry[]));
 
 /**
  * Why the viewer may see this vehicle now: `null` for principal staff (they see every vehicle of
@@ -91,7 +86,7 @@ export function createLedgerLoader(em: EntityManager) {
 export async function accessViaEntries(ctx: RequestContext, vehicleId: string): Promise<AccessEntry[] | null> {
   const subject = accessSubject(ctx);
   if (subject.kind === 'PRINCIPAL_STAFF') return null;
-  return entriesFor(subject, await ctx.loaders.vehicleLedger.load(vehicleId));
+  return entriesFor(subject, await ledgerLoader(ctx).load(vehicleId));
 }
 
 /**

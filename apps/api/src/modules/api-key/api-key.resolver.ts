@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from '../../common/errors/error-result
 import { User } from '../user/user.entity.js';
 import { ApiKey } from './api-key.entity.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service.js';
+import { loaderById } from '../../common/context/loaders.js';
 
 @InputType({ description: 'A new API key for a partner system.' })
 class CreateApiKeyInput {
@@ -82,6 +83,6 @@ export class ApiKeyResolver {
   @Allow()
   @FieldResolver(() => User, { nullable: true, description: 'Who created the key.' })
   createdBy(@Root() apiKey: ApiKey, @Ctx() ctx: RequestContext): Promise<User | null> | null {
-    return apiKey.createdBy ? ctx.loaders.userById.load(apiKey.createdBy.id) : null;
+    return apiKey.createdBy ? loaderById(ctx, User).load(apiKey.createdBy.id) : null;
   }
 }

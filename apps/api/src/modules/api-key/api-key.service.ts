@@ -29,18 +29,18 @@ export async function createApiKey(
     throw ValidationFailed.of('role', `The role ${values.role} does not exist in your organization.`);
   }
   const secret = newToken(API_KEY_PREFIX);
-  return inTransaction(ctx, async (em) => {
-    const apiKey = em.create(ApiKey, {
+  return inTransaction(ctx, async (tx) => {
+    const apiKey = tx.em.create(ApiKey, {
       organization: viewer.organizationId,
       name: values.name,
       role: values.role,
       prefix: secret.slice(0, VISIBLE_PREFIX_LENGTH),
-      tokenHash: hashToken(ctx.deps.env.SESSION_SECRET, secret),
+      tokenHash: hashToken(tx.deps.env.SESSION_SECRET, secret),
       createdBy: viewer.userId,
       expiresAt: values.expiresAt ?? null,
     });
-    em.persist(apiKey);
-    recordAudit(ctx, em, {
+    tx.em.persist(apiKey);
+    recordAudit(tx, {
       action: 'apiKey.create',
       objectType: 'ApiKey',
       objectId: apiKey.id,
@@ -57,10 +57,10 @@ export async function revokeApiKey(ctx: RequestContext, input: { id: string }): 
   const apiKey = await ctx.em.findOne(ApiKey, { id: input.id });
   if (!apiKey) throw new NotFound('API key');
   if (apiKey.revokedAt) return apiKey;
-  return inTransaction(ctx, async (em) => {
+  return inTransaction(ctx, async (tx) => {
     apiKey.revokedAt = new Date();
-    credentialsChanged(ctx, [viewer.organizationId]);
-    recordAudit(ctx, em, {
+    credentialsChanged(tx, [viewer.organizationId]);
+    recordAudit(tx, {
       action: 'apiKey.revoke',
       objectType: 'ApiKey',
       objectId: apiKey.id,

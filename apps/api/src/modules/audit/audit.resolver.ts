@@ -1,12 +1,13 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
-import type { Topics } from '../../app/pubsub.js';
+import type { Topics } from '../../common/context/events.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { Connection } from '../../common/graphql/connection.js';
 import { User } from '../user/user.entity.js';
 import { ApiKey } from '../api-key/api-key.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { listAuditEvents } from './audit-query.service.js';
+import { loaderById } from '../../common/context/loaders.js';
 
 export const AuditEventConnection = Connection(AuditEvent);
 
@@ -61,12 +62,12 @@ export class AuditResolver {
   @Allow()
   @FieldResolver(() => User, { nullable: true, description: 'The user who did it, if a user did.' })
   actorUser(@Root() event: AuditEvent, @Ctx() ctx: RequestContext): Promise<User | null> | null {
-    return event.actorUser ? ctx.loaders.userById.load(event.actorUser.id) : null;
+    return event.actorUser ? loaderById(ctx, User).load(event.actorUser.id) : null;
   }
 
   @Allow()
   @FieldResolver(() => ApiKey, { nullable: true, description: 'The API key that did it, if a key did.' })
   actorApiKey(@Root() event: AuditEvent, @Ctx() ctx: RequestContext): Promise<ApiKey | null> | null {
-    return event.actorApiKey ? ctx.loaders.apiKeyById.load(event.actorApiKey.id) : null;
+    return event.actorApiKey ? loaderById(ctx, ApiKey).load(event.actorApiKey.id) : null;
   }
 }

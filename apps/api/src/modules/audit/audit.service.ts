@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEvent } from './audit-event.entity.js';
 import type { AuditChanges } from './audit-event.entity.js';
 import type { RequestContext } from '../../common/context/request-context.js';
@@ -25,12 +24,12 @@ export function diffFields<T extends object>(before: Partial<T>, after: Partial<
 }
 
 /**
- * Records an audit event in the caller's transaction (`em`) and queues its publication for
+ * Records an audit event in the transaction of `ctx` (its `em`) and queues its publication for
  * after the commit. Every mutation calls it; the mutation guard checks that one did.
  */
-export function recordAudit(ctx: RequestContext, em: EntityManager, entry: AuditEntry): AuditEvent {
+export function recordAudit(ctx: RequestContext, entry: AuditEntry): AuditEvent {
   const viewer = ctx.viewer;
-  const event = em.create(AuditEvent, {
+  const event = ctx.em.create(AuditEvent, {
     organization: entry.organizationId,
     action: entry.action,
     objectType: entry.objectType,
@@ -40,7 +39,7 @@ export function recordAudit(ctx: RequestContext, em: EntityManager, entry: Audit
     actorUser: viewer?.userId ?? null,
     actorApiKey: viewer?.apiKeyId ?? null,
   });
-  em.persist(event);
+  ctx.em.persist(event);
   ctx.pendingAudit.push({ id: event.id, organizationId: entry.organizationId });
   return event;
 }

@@ -10,7 +10,7 @@ import {
 import { User } from '../user/user.entity.js';
 import { accountBlocked } from '../../common/errors/app-errors.js';
 import { changePassword, signIn, signOut } from './auth.service.js';
-import { ViewerType } from './viewer.type.js';
+import { ViewerType } from './viewer.types.js';
 
 @InputType({ description: 'E-mail and password of a user.' })
 class SignInInput {

@@ -59,10 +59,10 @@ export async function signIn(ctx: RequestContext, input: { email: string; passwo
     partnerships,
   });
   scopeToOrganization(ctx.em, user.organization.id, principalIdsOf(ctx.viewer));
-  await inTransaction(ctx, async (em) => {
-    em.persist(session);
-    await em.nativeUpdate(User, { id: user.id }, { lastSignInAt: now });
-    recordAudit(ctx, em, { action: 'session.create', objectType: 'User', objectId: user.id, organizationId: user.organization.id });
+  await inTransaction(ctx, async (tx) => {
+    tx.em.persist(session);
+    await tx.em.nativeUpdate(User, { id: user.id }, { lastSignInAt: now });
+    recordAudit(tx, { action: 'session.create', objectType: 'User', objectId: user.id, organizationId: user.organization.id });
   });
   ctx.http?.setSessionCookie(token, expiresAt);
   return ctx.viewer;
@@ -75,10 +75,10 @@ export async function signOut(ctx: RequestContext): Promise<boolean> {
   if (viewer?.kind === 'API_KEY') throw ValidationFailed.of('signOut', 'An API key has no session to end: an admin revokes the key instead (revokeApiKey).');
   if (viewer?.sessionId && viewer.userId) {
     const { sessionId, userId, organizationId } = viewer;
-    await inTransaction(ctx, async (em) => {
-      await em.nativeUpdate(Session, { id: sessionId }, { revokedAt: new Date() });
-      credentialsChanged(ctx, [organizationId]);
-      recordAudit(ctx, em, { action: 'session.revoke', objectType: 'User', objectId: userId, organizationId });
+    await inTransaction(ctx, async (tx) => {
+      await tx.em.nativeUpdate(Session, { id: sessionId }, { revokedAt: new Date() });
+      credentialsChanged(tx, [organizationId]);
+      recordAudit(tx, { action: 'session.revoke', objectType: 'User', objectId: userId, organizationId });
     });
   }
   ctx.http?.clearSessionCookie();
@@ -102,11 +102,11 @@ export async function changePassword(ctx: RequestContext, input: { currentPasswo
   const problem = checkPassword(newPassword, user.organization.passwordPolicy);
   if (problem) throw ValidationFailed.of('newPassword', problem);
   const passwordHash = await hashPassword(newPassword);
-  return inTransaction(ctx, async (em) => {
-    await em.nativeUpdate(User, { id: user.id }, { passwordHash });
-    await em.nativeUpdate(Session, { user: user.id, id: { $ne: viewer.sessionId }, revokedAt: null }, { revokedAt: new Date() });
-    credentialsChanged(ctx, [viewer.organizationId]);
-    recordAudit(ctx, em, { action: 'user.changePassword', objectType: 'User', objectId: user.id, organizationId: viewer.organizationId });
+  return inTransaction(ctx, async (tx) => {
+    await tx.em.nativeUpdate(User, { id: user.id }, { passwordHash });
+    await tx.em.nativeUpdate(Session, { user: user.id, id: { $ne: viewer.sessionId }, revokedAt: null }, { revokedAt: new Date() });
+    credentialsChanged(tx, [viewer.organizationId]);
+    recordAudit(tx, { action: 'user.changePassword', objectType: 'User', objectId: user.id, organizationId: viewer.organizationId });
     return user;
   });
 }

@@ -4,8 +4,8 @@ import type { Env } from '../../config/env.js';
 import { hashToken } from '../../common/auth/tokens.js';
 import { makeViewer } from '../../common/auth/viewer.js';
 import type { Viewer } from '../../common/auth/viewer.js';
-import { accessFromBlocks, partnershipAccess, partnershipBlocksSql } from '../access/partnership-access.js';
-import type { ActivePartnership, PartnershipAccess, PartnershipBlockRow } from '../access/partnership-access.js';
+import { accessFrom, partnershipAccess, partnershipStateOf, partnershipStatesSql } from '../access/partnership-access.js';
+import type { ActivePartnership, PartnershipAccess, PartnershipStateRow } from '../access/partnership-access.js';
 import type { Organization } from '../organization/organization.entity.js';
 
 /** Sessions slide forward on use, but write at most once per this interval. */
@@ -39,7 +39,7 @@ interface CredentialRow {
   organization_id: string;
   organization_kind: OrganizationKind;
   /** `null` for a principal organization */
-  partnership_blocks: PartnershipBlockRow[] | null;
+  partnership_states: PartnershipStateRow[] | null;
 }
 
 interface ApiKeyRow extends CredentialRow {
@@ -61,11 +61,11 @@ interface SessionRow extends CredentialRow {
   user_active: boolean;
 }
 
-/** The credential's organization and, for a partner organization, its partnerships' blocks as one JSON array. */
+/** The credential's organization and, for a partner organization, its partnerships' states as one JSON array. */
 const ORGANIZATION_AND_BLOCKS = `o.id as organization_id, o.kind as organization_kind,
        case when o.kind <> 'PRINCIPAL' then
-         (select coalesce(json_agg(b), '[]'::json) from (${partnershipBlocksSql('o.id')}) b)
-       end as partnership_blocks`;
+         (select coalesce(json_agg(s), '[]'::json) from (${partnershipStatesSql('o.id')}) s)
+       end as partnership_states`;
 
 /** An API key by its token hash (unique index), usable now. */
 const API_KEY_LOOKUP = `select k.id, k.name, k.role, k.expires_at, k.last_used_at, ${ORGANIZATION_AND_BLOCKS}
@@ -79,8 +79,8 @@ const SESSION_LOOKUP = `select s.id, s.expires_at, s.absolute_expires_at, s.last
   where s.token_hash = ? and s.revoked_at is null and s.expires_at > ?`;
 
 function partnershipsOf(row: CredentialRow, identity: 'USER' | 'API_KEY'): ActivePartnership[] | typeof BLOCKED {
-  if (row.organization_kind === 'PRINCIPAL' || !row.partnership_blocks) return [];
-  return usablePartnerships(accessFromBlocks(row.partnership_blocks, identity));
+  if (row.organization_kind === 'PRINCIPAL' || !row.partnership_states) return [];
+  return usablePartnerships(accessFrom(row.partnership_states.map(partnershipStateOf), identity));
 }
 
 /**

@@ -5,6 +5,7 @@ import { Connection, keysetPage } from '../../common/graphql/connection.js';
 import { User } from '../user/user.entity.js';
 import { ImportBatch, ImportKindEnum } from './import-batch.entity.js';
 import type { ImportKind } from './import-batch.entity.js';
+import { loaderById } from '../../common/context/loaders.js';
 
 export const ImportBatchConnection = Connection(ImportBatch);
 
@@ -25,6 +26,6 @@ export class ImportBatchResolver {
   @Allow()
   @FieldResolver(() => User, { nullable: true, description: 'The user who ran the import (null for an API key or a removed user).' })
   async createdBy(@Root() batch: ImportBatch, @Ctx() ctx: RequestContext): Promise<User | null> {
-    return batch.createdBy ? ctx.loaders.userById.load(batch.createdBy.id) : null;
+    return batch.createdBy ? loaderById(ctx, User).load(batch.createdBy.id) : null;
   }
 }

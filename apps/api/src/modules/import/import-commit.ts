@@ -1,5 +1,4 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ImportProblem } from '@partner-hub/domain';
 import { inTransaction } from '../../common/context/request-context.js';
 import type { RequestContext } from '../../common/context/request-context.js';
@@ -43,8 +42,8 @@ export interface CsvImporter<A extends ImportAnalysis> {
   analyze(ctx: RequestContext, principalId: string, input: CsvImportInput, fileName: string): Promise<A>;
   /** what a commit creates: the batch's `createdCount` and any further counts its audit event records */
   created(analysis: A): { createdCount: number } & Record<string, number>;
-  /** writes every planned row, in the commit's transaction; the batch is already in the database */
-  write(ctx: RequestContext, em: EntityManager, batch: ImportBatch, analysis: A, principalId: string): Promise<void>;
+  /** writes every planned row in the commit's transaction (`ctx.em`); the batch is already in the database */
+  write(ctx: RequestContext, batch: ImportBatch, analysis: A, principalId: string): Promise<void>;
   /** the answer when another change took one of the file's unique keys between the check and the commit */
   takenMeanwhile: string;
 }
@@ -83,22 +82,22 @@ export async function commitCsvImport<A extends ImportAnalysis>(ctx: RequestCont
   const batchFields = { kind: importer.kind, fileName, rowCount: plan.rowCount, createdCount };
 
   if (plan.problems.length > 0) {
-    const batch = await inTransaction(ctx, async (em) => {
-      const failed = newImportBatch(em, ctx, principalId, { ...batchFields, problems: plan.problems });
+    const batch = await inTransaction(ctx, async (tx) => {
+      const failed = newImportBatch(tx, principalId, { ...batchFields, problems: plan.problems });
       const counts = { fileName, rowCount: plan.rowCount, problemCount: plan.problems.length };
-      recordAudit(ctx, em, importAuditEntry(`${importer.audit}.importFailed`, failed.id, principalId, counts));
+      recordAudit(tx, importAuditEntry(`${importer.audit}.importFailed`, failed.id, principalId, counts));
       return failed;
     });
     return { kind: 'FAILED', batch, analysis };
   }
 
   try {
-    const batch = await inTransaction(ctx, async (em) => {
-      const created = newImportBatch(em, ctx, principalId, { ...batchFields, problems: [] });
-      await em.flush(); // the batch row first: every created row points at it
-      await importer.write(ctx, em, created, analysis, principalId);
+    const batch = await inTransaction(ctx, async (tx) => {
+      const created = newImportBatch(tx, principalId, { ...batchFields, problems: [] });
+      await tx.em.flush(); // the batch row first: every created row points at it
+      await importer.write(tx, created, analysis, principalId);
       const counts = { fileName, rowCount: plan.rowCount, createdCount, ...alsoCreated };
-      recordAudit(ctx, em, importAuditEntry(`${importer.audit}.import`, created.id, principalId, counts));
+      recordAudit(tx, importAuditEntry(`${importer.audit}.import`, created.id, principalId, counts));
       return created;
     });
     return { kind: 'SUCCEEDED', batch, analysis };

@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ImportProblem } from '@partner-hub/domain';
 import { viewerOf } from '../../common/context/request-context.js';
 import type { RequestContext } from '../../common/context/request-context.js';
@@ -48,14 +47,13 @@ export function unreadableFile(problems: readonly ImportProblem[]): ValidationFa
 
 /** A finished import batch of the principal (SUCCEEDED, or FAILED when there are problems), persisted on flush. */
 export function newImportBatch(
-  em: EntityManager,
   ctx: RequestContext,
   principalId: string,
   fields: { kind: ImportKind; fileName: string; rowCount: number; createdCount: number; problems: readonly ImportProblem[] },
 ): ImportBatch {
   const viewer = viewerOf(ctx);
   const failed = fields.problems.length > 0;
-  return em.create(ImportBatch, {
+  return ctx.em.create(ImportBatch, {
     organization: principalId,
     kind: fields.kind,
     status: failed ? 'FAILED' : 'SUCCEEDED',

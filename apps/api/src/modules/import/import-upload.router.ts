@@ -1,9 +1,7 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { JOBS_IMPORT_LIMITS } from '@partner-hub/domain';
-import type { AppDeps } from '../../common/context/request-context.js';
-import { httpContext } from '../../app/request-context.js';
+import type { AppDeps, HttpContextOf } from '../../common/context/request-context.js';
 import { unstorableTextReason } from '../../common/graphql/input-guard.js';
 import { ImportUpload } from './import-upload.entity.js';
 
@@ -30,10 +28,10 @@ const fail = (res: Response, status: number, code: string, message: string) => {
   res.status(status).json({ error: { code, message } });
 };
 
-async function receive(orm: MikroORM, deps: AppDeps, req: Request, res: Response): Promise<void> {
+async function receive(contextOf: HttpContextOf, req: Request, res: Response): Promise<void> {
   const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!CONTENT_TYPES.has(contentType)) return fail(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as the request body with Content-Type: text/csv.');
-  const ctx = await httpContext(orm, deps, req, res);
+  const ctx = await contextOf(req, res);
   const viewer = ctx.viewer;
   if (!viewer) return fail(res, 401, ctx.blocked ? 'ACCOUNT_BLOCKED' : 'UNAUTHENTICATED', 'Sign in (or send an API key) to upload a file.');
   if (viewer.organizationKind !== 'PRINCIPAL' || !viewer.permissions.has('jobs:write')) {
@@ -95,10 +93,10 @@ async function receive(orm: MikroORM, deps: AppDeps, req: Request, res: Response
 }
 
 /** The router of CSV uploads, mounted at /imports/uploads. */
-export function importUploadRouter(orm: MikroORM, deps: AppDeps): Router {
+export function importUploadRouter(deps: AppDeps, contextOf: HttpContextOf): Router {
   const router = Router();
   router.post('/', (req, res, next) => {
-    receive(orm, deps, req, res).catch((error: unknown) => {
+    receive(contextOf, req, res).catch((error: unknown) => {
       deps.logger.error({ err: error }, 'upload failed');
       if (res.headersSent) return next(error);
       fail(res, 500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side.');

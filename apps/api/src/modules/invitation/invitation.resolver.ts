@@ -3,7 +3,7 @@ import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow, Public } from '../../common/auth/authorize.js';
 import { EmailTakenError, InvalidCredentialsError, NotFoundError, TooManyAttemptsError, ValidationError } from '../../common/errors/error-results.js';
 import { Partner } from '../partner/partner.entity.js';
-import { PartnerSuccess } from '../partner/partner.resolver.js';
+import { PartnerSuccess } from '../partner/partner.types.js';
 import { InvitationUnusableError } from './invitation.errors.js';
 import {
   acceptInvitation,
@@ -16,6 +16,8 @@ import {
   sendPartnerInvitation,
 } from './invitation.service.js';
 import { InvitationPreview, PartnerInvitationInfo } from './invitation.types.js';
+import { Organization } from '../organization/organization.entity.js';
+import { loaderById } from '../../common/context/loaders.js';
 
 @InputType({ description: 'Send (or re-send) a partner\'s invitation.' })
 class SendPartnerInvitationInput {
@@ -124,7 +126,7 @@ const DeclineInvitationResult = createUnionType({
 const partnerSuccess = (partner: Partner) => Object.assign(new PartnerSuccess(), { partner });
 
 async function claimed(ctx: RequestContext, partner: Partner): Promise<ClaimSuccess> {
-  const [organization, principal] = await ctx.loaders.organizationById.loadMany([partner.organization.id, partner.principal.id]);
+  const [organization, principal] = await loaderById(ctx, Organization).loadMany([partner.organization.id, partner.principal.id]);
   return Object.assign(new ClaimSuccess(), {
     organizationName: organization && !(organization instanceof Error) ? organization.name : '',
     principalName: principal && !(principal instanceof Error) ? principal.name : '',

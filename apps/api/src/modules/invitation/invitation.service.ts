@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { checkPassword, emailSchema, personNameSchema, signInSchema } from '@partner-hub/domain';
 import { z } from 'zod';
-import { inTransaction, viewerOf } from '../../common/context/request-context.js';
+import { contextOn, inTransaction, viewerOf } from '../../common/context/request-context.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { hashPassword, verifyPassword, dummyPasswordHash } from '../../common/auth/password.js';
 import { hashToken, newToken } from '../../common/auth/tokens.js';
@@ -18,6 +18,7 @@ import { InvitationUnusable } from './invitation.errors.js';
 import { InvitationPreview, PartnerInvitationInfo } from './invitation.types.js';
 import type { InvitationState } from './invitation.types.js';
 import { PartnerInvitation } from './partner-invitation.entity.js';
+import { invitationLoaders } from './invitation.loaders.js';
 
 /** How long an invitation link works (DESIGN.md §1: 7 days by default). */
 export const INVITATION_VALID_DAYS = 7;
@@ -36,7 +37,7 @@ function publicUrl(ctx: RequestContext): string {
 
 /** The latest invitation of a partner (for its principal's partner page), or null. */
 export async function latestInvitation(ctx: RequestContext, partner: Partner): Promise<PartnerInvitationInfo | null> {
-  const invitation = await ctx.loaders.latestInvitation.load(partner.id);
+  const invitation = await invitationLoaders(ctx).latestInvitation.load(partner.id);
   if (!invitation) return null;
   return Object.assign(new PartnerInvitationInfo(), {
     email: invitation.email,
@@ -68,25 +69,25 @@ export async function sendPartnerInvitation(ctx: RequestContext, input: { partne
   const token = newToken();
   const now = new Date();
   const principal = await ctx.em.findOneOrFail(Organization, { id: partner.principal.id });
-  return inTransaction(ctx, async (em) => {
-    const revoked = await revokeOpen(em, partner.id, now);
-    const invitation = em.create(PartnerInvitation, {
+  return inTransaction(ctx, async (tx) => {
+    const revoked = await revokeOpen(tx.em, partner.id, now);
+    const invitation = tx.em.create(PartnerInvitation, {
       principal: partner.principal.id,
       partner,
       email,
-      tokenHash: hashToken(ctx.deps.env.SESSION_SECRET, token),
+      tokenHash: hashToken(tx.deps.env.SESSION_SECRET, token),
       expiresAt: new Date(now.getTime() + INVITATION_VALID_DAYS * 86_400_000),
       invitedByLabel: viewer.label,
     });
     partner.status = 'PENDING';
-    recordAudit(ctx, em, {
+    recordAudit(tx, {
       action: revoked > 0 ? 'partner.resendInvitation' : 'partner.invite',
       objectType: 'Partner',
       objectId: partner.id,
       organizationId: viewer.organizationId,
       changes: { email: { from: null, to: email } },
     });
-    await ctx.deps.mailer.send(ctx, em, {
+    await tx.deps.mailer.send(tx, {
       organizationId: viewer.organizationId,
       to: email,
       subject: `${principal.name} invites ${partner.organization.name} to Partner Hub`,
@@ -97,7 +98,7 @@ export async function sendPartnerInvitation(ctx: RequestContext, input: { partne
         '',
         'Open this link to claim your organization and create its first admin account — or, if your company',
         'already uses Partner Hub, to connect it; you can also decline there:',
-        `${publicUrl(ctx)}/claim/${token}`,
+        `${publicUrl(tx)}/claim/${token}`,
         '',
         `The link works once and until ${invitation.expiresAt.toUTCString()}.`,
       ].join('\n'),
@@ -111,10 +112,10 @@ export async function revokePartnerInvitation(ctx: RequestContext, input: { part
   const viewer = viewerOf(ctx);
   const partner = await findManagedPartner(ctx, input.partnerId, 'partnerId');
   if (partner.status !== 'PENDING') throw ValidationFailed.of('partnerId', 'This partner has no open invitation.');
-  return inTransaction(ctx, async (em) => {
-    await revokeOpen(em, partner.id, new Date());
+  return inTransaction(ctx, async (tx) => {
+    await revokeOpen(tx.em, partner.id, new Date());
     partner.status = 'DRAFT';
-    recordAudit(ctx, em, { action: 'partner.revokeInvitation', objectType: 'Partner', objectId: partner.id, organizationId: viewer.organizationId });
+    recordAudit(tx, { action: 'partner.revokeInvitation', objectType: 'Partner', objectId: partner.id, organizationId: viewer.organizationId });
     return partner;
   });
 }
@@ -137,20 +138,20 @@ export async function createPartnerAdmin(
   if (problem) throw ValidationFailed.of('password', problem);
   const passwordHash = await hashPassword(values.password);
   try {
-    return await inTransaction(ctx, async (em) => {
+    return await inTransaction(ctx, async (tx) => {
       const now = new Date();
-      await revokeOpen(em, partner.id, now);
-      const user = em.create(User, { organization: partner.organization, email: values.email, name: values.name, role: 'ADMIN', passwordHash });
-      em.persist(user);
+      await revokeOpen(tx.em, partner.id, now);
+      const user = tx.em.create(User, { organization: partner.organization, email: values.email, name: values.name, role: 'ADMIN', passwordHash });
+      tx.em.persist(user);
       Object.assign(partner, { status: 'ACCEPTED', claimedAt: now });
-      recordAudit(ctx, em, {
+      recordAudit(tx, {
         action: 'partner.createAdmin',
         objectType: 'Partner',
         objectId: partner.id,
         organizationId: viewer.organizationId,
         changes: { admin: { from: null, to: values.email } },
       });
-      await em.flush();
+      await tx.em.flush();
       return partner;
     });
   } catch (error) {
@@ -166,14 +167,14 @@ function publicFork(ctx: RequestContext): EntityManager {
   return em;
 }
 
-async function findByToken(em: EntityManager, ctx: RequestContext, token: string): Promise<PartnerInvitation | null> {
+async function findByToken(ctx: RequestContext, token: string): Promise<PartnerInvitation | null> {
   if (!token || token.length > 200) return null;
-  return em.findOne(PartnerInvitation, { tokenHash: hashToken(ctx.deps.env.SESSION_SECRET, token) }, { populate: ['partner', 'partner.organization', 'principal'] });
+  return ctx.em.findOne(PartnerInvitation, { tokenHash: hashToken(ctx.deps.env.SESSION_SECRET, token) }, { populate: ['partner', 'partner.organization', 'principal'] });
 }
 
 /** What the public claim page shows: details only while the link is open. */
 export async function previewInvitation(ctx: RequestContext, token: string): Promise<InvitationPreview> {
-  const invitation = await findByToken(publicFork(ctx), ctx, token);
+  const invitation = await findByToken(contextOn(ctx, publicFork(ctx)), token);
   const state = invitation ? stateOf(invitation) : 'UNKNOWN';
   const open = state === 'OPEN' && invitation;
   return Object.assign(new InvitationPreview(), {
@@ -190,13 +191,13 @@ export async function previewInvitation(ctx: RequestContext, token: string): Pro
  * Uses the link once: marks the invitation used only if it is still open, in the claiming
  * transaction — of two simultaneous claims exactly one wins, the other is told it was used.
  */
-async function takeInvitation(em: EntityManager, ctx: RequestContext, token: string): Promise<PartnerInvitation> {
-  const invitation = await findByToken(em, ctx, token);
+async function takeInvitation(ctx: RequestContext, token: string): Promise<PartnerInvitation> {
+  const invitation = await findByToken(ctx, token);
   if (!invitation) throw new InvitationUnusable('UNKNOWN');
   const state = stateOf(invitation);
   if (state !== 'OPEN') throw new InvitationUnusable(state);
   const now = new Date();
-  const taken = await em.nativeUpdate(
+  const taken = await ctx.em.nativeUpdate(
     PartnerInvitation,
     { id: invitation.id, usedAt: null, revokedAt: null, declinedAt: null, expiresAt: { $gt: now } },
     { usedAt: now },
@@ -206,8 +207,8 @@ async function takeInvitation(em: EntityManager, ctx: RequestContext, token: str
 }
 
 /** Runs `work` in one transaction on a cross-tenant fork, publishing its audit events after the commit. */
-function inPublicTransaction<T>(ctx: RequestContext, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  return inTransaction({ ...ctx, em: publicFork(ctx) }, work);
+function inPublicTransaction<T>(ctx: RequestContext, work: (tx: RequestContext) => Promise<T>): Promise<T> {
+  return inTransaction(contextOn(ctx, publicFork(ctx)), work);
 }
 
 const claimSchema = z.object({ email: emailSchema, name: personNameSchema, password: z.string() });
@@ -224,20 +225,20 @@ export async function claimInvitation(ctx: RequestContext, input: { token: strin
   if (problem) throw ValidationFailed.of('password', problem);
   const passwordHash = await hashPassword(values.password);
   try {
-    return await inPublicTransaction(ctx, async (em) => {
-      const invitation = await takeInvitation(em, ctx, input.token);
+    return await inPublicTransaction(ctx, async (tx) => {
+      const invitation = await takeInvitation(tx, input.token);
       const partner = invitation.partner;
-      const user = em.create(User, { organization: partner.organization, email: values.email, name: values.name, role: 'ADMIN', passwordHash });
-      em.persist(user);
+      const user = tx.em.create(User, { organization: partner.organization, email: values.email, name: values.name, role: 'ADMIN', passwordHash });
+      tx.em.persist(user);
       Object.assign(partner, { status: 'ACCEPTED', claimedAt: new Date() });
-      recordAudit(ctx, em, {
+      recordAudit(tx, {
         action: 'partner.claim',
         objectType: 'Partner',
         objectId: partner.id,
         organizationId: partner.principal.id,
         changes: { admin: { from: null, to: values.email } },
       });
-      await em.flush();
+      await tx.em.flush();
       return partner;
     });
   } catch (error) {
@@ -264,17 +265,17 @@ export async function acceptInvitation(ctx: RequestContext, input: { token: stri
   if (user.organization.kind !== 'PARTNER' || user.role !== 'ADMIN') {
     throw ValidationFailed.of('email', 'Only an admin of a partner organization can connect it; sign in as one, or claim as a new organization.');
   }
-  return inPublicTransaction(ctx, async (em) => {
-    const invitation = await takeInvitation(em, ctx, input.token);
+  return inPublicTransaction(ctx, async (tx) => {
+    const invitation = await takeInvitation(tx, input.token);
     const partner = invitation.partner;
-    const already = await em.count(Partner, { principal: partner.principal.id, organization: user.organization.id });
+    const already = await tx.em.count(Partner, { principal: partner.principal.id, organization: user.organization.id });
     if (already > 0) throw ValidationFailed.of('email', 'Your organization is already a partner of this company.');
     const placeholder = partner.organization;
-    Object.assign(partner, { organization: em.getReference(Organization, user.organization.id), status: 'ACCEPTED', claimedAt: new Date() });
-    await em.flush();
-    const placeholderUsers = await em.count(User, { organization: placeholder.id });
-    if (placeholderUsers === 0) em.remove(placeholder);
-    recordAudit(ctx, em, {
+    Object.assign(partner, { organization: tx.em.getReference(Organization, user.organization.id), status: 'ACCEPTED', claimedAt: new Date() });
+    await tx.em.flush();
+    const placeholderUsers = await tx.em.count(User, { organization: placeholder.id });
+    if (placeholderUsers === 0) tx.em.remove(placeholder);
+    recordAudit(tx, {
       action: 'partner.acceptIntoExisting',
       objectType: 'Partner',
       objectId: partner.id,
@@ -287,11 +288,11 @@ export async function acceptInvitation(ctx: RequestContext, input: { token: stri
 
 /** Declines the invitation: the link is spent and the principal sees the partner as a draft again. */
 export async function declineInvitation(ctx: RequestContext, input: { token: string }): Promise<boolean> {
-  await inPublicTransaction(ctx, async (em) => {
-    const invitation = await takeInvitation(em, ctx, input.token);
-    await em.nativeUpdate(PartnerInvitation, { id: invitation.id }, { usedAt: null, declinedAt: new Date() });
+  await inPublicTransaction(ctx, async (tx) => {
+    const invitation = await takeInvitation(tx, input.token);
+    await tx.em.nativeUpdate(PartnerInvitation, { id: invitation.id }, { usedAt: null, declinedAt: new Date() });
     invitation.partner.status = 'DRAFT';
-    recordAudit(ctx, em, {
+    recordAudit(tx, {
       action: 'partner.declineInvitation',
       objectType: 'Partner',
       objectId: invitation.partner.id,

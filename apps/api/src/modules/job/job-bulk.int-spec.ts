@@ -105,11 +105,62 @@ describe('bulk RESCHEDULE', () => {
 
   it('refuses a missing or impossible day before anything changes', async () => {
     const [pending] = await jobsIn(['PENDING']);
-    for (const [scheduledFor, message] of [[null, 'Choose the new day.'], ['2027-02-30', 'This date does not exist.'], ['next week', 'Use a date like 2027-01-31.']]) {
-      const result = (await app.gql(BULK, { input: { ids: [pending?.id], action: 'RESCHEDULE', scheduledFor } }, as('principalAdmin'))).data?.bulkJobAction;
-      expect(result).toMatchObject({ __typename: 'ValidationError', field: 'scheduledFor', message });
+    const missing = (await app.gql(BULK, { input: { ids: [pending?.id], action: 'RESCHEDULE', scheduledFor: null } }, as('principalAdmin'))).data?.bulkJobAction;
+    expect(missing).toMatchObject({ __typename: 'ValidationError', field: 'scheduledFor', message: 'Choose the new day.' });
+    // a LocalDate that is no day of the calendar is refused by the scalar, saying which value and why
+    for (const [scheduledFor, reason] of [
+      ['2027-02-30', '2027-02-30 is not a day of the calendar.'],
+      ['next week', '"next week" is not a date: use YYYY-MM-DD, e.g. 2027-01-31.'],
+      ['2027-01-15T00:00:00Z', '"2027-01-15T00:00:00Z" is not a date: use YYYY-MM-DD, e.g. 2027-01-31.'],
+    ]) {
+      const { data, errors } = await app.gql(BULK, { input: { ids: [pending?.id], action: 'RESCHEDULE', scheduledFor } }, as('principalAdmin'));
+      expect(data).toBeUndefined();
+      expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(errors?.[0]?.message).toBe(`Variable "$input" got invalid value "${scheduledFor}" at "input.scheduledFor"; ${reason}`);
     }
     expect((await reload([pending as Job]))[0]?.scheduledFor).toBe('2027-01-15');
+  });
+
+  it('answers the scheduled day as the same LocalDate it was given', async () => {
+    const [pending] = await jobsIn(['PENDING']);
+    const result = (await app.gql(BULK, { input: { ids: [pending?.id], action: 'RESCHEDULE', scheduledFor: '2026-11-05' } }, as('principalAdmin'))).data?.bulkJobAction;
+    expect(result.applicable).toEqual([{ id: pending?.id, status: 'PENDING', scheduledFor: '2026-11-05' }]);
+    const filtered = await app.gql(`query($filter: JobFilter) { jobs(first: 5, filter: $filter) { edges { node { id scheduledFor } } } }`, { filter: { scheduledFrom: '2026-11-05', scheduledTo: '2026-11-05' } }, as('principalAdmin'));
+    expect(filtered.data?.jobs.edges.map((e: { node: unknown }) => e.node)).toContainEqual({ id: pending?.id, scheduledFor: '2026-11-05' });
+    const refused = await app.gql(`query { jobs(first: 1, filter: { scheduledFrom: "2026-13-01" }) { totalCount } }`, {}, as('principalAdmin'));
+    expect(refused.errors?.[0]?.message).toContain('2026-13-01 is not a day of the calendar.');
+  });
+});
+
+describe('bulk REASSIGN', () => {
+  const input = (jobs: Job[]) => ({ ids: jobs.map((j) => j.id), action: 'REASSIGN', servicePartnerId: SP.id });
+
+  it('gives failed jobs a new attempt with the service partner and a new grant, refusing the others with the reason', async () => {
+    const selection = await jobsIn(['FAILED', 'FAILED', 'PENDING']);
+    const result = (await app.gql(BULK, { input: input(selection) }, as('principalAdmin'))).data?.bulkJobAction;
+    expect(ids(result.applicable)).toEqual(ids(selection.slice(0, 2)));
+    expect(result.refused).toEqual([{ job: { id: selection[2]?.id, status: 'PENDING' }, message: expect.stringContaining('pending') }]);
+    expect((await reload(selection)).map((j) => [j.status, j.attempt])).toEqual([['ASSIGNED', 2], ['ASSIGNED', 2], ['PENDING', 1]]);
+    const grants = await app.systemEm().find(AccessGrant, { jobId: { $in: selection.map((j) => j.id) } }, { filters: false });
+    expect(grants.map((g) => g.jobId).sort()).toEqual(ids(selection.slice(0, 2)));
+  });
+
+  it.each(['principalViewer', 'partnerAdmin', 'technician'])('refuses %s, changing nothing', async (who) => {
+    const selection = await jobsIn(['FAILED']);
+    expect((await app.gql(PREVIEW, { input: input(selection) }, as(who))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await app.gql(BULK, { input: input(selection) }, as(who))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await reload(selection)).map((j) => [j.status, j.attempt])).toEqual([['FAILED', 1]]);
+  });
+
+  it("answers another principal as if the jobs did not exist, and changes none of a selection holding one of theirs", async () => {
+    const selection = await jobsIn(['FAILED']);
+    expect((await app.gql(BULK, { input: input(selection) }, as('otherPrincipal'))).data?.bulkJobAction).toMatchObject({ __typename: 'NotFoundError', field: 'ids' });
+    const em = app.systemEm();
+    const theirs = em.create(Job, { principal: world.principalB, kind: 'INSTALLATION', vehicle: makeVehicle(em, world.principalB), configuration: { settings: {} }, status: 'FAILED' });
+    await em.flush();
+    const mixed = { ...input(selection), ids: [selection[0]?.id, theirs.id] };
+    expect((await app.gql(BULK, { input: mixed }, as('principalAdmin'))).data?.bulkJobAction).toMatchObject({ __typename: 'NotFoundError', field: 'ids' });
+    expect((await reload([...selection, theirs])).map((j) => [j.status, j.attempt])).toEqual([['FAILED', 1], ['FAILED', 1]]);
   });
 });
 

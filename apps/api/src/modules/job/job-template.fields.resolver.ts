@@ -10,6 +10,7 @@ import { AuditEventConnection } from '../audit/audit.resolver.js';
 import { Partner } from '../partner/partner.entity.js';
 import { JobConfigurationType, toConfigurationType } from './job-configuration.types.js';
 import { JobTemplate } from './job-template.entity.js';
+import { loaderById } from '../../common/context/loaders.js';
 
 @Resolver(() => JobTemplate)
 export class JobTemplateFieldsResolver {
@@ -29,7 +30,7 @@ export class JobTemplateFieldsResolver {
   @FieldResolver(() => Partner, { nullable: true, description: 'The service partner jobs created from this template are assigned to by default.' })
   async defaultServicePartner(@Root() template: JobTemplate, @Ctx() ctx: RequestContext): Promise<Partner | null> {
     const id = template.defaultServicePartner?.id;
-    return id ? ctx.loaders.partnerById.load(id) : null;
+    return id ? loaderById(ctx, Partner).load(id) : null;
   }
 
   @Allow('jobs:read')

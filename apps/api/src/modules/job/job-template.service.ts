@@ -193,18 +193,18 @@ function templateChanges(before: ReturnType<typeof snapshot> | Record<string, ne
 export async function createJobTemplate(ctx: RequestContext, input: JobTemplateFieldsInput): Promise<JobTemplate> {
   const fields = parseTemplateInput(input);
   const principalId = viewerOf(ctx).organizationId;
-  return inTransaction(ctx, async (em) => {
-    await assertNameFree(em, principalId, fields.name);
-    const defaultServicePartner = await resolveServicePartner(em, principalId, input.defaultServicePartnerId);
-    const template = em.create(JobTemplate, { principal: principalId, ...fields, defaultServicePartner });
-    recordAudit(ctx, em, {
+  return inTransaction(ctx, async (tx) => {
+    await assertNameFree(tx.em, principalId, fields.name);
+    const defaultServicePartner = await resolveServicePartner(tx.em, principalId, input.defaultServicePartnerId);
+    const template = tx.em.create(JobTemplate, { principal: principalId, ...fields, defaultServicePartner });
+    recordAudit(tx, {
       action: 'jobTemplate.created',
       objectType: 'JobTemplate',
       objectId: template.id,
       organizationId: principalId,
       changes: templateChanges({}, snapshot(template)),
     });
-    await flushMappingNameRace(em, fields.name);
+    await flushMappingNameRace(tx.em, fields.name);
     return template;
   });
 }
@@ -215,27 +215,27 @@ export async function createJobTemplate(ctx: RequestContext, input: JobTemplateF
  */
 export async function updateJobTemplate(ctx: RequestContext, id: string, input: JobTemplateFieldsInput & ExpectedVersion): Promise<JobTemplate> {
   const fields = pickGiven(input, parseTemplateInput(input), [...AUDITED_FIELDS, 'configuration']);
-  return inTransaction(ctx, async (em) => {
-    const template = await findVisibleTemplate({ ...ctx, em }, id);
+  return inTransaction(ctx, async (tx) => {
+    const template = await findVisibleTemplate(tx, id);
     expectVersion(template, input.expectedVersion);
     const principalId = template.principal.id;
     const name = fields.name ?? template.name;
-    if (!template.archivedAt && name.toLowerCase() !== template.name.toLowerCase()) await assertNameFree(em, principalId, name, template.id);
+    if (!template.archivedAt && name.toLowerCase() !== template.name.toLowerCase()) await assertNameFree(tx.em, principalId, name, template.id);
     const given = input.defaultServicePartnerId;
     const defaultServicePartner =
       given === undefined || (given && given === template.defaultServicePartner?.id)
         ? template.defaultServicePartner // left out, or kept as it is even if it has since been archived
-        : await resolveServicePartner(em, principalId, given);
+        : await resolveServicePartner(tx.em, principalId, given);
     const before = snapshot(template);
-    em.assign(template, { ...fields, defaultServicePartner });
-    recordAudit(ctx, em, {
+    tx.em.assign(template, { ...fields, defaultServicePartner });
+    recordAudit(tx, {
       action: 'jobTemplate.updated',
       objectType: 'JobTemplate',
       objectId: template.id,
       organizationId: principalId,
       changes: templateChanges(before, snapshot(template)),
     });
-    await flushMappingNameRace(em, name);
+    await flushMappingNameRace(tx.em, name);
     return template;
   });
 }
@@ -243,19 +243,19 @@ export async function updateJobTemplate(ctx: RequestContext, id: string, input: 
 /** Copies a template under `name`, or by default the first free "<name> (copy)", "(copy 2)" … */
 export async function duplicateJobTemplate(ctx: RequestContext, id: string, name?: string | null): Promise<JobTemplate> {
   const given = name == null ? null : parseInput(jobTemplateSchema.pick({ name: true }), { name }).name;
-  return inTransaction(ctx, async (em) => {
-    const source = await findVisibleTemplate({ ...ctx, em }, id);
+  return inTransaction(ctx, async (tx) => {
+    const source = await findVisibleTemplate(tx, id);
     const principalId = source.principal.id;
     let copyAs: string;
     if (given) {
-      await assertNameFree(em, principalId, given);
+      await assertNameFree(tx.em, principalId, given);
       copyAs = given;
     } else {
       const stem = escapeLike(source.name.slice(0, 100).toLowerCase());
-      const taken = await em.find(JobTemplate, { principal: principalId, archivedAt: null, name: { $ilike: `${stem}%` } }, { fields: ['name'] });
+      const taken = await tx.em.find(JobTemplate, { principal: principalId, archivedAt: null, name: { $ilike: `${stem}%` } }, { fields: ['name'] });
       copyAs = copyName(source.name, taken.map((t) => t.name));
     }
-    const copy = em.create(JobTemplate, {
+    const copy = tx.em.create(JobTemplate, {
       principal: principalId,
       name: copyAs,
       kind: source.kind,
@@ -265,14 +265,14 @@ export async function duplicateJobTemplate(ctx: RequestContext, id: string, name
       configuration: structuredClone(source.configuration),
       defaultServicePartner: source.defaultServicePartner ?? null,
     });
-    recordAudit(ctx, em, {
+    recordAudit(tx, {
       action: 'jobTemplate.duplicated',
       objectType: 'JobTemplate',
       objectId: copy.id,
       organizationId: principalId,
       changes: { ...templateChanges({}, snapshot(copy)), duplicatedFrom: { from: null, to: source.id } },
     });
-    await flushMappingNameRace(em, copyAs);
+    await flushMappingNameRace(tx.em, copyAs);
     return copy;
   });
 }
@@ -282,14 +282,14 @@ export async function duplicateJobTemplate(ctx: RequestContext, id: string, name
  * jobs and history that refer to it, and its name is free again; restoring needs the name free.
  */
 export async function setJobTemplateArchived(ctx: RequestContext, id: string, archived: boolean): Promise<JobTemplate> {
-  return inTransaction(ctx, async (em) => {
-    const template = await findVisibleTemplate({ ...ctx, em }, id);
+  return inTransaction(ctx, async (tx) => {
+    const template = await findVisibleTemplate(tx, id);
     const before = template.archivedAt ?? null;
     if ((before !== null) === archived) {
       throw ValidationFailed.of('id', archived ? 'This template is already deleted.' : 'This template is not deleted.');
     }
     if (!archived) {
-      const taken = await em
+      const taken = await tx.em
         .createQueryBuilder(JobTemplate, 't')
         .where({ principal: template.principal.id, archivedAt: null })
         .andWhere('lower(t.name) = lower(?)', [template.name])
@@ -297,14 +297,14 @@ export async function setJobTemplateArchived(ctx: RequestContext, id: string, ar
       if (taken > 0) throw ValidationFailed.of('id', `Another template is named "${template.name}" now; rename this one before restoring it.`);
     }
     template.archivedAt = archived ? new Date() : null;
-    recordAudit(ctx, em, {
+    recordAudit(tx, {
       action: archived ? 'jobTemplate.deleted' : 'jobTemplate.restored',
       objectType: 'JobTemplate',
       objectId: template.id,
       organizationId: template.principal.id,
       changes: { archivedAt: { from: before, to: template.archivedAt } },
     });
-    await flushMappingNameRace(em, template.name, 'id');
+    await flushMappingNameRace(tx.em, template.name, 'id');
     return template;
   });
 }

@@ -1,8 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { JobKind } from '@partner-hub/domain';
-import { JobKindEnum, enumObject } from '../../common/graphql/enums.js';
+import { JobKindEnum, SortDirectionEnum, enumObject } from '../../common/graphql/enums.js';
 import { EXPECTED_VERSION_RULE, UPDATE_RULE } from '../../common/graphql/update-rule.js';
-import { SortDirectionEnum } from '../partner/partner.inputs.js';
 import { JobConfigurationInput } from './job-configuration.types.js';
 import { JobTemplate } from './job-template.entity.js';
 import { JOB_TEMPLATE_SORT_FIELDS } from './job-template.service.js';

@@ -12,6 +12,7 @@ import { User } from '../user/user.entity.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 import type { ImportBatch } from '../import/import-batch.entity.js';
 import type { JobTemplate } from './job-template.entity.js';
+import { LocalDateScalar } from '../../common/graphql/local-date.scalar.js';
 
 /**
  * An installation or maintenance job on one vehicle (DESIGN.md §1, §2). Its status moves only
@@ -78,7 +79,7 @@ export class Job extends BaseEntity<
   @Property({ type: 'jsonb' })
   configuration!: JobConfiguration;
 
-  @Field(() => String, { nullable: true, description: 'The day the job is planned for (YYYY-MM-DD).' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day the job is planned for (YYYY-MM-DD).' })
   @Property({ type: 'date', nullable: true })
   scheduledFor?: string | null = null;
 

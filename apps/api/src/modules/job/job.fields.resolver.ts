@@ -7,13 +7,17 @@ import { ImportBatch } from '../import/import-batch.entity.js';
 import { Partner } from '../partner/partner.entity.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 import { accessViaEntries } from '../access/vehicle-access.js';
-import { configurationOverrideState } from '@partner-hub/domain';
-import type { ConfigurationOverrideState } from '@partner-hub/domain';
+import { JOB_ACTIONS, configurationOverrideState } from '@partner-hub/domain';
+import type { ConfigurationOverrideState, JobAction } from '@partner-hub/domain';
+import { JobActionEnum } from '../../common/graphql/enums.js';
 import { ConfigurationOverrideStateEnum, JobConfigurationType, toConfigurationType } from './job-configuration.types.js';
 import { actorFor } from '../access/job-scope.js';
+import { refusalOf } from './job.service.js';
 import { JobEvent } from './job-event.entity.js';
 import { JobTemplate } from './job-template.entity.js';
 import { Job } from './job.entity.js';
+import { loaderById } from '../../common/context/loaders.js';
+import { jobLoaders } from './job.loaders.js';
 
 /**
  * Whether the viewer may see the job's vehicle now: principal staff always; a partner while its
@@ -40,7 +44,7 @@ export class JobFieldsResolver {
   @FieldResolver(() => Vehicle, { nullable: true, description: 'The vehicle — for a service partner only while its access grant lasts (null afterwards).' })
   async vehicle(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<Vehicle | null> {
     if (!(await seesVehicle(ctx, job))) return null;
-    return ctx.loaders.vehicleById.load(job.vehicle.id);
+    return loaderById(ctx, Vehicle).load(job.vehicle.id);
   }
 
   @Allow('jobs:read')
@@ -54,35 +58,46 @@ export class JobFieldsResolver {
     description: 'Whether the viewer may change the configuration now (overrideJobConfiguration), and if not, why — the same rule the mutation applies.',
   })
   async configurationOverride(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<ConfigurationOverrideState> {
-    const partner = job.servicePartner ? await ctx.loaders.partnerById.load(job.servicePartner.id) : null;
+    const partner = job.servicePartner ? await loaderById(ctx, Partner).load(job.servicePartner.id) : null;
     const state = configurationOverrideState(job.status, actorFor(ctx, job), partner?.allowJobOverride ?? false);
     return state === 'ALLOWED' ? configurationOverrideState(job.status, actorFor(ctx, job), true, await seesVehicle(ctx, job)) : state;
   }
 
   @Allow('jobs:read')
+  @FieldResolver(() => [JobActionEnum], {
+    description:
+      'The lifecycle actions the viewer may take on the job now (transitionJob accepts exactly these), in the lifecycle\'s order — from the job\'s status and who the viewer is to it: principal staff who change jobs, the service partner\'s admin, one of its technicians, the technician who started it. Empty for anyone else and for a deleted job.',
+  })
+  availableActions(@Root() job: Job, @Ctx() ctx: RequestContext): JobAction[] {
+    // the very check transitionJob applies, on the row already read: no statement per job
+    if (job.deletedAt) return [];
+    return JOB_ACTIONS.filter((action) => refusalOf(ctx, job, action) === null);
+  }
+
+  @Allow('jobs:read')
   @FieldResolver(() => Partner, { nullable: true, description: 'The service partner it is assigned to.' })
   servicePartner(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<Partner | null> {
-    return job.servicePartner ? ctx.loaders.partnerById.load(job.servicePartner.id) : Promise.resolve(null);
+    return job.servicePartner ? loaderById(ctx, Partner).load(job.servicePartner.id) : Promise.resolve(null);
   }
 
   @Allow('jobs:read')
   @FieldResolver(() => JobTemplate, { nullable: true, description: 'The template the job was created from — for principal staff (templates are theirs); null for partners.' })
   template(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<JobTemplate | null> {
     if (!job.template || viewerOf(ctx).organizationKind !== 'PRINCIPAL') return Promise.resolve(null);
-    return ctx.loaders.jobTemplateById.load(job.template.id);
+    return loaderById(ctx, JobTemplate).load(job.template.id);
   }
 
   @Allow('jobs:read')
   @FieldResolver(() => ImportBatch, { nullable: true, description: 'The CSV import that created the job — for principal staff; null for partners.' })
   importBatch(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<ImportBatch | null> {
     if (!job.importBatch || viewerOf(ctx).organizationKind !== 'PRINCIPAL') return Promise.resolve(null);
-    return ctx.loaders.importBatchById.load(job.importBatch.id);
+    return loaderById(ctx, ImportBatch).load(job.importBatch.id);
   }
 
   @Allow('jobs:read')
   @FieldResolver(() => [JobEvent], { description: 'The job\'s history, oldest first: every transition with who, when and why.' })
   events(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<JobEvent[]> {
-    return ctx.loaders.jobEvents.load(job.id);
+    return jobLoaders(ctx).jobEvents.load(job.id);
   }
 }
 
@@ -96,7 +111,7 @@ export class JobEventFieldsResolver {
   })
   async changes(@Root() event: JobEvent, @Ctx() ctx: RequestContext): Promise<Record<string, { from: unknown; to: unknown }> | null> {
     if (!event.changes) return null;
-    const job = await ctx.loaders.jobById.load(event.job.id);
+    const job = await loaderById(ctx, Job).load(event.job.id);
     if (job && (await seesVehicle(ctx, job))) return event.changes;
     const shown = Object.entries(event.changes).filter(([key]) => !describesVehicleDetails(event.type, key));
     return shown.length > 0 ? Object.fromEntries(shown) : null;

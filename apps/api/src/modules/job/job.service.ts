@@ -1,7 +1,7 @@
 import { FlushMode, OptimisticLockError } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CONFIGURATION_OVERRIDE_MESSAGES, JOB_FIELDS_EDITABLE_WHEN_ASSIGNED, JOB_TRANSITIONS, MAX_BULK_JOBS, checkTransition, configurationChanges, configurationOverrideState, deleteRefusal, editRefusal, holdsGrant, jobConfigurationSchema, mergeWithTemplate, rescheduleRefusal } from '@partner-hub/domain';
+import { CONFIGURATION_OVERRIDE_MESSAGES, JOB_FIELDS_EDITABLE_WHEN_ASSIGNED, JOB_TRANSITIONS, MAX_BULK_JOBS, calendarDaySchema, checkTransition, configurationChanges, configurationOverrideState, deleteRefusal, editRefusal, holdsGrant, jobConfigurationSchema, jobReasonSchema, mergeWithTemplate, optionalJobTextSchema, rescheduleRefusal } from '@partner-hub/domain';
 import type { BulkJobAction, JobAction, JobKind, JobStatus } from '@partner-hub/domain';
 import { validate as isUuid } from 'uuid';
 import { z } from 'zod';
@@ -48,8 +48,6 @@ export interface JobFilterInput {
   overdue?: boolean | null;
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-01-31.').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'This date does not exist.');
-
 /** The ids in a jobs filter the viewer may open; one it may not filters to nothing, like an id that does not exist. */
 function jobFilterIdsOpen(ctx: RequestContext, filter: JobFilterInput): Promise<boolean> {
   return filterIdsOpen(ctx, filter, { servicePartnerId: 'partner', vehicleId: 'vehicle', importBatchId: 'importBatch' });
@@ -63,8 +61,8 @@ function openedJobsWhere(ctx: RequestContext, filter: JobFilterInput): FilterQue
   if (filter.servicePartnerId) conditions.push({ servicePartner: filter.servicePartnerId });
   if (filter.vehicleId) conditions.push({ vehicle: filter.vehicleId });
   if (filter.importBatchId) conditions.push({ importBatch: filter.importBatchId });
-  if (filter.scheduledFrom) conditions.push({ scheduledFor: { $gte: parseInput(isoDate, filter.scheduledFrom, ['filter', 'scheduledFrom']) } });
-  if (filter.scheduledTo) conditions.push({ scheduledFor: { $lte: parseInput(isoDate, filter.scheduledTo, ['filter', 'scheduledTo']) } });
+  if (filter.scheduledFrom) conditions.push({ scheduledFor: { $gte: parseInput(calendarDaySchema, filter.scheduledFrom, ['filter', 'scheduledFrom']) } });
+  if (filter.scheduledTo) conditions.push({ scheduledFor: { $lte: parseInput(calendarDaySchema, filter.scheduledTo, ['filter', 'scheduledTo']) } });
   if (filter.overdue) {
     conditions.push({ scheduledFor: { $lt: new Date().toISOString().slice(0, 10) }, status: { $in: ['PENDING', 'ASSIGNED', 'RUNNING'] } });
   }
@@ -92,15 +90,12 @@ export async function listJobs(ctx: RequestContext, filter: JobFilterInput, orde
   return keysetPage(ctx.em, Job, where, { first, after, orderBy: SORT_COLUMNS[order.field], direction: order.direction === 'ASC' ? 'asc' : 'desc', total });
 }
 
-const text = (max: number, what: string) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(max, `${what} has at most ${max} characters.`).nullable().optional());
-
 const jobFieldsSchema = z.object({
-  title: text(200, 'A title'),
-  description: text(5000, 'A description'),
-  instructions: text(5000, 'Instructions'),
+  title: optionalJobTextSchema('title'),
+  description: optionalJobTextSchema('description'),
+  instructions: optionalJobTextSchema('instructions'),
   configuration: jobConfigurationSchema,
-  scheduledFor: z.preprocess((v) => (v === '' ? null : v), isoDate.nullable().optional()),
+  scheduledFor: z.preprocess((v) => (v === '' ? null : v), calendarDaySchema.nullable().optional()),
 });
 
 export interface CreateJobInput {
@@ -121,9 +116,9 @@ export interface CreateJobInput {
 }
 
 /** A service partner a job may go to: an accepted, active service partner of the principal. */
-export async function findAssignableServicePartner(ctx: RequestContext, em: EntityManager, id: string | null | undefined, field: string): Promise<Partner> {
+export async function findAssignableServicePartner(ctx: RequestContext, id: string | null | undefined, field: string): Promise<Partner> {
   if (!id) throw ValidationFailed.of(field, 'Choose the service partner.');
-  const partner = isUuid(id) ? await em.findOne(Partner, { id, principal: viewerOf(ctx).organizationId }, { populate: ['organization'] }) : null;
+  const partner = isUuid(id) ? await ctx.em.findOne(Partner, { id, principal: viewerOf(ctx).organizationId }, { populate: ['organization'] }) : null;
   if (!partner) throw new NotFound('partner', field);
   if (partner.role !== 'SERVICE_PARTNER') throw ValidationFailed.of(field, 'Jobs go to service partners; this partner is not one.');
   if (partner.status !== 'ACCEPTED') throw ValidationFailed.of(field, 'This service partner has not accepted its invitation yet.');
@@ -131,10 +126,10 @@ export async function findAssignableServicePartner(ctx: RequestContext, em: Enti
   return partner;
 }
 
-function recordEvent(ctx: RequestContext, em: EntityManager, job: Job, event: { type: string; from?: JobStatus | null; to?: JobStatus | null; reason?: string | null; changes?: Record<string, { from: unknown; to: unknown }> | null }): void {
+function recordEvent(ctx: RequestContext, job: Job, event: { type: string; from?: JobStatus | null; to?: JobStatus | null; reason?: string | null; changes?: Record<string, { from: unknown; to: unknown }> | null }): void {
   const viewer = viewerOf(ctx);
-  em.persist(
-    em.create(JobEvent, {
+  ctx.em.persist(
+    ctx.em.create(JobEvent, {
       principal: job.principal,
       job,
       type: event.type,
@@ -146,7 +141,7 @@ function recordEvent(ctx: RequestContext, em: EntityManager, job: Job, event: { 
       actorUser: viewer.userId,
     }),
   );
-  recordAudit(ctx, em, {
+  recordAudit(ctx, {
     action: `job.${event.type.toLowerCase()}`,
     objectType: 'Job',
     objectId: job.id,
@@ -184,19 +179,19 @@ export async function createJob(ctx: RequestContext, input: CreateJobInput): Pro
   input = filled;
   if (input.accessUntil && input.accessUntil.getTime() <= Date.now()) throw ValidationFailed.of('accessUntil', 'The access window must end in the future.');
   const principalId = viewerOf(ctx).organizationId;
-  return inTransaction(ctx, async (em) => {
-    const vehicle = isUuid(input.vehicleId) ? await em.findOne(Vehicle, { id: input.vehicleId, principal: principalId }) : null;
+  return inTransaction(ctx, async (tx) => {
+    const vehicle = isUuid(input.vehicleId) ? await tx.em.findOne(Vehicle, { id: input.vehicleId, principal: principalId }) : null;
     if (!vehicle) throw new NotFound('vehicle', 'vehicleId');
     if (vehicle.archivedAt) throw ValidationFailed.of('vehicleId', 'This vehicle is archived; restore it first.');
-    const partner = input.assign ? await findAssignableServicePartner(ctx, em, input.servicePartnerId, 'servicePartnerId') : null;
-    const job = em.create(Job, { principal: principalId, kind: input.kind, vehicle, ...fields, status: partner ? 'ASSIGNED' : 'PENDING', servicePartner: partner, template });
-    recordEvent(ctx, em, job, { type: 'CREATED', to: 'PENDING' });
+    const partner = input.assign ? await findAssignableServicePartner(tx, input.servicePartnerId, 'servicePartnerId') : null;
+    const job = tx.em.create(Job, { principal: principalId, kind: input.kind, vehicle, ...fields, status: partner ? 'ASSIGNED' : 'PENDING', servicePartner: partner, template });
+    recordEvent(tx, job, { type: 'CREATED', to: 'PENDING' });
     if (partner) {
-      recordEvent(ctx, em, job, { type: 'ASSIGN', from: 'PENDING', to: 'ASSIGNED' });
-      grantFor(em, job, partner, input.accessUntil);
-      await notifyAssignment(ctx, em, partner, [job]);
+      recordEvent(tx, job, { type: 'ASSIGN', from: 'PENDING', to: 'ASSIGNED' });
+      grantFor(tx.em, job, partner, input.accessUntil);
+      await notifyAssignment(tx, partner, [job]);
     }
-    await em.flush();
+    await tx.em.flush();
     return job;
   });
 }
@@ -215,16 +210,15 @@ export interface TransitionInput {
  * checked, so of two simultaneous Starts exactly one wins and the other is told why it lost.
  */
 export async function transitionJob(ctx: RequestContext, input: TransitionInput): Promise<Job> {
-  return inTransaction(ctx, async (em) => {
-    const scoped = { ...ctx, em };
-    const job = await findVisibleJob(scoped, input.id);
+  return inTransaction(ctx, async (tx) => {
+    const job = await findVisibleJob(tx, input.id);
     // the lifecycle first: a refused action is refused whatever else the input holds
-    const refusal = refusalOf(scoped, job, input.action);
+    const refusal = refusalOf(tx, job, input.action);
     if (refusal) throw new InvalidTransition(refusal, job.status);
-    const options = await transitionOptions(ctx, em, input);
-    await applyTransition(scoped, job, options);
-    if (options.partner && holdsGrant(job.status)) await notifyAssignment(ctx, em, options.partner, [job]);
-    await em.flush();
+    const options = await transitionOptions(tx, input);
+    await applyTransition(tx, job, options);
+    if (options.partner && holdsGrant(job.status)) await notifyAssignment(tx, options.partner, [job]);
+    await tx.em.flush();
     return job;
   });
 }
@@ -237,13 +231,11 @@ interface TransitionOptions {
 }
 
 /** Checks what does not depend on the job: the reason, the window, the service partner of an assignment. */
-async function transitionOptions(ctx: RequestContext, em: EntityManager, input: Omit<TransitionInput, 'id'>): Promise<TransitionOptions> {
+async function transitionOptions(ctx: RequestContext, input: Omit<TransitionInput, 'id'>): Promise<TransitionOptions> {
   const transition = JOB_TRANSITIONS[input.action];
-  const reason = input.reason?.trim() || null;
-  if (transition.needsReason && !reason) throw ValidationFailed.of('reason', 'Give a reason: it is kept in the job\'s history.');
-  if (reason && reason.length > 2000) throw ValidationFailed.of('reason', 'A reason has at most 2,000 characters.');
+  const reason = parseInput(jobReasonSchema(transition.needsReason), input.reason ?? '', ['reason']) || null;
   if (input.accessUntil && input.accessUntil.getTime() <= Date.now()) throw ValidationFailed.of('accessUntil', 'The access window must end in the future.');
-  const partner = transition.needsPartner ? await findAssignableServicePartner(ctx, em, input.servicePartnerId, 'servicePartnerId') : null;
+  const partner = transition.needsPartner ? await findAssignableServicePartner(ctx, input.servicePartnerId, 'servicePartnerId') : null;
   return { action: input.action, reason, partner, accessUntil: input.accessUntil ?? null };
 }
 
@@ -313,7 +305,7 @@ async function applyTransition(ctx: RequestContext, job: Job, options: Transitio
   }
   if (holdsGrant(from) && !holdsGrant(check.to)) await endGrants(em, job.id, options.action);
   if (options.partner && holdsGrant(check.to)) grantFor(em, job, options.partner, options.accessUntil);
-  recordEvent(ctx, em, job, { type: options.action, from, to: check.to, reason: options.reason });
+  recordEvent(ctx, job, { type: options.action, from, to: check.to, reason: options.reason });
 }
 
 export interface BulkJobActionInput extends Omit<TransitionInput, 'id' | 'action'> {
@@ -332,7 +324,7 @@ export interface BulkJobPlan {
 function rescheduleDay(input: BulkJobActionInput): string | null {
   if (input.action !== 'RESCHEDULE') return null;
   if (!input.scheduledFor) throw ValidationFailed.of('scheduledFor', 'Choose the new day.');
-  return parseInput(isoDate, input.scheduledFor, ['scheduledFor']);
+  return parseInput(calendarDaySchema, input.scheduledFor, ['scheduledFor']);
 }
 
 /** Why the action is refused for this job — by the same rules as the single mutations — or null. */
@@ -371,20 +363,19 @@ export async function planBulkJobAction(ctx: RequestContext, input: BulkJobActio
  * partner for the assignments.
  */
 export async function bulkJobAction(ctx: RequestContext, input: BulkJobActionInput): Promise<BulkJobPlan> {
-  return inTransaction(ctx, async (em) => {
-    const scoped = { ...ctx, em };
-    const plan = await planBulkJobAction(scoped, input);
+  return inTransaction(ctx, async (tx) => {
+    const plan = await planBulkJobAction(tx, input);
     if (input.action === 'DELETE') {
-      for (const job of plan.applicable) await softDelete(scoped, job);
+      for (const job of plan.applicable) await softDelete(tx, job);
     } else if (input.action === 'RESCHEDULE') {
       const day = rescheduleDay(input);
-      for (const job of plan.applicable) await writeEdit(scoped, job, { scheduledFor: day }, { scheduledFor: { from: job.scheduledFor ?? null, to: day } }, 'INVALID_TRANSITION');
+      for (const job of plan.applicable) await writeEdit(tx, job, { scheduledFor: day }, { scheduledFor: { from: job.scheduledFor ?? null, to: day } }, 'INVALID_TRANSITION');
     } else {
-      const options = await transitionOptions(ctx, em, { ...input, action: input.action });
-      for (const job of plan.applicable) await applyTransition(scoped, job, options);
-      if (options.partner) await notifyAssignment(ctx, em, options.partner, plan.applicable);
+      const options = await transitionOptions(tx, { ...input, action: input.action });
+      for (const job of plan.applicable) await applyTransition(tx, job, options);
+      if (options.partner) await notifyAssignment(tx, options.partner, plan.applicable);
     }
-    await em.flush();
+    await tx.em.flush();
     return plan;
   });
 }
@@ -393,7 +384,7 @@ export async function bulkJobAction(ctx: RequestContext, input: BulkJobActionInp
 async function softDelete(ctx: RequestContext, job: Job): Promise<void> {
   if (!(await jobWritten(ctx.em, job, { deletedAt: new Date() }))) throw new InvalidTransition(CHANGED_MEANWHILE, job.status);
   await endGrants(ctx.em, job.id, 'DELETED');
-  recordEvent(ctx, ctx.em, job, { type: 'DELETED' });
+  recordEvent(ctx, job, { type: 'DELETED' });
 }
 
 /**
@@ -406,18 +397,17 @@ async function writeEdit(ctx: RequestContext, job: Job, fields: Partial<Job>, ch
     if (onConflict === 'INVALID_TRANSITION') throw new InvalidTransition(CHANGED_MEANWHILE, job.status);
     throw new VersionConflict('job', job.version, job.updatedAt, read);
   }
-  recordEvent(ctx, ctx.em, job, { type: 'EDITED', changes });
+  recordEvent(ctx, job, { type: 'EDITED', changes });
 }
 
 /** Deletes a job (kept with its history, hidden from lists); a running job cannot be deleted. Ends its grant. */
 export async function deleteJob(ctx: RequestContext, id: string): Promise<Job> {
-  return inTransaction(ctx, async (em) => {
-    const scoped = { ...ctx, em };
-    const job = await findVisibleJob(scoped, id);
+  return inTransaction(ctx, async (tx) => {
+    const job = await findVisibleJob(tx, id);
     const refusal = deleteRefusal(job.status);
     if (refusal) throw new InvalidTransition(refusal, job.status);
-    await softDelete(scoped, job);
-    await em.flush();
+    await softDelete(tx, job);
+    await tx.em.flush();
     return job;
   });
 }
@@ -445,9 +435,8 @@ const EDITABLE_WHEN_ASSIGNED = new Set<string>(JOB_FIELDS_EDITABLE_WHEN_ASSIGNED
  */
 export async function updateJob(ctx: RequestContext, input: UpdateJobInput): Promise<Job> {
   const fields = parseUpdate(jobFieldsSchema, input, JOB_EDIT_FIELDS, { placeholders: { configuration: {} } });
-  return inTransaction(ctx, async (em) => {
-    const scoped = { ...ctx, em };
-    const job = await findVisibleJob(scoped, input.id);
+  return inTransaction(ctx, async (tx) => {
+    const job = await findVisibleJob(tx, input.id);
     expectVersion(job, input.expectedVersion);
     const refusal = editRefusal(job.status);
     if (refusal) throw new InvalidTransition(refusal, job.status);
@@ -467,8 +456,8 @@ export async function updateJob(ctx: RequestContext, input: UpdateJobInput): Pro
       throw new InvalidTransition(`An assigned job's schedule and instructions can change; unassign it to change its ${locked.join(', ')}.`, job.status);
     }
     if (Object.keys(changes).length === 0) throw ValidationFailed.of('id', 'Nothing changed.');
-    await writeEdit(scoped, job, fields as Partial<Job>, changes, 'VERSION_CONFLICT');
-    await em.flush();
+    await writeEdit(tx, job, fields as Partial<Job>, changes, 'VERSION_CONFLICT');
+    await tx.em.flush();
     return job;
   });
 }
@@ -479,21 +468,20 @@ export async function updateJob(ctx: RequestContext, input: UpdateJobInput): Pro
  */
 export async function overrideJobConfiguration(ctx: RequestContext, id: string, configurationInput: Record<string, unknown>): Promise<Job> {
   const configuration = parseInput(jobConfigurationSchema, configurationInput, ['configuration']);
-  return inTransaction(ctx, async (em) => {
-    const scoped = { ...ctx, em };
-    const job = await findVisibleJob(scoped, id);
-    const partner = job.servicePartner ? await em.findOneOrFail(Partner, { id: job.servicePartner.id }) : null;
-    const actor = actorFor(scoped, job);
+  return inTransaction(ctx, async (tx) => {
+    const job = await findVisibleJob(tx, id);
+    const partner = job.servicePartner ? await tx.em.findOneOrFail(Partner, { id: job.servicePartner.id }) : null;
+    const actor = actorFor(tx, job);
     let state = configurationOverrideState(job.status, actor, partner?.allowJobOverride ?? false);
     // the vehicle's ledger is read only for a change that is otherwise allowed
-    if (state === 'ALLOWED') state = configurationOverrideState(job.status, actor, true, (await accessViaEntries(scoped, job.vehicle.id))?.length !== 0);
+    if (state === 'ALLOWED') state = configurationOverrideState(job.status, actor, true, (await accessViaEntries(tx, job.vehicle.id))?.length !== 0);
     if (state !== 'ALLOWED') throw new InvalidTransition(CONFIGURATION_OVERRIDE_MESSAGES[state], job.status);
     const changes = configurationChanges(job.configuration, configuration);
     if (Object.keys(changes).length === 0) throw ValidationFailed.of('configuration', 'Nothing changed.');
     // the version condition also keeps it RUNNING: any transition meanwhile changed the version
-    if (!(await jobWritten(em, job, { configuration }))) throw new InvalidTransition(CHANGED_MEANWHILE, job.status);
-    recordEvent(ctx, em, job, { type: 'CONFIGURATION_CHANGED', changes });
-    await em.flush();
+    if (!(await jobWritten(tx.em, job, { configuration }))) throw new InvalidTransition(CHANGED_MEANWHILE, job.status);
+    recordEvent(tx, job, { type: 'CONFIGURATION_CHANGED', changes });
+    await tx.em.flush();
     return job;
   });
 }

@@ -1,13 +1,13 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BULK_JOB_ACTIONS } from '@partner-hub/domain';
 import type { BulkJobAction, JobAction, JobKind, JobStatus } from '@partner-hub/domain';
-import { JobActionEnum, JobKindEnum, JobStatusEnum, enumObject } from '../../common/graphql/enums.js';
+import { JobActionEnum, JobKindEnum, JobStatusEnum, SortDirectionEnum, enumObject } from '../../common/graphql/enums.js';
 import { EXPECTED_VERSION_RULE, UPDATE_RULE } from '../../common/graphql/update-rule.js';
-import { SortDirectionEnum } from '../partner/partner.inputs.js';
 import { JobConfigurationInput } from './job-configuration.types.js';
 import { Job } from './job.entity.js';
 import { JOB_SORT_FIELDS } from './job.service.js';
 import type { JobSortField } from './job.service.js';
+import { LocalDateScalar } from '../../common/graphql/local-date.scalar.js';
 
 export const JobSortFieldEnum = enumObject<JobSortField>(JOB_SORT_FIELDS);
 registerEnumType(JobSortFieldEnum, { name: 'JobSortField', description: 'The column a jobs list is sorted by.' });
@@ -32,10 +32,10 @@ export class JobFilter {
   @Field(() => ID, { nullable: true, description: 'Only jobs on this vehicle.' })
   vehicleId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Scheduled on or after this date (YYYY-MM-DD).' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Scheduled on or after this date (YYYY-MM-DD).' })
   scheduledFrom?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Scheduled on or before this date (YYYY-MM-DD).' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Scheduled on or before this date (YYYY-MM-DD).' })
   scheduledTo?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only jobs created by this import batch.' })
@@ -74,7 +74,7 @@ export class CreateJobInput {
   @Field(() => JobConfigurationInput, { nullable: true, description: 'The telematics unit configuration to apply.' })
   configuration?: JobConfigurationInput | null;
 
-  @Field(() => String, { nullable: true, description: 'The planned day (YYYY-MM-DD).' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The planned day (YYYY-MM-DD).' })
   scheduledFor?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The service partner (an accepted service partner of the principal).' })
@@ -140,7 +140,7 @@ export class UpdateJobInput {
   @Field(() => JobConfigurationInput, { nullable: true, description: 'The whole configuration to apply (replaces the one before); null: an empty configuration.' })
   configuration?: JobConfigurationInput | null;
 
-  @Field(() => String, { nullable: true, description: 'The planned day (YYYY-MM-DD).' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The planned day (YYYY-MM-DD).' })
   scheduledFor?: string | null;
 }
 
@@ -161,7 +161,7 @@ export class BulkJobActionInput {
   @Field(() => BulkJobActionEnum, { description: 'The action.' })
   action!: BulkJobAction;
 
-  @Field(() => String, { nullable: true, description: 'RESCHEDULE: the new day (YYYY-MM-DD).' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'RESCHEDULE: the new day (YYYY-MM-DD).' })
   scheduledFor?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Required to cancel; kept in each job\'s history.' })

@@ -52,7 +52,7 @@ beforeAll(async () => {
     otherPrincipal: await signIn(world.users.adminB.email),
   });
   const web = express();
-  web.get('/exports/jobs.csv', jobsExportHandler(app.orm, app.deps));
+  web.get('/exports/jobs.csv', jobsExportHandler(app.deps, app.contextOf));
   server = createServer(web);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

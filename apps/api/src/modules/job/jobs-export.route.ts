@@ -1,10 +1,8 @@
 import { pipeline } from 'node:stream/promises';
 import type { Request, RequestHandler, Response } from 'express';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { JOB_KINDS, JOB_STATUSES } from '@partner-hub/domain';
 import { z } from 'zod';
-import type { AppDeps } from '../../common/context/request-context.js';
-import { httpContext } from '../../app/request-context.js';
+import type { AppDeps, HttpContextOf } from '../../common/context/request-context.js';
 import { assertAllowed } from '../../common/auth/authorize.js';
 import { AccessError, UserError, ValidationFailed } from '../../common/errors/app-errors.js';
 import { parseInput } from '../../common/errors/parse-input.js';
@@ -65,12 +63,12 @@ function sendError(res: Response, error: unknown, deps: AppDeps): void {
 }
 
 /** The handler of `GET /exports/jobs.csv`. */
-export function jobsExportHandler(orm: MikroORM, deps: AppDeps): RequestHandler {
+export function jobsExportHandler(deps: AppDeps, contextOf: HttpContextOf): RequestHandler {
   return async (req, res) => {
     let pieces: AsyncGenerator<string> | null = null;
     let first: IteratorResult<string>;
     try {
-      const ctx = await httpContext(orm, deps, req, res);
+      const ctx = await contextOf(req, res);
       assertAllowed(ctx, ['jobs:read']);
       const filter = parseInput(filterSchema, jsonParam(req, 'filter') ?? {}, ['filter']);
       const order = parseInput(orderSchema, jsonParam(req, 'orderBy') ?? { field: 'CREATED_AT', direction: 'DESC' }, ['orderBy']);

@@ -1,6 +1,5 @@
 import { raw } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { csvLines } from '../import/csv-writer.js';
 import { JOB_CONFIGURATION_FIELDS, jobExportHeader } from '@partner-hub/domain';
 import type { JobConfigurationField } from '@partner-hub/domain';
@@ -56,11 +55,11 @@ async function visibleVehicleCondition(ctx: RequestContext): Promise<FilterQuery
 }
 
 /** The names of the settings of every job in the view whose configuration the viewer may see: one statement. */
-async function settingNamesOf(ctx: RequestContext, em: EntityManager, where: FilterQuery<Job>, vehicles: FilterQuery<Vehicle> | null): Promise<string[]> {
+async function settingNamesOf(ctx: RequestContext, where: FilterQuery<Job>, vehicles: FilterQuery<Vehicle> | null): Promise<string[]> {
   // a query builder applies no entity filter: the tenant condition is spelled out
   const tenant: FilterQuery<Job> = { principal: { $in: principalIdsOf(viewerOf(ctx)) } };
   const condition = { $and: [tenant, where, ...(vehicles ? [{ vehicle: vehicles }] : [])] };
-  const rows: { name: string }[] = await em
+  const rows: { name: string }[] = await ctx.em
     .createQueryBuilder(Job, 'j')
     .select(raw(`distinct jsonb_object_keys(j.configuration -> 'settings') as name`))
     .where(condition as never)
@@ -111,7 +110,7 @@ export async function* jobsCsvPieces(ctx: RequestContext, filter: JobFilterInput
   const vehicles = await visibleVehicleCondition(ctx);
   // a fork of its own, cleared after each batch: a million jobs never sit in an identity map
   const em = ctx.em.fork();
-  const header = jobExportHeader(await settingNamesOf(ctx, em, where, vehicles));
+  const header = jobExportHeader(await settingNamesOf(ctx, where, vehicles));
   yield csvLines([header]);
   const partners = new Map<string, { code: string; name: string }>();
   let after: string | null = null;

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription, createUnionType } from 'type-graphql';
 import type { JobKind, JobsImportCounts as Counts } from '@partner-hub/domain';
 import type { RequestContext } from '../../common/context/request-context.js';
-import type { Topics } from '../../app/pubsub.js';
+import type { Topics } from '../../common/context/events.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { ValidationError } from '../../common/errors/error-results.js';
 import { JobKindEnum } from '../../common/graphql/enums.js';
@@ -10,6 +10,7 @@ import { findVisibleImportBatch } from '../access/import-batch-scope.js';
 import { ImportProblemType } from '../import/import.types.js';
 import { JOBS_PREVIEW_LIMIT, startJobsImport, validateJobsImport } from './jobs-import.service.js';
 import type { JobsImportReportData } from './jobs-import.service.js';
+import { LocalDateScalar } from '../../common/graphql/local-date.scalar.js';
 
 @InputType({ description: 'An uploaded jobs.csv file (POST /imports/uploads) to check or import (DESIGN.md §4), with the import option "prefer template data".' })
 export class JobsImportInput {
@@ -68,7 +69,7 @@ export class JobsImportPreviewRow {
   @Field(() => String, { nullable: true, description: 'The device serial of the configuration (after the template merge).' })
   deviceSerial!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The scheduled day (YYYY-MM-DD).' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The scheduled day (YYYY-MM-DD).' })
   scheduledFor!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The Partner ID of the service partner it is assigned to, or null (created PENDING).' })

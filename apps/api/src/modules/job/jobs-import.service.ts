@@ -14,7 +14,7 @@ import type {
   PlannedJob,
 } from '@partner-hub/domain';
 import { v7 as uuidv7 } from 'uuid';
-import { inTransaction, viewerOf } from '../../common/context/request-context.js';
+import { detachedContext, inTransaction, viewerOf } from '../../common/context/request-context.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -318,7 +318,7 @@ export async function startJobsImport(ctx: RequestContext, input: JobsImportInpu
   const preferTemplate = input.preferTemplate ?? false;
   const batchId = uuidv7();
   // the background work runs on a context of its own: the request's ends with the response
-  const bg: RequestContext = { ...ctx, em: ctx.em.fork(), http: null, pendingAudit: [], pendingCredentialChanges: [], afterCommit: [], memo: new Map() };
+  const bg = detachedContext(ctx);
   let lockTaken!: () => void;
   const locked = new Promise<void>((resolve) => (lockTaken = resolve));
   let batchCommitted!: (ok: boolean) => void;
@@ -334,8 +334,8 @@ export async function startJobsImport(ctx: RequestContext, input: JobsImportInpu
   await Promise.race([locked, work]);
   let batch: ImportBatch;
   try {
-    batch = await inTransaction(ctx, async (em) => {
-      const created = em.create(ImportBatch, {
+    batch = await inTransaction(ctx, async (tx) => {
+      const created = tx.em.create(ImportBatch, {
         id: batchId,
         organization: principalId,
         kind: 'JOBS',
@@ -345,7 +345,7 @@ export async function startJobsImport(ctx: RequestContext, input: JobsImportInpu
         createdBy: viewer.userId,
         rowCount: upload.rowCount ?? 0,
       });
-      recordAudit(ctx, em, importAuditEntry('job.importStarted', batchId, principalId, { fileName: upload.fileName, preferTemplate }));
+      recordAudit(tx, importAuditEntry('job.importStarted', batchId, principalId, { fileName: upload.fileName, preferTemplate }));
       return created;
     });
   } catch (error) {
@@ -370,13 +370,13 @@ async function runImport(bg: RequestContext, batchId: string, upload: ImportUplo
   const mailed = new Map<string, { total: number; jobs: AssignedJob[] }>();
   try {
     await inTransaction(bg, async (tx) => {
-      await tx.execute(`select ${BATCH_LOCK}`, [batchId]);
+      await tx.em.execute(`select ${BATCH_LOCK}`, [batchId]);
       await whenLocked();
       recorded = true;
       report = await checkUpload(bg.em, principalId, upload, preferTemplate, async (plan, soFar, rowsSoFar) => {
         // once the file has a problem nothing more is written, but every row is still checked, so the report is complete
         if (soFar.problemCount === 0) {
-          for (const { id, job } of await insertPlanned(tx, plan.planned, principalId, batchId, actor)) {
+          for (const { id, job } of await insertPlanned(tx.em, plan.planned, principalId, batchId, actor)) {
             if (!job.servicePartner) continue;
             const entry = mailed.get(job.servicePartner.id) ?? { total: 0, jobs: [] };
             entry.total += 1;
@@ -388,19 +388,19 @@ async function runImport(bg: RequestContext, batchId: string, upload: ImportUplo
       });
       if (report.problemCount > 0) throw new ImportHasProblems();
       const { rowCount, counts } = report;
-      await tx.execute(
+      await tx.em.execute(
         `update import_batch set status = 'SUCCEEDED', row_count = ?, processed_rows = ?, created_count = ?, finished_at = now(), updated_at = now() where id = ?`,
         [rowCount, rowCount, counts.jobs, batchId],
       );
       if (mailed.size > 0) {
-        const partners = await tx.find(Partner, { id: { $in: [...mailed.keys()] } }, { populate: ['organization'] });
+        const partners = await tx.em.find(Partner, { id: { $in: [...mailed.keys()] } }, { populate: ['organization'] });
         for (const partner of partners) {
           const entry = mailed.get(partner.id);
-          if (entry) await notifyAssignment(bg, tx, partner, entry.jobs, entry.total);
+          if (entry) await notifyAssignment(tx, partner, entry.jobs, entry.total);
         }
       }
       const created = { fileName: upload.fileName, rowCount, createdCount: counts.jobs, assignedCount: counts.assigned, preferTemplate };
-      recordAudit(bg, tx, importAuditEntry('job.import', batchId, principalId, created));
+      recordAudit(tx, importAuditEntry('job.import', batchId, principalId, created));
     });
   } catch (error) {
     if (!recorded) throw error;
@@ -409,13 +409,13 @@ async function runImport(bg: RequestContext, batchId: string, upload: ImportUplo
       error instanceof ImportHasProblems && found
         ? { list: found.problems, count: found.problemCount, rowCount: found.rowCount }
         : { list: [{ row: null, column: null, message: 'The import stopped on an unexpected error: nothing was imported. Try again.' }], count: 1, rowCount: found?.rowCount ?? 0 };
-    await inTransaction(bg, async (em) => {
-      await em.execute(
+    await inTransaction(bg, async (tx) => {
+      await tx.em.execute(
         `update import_batch set status = 'FAILED', row_count = ?, processed_rows = ?, created_count = 0, problem_count = ?, problems = ?::jsonb, finished_at = now(), updated_at = now() where id = ?`,
         [problems.rowCount, problems.rowCount, problems.count, JSON.stringify(problems.list), batchId],
       );
       const failed = { fileName: upload.fileName, rowCount: problems.rowCount, problemCount: problems.count };
-      recordAudit(bg, em, importAuditEntry('job.importFailed', batchId, principalId, failed));
+      recordAudit(tx, importAuditEntry('job.importFailed', batchId, principalId, failed));
     });
     publishProgress(bg, batchId, principalId);
     if (!(error instanceof ImportHasProblems)) throw error;

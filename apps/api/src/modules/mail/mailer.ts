@@ -1,18 +1,9 @@
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { OutboxEmail } from './outbox-email.entity.js';
 import type { RequestContext } from '../../common/context/request-context.js';
-
-export interface MailMessageInput {
-  to: string;
-  subject: string;
-  text: string;
-  html?: string;
-  /** the organization on whose behalf it is sent (its admins see it in the development outbox) */
-  organizationId: string;
-}
+import type { MailMessageInput, MailSender } from '../../common/mail/mail-sender.js';
 
 /**
  * Sends e-mail through nodemailer to SMTP_URL; without it, keeps each message in the
@@ -20,7 +11,7 @@ export interface MailMessageInput {
  * sends nothing: outbox rows are written in the caller's transaction, SMTP delivery waits for
  * its commit.
  */
-export class Mailer {
+export class Mailer implements MailSender {
   private readonly transport: Transporter | null;
 
   constructor(
@@ -36,12 +27,12 @@ export class Mailer {
     return this.transport === null;
   }
 
-  /** Sends `message` as part of the transaction `em` of the operation `ctx`. */
-  async send(ctx: RequestContext, em: EntityManager, message: MailMessageInput): Promise<void> {
+  /** Sends `message` as part of the transaction of the operation `ctx` (its `em`). */
+  async send(ctx: RequestContext, message: MailMessageInput): Promise<void> {
     const transport = this.transport;
     if (!transport) {
-      em.persist(
-        em.create(OutboxEmail, {
+      ctx.em.persist(
+        ctx.em.create(OutboxEmail, {
           organization: message.organizationId,
           to: message.to,
           subject: message.subject,

@@ -8,6 +8,7 @@ import { AuditEventConnection } from '../audit/audit.resolver.js';
 import { OwnerAnnotation } from './owner-annotation.entity.js';
 import { OwnerVehicleAccess } from './owner-vehicle-access.entity.js';
 import { Owner } from './owner.entity.js';
+import { ownerLoaders } from './owner.loaders.js';
 
 @Resolver(() => Owner)
 export class OwnerFieldsResolver {
@@ -22,7 +23,7 @@ export class OwnerFieldsResolver {
     description: 'The principal\'s private annotation (null when there is none). Only the principal\'s own staff may ask; anyone else is refused.',
   })
   annotation(@Root() owner: Owner, @Ctx() ctx: RequestContext): Promise<OwnerAnnotation | null> {
-    return ctx.loaders.ownerAnnotationByOwner.load(owner.id);
+    return ownerLoaders(ctx).ownerAnnotationByOwner.load(owner.id);
   }
 
   @Allow('owners:read')
@@ -30,13 +31,13 @@ export class OwnerFieldsResolver {
     description: 'The vehicles the owner owns or uses — for a partner, only those the partner may see.',
   })
   vehicles(@Root() owner: Owner, @Ctx() ctx: RequestContext): Promise<OwnerVehicleAccess[]> {
-    return ctx.loaders.visibleOwnerAccessByOwner.load(owner.id);
+    return ownerLoaders(ctx).visibleOwnerAccessByOwner.load(owner.id);
   }
 
   @Allow('owners:read')
   @FieldResolver(() => Int, { description: 'How many vehicles the owner owns or uses (for a partner: of those it may see).' })
   async vehicleCount(@Root() owner: Owner, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.loaders.visibleOwnerAccessByOwner.load(owner.id)).length;
+    return (await ownerLoaders(ctx).visibleOwnerAccessByOwner.load(owner.id)).length;
   }
 
   // the history records annotation changes, so it is for those who may read annotations

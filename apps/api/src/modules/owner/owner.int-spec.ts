@@ -15,6 +15,7 @@ import { OwnerAnnotation } from './owner-annotation.entity.js';
 import { OwnerVehicleAccess } from './owner-vehicle-access.entity.js';
 import { Owner } from './owner.entity.js';
 import { annotateOwner, giveOwnerAccess, makeOwner } from './owner.factory.js';
+import { ownerLoaders } from './owner.loaders.js';
 
 const ERR = '... on ErrorResult { code field message } ... on ValidationError { fieldErrors { field message } }';
 const OWNER_FIELDS = 'id email name phone archivedAt';
@@ -360,10 +361,10 @@ describe('the private annotation never leaks', () => {
   it('cannot be read in a partner\'s or another principal\'s request even past the field guard: the tenant filter', async () => {
     const contextOf = (token: string) => contextFor(app.orm, app.deps, { sessionToken: token, bearerToken: null }, null);
     const staff = await contextOf(tokens.viewerA);
-    expect((await staff.loaders.ownerAnnotationByOwner.load(owner.id))?.displayName).toBe(secrets[1]);
+    expect((await ownerLoaders(staff).ownerAnnotationByOwner.load(owner.id))?.displayName).toBe(secrets[1]);
     for (const token of [tokens.dealerAdmin, tokens.adminB]) {
       const ctx = await contextOf(token);
-      expect(await ctx.loaders.ownerAnnotationByOwner.load(owner.id)).toBeNull();
+      expect(await ownerLoaders(ctx).ownerAnnotationByOwner.load(owner.id)).toBeNull();
       expect(await ctx.em.find(OwnerAnnotation, { owner: owner.id })).toEqual([]);
     }
   });

@@ -20,6 +20,8 @@ import { findVisibleOwner, ownerScopeWhere, readsAnnotations } from '../access/o
 import { OwnerVehicleAccess } from './owner-vehicle-access.entity.js';
 import { Owner } from './owner.entity.js';
 import { containsPattern } from '../../common/db/like.js';
+import { Organization } from '../organization/organization.entity.js';
+import { loaderById } from '../../common/context/loaders.js';
 
 export const OWNER_SORT_FIELDS = ['EMAIL', 'CREATED_AT'] as const;
 export type OwnerSortField = (typeof OWNER_SORT_FIELDS)[number];
@@ -110,17 +112,17 @@ async function assertEmailFree(em: EntityManager, principalId: string, email: st
 export async function createOwner(ctx: RequestContext, input: OwnerFieldsInput): Promise<Owner> {
   const fields = parseInput(ownerSchema, input);
   const principalId = viewerOf(ctx).organizationId;
-  return inTransaction(ctx, async (em) => {
-    await assertEmailFree(em, principalId, fields.email);
-    const owner = em.create(Owner, { principal: principalId, email: fields.email, name: fields.name ?? null, phone: fields.phone ?? null });
-    recordAudit(ctx, em, {
+  return inTransaction(ctx, async (tx) => {
+    await assertEmailFree(tx.em, principalId, fields.email);
+    const owner = tx.em.create(Owner, { principal: principalId, email: fields.email, name: fields.name ?? null, phone: fields.phone ?? null });
+    recordAudit(tx, {
       action: 'owner.created',
       objectType: 'Owner',
       objectId: owner.id,
       organizationId: principalId,
       changes: diffFields({}, owner, OWNER_FIELDS),
     });
-    await em.flush();
+    await tx.em.flush();
     return owner;
   });
 }
@@ -131,41 +133,41 @@ export async function createOwner(ctx: RequestContext, input: OwnerFieldsInput):
  */
 export async function updateOwner(ctx: RequestContext, id: string, input: OwnerFieldsInput & ExpectedVersion): Promise<Owner> {
   const fields = parseUpdate(ownerSchema, input, OWNER_FIELDS);
-  return inTransaction(ctx, async (em) => {
-    const owner = await findVisibleOwner({ ...ctx, em }, id);
+  return inTransaction(ctx, async (tx) => {
+    const owner = await findVisibleOwner(tx, id);
     expectVersion(owner, input.expectedVersion);
-    if (fields.email !== undefined && fields.email !== owner.email) await assertEmailFree(em, owner.principal.id, fields.email, owner.id);
+    if (fields.email !== undefined && fields.email !== owner.email) await assertEmailFree(tx.em, owner.principal.id, fields.email, owner.id);
     const before = { ...owner };
-    em.assign(owner, fields);
-    recordAudit(ctx, em, {
+    tx.em.assign(owner, fields);
+    recordAudit(tx, {
       action: 'owner.updated',
       objectType: 'Owner',
       objectId: owner.id,
       organizationId: owner.principal.id,
       changes: diffFields(before, owner, OWNER_FIELDS),
     });
-    await em.flush();
+    await tx.em.flush();
     return owner;
   });
 }
 
 /** Archives (or restores) an owner: hidden from lists by default, its vehicle access and history kept. */
 export async function setOwnerArchived(ctx: RequestContext, id: string, archived: boolean): Promise<Owner> {
-  return inTransaction(ctx, async (em) => {
-    const owner = await findVisibleOwner({ ...ctx, em }, id);
+  return inTransaction(ctx, async (tx) => {
+    const owner = await findVisibleOwner(tx, id);
     const before = owner.archivedAt ?? null;
     if ((before !== null) === archived) {
       throw ValidationFailed.of('id', archived ? 'This owner is already archived.' : 'This owner is not archived.');
     }
     owner.archivedAt = archived ? new Date() : null;
-    recordAudit(ctx, em, {
+    recordAudit(tx, {
       action: archived ? 'owner.archived' : 'owner.restored',
       objectType: 'Owner',
       objectId: owner.id,
       organizationId: owner.principal.id,
       changes: { archivedAt: { from: before, to: owner.archivedAt } },
     });
-    await em.flush();
+    await tx.em.flush();
     return owner;
   });
 }
@@ -186,28 +188,28 @@ export interface OwnerAnnotationInput extends ExpectedVersion {
 export async function updateOwnerAnnotation(ctx: RequestContext, ownerId: string, input: OwnerAnnotationInput): Promise<Owner> {
   const fields = parseUpdate(ownerAnnotationSchema, input, ANNOTATION_FIELDS);
   const principalId = viewerOf(ctx).organizationId;
-  return inTransaction(ctx, async (em) => {
-    const owner = await findVisibleOwner({ ...ctx, em }, ownerId, 'ownerId');
+  return inTransaction(ctx, async (tx) => {
+    const owner = await findVisibleOwner(tx, ownerId, 'ownerId');
     // edits of one owner's annotation queue on the owner's row: the first annotation has no row
     // of its own to carry a version yet (it counts as version 0)
-    await em.lock(owner, LockMode.PESSIMISTIC_WRITE);
-    const existing = await em.findOne(OwnerAnnotation, { owner: owner.id }, { refresh: true });
+    await tx.em.lock(owner, LockMode.PESSIMISTIC_WRITE);
+    const existing = await tx.em.findOne(OwnerAnnotation, { owner: owner.id }, { refresh: true });
     expectVersion(existing, input.expectedVersion, 'annotation');
     const before = existing ? { ...existing } : {};
     // the fields left out keep the annotation's current values
     const values = Object.fromEntries(ANNOTATION_FIELDS.map((f) => [f, f in fields ? (fields[f] ?? null) : (existing?.[f] ?? null)])) as Record<(typeof ANNOTATION_FIELDS)[number], string | null>;
     const empty = ANNOTATION_FIELDS.every((f) => values[f] === null);
-    if (existing && empty) em.remove(existing);
-    else if (existing) em.assign(existing, values);
-    else if (!empty) em.persist(em.create(OwnerAnnotation, { principal: principalId, owner, ...values }));
-    recordAudit(ctx, em, {
+    if (existing && empty) tx.em.remove(existing);
+    else if (existing) tx.em.assign(existing, values);
+    else if (!empty) tx.em.persist(tx.em.create(OwnerAnnotation, { principal: principalId, owner, ...values }));
+    recordAudit(tx, {
       action: 'owner.annotationUpdated',
       objectType: 'Owner',
       objectId: owner.id,
       organizationId: principalId,
       changes: diffFields(before, values, ANNOTATION_FIELDS),
     });
-    await em.flush();
+    await tx.em.flush();
     return owner;
   });
 }
@@ -217,49 +219,47 @@ export async function updateOwnerAnnotation(ctx: RequestContext, ownerId: string
  * has access to it, changes its kind. Neither may be archived.
  */
 export async function addOwnerVehicleAccess(ctx: RequestContext, ownerId: string, vehicleId: string, kind: OwnerAccessKind): Promise<Owner> {
-  return inTransaction(ctx, async (em) => {
-    const scoped = { ...ctx, em };
-    const owner = await findVisibleOwner(scoped, ownerId, 'ownerId');
-    const vehicle = await findVisibleVehicle(scoped, vehicleId, 'vehicleId');
+  return inTransaction(ctx, async (tx) => {
+    const owner = await findVisibleOwner(tx, ownerId, 'ownerId');
+    const vehicle = await findVisibleVehicle(tx, vehicleId, 'vehicleId');
     const problems = [
       ...(owner.archivedAt ? [{ field: 'ownerId', message: 'This owner is archived; restore it before giving it access to vehicles.' }] : []),
       ...(vehicle.archivedAt ? [{ field: 'vehicleId', message: 'This vehicle is archived; restore it before giving anyone access to it.' }] : []),
     ];
     if (problems.length > 0) throw new ValidationFailed(problems);
-    const existing = await em.findOne(OwnerVehicleAccess, { owner: owner.id, vehicle: vehicle.id });
+    const existing = await tx.em.findOne(OwnerVehicleAccess, { owner: owner.id, vehicle: vehicle.id });
     const previousKind = existing?.kind ?? null;
     if (previousKind === kind) throw ValidationFailed.of('kind', `This owner already has ${kind} access to this vehicle.`);
     if (existing) existing.kind = kind;
-    else em.persist(em.create(OwnerVehicleAccess, { principal: owner.principal, owner, vehicle, kind }));
-    recordAudit(ctx, em, {
+    else tx.em.persist(tx.em.create(OwnerVehicleAccess, { principal: owner.principal, owner, vehicle, kind }));
+    recordAudit(tx, {
       action: existing ? 'owner.vehicleAccessChanged' : 'owner.vehicleAccessAdded',
       objectType: 'Owner',
       objectId: owner.id,
       organizationId: owner.principal.id,
       changes: { vehicle: { from: existing ? vehicle.vin : null, to: vehicle.vin }, kind: { from: previousKind, to: kind } },
     });
-    await em.flush();
+    await tx.em.flush();
     return owner;
   });
 }
 
 /** Takes an owner's access to a vehicle away. */
 export async function removeOwnerVehicleAccess(ctx: RequestContext, ownerId: string, vehicleId: string): Promise<Owner> {
-  return inTransaction(ctx, async (em) => {
-    const scoped = { ...ctx, em };
-    const owner = await findVisibleOwner(scoped, ownerId, 'ownerId');
-    const vehicle = await findVisibleVehicle(scoped, vehicleId, 'vehicleId');
-    const access = await em.findOne(OwnerVehicleAccess, { owner: owner.id, vehicle: vehicle.id });
+  return inTransaction(ctx, async (tx) => {
+    const owner = await findVisibleOwner(tx, ownerId, 'ownerId');
+    const vehicle = await findVisibleVehicle(tx, vehicleId, 'vehicleId');
+    const access = await tx.em.findOne(OwnerVehicleAccess, { owner: owner.id, vehicle: vehicle.id });
     if (!access) throw ValidationFailed.of('vehicleId', 'This owner has no access to this vehicle.');
-    em.remove(access);
-    recordAudit(ctx, em, {
+    tx.em.remove(access);
+    recordAudit(tx, {
       action: 'owner.vehicleAccessRemoved',
       objectType: 'Owner',
       objectId: owner.id,
       organizationId: owner.principal.id,
       changes: { vehicle: { from: vehicle.vin, to: null }, kind: { from: access.kind, to: null } },
     });
-    await em.flush();
+    await tx.em.flush();
     return owner;
   });
 }
@@ -276,21 +276,21 @@ export interface OwnerMessageInput {
  */
 export async function contactOwner(ctx: RequestContext, ownerId: string, input: OwnerMessageInput): Promise<Owner> {
   const { subject, message } = parseInput(ownerMessageSchema, input);
-  return inTransaction(ctx, async (em) => {
-    const owner = await findVisibleOwner({ ...ctx, em }, ownerId, 'ownerId');
+  return inTransaction(ctx, async (tx) => {
+    const owner = await findVisibleOwner(tx, ownerId, 'ownerId');
     if (owner.archivedAt) throw ValidationFailed.of('ownerId', 'This owner is archived; restore it before contacting it.');
-    const principal = await ctx.loaders.organizationById.load(owner.principal.id);
+    const principal = await loaderById(tx, Organization).load(owner.principal.id);
     const greeting = owner.name ? `Dear ${owner.name},\n\n` : '';
     const signature = principal ? `\n\n— ${principal.name}` : '';
-    await ctx.deps.mailer.send(ctx, em, { to: owner.email, subject, text: `${greeting}${message}${signature}`, organizationId: owner.principal.id });
-    recordAudit(ctx, em, {
+    await tx.deps.mailer.send(tx, { to: owner.email, subject, text: `${greeting}${message}${signature}`, organizationId: owner.principal.id });
+    recordAudit(tx, {
       action: 'owner.contacted',
       objectType: 'Owner',
       objectId: owner.id,
       organizationId: owner.principal.id,
       changes: { subject: { from: null, to: subject } },
     });
-    await em.flush();
+    await tx.em.flush();
     return owner;
   });
 }

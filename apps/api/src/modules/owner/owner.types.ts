@@ -1,8 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { OwnerAccessKind } from '@partner-hub/domain';
-import { OwnerAccessKindEnum, enumObject } from '../../common/graphql/enums.js';
+import { OwnerAccessKindEnum, SortDirectionEnum, enumObject } from '../../common/graphql/enums.js';
 import { EXPECTED_VERSION_RULE, UPDATE_RULE } from '../../common/graphql/update-rule.js';
-import { SortDirectionEnum } from '../partner/partner.inputs.js';
 import { Owner } from './owner.entity.js';
 import { OWNER_SORT_FIELDS } from './owner.service.js';
 import type { OwnerSortField } from './owner.service.js';

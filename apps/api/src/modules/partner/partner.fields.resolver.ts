@@ -12,11 +12,13 @@ import { AuditEvent } from '../audit/audit-event.entity.js';
 import { AuditEventConnection } from '../audit/audit.resolver.js';
 import { Organization } from '../organization/organization.entity.js';
 import { User } from '../user/user.entity.js';
-import { UserConnection } from '../user/user.resolver.js';
+import { UserConnection } from '../user/user.types.js';
 import { Partner } from './partner.entity.js';
 import { canManage, canSee, partnerScope, seesUsersOf } from '../access/partner-scope.js';
 import { principalReadsPartnerHistory, readsUsersOfPartner } from '../access/system-reads.js';
 import { ancestorsOfPartner, descendantsOfPartner } from './partner.service.js';
+import { loaderById } from '../../common/context/loaders.js';
+import { partnerLoaders } from './partner.loaders.js';
 
 @ObjectType({ description: 'A partner\'s agreement with its principal.' })
 export class PartnerAgreement {
@@ -54,9 +56,17 @@ export class PartnerFieldsResolver {
   }
 
   @Allow()
+  @FieldResolver(() => String, { description: 'The name of the principal the partnership is with (a partner working for several principals has one partnership with each).' })
+  async principalName(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<string> {
+    const principal = await loaderById(ctx, Organization).load(partner.principal.id);
+    if (!principal) throw new Error(`principal of partner ${partner.id} is missing`);
+    return principal.name;
+  }
+
+  @Allow()
   @FieldResolver(() => Organization, { description: 'The partner organization with its profile.' })
   async organization(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<Organization> {
-    const organization = await ctx.loaders.organizationById.load(partner.organization.id);
+    const organization = await loaderById(ctx, Organization).load(partner.organization.id);
     if (!organization) throw new Error(`organization of partner ${partner.id} is missing`);
     return organization;
   }
@@ -66,7 +76,7 @@ export class PartnerFieldsResolver {
   async parent(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<Partner | null> {
     if (!partner.parent) return null;
     const scope = await partnerScope(ctx);
-    return canSee(scope, partner.parent.id) ? ctx.loaders.partnerById.load(partner.parent.id) : null;
+    return canSee(scope, partner.parent.id) ? loaderById(ctx, Partner).load(partner.parent.id) : null;
   }
 
   @Allow()
@@ -84,7 +94,7 @@ export class PartnerFieldsResolver {
   @Allow()
   @FieldResolver(() => Int, { description: 'How many active direct sub-partners it has.' })
   subPartnerCount(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<number> {
-    return ctx.loaders.subPartnerCount.load(partner.id);
+    return partnerLoaders(ctx).subPartnerCount.load(partner.id);
   }
 
   @Allow()

@@ -1,15 +1,12 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import type { AccountType, PartnerRole, PartnerStatus, PasswordPolicy } from '@partner-hub/domain';
-import { AccountTypeEnum, PartnerRoleEnum, PartnerStatusEnum, PasswordPolicyEnum, enumObject } from '../../common/graphql/enums.js';
+import { AccountTypeEnum, PartnerRoleEnum, PartnerStatusEnum, PasswordPolicyEnum, SortDirectionEnum, enumObject } from '../../common/graphql/enums.js';
 import { EXPECTED_VERSION_RULE, UPDATE_RULE } from '../../common/graphql/update-rule.js';
 import { PARTNER_SORT_FIELDS } from './partner.service.js';
 import type { PartnerSortField } from './partner.service.js';
 
 export const PartnerSortFieldEnum = enumObject<PartnerSortField>(PARTNER_SORT_FIELDS);
 registerEnumType(PartnerSortFieldEnum, { name: 'PartnerSortField', description: 'The column a partners list is sorted by.' });
-
-export const SortDirectionEnum = enumObject(['ASC', 'DESC'] as const);
-registerEnumType(SortDirectionEnum, { name: 'SortDirection', description: 'Ascending or descending.' });
 
 @InputType({ description: 'Narrows a list of partners; all given conditions must hold.' })
 export class PartnerFilter {

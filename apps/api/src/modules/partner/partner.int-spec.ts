@@ -4,6 +4,7 @@ import type { TestApp } from '../../testing/test-app.js';
 import { WORLD_PASSWORD, buildWorld } from '../../testing/world.js';
 import { makeUser } from '../user/user.factory.js';
 import { makeApiKey } from '../api-key/api-key.factory.js';
+import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Partner } from './partner.entity.js';
 import { makePartner } from './partner.factory.js';
 
@@ -314,5 +315,28 @@ describe('archive and restore', () => {
     expect(inArchive.data?.['partners'].totalCount).toBe(1);
     expect((await app.gql(RESTORE, { input: { id: leaf.id } }, { sessionToken: adminA })).data?.['restorePartner'].__typename).toBe('PartnerSuccess');
     expect((await app.gql(LIST, { filter: { search: 'Archivable' } }, { sessionToken: adminA })).data?.['partners'].totalCount).toBe(1);
+  });
+
+  it('answers a change that changes nothing with a clear ValidationError, and records nothing', async () => {
+    const leaf = (await app.gql(CREATE, { input: { role: 'OEM', parentId: tree.E.id, profile: profile('Unmoved Leaf') } }, { sessionToken: adminA })).data?.['createPartner'].partner;
+    const auditCount = () => app.systemEm().count(AuditEvent, { objectId: leaf.id });
+    const before = await auditCount();
+    const noOps = [
+      [MOVE, 'movePartner', { id: leaf.id, parentId: tree.E.id }, /already under this parent/],
+      [RESTORE, 'restorePartner', { id: leaf.id }, /not archived/],
+    ] as const;
+    for (const [mutation, field, input, message] of noOps) {
+      const r = await app.gql(mutation, { input }, { sessionToken: adminA });
+      expect(r.errors).toBeUndefined();
+      expect(r.data?.[field]).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED', message: expect.stringMatching(message) });
+    }
+    expect((await app.gql(ARCHIVE, { input: { id: leaf.id } }, { sessionToken: adminA })).data?.['archivePartner'].__typename).toBe('PartnerSuccess');
+    const again = await app.gql(ARCHIVE, { input: { id: leaf.id } }, { sessionToken: adminA });
+    expect(again.errors).toBeUndefined();
+    expect(again.data?.['archivePartner']).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED', message: expect.stringMatching(/already archived/) });
+    // the one real archive, nothing for the refused no-ops
+    expect(await auditCount()).toBe(before + 1);
+    const top = await app.gql(MOVE, { input: { id: tree.E.id, parentId: null } }, { sessionToken: adminA });
+    expect(top.data?.['movePartner']).toMatchObject({ __typename: 'ValidationError', message: expect.stringMatching(/already at the top level/) });
   });
 });

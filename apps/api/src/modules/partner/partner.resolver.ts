@@ -1,9 +1,10 @@
-import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver, createUnionType } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, createUnionType } from 'type-graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { Connection } from '../../common/graphql/connection.js';
 import { NotFoundError, ValidationError, VersionConflictError } from '../../common/errors/error-results.js';
 import { Partner } from './partner.entity.js';
+import { PartnerSuccess } from './partner.types.js';
 import { PartnerClaimedError, PartnerCycleError } from './partner.errors.js';
 import {
   CreatePartnerInput,
@@ -28,12 +29,6 @@ import {
 } from './partner.service.js';
 
 export const PartnerConnection = Connection(Partner);
-
-@ObjectType({ description: 'The partner after a successful change.' })
-export class PartnerSuccess {
-  @Field(() => Partner, { description: 'The partner as it is now.' })
-  partner!: Partner;
-}
 
 const success = (partner: Partner) => Object.assign(new PartnerSuccess(), { partner });
 

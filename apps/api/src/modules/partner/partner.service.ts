@@ -27,6 +27,8 @@ import { PartnerClaimed, PartnerCycle } from './partner.errors.js';
 import { canManage, findManagedPartner, findVisiblePartner, partnerScope, visiblePartnersWhere } from '../access/partner-scope.js';
 import { chainsAbove, organizationsOfSubtrees, subtreesOf } from '../access/partner-tree.queries.js';
 import { containsPattern, escapeLike } from '../../common/db/like.js';
+import { partnerLoaders } from './partner.loaders.js';
+import { loaderById } from '../../common/context/loaders.js';
 
 export const PARTNER_SORT_FIELDS = ['NAME', 'PARTNER_ID', 'ROLE', 'STATUS', 'CREATED_AT'] as const;
 export type PartnerSortField = (typeof PARTNER_SORT_FIELDS)[number];
@@ -187,9 +189,9 @@ export async function createPartner(ctx: RequestContext, input: CreatePartnerInp
   }
   const code = values.partnerId ?? (await freePartnerCode(ctx.em, principalId));
   const agreement = values.agreement ?? DEFAULT_AGREEMENT;
-  return inTransaction(ctx, async (em) => {
-    const organization = em.create(Organization, { kind: 'PARTNER', ...profileColumns(values.profile) } as never);
-    const partner = em.create(Partner, {
+  return inTransaction(ctx, async (tx) => {
+    const organization = tx.em.create(Organization, { kind: 'PARTNER', ...profileColumns(values.profile) } as never);
+    const partner = tx.em.create(Partner, {
       principal: principalId,
       organization,
       role: values.role,
@@ -198,7 +200,7 @@ export async function createPartner(ctx: RequestContext, input: CreatePartnerInp
       allowJobOverride: input.allowJobOverride ?? false,
       ...agreement,
     });
-    recordAudit(ctx, em, {
+    recordAudit(tx, {
       action: 'partner.create',
       objectType: 'Partner',
       objectId: partner.id,
@@ -230,11 +232,11 @@ export async function updatePartnerProfile(ctx: RequestContext, input: { id: str
   }
   const profile = parseUpdate(partnerProfileSchema, input.profile, PROFILE_FIELDS, { path: ['profile'] });
   const before = profileOf(partner.organization);
-  return inTransaction(ctx, async (em) => {
+  return inTransaction(ctx, async (tx) => {
     Object.assign(partner.organization, profile);
     // the profile lives on the organization: touching the partnership writes its version too
     partner.updatedAt = new Date();
-    recordAudit(ctx, em, {
+    recordAudit(tx, {
       action: 'partner.updateProfile',
       objectType: 'Partner',
       objectId: partner.id,
@@ -253,9 +255,9 @@ export async function updatePartnerAgreement(ctx: RequestContext, input: { id: s
   const agreement = parseInput(agreementSchema, input.agreement, ['agreement']);
   const fields = ['depositMinor', 'currency', 'additionalCurrencies', 'accountType'] as const;
   const before = { ...partner, additionalCurrencies: partner.additionalCurrencies.join(',') };
-  return inTransaction(ctx, async (em) => {
+  return inTransaction(ctx, async (tx) => {
     Object.assign(partner, agreement);
-    recordAudit(ctx, em, {
+    recordAudit(tx, {
       action: 'partner.updateAgreement',
       objectType: 'Partner',
       objectId: partner.id,
@@ -285,14 +287,14 @@ export async function updatePartnerSettings(ctx: RequestContext, input: Settings
   const before = { ...partner, passwordPolicy: partner.organization.passwordPolicy };
   const accessChanges = partner.blocked !== input.blocked || partner.usersBlocked !== input.usersBlocked;
   const reached = accessChanges ? await organizationsOfSubtrees(ctx.em, [partner.id]) : [];
-  return inTransaction(ctx, async (em) => {
-    credentialsChanged(ctx, reached);
+  return inTransaction(ctx, async (tx) => {
+    credentialsChanged(tx, reached);
     partner.allowJobOverride = input.allowJobOverride;
     partner.blocked = input.blocked;
     partner.usersBlocked = input.usersBlocked;
     partner.organization.passwordPolicy = input.passwordPolicy;
     partner.updatedAt = new Date();
-    recordAudit(ctx, em, {
+    recordAudit(tx, {
       action: 'partner.updateSettings',
       objectType: 'Partner',
       objectId: partner.id,
@@ -328,11 +330,11 @@ export async function movePartner(ctx: RequestContext, input: { id: string; pare
   for (const row of [...(chains.get(newParentId ?? '') ?? []), ...subtree]) tree.set(row.id, row.parentId);
   const problem = checkMove(tree, partner.id, newParentId);
   if (problem) throw new PartnerCycle(problem);
-  return inTransaction(ctx, async (em) => {
+  return inTransaction(ctx, async (tx) => {
     partner.parent = newParent;
     // under a blocked (or users-blocked) partner its subtree's identities lose access
-    credentialsChanged(ctx, reached);
-    recordAudit(ctx, em, {
+    credentialsChanged(tx, reached);
+    recordAudit(tx, {
       action: 'partner.move',
       objectType: 'Partner',
       objectId: partner.id,
@@ -356,10 +358,10 @@ export async function archivePartner(ctx: RequestContext, input: { id: string })
     throw ValidationFailed.of('id', `This partner has ${activeChildren} active sub-partner(s): move or archive them first.`);
   }
   const reached = await organizationsOfSubtrees(ctx.em, [partner.id]);
-  return inTransaction(ctx, async (em) => {
+  return inTransaction(ctx, async (tx) => {
     partner.archivedAt = new Date();
-    credentialsChanged(ctx, reached);
-    recordAudit(ctx, em, { action: 'partner.archive', objectType: 'Partner', objectId: partner.id, organizationId: viewer.organizationId });
+    credentialsChanged(tx, reached);
+    recordAudit(tx, { action: 'partner.archive', objectType: 'Partner', objectId: partner.id, organizationId: viewer.organizationId });
     return partner;
   });
 }
@@ -374,10 +376,10 @@ export async function restorePartner(ctx: RequestContext, input: { id: string })
     if (parent.archivedAt) throw ValidationFailed.of('id', 'Its parent partner is archived: restore the parent first, or move this partner.');
   }
   const reached = await organizationsOfSubtrees(ctx.em, [partner.id]);
-  return inTransaction(ctx, async (em) => {
+  return inTransaction(ctx, async (tx) => {
     partner.archivedAt = null;
-    credentialsChanged(ctx, reached);
-    recordAudit(ctx, em, { action: 'partner.restore', objectType: 'Partner', objectId: partner.id, organizationId: viewer.organizationId });
+    credentialsChanged(tx, reached);
+    recordAudit(tx, { action: 'partner.restore', objectType: 'Partner', objectId: partner.id, organizationId: viewer.organizationId });
     return partner;
   });
 }
@@ -385,9 +387,9 @@ export async function restorePartner(ctx: RequestContext, input: { id: string })
 /** The partners above one partner, top first, as far up as the viewer may see. */
 export async function ancestorsOfPartner(ctx: RequestContext, partner: Partner): Promise<Partner[]> {
   const scope = await partnerScope(ctx);
-  const chain = await ctx.loaders.chainAbove.load(partner.id);
+  const chain = await partnerLoaders(ctx).chainAbove.load(partner.id);
   const ids = chain.filter((r) => r.depth > 0 && (scope.all || scope.visible.has(r.id))).map((r) => r.id);
-  const rows = await ctx.loaders.partnerById.loadMany(ids.reverse());
+  const rows = await loaderById(ctx, Partner).loadMany(ids.reverse());
   return rows.filter((p): p is Partner => p instanceof Partner);
 }
 

@@ -92,7 +92,8 @@ async function analyze(
 }
 
 /** Parents first: a parent is in an earlier chunk, or earlier in the same multi-row INSERT. */
-async function writePartners(_ctx: RequestContext, em: EntityManager, batch: ImportBatch, { plan, parentIds }: PartnersImportAnalysis, principalId: string): Promise<void> {
+async function writePartners(ctx: RequestContext, batch: ImportBatch, { plan, parentIds }: PartnersImportAnalysis, principalId: string): Promise<void> {
+  const em = ctx.em;
   // the unit of work is bypassed because tracking 20,000 new entities costs far more than writing them
   const partnerOfCode = new Map<string, Partner>();
   for (let start = 0; start < plan.planned.length; start += INSERT_CHUNK) {

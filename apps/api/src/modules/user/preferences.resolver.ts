@@ -1,9 +1,10 @@
-import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Resolver, createUnionType } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Resolver, createUnionType } from 'type-graphql';
 import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { ValidationError } from '../../common/errors/error-results.js';
-import { setMyPreference } from './preferences.service.js';
+import { ViewerType } from '../auth/viewer.types.js';
+import { myPreferences, setMyPreference } from './preferences.service.js';
 
 @InputType({ description: 'One preference of the signed-in user.' })
 class SetMyPreferenceInput {
@@ -26,8 +27,14 @@ const SetMyPreferenceResult = createUnionType({
   types: () => [SetMyPreferenceSuccess, ValidationError] as const,
 });
 
-@Resolver()
+@Resolver(() => ViewerType)
 export class PreferencesResolver {
+  @Allow()
+  @FieldResolver(() => GraphQLJSONObject, { description: 'The signed-in user\'s own preferences by key (e.g. `jobs.columns`); set with setMyPreference. Empty for an API key.' })
+  preferences(@Ctx() ctx: RequestContext): Promise<Record<string, unknown>> {
+    return myPreferences(ctx);
+  }
+
   @Allow()
   @Mutation(() => SetMyPreferenceResult, {
     description: 'Stores one of the signed-in user\'s own preferences (remembered across browsers). An unknown key or a value of the wrong shape or size is a ValidationError; API keys have no preferences (FORBIDDEN).',

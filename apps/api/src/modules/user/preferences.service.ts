@@ -3,6 +3,8 @@ import { inTransaction, viewerOf } from '../../common/context/request-context.js
 import type { RequestContext } from '../../common/context/request-context.js';
 import { AccessError, ValidationFailed } from '../../common/errors/app-errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { User } from './user.entity.js';
+import { loaderById } from '../../common/context/loaders.js';
 
 /**
  * A signed-in user's own preferences (libs/domain `PREFERENCE_SCHEMAS`: allowlisted keys, each
@@ -14,7 +16,7 @@ import { recordAudit } from '../audit/audit.service.js';
 export async function myPreferences(ctx: RequestContext): Promise<Record<string, unknown>> {
   const userId = viewerOf(ctx).userId;
   if (!userId || viewerOf(ctx).kind !== 'USER') return {};
-  return (await ctx.loaders.userById.load(userId))?.preferences ?? {};
+  return (await loaderById(ctx, User).load(userId))?.preferences ?? {};
 }
 
 /**
@@ -31,19 +33,19 @@ export async function setMyPreference(ctx: RequestContext, key: string, value: u
   // null means "forget it": then only the key has to be known
   if (!checked.ok && (checked.field === 'key' || !forget)) throw ValidationFailed.of(checked.field, checked.message);
   const next = forget ? null : checked.ok ? checked.value : null;
-  const preferences = await inTransaction(ctx, async (em) => {
+  const preferences = await inTransaction(ctx, async (tx) => {
     // the old value comes back from the same statement (its snapshot), for the audit record
     const merge = next === null ? 'preferences - ?::text' : 'preferences || jsonb_build_object(?::text, ?::jsonb)';
     const params = next === null ? [key] : [key, JSON.stringify(next)];
-    const rows: { preferences: Record<string, unknown>; previous: unknown }[] = await em.execute(
+    const rows: { preferences: Record<string, unknown>; previous: unknown }[] = await tx.em.execute(
       `with old as materialized (select preferences -> ?::text as value from app_user where id = ?)
        update app_user set preferences = ${merge} where id = ? returning preferences, (select value from old) as previous`,
       [key, userId, ...params, userId],
     );
-    recordAudit(ctx, em, { action: 'user.preference', objectType: 'User', objectId: userId, organizationId: viewer.organizationId, changes: { [key]: { from: rows[0]?.previous ?? null, to: next } } });
-    await em.flush();
+    recordAudit(tx, { action: 'user.preference', objectType: 'User', objectId: userId, organizationId: viewer.organizationId, changes: { [key]: { from: rows[0]?.previous ?? null, to: next } } });
+    await tx.em.flush();
     return rows[0]?.preferences ?? {};
   });
-  ctx.loaders.userById.clear(userId);
+  loaderById(ctx, User).clear(userId);
   return preferences;
 }

@@ -2,14 +2,13 @@ import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectTyp
 import type { UserRole } from '@partner-hub/domain';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
-import { Connection } from '../../common/graphql/connection.js';
 import { UserRoleEnum } from '../../common/graphql/enums.js';
 import { EmailTakenError, NotFoundError, ValidationError } from '../../common/errors/error-results.js';
 import { Organization } from '../organization/organization.entity.js';
 import { User } from './user.entity.js';
+import { UserConnection } from './user.types.js';
 import { createUser, listUsers, setUserActive, updateUser } from './user.service.js';
-
-export const UserConnection = Connection(User);
+import { loaderById } from '../../common/context/loaders.js';
 
 @InputType({ description: 'Narrows a list of users.' })
 class UserFilter {
@@ -132,7 +131,7 @@ export class UserResolver {
   @Allow()
   @FieldResolver(() => Organization, { description: 'The organization the user belongs to.' })
   async organization(@Root() user: User, @Ctx() ctx: RequestContext): Promise<Organization> {
-    const organization = await ctx.loaders.organizationById.load(user.organization.id);
+    const organization = await loaderById(ctx, Organization).load(user.organization.id);
     if (!organization) throw new Error(`organization of user ${user.id} is missing`);
     return organization;
   }

@@ -53,18 +53,18 @@ export async function createUser(
   if (problem) throw ValidationFailed.of('password', problem);
   const passwordHash = await hashPassword(values.password);
   try {
-    return await inTransaction(ctx, async (em) => {
-      const user = em.create(User, { organization, email: values.email, name: values.name, role: values.role, passwordHash });
-      em.persist(user);
-      recordAudit(ctx, em, {
+    return await inTransaction(ctx, async (tx) => {
+      const user = tx.em.create(User, { organization, email: values.email, name: values.name, role: values.role, passwordHash });
+      tx.em.persist(user);
+      recordAudit(tx, {
         action: 'user.create',
         objectType: 'User',
         objectId: user.id,
         organizationId: organization.id,
         changes: diffFields({}, { email: user.email, name: user.name, role: user.role }, ['email', 'name', 'role']),
       });
-      await em.flush();
-      await ctx.deps.mailer.send(ctx, em, {
+      await tx.em.flush();
+      await tx.deps.mailer.send(tx, {
         organizationId: organization.id,
         to: user.email,
         subject: `Your Partner Hub account at ${organization.name}`,
@@ -72,7 +72,7 @@ export async function createUser(
           `Hello ${user.name},`,
           '',
           `${viewer.label} created a Partner Hub account for you at ${organization.name} (role: ${user.role}).`,
-          `Sign in at ${ctx.deps.env.PUBLIC_URL ?? `http://localhost:${ctx.deps.env.PORT}`}/sign-in with this e-mail address;`,
+          `Sign in at ${tx.deps.env.PUBLIC_URL ?? `http://localhost:${tx.deps.env.PORT}`}/sign-in with this e-mail address;`,
           'ask them for your initial password and change it under Settings → Profile.',
         ].join('\n'),
       });
@@ -100,12 +100,12 @@ export async function updateUser(ctx: RequestContext, input: { id: string; name:
     throw ValidationFailed.of('role', 'You cannot change your own role; ask another admin.');
   }
   const before = { name: user.name, role: user.role };
-  return inTransaction(ctx, async (em) => {
+  return inTransaction(ctx, async (tx) => {
     user.name = values.name;
     user.role = values.role;
     // their open connections were authorized with the old role: they end (the client connects again)
-    if (values.role !== before.role) credentialsChanged(ctx, [user.organization.id]);
-    recordAudit(ctx, em, {
+    if (values.role !== before.role) credentialsChanged(tx, [user.organization.id]);
+    recordAudit(tx, {
       action: 'user.update',
       objectType: 'User',
       objectId: user.id,
@@ -124,13 +124,13 @@ export async function setUserActive(ctx: RequestContext, input: { id: string; ac
     throw ValidationFailed.of('active', 'You cannot deactivate yourself; ask another admin.');
   }
   if (user.active === input.active) return user;
-  return inTransaction(ctx, async (em) => {
+  return inTransaction(ctx, async (tx) => {
     user.active = input.active;
     if (!input.active) {
-      await em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: new Date() });
-      credentialsChanged(ctx, [user.organization.id]);
+      await tx.em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: new Date() });
+      credentialsChanged(tx, [user.organization.id]);
     }
-    recordAudit(ctx, em, {
+    recordAudit(tx, {
       action: input.active ? 'user.reactivate' : 'user.deactivate',
       objectType: 'User',
       objectId: user.id,

@@ -2,9 +2,10 @@ import type { AccessEntry } from '@partner-hub/domain';
 import type { UserRole } from '@partner-hub/domain';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
-import type { Partner } from '../partner/partner.entity.js';
 import { accessViaEntries, findVisibleVehicle, ledgerEntries } from '../access/vehicle-access.js';
 import { VehicleAccessEntry } from './vehicle.types.js';
+import { Partner } from '../partner/partner.entity.js';
+import { loaderById } from '../../common/context/loaders.js';
 
 const PRINCIPAL_ROLES: UserRole[] = ['ADMIN', 'MANAGER', 'VIEWER'];
 
@@ -13,7 +14,7 @@ const principalStaffEntry = () =>
 
 /** Turns ledger entries into their GraphQL form, loading the partners they name in one batch. */
 async function present(ctx: RequestContext, entries: readonly AccessEntry[]): Promise<VehicleAccessEntry[]> {
-  const load = (id: string | null): Promise<Partner | null> => (id ? ctx.loaders.partnerById.load(id) : Promise.resolve(null));
+  const load = (id: string | null): Promise<Partner | null> => (id ? loaderById(ctx, Partner).load(id) : Promise.resolve(null));
   return Promise.all(
     entries.map(async (e) =>
       Object.assign(new VehicleAccessEntry(), {

@@ -16,9 +16,20 @@ import { vehicleAssignments } from './vehicle.service.js';
 import { Vehicle } from './vehicle.entity.js';
 import { VehicleAccessEntry } from './vehicle.types.js';
 import { VehicleAssignment } from './vehicle-assignment.entity.js';
+import { vehicleLoaders } from './vehicle.loaders.js';
+import { loaderById } from '../../common/context/loaders.js';
+import { Organization } from '../organization/organization.entity.js';
 
 @Resolver(() => Vehicle)
 export class VehicleFieldsResolver {
+  @Allow()
+  @FieldResolver(() => String, { description: 'The name of the principal the vehicle belongs to (a partner working for several principals sees vehicles of each).' })
+  async principalName(@Root() vehicle: Vehicle, @Ctx() ctx: RequestContext): Promise<string> {
+    const principal = await loaderById(ctx, Organization).load(vehicle.principal.id);
+    if (!principal) throw new Error(`principal of vehicle ${vehicle.id} is missing`);
+    return principal.name;
+  }
+
   @Allow('vehicles:read')
   @FieldResolver(() => [VehicleAccessEntry], { description: 'Why the viewer may see this vehicle: principal staff, the assignment to a partner (directly or through a sub-partner), or a job grant until its end.' })
   accessVia(@Root() vehicle: Vehicle, @Ctx() ctx: RequestContext): Promise<VehicleAccessEntry[]> {
@@ -43,7 +54,7 @@ export class VehicleFieldsResolver {
   @FieldResolver(() => [OwnerVehicleAccess], { description: 'The people who own or use the vehicle (basic data; never the principal\'s annotations to a partner; none through a job grant).' })
   owners(@Root() vehicle: Vehicle, @Ctx() ctx: RequestContext): Promise<OwnerVehicleAccess[]> {
     // a partner sees the owners of the vehicles it holds; a job grant shows the vehicle, never its owners (owner-access.ts)
-    return ctx.loaders.visibleOwnerAccessByVehicle.load(vehicle.id);
+    return vehicleLoaders(ctx).visibleOwnerAccessByVehicle.load(vehicle.id);
   }
 
   @Allow('vehicles:read')
@@ -63,7 +74,7 @@ export class VehicleAssignmentFieldsResolver {
   @Allow('vehicles:read')
   @FieldResolver(() => Partner, { description: 'The partner the vehicle is (or was) assigned to.' })
   async partner(@Root() assignment: VehicleAssignment, @Ctx() ctx: RequestContext): Promise<Partner> {
-    const partner = await ctx.loaders.partnerById.load(assignment.partner.id);
+    const partner = await loaderById(ctx, Partner).load(assignment.partner.id);
     if (!partner) throw new NotFound('partner');
     return partner;
   }
@@ -74,7 +85,7 @@ export class OwnerVehicleAccessFieldsResolver {
   @Allow('owners:read')
   @FieldResolver(() => Owner, { description: 'The owner.' })
   async owner(@Root() access: OwnerVehicleAccess, @Ctx() ctx: RequestContext): Promise<Owner> {
-    const owner = await ctx.loaders.ownerById.load(access.owner.id);
+    const owner = await loaderById(ctx, Owner).load(access.owner.id);
     if (!owner) throw new NotFound('owner');
     return owner;
   }
@@ -82,7 +93,7 @@ export class OwnerVehicleAccessFieldsResolver {
   @Allow('vehicles:read')
   @FieldResolver(() => Vehicle, { description: 'The vehicle (listed only where the viewer may see it).' })
   async vehicle(@Root() access: OwnerVehicleAccess, @Ctx() ctx: RequestContext): Promise<Vehicle> {
-    const vehicle = await ctx.loaders.vehicleById.load(access.vehicle.id);
+    const vehicle = await loaderById(ctx, Vehicle).load(access.vehicle.id);
     if (!vehicle) throw new NotFound('vehicle');
     return vehicle;
   }
@@ -95,6 +106,6 @@ export class PartnerVehicleFieldsResolver {
     description: 'How many active vehicles are assigned to this partner itself now (not counting those of its sub-partners).',
   })
   vehicleCount(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<number> {
-    return ctx.loaders.assignedVehicleCount.load(partner.id);
+    return vehicleLoaders(ctx).assignedVehicleCount.load(partner.id);
   }
 }

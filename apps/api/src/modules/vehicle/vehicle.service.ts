@@ -23,6 +23,7 @@ import { findVisibleVehicle, heldVehiclesWhere, vehicleScopeWhere } from '../acc
 import { Vehicle } from './vehicle.entity.js';
 import { VehicleAssignment } from './vehicle-assignment.entity.js';
 import { containsPattern, escapeLike } from '../../common/db/like.js';
+import { vehicleLoaders } from './vehicle.loaders.js';
 
 export const VEHICLE_SORT_FIELDS = ['VIN', 'MAKE', 'CREATED_AT'] as const;
 export type VehicleSortField = (typeof VEHICLE_SORT_FIELDS)[number];
@@ -157,17 +158,17 @@ async function assertVinFree(em: EntityManager, principalId: string, vin: string
 export async function createVehicle(ctx: RequestContext, input: CreateVehicleInput): Promise<VehicleChange> {
   const fields = parseInput(vehicleSchema, input);
   const principalId = viewerOf(ctx).organizationId;
-  return inTransaction(ctx, async (em) => {
-    await assertVinFree(em, principalId, fields.vin);
-    const vehicle = em.create(Vehicle, { principal: principalId, ...fields });
-    recordAudit(ctx, em, {
+  return inTransaction(ctx, async (tx) => {
+    await assertVinFree(tx.em, principalId, fields.vin);
+    const vehicle = tx.em.create(Vehicle, { principal: principalId, ...fields });
+    recordAudit(tx, {
       action: 'vehicle.created',
       objectType: 'Vehicle',
       objectId: vehicle.id,
       organizationId: principalId,
       changes: diffFields({}, fields, ['vin', ...DETAIL_FIELDS]),
     });
-    await em.flush();
+    await tx.em.flush();
     const { warning } = checkVin(fields.vin);
     return { vehicle, warnings: warning ? [warning] : [] };
   });
@@ -179,40 +180,40 @@ export async function createVehicle(ctx: RequestContext, input: CreateVehicleInp
  */
 export async function updateVehicle(ctx: RequestContext, id: string, input: VehicleDetailsInput & ExpectedVersion): Promise<Vehicle> {
   const fields = parseUpdate(vehicleDetailsSchema, input, DETAIL_FIELDS);
-  return inTransaction(ctx, async (em) => {
-    const vehicle = await findVisibleVehicle({ ...ctx, em }, id);
+  return inTransaction(ctx, async (tx) => {
+    const vehicle = await findVisibleVehicle(tx, id);
     expectVersion(vehicle, input.expectedVersion);
     const before = { ...vehicle };
-    em.assign(vehicle, fields);
-    recordAudit(ctx, em, {
+    tx.em.assign(vehicle, fields);
+    recordAudit(tx, {
       action: 'vehicle.updated',
       objectType: 'Vehicle',
       objectId: vehicle.id,
       organizationId: vehicle.principal.id,
       changes: diffFields(before, vehicle, DETAIL_FIELDS),
     });
-    await em.flush();
+    await tx.em.flush();
     return vehicle;
   });
 }
 
 /** Archives (or restores) a vehicle: hidden from lists by default, its assignments and history kept. */
 export async function setVehicleArchived(ctx: RequestContext, id: string, archived: boolean): Promise<Vehicle> {
-  return inTransaction(ctx, async (em) => {
-    const vehicle = await findVisibleVehicle({ ...ctx, em }, id);
+  return inTransaction(ctx, async (tx) => {
+    const vehicle = await findVisibleVehicle(tx, id);
     const before = vehicle.archivedAt ?? null;
     if ((before !== null) === archived) {
       throw ValidationFailed.of('id', archived ? 'This vehicle is already archived.' : 'This vehicle is not archived.');
     }
     vehicle.archivedAt = archived ? new Date() : null;
-    recordAudit(ctx, em, {
+    recordAudit(tx, {
       action: archived ? 'vehicle.archived' : 'vehicle.restored',
       objectType: 'Vehicle',
       objectId: vehicle.id,
       organizationId: vehicle.principal.id,
       changes: { archivedAt: { from: before, to: vehicle.archivedAt } },
     });
-    await em.flush();
+    await tx.em.flush();
     return vehicle;
   });
 }
@@ -236,19 +237,18 @@ export interface AssignmentChange {
  * must all qualify (an unknown or unheld one is NOT_FOUND for the whole request, never naming
  * which); a filter selects what it matches.
  */
-async function selectedVehicleIds(ctx: RequestContext, em: EntityManager, selection: VehicleSelectionInput): Promise<string[]> {
+async function selectedVehicleIds(ctx: RequestContext, selection: VehicleSelectionInput): Promise<string[]> {
   const hasIds = (selection.vehicleIds?.length ?? 0) > 0;
   if (hasIds === Boolean(selection.filter)) {
     throw ValidationFailed.of('vehicleIds', 'Select vehicles by their ids or by a filter (exactly one of the two).');
   }
-  const scoped = { ...ctx, em };
   if (selection.filter) {
-    const rows = await em.find(Vehicle, await vehiclesWhere(scoped, selection.filter, 'filter', 'held'), { fields: ['id'] });
+    const rows = await ctx.em.find(Vehicle, await vehiclesWhere(ctx, selection.filter, 'filter', 'held'), { fields: ['id'] });
     return rows.map((r) => r.id);
   }
   const ids = [...new Set(selection.vehicleIds)];
   if (!ids.every((id) => isUuid(id))) throw new NotFound('vehicle', 'vehicleIds');
-  const rows = await em.find(Vehicle, { $and: [await heldVehiclesWhere(scoped), { id: { $in: ids } }] }, { fields: ['id', 'archivedAt'] });
+  const rows = await ctx.em.find(Vehicle, { $and: [await heldVehiclesWhere(ctx), { id: { $in: ids } }] }, { fields: ['id', 'archivedAt'] });
   if (rows.length !== ids.length) throw new NotFound('vehicle', 'vehicleIds');
   const archived = rows.filter((r) => r.archivedAt).length;
   if (archived > 0) throw ValidationFailed.of('vehicleIds', `${archived} of the selected vehicles are archived; restore them first.`);
@@ -271,9 +271,9 @@ const CHUNK = 5_000;
 /** Assigns the selected vehicles to a partner (those already assigned to it stay as they are), all or nothing. */
 export async function assignVehicles(ctx: RequestContext, partnerId: string, selection: VehicleSelectionInput): Promise<AssignmentChange> {
   const viewer = viewerOf(ctx);
-  return inTransaction(ctx, async (em) => {
-    const partner = await assignmentTarget({ ...ctx, em }, partnerId);
-    const ids = await selectedVehicleIds(ctx, em, selection);
+  return inTransaction(ctx, async (tx) => {
+    const partner = await assignmentTarget(tx, partnerId);
+    const ids = await selectedVehicleIds(tx, selection);
     const now = new Date();
     let changedCount = 0;
     for (let i = 0; i < ids.length; i += CHUNK) {
@@ -287,25 +287,25 @@ export async function assignVehicles(ctx: RequestContext, partnerId: string, sel
         assigned_at: now,
         assigned_by_label: viewer.label,
       }));
-      const query = em
+      const query = tx.em
         .getKnex()
         .insert(rows)
         .into('vehicle_assignment')
-        .onConflict(em.getKnex().raw('(vehicle_id, partner_id) where unassigned_at is null'))
+        .onConflict(tx.em.getKnex().raw('(vehicle_id, partner_id) where unassigned_at is null'))
         .ignore()
         .returning('id');
-      const transaction = em.getTransactionContext<Knex.Transaction>();
+      const transaction = tx.em.getTransactionContext<Knex.Transaction>();
       const inserted: unknown[] = await (transaction ? query.transacting(transaction) : query);
       changedCount += inserted.length;
     }
-    recordAudit(ctx, em, {
+    recordAudit(tx, {
       action: 'partner.vehiclesAssigned',
       objectType: 'Partner',
       objectId: partner.id,
       organizationId: partner.principal.id,
       changes: { vehiclesAssigned: { from: null, to: changedCount } },
     });
-    await em.flush();
+    await tx.em.flush();
     return { partner, changedCount, unchangedCount: ids.length - changedCount };
   });
 }
@@ -316,31 +316,31 @@ export async function assignVehicles(ctx: RequestContext, partnerId: string, sel
  */
 export async function unassignVehicles(ctx: RequestContext, partnerId: string, selection: VehicleSelectionInput): Promise<AssignmentChange> {
   const viewer = viewerOf(ctx);
-  return inTransaction(ctx, async (em) => {
-    const partner = await assignmentTarget({ ...ctx, em }, partnerId);
-    const ids = await selectedVehicleIds(ctx, em, selection);
-    const subtree = (await subtreesOf(em, [partner.id])).map((r) => r.id);
+  return inTransaction(ctx, async (tx) => {
+    const partner = await assignmentTarget(tx, partnerId);
+    const ids = await selectedVehicleIds(tx, selection);
+    const subtree = (await subtreesOf(tx.em, [partner.id])).map((r) => r.id);
     const now = new Date();
     const taken = new Set<string>();
     for (let i = 0; i < ids.length; i += CHUNK) {
-      const rows: { vehicle_id: string; partner_id: string }[] = await em.getConnection().execute(
+      const rows: { vehicle_id: string; partner_id: string }[] = await tx.em.getConnection().execute(
         `update vehicle_assignment set unassigned_at = ?, unassigned_by_label = ?, updated_at = ?
           where unassigned_at is null and partner_id = any(?::uuid[]) and vehicle_id = any(?::uuid[])
           returning vehicle_id, partner_id`,
         [now, viewer.label, now, uuidArray(subtree), uuidArray(ids.slice(i, i + CHUNK))],
         'all',
-        em.getTransactionContext(),
+        tx.em.getTransactionContext(),
       );
       for (const row of rows) taken.add(row.vehicle_id);
     }
-    recordAudit(ctx, em, {
+    recordAudit(tx, {
       action: 'partner.vehiclesUnassigned',
       objectType: 'Partner',
       objectId: partner.id,
       organizationId: partner.principal.id,
       changes: { vehiclesUnassigned: { from: null, to: taken.size } },
     });
-    await em.flush();
+    await tx.em.flush();
     return { partner, changedCount: taken.size, unchangedCount: ids.length - taken.size };
   });
 }
@@ -348,6 +348,6 @@ export async function unassignVehicles(ctx: RequestContext, partnerId: string, s
 /** The assignment periods of a vehicle the viewer may see — only to partners in the viewer's scope (never a sibling's). */
 export async function vehicleAssignments(ctx: RequestContext, vehicleId: string, includeEnded: boolean): Promise<VehicleAssignment[]> {
   const scope = await partnerScope(ctx);
-  const rows = await ctx.loaders.assignmentsByVehicle.load(vehicleId);
+  const rows = await vehicleLoaders(ctx).assignmentsByVehicle.load(vehicleId);
   return rows.filter((a) => (includeEnded || !a.unassignedAt) && canSee(scope, a.partner.id));
 }

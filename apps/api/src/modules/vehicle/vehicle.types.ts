@@ -1,8 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { AccessReason, UserRole } from '@partner-hub/domain';
-import { AccessReasonEnum, UserRoleEnum, enumObject } from '../../common/graphql/enums.js';
+import { AccessReasonEnum, SortDirectionEnum, UserRoleEnum, enumObject } from '../../common/graphql/enums.js';
 import { EXPECTED_VERSION_RULE, UPDATE_RULE } from '../../common/graphql/update-rule.js';
-import { SortDirectionEnum } from '../partner/partner.inputs.js';
 import { Partner } from '../partner/partner.entity.js';
 import { Vehicle } from './vehicle.entity.js';
 import { VEHICLE_SORT_FIELDS } from './vehicle.service.js';

@@ -117,7 +117,8 @@ async function insertChunked<T extends object>(em: EntityManager, entity: Entity
  * Writes the new owners, the vehicles, each named owner's OWNER access and each `partner_id`'s open
  * assignment (assigned now, by the viewer), all pointing at the batch.
  */
-async function writeVehicles(ctx: RequestContext, em: EntityManager, batch: ImportBatch, { plan }: VehiclesImportAnalysis, principalId: string): Promise<void> {
+async function writeVehicles(ctx: RequestContext, batch: ImportBatch, { plan }: VehiclesImportAnalysis, principalId: string): Promise<void> {
+  const em = ctx.em;
   const rows = importRows(plan, principalId, batch.id, viewerOf(ctx).label);
   // multi-row inserts of plain rows in chunks: making and tracking 35,000 entities costs more than writing them
   await insertChunked(em, Owner, rows.owners);

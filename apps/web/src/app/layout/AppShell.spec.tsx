@@ -5,13 +5,14 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { OrganizationKind, UserRole } from '@partner-hub/domain';
 import { AppInfoDocument } from '@partner-hub/graphql-client';
+import type { ViewerFieldsFragment } from '@partner-hub/graphql-client';
 import { createCache } from '../apollo-client';
 import { ViewerContext } from '../../modules/auth/hooks/viewer-context';
 import { viewerFixture } from '../../test/fixtures';
 import { AppShell } from './AppShell';
 
-function renderShell(kind: OrganizationKind, role: UserRole, mailOutboxEnabled: boolean) {
-  const viewer = viewerFixture(kind, role);
+function renderShell(kind: OrganizationKind, role: UserRole, mailOutboxEnabled: boolean, overrides: Partial<ViewerFieldsFragment> = {}) {
+  const viewer = { ...viewerFixture(kind, role), ...overrides };
   const router = createMemoryRouter(
     [{ path: '/', element: <AppShell />, children: [{ path: 'dashboard', element: <p>Dashboard page</p> }] }],
     { initialEntries: ['/dashboard'] },
@@ -57,6 +58,21 @@ describe('AppShell', () => {
     expect(within(menu).queryByText('Pricing')).toBeNull();
     expect(within(menu).queryByText('Mailbox')).toBeNull();
     expect(screen.getByText('Berlin Autohaus')).toBeTruthy();
+  });
+
+  it('says which principal has blocked the organization, so its missing data is explained', () => {
+    renderShell('PARTNER', 'ADMIN', false, {
+      cutPartnerships: [{ __typename: 'CutPartnership', principalName: 'Aurora Motors', blocked: true }],
+    });
+    const alert = screen.getByRole('alert');
+    expect(within(alert).getByText('Aurora Motors has blocked your organization')).toBeTruthy();
+    expect(within(alert).getByText(/vehicles, jobs and sub-partners are hidden/)).toBeTruthy();
+    expect(screen.getByText('Dashboard page')).toBeTruthy();
+  });
+
+  it('shows no such notice when no partnership is cut', () => {
+    renderShell('PARTNER', 'ADMIN', false);
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('hides the mailbox from an admin when the outbox is off', async () => {

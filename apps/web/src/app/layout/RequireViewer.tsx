@@ -5,11 +5,15 @@ import { Navigate, useLocation } from 'react-router';
 import { ViewerDocument } from '@partner-hub/graphql-client';
 import { ViewerContext } from '../../modules/auth/hooks/viewer-context';
 import { SIGN_IN_PATH } from '../../modules/auth/utils/redirect';
-import { describeError } from '../../modules/shared/utils/errors';
+import { describeError, graphQLErrorCode, graphQLErrorReason } from '../../modules/shared/utils/errors';
 
 export type RequireViewerProps = { children: ReactNode };
 
-/** Renders its children only for a signed-in viewer; otherwise sends the user to sign in and remembers the page. */
+/**
+ * Renders its children only for a signed-in viewer; otherwise sends the user to sign in and remembers
+ * the page. A Viewer query refused as UNAUTHENTICATED (an ended session, a blocked partner's) is a
+ * signed-out user, not an unreachable server: it goes to sign in too, saying why when the API did.
+ */
 export function RequireViewer({ children }: RequireViewerProps) {
   const location = useLocation();
   const { data, error, loading, refetch } = useQuery(ViewerDocument, { fetchPolicy: 'cache-first' });
@@ -24,7 +28,7 @@ export function RequireViewer({ children }: RequireViewerProps) {
       </Flex>
     );
   }
-  if (error && !data) {
+  if (error && !data && graphQLErrorCode(error) !== 'UNAUTHENTICATED') {
     return (
       <Result
         status="error"
@@ -38,5 +42,6 @@ export function RequireViewer({ children }: RequireViewerProps) {
       />
     );
   }
-  return <Navigate to={SIGN_IN_PATH} replace state={{ from: location }} />;
+  const blocked = graphQLErrorReason(error) === 'ACCOUNT_BLOCKED';
+  return <Navigate to={blocked ? `${SIGN_IN_PATH}?reason=blocked` : SIGN_IN_PATH} replace state={{ from: location }} />;
 }

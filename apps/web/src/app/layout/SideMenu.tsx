@@ -30,15 +30,17 @@ const ICONS: Record<string, ReactNode> = {
 export type SideMenuProps = {
   items: readonly NavItem[];
   selectedKey?: string;
+  /** dark in the side bar, light in the phone's drawer */
+  theme?: 'dark' | 'light';
   onNavigate: (path: string) => void;
 };
 
 /** The app's section menu (already filtered to what the viewer may open). */
-export function SideMenu({ items, selectedKey, onNavigate }: SideMenuProps) {
+export function SideMenu({ items, selectedKey, theme = 'dark', onNavigate }: SideMenuProps) {
   return (
     <Menu
       mode="inline"
-      theme="dark"
+      theme={theme}
       aria-label="Sections"
       selectedKeys={selectedKey ? [selectedKey] : []}
       items={items.map((item) => ({ key: item.key, icon: ICONS[item.key], label: item.label }))}

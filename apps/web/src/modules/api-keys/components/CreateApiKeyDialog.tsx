@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { DatePicker, Form, Input, Modal } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -11,9 +10,7 @@ import type { OrganizationKind, UserRole } from '@partner-hub/domain';
 import { CreateApiKeyDocument } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
-import { applyErrorResult } from '../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../shared/forms/apply-error-result';
-import { describeError } from '../../shared/utils/errors';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import { RoleSelect } from '../../users/components/RoleSelect';
 
 type CreateApiKeyFormValues = {
@@ -35,7 +32,6 @@ export type CreateApiKeyDialogProps = {
 /** "Create API key": a name (after the system that will use it), a role and an optional expiry date. */
 export function CreateApiKeyDialog({ open, organizationKind, onClose, onCreated }: CreateApiKeyDialogProps) {
   const [createApiKey] = useMutation(CreateApiKeyDocument, { refetchQueries: ['ApiKeys'] });
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const {
     control,
     handleSubmit,
@@ -47,6 +43,7 @@ export function CreateApiKeyDialog({ open, organizationKind, onClose, onCreated 
     resolver: zodResolver(createApiKeySchema) as Resolver<CreateApiKeyFormValues, unknown, z.output<typeof createApiKeySchema>>,
     defaultValues: { name: '', role: undefined, expiresAt: null },
   });
+  const { formError, setFormError, submit } = useMutationForm({ setError, fields: ['name', 'role', 'expiresAt'] });
 
   const handleClose = () => {
     reset();
@@ -54,23 +51,20 @@ export function CreateApiKeyDialog({ open, organizationKind, onClose, onCreated 
     onClose();
   };
 
-  const handleCreate = handleSubmit(async ({ name, role, expiresAt }) => {
-    setFormError(null);
-    try {
-      const { data } = await createApiKey({
-        variables: { input: { name, role, expiresAt: expiresAt ? expiresAt.toISOString() : null } },
-      });
-      const result = data?.createApiKey;
-      if (result?.__typename === 'CreateApiKeySuccess') {
-        reset();
-        onCreated({ name: result.apiKey.name, secret: result.secret });
-        return;
-      }
-      if (result) setFormError(applyErrorResult(result, setError, ['name', 'role', 'expiresAt']));
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
-  });
+  const handleCreate = handleSubmit(({ name, role, expiresAt }) =>
+    submit(
+      'CreateApiKeySuccess',
+      async () =>
+        (await createApiKey({ variables: { input: { name, role, expiresAt: expiresAt ? expiresAt.toISOString() : null } } }))
+          .data?.createApiKey,
+      {
+        onSuccess: (result) => {
+          reset();
+          onCreated({ name: result.apiKey.name, secret: result.secret });
+        },
+      },
+    ),
+  );
 
   return (
     <Modal

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Form, Input } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
@@ -9,9 +9,7 @@ import type { SignInValues } from '@partner-hub/domain';
 import { SignInDocument, ViewerDocument } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
-import { applyErrorResult } from '../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../shared/forms/apply-error-result';
-import { describeError } from '../../shared/utils/errors';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import { useCountdown } from '../hooks/useCountdown';
 import { clearSignOutNotice } from '../utils/sign-out-notice';
 
@@ -20,15 +18,16 @@ export type SignInFormProps = {
   onSignedIn: () => void;
   /** Fills the e-mail field, e.g. from the link on the invitation page's success screen. */
   defaultEmail?: string;
+  /** Why the user was signed out (e.g. a blocked organization); the form's own error replaces it, so one sentence is never shown twice. */
+  notice?: string | null;
 };
 
 type SignInOutput = z.output<typeof signInSchema>;
 
 /** E-mail and password sign-in; server ErrorResults land on the fields they name or above the form. */
-export function SignInForm({ onSignedIn, defaultEmail = '' }: SignInFormProps) {
+export function SignInForm({ onSignedIn, defaultEmail = '', notice = null }: SignInFormProps) {
   const client = useApolloClient();
   const [signIn] = useMutation(SignInDocument);
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   // Set while the last answer was TooManyAttemptsError: the form then shows a countdown.
   const [throttled, setThrottled] = useState(false);
   const [retryInSeconds, startRetryCountdown] = useCountdown();
@@ -41,42 +40,31 @@ export function SignInForm({ onSignedIn, defaultEmail = '' }: SignInFormProps) {
     resolver: zodResolver(signInSchema),
     defaultValues: { email: defaultEmail, password: '' },
   });
+  const { formError, submit } = useMutationForm({ setError, fields: ['email', 'password'] });
 
-  const handleSignIn = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const { data } = await signIn({ variables: { input: values } });
-      const result = data?.signIn;
-      if (!result) {
-        setFormError({ message: 'The server sent no answer. Try again.' });
-        return;
-      }
-      switch (result.__typename) {
-        case 'SignInSuccess':
-          setThrottled(false);
-          await client.query({ query: ViewerDocument, fetchPolicy: 'network-only' });
-          clearSignOutNotice();
-          onSignedIn();
-          return;
-        case 'TooManyAttemptsError':
+  const handleSignIn = handleSubmit((values) => {
+    setThrottled(false);
+    return submit('SignInSuccess', async () => (await signIn({ variables: { input: values } })).data?.signIn, {
+      onSuccess: async () => {
+        await client.query({ query: ViewerDocument, fetchPolicy: 'network-only' });
+        clearSignOutNotice();
+        onSignedIn();
+      },
+      onRefusal: (refusal) => {
+        if (refusal.__typename === 'TooManyAttemptsError') {
           setThrottled(true);
-          startRetryCountdown(result.retryAfterSeconds);
-          setFormError({ code: result.code, message: result.message });
-          return;
-        default:
-          setThrottled(false);
-          setFormError(applyErrorResult(result, setError, ['email', 'password']));
-      }
-    } catch (error) {
-      setThrottled(false);
-      setFormError({ message: describeError(error) });
-    }
+          startRetryCountdown(refusal.retryAfterSeconds);
+        }
+        return refusal;
+      },
+    });
   });
 
   const blocked = retryInSeconds > 0;
 
   return (
     <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleSignIn()} aria-label="Sign in">
+      {notice && !formError ? <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} /> : null}
       {formError && throttled ? (
         <ErrorResultAlert
           title={formError.message}

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Button, Form, Input, Typography } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -7,9 +6,7 @@ import type { z } from 'zod';
 import { AcceptInvitationDocument } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
-import { applyErrorResult } from '../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../shared/forms/apply-error-result';
-import { describeError } from '../../shared/utils/errors';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import { acceptInvitationSchema } from '../forms/claim-schemas';
 import type { AcceptInvitationValues } from '../forms/claim-schemas';
 import type { UnusableInvitationState } from '../utils/invitation-states';
@@ -23,7 +20,6 @@ export type AcceptInvitationFormProps = {
 /** "My company already uses Partner Hub": an admin of that organization connects it to the inviting company. */
 export function AcceptInvitationForm({ token, onAccepted, onUnusable }: AcceptInvitationFormProps) {
   const [acceptInvitation] = useMutation(AcceptInvitationDocument);
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const {
     control,
     handleSubmit,
@@ -33,21 +29,18 @@ export function AcceptInvitationForm({ token, onAccepted, onUnusable }: AcceptIn
     resolver: zodResolver(acceptInvitationSchema),
     defaultValues: { email: '', password: '' },
   });
+  const { formError, submit } = useMutationForm({ setError, fields: ['email', 'password'] });
 
-  const handleAccept = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const { data } = await acceptInvitation({ variables: { input: { token, ...values } } });
-      const result = data?.acceptInvitation;
-      if (!result) setFormError({ message: 'The server sent no answer. Try again.' });
-      else if (result.__typename === 'ClaimSuccess') onAccepted(values.email, result.organizationName);
-      else if (result.__typename === 'InvitationUnusableError' && result.state !== 'OPEN')
-        onUnusable(result.state);
-      else setFormError(applyErrorResult(result, setError, ['email', 'password']));
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
-  });
+  const handleAccept = handleSubmit((values) =>
+    submit('ClaimSuccess', async () => (await acceptInvitation({ variables: { input: { token, ...values } } })).data?.acceptInvitation, {
+      onSuccess: (result) => onAccepted(values.email, result.organizationName),
+      onRefusal: (refusal) => {
+        if (refusal.__typename !== 'InvitationUnusableError' || refusal.state === 'OPEN') return refusal;
+        onUnusable(refusal.state);
+        return null;
+      },
+    }),
+  );
 
   return (
     <Form

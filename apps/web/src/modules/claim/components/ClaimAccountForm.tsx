@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Button, Form, Input } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -8,9 +8,7 @@ import type { PasswordPolicy } from '@partner-hub/domain';
 import { ClaimInvitationDocument } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
-import { applyErrorResult } from '../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../shared/forms/apply-error-result';
-import { describeError } from '../../shared/utils/errors';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import { claimAccountSchema } from '../forms/claim-schemas';
 import type { ClaimAccountValues } from '../forms/claim-schemas';
 import type { UnusableInvitationState } from '../utils/invitation-states';
@@ -33,7 +31,6 @@ export function ClaimAccountForm({
   onUnusable,
 }: ClaimAccountFormProps) {
   const [claimInvitation] = useMutation(ClaimInvitationDocument);
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const schema = useMemo(() => claimAccountSchema(passwordPolicy), [passwordPolicy]);
   const {
     control,
@@ -44,23 +41,22 @@ export function ClaimAccountForm({
     resolver: zodResolver(schema),
     defaultValues: { name: '', email, password: '', passwordConfirmation: '' },
   });
+  const { formError, submit } = useMutationForm({ setError, fields: ['name', 'email', 'password'] });
 
-  const handleClaim = handleSubmit(async ({ name, email: chosenEmail, password }) => {
-    setFormError(null);
-    try {
-      const { data } = await claimInvitation({
-        variables: { input: { token, name, email: chosenEmail, password } },
-      });
-      const result = data?.claimInvitation;
-      if (!result) setFormError({ message: 'The server sent no answer. Try again.' });
-      else if (result.__typename === 'ClaimSuccess') onClaimed(chosenEmail);
-      else if (result.__typename === 'InvitationUnusableError' && result.state !== 'OPEN')
-        onUnusable(result.state);
-      else setFormError(applyErrorResult(result, setError, ['name', 'email', 'password']));
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
-  });
+  const handleClaim = handleSubmit(({ name, email: chosenEmail, password }) =>
+    submit(
+      'ClaimSuccess',
+      async () => (await claimInvitation({ variables: { input: { token, name, email: chosenEmail, password } } })).data?.claimInvitation,
+      {
+        onSuccess: () => onClaimed(chosenEmail),
+        onRefusal: (refusal) => {
+          if (refusal.__typename !== 'InvitationUnusableError' || refusal.state === 'OPEN') return refusal;
+          onUnusable(refusal.state);
+          return null;
+        },
+      },
+    ),
+  );
 
   return (
     <Form

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { Alert, Button, Card, Flex, Progress, Result, Steps, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Flex, Progress, Result, Spin, Steps, Typography, Upload } from 'antd';
 import { FileTextOutlined, InboxOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { IMPORT_LIMITS } from '@partner-hub/domain';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { describeError } from '../../shared/utils/errors';
-import { useEstimatedProgress } from '../hooks/use-estimated-progress';
 import { formatFileSize, readCsvFile } from '../utils/read-csv-file';
 import type { ImportCheckReport } from './ImportProblemsView';
 
@@ -14,13 +13,19 @@ import type { ImportCheckReport } from './ImportProblemsView';
 export type CsvImportFile = { fileName: string; content: string };
 
 /**
+ * What a step reports: what is happening (`label`), in which `phase`, and — only when it is known —
+ * how much of it is done (`done` of `total` bytes or rows). Without counts the wizard shows the
+ * label with an indeterminate spinner; it never estimates.
+ */
+export type CsvImportProgress = { phase: 'Upload' | 'Check' | 'Import'; label: string; done?: number; total?: number };
+
+/**
  * What a dry run or a commit may use beyond the file's text: the chosen file itself (to upload it
- * as it is) and a way to report real progress — once reported, the bar shows it instead of an estimate.
+ * as it is) and a way to report real progress.
  */
 export type CsvImportStepContext = {
   file: File;
-  /** `percent` 0–100; `label` says what is happening ("Uploading…", "1,200 of 5,000 rows") */
-  onProgress: (percent: number, label?: string) => void;
+  onProgress: (progress: CsvImportProgress) => void;
 };
 
 /** How a commit ended: imported, refused with a new report (the data changed since the check), or another error. */
@@ -56,8 +61,6 @@ export type CsvImportWizardProps<TReport extends ImportCheckReport, TDone> = {
   renderReport: (report: TReport) => ReactNode;
   /** the success screen */
   done: (result: TDone) => CsvImportDoneView;
-  /** a rough time per row of a commit, for the progress estimate (while no real progress is reported) */
-  expectedMsPerRow: number;
   /** the file's limits (default: IMPORT_LIMITS, 5 MB and 10,000 rows) */
   limits?: { maxRows: number; maxBytes: number };
   /** import options shown with the chosen file, before the check (e.g. "prefer template data") */
@@ -66,18 +69,49 @@ export type CsvImportWizardProps<TReport extends ImportCheckReport, TDone> = {
 
 type Stage = 'choose' | 'report' | 'importing' | 'done';
 type ChosenFile = { name: string; size: number; text: string; file: File };
-type ReportedProgress = { percent: number; label?: string };
+/** What the wizard shows while a step runs: a bar only for counted progress (`percent`), else the label alone. */
+type ShownProgress = { phase: CsvImportProgress['phase']; label: string; percent: number | null };
 
 const STEP_OF: Record<Stage, number> = { choose: 0, report: 1, importing: 2, done: 3 };
 
 /**
+ * The next progress to show: counts become a percentage, which never goes down within a phase (an
+ * older count arriving late, e.g. from a poll behind a subscription, is ignored).
+ */
+export function nextProgress(shown: ShownProgress | null, reported: CsvImportProgress): ShownProgress {
+  const counted = reported.total !== undefined && reported.total > 0 && reported.done !== undefined;
+  const percent = counted ? Math.max(0, Math.min(100, Math.floor(((reported.done ?? 0) / (reported.total ?? 1)) * 100))) : null;
+  if (shown?.phase === reported.phase && shown.percent !== null && (percent === null || percent < shown.percent)) return shown;
+  return { phase: reported.phase, label: reported.label, percent };
+}
+
+/** A running step: a bar named "<phase> progress" with what is happening under it, or only what is happening. */
+function StepProgress({ progress }: { progress: ShownProgress }) {
+  if (progress.percent === null) {
+    return (
+      <Flex gap={8} align="center" justify="center">
+        <Spin size="small" />
+        <Typography.Text role="status">{progress.label}</Typography.Text>
+      </Flex>
+    );
+  }
+  return (
+    <Flex vertical align="center" style={{ width: '100%' }}>
+      <Progress percent={progress.percent} status="active" aria-label={`${progress.phase} progress`} style={{ maxWidth: 480 }} />
+      <Typography.Text type="secondary">{progress.label}</Typography.Text>
+    </Flex>
+  );
+}
+
+/**
  * A CSV import (DESIGN.md §4) in four steps, for any kind of file: choose a file (read as UTF-8 in
  * the browser), check it (the server's dry run, shown by `renderReport`), import (all rows or
- * none, with estimated progress), done (a link to what was created). The kind-specific parts —
- * operations, report, success screen — come in as props.
+ * none), done (a link to what was created). While a step runs the wizard shows the real progress
+ * the step reports, or says what is happening. The kind-specific parts — operations, report,
+ * success screen — come in as props.
  */
 export function CsvImportWizard<TReport extends ImportCheckReport, TDone>(props: CsvImportWizardProps<TReport, TDone>) {
-  const { fileLabel, hint, validate, commit, importCount, noun, renderReport, done, expectedMsPerRow, limits = IMPORT_LIMITS, options } = props;
+  const { fileLabel, hint, validate, commit, importCount, noun, renderReport, done, limits = IMPORT_LIMITS, options } = props;
   const navigate = useNavigate();
   const [stage, setStage] = useState<Stage>('choose');
   const [file, setFile] = useState<ChosenFile | null>(null);
@@ -86,14 +120,10 @@ export function CsvImportWizard<TReport extends ImportCheckReport, TDone>(props:
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<TReport | null>(null);
   const [result, setResult] = useState<TDone | null>(null);
-  // a dry run reads the file and a few sets of keys; a commit writes every row
-  const expectedMs = stage === 'importing' ? 800 + (report?.rowCount ?? 0) * expectedMsPerRow : 500 + (file?.size ?? 0) / 200;
-  const estimated = useEstimatedProgress(stage === 'importing' || checking, expectedMs);
-  const [reported, setReported] = useState<ReportedProgress | null>(null);
-  const progress = reported?.percent ?? estimated;
-  const stepContext = (chosen: ChosenFile): CsvImportStepContext => {
-    setReported(null);
-    return { file: chosen.file, onProgress: (percent, label) => setReported({ percent: Math.max(0, Math.min(100, Math.round(percent))), label }) };
+  const [progress, setProgress] = useState<ShownProgress | null>(null);
+  const stepContext = (chosen: ChosenFile, starting: CsvImportProgress): CsvImportStepContext => {
+    setProgress(nextProgress(null, starting));
+    return { file: chosen.file, onProgress: (reported) => setProgress((shown) => nextProgress(shown, reported)) };
   };
 
   const handleChoose = async (chosen: File) => {
@@ -114,7 +144,8 @@ export function CsvImportWizard<TReport extends ImportCheckReport, TDone>(props:
     setChecking(true);
     setError(null);
     try {
-      setReport(await validate({ fileName: file.name, content: file.text }, stepContext(file)));
+      const starting: CsvImportProgress = { phase: 'Check', label: `Checking ${file.name}…` };
+      setReport(await validate({ fileName: file.name, content: file.text }, stepContext(file, starting)));
       setStage('report');
     } catch (validateError) {
       setError(describeError(validateError));
@@ -124,11 +155,12 @@ export function CsvImportWizard<TReport extends ImportCheckReport, TDone>(props:
   };
 
   const handleImport = async () => {
-    if (!file) return;
+    if (!file || !report) return;
     setStage('importing');
     setError(null);
     try {
-      const outcome = await commit({ fileName: file.name, content: file.text }, stepContext(file));
+      const starting: CsvImportProgress = { phase: 'Import', label: `Importing ${importCount(report)} ${noun}(s) from ${file.name} — all rows or none, in one transaction…` };
+      const outcome = await commit({ fileName: file.name, content: file.text }, stepContext(file, starting));
       if (outcome.kind === 'done') {
         setResult(outcome.result);
         setStage('done');
@@ -200,12 +232,7 @@ export function CsvImportWizard<TReport extends ImportCheckReport, TDone>(props:
                 </Button>
               </Flex>
             ) : null}
-            {checking ? (
-              <Flex vertical align="center">
-                <Typography.Text>{reported?.label ?? `Checking ${file?.name ?? 'the file'}…`}</Typography.Text>
-                <Progress percent={progress} status="active" aria-label={reported ? 'Check progress' : 'Check progress (estimated)'} style={{ maxWidth: 480 }} />
-              </Flex>
-            ) : null}
+            {checking && progress ? <StepProgress progress={progress} /> : null}
           </Flex>
         </Card>
       ) : null}
@@ -222,15 +249,9 @@ export function CsvImportWizard<TReport extends ImportCheckReport, TDone>(props:
         </Flex>
       ) : null}
 
-      {stage === 'importing' ? (
+      {stage === 'importing' && progress ? (
         <Card>
-          <Flex vertical gap={8} align="center">
-            <Typography.Text>
-              {`Importing ${count} ${noun}(s) from ${file?.name ?? 'the file'} — all rows or none, in one transaction…`}
-            </Typography.Text>
-            <Progress percent={progress} status="active" aria-label={reported ? 'Import progress' : 'Import progress (estimated)'} style={{ maxWidth: 480 }} />
-            <Typography.Text type="secondary">{reported ? (reported.label ?? '') : 'Progress is estimated from the number of rows.'}</Typography.Text>
-          </Flex>
+          <StepProgress progress={progress} />
         </Card>
       ) : null}
 

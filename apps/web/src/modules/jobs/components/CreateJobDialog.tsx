@@ -10,8 +10,8 @@ import { CreateJobDocument, CreateJobTemplateDocument, JobDetailsDocument, JobTe
 import type { JobDetailsFieldsFragment, JobTemplateFieldsFragment } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
-import { applyErrorResult } from '../../shared/forms/apply-error-result';
 import type { FormLevelError } from '../../shared/forms/apply-error-result';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import { describeError } from '../../shared/utils/errors';
 import { JOB_SERVER_FIELDS, emptyJobValues, jobFormSchema, toCreateJobInput, toJobFormValues } from '../forms/job-form';
 import type { JobFormOutput, JobFormValues } from '../forms/job-form';
@@ -88,7 +88,6 @@ function NewJobForm({ open, kind = 'INSTALLATION', template: initialTemplate, or
   const [createTemplate] = useMutation(CreateJobTemplateDocument, {
     refetchQueries: (result) => refetchTemplatesOnSuccess(result.data?.createJobTemplate.__typename),
   });
-  const [formError, setFormError] = useState<FormLevelError | null>(loadError);
   const [template, setTemplate] = useState<JobTemplateFieldsFragment | null>(initialTemplate);
   const [namingTemplate, setNamingTemplate] = useState(false);
   const {
@@ -104,6 +103,7 @@ function NewJobForm({ open, kind = 'INSTALLATION', template: initialTemplate, or
     resolver: zodResolver(jobFormSchema) as Resolver<JobFormValues, unknown, JobFormOutput>,
     defaultValues: initialValues(kind, initialTemplate, original),
   });
+  const { formError, setFormError, submit } = useMutationForm({ setError, fields: JOB_SERVER_FIELDS, initialError: loadError });
 
   const currentKind = useWatch({ control, name: 'kind' });
 
@@ -136,33 +136,26 @@ function NewJobForm({ open, kind = 'INSTALLATION', template: initialTemplate, or
   const saveAsTemplate = async (name: string) => {
     const checked = templateFormSchema.safeParse(templateValuesFromJob(name, getValues()));
     if (!checked.success) return { __typename: 'ValidationError', code: 'VALIDATION_FAILED', message: checked.error.issues.map((issue) => issue.message).join(' '), field: null };
-    const { data } = await createTemplate({ variables: { input: toTemplateInput(checked.data) } });
-    const result = data?.createJobTemplate;
-    if (result?.__typename !== 'JobTemplateSuccess') return result ?? { __typename: 'Error', code: 'NO_ANSWER', message: 'The server sent no answer. Try again.', field: null };
-    void message.success(`The template “${result.jobTemplate.name}” was saved.`);
-    setNamingTemplate(false);
-    return null;
+    return (await createTemplate({ variables: { input: toTemplateInput(checked.data) } })).data?.createJobTemplate;
   };
 
-  const handleCreate = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const { data } = await createJob({ variables: { input: toCreateJobInput(values) } });
-      const result = data?.createJob;
-      if (result?.__typename === 'JobSuccess') {
+  const handleTemplateSaved = (name: string) => {
+    void message.success(`The template “${name}” was saved.`);
+    setNamingTemplate(false);
+  };
+
+  const handleCreate = handleSubmit((values) =>
+    submit('JobSuccess', async () => (await createJob({ variables: { input: toCreateJobInput(values) } })).data?.createJob, {
+      onSuccess: ({ job }) => {
         void message.success(values.assign ? 'The job was created and assigned.' : 'The job was saved.');
         reset(emptyJobValues(kind));
         setTemplate(null);
-        onCreated(result.job.id);
-        return;
-      }
-      if (result) setFormError(applyErrorResult(result, setError, JOB_SERVER_FIELDS));
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
-  });
+        onCreated(job.id);
+      },
+    }),
+  );
 
-  const submit = (assign: boolean) => {
+  const save = (assign: boolean) => {
     setValue('assign', assign);
     void handleCreate();
   };
@@ -181,15 +174,15 @@ function NewJobForm({ open, kind = 'INSTALLATION', template: initialTemplate, or
         <Button key="cancel" onClick={handleClose}>
           Cancel
         </Button>,
-        <Button key="save" loading={isSubmitting} onClick={() => submit(false)}>
+        <Button key="save" loading={isSubmitting} onClick={() => save(false)}>
           Save
         </Button>,
-        <Button key="assign" type="primary" loading={isSubmitting} onClick={() => submit(true)}>
+        <Button key="assign" type="primary" loading={isSubmitting} onClick={() => save(true)}>
           Save &amp; Assign
         </Button>,
       ]}
     >
-      <Form layout="vertical" requiredMark={false} noValidate onFinish={() => submit(false)} aria-label="New job">
+      <Form layout="vertical" requiredMark={false} noValidate onFinish={() => save(false)} aria-label="New job">
         <ErrorResultAlert error={formError} />
         <FormField
           control={control}
@@ -249,6 +242,7 @@ function NewJobForm({ open, kind = 'INSTALLATION', template: initialTemplate, or
         okText="Save template"
         intro="A new template with this job's kind, texts, configuration and service partner (not its vehicle or day)."
         onSubmit={saveAsTemplate}
+        onSaved={handleTemplateSaved}
         onClose={() => setNamingTemplate(false)}
       />
     </Modal>

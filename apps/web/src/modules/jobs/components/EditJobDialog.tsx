@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { App as AntApp, Alert, Button, Descriptions, Form, Modal, Skeleton } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -8,9 +8,7 @@ import { JobDetailsDocument, UpdateJobDocument } from '@partner-hub/graphql-clie
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
 import { useVersionConflict } from '../../shared/forms/use-version-conflict';
-import { applyErrorResult } from '../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../shared/forms/apply-error-result';
-import { describeError } from '../../shared/utils/errors';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import { JOB_SERVER_FIELDS, emptyJobValues, jobFormSchema, toJobFormValues, toUpdateJobInput } from '../forms/job-form';
 import type { JobFormOutput, JobFormValues } from '../forms/job-form';
 import { JOB_KIND_LABELS } from '../utils/job-wording';
@@ -33,7 +31,6 @@ export function EditJobDialog({ jobId, onClose }: EditJobDialogProps) {
   const { data, error, loading, refetch } = useQuery(JobDetailsDocument, { variables: { id: jobId ?? '' }, skip: !jobId, fetchPolicy: 'network-only' });
   const job = jobId ? data?.job : undefined;
   const [updateJob] = useMutation(UpdateJobDocument);
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const {
     control,
     handleSubmit,
@@ -49,6 +46,7 @@ export function EditJobDialog({ jobId, onClose }: EditJobDialogProps) {
 
   const serverValues = useMemo(() => (job ? toJobFormValues(job) : null), [job]);
   const conflict = useVersionConflict({ form: { getValues, reset, setValue }, serverValues, objectName: 'job' });
+  const { formError, setFormError, submit } = useMutationForm({ setError, fields: JOB_SERVER_FIELDS, conflict });
 
   const assigned = job?.status === 'ASSIGNED';
 
@@ -59,20 +57,16 @@ export function EditJobDialog({ jobId, onClose }: EditJobDialogProps) {
 
   const handleSave = handleSubmit(async (values) => {
     if (!job) return;
-    setFormError(null);
-    try {
-      const { data: result } = await updateJob({ variables: { input: { ...toUpdateJobInput(job.id, values), expectedVersion: job.version } } });
-      const outcome = result?.updateJob;
-      if (outcome?.__typename === 'JobSuccess') {
-        void message.success('The job was saved.');
-        onClose();
-        return;
-      }
-      if (conflict.handleResult(outcome)) return;
-      if (outcome) setFormError(applyErrorResult(outcome, setError, JOB_SERVER_FIELDS));
-    } catch (saveError) {
-      setFormError({ message: describeError(saveError) });
-    }
+    await submit(
+      'JobSuccess',
+      async () => (await updateJob({ variables: { input: { ...toUpdateJobInput(job.id, values), expectedVersion: job.version } } })).data?.updateJob,
+      {
+        onSuccess: () => {
+          void message.success('The job was saved.');
+          onClose();
+        },
+      },
+    );
   });
 
   return (

@@ -9,10 +9,9 @@ import { BulkJobActionDocument, BulkJobActionPreviewDocument } from '@partner-hu
 import type { BulkJobActionPreviewQuery } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
-import { applyErrorResult } from '../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../shared/forms/apply-error-result';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import { describeError } from '../../shared/utils/errors';
-import { BULK_ACTION_DONE, BULK_ACTION_LABELS, OFFERED_BULK_ACTIONS, bulkOptionsSchema, confirmationSentence, emptyBulkOptions, groupRefusals, toBulkInput } from '../utils/bulk-actions';
+import { BULK_ACTION_DONE, BULK_ACTION_LABELS, OFFERED_BULK_ACTIONS, bulkOptionsSchema, confirmationSentence, emptyBulkOptions, groupRefusals, needsServicePartner, toBulkInput } from '../utils/bulk-actions';
 import type { BulkOptionValues, OfferedBulkAction } from '../utils/bulk-actions';
 import { JobStatusTag } from './JobStatusTag';
 import { ServicePartnerSelect } from './ServicePartnerSelect';
@@ -24,17 +23,23 @@ const BULK_FIELDS = ['servicePartnerId', 'accessUntil', 'scheduledFor', 'reason'
 /** How many jobs of a refusal group the confirmation names before "and N more". */
 const NAMED_PER_GROUP = 5;
 
-type BulkActionDialogProps = { action: OfferedBulkAction; ids: string[]; onClose: () => void; onApplied: () => void };
+type BulkActionDialogProps = {
+  action: OfferedBulkAction;
+  ids: string[];
+  onClose: () => void;
+  onApplied: () => void;
+  /** switches to another action over the same selection (Assign refusing failed jobs offers Reassign) */
+  onSwitch: (action: OfferedBulkAction) => void;
+};
 
 /**
  * One bulk action in two steps: what it needs (a service partner, a day, a reason), then the
  * confirmation from bulkJobActionPreview — how many jobs change, and which are refused and why,
  * grouped by reason — and only then the change, all at once.
  */
-function BulkActionDialog({ action, ids, onClose, onApplied }: BulkActionDialogProps) {
+function BulkActionDialog({ action, ids, onClose, onApplied, onSwitch }: BulkActionDialogProps) {
   const { message } = AntApp.useApp();
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const [loadPreview] = useLazyQuery(BulkJobActionPreviewDocument, { fetchPolicy: 'network-only' });
   const [apply, { loading: applying }] = useMutation(BulkJobActionDocument, {
     refetchQueries: (result) => (result.data?.bulkJobAction.__typename === 'BulkJobActionPlan' ? ['Jobs'] : []),
@@ -46,6 +51,7 @@ function BulkActionDialog({ action, ids, onClose, onApplied }: BulkActionDialogP
     getValues,
     formState: { isSubmitting },
   } = useForm<BulkOptionValues>({ resolver: zodResolver(bulkOptionsSchema(action)) as Resolver<BulkOptionValues>, defaultValues: emptyBulkOptions() });
+  const { formError, setFormError, submit } = useMutationForm({ setError, fields: BULK_FIELDS });
 
   const handleReview = handleSubmit(async (values) => {
     setFormError(null);
@@ -58,22 +64,14 @@ function BulkActionDialog({ action, ids, onClose, onApplied }: BulkActionDialogP
     }
   });
 
-  const handleApply = async () => {
-    setFormError(null);
-    try {
-      const { data } = await apply({ variables: { input: toBulkInput(action, ids, getValues()) } });
-      const result = data?.bulkJobAction;
-      if (result?.__typename === 'BulkJobActionPlan') {
-        const n = result.applicable.length;
+  const handleApply = () =>
+    submit('BulkJobActionPlan', async () => (await apply({ variables: { input: toBulkInput(action, ids, getValues()) } })).data?.bulkJobAction, {
+      onSuccess: ({ applicable }) => {
+        const n = applicable.length;
         void message.success(`${n} ${n === 1 ? 'job was' : 'jobs were'} ${BULK_ACTION_DONE[action]}.`);
         onApplied();
-        return;
-      }
-      if (result) setFormError(applyErrorResult(result, setError, BULK_FIELDS));
-    } catch (applyError) {
-      setFormError({ message: describeError(applyError) });
-    }
-  };
+      },
+    });
 
   // DELETE asks for nothing: straight to the confirmation
   const needsOptions = action !== 'DELETE';
@@ -124,7 +122,7 @@ function BulkActionDialog({ action, ids, onClose, onApplied }: BulkActionDialogP
       <ErrorResultAlert error={formError} />
       {!preview && needsOptions ? (
         <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleReview()} aria-label={title}>
-          {action === 'ASSIGN' ? (
+          {needsServicePartner(action) ? (
             <>
               <FormField
                 control={control}
@@ -172,6 +170,17 @@ function BulkActionDialog({ action, ids, onClose, onApplied }: BulkActionDialogP
       {preview ? (
         <Flex vertical gap={12} role="region" aria-label="Confirmation">
           <Typography.Text strong>{confirmationSentence(action, preview.applicable.length, preview.refused.length)}</Typography.Text>
+          {action === 'ASSIGN' && preview.refused.some(({ job }) => job.status === 'FAILED') ? (
+            <Alert
+              type="info"
+              title="A failed job is not assigned again: it is reassigned, as a new attempt with its history kept."
+              action={
+                <Button size="small" onClick={() => onSwitch('REASSIGN')}>
+                  Reassign instead…
+                </Button>
+              }
+            />
+          ) : null}
           {groups.map((group) => (
             <Alert
               key={group.message}
@@ -223,7 +232,9 @@ export function JobBulkBar({ selectedIds, onClear }: JobBulkBarProps) {
       </Button>
       {action ? (
         <BulkActionDialog
+          key={action}
           action={action}
+          onSwitch={setAction}
           ids={selectedIds}
           onClose={() => setAction(null)}
           onApplied={() => {

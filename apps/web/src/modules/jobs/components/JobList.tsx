@@ -8,9 +8,11 @@ import type { JobKind, JobStatus } from '@partner-hub/domain';
 import { JobsDocument } from '@partner-hub/graphql-client';
 import { EmptyState } from '@partner-hub/ui';
 import { useCan, useViewer } from '../../auth/hooks/viewer-context';
+import { ClearFiltersButton } from '../../shared/components/ListFilters';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
 import { useLoadMore } from '../../shared/hooks/use-load-more';
+import { usePhoneLayout } from '../../shared/hooks/use-phone-layout';
 import { usePreference } from '../../shared/hooks/use-preference';
 import { JOB_KIND_LABELS, JOB_STATUS_LABELS } from '../utils/job-wording';
 import { ExportJobsButton } from '../export/ExportJobsButton';
@@ -19,6 +21,7 @@ import type { JobListParamChanges } from '../utils/list-params';
 import { TemplateList } from '../templates/TemplateList';
 import { isTemplatesTab, withTemplatesTab } from '../templates/template-params';
 import { JobBulkBar } from './JobBulkBar';
+import { JobCards } from './JobCards';
 import { JobColumnsMenu } from './JobColumnsMenu';
 import { JobTable } from './JobTable';
 import { ServicePartnerSelect } from './ServicePartnerSelect';
@@ -30,11 +33,13 @@ export const JOBS_PAGE_SIZE = 50;
  * The jobs the viewer may see — all of the principal's, or those assigned to the viewer's
  * organization — in tabs per kind, with filters (status, service partner, scheduled range,
  * import batch, overdue) and order in the URL, and keyset "Load more"; the columns the user chose
- * under the gear (remembered on the server); principal writers select rows for bulk actions.
+ * under the gear (remembered on the server); principal writers select rows for bulk actions. On a
+ * phone the jobs read as cards instead of a table.
  */
 export function JobList() {
   const viewer = useViewer();
   const isPrincipal = viewer.organization.kind === 'PRINCIPAL';
+  const phone = usePhoneLayout();
   const canWrite = useCan('jobs:write');
   const [searchParams, setSearchParams] = useSearchParams();
   const state = readJobListParams(searchParams);
@@ -86,6 +91,19 @@ export function JobList() {
     );
   }
 
+  const emptyText =
+    error ? (
+      <EmptyState title="The jobs could not be loaded" text="See the error above." />
+    ) : loading ? (
+      <Typography.Text type="secondary">Loading jobs…</Typography.Text>
+    ) : filtered ? (
+      <EmptyState title="No jobs match these filters" action={<Button onClick={handleClearFilters}>Clear filters</Button>} />
+    ) : isPrincipal ? (
+      <EmptyState title={`No ${JOB_KIND_LABELS[state.kind].toLowerCase()} jobs yet`} text="Create one with “New job”." />
+    ) : (
+      <EmptyState title="No jobs assigned to your organization" text="Jobs a principal assigns to your organization appear here." />
+    );
+
   return (
     <>
       {tabs}
@@ -130,11 +148,7 @@ export function JobList() {
             From import batch {state.importBatchId.slice(0, 8)}…
           </Tag>
         ) : null}
-        {filtered ? (
-          <Button type="link" onClick={handleClearFilters}>
-            Clear filters
-          </Button>
-        ) : null}
+        <ClearFiltersButton filtered={filtered} onClear={handleClearFilters} />
         <Flex gap={8} style={{ marginLeft: 'auto' }}>
           <ExportJobsButton filter={filter} orderBy={orderBy} />
           <JobColumnsMenu value={columns} onChange={(next) => void setColumns(next)} onReset={() => void setColumns(null)} />
@@ -142,29 +156,21 @@ export function JobList() {
       </Flex>
       {canWrite ? <JobBulkBar selectedIds={selectedIds} onClear={() => select([])} /> : null}
       {error ? <QueryErrorAlert title="Could not load jobs" error={error} onRetry={() => void refetch()} /> : null}
-      <JobTable
-        jobs={jobs}
-        loading={loading && !loadingMore}
-        order={{ sort: state.sort, direction: state.direction }}
-        onOrderChange={(order) => change({ order })}
-        canWrite={canWrite}
-        columns={columns}
-        selectedIds={canWrite ? selectedIds : undefined}
-        onSelectionChange={canWrite ? select : undefined}
-        emptyText={
-          error ? (
-            <EmptyState title="The jobs could not be loaded" text="See the error above." />
-          ) : loading ? (
-            <Typography.Text type="secondary">Loading jobs…</Typography.Text>
-          ) : filtered ? (
-            <EmptyState title="No jobs match these filters" action={<Button onClick={handleClearFilters}>Clear filters</Button>} />
-          ) : isPrincipal ? (
-            <EmptyState title={`No ${JOB_KIND_LABELS[state.kind].toLowerCase()} jobs yet`} text="Create one with “New job”." />
-          ) : (
-            <EmptyState title="No jobs assigned to your organization" text="Jobs a principal assigns to your organization appear here." />
-          )
-        }
-      />
+      {phone ? (
+        <JobCards jobs={jobs} loading={loading && !loadingMore} canWrite={canWrite} emptyText={emptyText} />
+      ) : (
+        <JobTable
+          jobs={jobs}
+          loading={loading && !loadingMore}
+          order={{ sort: state.sort, direction: state.direction }}
+          onOrderChange={(order) => change({ order })}
+          canWrite={canWrite}
+          columns={columns}
+          selectedIds={canWrite ? selectedIds : undefined}
+          onSelectionChange={canWrite ? select : undefined}
+          emptyText={emptyText}
+        />
+      )}
       {connection ? (
         <LoadMore
           shown={jobs.length}

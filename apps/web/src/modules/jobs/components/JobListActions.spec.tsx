@@ -204,6 +204,51 @@ describe('bulk actions', () => {
   });
 });
 
+describe('bulk Reassign', () => {
+  it('offers Reassign when Assign refuses failed jobs, and reassigns them with the chosen service partner', { timeout: 120_000 }, async () => {
+    const failed = jobFixture({ id: 'j5', status: 'FAILED', title: 'Failed job', servicePartner: fleetFit });
+    const inputFor = (action: 'ASSIGN' | 'REASSIGN'): BulkJobActionInput => ({ ids: ['j1', 'j5'], action, servicePartnerId: fleetFit.id, accessUntil: null, scheduledFor: null, reason: null });
+    const sameInput = (expected: BulkJobActionInput) => (variables: Record<string, unknown>) => {
+      const input = variables['input'] as BulkJobActionInput;
+      return isDeepStrictEqual({ ...input, ids: [...(input.ids as string[])].sort() }, expected);
+    };
+    const refusedAs = (job: typeof pending, message: string) => ({ __typename: 'RefusedJob' as const, message, job: { __typename: 'Job' as const, id: job.id, title: job.title, status: job.status } });
+    renderList([
+      jobsMock({ kind: 'INSTALLATION' }, [pending, failed]),
+      {
+        request: { query: BulkJobActionPreviewDocument, variables: sameInput(inputFor('ASSIGN')) },
+        result: { data: { bulkJobActionPreview: { __typename: 'BulkJobActionPlan', applicable: [{ __typename: 'Job', id: 'j1' }], refused: [refusedAs(failed, 'A failed job cannot be assigned.')] } } },
+      },
+      {
+        request: { query: BulkJobActionPreviewDocument, variables: sameInput(inputFor('REASSIGN')) },
+        result: { data: { bulkJobActionPreview: { __typename: 'BulkJobActionPlan', applicable: [{ __typename: 'Job', id: 'j5' }], refused: [refusedAs(pending, 'A pending job cannot be reassigned.')] } } },
+      },
+      {
+        request: { query: BulkJobActionDocument, variables: sameInput(inputFor('REASSIGN')) },
+        result: { data: { bulkJobAction: { __typename: 'BulkJobActionPlan', applicable: [{ __typename: 'Job', id: 'j5', status: 'ASSIGNED', scheduledFor: null, servicePartner: fleetFit }], refused: [{ __typename: 'RefusedJob', message: 'A pending job cannot be reassigned.', job: { __typename: 'Job', id: 'j1' } }] } } },
+      },
+      jobsMock({ kind: 'INSTALLATION' }, [pending, { ...failed, status: 'ASSIGNED' }]),
+    ]);
+    for (const title of ['Fit unit', 'Failed job']) fireEvent.click(await screen.findByRole('checkbox', { name: `Select ${title}` }));
+    const choosePartnerAndReview = async () => {
+      const dialog = await screen.findByRole('dialog');
+      fireEvent.mouseDown(within(dialog).getByRole('combobox', { name: 'Service partner' }));
+      fireEvent.click(await screen.findByTitle('FleetFit Service (FFT3Q)'));
+      fireEvent.click(within(dialog).getByRole('button', { name: /Review$/ }));
+      return dialog;
+    };
+    fireEvent.click(within(screen.getByRole('toolbar', { name: 'Bulk actions' })).getByRole('button', { name: 'Assign…' }));
+    const assignDialog = await choosePartnerAndReview();
+    expect(await within(assignDialog).findByText('A failed job cannot be assigned. (1)')).toBeTruthy();
+    fireEvent.click(within(assignDialog).getByRole('button', { name: 'Reassign instead…' }));
+
+    const reassignDialog = await choosePartnerAndReview();
+    expect(await within(reassignDialog).findByText('1 job will be reassigned; 1 will be refused:')).toBeTruthy();
+    fireEvent.click(within(reassignDialog).getByRole('button', { name: 'Reassign 1 job' }));
+    expect(await screen.findByText('1 job was reassigned.')).toBeTruthy();
+  });
+});
+
 describe('Duplicate', () => {
   it('fills “New job” from the job and saves the copy as a new pending job', async () => {
     const original = jobDetailsFixture({ id: 'j9', kind: 'MAINTENANCE', status: 'FAILED', title: 'Replace unit', servicePartner: fleetFit });

@@ -1,19 +1,13 @@
-import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { App as AntApp, Button, Dropdown, Table, Tooltip, Typography } from 'antd';
+import { Table, Typography } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
-import { MoreOutlined } from '@ant-design/icons';
-import { useMutation } from '@apollo/client/react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { canDelete, editRefusal } from '@partner-hub/domain';
+import { Link } from 'react-router';
 import type { JobListColumn } from '@partner-hub/domain';
-import { DeleteJobDocument } from '@partner-hub/graphql-client';
 import type { JobListFieldsFragment, JobSortField, SortDirection } from '@partner-hub/graphql-client';
-import { describeError } from '../../shared/utils/errors';
-import { formatDate, formatDateTime } from '../../shared/utils/format';
+import { formatDateTime, formatLocalDate } from '../../shared/utils/format';
 import { JOB_COLUMN_LABELS, JOB_KIND_LABELS } from '../utils/job-wording';
-import { EditJobDialog } from './EditJobDialog';
+import { JobRowMenu } from './JobRowMenu';
 import { JobStatusTag } from './JobStatusTag';
 
 export type JobOrderState = { sort: JobSortField; direction: SortDirection };
@@ -34,89 +28,6 @@ export type JobTableProps = {
 };
 
 const COLUMN_SORT: Partial<Record<string, JobSortField>> = { status: 'STATUS', createdAt: 'CREATED_AT' };
-
-/**
- * The row menu: open the job; edit it (PENDING fully, ASSIGNED in schedule and instructions, else
- * disabled with the reason); duplicate it into "New job"; delete it after a confirmation (the API
- * refuses running jobs and says why).
- */
-function JobRowMenu({ job, writable }: { job: JobListFieldsFragment; writable: boolean }) {
-  const navigate = useNavigate();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const [editing, setEditing] = useState(false);
-  const { modal, message, notification } = AntApp.useApp();
-  const [deleteJob] = useMutation(DeleteJobDocument, {
-    refetchQueries: (result) => (result.data?.deleteJob.__typename === 'JobSuccess' ? ['Jobs'] : []),
-  });
-  const label = job.title ?? 'this job';
-  const notEditable = editRefusal(job.status);
-
-  const handleDuplicate = () => {
-    const next = new URLSearchParams(searchParams);
-    next.set('new', '1');
-    next.set('copyOf', job.id);
-    setSearchParams(next, { replace: true });
-  };
-
-  const handleDelete = () =>
-    modal.confirm({
-      title: `Delete ${label}?`,
-      content: canDelete(job.status)
-        ? 'The job disappears from the lists (its history is kept) and its service partner loses access to the vehicle.'
-        : 'This job is running; the server will refuse to delete it.',
-      okText: 'Delete',
-      okButtonProps: { danger: true },
-      onOk: async () => {
-        try {
-          const { data } = await deleteJob({ variables: { input: { id: job.id } } });
-          const result = data?.deleteJob;
-          if (result?.__typename === 'JobSuccess') void message.success('The job was deleted.');
-          else if (result) notification.error({ title: 'The job was not deleted', description: result.message });
-        } catch (error) {
-          notification.error({ title: 'The job was not deleted', description: describeError(error) });
-        }
-      },
-    });
-
-  return (
-    <>
-      <Dropdown
-        trigger={['click']}
-        menu={{
-          items: [
-            { key: 'open', label: 'Open' },
-            ...(writable
-              ? [
-                  {
-                    key: 'edit',
-                    label: notEditable ? (
-                      <Tooltip title={`${notEditable} Duplicate it to make a new one like it.`} placement="left">
-                        <span>Edit…</span>
-                      </Tooltip>
-                    ) : (
-                      'Edit…'
-                    ),
-                    disabled: Boolean(notEditable),
-                  },
-                  { key: 'duplicate', label: 'Duplicate…' },
-                  { key: 'delete', label: 'Delete…', danger: true },
-                ]
-              : []),
-          ],
-          onClick: ({ key }) => {
-            if (key === 'open') void navigate(`/jobs/${job.id}`);
-            if (key === 'edit') setEditing(true);
-            if (key === 'duplicate') handleDuplicate();
-            if (key === 'delete') handleDelete();
-          },
-        }}
-      >
-        <Button type="text" aria-label={`Actions for ${label}`} icon={<MoreOutlined />} />
-      </Dropdown>
-      {editing ? <EditJobDialog jobId={job.id} onClose={() => setEditing(false)} /> : null}
-    </>
-  );
-}
 
 /**
  * The jobs table: the columns the user chose (title link, kind, vehicle, service partner, status,
@@ -152,7 +63,7 @@ export function JobTable({ jobs, loading, order, onOrderChange, canWrite, column
       render: (_, job) => job.servicePartner?.name ?? <Typography.Text type="secondary">Unassigned</Typography.Text>,
     },
     { key: 'status', title: JOB_COLUMN_LABELS.status, sorter: true, sortOrder: sortOrderOf('STATUS'), render: (_, job) => <JobStatusTag status={job.status} /> },
-    { key: 'scheduledFor', title: JOB_COLUMN_LABELS.scheduledFor, render: (_, job) => formatDate(job.scheduledFor) },
+    { key: 'scheduledFor', title: JOB_COLUMN_LABELS.scheduledFor, render: (_, job) => formatLocalDate(job.scheduledFor) },
     { key: 'attempt', title: JOB_COLUMN_LABELS.attempt, align: 'right', render: (_, job) => job.attempt },
     { key: 'createdAt', title: JOB_COLUMN_LABELS.createdAt, sorter: true, sortOrder: sortOrderOf('CREATED_AT'), render: (_, job) => formatDateTime(job.createdAt) },
     { key: 'template', title: JOB_COLUMN_LABELS.template, render: (_, job) => job.template?.name ?? <Typography.Text type="secondary">—</Typography.Text> },

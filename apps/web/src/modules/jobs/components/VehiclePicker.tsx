@@ -1,56 +1,41 @@
-import { useEffect, useState } from 'react';
-import type { CSSProperties, Ref } from 'react';
-import { Select } from 'antd';
-import type { RefSelectProps } from 'antd';
+import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { JobVehicleOptionsDocument } from '@partner-hub/graphql-client';
-import type { FieldAriaProps } from '../../shared/forms/FormField';
+import { SearchSelect } from '../../shared/components/SearchSelect';
+import type { PickerProps } from '../../shared/components/SearchSelect';
+import { vehicleOptionLabel } from '../../vehicles/utils/vehicle-option';
 
-const SEARCH_DELAY_MS = 250;
-
-export type VehiclePickerProps = Partial<FieldAriaProps> & {
-  'aria-label'?: string;
+export type VehiclePickerProps = PickerProps & {
   /** The chosen vehicle's id. */
   value: string | null | undefined;
   onChange: (id: string | null) => void;
-  onBlur?: () => void;
-  ref?: Ref<RefSelectProps>;
-  style?: CSSProperties;
   /** how to show a chosen vehicle that the first options do not include (e.g. a duplicated job's) */
   selectedLabel?: string;
 };
 
 /** A searchable picker over the vehicles the viewer may see (VIN, plate or device serial). */
-export function VehiclePicker({ value, onChange, onBlur, ref, style, selectedLabel, ...aria }: VehiclePickerProps) {
-  const [searchText, setSearchText] = useState('');
+export function VehiclePicker({ value, onChange, selectedLabel, ...pickerProps }: VehiclePickerProps) {
   const [search, setSearch] = useState('');
-
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(searchText.trim()), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [searchText]);
-
   const { data, loading, error } = useQuery(JobVehicleOptionsDocument, { variables: { search, first: 20 } });
   const options = (data?.vehicles.edges.map((edge) => edge.node) ?? []).map((vehicle) => ({
-    value: vehicle.id,
-    label: `${vehicle.vin} · ${vehicle.make} ${vehicle.model}${vehicle.plate ? ` · ${vehicle.plate}` : ''}`,
+    id: vehicle.id,
+    label: vehicleOptionLabel(vehicle),
   }));
-  if (value && selectedLabel && !options.some((option) => option.value === value)) options.unshift({ value, label: selectedLabel });
 
   return (
-    <Select<string>
-      {...aria}
-      ref={ref}
-      value={value ?? undefined}
-      onChange={(id) => onChange(id ?? null)}
-      onBlur={onBlur}
-      style={style}
+    <SearchSelect
       placeholder="Search by VIN, plate or device serial"
-      allowClear
-      showSearch={{ filterOption: false, searchValue: searchText, onSearch: setSearchText }}
+      {...pickerProps}
+      value={value}
+      onChange={(vehicle) => onChange(vehicle?.id ?? null)}
+      onSearch={setSearch}
+      items={options}
+      idOf={(vehicle) => vehicle.id}
+      labelOf={(vehicle) => vehicle.label}
+      chosen={value && selectedLabel ? { id: value, label: selectedLabel } : null}
       loading={loading}
-      notFoundContent={error ? 'Could not load vehicles.' : loading ? 'Searching…' : 'No vehicle matches.'}
-      options={options}
+      error={error}
+      messages={{ error: 'Could not load vehicles.', empty: 'No vehicle matches.' }}
     />
   );
 }

@@ -9,9 +9,7 @@ import { CONFIGURATION_OVERRIDE_MESSAGES } from '@partner-hub/domain';
 import { OverrideJobConfigurationDocument } from '@partner-hub/graphql-client';
 import type { JobDetailsFieldsFragment } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
-import { applyErrorResult } from '../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../shared/forms/apply-error-result';
-import { describeError } from '../../shared/utils/errors';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import { CONFIGURATION_SERVER_FIELDS, configurationFormSchema, configurationFormValues } from '../forms/configuration-form';
 import { toConfigurationInput } from '../forms/job-form';
 import type { ConfigurationFormOutput, ConfigurationFormValues } from '../forms/configuration-form';
@@ -58,7 +56,6 @@ function ConfigurationView({ configuration }: { configuration: Configuration }) 
 function ConfigurationForm({ job, configuration, onDone }: { job: JobDetailsFieldsFragment; configuration: Configuration; onDone: () => void }) {
   const { message } = AntApp.useApp();
   const [override] = useMutation(OverrideJobConfigurationDocument);
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const {
     control,
     handleSubmit,
@@ -68,22 +65,22 @@ function ConfigurationForm({ job, configuration, onDone }: { job: JobDetailsFiel
     resolver: zodResolver(configurationFormSchema) as Resolver<ConfigurationFormValues, unknown, ConfigurationFormOutput>,
     defaultValues: configurationFormValues(configuration),
   });
+  const { formError, submit } = useMutationForm({ setError, fields: CONFIGURATION_SERVER_FIELDS });
 
-  const handleSave = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const { data } = await override({ variables: { input: { id: job.id, configuration: toConfigurationInput(values.configuration) } } });
-      const result = data?.overrideJobConfiguration;
-      if (result?.__typename === 'JobSuccess') {
-        void message.success('The configuration was saved; the change is in the history.');
-        onDone();
-        return;
-      }
-      if (result) setFormError(applyErrorResult(result, setError, CONFIGURATION_SERVER_FIELDS));
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
-  });
+  const handleSave = handleSubmit((values) =>
+    submit(
+      'JobSuccess',
+      async () =>
+        (await override({ variables: { input: { id: job.id, configuration: toConfigurationInput(values.configuration) } } })).data
+          ?.overrideJobConfiguration,
+      {
+        onSuccess: () => {
+          void message.success('The configuration was saved; the change is in the history.');
+          onDone();
+        },
+      },
+    ),
+  );
 
   return (
     <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleSave()} aria-label="Edit configuration">

@@ -43,6 +43,7 @@ const event = (id: string, type: string, from: JobDetailsFieldsFragment['status'
   createdAt: '2026-11-02T10:00:00.000Z',
 });
 
+// each job as the API answers it to the viewer of the test: with the actions it offers them
 const pending = jobDetailsFixture({ id: 'j1', title: 'Fit unit' });
 const assigned = jobDetailsFixture({
   id: 'j1',
@@ -62,7 +63,7 @@ const actionButtons = async () => {
 
 describe('JobDetails', () => {
   it('offers the principal Assign and Cancel on a pending job, with the configuration and history', async () => {
-    renderJob(pending, ['PRINCIPAL', 'ADMIN']);
+    renderJob({ ...pending, availableActions: ['ASSIGN', 'CANCEL'] }, ['PRINCIPAL', 'ADMIN']);
     expect(await screen.findByRole('heading', { name: 'Fit unit' })).toBeTruthy();
     expect(await actionButtons()).toEqual(['Assign', 'Cancel job']);
     expect(screen.getByText('TU-77')).toBeTruthy();
@@ -77,7 +78,7 @@ describe('JobDetails', () => {
   });
 
   it("offers a technician Start on an assigned job and shows the API's refusal", async () => {
-    renderJob(assigned, ['PARTNER', 'TECHNICIAN'], [
+    renderJob({ ...assigned, availableActions: ['START'] }, ['PARTNER', 'TECHNICIAN'], [
       transitionMock({ id: 'j1', action: 'START' }, { __typename: 'InvalidTransitionError', code: 'INVALID_TRANSITION', message: 'This job is already running.', field: null, status: 'RUNNING' }),
     ]);
     expect(await actionButtons()).toEqual(['Start']);
@@ -85,8 +86,36 @@ describe('JobDetails', () => {
     expect(await screen.findByText('This job is already running.')).toBeTruthy();
   });
 
+  it("reloads the job after the API's refusal, so the page shows what the job is now", async () => {
+    const running = runningBy('someone-else@fleetfit.example');
+    renderJob(assigned, ['PARTNER', 'TECHNICIAN'], [
+      transitionMock({ id: 'j1', action: 'START' }, { __typename: 'InvalidTransitionError', code: 'INVALID_TRANSITION', message: 'This job is already running.', field: null, status: 'RUNNING' }),
+      jobDetailsMock(running),
+    ]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Start' }));
+    expect(await screen.findByText('This job is already running.')).toBeTruthy();
+    // the page underneath is reloaded: Running, and nothing left to offer this technician
+    await waitFor(() => expect(screen.queryByRole('group', { name: 'Job actions' })).toBeNull());
+    expect(screen.getAllByText('Running').length).toBeGreaterThan(0);
+  });
+
+  it('asks "Cancel this job?" with "Keep job" and "Cancel job", and reloads the job when the API refuses', async () => {
+    const cancelledMeanwhile = jobDetailsFixture({ ...pending, status: 'CANCELLED', events: [...pending.events, event('e2', 'CANCEL', 'PENDING', 'CANCELLED', 'manager@aurora-motors.example', 'Duplicate')] });
+    renderJob(pending, ['PRINCIPAL', 'ADMIN'], [
+      transitionMock({ id: 'j1', action: 'CANCEL', reason: 'Customer moved' }, { __typename: 'InvalidTransitionError', code: 'INVALID_TRANSITION', message: 'This job is already cancelled.', field: null, status: 'CANCELLED' }),
+      jobDetailsMock(cancelledMeanwhile),
+    ]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel job' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Cancel this job?' });
+    expect(within(dialog).getAllByRole('button').map((button) => button.textContent).filter((text) => text !== '')).toEqual(['Keep job', 'Cancel job']);
+    fireEvent.change(within(dialog).getByLabelText('Why is the job cancelled?'), { target: { value: 'Customer moved' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel job' }));
+    expect(await within(dialog).findByText('This job is already cancelled.')).toBeTruthy();
+    expect(await screen.findByText('“Duplicate”')).toBeTruthy();
+  });
+
   it('offers Succeed and Fail only to the technician who started the job', async () => {
-    renderJob(runningBy('technician@aurora-motors.example'), ['PARTNER', 'TECHNICIAN']);
+    renderJob({ ...runningBy('technician@aurora-motors.example'), availableActions: ['SUCCEED', 'FAIL'] }, ['PARTNER', 'TECHNICIAN']);
     expect(await actionButtons()).toEqual(['Succeed', 'Fail']);
   });
 
@@ -103,7 +132,7 @@ describe('JobDetails', () => {
       servicePartner: null,
       events: [...assigned.events, event('e3', 'DECLINE', 'ASSIGNED', 'PENDING', 'admin@aurora-motors.example', 'No lift free')],
     });
-    renderJob(assigned, ['PARTNER', 'ADMIN'], [transitionMock({ id: 'j1', action: 'DECLINE', reason: 'No lift free' }, { __typename: 'JobSuccess', job: declined })]);
+    renderJob({ ...assigned, availableActions: ['DECLINE'] }, ['PARTNER', 'ADMIN'], [transitionMock({ id: 'j1', action: 'DECLINE', reason: 'No lift free' }, { __typename: 'JobSuccess', job: declined })]);
     expect(await actionButtons()).toEqual(['Decline']);
     fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
     const dialog = await screen.findByRole('dialog');

@@ -1,22 +1,36 @@
 import { useState } from 'react';
-import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Flex, Result, Row, Skeleton, Timeline, Typography } from 'antd';
-import { useMutation, useQuery } from '@apollo/client/react';
+import type { CSSProperties } from 'react';
+import type { GlobalToken } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Flex, Result, Row, Skeleton, Timeline, Typography, theme } from 'antd';
+import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
-import { availableActions } from '@partner-hub/domain';
 import type { JobAction } from '@partner-hub/domain';
-import { JobDetailsDocument, TransitionJobDocument } from '@partner-hub/graphql-client';
+import { JobDetailsDocument } from '@partner-hub/graphql-client';
 import type { JobDetailsFieldsFragment } from '@partner-hub/graphql-client';
-import { useViewer } from '../../auth/hooks/viewer-context';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
-import { describeError, graphQLErrorReason } from '../../shared/utils/errors';
-import { formatDate, formatDateTime } from '../../shared/utils/format';
+import { usePhoneLayout } from '../../shared/hooks/use-phone-layout';
+import { graphQLErrorReason } from '../../shared/utils/errors';
+import { formatDateTime, formatLocalDate } from '../../shared/utils/format';
 import { JobStatusTag } from '../components/JobStatusTag';
-import { JOB_ACTION_LABELS, JOB_KIND_LABELS, JOB_STATUS_LABELS, jobActorOf } from '../utils/job-wording';
+import { useJobTransition } from '../hooks/use-job-transition';
+import { JOB_ACTION_LABELS, JOB_KIND_LABELS, JOB_STATUS_LABELS, isDangerousJobAction } from '../utils/job-wording';
 import { ConfigurationCard } from './ConfigurationCard';
 import { describeChanges } from './history-changes';
-import { TransitionDialog, needsDialog, refetchJobsOnTransition } from './TransitionDialog';
 
 export type JobDetailsProps = { id: string };
+
+/** The phone's action bar: stuck to the bottom of the screen, across the content's padding. */
+function stickyBarStyle(token: GlobalToken): CSSProperties {
+  return {
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 10,
+    margin: '0 -12px -12px',
+    padding: 12,
+    background: token.colorBgContainer,
+    boxShadow: token.boxShadowSecondary,
+  };
+}
 
 const or = (value: string | null | undefined) => value || '—';
 
@@ -77,18 +91,22 @@ function HistoryCard({ job }: { job: JobDetailsFieldsFragment }) {
   );
 }
 
+const isWayForward = (action: JobAction) => action === 'START' || action === 'SUCCEED' || action === 'ASSIGN' || action === 'REASSIGN';
+
 /**
- * One job, usable on a phone: status and the actions the lifecycle allows the viewer (libs/domain's
- * availableActions for the viewer's relation to the job; the API decides regardless and its
- * refusal is shown), the vehicle and configuration while the viewer may see them, the texts and
- * the history. Decline, Fail and Cancel ask for a reason; Assign and Reassign for the partner.
+ * One job, usable on a phone: status and exactly the actions the API offers the viewer
+ * (`availableActions`, computed on the server from the lifecycle and who the viewer is to the job;
+ * a refusal — another change came first — is shown), the vehicle and configuration while the
+ * viewer may see them, the texts and the history. Decline, Fail and Cancel ask for a reason;
+ * Assign and Reassign for the partner. On a phone the actions sit in a bar stuck to the bottom of
+ * the screen, under the thumb, at any scroll.
  */
 export function JobDetails({ id }: JobDetailsProps) {
-  const viewer = useViewer();
+  const phone = usePhoneLayout();
+  const { token } = theme.useToken();
   const { data, error, loading, refetch } = useQuery(JobDetailsDocument, { variables: { id } });
-  const [transitionJob, { loading: acting }] = useMutation(TransitionJobDocument, { refetchQueries: refetchJobsOnTransition });
-  const [dialog, setDialog] = useState<JobAction | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const transition = useJobTransition(id, setRefusal);
   const job = data?.job;
 
   if (!job) {
@@ -110,24 +128,31 @@ export function JobDetails({ id }: JobDetailsProps) {
     return <QueryErrorAlert title="Could not load the job" error={error ?? 'The server sent no job.'} onRetry={() => void refetch()} />;
   }
 
-  const actions = availableActions(job.status, jobActorOf(viewer, job));
+  const actions = job.availableActions;
 
-  const handleAction = async (action: JobAction) => {
+  const handleAction = (action: JobAction) => {
     setRefusal(null);
-    if (needsDialog(action)) {
-      setDialog(action);
-      return;
-    }
-    try {
-      const { data: result } = await transitionJob({ variables: { input: { id: job.id, action } } });
-      const outcome = result?.transitionJob;
-      if (outcome && outcome.__typename !== 'JobSuccess') setRefusal(outcome.message);
-    } catch (failure) {
-      setRefusal(describeError(failure));
-    }
+    void transition.take(action);
   };
 
   const title = job.title ?? `${JOB_KIND_LABELS[job.kind]} job`;
+  const actionBar =
+    actions.length > 0 ? (
+      <Flex gap={8} wrap role="group" aria-label="Job actions" style={phone ? stickyBarStyle(token) : undefined}>
+        {actions.map((action) => (
+          <Button
+            key={action}
+            size="large"
+            type={isWayForward(action) ? 'primary' : 'default'}
+            danger={isDangerousJobAction(action)}
+            loading={transition.acting}
+            onClick={() => handleAction(action)}
+          >
+            {JOB_ACTION_LABELS[action]}
+          </Button>
+        ))}
+      </Flex>
+    ) : null;
   return (
     <Flex vertical gap={16}>
       <Breadcrumb items={[{ title: <Link to="/jobs">Jobs</Link> }, { title }]} />
@@ -139,26 +164,11 @@ export function JobDetails({ id }: JobDetailsProps) {
           <JobStatusTag status={job.status} />
         </Flex>
         <Typography.Text type="secondary">
-          {JOB_KIND_LABELS[job.kind]} · scheduled {formatDate(job.scheduledFor)} · attempt {job.attempt}
+          {JOB_KIND_LABELS[job.kind]} · scheduled {formatLocalDate(job.scheduledFor)} · attempt {job.attempt}
           {job.servicePartner ? ` · ${job.servicePartner.name}` : ''}
         </Typography.Text>
       </Flex>
-      {actions.length > 0 ? (
-        <Flex gap={8} wrap role="group" aria-label="Job actions">
-          {actions.map((action) => (
-            <Button
-              key={action}
-              size="large"
-              type={action === 'START' || action === 'SUCCEED' || action === 'ASSIGN' || action === 'REASSIGN' ? 'primary' : 'default'}
-              danger={action === 'FAIL' || action === 'CANCEL' || action === 'DECLINE'}
-              loading={acting && !dialog}
-              onClick={() => void handleAction(action)}
-            >
-              {JOB_ACTION_LABELS[action]}
-            </Button>
-          ))}
-        </Flex>
-      ) : null}
+      {phone ? null : actionBar}
       {refusal ? <Alert type="error" showIcon title="Not done" description={refusal} closable onClose={() => setRefusal(null)} /> : null}
       {job.failureReason ? <Alert type="warning" showIcon title="Failure reason" description={job.failureReason} /> : null}
       {job.cancelReason ? <Alert type="warning" showIcon title="Cancellation reason" description={job.cancelReason} /> : null}
@@ -183,7 +193,8 @@ export function JobDetails({ id }: JobDetailsProps) {
           </Flex>
         </Col>
       </Row>
-      <TransitionDialog jobId={job.id} action={dialog} onClose={() => setDialog(null)} />
+      {phone ? actionBar : null}
+      {transition.dialog}
     </Flex>
   );
 }

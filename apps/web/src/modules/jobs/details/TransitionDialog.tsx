@@ -1,30 +1,40 @@
-import { useState } from 'react';
 import { Form, Input, Modal } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import type { Resolver } from 'react-hook-form';
 import { z } from 'zod';
-import { JOB_TRANSITIONS } from '@partner-hub/domain';
+import { JOB_FIELD_MESSAGES, JOB_TRANSITIONS, jobReasonSchema } from '@partner-hub/domain';
 import type { JobAction } from '@partner-hub/domain';
 import { TransitionJobDocument } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
-import { applyErrorResult } from '../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../shared/forms/apply-error-result';
-import { describeError } from '../../shared/utils/errors';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import { ServicePartnerSelect } from '../components/ServicePartnerSelect';
-import { JOB_ACTION_LABELS } from '../utils/job-wording';
+import { JOB_ACTION_LABELS, isDangerousJobAction } from '../utils/job-wording';
 
-/** Refreshes the jobs lists once a job changed (not after a refusal). */
+/**
+ * Refreshes the jobs lists once a job changed; after a refusal (someone else changed the job first)
+ * the job page too, so it shows what the job is now and the actions left.
+ */
 export function refetchJobsOnTransition(result: { data?: { transitionJob: { __typename: string } } | null }): string[] {
-  return result.data?.transitionJob.__typename === 'JobSuccess' ? ['Jobs'] : [];
+  const outcome = result.data?.transitionJob.__typename;
+  if (outcome === 'JobSuccess') return ['Jobs'];
+  return outcome ? ['JobDetails', 'Jobs'] : [];
 }
 
-/** Messages of the transition dialog. */
+/** Each dialog's question; the confirm button keeps the action's label. */
+const DIALOG_TITLES: Partial<Record<JobAction, string>> = {
+  ASSIGN: 'Assign this job',
+  REASSIGN: 'Reassign this job',
+  DECLINE: 'Decline this job?',
+  FAIL: 'Mark this job as failed?',
+  CANCEL: 'Cancel this job?',
+};
+
+/** Messages of the transition dialog (the reason's are libs/domain's, the API's own). */
 export const TRANSITION_MESSAGES = {
-  reason: 'Give a reason; it is kept in the job’s history.',
-  reasonTooLong: 'A reason has at most 1000 characters.',
+  reason: JOB_FIELD_MESSAGES.reasonRequired,
   servicePartner: 'Choose the service partner.',
 } as const;
 
@@ -37,13 +47,11 @@ const REASON_LABELS: Partial<Record<JobAction, string>> = {
 
 type TransitionValues = { reason: string; servicePartnerId: string | null };
 
-/** The rules of one action's dialog: a reason where the lifecycle needs one, a service partner for (re)assigning. */
+/** The rules of one action's dialog: a reason where the lifecycle needs one (libs/domain's rule), a service partner for (re)assigning. */
 export function transitionSchema(action: JobAction) {
   const { needsReason, needsPartner } = JOB_TRANSITIONS[action];
   return z.object({
-    reason: needsReason
-      ? z.string().trim().min(1, TRANSITION_MESSAGES.reason).max(1000, TRANSITION_MESSAGES.reasonTooLong)
-      : z.string(),
+    reason: needsReason ? jobReasonSchema(true) : z.string(),
     servicePartnerId: needsPartner
       ? z.string({ message: TRANSITION_MESSAGES.servicePartner }).min(1, TRANSITION_MESSAGES.servicePartner)
       : z.string().nullable(),
@@ -74,7 +82,6 @@ export function TransitionDialog({ jobId, action, onClose }: TransitionDialogPro
 
 function TransitionForm({ jobId, action, onClose }: { jobId: string; action: JobAction; onClose: () => void }) {
   const [transitionJob] = useMutation(TransitionJobDocument, { refetchQueries: refetchJobsOnTransition });
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const { needsReason, needsPartner } = JOB_TRANSITIONS[action];
   const {
     control,
@@ -85,43 +92,32 @@ function TransitionForm({ jobId, action, onClose }: { jobId: string; action: Job
     resolver: zodResolver(transitionSchema(action)) as Resolver<TransitionValues>,
     defaultValues: { reason: '', servicePartnerId: null },
   });
+  const { formError, submit } = useMutationForm({ setError, fields: ['reason', 'servicePartnerId'] });
 
-  const handleConfirm = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const { data } = await transitionJob({
-        variables: {
-          input: {
-            id: jobId,
-            action,
-            ...(needsReason ? { reason: values.reason.trim() } : {}),
-            ...(needsPartner ? { servicePartnerId: values.servicePartnerId } : {}),
-          },
-        },
-      });
-      const result = data?.transitionJob;
-      if (result?.__typename === 'JobSuccess') {
-        onClose();
-        return;
-      }
-      if (result) setFormError(applyErrorResult(result, setError, ['reason', 'servicePartnerId']));
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
+  const handleConfirm = handleSubmit((values) => {
+    const input = {
+      id: jobId,
+      action,
+      ...(needsReason ? { reason: values.reason.trim() } : {}),
+      ...(needsPartner ? { servicePartnerId: values.servicePartnerId } : {}),
+    };
+    return submit('JobSuccess', async () => (await transitionJob({ variables: { input } })).data?.transitionJob, { onSuccess: onClose });
   });
 
   return (
     <Modal
       open
-      title={`${JOB_ACTION_LABELS[action]} job`}
+      title={DIALOG_TITLES[action] ?? JOB_ACTION_LABELS[action]}
       okText={JOB_ACTION_LABELS[action]}
-      okButtonProps={{ danger: action === 'FAIL' || action === 'CANCEL' || action === 'DECLINE' }}
+      // "Cancel" beside "Cancel job" would read as the same thing twice
+      cancelText={action === 'CANCEL' ? 'Keep job' : 'Back'}
+      okButtonProps={{ danger: isDangerousJobAction(action) }}
       onOk={() => void handleConfirm()}
       onCancel={onClose}
       confirmLoading={isSubmitting}
       destroyOnHidden
     >
-      <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleConfirm()} aria-label={`${JOB_ACTION_LABELS[action]} job`}>
+      <Form layout="vertical" requiredMark={false} noValidate onFinish={() => void handleConfirm()} aria-label={DIALOG_TITLES[action] ?? JOB_ACTION_LABELS[action]}>
         <ErrorResultAlert error={formError} />
         {needsPartner ? (
           <FormField

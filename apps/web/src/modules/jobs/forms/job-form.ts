@@ -1,21 +1,16 @@
 import { z } from 'zod';
-import { JOB_CONFIGURATION_FIELDS, JOB_CONFIGURATION_MESSAGES, JOB_KINDS, SETTING_NAME, jobConfigurationSchema } from '@partner-hub/domain';
+import { JOB_CONFIGURATION_FIELDS, JOB_CONFIGURATION_MESSAGES, JOB_KINDS, SETTING_NAME, calendarDaySchema, jobConfigurationSchema, jobTextSchema } from '@partner-hub/domain';
 import type { JobConfigurationField, JobKind } from '@partner-hub/domain';
 import type { CreateJobInput, JobConfigurationInput, JobDetailsFieldsFragment, UpdateJobInput } from '@partner-hub/graphql-client';
 
 const M = JOB_CONFIGURATION_MESSAGES;
 
-/** Messages of the job form's own fields (the configuration's come from libs/domain). */
+/** Messages of the form's own choices (the texts', the day's and the configuration's rules and messages come from libs/domain). */
 export const JOB_FORM_MESSAGES = {
   vehicle: 'Choose the vehicle.',
   servicePartner: 'Choose the service partner to assign the job to.',
-  title: 'A title has at most 200 characters.',
-  description: 'A description has at most 5000 characters.',
-  instructions: 'Instructions have at most 5000 characters.',
   duplicateSetting: 'Each setting name may appear once.',
 } as const;
-
-const text = (max: number, message: string) => z.string().trim().max(max, message);
 
 /** The named settings as editable rows: the domain's name and value rules, names unique. */
 export const settingRowsSchema = z
@@ -35,17 +30,17 @@ export const settingRowsSchema = z
   });
 
 /**
- * The New job form, checked with libs/domain's configuration rules (the ones the API applies);
+ * The New job form, checked with libs/domain's field and configuration rules (the ones the API applies);
  * `assign` is set by the button pressed ("Save & Assign" needs a service partner).
  */
 export const jobFormSchema = z
   .object({
     kind: z.enum(JOB_KINDS),
     vehicleId: z.string({ message: JOB_FORM_MESSAGES.vehicle }).min(1, JOB_FORM_MESSAGES.vehicle),
-    title: text(200, JOB_FORM_MESSAGES.title),
-    description: text(5000, JOB_FORM_MESSAGES.description),
-    instructions: text(5000, JOB_FORM_MESSAGES.instructions),
-    scheduledFor: z.string(),
+    title: jobTextSchema('title'),
+    description: jobTextSchema('description'),
+    instructions: jobTextSchema('instructions'),
+    scheduledFor: z.literal('').or(calendarDaySchema),
     servicePartnerId: z.string().nullable(),
     assign: z.boolean(),
     templateId: z.string().nullable(),

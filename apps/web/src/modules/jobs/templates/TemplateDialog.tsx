@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { App as AntApp, Col, Form, Input, Modal, Row, Segmented } from 'antd';
 import { useFragment, useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -10,10 +10,8 @@ import { CreateJobTemplateDocument, JobTemplateFieldsFragmentDoc, UpdateJobTempl
 import type { JobTemplateFieldsFragment } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
-import { applyErrorResult } from '../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../shared/forms/apply-error-result';
-import { describeError } from '../../shared/utils/errors';
 import { useVersionConflict } from '../../shared/forms/use-version-conflict';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import { JobConfigurationFields, configurationControl } from '../components/JobConfigurationFields';
 import { ServicePartnerSelect } from '../components/ServicePartnerSelect';
 import { JOB_KIND_LABELS } from '../utils/job-wording';
@@ -44,7 +42,6 @@ export function TemplateDialog({ open, template, onClose }: TemplateDialogProps)
   const [updateTemplate] = useMutation(UpdateJobTemplateDocument, {
     refetchQueries: (result) => refetchTemplatesOnSuccess(result.data?.updateJobTemplate.__typename),
   });
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   // the template as the cache has it now: reloading after a version conflict brings in its new version
   const live = useFragment({ fragment: JobTemplateFieldsFragmentDoc, fragmentName: 'JobTemplateFields', from: template });
   const current = live.complete ? (live.data as JobTemplateFieldsFragment) : template;
@@ -62,24 +59,23 @@ export function TemplateDialog({ open, template, onClose }: TemplateDialogProps)
   });
   const serverValues = useMemo(() => (current ? templateFormValues(current) : null), [current]);
   const conflict = useVersionConflict({ form: { getValues, reset, setValue }, serverValues, objectName: 'template' });
+  const { formError, submit } = useMutationForm({ setError, fields: TEMPLATE_SERVER_FIELDS, conflict });
 
-  const handleSave = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const input = toTemplateInput(values);
-      const result = current
-        ? (await updateTemplate({ variables: { input: { id: current.id, expectedVersion: current.version, ...input } } })).data?.updateJobTemplate
-        : (await createTemplate({ variables: { input } })).data?.createJobTemplate;
-      if (result?.__typename === 'JobTemplateSuccess') {
-        void message.success(template ? `The template “${result.jobTemplate.name}” was saved.` : `The template “${result.jobTemplate.name}” was created.`);
-        onClose();
-        return;
-      }
-      if (conflict.handleResult(result)) return;
-      setFormError(result ? applyErrorResult(result, setError, TEMPLATE_SERVER_FIELDS) : { message: 'The server sent no answer. Try again.' });
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
+  const handleSave = handleSubmit((values) => {
+    const input = toTemplateInput(values);
+    return submit(
+      'JobTemplateSuccess',
+      async () =>
+        current
+          ? (await updateTemplate({ variables: { input: { id: current.id, expectedVersion: current.version, ...input } } })).data?.updateJobTemplate
+          : (await createTemplate({ variables: { input } })).data?.createJobTemplate,
+      {
+        onSuccess: ({ jobTemplate }) => {
+          void message.success(template ? `The template “${jobTemplate.name}” was saved.` : `The template “${jobTemplate.name}” was created.`);
+          onClose();
+        },
+      },
+    );
   });
 
   const title = template ? `Edit template “${template.name}”` : 'New template';

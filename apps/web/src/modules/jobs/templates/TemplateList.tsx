@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Dropdown, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Dropdown, Flex, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { MoreOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
@@ -8,6 +8,7 @@ import { DeleteJobTemplateDocument, DuplicateJobTemplateDocument, JobTemplatesDo
 import type { JobTemplateFieldsFragment } from '@partner-hub/graphql-client';
 import { EmptyState } from '@partner-hub/ui';
 import { useCan } from '../../auth/hooks/viewer-context';
+import { ArchivedSelect, ClearFiltersButton, FilterSearch } from '../../shared/components/ListFilters';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
 import { useLoadMore } from '../../shared/hooks/use-load-more';
@@ -68,14 +69,12 @@ export function TemplateList() {
   const handleClearFilters = () => change({ search: '', archived: false });
   const handleCreateJob = (template: JobTemplateFieldsFragment) => setSearchParams(withTemplateForNewJob(searchParams, template.id), { replace: true });
 
-  const handleDuplicate = async (name: string) => {
-    if (!duplicating) return null;
-    const { data: result } = await duplicateTemplate({ variables: { input: { id: duplicating.id, name: name || null } } });
-    const outcome = result?.duplicateJobTemplate;
-    if (outcome?.__typename !== 'JobTemplateSuccess') return outcome ?? { __typename: 'Error', code: 'NO_ANSWER', message: 'The server sent no answer. Try again.', field: null };
-    void message.success(`The copy “${outcome.jobTemplate.name}” was created.`);
+  const handleDuplicate = async (name: string) =>
+    duplicating ? (await duplicateTemplate({ variables: { input: { id: duplicating.id, name: name || null } } })).data?.duplicateJobTemplate : null;
+
+  const handleDuplicated = (name: string) => {
+    void message.success(`The copy “${name}” was created.`);
     setDuplicating(null);
-    return null;
   };
 
   const handleDelete = (template: JobTemplateFieldsFragment) =>
@@ -163,30 +162,20 @@ export function TemplateList() {
   return (
     <>
       <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-        <Input.Search
-          key={`q:${state.search}`}
+        <FilterSearch
+          value={state.search}
+          onSearch={(value) => change({ search: value })}
           placeholder="Template name"
           aria-label="Search templates"
-          allowClear
-          defaultValue={state.search}
-          onSearch={(value) => change({ search: value })}
-          style={{ width: 260 }}
+          width={260}
         />
-        <Select<'active' | 'archived'>
+        <ArchivedSelect
+          archived={state.archived}
+          onChange={(archived) => change({ archived })}
+          archivedLabel="Deleted"
           aria-label="Active or deleted templates"
-          value={state.archived ? 'archived' : 'active'}
-          onChange={(value) => change({ archived: value === 'archived' })}
-          options={[
-            { value: 'active', label: 'Active' },
-            { value: 'archived', label: 'Deleted' },
-          ]}
-          style={{ width: 130 }}
         />
-        {filtered ? (
-          <Button type="link" onClick={handleClearFilters}>
-            Clear filters
-          </Button>
-        ) : null}
+        <ClearFiltersButton filtered={filtered} onClear={handleClearFilters} />
         {canWrite ? (
           <Button icon={<PlusOutlined />} onClick={() => setEditing({ template: null })} style={{ marginLeft: 'auto' }}>
             New template
@@ -242,6 +231,7 @@ export function TemplateList() {
             required={false}
             placeholder={duplicating ? `${duplicating.name} (copy)` : undefined}
             onSubmit={handleDuplicate}
+            onSaved={handleDuplicated}
             onClose={() => setDuplicating(null)}
           />
         </>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { Form, Input, Modal, Typography } from 'antd';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -8,11 +7,13 @@ import { z } from 'zod';
 import { JOB_TEMPLATE_MESSAGES, JOB_TEMPLATE_NAME_MAX, jobTemplateSchema } from '@partner-hub/domain';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
-import { applyErrorResult } from '../../shared/forms/apply-error-result';
-import type { ErrorResultLike, FormLevelError } from '../../shared/forms/apply-error-result';
-import { describeError } from '../../shared/utils/errors';
+import type { ErrorResultLike } from '../../shared/forms/apply-error-result';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 
 type NameValues = { name: string };
+
+/** What saving under a name answers: the saved template, or a refusal. */
+export type TemplateNameResult = { __typename: 'JobTemplateSuccess'; jobTemplate: { name: string } } | ErrorResultLike;
 
 const requiredName = z.object({ name: jobTemplateSchema.shape.name });
 const optionalName = z.object({ name: z.string().trim().max(JOB_TEMPLATE_NAME_MAX, JOB_TEMPLATE_MESSAGES.name) });
@@ -26,8 +27,10 @@ export type TemplateNameDialogProps = {
   /** false: an empty name is allowed (the server then chooses one) */
   required?: boolean;
   placeholder?: string;
-  /** saves under the checked name; resolves to the server's refusal, or null when done */
-  onSubmit: (name: string) => Promise<ErrorResultLike | null>;
+  /** saves under the checked name; resolves to the server's answer */
+  onSubmit: (name: string) => Promise<TemplateNameResult | null | undefined>;
+  /** after the template was saved, with its name */
+  onSaved: (name: string) => void;
   onClose: () => void;
 };
 
@@ -35,8 +38,7 @@ export type TemplateNameDialogProps = {
  * Asks for a template's name ("Save as template", "Duplicate"): checked with libs/domain's rule;
  * a refusal naming `name` (e.g. the name is taken) shows on the input, anything else above it.
  */
-export function TemplateNameDialog({ open, title, okText, intro, required = true, placeholder, onSubmit, onClose }: TemplateNameDialogProps) {
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
+export function TemplateNameDialog({ open, title, okText, intro, required = true, placeholder, onSubmit, onSaved, onClose }: TemplateNameDialogProps) {
   const {
     control,
     handleSubmit,
@@ -47,6 +49,7 @@ export function TemplateNameDialog({ open, title, okText, intro, required = true
     resolver: zodResolver(required ? requiredName : optionalName) as Resolver<NameValues>,
     defaultValues: { name: '' },
   });
+  const { formError, setFormError, submit } = useMutationForm({ setError, fields: ['name'] });
 
   const handleClose = () => {
     reset({ name: '' });
@@ -54,16 +57,14 @@ export function TemplateNameDialog({ open, title, okText, intro, required = true
     onClose();
   };
 
-  const handleSave = handleSubmit(async ({ name }) => {
-    setFormError(null);
-    try {
-      const refusal = await onSubmit(name);
-      if (refusal) setFormError(applyErrorResult(refusal, setError, ['name']));
-      else reset({ name: '' });
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
-  });
+  const handleSave = handleSubmit(({ name }) =>
+    submit('JobTemplateSuccess', () => onSubmit(name), {
+      onSuccess: ({ jobTemplate }) => {
+        reset({ name: '' });
+        onSaved(jobTemplate.name);
+      },
+    }),
+  );
 
   return (
     <Modal open={open} title={title} okText={okText} onOk={() => void handleSave()} onCancel={handleClose} confirmLoading={isSubmitting} destroyOnHidden>

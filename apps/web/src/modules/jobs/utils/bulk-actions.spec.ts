@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bulkOptionsSchema, confirmationSentence, groupRefusals, toBulkInput } from './bulk-actions';
+import { BULK_ACTION_LABELS, OFFERED_BULK_ACTIONS, bulkOptionsSchema, confirmationSentence, emptyBulkOptions, groupRefusals, toBulkInput } from './bulk-actions';
 
 describe('bulk actions', () => {
   it('says how many jobs change and how many are refused', () => {
@@ -29,5 +29,16 @@ describe('bulk actions', () => {
     expect(toBulkInput('RESCHEDULE', ['j1'], { ...empty, scheduledFor: '2027-01-02', reason: 'x' })).toEqual({
       ids: ['j1'], action: 'RESCHEDULE', servicePartnerId: null, accessUntil: null, scheduledFor: '2027-01-02', reason: null,
     });
+  });
+});
+
+describe('bulk Reassign', () => {
+  it('is offered next to Assign, asks for the service partner and sends it with the access window', () => {
+    expect(OFFERED_BULK_ACTIONS).toContain('REASSIGN');
+    expect(BULK_ACTION_LABELS.REASSIGN).toBe('Reassign…');
+    expect(bulkOptionsSchema('REASSIGN').safeParse(emptyBulkOptions()).error?.issues[0]?.message).toBe('Choose the service partner.');
+    const values = { ...emptyBulkOptions(), servicePartnerId: 'sp-1', accessUntil: '2030-01-01T00:00:00.000Z' };
+    expect(toBulkInput('REASSIGN', ['j1'], values)).toEqual({ ids: ['j1'], action: 'REASSIGN', servicePartnerId: 'sp-1', accessUntil: '2030-01-01T00:00:00.000Z', scheduledFor: null, reason: null });
+    expect(confirmationSentence('REASSIGN', 2, 1)).toBe('2 jobs will be reassigned; 1 will be refused:');
   });
 });

@@ -1,13 +1,15 @@
 import { z } from 'zod';
+import { calendarDaySchema, jobReasonSchema } from '@partner-hub/domain';
 import type { BulkJobAction } from '@partner-hub/domain';
 import type { BulkJobActionInput } from '@partner-hub/graphql-client';
 
-/** The bulk actions the jobs list offers (REASSIGN and UNASSIGN stay on the job page). */
-export const OFFERED_BULK_ACTIONS = ['ASSIGN', 'RESCHEDULE', 'CANCEL', 'DELETE'] as const satisfies readonly BulkJobAction[];
+/** The bulk actions the jobs list offers (UNASSIGN stays on the job page); REASSIGN gives failed jobs a new attempt. */
+export const OFFERED_BULK_ACTIONS = ['ASSIGN', 'REASSIGN', 'RESCHEDULE', 'CANCEL', 'DELETE'] as const satisfies readonly BulkJobAction[];
 export type OfferedBulkAction = (typeof OFFERED_BULK_ACTIONS)[number];
 
 export const BULK_ACTION_LABELS: Record<OfferedBulkAction, string> = {
   ASSIGN: 'Assign…',
+  REASSIGN: 'Reassign…',
   RESCHEDULE: 'Reschedule…',
   CANCEL: 'Cancel jobs…',
   DELETE: 'Delete…',
@@ -16,6 +18,7 @@ export const BULK_ACTION_LABELS: Record<OfferedBulkAction, string> = {
 /** The past participle the confirmation uses: "12 jobs will be cancelled". */
 export const BULK_ACTION_DONE: Record<OfferedBulkAction, string> = {
   ASSIGN: 'assigned',
+  REASSIGN: 'reassigned',
   RESCHEDULE: 'rescheduled',
   CANCEL: 'cancelled',
   DELETE: 'deleted',
@@ -25,7 +28,6 @@ export const BULK_MESSAGES = {
   servicePartner: 'Choose the service partner.',
   day: 'Choose the new day.',
   reason: 'Give a reason; it is kept in each job’s history.',
-  reasonTooLong: 'A reason has at most 2000 characters.',
   accessUntil: 'The access window must end in the future.',
 } as const;
 
@@ -33,16 +35,21 @@ export type BulkOptionValues = { servicePartnerId: string | null; accessUntil: s
 
 export const emptyBulkOptions = (): BulkOptionValues => ({ servicePartnerId: null, accessUntil: null, scheduledFor: '', reason: '' });
 
-/** What each action asks before its confirmation: a service partner (and an optional access window), a day, a reason, or nothing. */
+/** Whether an action hands the jobs to a service partner (and so asks for one, with an optional access window). */
+export function needsServicePartner(action: OfferedBulkAction): boolean {
+  return action === 'ASSIGN' || action === 'REASSIGN';
+}
+
+/** What each action asks before its confirmation: a service partner (and an optional access window), a day, a reason, or nothing — the day and the reason by libs/domain's rules. */
 export function bulkOptionsSchema(action: OfferedBulkAction) {
   return z.object({
-    servicePartnerId: action === 'ASSIGN' ? z.string({ message: BULK_MESSAGES.servicePartner }).min(1, BULK_MESSAGES.servicePartner) : z.string().nullable(),
+    servicePartnerId: needsServicePartner(action) ? z.string({ message: BULK_MESSAGES.servicePartner }).min(1, BULK_MESSAGES.servicePartner) : z.string().nullable(),
     accessUntil: z
       .string()
       .nullable()
       .refine((value) => !value || Date.parse(value) > Date.now(), BULK_MESSAGES.accessUntil),
-    scheduledFor: action === 'RESCHEDULE' ? z.string().min(1, BULK_MESSAGES.day) : z.string(),
-    reason: action === 'CANCEL' ? z.string().trim().min(1, BULK_MESSAGES.reason).max(2000, BULK_MESSAGES.reasonTooLong) : z.string(),
+    scheduledFor: action === 'RESCHEDULE' ? z.string().min(1, BULK_MESSAGES.day).pipe(calendarDaySchema) : z.string(),
+    reason: action === 'CANCEL' ? jobReasonSchema(true, BULK_MESSAGES.reason) : z.string(),
   });
 }
 
@@ -51,8 +58,8 @@ export function toBulkInput(action: OfferedBulkAction, ids: string[], values: Bu
   return {
     ids,
     action,
-    servicePartnerId: action === 'ASSIGN' ? values.servicePartnerId : null,
-    accessUntil: action === 'ASSIGN' && values.accessUntil ? values.accessUntil : null,
+    servicePartnerId: needsServicePartner(action) ? values.servicePartnerId : null,
+    accessUntil: needsServicePartner(action) && values.accessUntil ? values.accessUntil : null,
     scheduledFor: action === 'RESCHEDULE' ? values.scheduledFor : null,
     reason: action === 'CANCEL' ? values.reason.trim() : null,
   };

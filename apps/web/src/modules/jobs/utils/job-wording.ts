@@ -1,5 +1,4 @@
-import type { JobAction, JobActor, JobKind, JobListColumn, JobStatus } from '@partner-hub/domain';
-import type { JobDetailsFieldsFragment, ViewerFieldsFragment } from '@partner-hub/graphql-client';
+import type { JobAction, JobKind, JobListColumn, JobStatus } from '@partner-hub/domain';
 
 /** The words and tag colours of each status, the same everywhere. */
 export const JOB_STATUS_LABELS: Record<JobStatus, string> = {
@@ -37,30 +36,9 @@ export const JOB_ACTION_LABELS: Record<JobAction, string> = {
   CANCEL: 'Cancel job',
 };
 
-type Viewer = Pick<ViewerFieldsFragment, 'role' | 'permissions'> & {
-  user?: { email: string } | null;
-  organization: { kind: string };
-};
-
-/**
- * Who the viewer is relative to a job (libs/domain's JobActor), to offer only the actions the
- * lifecycle would allow; the API decides regardless. Principal staff with `jobs:write` act as the
- * PRINCIPAL; a partner's ADMIN as PARTNER_ADMIN (the API shows a partner only its own jobs);
- * a TECHNICIAN is the RUNNING_TECHNICIAN when the job's last START was theirs.
- */
-export function jobActorOf(viewer: Viewer, job: Pick<JobDetailsFieldsFragment, 'status' | 'events'>): JobActor {
-  if (viewer.organization.kind === 'PRINCIPAL') {
-    return viewer.permissions.includes('jobs:write') ? 'PRINCIPAL' : 'OTHER';
-  }
-  if (viewer.role === 'ADMIN') return 'PARTNER_ADMIN';
-  if (viewer.role === 'TECHNICIAN') {
-    const start = [...job.events].reverse().find((event) => event.type === 'START');
-    const email = viewer.user?.email.toLowerCase();
-    return job.status === 'RUNNING' && start && email && start.actorLabel.toLowerCase() === email
-      ? 'RUNNING_TECHNICIAN'
-      : 'TECHNICIAN';
-  }
-  return 'OTHER';
+/** The actions that give the work back or end it (shown red, asking for a reason): decline, fail, cancel. */
+export function isDangerousJobAction(action: JobAction): boolean {
+  return action === 'FAIL' || action === 'CANCEL' || action === 'DECLINE';
 }
 
 /** The header of each column the jobs list can show (the gear's checklist says the same). */

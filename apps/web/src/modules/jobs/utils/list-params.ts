@@ -1,5 +1,5 @@
 import type { JobFilter, JobKind, JobOrder, JobSortField, JobStatus, SortDirection } from '@partner-hub/graphql-client';
-import { JOB_STATUSES } from '@partner-hub/domain';
+import { JOB_STATUSES, isCalendarDay } from '@partner-hub/domain';
 
 /**
  * The state of the jobs list as it lives in the URL query string, so a view can be shared and
@@ -23,7 +23,6 @@ export type JobListParams = {
 };
 
 const SORT_FIELDS: readonly JobSortField[] = ['CREATED_AT', 'KIND', 'STATUS'];
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The API's default order (newest first), used when the URL names none (or something unknown). */
 export const DEFAULT_JOB_SORT: { sort: JobSortField; direction: SortDirection } = { sort: 'CREATED_AT', direction: 'DESC' };
@@ -35,7 +34,7 @@ const isStatus = (value: string | null): value is JobStatus =>
 const text = (params: URLSearchParams, key: string) => params.get(key)?.trim() || undefined;
 const day = (params: URLSearchParams, key: string) => {
   const value = text(params, key);
-  return value && DAY.test(value) ? value : undefined;
+  return value && isCalendarDay(value) ? value : undefined;
 };
 
 /** Reads the jobs list's tab, filters and order from the query string; unknown values are ignored. */

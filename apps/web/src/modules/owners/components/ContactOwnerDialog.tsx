@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { App as AntApp, Form, Input, Modal, Typography } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -8,9 +7,7 @@ import { ownerMessageSchema } from '@partner-hub/domain';
 import { ContactOwnerDocument } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
-import { applyErrorResult } from '../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../shared/forms/apply-error-result';
-import { describeError } from '../../shared/utils/errors';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import { CONTACT_FORM_FIELDS, emptyContactValues, toContactInput } from '../forms/owner-forms';
 import type { ContactFormOutput, ContactFormValues } from '../forms/owner-forms';
 
@@ -33,7 +30,6 @@ export function ContactOwnerDialog({ owner, onClose }: ContactOwnerDialogProps) 
     refetchQueries: (result) =>
       result.data?.contactOwner.__typename === 'OwnerSuccess' ? ['OwnerHistory'] : [],
   });
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const {
     control,
     handleSubmit,
@@ -44,6 +40,7 @@ export function ContactOwnerDialog({ owner, onClose }: ContactOwnerDialogProps) 
     resolver: zodResolver(ownerMessageSchema) as Resolver<ContactFormValues, unknown, ContactFormOutput>,
     defaultValues: emptyContactValues(),
   });
+  const { formError, setFormError, submit } = useMutationForm({ setError, fields: CONTACT_FORM_FIELDS });
 
   const handleClose = () => {
     reset(emptyContactValues());
@@ -53,23 +50,12 @@ export function ContactOwnerDialog({ owner, onClose }: ContactOwnerDialogProps) 
 
   const handleSend = handleSubmit(async (values) => {
     if (!owner) return;
-    setFormError(null);
-    try {
-      const { data } = await contactOwner({ variables: { input: toContactInput(owner.id, values) } });
-      const result = data?.contactOwner;
-      if (result?.__typename === 'OwnerSuccess') {
+    await submit('OwnerSuccess', async () => (await contactOwner({ variables: { input: toContactInput(owner.id, values) } })).data?.contactOwner, {
+      onSuccess: () => {
         void message.success(`Your message to ${owner.name ?? owner.email} was sent.`);
         handleClose();
-        return;
-      }
-      setFormError(
-        result
-          ? applyErrorResult(result, setError, CONTACT_FORM_FIELDS)
-          : { message: 'The server sent no answer. Try again.' },
-      );
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
+      },
+    });
   });
 
   return (

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { App as AntApp, Form, Input, Modal } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -8,9 +7,7 @@ import { ownerSchema } from '@partner-hub/domain';
 import { CreateOwnerDocument } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
-import { applyErrorResult } from '../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../shared/forms/apply-error-result';
-import { describeError } from '../../shared/utils/errors';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import { OWNER_FORM_FIELDS, ownerFormValues, toOwnerInput } from '../forms/owner-forms';
 import type { OwnerFormOutput, OwnerFormValues } from '../forms/owner-forms';
 
@@ -27,7 +24,6 @@ export function CreateOwnerDialog({ open, onClose, onCreated }: CreateOwnerDialo
   const [createOwner] = useMutation(CreateOwnerDocument, {
     refetchQueries: (result) => (result.data?.createOwner.__typename === 'OwnerSuccess' ? ['Owners'] : []),
   });
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const {
     control,
     handleSubmit,
@@ -38,6 +34,7 @@ export function CreateOwnerDialog({ open, onClose, onCreated }: CreateOwnerDialo
     resolver: zodResolver(ownerSchema) as Resolver<OwnerFormValues, unknown, OwnerFormOutput>,
     defaultValues: ownerFormValues(),
   });
+  const { formError, setFormError, submit } = useMutationForm({ setError, fields: OWNER_FORM_FIELDS });
 
   const handleClose = () => {
     reset(ownerFormValues());
@@ -45,26 +42,15 @@ export function CreateOwnerDialog({ open, onClose, onCreated }: CreateOwnerDialo
     onClose();
   };
 
-  const handleCreate = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const { data } = await createOwner({ variables: { input: toOwnerInput(values) } });
-      const result = data?.createOwner;
-      if (result?.__typename === 'OwnerSuccess') {
-        void message.success(`${result.owner.name ?? result.owner.email} was added.`);
+  const handleCreate = handleSubmit((values) =>
+    submit('OwnerSuccess', async () => (await createOwner({ variables: { input: toOwnerInput(values) } })).data?.createOwner, {
+      onSuccess: ({ owner }) => {
+        void message.success(`${owner.name ?? owner.email} was added.`);
         reset(ownerFormValues());
-        onCreated(result.owner.id);
-        return;
-      }
-      setFormError(
-        result
-          ? applyErrorResult(result, setError, OWNER_FORM_FIELDS)
-          : { message: 'The server sent no answer. Try again.' },
-      );
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
-  });
+        onCreated(owner.id);
+      },
+    }),
+  );
 
   return (
     <Modal

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Flex, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
@@ -9,10 +9,12 @@ import { OwnersDocument } from '@partner-hub/graphql-client';
 import type { OwnerSortField, OwnersQuery } from '@partner-hub/graphql-client';
 import { EmptyState } from '@partner-hub/ui';
 import { useCan } from '../../auth/hooks/viewer-context';
+import { ArchivedSelect, ClearFiltersButton, FilterSearch } from '../../shared/components/ListFilters';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
 import { useLoadMore } from '../../shared/hooks/use-load-more';
 import { formatDate } from '../../shared/utils/format';
+import { WIDE_SCREENS_ONLY, minimumTableWidth } from '../../shared/utils/table-columns';
 import {
   hasOwnerListFilters,
   readOwnerListParams,
@@ -85,6 +87,8 @@ export function OwnerList() {
     {
       title: 'Name',
       key: 'name',
+      width: 200,
+      fixed: 'left',
       render: (_value, owner) => (
         <Flex gap={6} align="center" wrap>
           <Link to={`/owners/${owner.id}`}>{owner.name ?? owner.email}</Link>
@@ -103,21 +107,26 @@ export function OwnerList() {
               </Tooltip>
             ),
             key: 'displayName',
+            width: 170,
+            ellipsis: true,
             render: (_value: unknown, owner: OwnerRow) =>
               owner.annotation?.displayName ?? <Typography.Text type="secondary">—</Typography.Text>,
           },
         ]
       : []),
-    { title: 'E-mail', dataIndex: 'email', ...sortable('EMAIL') },
-    { title: 'Phone', key: 'phone', render: (_value, owner) => owner.phone ?? '—' },
+    { title: 'E-mail', dataIndex: 'email', width: 230, ellipsis: true, ...sortable('EMAIL') },
+    { title: 'Phone', key: 'phone', width: 150, render: (_value, owner) => owner.phone ?? '—' },
     {
       title: 'Vehicles',
       key: 'vehicles',
+      width: 260,
       render: (_value, owner) => <OwnerVehicleTags vehicles={owner.vehicles} />,
     },
     {
       title: 'Added',
       dataIndex: 'createdAt',
+      width: 120,
+      responsive: WIDE_SCREENS_ONLY,
       ...sortable('CREATED_AT'),
       render: (value: string) => formatDate(value),
     },
@@ -126,6 +135,8 @@ export function OwnerList() {
           {
             title: 'Actions',
             key: 'actions',
+            width: 120,
+            fixed: 'right' as const,
             render: (_value: unknown, owner: OwnerRow) =>
               owner.archivedAt ? null : (
                 <Button
@@ -145,30 +156,15 @@ export function OwnerList() {
   return (
     <>
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          key={`q:${state.search}`}
+        <FilterSearch
+          value={state.search}
+          onSearch={(value) => change({ search: value })}
           placeholder={withAnnotation ? 'Name, e-mail, display name or your user id' : 'Name or e-mail'}
           aria-label="Search owners"
-          allowClear
-          defaultValue={state.search}
-          onSearch={(value) => change({ search: value })}
-          style={{ width: 300 }}
+          width={300}
         />
-        <Select<'active' | 'archived'>
-          aria-label="Active or archived"
-          value={state.archived ? 'archived' : 'active'}
-          onChange={(value) => change({ archived: value === 'archived' })}
-          options={[
-            { value: 'active', label: 'Active' },
-            { value: 'archived', label: 'Archived' },
-          ]}
-          style={{ width: 130 }}
-        />
-        {filtered ? (
-          <Button type="link" onClick={handleClearFilters}>
-            Clear filters
-          </Button>
-        ) : null}
+        <ArchivedSelect archived={state.archived} onChange={(archived) => change({ archived })} />
+        <ClearFiltersButton filtered={filtered} onClear={handleClearFilters} />
       </Flex>
       {error ? (
         <QueryErrorAlert title="Could not load owners" error={error} onRetry={() => void refetch()} />
@@ -181,7 +177,7 @@ export function OwnerList() {
         pagination={false}
         showSorterTooltip={false}
         onChange={handleTableChange}
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: minimumTableWidth(columns) }}
         locale={{
           emptyText: error ? (
             <EmptyState title="The owners could not be loaded" text="See the error above." />

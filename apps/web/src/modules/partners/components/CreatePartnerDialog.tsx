@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { App as AntApp, Col, Divider, Form, Input, Modal, Row, Select, Switch } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -9,9 +9,7 @@ import { CreatePartnerDocument, PartnerOptionsDocument } from '@partner-hub/grap
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { useViewer } from '../../auth/hooks/viewer-context';
 import { FormField } from '../../shared/forms/FormField';
-import { applyErrorResult } from '../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../shared/forms/apply-error-result';
-import { describeError } from '../../shared/utils/errors';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import {
   CREATE_PARTNER_SERVER_FIELDS,
   createPartnerFormSchema,
@@ -63,7 +61,6 @@ export function CreatePartnerDialog({
   const viewer = useViewer();
   const { message } = AntApp.useApp();
   const [createPartner] = useMutation(CreatePartnerDocument, { refetchQueries: refetchListOnSuccess });
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const parentRequired = viewer.organization.kind === 'PARTNER';
   const schema = useMemo(() => createPartnerFormSchema({ parentRequired }), [parentRequired]);
   const presetIsCode = !!presetParent && PARTNER_CODE_PATTERN.test(presetParent);
@@ -84,6 +81,7 @@ export function CreatePartnerDialog({
     }),
   });
   const role = useWatch({ control, name: 'role' });
+  const { formError, setFormError, submit } = useMutationForm({ setError, fields: CREATE_PARTNER_SERVER_FIELDS });
 
   // A link may name the parent by its Partner ID: look that up once and preset the picker.
   const { data: presetMatches } = useQuery(PartnerOptionsDocument, {
@@ -103,22 +101,15 @@ export function CreatePartnerDialog({
     onClose();
   };
 
-  const handleCreate = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const { data } = await createPartner({ variables: { input: toCreatePartnerInput(values) } });
-      const result = data?.createPartner;
-      if (result?.__typename === 'PartnerSuccess') {
-        void message.success(`${result.partner.name} was added as ${result.partner.partnerId}.`);
+  const handleCreate = handleSubmit((values) =>
+    submit('PartnerSuccess', async () => (await createPartner({ variables: { input: toCreatePartnerInput(values) } })).data?.createPartner, {
+      onSuccess: ({ partner }) => {
+        void message.success(`${partner.name} was added as ${partner.partnerId}.`);
         reset(emptyCreatePartnerValues());
-        onCreated(result.partner.id);
-        return;
-      }
-      if (result) setFormError(applyErrorResult(result, setError, CREATE_PARTNER_SERVER_FIELDS));
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
-  });
+        onCreated(partner.id);
+      },
+    }),
+  );
 
   const text = (name: TextFieldName, label: string, id: string, extra?: string) => (
     <FormField

@@ -9,8 +9,8 @@ import { ErrorResultAlert } from '@partner-hub/ui';
 import { useViewer } from '../../auth/hooks/viewer-context';
 import { FormField } from '../../shared/forms/FormField';
 import { applyErrorResult } from '../../shared/forms/apply-error-result';
-import type { ErrorResultLike, FormLevelError } from '../../shared/forms/apply-error-result';
-import { describeError } from '../../shared/utils/errors';
+import type { ErrorResultLike } from '../../shared/forms/apply-error-result';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import { inviteServicePartnerSchema } from '../forms/invite-service-partner-form';
 import { refetchListOnSuccess } from './CreatePartnerDialog';
 import { PartnerSelect } from './PartnerSelect';
@@ -55,7 +55,6 @@ export function InviteServicePartnerDialog({ open, onClose }: InviteServicePartn
   // The new partner joins the list by a refetch; the invitation then updates its row through the cache.
   const [createPartner] = useMutation(CreatePartnerDocument, { refetchQueries: refetchListOnSuccess });
   const [sendInvitation] = useMutation(SendPartnerInvitationDocument);
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const [created, setCreated] = useState<CreatedPartner | null>(null);
   const parentRequired = viewer.organization.kind === 'PARTNER';
   const schema = useMemo(() => inviteServicePartnerSchema({ parentRequired }), [parentRequired]);
@@ -69,6 +68,10 @@ export function InviteServicePartnerDialog({ open, onClose }: InviteServicePartn
     resolver: zodResolver(schema),
     defaultValues: { name: '', email: '', allowJobOverride: false, parentId: null },
   });
+  const { formError, setFormError, submit } = useMutationForm({
+    setError,
+    fields: ['name', 'email', 'parentId', 'allowJobOverride'],
+  });
 
   const handleClose = () => {
     reset();
@@ -77,55 +80,42 @@ export function InviteServicePartnerDialog({ open, onClose }: InviteServicePartn
     onClose();
   };
 
+  const invite = (partner: CreatedPartner) =>
+    submit(
+      'PartnerSuccess',
+      async () =>
+        (await sendInvitation({ variables: { input: { partnerId: partner.id, email: partner.email } } })).data
+          ?.sendPartnerInvitation,
+      {
+        onSuccess: () => {
+          void message.success(`Invitation sent to ${partner.email}.`);
+          handleClose();
+        },
+        // the e-mail's own error shows on its field; the sentence above the form says the partner exists
+        onRefusal: (refusal) => {
+          const problem = applyErrorResult(renameFields(refusal), setError, ['email']);
+          const message = `${partner.name} was added, but the invitation was not sent${problem ? `: ${problem.message}` : '.'} Fix the e-mail address and try again.`;
+          return { ...refusal, field: null, fieldErrors: [], message };
+        },
+      },
+    );
+
   const handleInvite = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      let partner = created;
-      if (!partner) {
-        const { data } = await createPartner({
-          variables: {
-            input: {
-              role: 'SERVICE_PARTNER',
-              parentId: values.parentId ?? null,
-              profile: { name: values.name, email: values.email },
-              allowJobOverride: values.allowJobOverride,
-            },
-          },
-        });
-        const result = data?.createPartner;
-        if (result?.__typename !== 'PartnerSuccess') {
-          if (result)
-            setFormError(
-              applyErrorResult(renameFields(result), setError, [
-                'name',
-                'email',
-                'parentId',
-                'allowJobOverride',
-              ]),
-            );
-          return;
-        }
-        partner = { id: result.partner.id, name: result.partner.name, email: values.email };
-        setCreated(partner);
-      }
-      const { data } = await sendInvitation({
-        variables: { input: { partnerId: partner.id, email: values.email } },
-      });
-      const result = data?.sendPartnerInvitation;
-      if (result?.__typename === 'PartnerSuccess') {
-        void message.success(`Invitation sent to ${values.email}.`);
-        handleClose();
-        return;
-      }
-      if (result) {
-        const problem = applyErrorResult(renameFields(result), setError, ['email']);
-        setFormError({
-          message: `${partner.name} was added, but the invitation was not sent${problem ? `: ${problem.message}` : '.'} Fix the e-mail address and try again.`,
-        });
-      }
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
+    if (created) return invite({ ...created, email: values.email });
+    const input = {
+      role: 'SERVICE_PARTNER' as const,
+      parentId: values.parentId ?? null,
+      profile: { name: values.name, email: values.email },
+      allowJobOverride: values.allowJobOverride,
+    };
+    await submit('PartnerSuccess', async () => (await createPartner({ variables: { input } })).data?.createPartner, {
+      onSuccess: async ({ partner }) => {
+        const added = { id: partner.id, name: partner.name, email: values.email };
+        setCreated(added);
+        await invite(added);
+      },
+      onRefusal: renameFields,
+    });
   });
 
   return (

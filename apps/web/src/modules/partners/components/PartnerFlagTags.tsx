@@ -6,11 +6,11 @@ export type PartnerFlagTagsProps = {
   archived?: boolean;
 };
 
-/** The settings worth seeing at a glance in a list row: job override, blocked, archived. */
+/** The settings worth seeing at a glance, in a list row and on the details page alike: job override, blocked, archived. */
 export function PartnerFlagTags({ allowJobOverride, blocked, archived }: PartnerFlagTagsProps) {
   return (
     <>
-      {allowJobOverride ? <Tag color="cyan">Override enabled</Tag> : null}
+      {allowJobOverride ? <Tag color="cyan">Job override allowed</Tag> : null}
       {blocked ? <Tag color="red">Blocked</Tag> : null}
       {archived ? <Tag>Archived</Tag> : null}
     </>

@@ -105,19 +105,29 @@ describe('PartnerList', () => {
     const fleetfitRow = screen.getByRole('link', { name: 'FleetFit Service' }).closest('tr') as HTMLElement;
     expect(within(fleetfitRow).getByText('Service partner')).toBeTruthy();
     expect(within(fleetfitRow).getByText('Accepted')).toBeTruthy();
-    expect(within(fleetfitRow).getByText('Override enabled')).toBeTruthy();
+    expect(within(fleetfitRow).getByText('Job override allowed')).toBeTruthy();
     expect(within(fleetfitRow).queryByText('Blocked')).toBeNull();
 
     const altonaRow = screen.getByRole('link', { name: 'Altona Motors' }).closest('tr') as HTMLElement;
     expect(within(altonaRow).getByText('Draft')).toBeTruthy();
     expect(within(altonaRow).getByText('Blocked')).toBeTruthy();
-    expect(within(altonaRow).queryByText('Override enabled')).toBeNull();
+    expect(within(altonaRow).queryByText('Job override allowed')).toBeNull();
 
     const berlinRow = screen
       .getAllByRole('link', { name: 'Berlin Autohaus' })[0]
       ?.closest('tr') as HTMLElement;
     expect(within(berlinRow).getByText('2')).toBeTruthy();
     expect(screen.getByText('Showing 4 of 4')).toBeTruthy();
+  });
+
+  it('shows a partner whose invitation was declined as Declined, not Draft', async () => {
+    const lyon = partnerFixture({ id: 'p-lyon', name: 'Lyon Auto', partnerId: 'LYN2A', invitation: { __typename: 'PartnerInvitationInfo', state: 'DECLINED' } });
+    renderList('/partners', [partnersMock({ filter: {} }, partnersPage([lyon, altona]))]);
+    const lyonRow = (await screen.findByRole('link', { name: 'Lyon Auto' })).closest('tr') as HTMLElement;
+    expect(within(lyonRow).getByText('Declined')).toBeTruthy();
+    expect(within(lyonRow).queryByText('Draft')).toBeNull();
+    const altonaRow = screen.getByRole('link', { name: 'Altona Motors' }).closest('tr') as HTMLElement;
+    expect(within(altonaRow).getByText('Draft')).toBeTruthy();
   });
 
   it('sorts on the server by the clicked column and keeps the order in the URL', async () => {
@@ -205,6 +215,23 @@ describe('PartnerList', () => {
     ]);
     expect(await screen.findByText('No partners match these filters')).toBeTruthy();
     expect(screen.getAllByRole('button', { name: 'Clear filters' })).toHaveLength(2);
+  });
+
+  it("names each row's principal for a company working for two principals, and no principal column otherwise", async () => {
+    const forAurora = partnerFixture({ id: 'p-ff-a', name: 'FleetFit Service', partnerId: 'FFT3Q', principalName: 'Aurora Motors' });
+    const forBorealis = partnerFixture({ id: 'p-ff-b', name: 'FleetFit Service', partnerId: 'FFT3Q', principalName: 'Borealis Fleet' });
+    renderList('/partners', [partnersMock({ filter: {} }, partnersPage([forAurora, forBorealis]))]);
+    await screen.findAllByRole('link', { name: 'FleetFit Service' });
+    expect(headerCell('Principal')).toBeTruthy();
+    const rows = screen.getAllByRole('link', { name: 'FleetFit Service' }).map((link) => link.closest('tr') as HTMLElement);
+    expect(within(rows[0] as HTMLElement).getByText('Aurora Motors')).toBeTruthy();
+    expect(within(rows[1] as HTMLElement).getByText('Borealis Fleet')).toBeTruthy();
+  });
+
+  it('leaves the principal column out when every row has the same principal', async () => {
+    renderList('/partners', [partnersMock({ filter: {} }, partnersPage([altona, berlin]))]);
+    await screen.findByRole('link', { name: 'Altona Motors' });
+    expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).not.toContain('Principal');
   });
 
   it('says when there are no partners at all', async () => {

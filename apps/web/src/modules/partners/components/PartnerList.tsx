@@ -1,4 +1,4 @@
-import { Button, Flex, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Flex, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useQuery } from '@apollo/client/react';
@@ -14,10 +14,12 @@ import { PartnersDocument } from '@partner-hub/graphql-client';
 import type { PartnerListFieldsFragment, PartnerSortField } from '@partner-hub/graphql-client';
 import { CopyableId, EmptyState } from '@partner-hub/ui';
 import { useCan } from '../../auth/hooks/viewer-context';
+import { ArchivedSelect, ClearFiltersButton, FilterSearch } from '../../shared/components/ListFilters';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
 import { useLoadMore } from '../../shared/hooks/use-load-more';
 import { formatDate } from '../../shared/utils/format';
+import { WIDE_SCREENS_ONLY, minimumTableWidth, principalColumn } from '../../shared/utils/table-columns';
 import {
   hasListFilters,
   readListParams,
@@ -101,21 +103,28 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
     {
       title: 'Partner ID',
       dataIndex: 'partnerId',
+      width: 96,
+      fixed: 'left',
       ...sortable('PARTNER_ID'),
       render: (value: string) => <CopyableId value={value} copyLabel={`Copy Partner ID ${value}`} />,
     },
     {
       title: 'Name',
       dataIndex: 'name',
+      width: 170,
+      fixed: 'left',
+      ellipsis: true,
       ...sortable('NAME'),
       render: (value: string, partner) => <Link to={`/partners/${partner.id}`}>{value}</Link>,
     },
+    ...principalColumn(partners),
     ...(fixedRole
       ? []
       : [
           {
             title: 'Role',
             dataIndex: 'role',
+            width: 124,
             ...sortable('ROLE'),
             render: (value: PartnerRole) => <PartnerRoleTag role={value} />,
           },
@@ -123,10 +132,11 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
     {
       title: 'Status',
       dataIndex: 'status',
+      width: 160,
       ...sortable('STATUS'),
       render: (value: PartnerStatus, partner) => (
         <Space size={[0, 4]} wrap>
-          <PartnerStatusTag status={value} />
+          <PartnerStatusTag status={value} invitationState={partner.invitation?.state} />
           <PartnerFlagTags
             allowJobOverride={partner.allowJobOverride}
             blocked={partner.blocked}
@@ -138,23 +148,43 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
     {
       title: 'Parent partner',
       key: 'parent',
+      width: 130,
+      ellipsis: true,
       render: (_value, partner) =>
         partner.parent ? <Link to={`/partners/${partner.parent.id}`}>{partner.parent.name}</Link> : '—',
     },
-    { title: 'E-mail', key: 'email', render: (_value, partner) => partner.organization.email ?? '—' },
-    { title: 'Phone', key: 'phone', render: (_value, partner) => partner.organization.phone ?? '—' },
-    { title: 'Region', key: 'region', render: (_value, partner) => partner.organization.region ?? '—' },
-    { title: 'Sub-partners', dataIndex: 'subPartnerCount', key: 'subPartnerCount', align: 'right' },
+    {
+      title: 'Contact',
+      key: 'contact',
+      width: 180,
+      render: (_value, partner) => (
+        <Flex vertical>
+          <Typography.Text ellipsis={{ tooltip: true }}>{partner.organization.email ?? '—'}</Typography.Text>
+          {partner.organization.phone ? <Typography.Text type="secondary">{partner.organization.phone}</Typography.Text> : null}
+        </Flex>
+      ),
+    },
+    { title: 'Region', key: 'region', width: 100, ellipsis: true, render: (_value, partner) => partner.organization.region ?? '—' },
+    {
+      title: 'Sub-partners',
+      dataIndex: 'subPartnerCount',
+      key: 'subPartnerCount',
+      align: 'right',
+      width: 100,
+    },
     {
       title: 'Vehicles',
       dataIndex: 'vehicleCount',
       key: 'vehicleCount',
       align: 'right',
+      width: 76,
       render: (value: number, partner) => <Link to={`/partners/${partner.id}/vehicles`}>{value}</Link>,
     },
     {
       title: 'Created',
       dataIndex: 'createdAt',
+      width: 120,
+      responsive: WIDE_SCREENS_ONLY,
       ...sortable('CREATED_AT'),
       render: (value: string) => formatDate(value),
     },
@@ -163,14 +193,12 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
   return (
     <>
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          key={`q:${state.search}`}
+        <FilterSearch
+          value={state.search}
+          onSearch={(value) => change({ search: value })}
           placeholder="Name, e-mail or Partner ID"
           aria-label={`Search ${noun}`}
-          allowClear
-          defaultValue={state.search}
-          onSearch={(value) => change({ search: value })}
-          style={{ width: 260 }}
+          width={260}
         />
         {fixedRole ? null : (
           <Select<PartnerRole>
@@ -192,14 +220,12 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
           options={PARTNER_STATUSES.map((value) => ({ value, label: PARTNER_STATUS_LABELS[value] }))}
           style={{ width: 160 }}
         />
-        <Input.Search
-          key={`region:${state.region}`}
+        <FilterSearch
+          value={state.region}
+          onSearch={(value) => change({ region: value })}
           placeholder="Region"
           aria-label="Filter by region"
-          allowClear
-          defaultValue={state.region}
-          onSearch={(value) => change({ region: value })}
-          style={{ width: 170 }}
+          width={170}
         />
         <Select<BlockedChoice>
           aria-label="Filter by blocking"
@@ -212,34 +238,22 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
           ]}
           style={{ width: 200 }}
         />
-        <Select<'active' | 'archived'>
-          aria-label="Active or archived"
-          value={state.archived ? 'archived' : 'active'}
-          onChange={(value) => change({ archived: value === 'archived' })}
-          options={[
-            { value: 'active', label: 'Active' },
-            { value: 'archived', label: 'Archived' },
-          ]}
-          style={{ width: 130 }}
-        />
-        {filtered ? (
-          <Button type="link" onClick={handleClearFilters}>
-            Clear filters
-          </Button>
-        ) : null}
+        <ArchivedSelect archived={state.archived} onChange={(archived) => change({ archived })} />
+        <ClearFiltersButton filtered={filtered} onClear={handleClearFilters} />
       </Flex>
       {error ? (
         <QueryErrorAlert title={`Could not load ${noun}`} error={error} onRetry={() => void refetch()} />
       ) : null}
       <Table<PartnerListFieldsFragment>
         rowKey="id"
+        size="middle"
         columns={columns}
         dataSource={partners}
         loading={loading && !loadingMore}
         pagination={false}
         showSorterTooltip={false}
         onChange={handleTableChange}
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: minimumTableWidth(columns) }}
         locale={{
           emptyText: error ? (
             <EmptyState title={`The ${noun} could not be loaded`} text="See the error above." />

@@ -1,26 +1,14 @@
-import { useEffect, useState } from 'react';
-import type { CSSProperties, Ref } from 'react';
-import { Select } from 'antd';
-import type { RefSelectProps } from 'antd';
+import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { PARTNER_ROLE_LABELS } from '@partner-hub/domain';
 import { PartnerOptionsDocument, PartnerSummaryDocument } from '@partner-hub/graphql-client';
-import type { FieldAriaProps } from '../../shared/forms/FormField';
+import { SearchSelect } from '../../shared/components/SearchSelect';
+import type { PickerProps } from '../../shared/components/SearchSelect';
 
-/** How long typing pauses before the picker asks the server. */
-const SEARCH_DELAY_MS = 250;
-
-export type PartnerSelectProps = Partial<FieldAriaProps> & {
-  /** Accessible name when no label element names the picker (e.g. a list filter). */
-  'aria-label'?: string;
+export type PartnerSelectProps = PickerProps & {
   /** The chosen partner's id (not its Partner ID). */
   value: string | null | undefined;
   onChange: (id: string | null) => void;
-  onBlur?: () => void;
-  ref?: Ref<RefSelectProps>;
-  placeholder?: string;
-  disabled?: boolean;
-  style?: CSSProperties;
 };
 
 type Option = { id: string; partnerId: string; name: string; role: keyof typeof PARTNER_ROLE_LABELS };
@@ -32,21 +20,10 @@ const labelOf = (partner: Option) =>
 export function PartnerSelect({
   value,
   onChange,
-  onBlur,
-  ref,
   placeholder = 'Search by name or Partner ID',
-  disabled,
-  style,
-  ...aria
+  ...pickerProps
 }: PartnerSelectProps) {
-  const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
-
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(searchText.trim()), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [searchText]);
-
   const { data, loading, error } = useQuery(PartnerOptionsDocument, { variables: { search, first: 20 } });
   const options: Option[] = data?.partners.edges.map((edge) => edge.node) ?? [];
   const listed = !!value && options.some((option) => option.id === value);
@@ -55,23 +32,21 @@ export function PartnerSelect({
     variables: { id: value ?? '' },
     skip: !value || listed || !data,
   });
-  if (value && !listed && chosen?.partner.id === value) options.unshift(chosen.partner);
 
   return (
-    <Select<string>
-      {...aria}
-      ref={ref}
-      value={value ?? undefined}
-      onChange={(id) => onChange(id ?? null)}
-      onBlur={onBlur}
-      disabled={disabled}
-      style={style}
+    <SearchSelect
+      {...pickerProps}
       placeholder={placeholder}
-      allowClear
-      showSearch={{ filterOption: false, searchValue: searchText, onSearch: setSearchText }}
+      value={value}
+      onChange={(partner) => onChange(partner?.id ?? null)}
+      onSearch={setSearch}
+      items={options}
+      idOf={(partner) => partner.id}
+      labelOf={labelOf}
+      chosen={chosen?.partner}
       loading={loading}
-      notFoundContent={error ? 'Could not load partners.' : loading ? 'Searching…' : 'No partner matches.'}
-      options={options.map((option) => ({ value: option.id, label: labelOf(option) }))}
+      error={error}
+      messages={{ error: 'Could not load partners.', empty: 'No partner matches.' }}
     />
   );
 }

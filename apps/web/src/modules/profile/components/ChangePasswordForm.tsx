@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { App as AntApp, Button, Form, Input } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -9,9 +9,7 @@ import type { PasswordPolicy } from '@partner-hub/domain';
 import { ChangePasswordDocument } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
-import { applyErrorResult } from '../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../shared/forms/apply-error-result';
-import { describeError } from '../../shared/utils/errors';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 
 export type ChangePasswordFormProps = {
   /** The organization's policy; the form checks it early, the API decides. */
@@ -27,7 +25,6 @@ const POLICY_HINT: Record<PasswordPolicy, string> = {
 export function ChangePasswordForm({ passwordPolicy }: ChangePasswordFormProps) {
   const { message } = AntApp.useApp();
   const [changePassword] = useMutation(ChangePasswordDocument);
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const schema = useMemo(
     () =>
       changePasswordSchema
@@ -57,29 +54,23 @@ export function ChangePasswordForm({ passwordPolicy }: ChangePasswordFormProps) 
     resolver: zodResolver(schema),
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   });
+  const { formError, submit } = useMutationForm({ setError, fields: ['currentPassword', 'newPassword'] });
 
-  const handleChangePassword = handleSubmit(async ({ currentPassword, newPassword }) => {
-    setFormError(null);
-    try {
-      const { data } = await changePassword({ variables: { input: { currentPassword, newPassword } } });
-      const result = data?.changePassword;
-      if (result?.__typename === 'ChangePasswordSuccess') {
-        reset();
-        void message.success('Your password was changed.');
-        return;
-      }
-      if (result) {
+  const handleChangePassword = handleSubmit(({ currentPassword, newPassword }) =>
+    submit(
+      'ChangePasswordSuccess',
+      async () => (await changePassword({ variables: { input: { currentPassword, newPassword } } })).data?.changePassword,
+      {
+        onSuccess: () => {
+          reset();
+          void message.success('Your password was changed.');
+        },
         // A wrong current password comes back as InvalidCredentialsError: it belongs to that field.
-        const mapped =
-          result.__typename === 'InvalidCredentialsError' && !result.field
-            ? { ...result, field: 'currentPassword' }
-            : result;
-        setFormError(applyErrorResult(mapped, setError, ['currentPassword', 'newPassword']));
-      }
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
-  });
+        onRefusal: (refusal) =>
+          refusal.__typename === 'InvalidCredentialsError' && !refusal.field ? { ...refusal, field: 'currentPassword' } : refusal,
+      },
+    ),
+  );
 
   return (
     <Form

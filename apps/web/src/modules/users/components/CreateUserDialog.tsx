@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { App as AntApp, Form, Input, Modal } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -9,9 +9,7 @@ import type { OrganizationKind, PasswordPolicy } from '@partner-hub/domain';
 import { CreateUserDocument } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
-import { applyErrorResult } from '../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../shared/forms/apply-error-result';
-import { describeError } from '../../shared/utils/errors';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import { RoleSelect } from './RoleSelect';
 
 export type CreateUserDialogProps = {
@@ -25,7 +23,6 @@ export type CreateUserDialogProps = {
 export function CreateUserDialog({ open, organizationKind, passwordPolicy, onClose }: CreateUserDialogProps) {
   const { message } = AntApp.useApp();
   const [createUser] = useMutation(CreateUserDocument, { refetchQueries: ['Users'] });
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const roles = rolesFor(organizationKind);
   const schema = useMemo(
     () =>
@@ -47,6 +44,7 @@ export function CreateUserDialog({ open, organizationKind, passwordPolicy, onClo
     resolver: zodResolver(schema),
     defaultValues: { email: '', name: '', role: undefined, password: '' },
   });
+  const { formError, setFormError, submit } = useMutationForm({ setError, fields: ['email', 'name', 'role', 'password'] });
 
   const handleClose = () => {
     reset();
@@ -54,21 +52,14 @@ export function CreateUserDialog({ open, organizationKind, passwordPolicy, onClo
     onClose();
   };
 
-  const handleCreate = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const { data } = await createUser({ variables: { input: values } });
-      const result = data?.createUser;
-      if (result?.__typename === 'CreateUserSuccess') {
-        void message.success(`${result.user.name} was added.`);
+  const handleCreate = handleSubmit((values) =>
+    submit('CreateUserSuccess', async () => (await createUser({ variables: { input: values } })).data?.createUser, {
+      onSuccess: ({ user }) => {
+        void message.success(`${user.name} was added.`);
         handleClose();
-        return;
-      }
-      if (result) setFormError(applyErrorResult(result, setError, ['email', 'name', 'role', 'password']));
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
-  });
+      },
+    }),
+  );
 
   return (
     <Modal

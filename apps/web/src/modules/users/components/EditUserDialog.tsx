@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { App as AntApp, Form, Input, Modal } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -10,9 +9,7 @@ import { UpdateUserDocument } from '@partner-hub/graphql-client';
 import type { UserFieldsFragment } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
-import { applyErrorResult } from '../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../shared/forms/apply-error-result';
-import { describeError } from '../../shared/utils/errors';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import { RoleSelect } from './RoleSelect';
 
 export type EditUserDialogProps = {
@@ -27,7 +24,6 @@ export type EditUserDialogProps = {
 export function EditUserDialog({ user, organizationKind, isSelf, onClose }: EditUserDialogProps) {
   const { message } = AntApp.useApp();
   const [updateUser] = useMutation(UpdateUserDocument);
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const {
     control,
     handleSubmit,
@@ -37,25 +33,19 @@ export function EditUserDialog({ user, organizationKind, isSelf, onClose }: Edit
     resolver: zodResolver(updateUserSchema),
     defaultValues: { name: user.name, role: user.role },
   });
+  const { formError, submit } = useMutationForm({ setError, fields: ['name', 'role'] });
 
   const handleSave = handleSubmit(async (values) => {
-    setFormError(null);
     if (!isDirty) {
       onClose();
       return;
     }
-    try {
-      const { data } = await updateUser({ variables: { input: { id: user.id, ...values } } });
-      const result = data?.updateUser;
-      if (result?.__typename === 'UpdateUserSuccess') {
+    await submit('UpdateUserSuccess', async () => (await updateUser({ variables: { input: { id: user.id, ...values } } })).data?.updateUser, {
+      onSuccess: (result) => {
         void message.success(`${result.user.name} was updated.`);
         onClose();
-        return;
-      }
-      if (result) setFormError(applyErrorResult(result, setError, ['name', 'role']));
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
+      },
+    });
   });
 
   return (

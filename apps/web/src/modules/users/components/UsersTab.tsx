@@ -3,7 +3,7 @@ import { App as AntApp, Button, Flex, Input, Select, Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { ROLE_LABELS, rolesFor } from '@partner-hub/domain';
+import { ROLE_LABELS, rolesFor, MAX_SEARCH_LENGTH } from '@partner-hub/domain';
 import type { UserRole } from '@partner-hub/domain';
 import { SetUserActiveDocument, UsersDocument } from '@partner-hub/graphql-client';
 import type { UserFieldsFragment, UserFilter } from '@partner-hub/graphql-client';
@@ -122,6 +122,7 @@ export function UsersTab() {
             placeholder="Search name or e-mail"
             aria-label="Search users"
             allowClear
+            maxLength={MAX_SEARCH_LENGTH}
             value={searchText}
             onChange={(event) => setSearchText(event.target.value)}
             onSearch={(value) => setSearch(value.trim())}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Flex, Input, Modal, Switch, Typography } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
+import { MAX_SEARCH_LENGTH } from '@partner-hub/domain';
 import { AssignVehiclesDocument, VehiclesDocument } from '@partner-hub/graphql-client';
 import type { VehicleFilter } from '@partner-hub/graphql-client';
 import { EmptyState, ErrorResultAlert } from '@partner-hub/ui';
@@ -139,6 +140,7 @@ export function AddVehiclesDialog({ partner, open, onClose }: AddVehiclesDialogP
           placeholder="VIN, plate or device serial"
           aria-label="Search vehicles to add"
           allowClear
+          maxLength={MAX_SEARCH_LENGTH}
           onSearch={(value) => changeFilters({ search: value.trim() })}
           style={{ width: 260 }}
         />
@@ -146,6 +148,7 @@ export function AddVehiclesDialog({ partner, open, onClose }: AddVehiclesDialogP
           placeholder="Make"
           aria-label="Filter vehicles to add by make"
           allowClear
+          maxLength={MAX_SEARCH_LENGTH}
           onSearch={(value) => changeFilters({ make: value.trim() })}
           style={{ width: 180 }}
         />

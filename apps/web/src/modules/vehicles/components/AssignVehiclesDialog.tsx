@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { App as AntApp, Form, Modal, Typography } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -10,9 +9,7 @@ import { ErrorResultAlert } from '@partner-hub/ui';
 import { useViewer } from '../../auth/hooks/viewer-context';
 import { PartnerSelect } from '../../partners/components/PartnerSelect';
 import { FormField } from '../../shared/forms/FormField';
-import { applyErrorResult } from '../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../shared/forms/apply-error-result';
-import { describeError } from '../../shared/utils/errors';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import type { VehicleTarget } from '../hooks/use-vehicle-selection';
 import { describeAssignmentResult, refetchAfterAssignment } from '../utils/assignment-result';
 import type { AssignmentMode } from '../utils/assignment-result';
@@ -58,7 +55,6 @@ export function AssignVehiclesDialog({
 }: AssignVehiclesDialogProps) {
   const viewer = useViewer();
   const { message } = AntApp.useApp();
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const [assign] = useMutation(AssignVehiclesDocument, { refetchQueries: refetchAfterAssignment });
   const [unassign] = useMutation(UnassignVehiclesDocument, { refetchQueries: refetchAfterAssignment });
   const {
@@ -72,6 +68,7 @@ export function AssignVehiclesDialog({
     resolver: zodResolver(formSchema) as Resolver<FormValues, unknown, FormOutput>,
     defaultValues: { partnerId: null },
   });
+  const { formError, setFormError, submit } = useMutationForm({ setError, fields: ['partnerId'] });
   const text = TEXT[mode];
 
   const handleClose = () => {
@@ -82,23 +79,19 @@ export function AssignVehiclesDialog({
 
   const handleSave = handleSubmit(async ({ partnerId }) => {
     if (!target) return;
-    setFormError(null);
-    try {
-      const variables = { input: { partnerId, ...target } };
-      const result =
-        mode === 'assign'
-          ? (await assign({ variables })).data?.assignVehicles
-          : (await unassign({ variables })).data?.unassignVehicles;
-      if (result?.__typename === 'VehicleAssignmentSuccess') {
-        void message.success(describeAssignmentResult(mode, result));
-        reset({ partnerId: null });
-        onDone();
-        return;
-      }
-      if (result) setFormError(applyErrorResult(result, setError, ['partnerId']));
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
+    const variables = { input: { partnerId, ...target } };
+    await submit(
+      'VehicleAssignmentSuccess',
+      async () =>
+        mode === 'assign' ? (await assign({ variables })).data?.assignVehicles : (await unassign({ variables })).data?.unassignVehicles,
+      {
+        onSuccess: (result) => {
+          void message.success(describeAssignmentResult(mode, result));
+          reset({ partnerId: null });
+          onDone();
+        },
+      },
+    );
   });
 
   const what =

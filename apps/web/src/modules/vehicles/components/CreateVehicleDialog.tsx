@@ -8,9 +8,7 @@ import type { VehicleFields } from '@partner-hub/domain';
 import { CreateVehicleDocument } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../shared/forms/FormField';
-import { applyErrorResult } from '../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../shared/forms/apply-error-result';
-import { describeError } from '../../shared/utils/errors';
+import { useMutationForm } from '../../shared/forms/use-mutation-form';
 import {
   NEW_VEHICLE_SERVER_FIELDS,
   emptyNewVehicleValues,
@@ -46,7 +44,6 @@ export type CreateVehicleDialogProps = {
 export function CreateVehicleDialog({ open, onClose, onCreated }: CreateVehicleDialogProps) {
   const { message } = AntApp.useApp();
   const [createVehicle] = useMutation(CreateVehicleDocument, { refetchQueries: refetchVehiclesOnCreate });
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const [saved, setSaved] = useState<SavedWithWarnings | null>(null);
   const {
     control,
@@ -59,6 +56,7 @@ export function CreateVehicleDialog({ open, onClose, onCreated }: CreateVehicleD
     resolver: zodResolver(newVehicleFormSchema) as Resolver<NewVehicleFormValues, unknown, VehicleFields>,
     defaultValues: emptyNewVehicleValues(),
   });
+  const { formError, setFormError, submit } = useMutationForm({ setError, fields: NEW_VEHICLE_SERVER_FIELDS });
 
   const handleClose = () => {
     reset(emptyNewVehicleValues());
@@ -72,26 +70,19 @@ export function CreateVehicleDialog({ open, onClose, onCreated }: CreateVehicleD
     setSaved(null);
   };
 
-  const handleCreate = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const { data } = await createVehicle({ variables: { input: toCreateVehicleInput(values) } });
-      const result = data?.createVehicle;
-      if (result?.__typename === 'VehicleSuccess') {
-        void message.success(`The vehicle ${result.vehicle.vin} was added.`);
-        if (result.warnings.length > 0) {
-          setSaved({ id: result.vehicle.id, vin: result.vehicle.vin, warnings: result.warnings });
+  const handleCreate = handleSubmit((values) =>
+    submit('VehicleSuccess', async () => (await createVehicle({ variables: { input: toCreateVehicleInput(values) } })).data?.createVehicle, {
+      onSuccess: ({ vehicle, warnings }) => {
+        void message.success(`The vehicle ${vehicle.vin} was added.`);
+        if (warnings.length > 0) {
+          setSaved({ id: vehicle.id, vin: vehicle.vin, warnings });
           return;
         }
         reset(emptyNewVehicleValues());
-        onCreated(result.vehicle.id);
-        return;
-      }
-      if (result) setFormError(applyErrorResult(result, setError, NEW_VEHICLE_SERVER_FIELDS));
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
-  });
+        onCreated(vehicle.id);
+      },
+    }),
+  );
 
   if (saved) {
     return (

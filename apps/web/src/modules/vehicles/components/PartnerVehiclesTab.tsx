@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App as AntApp, Button, Flex, Input, Switch, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
+import { MAX_SEARCH_LENGTH } from '@partner-hub/domain';
 import { UnassignVehiclesDocument, VehiclesDocument } from '@partner-hub/graphql-client';
 import type { VehicleFilter, VehicleListFieldsFragment } from '@partner-hub/graphql-client';
 import { EmptyState } from '@partner-hub/ui';
@@ -97,6 +98,7 @@ export function PartnerVehiclesTab({ partner }: PartnerVehiclesTabProps) {
             placeholder="VIN, plate or device serial"
             aria-label="Search this partner's vehicles"
             allowClear
+            maxLength={MAX_SEARCH_LENGTH}
             onSearch={(value) => setSearch(value.trim())}
             style={{ width: 260 }}
           />

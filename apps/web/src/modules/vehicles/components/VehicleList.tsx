@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Flex, Input, Select, Switch, Tag, Typography } from 'antd';
+import { Button, Flex, Switch, Tag, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router';
 import { VehiclesDocument } from '@partner-hub/graphql-client';
 import { EmptyState } from '@partner-hub/ui';
 import { useCan } from '../../auth/hooks/viewer-context';
 import { PartnerSelect } from '../../partners/components/PartnerSelect';
+import { ArchivedSelect, ClearFiltersButton, FilterSearch } from '../../shared/components/ListFilters';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { QueryErrorAlert } from '../../shared/components/QueryErrorAlert';
 import { useLoadMore } from '../../shared/hooks/use-load-more';
@@ -65,14 +66,12 @@ export function VehicleList() {
   return (
     <>
       <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-        <Input.Search
-          key={`q:${state.search}`}
+        <FilterSearch
+          value={state.search}
+          onSearch={(value) => change({ search: value })}
           placeholder="VIN, plate or device serial"
           aria-label="Search vehicles"
-          allowClear
-          defaultValue={state.search}
-          onSearch={(value) => change({ search: value })}
-          style={{ width: 260 }}
+          width={260}
         />
         <PartnerSelect
           aria-label="Filter by assigned partner"
@@ -100,34 +99,21 @@ export function VehicleList() {
           />
           <label htmlFor="vehicles-unassigned">Unassigned only</label>
         </Flex>
-        <Input.Search
-          key={`make:${state.make}`}
+        <FilterSearch
+          value={state.make}
+          onSearch={(value) => change({ make: value })}
           placeholder="Make"
           aria-label="Filter by make"
-          allowClear
-          defaultValue={state.make}
-          onSearch={(value) => change({ make: value })}
-          style={{ width: 150 }}
+          width={150}
         />
-        <Input.Search
-          key={`model:${state.model}`}
+        <FilterSearch
+          value={state.model}
+          onSearch={(value) => change({ model: value })}
           placeholder="Model"
           aria-label="Filter by model"
-          allowClear
-          defaultValue={state.model}
-          onSearch={(value) => change({ model: value })}
-          style={{ width: 150 }}
+          width={150}
         />
-        <Select<'active' | 'archived'>
-          aria-label="Active or archived"
-          value={state.archived ? 'archived' : 'active'}
-          onChange={(value) => change({ archived: value === 'archived' })}
-          options={[
-            { value: 'active', label: 'Active' },
-            { value: 'archived', label: 'Archived' },
-          ]}
-          style={{ width: 120 }}
-        />
+        <ArchivedSelect archived={state.archived} onChange={(archived) => change({ archived })} width={120} />
         {state.importBatchId ? (
           <Tag closable onClose={() => change({ importBatchId: undefined })}>
             From import batch {state.importBatchId.slice(0, 8)}…
@@ -138,11 +124,7 @@ export function VehicleList() {
             Of one owner
           </Tag>
         ) : null}
-        {filtered ? (
-          <Button type="link" onClick={handleClearFilters}>
-            Clear filters
-          </Button>
-        ) : null}
+        <ClearFiltersButton filtered={filtered} onClear={handleClearFilters} />
       </Flex>
       {error ? (
         <QueryErrorAlert title="Could not load vehicles" error={error} onRetry={() => void refetch()} />

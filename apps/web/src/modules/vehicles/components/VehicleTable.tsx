@@ -5,6 +5,7 @@ import type { SortOrder } from 'antd/es/table/interface';
 import { Link } from 'react-router';
 import type { SortDirection, VehicleListFieldsFragment, VehicleSortField } from '@partner-hub/graphql-client';
 import { formatDate } from '../../shared/utils/format';
+import { WIDE_SCREENS_ONLY, minimumTableWidth, principalColumn } from '../../shared/utils/table-columns';
 
 export type VehicleOrderState = { sort: VehicleSortField; direction: SortDirection };
 
@@ -108,6 +109,8 @@ export function VehicleTable({
     {
       title: 'VIN',
       dataIndex: 'vin',
+      width: 200,
+      fixed: 'left',
       ...sortable('VIN'),
       render: (_value, vehicle) => (
         <Flex gap={6} align="center" wrap>
@@ -116,20 +119,25 @@ export function VehicleTable({
         </Flex>
       ),
     },
+    ...principalColumn(vehicles),
     {
       title: 'Make / model',
       dataIndex: 'make',
+      width: 150,
+      ellipsis: true,
       ...sortable('MAKE'),
       render: (_value, vehicle) => `${vehicle.make} ${vehicle.model}`,
     },
-    { title: 'Year', dataIndex: 'year', key: 'year', render: (value: number | null) => value ?? '—' },
-    { title: 'Plate', dataIndex: 'plate', key: 'plate', render: (value: string | null) => value ?? '—' },
+    { title: 'Year', dataIndex: 'year', key: 'year', width: 70, render: (value: number | null) => value ?? '—' },
+    { title: 'Plate', dataIndex: 'plate', key: 'plate', width: 110, ellipsis: true, render: (value: string | null) => value ?? '—' },
     ...(compact
       ? []
       : [
           {
             title: 'Telematics unit',
             key: 'device',
+            width: 180,
+            ellipsis: true,
             render: (_value: unknown, vehicle: VehicleListFieldsFragment) =>
               vehicle.deviceSerial || vehicle.deviceModel || vehicle.firmware ? (
                 <Flex vertical>
@@ -148,6 +156,7 @@ export function VehicleTable({
     {
       title: 'Assigned to',
       key: 'assignments',
+      width: 220,
       render: (_value, vehicle) => <AssignedPartnerTags vehicle={vehicle} />,
     },
     ...(compact
@@ -156,6 +165,8 @@ export function VehicleTable({
           {
             title: 'Created',
             dataIndex: 'createdAt',
+            width: 120,
+            responsive: WIDE_SCREENS_ONLY,
             ...sortable('CREATED_AT'),
             render: (value: string) => formatDate(value),
           },
@@ -165,6 +176,8 @@ export function VehicleTable({
           {
             title: actions.title,
             key: 'actions',
+            width: 120,
+            fixed: 'right' as const,
             render: (_value: unknown, vehicle: VehicleListFieldsFragment) => actions.render(vehicle),
           },
         ]
@@ -196,7 +209,7 @@ export function VehicleTable({
       showSorterTooltip={false}
       onChange={handleChange}
       rowSelection={rowSelection}
-      scroll={{ x: 'max-content' }}
+      scroll={{ x: minimumTableWidth(columns) }}
       locale={{ emptyText }}
     />
   );

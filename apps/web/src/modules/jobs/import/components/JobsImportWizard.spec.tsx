@@ -71,10 +71,10 @@ const progressMock = (event: ImportBatchProgressFieldsFragment, delay: number): 
   result: { data: { importBatchProgress: event } },
   delay,
 });
-const batchMock = (ended: ImportBatchProgressFieldsFragment): MockLink.MockedResponse => ({
+const batchMock = (ended: ImportBatchProgressFieldsFragment, maxUsageCount = 10): MockLink.MockedResponse => ({
   request: { query: ImportBatchDocument, variables: { id: 'batch-j1' } },
   result: { data: { importBatch: ended } },
-  maxUsageCount: 10,
+  maxUsageCount,
 });
 const batchesMock: MockLink.MockedResponse = {
   request: { query: ImportBatchesDocument, variables: () => true },
@@ -101,6 +101,22 @@ function chooseFile(content: string, name: string) {
 
 const cellsOf = (region: HTMLElement) => within(region).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
 const percentOf = (label: string) => screen.getByLabelText(label).querySelector('.ant-progress-text')?.textContent ?? screen.getByLabelText(label).textContent;
+
+/** Every value each progress bar shows, in order (a repeat of the same value once), until `stop`. */
+function recordProgressBars() {
+  const shown: Record<string, number[]> = {};
+  const record = () => {
+    for (const bar of document.querySelectorAll('[role="progressbar"]')) {
+      const label = bar.getAttribute('aria-label') ?? '(unlabelled)';
+      const value = Number(bar.getAttribute('aria-valuenow'));
+      const values = (shown[label] ??= []);
+      if (values.at(-1) !== value) values.push(value);
+    }
+  };
+  const observer = new MutationObserver(record);
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+  return { shown, stop: () => observer.disconnect() };
+}
 
 afterEach(() => {
   uploads.calls = [];
@@ -133,13 +149,41 @@ describe('JobsImportWizard', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Import 5000 job(s)' }));
     // the subscription's event drives the bar: 2,000 of 5,000 rows
-    expect(await screen.findByText('2,000 of 5,000 rows')).toBeTruthy();
+    expect(await screen.findByText('2,000 of 5,000 rows imported')).toBeTruthy();
     expect(percentOf('Import progress')).toBe('40%');
     // the end (here read by the backing poll) leads to the success screen and the filtered list
     expect(await screen.findByText('Imported 5,000 job(s)')).toBeTruthy();
     expect(screen.getByText('jobs.csv: 5,000 row(s), imported by manager@aurora-motors.example.')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Show the imported jobs' }).getAttribute('href')).toBe('/jobs?importBatchId=batch-j1');
     expect(uploads.calls).toEqual([{ fileName: 'jobs.csv', size: GOOD.length }]);
+  });
+
+  it('shows only real progress — bytes uploaded, rows imported — never an estimate and never going backwards', async () => {
+    const bars = recordProgressBars();
+    renderWizard([
+      { ...validateMock(false, goodReport), delay: 600 },
+      startMock(false),
+      progressMock(batch({ processedRows: 3000 }), 600),
+      // the backing poll reads the batch once before the next event: an older count than the subscription's
+      batchMock(batch({ processedRows: 2000 }), 1),
+      batchMock(batch({ status: 'SUCCEEDED', processedRows: 5000, createdCount: 5000, finishedAt: '2026-11-24T10:00:09.000Z' })),
+      batchesMock,
+    ]);
+    chooseFile(GOOD, 'jobs.csv');
+    fireEvent.click(await screen.findByRole('button', { name: 'Validate' }));
+    // after the upload the server's check reports nothing: the wizard says what is happening, without a number
+    expect((await screen.findByRole('status')).textContent).toBe('Checking jobs.csv on the server…');
+    fireEvent.click(await screen.findByRole('button', { name: 'Import 5000 job(s)' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Starting the import…');
+    expect(await screen.findByText('3,000 of 5,000 rows imported')).toBeTruthy();
+    expect(await screen.findByText('Imported 5,000 job(s)', {}, { timeout: 8000 })).toBeTruthy();
+    bars.stop();
+    // only counted values, each bar rising: the upload's halves (the stand-in reports 50 % and 100 % of the
+    // bytes; the last may give way to the check before it is painted), then 3,000 and 5,000 of 5,000 rows
+    expect(Object.keys(bars.shown).sort()).toEqual(['Import progress', 'Upload progress']);
+    expect(bars.shown['Upload progress']?.[0]).toBe(50);
+    expect([[50], [50, 100]]).toContainEqual(bars.shown['Upload progress']);
+    expect(bars.shown['Import progress']).toEqual([60, 100]);
   });
 
   it('shows the problems of an import that ended FAILED, and nothing imported', async () => {

@@ -6,14 +6,11 @@ import { StartJobsImportDocument, ValidateJobsImportDocument } from '@partner-hu
 import type { ImportBatchProgressFieldsFragment, JobsImportReportFieldsFragment } from '@partner-hub/graphql-client';
 import { CsvImportWizard } from '../../../import/components/CsvImportWizard';
 import type { CsvImportCommitOutcome, CsvImportFile, CsvImportStepContext } from '../../../import/components/CsvImportWizard';
+import { formatFileSize } from '../../../import/utils/read-csv-file';
 import { uploadCsvFile } from '../../../import/utils/upload-file';
 import { followImportBatch } from '../utils/follow-import-batch';
 import { JobsImportReportView } from './JobsImportReportView';
 
-/** A rough time per row, only shown until the first progress event arrives. */
-const EXPECTED_MS_PER_ROW = 0.2;
-/** The upload's share of the check's progress bar (the rest is the server's dry run). */
-const UPLOAD_SHARE = 90;
 
 /** The report of an import that ended FAILED: its problems, shown like a dry run's. */
 function failedReport(batch: ImportBatchProgressFieldsFragment): JobsImportReportFieldsFragment {
@@ -35,8 +32,9 @@ function failedReport(batch: ImportBatchProgressFieldsFragment): JobsImportRepor
  * /jobs/import — the jobs.csv import (DESIGN.md §4) on the shared CSV wizard: the file is uploaded
  * as it is (with upload progress) and checked by the server's dry run — problems, warnings, counts,
  * the first 200 jobs; "prefer template data" is chosen before the check. The import runs in the
- * background on the server: the bar follows the `importBatchProgress` subscription to the end, then
- * links to the jobs list filtered by the batch.
+ * background on the server: the bar follows the `importBatchProgress` subscription's row counts to
+ * the end, then links to the jobs list filtered by the batch. Only counted progress is shown as a
+ * bar (bytes uploaded, rows imported); the dry run, which reports nothing, is named while it runs.
  */
 export function JobsImportWizard() {
   const client = useApolloClient();
@@ -54,9 +52,12 @@ export function JobsImportWizard() {
   };
 
   const handleValidate = async ({ fileName }: CsvImportFile, { file, onProgress }: CsvImportStepContext): Promise<JobsImportReportFieldsFragment> => {
-    onProgress(0, `Uploading ${fileName}…`);
-    const uploadId = await uploadOf(file, fileName, (share) => onProgress(share * UPLOAD_SHARE, `Uploading ${fileName}…`));
-    onProgress(UPLOAD_SHARE, `Checking ${fileName}…`);
+    const uploadId = await uploadOf(file, fileName, (share) => {
+      const sent = Math.round(share * file.size);
+      onProgress({ phase: 'Upload', label: `Uploading ${fileName}: ${formatFileSize(sent)} of ${formatFileSize(file.size)}`, done: sent, total: file.size });
+    });
+    // the dry run reports nothing until it answers
+    onProgress({ phase: 'Check', label: `Checking ${fileName} on the server…` });
     const { data } = await client.query({ query: ValidateJobsImportDocument, variables: { input: { uploadId, preferTemplate } }, fetchPolicy: 'no-cache' });
     if (!data) throw new Error('The check returned no result.');
     return data.validateJobsImport;
@@ -67,12 +68,13 @@ export function JobsImportWizard() {
     { file, onProgress }: CsvImportStepContext,
   ): Promise<CsvImportCommitOutcome<JobsImportReportFieldsFragment, ImportBatchProgressFieldsFragment>> => {
     const uploadId = await uploadOf(file, fileName);
+    onProgress({ phase: 'Import', label: 'Starting the import…' });
     const { data } = await startJobsImport({ variables: { input: { uploadId, preferTemplate } } });
     const started = data?.startJobsImport;
     if (started?.__typename !== 'JobsImportStarted') return { kind: 'error', message: started?.message ?? 'The import did not start.' };
     const ended = await followImportBatch(client, started.batch, (batch) => {
       const total = batch.rowCount;
-      if (total > 0) onProgress((batch.processedRows / total) * 100, `${batch.processedRows.toLocaleString()} of ${total.toLocaleString()} rows`);
+      if (total > 0) onProgress({ phase: 'Import', label: `${batch.processedRows.toLocaleString()} of ${total.toLocaleString()} rows imported`, done: batch.processedRows, total });
     });
     if (ended.status === 'SUCCEEDED') return { kind: 'done', result: ended };
     return {
@@ -108,7 +110,6 @@ export function JobsImportWizard() {
         ),
         link: { to: `/jobs?importBatchId=${encodeURIComponent(batch.id)}`, label: 'Show the imported jobs' },
       })}
-      expectedMsPerRow={EXPECTED_MS_PER_ROW}
     />
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { App as AntApp, Form, Modal, Radio } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -8,9 +7,7 @@ import { OWNER_ACCESS_KINDS } from '@partner-hub/domain';
 import { AddOwnerVehicleAccessDocument } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../../shared/forms/FormField';
-import { applyErrorResult } from '../../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../../shared/forms/apply-error-result';
-import { describeError } from '../../../shared/utils/errors';
+import { useMutationForm } from '../../../shared/forms/use-mutation-form';
 import {
   OWNER_ACCESS_KIND_LABELS,
   VEHICLE_ACCESS_FORM_FIELDS,
@@ -37,7 +34,6 @@ export function AddVehicleAccessDialog({ ownerId, open, onClose }: AddVehicleAcc
     refetchQueries: (result) =>
       result.data?.addOwnerVehicleAccess.__typename === 'OwnerSuccess' ? ['OwnerHistory'] : [],
   });
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const {
     control,
     handleSubmit,
@@ -52,6 +48,7 @@ export function AddVehicleAccessDialog({ ownerId, open, onClose }: AddVehicleAcc
     >,
     defaultValues: emptyValues(),
   });
+  const { formError, setFormError, submit } = useMutationForm({ setError, fields: VEHICLE_ACCESS_FORM_FIELDS });
 
   const handleClose = () => {
     reset(emptyValues());
@@ -59,27 +56,14 @@ export function AddVehicleAccessDialog({ ownerId, open, onClose }: AddVehicleAcc
     onClose();
   };
 
-  const handleAdd = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const { data } = await addAccess({
-        variables: { input: { ownerId, vehicleId: values.vehicleId, kind: values.kind } },
-      });
-      const result = data?.addOwnerVehicleAccess;
-      if (result?.__typename === 'OwnerSuccess') {
+  const handleAdd = handleSubmit(({ vehicleId, kind }) =>
+    submit('OwnerSuccess', async () => (await addAccess({ variables: { input: { ownerId, vehicleId, kind } } })).data?.addOwnerVehicleAccess, {
+      onSuccess: () => {
         void message.success('The vehicle access was saved.');
         handleClose();
-        return;
-      }
-      setFormError(
-        result
-          ? applyErrorResult(result, setError, VEHICLE_ACCESS_FORM_FIELDS)
-          : { message: 'The server sent no answer. Try again.' },
-      );
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
-  });
+      },
+    }),
+  );
 
   return (
     <Modal

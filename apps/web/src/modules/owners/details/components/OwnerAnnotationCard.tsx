@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { useMutation } from '@apollo/client/react';
@@ -11,9 +11,7 @@ import type { OwnerAnnotationFieldsFragment } from '@partner-hub/graphql-client'
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../../shared/forms/FormField';
 import { useVersionConflict } from '../../../shared/forms/use-version-conflict';
-import { applyErrorResult } from '../../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../../shared/forms/apply-error-result';
-import { describeError } from '../../../shared/utils/errors';
+import { useMutationForm } from '../../../shared/forms/use-mutation-form';
 import { formatDateTime } from '../../../shared/utils/format';
 import { ANNOTATION_FORM_FIELDS, annotationFormValues, toAnnotationInput } from '../../forms/owner-forms';
 import type { AnnotationFormOutput, AnnotationFormValues } from '../../forms/owner-forms';
@@ -36,7 +34,6 @@ export type OwnerAnnotationCardProps = {
 export function OwnerAnnotationCard({ ownerId, annotation, editable }: OwnerAnnotationCardProps) {
   const { message } = AntApp.useApp();
   const [updateAnnotation] = useMutation(UpdateOwnerAnnotationDocument);
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const {
     control,
     handleSubmit,
@@ -56,30 +53,20 @@ export function OwnerAnnotationCard({ ownerId, annotation, editable }: OwnerAnno
 
   const serverValues = useMemo(() => annotationFormValues(annotation), [annotation]);
   const conflict = useVersionConflict({ form: { getValues, reset, setValue }, serverValues, objectName: 'annotation' });
+  const { formError, submit } = useMutationForm({ setError, fields: ANNOTATION_FORM_FIELDS, conflict });
 
-  const handleSave = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const { data } = await updateAnnotation({ variables: { input: { ...toAnnotationInput(ownerId, values), expectedVersion: annotation?.version ?? 0 } } });
-      const result = data?.updateOwnerAnnotation;
-      if (result?.__typename === 'OwnerSuccess') {
-        void message.success(
-          result.owner.annotation
-            ? 'The private annotation was saved.'
-            : 'The private annotation was removed.',
-        );
-        return;
-      }
-      if (conflict.handleResult(result)) return;
-      setFormError(
-        result
-          ? applyErrorResult(result, setError, ANNOTATION_FORM_FIELDS)
-          : { message: 'The server sent no answer. Try again.' },
-      );
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
-  });
+  const handleSave = handleSubmit((values) =>
+    submit(
+      'OwnerSuccess',
+      async () =>
+        (await updateAnnotation({ variables: { input: { ...toAnnotationInput(ownerId, values), expectedVersion: annotation?.version ?? 0 } } }))
+          .data?.updateOwnerAnnotation,
+      {
+        onSuccess: (result) =>
+          void message.success(result.owner.annotation ? 'The private annotation was saved.' : 'The private annotation was removed.'),
+      },
+    ),
+  );
 
   const title = (
     <span>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { App as AntApp, Button, Card, Descriptions, Form, Input } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -10,9 +10,7 @@ import type { OwnerListFieldsFragment } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../../shared/forms/FormField';
 import { useVersionConflict } from '../../../shared/forms/use-version-conflict';
-import { applyErrorResult } from '../../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../../shared/forms/apply-error-result';
-import { describeError } from '../../../shared/utils/errors';
+import { useMutationForm } from '../../../shared/forms/use-mutation-form';
 import { formatDateTime } from '../../../shared/utils/format';
 import { OWNER_FORM_FIELDS, ownerFormValues, toOwnerInput } from '../../forms/owner-forms';
 import type { OwnerFormOutput, OwnerFormValues } from '../../forms/owner-forms';
@@ -27,7 +25,6 @@ export type OwnerBasicDataCardProps = {
 export function OwnerBasicDataCard({ owner, editable }: OwnerBasicDataCardProps) {
   const { message } = AntApp.useApp();
   const [updateOwner] = useMutation(UpdateOwnerDocument);
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const {
     control,
     handleSubmit,
@@ -44,26 +41,17 @@ export function OwnerBasicDataCard({ owner, editable }: OwnerBasicDataCardProps)
   // a newer owner from the server (after saving, or edited elsewhere) replaces the form's values
   const serverValues = useMemo(() => ownerFormValues(owner), [owner]);
   const conflict = useVersionConflict({ form: { getValues, reset, setValue }, serverValues, objectName: 'owner' });
+  const { formError, submit } = useMutationForm({ setError, fields: OWNER_FORM_FIELDS, conflict });
 
-  const handleSave = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const { data } = await updateOwner({ variables: { input: { id: owner.id, expectedVersion: owner.version, ...toOwnerInput(values) } } });
-      const result = data?.updateOwner;
-      if (result?.__typename === 'OwnerSuccess') {
-        void message.success('The owner was saved.');
-        return;
-      }
-      if (conflict.handleResult(result)) return;
-      setFormError(
-        result
-          ? applyErrorResult(result, setError, OWNER_FORM_FIELDS)
-          : { message: 'The server sent no answer. Try again.' },
-      );
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
-  });
+  const handleSave = handleSubmit((values) =>
+    submit(
+      'OwnerSuccess',
+      async () =>
+        (await updateOwner({ variables: { input: { id: owner.id, expectedVersion: owner.version, ...toOwnerInput(values) } } })).data
+          ?.updateOwner,
+      { onSuccess: () => void message.success('The owner was saved.') },
+    ),
+  );
 
   if (!editable) {
     return (

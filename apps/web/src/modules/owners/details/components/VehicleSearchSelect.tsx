@@ -1,62 +1,37 @@
-import { useEffect, useState } from 'react';
-import type { Ref } from 'react';
-import { Select } from 'antd';
-import type { RefSelectProps } from 'antd';
+import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { OwnerVehicleOptionsDocument } from '@partner-hub/graphql-client';
-import type { FieldAriaProps } from '../../../shared/forms/FormField';
+import { SearchSelect } from '../../../shared/components/SearchSelect';
+import type { PickerProps } from '../../../shared/components/SearchSelect';
+import { vehicleOptionLabel } from '../../../vehicles/utils/vehicle-option';
 
-/** How long typing pauses before the picker asks the server. */
-const SEARCH_DELAY_MS = 250;
-
-export type VehicleSearchSelectProps = Partial<FieldAriaProps> & {
+export type VehicleSearchSelectProps = PickerProps & {
   /** The chosen vehicle's id. */
   value: string | undefined;
   onChange: (id: string | undefined) => void;
-  onBlur?: () => void;
-  ref?: Ref<RefSelectProps>;
 };
 
-type Option = { value: string; label: string };
-
 /** A searchable picker over the vehicles the viewer may see (the `vehicles` query's search: VIN, plate or device serial). */
-export function VehicleSearchSelect({ value, onChange, onBlur, ref, ...aria }: VehicleSearchSelectProps) {
-  const [searchText, setSearchText] = useState('');
+export function VehicleSearchSelect({ value, onChange, ...pickerProps }: VehicleSearchSelectProps) {
   const [search, setSearch] = useState('');
-  // the chosen vehicle stays labelled when a later search no longer lists it
-  const [chosen, setChosen] = useState<Option | null>(null);
-
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(searchText.trim()), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [searchText]);
-
   const { data, loading, error } = useQuery(OwnerVehicleOptionsDocument, {
     variables: { search: search || null, first: 20 },
   });
-  const options: Option[] = (data?.vehicles.edges ?? []).map(({ node }) => ({
-    value: node.id,
-    label: `${node.vin} · ${node.make} ${node.model}${node.plate ? ` · ${node.plate}` : ''}`,
-  }));
-  if (value && chosen?.value === value && !options.some((option) => option.value === value))
-    options.unshift(chosen);
+  const options = (data?.vehicles.edges ?? []).map(({ node }) => ({ id: node.id, label: vehicleOptionLabel(node) }));
 
   return (
-    <Select<string>
-      {...aria}
-      ref={ref}
-      value={value}
-      onChange={(id) => {
-        setChosen(options.find((option) => option.value === id) ?? null);
-        onChange(id ?? undefined);
-      }}
-      onBlur={onBlur}
+    <SearchSelect
       placeholder="Search by VIN, plate or device serial"
-      allowClear
-      showSearch={{ filterOption: false, searchValue: searchText, onSearch: setSearchText }}
+      {...pickerProps}
+      value={value}
+      onChange={(vehicle) => onChange(vehicle?.id)}
+      onSearch={setSearch}
+      items={options}
+      idOf={(vehicle) => vehicle.id}
+      labelOf={(vehicle) => vehicle.label}
       loading={loading}
-      notFoundContent={error ? 'Could not load vehicles.' : loading ? 'Searching…' : 'No vehicle matches.'}
-      options={options}
+      error={error}
+      messages={{ error: 'Could not load vehicles.', empty: 'No vehicle matches.' }}
     />
   );
 }

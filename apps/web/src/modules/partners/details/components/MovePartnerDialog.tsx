@@ -9,11 +9,11 @@ import {
   PartnerDescendantsDocument,
   PartnerOptionsDocument,
 } from '@partner-hub/graphql-client';
+import { MAX_SEARCH_LENGTH } from '@partner-hub/domain';
 import type { PartnerDetailsFieldsFragment } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../../shared/forms/FormField';
-import { applyErrorResult } from '../../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../../shared/forms/apply-error-result';
+import { useMutationForm } from '../../../shared/forms/use-mutation-form';
 import { describeError } from '../../../shared/utils/errors';
 
 const moveSchema = z
@@ -36,7 +36,6 @@ export type MovePartnerDialogProps = {
 export function MovePartnerDialog({ partner, open, canMoveToTop, onClose }: MovePartnerDialogProps) {
   const { message } = AntApp.useApp();
   const [search, setSearch] = useState('');
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const [movePartner] = useMutation(MovePartnerDocument, { refetchQueries: ['PartnerDescendants'] });
   const { data, loading, error } = useQuery(PartnerOptionsDocument, {
     variables: { search: search || null, first: 20 },
@@ -63,6 +62,7 @@ export function MovePartnerDialog({ partner, open, canMoveToTop, onClose }: Move
     defaultValues: { destination: 'partner', parentId: null },
   });
   const destination = useWatch({ control, name: 'destination' });
+  const { formError, setFormError, submit } = useMutationForm({ setError, fields: ['parentId'] });
 
   const options = (data?.partners.edges ?? [])
     .map((edge) => edge.node)
@@ -76,23 +76,14 @@ export function MovePartnerDialog({ partner, open, canMoveToTop, onClose }: Move
     onClose();
   };
 
-  const handleMove = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const parentId = values.destination === 'top' ? null : values.parentId;
-      const { data: result } = await movePartner({ variables: { input: { id: partner.id, parentId } } });
-      const outcome = result?.movePartner;
-      if (!outcome) {
-        setFormError({ message: 'The server sent no answer. Try again.' });
-      } else if (outcome.__typename === 'PartnerSuccess') {
+  const handleMove = handleSubmit((values) => {
+    const parentId = values.destination === 'top' ? null : values.parentId;
+    return submit('PartnerSuccess', async () => (await movePartner({ variables: { input: { id: partner.id, parentId } } })).data?.movePartner, {
+      onSuccess: () => {
         void message.success(`${partner.name} was moved.`);
         handleClose();
-      } else {
-        setFormError(applyErrorResult(outcome, setError, ['parentId']));
-      }
-    } catch (moveError) {
-      setFormError({ message: describeError(moveError) });
-    }
+      },
+    });
   });
 
   return (
@@ -142,7 +133,7 @@ export function MovePartnerDialog({ partner, open, canMoveToTop, onClose }: Move
             render={(field, aria) => (
               <Select
                 {...aria}
-                showSearch={{ filterOption: false, onSearch: (text) => setSearch(text.trim()) }}
+                showSearch={{ filterOption: false, onSearch: (text) => setSearch(text.trim().slice(0, MAX_SEARCH_LENGTH)) }}
                 allowClear
                 placeholder="Search by name, e-mail or Partner ID"
                 loading={loading}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Alert, App as AntApp, Button, Col, Descriptions, Form, Input, Row, Select, Typography } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -16,9 +16,7 @@ import type { PartnerDetailsFieldsFragment } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../../shared/forms/FormField';
 import { useVersionConflict } from '../../../shared/forms/use-version-conflict';
-import { applyErrorResult } from '../../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../../shared/forms/apply-error-result';
-import { describeError } from '../../../shared/utils/errors';
+import { useMutationForm } from '../../../shared/forms/use-mutation-form';
 import { withoutFieldPrefix } from '../forms/server-errors';
 
 const AGREEMENT_FIELDS = ['deposit', 'currency', 'additionalCurrencies', 'accountType'] as const;
@@ -58,7 +56,6 @@ function formValuesOf(partner: PartnerDetailsFieldsFragment): AgreementValues {
 export function PartnerAgreementTab({ partner }: PartnerAgreementTabProps) {
   const { message } = AntApp.useApp();
   const [updateAgreement] = useMutation(UpdatePartnerAgreementDocument);
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const editable = partner.manageable;
   const {
     control,
@@ -77,33 +74,25 @@ export function PartnerAgreementTab({ partner }: PartnerAgreementTabProps) {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const serverValues = useMemo(() => formValuesOf(partner), [partner.version, partner.agreement]);
   const conflict = useVersionConflict({ form: { getValues, reset, setValue }, serverValues, objectName: 'partner' });
+  const { formError, submit } = useMutationForm({ setError, fields: AGREEMENT_FIELDS, conflict });
 
-  const handleSave = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const { data } = await updateAgreement({
-        variables: {
-          input: {
-            id: partner.id,
-            expectedVersion: partner.version,
-            agreement: {
-              deposit: formatAmount(values.depositMinor, values.currency),
-              currency: values.currency,
-              additionalCurrencies: values.additionalCurrencies,
-              accountType: values.accountType,
-            },
-          },
-        },
-      });
-      const result = data?.updatePartnerAgreement;
-      if (conflict.handleResult(result)) return;
-      if (!result) setFormError({ message: 'The server sent no answer. Try again.' });
-      else if (result.__typename === 'PartnerSuccess') void message.success('The agreement was saved.');
-      else
-        setFormError(applyErrorResult(withoutFieldPrefix(result, 'agreement.'), setError, AGREEMENT_FIELDS));
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
+  const handleSave = handleSubmit((values) => {
+    const agreement = {
+      deposit: formatAmount(values.depositMinor, values.currency),
+      currency: values.currency,
+      additionalCurrencies: values.additionalCurrencies,
+      accountType: values.accountType,
+    };
+    return submit(
+      'PartnerSuccess',
+      async () =>
+        (await updateAgreement({ variables: { input: { id: partner.id, expectedVersion: partner.version, agreement } } })).data
+          ?.updatePartnerAgreement,
+      {
+        onSuccess: () => void message.success('The agreement was saved.'),
+        onRefusal: (refusal) => withoutFieldPrefix(refusal, 'agreement.'),
+      },
+    );
   });
 
   const currencyOptions = COMMON_CURRENCIES.map((code) => ({ value: code, label: code }));

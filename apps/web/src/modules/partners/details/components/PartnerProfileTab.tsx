@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Alert, App as AntApp, Button, Col, Form, Input, Row } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -11,9 +11,7 @@ import { ErrorResultAlert } from '@partner-hub/ui';
 import { useViewer } from '../../../auth/hooks/viewer-context';
 import { FormField } from '../../../shared/forms/FormField';
 import { useVersionConflict } from '../../../shared/forms/use-version-conflict';
-import { applyErrorResult } from '../../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../../shared/forms/apply-error-result';
-import { describeError } from '../../../shared/utils/errors';
+import { useMutationForm } from '../../../shared/forms/use-mutation-form';
 import { PROFILE_FIELDS, profileFormValues, profileInput } from '../forms/profile-form';
 import type { ProfileFormOutput, ProfileFormValues } from '../forms/profile-form';
 import { withoutFieldPrefix } from '../forms/server-errors';
@@ -66,7 +64,6 @@ export function PartnerProfileTab({ partner }: PartnerProfileTabProps) {
   const viewer = useViewer();
   const { message } = AntApp.useApp();
   const [updateProfile] = useMutation(UpdatePartnerProfileDocument);
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const {
     control,
     handleSubmit,
@@ -86,29 +83,23 @@ export function PartnerProfileTab({ partner }: PartnerProfileTabProps) {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const serverValues = useMemo(() => profileFormValues(partner.organization), [partner.organization, partner.version]);
   const conflict = useVersionConflict({ form: { getValues, reset, setValue }, serverValues, objectName: 'partner' });
+  const { formError, submit } = useMutationForm({ setError, fields: PROFILE_FIELDS, conflict });
 
   const note = readOnlyNote(partner, viewer.organization.id);
   const editable = note === null;
 
-  const handleSave = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const { data } = await updateProfile({
-        variables: { input: { id: partner.id, expectedVersion: partner.version, profile: profileInput(values) } },
-      });
-      const result = data?.updatePartnerProfile;
-      if (conflict.handleResult(result)) return;
-      if (!result) {
-        setFormError({ message: 'The server sent no answer. Try again.' });
-      } else if (result.__typename === 'PartnerSuccess') {
-        void message.success('The profile was saved.');
-      } else {
-        setFormError(applyErrorResult(withoutFieldPrefix(result, 'profile.'), setError, PROFILE_FIELDS));
-      }
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
-  });
+  const handleSave = handleSubmit((values) =>
+    submit(
+      'PartnerSuccess',
+      async () =>
+        (await updateProfile({ variables: { input: { id: partner.id, expectedVersion: partner.version, profile: profileInput(values) } } }))
+          .data?.updatePartnerProfile,
+      {
+        onSuccess: () => void message.success('The profile was saved.'),
+        onRefusal: (refusal) => withoutFieldPrefix(refusal, 'profile.'),
+      },
+    ),
+  );
 
   return (
     <Form

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Alert, App as AntApp, Button, Card, Flex, Form, Select, Switch, Typography } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -12,8 +12,7 @@ import type { PartnerDetailsFieldsFragment } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../../shared/forms/FormField';
 import { useVersionConflict } from '../../../shared/forms/use-version-conflict';
-import { applyErrorResult } from '../../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../../shared/forms/apply-error-result';
+import { useMutationForm } from '../../../shared/forms/use-mutation-form';
 import { describeError } from '../../../shared/utils/errors';
 import {
   newlyBlocking,
@@ -45,7 +44,6 @@ export function PartnerSettingsTab({ partner }: PartnerSettingsTabProps) {
   const [updateSettings] = useMutation(UpdatePartnerSettingsDocument);
   const [archivePartner] = useMutation(ArchivePartnerDocument);
   const [restorePartner] = useMutation(RestorePartnerDocument);
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const editable = partner.manageable;
   const {
     control,
@@ -64,20 +62,16 @@ export function PartnerSettingsTab({ partner }: PartnerSettingsTabProps) {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const serverValues = useMemo(() => settingsFormValues(partner), [partner.version, partner.allowJobOverride, partner.blocked, partner.usersBlocked, partner.organization.passwordPolicy]);
   const conflict = useVersionConflict({ form: { getValues, reset, setValue }, serverValues, objectName: 'partner' });
+  const { formError, submit } = useMutationForm({ setError, fields: SETTINGS_FIELDS, conflict });
 
-  const save = async (values: PartnerSettingsValues) => {
-    setFormError(null);
-    try {
-      const { data } = await updateSettings({ variables: { input: { id: partner.id, expectedVersion: partner.version, ...values } } });
-      const result = data?.updatePartnerSettings;
-      if (conflict.handleResult(result)) return;
-      if (!result) setFormError({ message: 'The server sent no answer. Try again.' });
-      else if (result.__typename === 'PartnerSuccess') void message.success('The settings were saved.');
-      else setFormError(applyErrorResult(result, setError, SETTINGS_FIELDS));
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
-  };
+  const save = (values: PartnerSettingsValues) =>
+    submit(
+      'PartnerSuccess',
+      async () =>
+        (await updateSettings({ variables: { input: { id: partner.id, expectedVersion: partner.version, ...values } } })).data
+          ?.updatePartnerSettings,
+      { onSuccess: () => void message.success('The settings were saved.') },
+    );
 
   const handleSave = handleSubmit(async (values) => {
     const change = newlyBlocking(settingsFormValues(partner), values);

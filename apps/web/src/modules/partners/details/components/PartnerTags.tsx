@@ -1,6 +1,8 @@
 import { Space, Tag } from 'antd';
 import { PARTNER_ROLE_LABELS, PARTNER_STATUS_LABELS } from '@partner-hub/domain';
 import type { PartnerRole, PartnerStatus } from '@partner-hub/domain';
+import type { InvitationState } from '@partner-hub/graphql-client';
+import { PartnerFlagTags } from '../../components/PartnerFlagTags';
 
 const STATUS_COLORS: Record<PartnerStatus, string> = { DRAFT: 'default', PENDING: 'gold', ACCEPTED: 'green' };
 const ROLE_COLORS: Record<PartnerRole, string> = {
@@ -16,10 +18,16 @@ export function PartnerRoleTag({ role }: PartnerRoleTagProps) {
   return <Tag color={ROLE_COLORS[role]}>{PARTNER_ROLE_LABELS[role]}</Tag>;
 }
 
-export type PartnerStatusTagProps = { status: PartnerStatus };
+export type PartnerStatusTagProps = {
+  status: PartnerStatus;
+  /** the state of the partner's latest invitation, when known: a declined one is named as such */
+  invitationState?: InvitationState | null;
+};
 
-/** A partner's claiming status (draft, invitation sent, accepted) as a tag. */
-export function PartnerStatusTag({ status }: PartnerStatusTagProps) {
+/** A partner's claiming status (draft, invitation sent, declined, accepted) as a tag. */
+export function PartnerStatusTag({ status, invitationState }: PartnerStatusTagProps) {
+  // declining returns the partner to DRAFT; "Draft" alone would hide that the partner said no
+  if (status === 'DRAFT' && invitationState === 'DECLINED') return <Tag color="volcano">Declined</Tag>;
   return <Tag color={STATUS_COLORS[status]}>{PARTNER_STATUS_LABELS[status]}</Tag>;
 }
 
@@ -31,6 +39,7 @@ export type PartnerTagsProps = {
     blocked: boolean;
     usersBlocked?: boolean;
     archivedAt?: string | null;
+    invitation?: { state: InvitationState } | null;
   };
 };
 
@@ -39,9 +48,8 @@ export function PartnerTags({ partner }: PartnerTagsProps) {
   return (
     <Space size={4} wrap>
       <PartnerRoleTag role={partner.role} />
-      <PartnerStatusTag status={partner.status} />
-      {partner.allowJobOverride ? <Tag color="cyan">Job override allowed</Tag> : null}
-      {partner.blocked ? <Tag color="red">Blocked</Tag> : null}
+      <PartnerStatusTag status={partner.status} invitationState={partner.invitation?.state} />
+      <PartnerFlagTags allowJobOverride={!!partner.allowJobOverride} blocked={partner.blocked} />
       {partner.usersBlocked ? <Tag color="orange">Sub-account users blocked</Tag> : null}
       {partner.archivedAt ? <Tag>Archived</Tag> : null}
     </Space>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Alert, App as AntApp, Form, Input, Modal } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -8,9 +8,7 @@ import type { PasswordPolicy } from '@partner-hub/domain';
 import { CreatePartnerAdminDocument } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../../shared/forms/FormField';
-import { applyErrorResult } from '../../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../../shared/forms/apply-error-result';
-import { describeError } from '../../../shared/utils/errors';
+import { useMutationForm } from '../../../shared/forms/use-mutation-form';
 import { partnerAdminSchema } from '../forms/invitation-schemas';
 import type { PartnerAdminValues } from '../forms/invitation-schemas';
 
@@ -36,7 +34,6 @@ export function CreatePartnerAdminDialog({
   const [createAdmin] = useMutation(CreatePartnerAdminDocument, {
     refetchQueries: ['PartnerUsers', 'PartnerHistory'],
   });
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const schema = useMemo(() => partnerAdminSchema(passwordPolicy), [passwordPolicy]);
   const {
     control,
@@ -48,6 +45,7 @@ export function CreatePartnerAdminDialog({
     resolver: zodResolver(schema),
     values: { email: defaultEmail, name: '', password: '' },
   });
+  const { formError, setFormError, submit } = useMutationForm({ setError, fields: ['email', 'name', 'password'] });
 
   const handleClose = () => {
     reset();
@@ -55,23 +53,14 @@ export function CreatePartnerAdminDialog({
     onClose();
   };
 
-  const handleCreate = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const { data } = await createAdmin({ variables: { input: { partnerId, ...values } } });
-      const result = data?.createPartnerAdmin;
-      if (!result) {
-        setFormError({ message: 'The server sent no answer. Try again.' });
-      } else if (result.__typename === 'PartnerSuccess') {
+  const handleCreate = handleSubmit((values) =>
+    submit('PartnerSuccess', async () => (await createAdmin({ variables: { input: { partnerId, ...values } } })).data?.createPartnerAdmin, {
+      onSuccess: () => {
         void message.success(`${values.name} can now sign in as ${partnerName}'s admin.`);
         handleClose();
-      } else {
-        setFormError(applyErrorResult(result, setError, ['email', 'name', 'password']));
-      }
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
-  });
+      },
+    }),
+  );
 
   return (
     <Modal

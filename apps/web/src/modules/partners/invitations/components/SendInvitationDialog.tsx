@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Alert, App as AntApp, Form, Input, Modal } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -7,9 +6,7 @@ import type { z } from 'zod';
 import { SendPartnerInvitationFromDetailsDocument } from '@partner-hub/graphql-client';
 import { ErrorResultAlert } from '@partner-hub/ui';
 import { FormField } from '../../../shared/forms/FormField';
-import { applyErrorResult } from '../../../shared/forms/apply-error-result';
-import type { FormLevelError } from '../../../shared/forms/apply-error-result';
-import { describeError } from '../../../shared/utils/errors';
+import { useMutationForm } from '../../../shared/forms/use-mutation-form';
 import { sendInvitationSchema } from '../forms/invitation-schemas';
 import type { SendInvitationValues } from '../forms/invitation-schemas';
 
@@ -37,7 +34,6 @@ export function SendInvitationDialog({
   const [sendInvitation] = useMutation(SendPartnerInvitationFromDetailsDocument, {
     refetchQueries: ['PartnerHistory'],
   });
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const {
     control,
     handleSubmit,
@@ -48,6 +44,7 @@ export function SendInvitationDialog({
     resolver: zodResolver(sendInvitationSchema),
     values: { email: defaultEmail },
   });
+  const { formError, setFormError, submit } = useMutationForm({ setError, fields: ['email'] });
 
   const handleClose = () => {
     reset();
@@ -55,23 +52,14 @@ export function SendInvitationDialog({
     onClose();
   };
 
-  const handleSend = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const { data } = await sendInvitation({ variables: { input: { partnerId, email: values.email } } });
-      const result = data?.sendPartnerInvitation;
-      if (!result) {
-        setFormError({ message: 'The server sent no answer. Try again.' });
-      } else if (result.__typename === 'PartnerSuccess') {
-        void message.success(`The invitation was sent to ${values.email}.`);
+  const handleSend = handleSubmit(({ email }) =>
+    submit('PartnerSuccess', async () => (await sendInvitation({ variables: { input: { partnerId, email } } })).data?.sendPartnerInvitation, {
+      onSuccess: () => {
+        void message.success(`The invitation was sent to ${email}.`);
         handleClose();
-      } else {
-        setFormError(applyErrorResult(result, setError, ['email']));
-      }
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
-  });
+      },
+    }),
+  );
 
   const title = resend ? 'Re-send invitation' : 'Send invitation';
   return (

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { App as AntApp, Button, Descriptions, Form, Typography } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -9,10 +9,8 @@ import { UpdateVehicleDocument } from '@partner-hub/graphql-client';
 import type { VehicleDetailsFieldsFragment } from '@partner-hub/graphql-client';
 import { CopyableId, ErrorResultAlert } from '@partner-hub/ui';
 import { useCan } from '../../../auth/hooks/viewer-context';
-import { applyErrorResult } from '../../../shared/forms/apply-error-result';
+import { useMutationForm } from '../../../shared/forms/use-mutation-form';
 import { useVersionConflict } from '../../../shared/forms/use-version-conflict';
-import type { FormLevelError } from '../../../shared/forms/apply-error-result';
-import { describeError } from '../../../shared/utils/errors';
 import { formatDateTime } from '../../../shared/utils/format';
 import {
   VEHICLE_DETAILS_SERVER_FIELDS,
@@ -34,7 +32,6 @@ export function VehicleDetailsTab({ vehicle }: VehicleDetailsTabProps) {
   const canWrite = useCan('vehicles:write');
   const { message } = AntApp.useApp();
   const [updateVehicle] = useMutation(UpdateVehicleDocument);
-  const [formError, setFormError] = useState<FormLevelError | null>(null);
   const form = useForm<VehicleDetailsFormValues, unknown, VehicleDetails>({
     // the form holds every field as text, a narrower type than the schema's input accepts
     resolver: zodResolver(vehicleDetailsFormSchema) as Resolver<
@@ -54,24 +51,17 @@ export function VehicleDetailsTab({ vehicle }: VehicleDetailsTabProps) {
   // newer details from the server (after saving, or changed elsewhere) replace the form's values
   const serverValues = useMemo(() => vehicleDetailsValues(vehicle), [vehicle]);
   const conflict = useVersionConflict({ form, serverValues, objectName: 'vehicle' });
+  const { formError, submit } = useMutationForm({ setError, fields: VEHICLE_DETAILS_SERVER_FIELDS, conflict });
 
-  const handleSave = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const { data } = await updateVehicle({
-        variables: { input: { id: vehicle.id, expectedVersion: vehicle.version, ...toVehicleDetailsInput(values) } },
-      });
-      const result = data?.updateVehicle;
-      if (result?.__typename === 'VehicleSuccess') {
-        void message.success('The vehicle was saved.');
-        return;
-      }
-      if (conflict.handleResult(result)) return;
-      if (result) setFormError(applyErrorResult(result, setError, VEHICLE_DETAILS_SERVER_FIELDS));
-    } catch (error) {
-      setFormError({ message: describeError(error) });
-    }
-  });
+  const handleSave = handleSubmit((values) =>
+    submit(
+      'VehicleSuccess',
+      async () =>
+        (await updateVehicle({ variables: { input: { id: vehicle.id, expectedVersion: vehicle.version, ...toVehicleDetailsInput(values) } } }))
+          .data?.updateVehicle,
+      { onSuccess: () => void message.success('The vehicle was saved.') },
+    ),
+  );
 
   const editable = canWrite && !vehicle.archivedAt;
 

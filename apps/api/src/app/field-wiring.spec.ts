@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { GraphQLObjectType, GraphQLSchema, GraphQLString, graphql, isObjectType } from 'graphql';
+import type { MiddlewareFn } from 'type-graphql';
+import { getMetadataStorage } from 'type-graphql';
+import type { RequestContext } from '../common/context/request-context.js';
+import { buildAppSchema } from './build-schema.js';
+import { useAtOperationRoots } from './field-wiring.js';
+
+describe('field wiring', () => {
+  it('runs operation middlewares once per root field, outermost first, and never on nested fields', async () => {
+    const calls: string[] = [];
+    const item = new GraphQLObjectType({ name: 'Item', fields: { name: { type: GraphQLString } } });
+    const schema = new GraphQLSchema({
+      query: new GraphQLObjectType({ name: 'Query', fields: { items: { type: new GraphQLObjectType({ name: 'Items', fields: { a: { type: item }, b: { type: item } } }), resolve: () => ({ a: { name: 'a' }, b: { name: 'b' } }) } } }),
+    });
+    const named = (name: string): MiddlewareFn<RequestContext> => async ({ info }, next) => {
+      calls.push(`${name}:${info.fieldName}`);
+      return next();
+    };
+    useAtOperationRoots(schema, [named('outer'), named('inner')]);
+    const result = await graphql({ schema, source: '{ items { a { name } b { name } } }' });
+    expect(result).toEqual({ data: { items: { a: { name: 'a' }, b: { name: 'b' } } } });
+    expect(calls).toEqual(['outer:items', 'inner:items']);
+  });
+
+  it('resolves plain fields without a wrapper; fields with a rule, a resolver method or another property name keep theirs', async () => {
+    const schema = await buildAppSchema();
+    const storage = getMetadataStorage();
+    const field = (type: string, name: string) => {
+      const object = schema.getType(type);
+      if (!isObjectType(object)) throw new Error(`${type} is not an object type`);
+      return object.getFields()[name]!;
+    };
+    expect(field('Vehicle', 'vin').resolve).toBeUndefined();
+    expect(field('Job', 'title').resolve).toBeUndefined();
+    expect(field('Partner', 'blocked').resolve).toBeUndefined();
+    // every object field that declares a rule keeps its resolver, where the rule is checked
+    let checked = 0;
+    for (const rule of storage.authorizedFields) {
+      const resolver = storage.fieldResolvers.find((r) => r.target === rule.target && r.methodName === rule.fieldName);
+      const type = storage.objectTypes.find((t) => t.target === (resolver?.getObjectType?.() ?? rule.target));
+      if (!type) continue; // a query, mutation or subscription
+      const schemaName = resolver?.schemaName ?? type.fields?.find((f) => f.name === rule.fieldName)?.schemaName ?? rule.fieldName;
+      expect(field(type.name, schemaName).resolve, `${type.name}.${schemaName}`).toBeTypeOf('function');
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+});

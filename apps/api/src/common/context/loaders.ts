@@ -1,0 +1,61 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityClass } from '@mikro-orm/core';
+import type { RequestContext } from './request-context.js';
+
+/**
+ * Request-scoped DataLoaders: relations are resolved in batches, never one query per parent row. Each
+ * feature declares its own (`<feature>.loaders.ts`) with {@link contextLoaders}; the kernel knows none
+ * of them. A context makes each set on first use, bound to its `em` — so a transaction's context
+ * (inTransaction) reads inside the transaction, with a cache of its own.
+ */
+export function contextLoaders<T>(make: (em: EntityManager, ctx: RequestContext) => T): (ctx: RequestContext) => T {
+  return (ctx) => {
+    let loaders = ctx.loaders.get(make) as T | undefined;
+    if (!loaders) {
+      loaders = make(ctx.em, ctx);
+      ctx.loaders.set(make, loaders);
+    }
+    return loaders;
+  };
+}
+
+/** Batches "load by id" for one entity into one `where id in (...)` per tick, through the scoped fork. */
+function byId<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = await em.find(entity, { id: { $in: [...ids] } } as never);
+    const found = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+/**
+ * The context's "load by id" loader of an entity. Tenant-filtered like every read of the context;
+ * callers still check what the viewer may see (e.g. the partner scope or the vehicle ledger).
+ */
+export function loaderById<T extends { id: string }>(ctx: RequestContext, entity: EntityClass<T>): DataLoader<string, T | null> {
+  let loader = ctx.loaders.get(entity) as DataLoader<string, T | null> | undefined;
+  if (!loader) {
+    loader = byId(ctx.em, entity);
+    ctx.loaders.set(entity, loader);
+  }
+  return loader;
+}
+
+/** Batches "load the rows pointing at each parent" into one `where <relation> in (...)` per tick. */
+export function groupedBy<T extends object>(em: EntityManager, entity: EntityClass<T>, relation: keyof T & string, orderBy: Record<string, 'asc' | 'desc'>) {
+  return new DataLoader<string, T[]>(async (ids) => {
+    const rows = await em.find(entity, { [relation]: { $in: [...ids] } } as never, { orderBy: orderBy as never });
+    const grouped = new Map<string, T[]>(ids.map((id) => [id, []]));
+    for (const row of rows) grouped.get((row[relation] as { id: string }).id)?.push(row);
+    return ids.map((id) => grouped.get(id) ?? []);
+  });
+}
+
+/** Batches a query answering one value per id (e.g. a grouped count) into one call per tick. */
+export function batched<V>(query: (ids: readonly string[]) => Promise<Map<string, V>>, missing: V) {
+  return new DataLoader<string, V>(async (ids) => {
+    const found = await query(ids);
+    return ids.map((id) => found.get(id) ?? missing);
+  });
+}

@@ -1,0 +1,15 @@
+import DataLoader from 'dataloader';
+import { batched, contextLoaders } from '../../common/context/loaders.js';
+import { chainsAbove } from '../access/partner-tree.queries.js';
+import { subPartnerCounts } from './sub-partner-counts.queries.js';
+import type { TreeRow } from '../access/partner-tree.queries.js';
+
+/** The partner tree's loaders (partners by id: `loaderById(ctx, Partner)`). */
+export const partnerLoaders = contextLoaders((em) => ({
+  subPartnerCount: batched((ids) => subPartnerCounts(em, ids), 0),
+  /** the chain above each partner (one recursive query per batch) */
+  chainAbove: new DataLoader<string, TreeRow[]>(async (ids) => {
+    const chains = await chainsAbove(em, ids);
+    return ids.map((id) => chains.get(id) ?? []);
+  }),
+}));
