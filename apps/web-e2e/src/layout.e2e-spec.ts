@@ -15,9 +15,11 @@ const FLOW_TIMEOUT_MS = 180_000;
 /**
  * Fails unless `locator` lies wholly inside the viewport (no scrolling needed to see it) and is the
  * element a tap at its centre reaches (nothing — a header, a bar, a drawer — lies on top of it).
+ * `scrolledTo`: an item of a long list, first scrolled up or down to (never sideways).
  */
-async function expectReachable(page: Page, locator: Locator, what: string): Promise<void> {
+async function expectReachable(page: Page, locator: Locator, what: string, options: { scrolledTo?: boolean } = {}): Promise<void> {
   await locator.waitFor();
+  if (options.scrolledTo) await locator.scrollIntoViewIfNeeded();
   const viewport = page.viewportSize();
   const box = await locator.boundingBox();
   if (!viewport || !box) throw new Error(`${what}: no viewport or no box`);
@@ -113,11 +115,13 @@ describe.skipIf(!chromiumPath)('layout at a phone and a desktop width', () => {
             page,
             assigned.getByText('Assigned', { exact: true }),
             'the status of an assigned job',
+            { scrolledTo: true },
           );
           await expectReachable(
             page,
             assigned.getByRole('button', { name: /^Actions for / }),
             'the menu of an assigned job',
+            { scrolledTo: true },
           );
           await expectNoHorizontalScroll(page, 'jobs');
 
