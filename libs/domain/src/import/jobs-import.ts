@@ -110,6 +110,10 @@ export function parseIsoDay(value: string): { day: string } | { error: string } 
 }
 
 
+const JOB_TEXT_COLUMNS = ['title', 'description', 'instructions'] as const;
+/** made once: a file checks up to 100,000 rows, and building a schema costs more than using it */
+const TEXT_SCHEMAS = Object.fromEntries(JOB_TEXT_COLUMNS.map((column) => [column, optionalJobTextSchema(column)])) as Record<(typeof JOB_TEXT_COLUMNS)[number], ReturnType<typeof optionalJobTextSchema>>;
+
 /**
  * Checks one row against its own rules: a vehicle named (VIN in the VIN alphabet, or a plate),
  * the kind, the texts' lengths, the configuration with the job form's rules, the date and the
@@ -146,8 +150,8 @@ export function readJobRow(line: number, values: Record<JobImportColumn, string>
   const template = values.template.trim() === '' ? null : values.template.trim().toLowerCase();
 
   const texts: Partial<JobTexts> = {};
-  for (const column of ['title', 'description', 'instructions'] as const) {
-    const text = optionalJobTextSchema(column).safeParse(values[column]);
+  for (const column of JOB_TEXT_COLUMNS) {
+    const text = TEXT_SCHEMAS[column].safeParse(values[column]);
     if (text.success) texts[column] = text.data ?? null;
     else problem(column, JOB_FIELD_MESSAGES[column]);
   }

@@ -50,7 +50,7 @@ function renderDialog(mocks: MockLink.MockedResponse[], templateId?: string) {
 
 const dialog = () => screen.getByRole('dialog');
 const type = (label: string, value: string) => fireEvent.change(within(dialog()).getByLabelText(label), { target: { value } });
-const press = (name: string) => fireEvent.click(within(dialog()).getByRole('button', { name: new RegExp(`^(loading )?${name}$`) }));
+const press = (name: string) => fireEvent.click(within(dialog()).getByRole('button', { name: new RegExp(`^(loading ?)?${name}$`) }));
 
 async function chooseVehicle() {
   fireEvent.mouseDown(within(dialog()).getByRole('combobox', { name: 'Vehicle' }));
@@ -254,15 +254,15 @@ describe('CreateJobDialog', () => {
       await waitFor(() => expect(screen.getAllByRole('dialog')).toHaveLength(2));
       const prompt = screen.getAllByRole('dialog')[1];
       expect(within(prompt).getByText('Save as template')).toBeTruthy();
-      fireEvent.click(within(prompt).getByRole('button', { name: /^(loading )?Save template$/ }));
+      fireEvent.click(within(prompt).getByRole('button', { name: /^(loading ?)?Save template$/ }));
       expect(await within(prompt).findByText(JOB_TEMPLATE_MESSAGES.name)).toBeTruthy();
 
       fireEvent.change(within(prompt).getByLabelText('Template name'), { target: { value: 'Unit swap' } });
-      fireEvent.click(within(prompt).getByRole('button', { name: /^(loading )?Save template$/ }));
+      fireEvent.click(within(prompt).getByRole('button', { name: /^(loading ?)?Save template$/ }));
       expect(await within(prompt).findByText('A template named "Unit swap" already exists.')).toBeTruthy();
 
       fireEvent.change(within(prompt).getByLabelText('Template name'), { target: { value: 'Unit swap 2' } });
-      fireEvent.click(within(prompt).getByRole('button', { name: /^(loading )?Save template$/ }));
+      fireEvent.click(within(prompt).getByRole('button', { name: /^(loading ?)?Save template$/ }));
       expect(await screen.findByText('The template “Unit swap 2” was saved.')).toBeTruthy();
       // the job being created stays open with its values
       expect((within(screen.getAllByRole('dialog')[0]).getByLabelText('Title') as HTMLInputElement).value).toBe('Replace unit');

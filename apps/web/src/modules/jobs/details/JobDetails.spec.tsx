@@ -88,7 +88,7 @@ describe('JobDetails', () => {
 
   it("reloads the job after the API's refusal, so the page shows what the job is now", async () => {
     const running = runningBy('someone-else@fleetfit.example');
-    renderJob(assigned, ['PARTNER', 'TECHNICIAN'], [
+    renderJob({ ...assigned, availableActions: ['START'] }, ['PARTNER', 'TECHNICIAN'], [
       transitionMock({ id: 'j1', action: 'START' }, { __typename: 'InvalidTransitionError', code: 'INVALID_TRANSITION', message: 'This job is already running.', field: null, status: 'RUNNING' }),
       jobDetailsMock(running),
     ]);
@@ -101,7 +101,7 @@ describe('JobDetails', () => {
 
   it('asks "Cancel this job?" with "Keep job" and "Cancel job", and reloads the job when the API refuses', async () => {
     const cancelledMeanwhile = jobDetailsFixture({ ...pending, status: 'CANCELLED', events: [...pending.events, event('e2', 'CANCEL', 'PENDING', 'CANCELLED', 'manager@aurora-motors.example', 'Duplicate')] });
-    renderJob(pending, ['PRINCIPAL', 'ADMIN'], [
+    renderJob({ ...pending, availableActions: ['ASSIGN', 'CANCEL'] }, ['PRINCIPAL', 'ADMIN'], [
       transitionMock({ id: 'j1', action: 'CANCEL', reason: 'Customer moved' }, { __typename: 'InvalidTransitionError', code: 'INVALID_TRANSITION', message: 'This job is already cancelled.', field: null, status: 'CANCELLED' }),
       jobDetailsMock(cancelledMeanwhile),
     ]);

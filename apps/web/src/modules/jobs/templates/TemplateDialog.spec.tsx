@@ -25,7 +25,7 @@ function renderDialog(template: JobTemplateFieldsFragment | null, mocks: MockLin
 
 const dialog = () => screen.getByRole('dialog');
 const type = (label: string, value: string) => fireEvent.change(within(dialog()).getByLabelText(label), { target: { value } });
-const press = (name: string) => fireEvent.click(within(dialog()).getByRole('button', { name: new RegExp(`^(loading )?${name}$`) }));
+const press = (name: string) => fireEvent.click(within(dialog()).getByRole('button', { name: new RegExp(`^(loading ?)?${name}$`) }));
 
 const input: CreateJobTemplateInput = {
   name: 'Yearly check',

@@ -94,12 +94,12 @@ describe('TemplateList', () => {
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText('Duplicate “T3 install”')).toBeTruthy();
     fireEvent.change(within(dialog).getByLabelText('Template name'), { target: { value: 'Yearly check' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: /^(loading )?Duplicate$/ }));
+    fireEvent.click(within(dialog).getByRole('button', { name: /^(loading ?)?Duplicate$/ }));
     expect(await within(dialog).findByText('A template named "Yearly check" already exists.')).toBeTruthy();
     expect(within(dialog).getByLabelText('Template name').getAttribute('aria-invalid')).toBe('true');
 
     fireEvent.change(within(dialog).getByLabelText('Template name'), { target: { value: '' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: /^(loading )?Duplicate$/ }));
+    fireEvent.click(within(dialog).getByRole('button', { name: /^(loading ?)?Duplicate$/ }));
     expect(await screen.findByText('The copy “T3 install (copy)” was created.')).toBeTruthy();
   });
 

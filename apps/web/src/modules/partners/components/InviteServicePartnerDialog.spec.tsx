@@ -131,7 +131,7 @@ describe('InviteServicePartnerDialog', () => {
       'tr',
     ) as HTMLElement;
     await waitFor(() => expect(within(row).getByText('Invitation sent')).toBeTruthy());
-    expect(within(row).getByText('Override enabled')).toBeTruthy();
+    expect(within(row).getByText('Job override allowed')).toBeTruthy();
   });
 
   it("shows the server's refusal on the field and sends no invitation", async () => {
