@@ -17,7 +17,7 @@ import { JobResolver } from '../modules/job/job.resolver.js';
 import { JobEventFieldsResolver, JobFieldsResolver } from '../modules/job/job.fields.resolver.js';
 import { OwnerResolver } from '../modules/owner/owner.resolver.js';
 import { OwnerFieldsResolver } from '../modules/owner/owner.fields.resolver.js';
-import { OwnerVehicleAccessFieldsResolver, VehicleAssignmentFieldsResolver, VehicleFieldsResolver } from '../modules/vehicle/vehicle.fields.resolver.js';
+import { OwnerVehicleAccessFieldsResolver, VehicleAccessEntryFieldsResolver, VehicleAssignmentFieldsResolver, VehicleFieldsResolver } from '../modules/vehicle/vehicle.fields.resolver.js';
 import { PartnerVehicleFieldsResolver } from '../modules/vehicle/vehicle.fields.resolver.js';
 import { JobTemplateResolver } from '../modules/job/job-template.resolver.js';
 import { JobTemplateFieldsResolver } from '../modules/job/job-template.fields.resolver.js';
@@ -25,7 +25,7 @@ import { JobTemplateFieldsResolver } from '../modules/job/job-template.fields.re
 /** The one list of resolvers. */
 export const resolvers = [
   AuthResolver, ViewerFieldsResolver, UserResolver, PreferencesResolver, ApiKeyResolver, AuditResolver, MailboxResolver, PartnerResolver, PartnerFieldsResolver, InvitationResolver, ImportBatchResolver, PartnersCsvResolver,
-  VehicleResolver, VehicleFieldsResolver, VehicleAssignmentFieldsResolver, OwnerVehicleAccessFieldsResolver,
+  VehicleResolver, VehicleFieldsResolver, VehicleAssignmentFieldsResolver, VehicleAccessEntryFieldsResolver, OwnerVehicleAccessFieldsResolver,
   VehiclesCsvResolver,
   OwnerResolver, OwnerFieldsResolver,
   PartnerVehicleFieldsResolver,

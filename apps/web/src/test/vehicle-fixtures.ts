@@ -24,6 +24,7 @@ export function vehicleFixture(
     firmware: null,
     archivedAt: null,
     createdAt: '2026-03-01T10:00:00.000Z',
+    heldOutOfView: false,
     assignments: [],
     ...overrides,
   };

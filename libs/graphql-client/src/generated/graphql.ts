@@ -2411,6 +2411,8 @@ export type Vehicle = {
   deviceSerial: Maybe<Scalars['String']['output']>;
   /** The telematics unit's firmware version. */
   firmware: Maybe<Scalars['String']['output']>;
+  /** Whether the vehicle is assigned now to a partner that `assignments` does not show the viewer (a technician, or a partner seeing it through a job grant): it is held, but not by whom. */
+  heldOutOfView: Scalars['Boolean']['output'];
   /** What was done to this vehicle, newest first (the principal's record: empty for partners, who see only their own organization's events). */
   history: AuditEventConnection;
   /** Opaque unique id. */
@@ -2449,6 +2451,8 @@ export type VehicleAccessEntry = {
   __typename: 'VehicleAccessEntry';
   /** ASSIGNMENT: the partner the vehicle is assigned to — the partner itself, or the sub-partner through which it has access. */
   assignedPartner: Maybe<Partner>;
+  /** JOB_GRANT: the job whose grant gives access, when the viewer may see that job (null otherwise). */
+  job: Maybe<Job>;
   /** JOB_GRANT: the job whose grant gives access. */
   jobId: Maybe<Scalars['ID']['output']>;
   /** The partner whose people have access (null for PRINCIPAL_STAFF). */
@@ -3219,6 +3223,7 @@ export type VehicleAccessEntryFieldsFragment = {
   since: string | null;
   until: string | null;
   jobId: string | null;
+  job: { __typename: 'Job'; id: string; title: string | null; kind: JobKind } | null;
   partner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
   assignedPartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
 };
@@ -3238,6 +3243,7 @@ export type VehicleDetailsFieldsFragment = {
   firmware: string | null;
   archivedAt: string | null;
   createdAt: string;
+  heldOutOfView: boolean;
   accessVia: Array<{
     __typename: 'VehicleAccessEntry';
     reason: AccessReason;
@@ -3245,6 +3251,7 @@ export type VehicleDetailsFieldsFragment = {
     since: string | null;
     until: string | null;
     jobId: string | null;
+    job: { __typename: 'Job'; id: string; title: string | null; kind: JobKind } | null;
     partner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
     assignedPartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
   }>;
@@ -3270,6 +3277,7 @@ export type VehicleListFieldsFragment = {
   firmware: string | null;
   archivedAt: string | null;
   createdAt: string;
+  heldOutOfView: boolean;
   assignments: Array<{
     __typename: 'VehicleAssignment';
     id: string;
@@ -3626,6 +3634,7 @@ export type ArchiveVehicleMutation = {
           firmware: string | null;
           archivedAt: string | null;
           createdAt: string;
+          heldOutOfView: boolean;
           accessVia: Array<{
             __typename: 'VehicleAccessEntry';
             reason: AccessReason;
@@ -3633,6 +3642,7 @@ export type ArchiveVehicleMutation = {
             since: string | null;
             until: string | null;
             jobId: string | null;
+            job: { __typename: 'Job'; id: string; title: string | null; kind: JobKind } | null;
             partner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
             assignedPartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
           }>;
@@ -4247,6 +4257,7 @@ export type CreateVehicleMutation = {
           firmware: string | null;
           archivedAt: string | null;
           createdAt: string;
+          heldOutOfView: boolean;
           accessVia: Array<{
             __typename: 'VehicleAccessEntry';
             reason: AccessReason;
@@ -4254,6 +4265,7 @@ export type CreateVehicleMutation = {
             since: string | null;
             until: string | null;
             jobId: string | null;
+            job: { __typename: 'Job'; id: string; title: string | null; kind: JobKind } | null;
             partner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
             assignedPartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
           }>;
@@ -5828,6 +5840,7 @@ export type RestoreVehicleMutation = {
           firmware: string | null;
           archivedAt: string | null;
           createdAt: string;
+          heldOutOfView: boolean;
           accessVia: Array<{
             __typename: 'VehicleAccessEntry';
             reason: AccessReason;
@@ -5835,6 +5848,7 @@ export type RestoreVehicleMutation = {
             since: string | null;
             until: string | null;
             jobId: string | null;
+            job: { __typename: 'Job'; id: string; title: string | null; kind: JobKind } | null;
             partner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
             assignedPartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
           }>;
@@ -6875,6 +6889,7 @@ export type UpdateVehicleMutation = {
           firmware: string | null;
           archivedAt: string | null;
           createdAt: string;
+          heldOutOfView: boolean;
           accessVia: Array<{
             __typename: 'VehicleAccessEntry';
             reason: AccessReason;
@@ -6882,6 +6897,7 @@ export type UpdateVehicleMutation = {
             since: string | null;
             until: string | null;
             jobId: string | null;
+            job: { __typename: 'Job'; id: string; title: string | null; kind: JobKind } | null;
             partner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
             assignedPartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
           }>;
@@ -7110,6 +7126,7 @@ export type VehicleDetailsQuery = {
     firmware: string | null;
     archivedAt: string | null;
     createdAt: string;
+    heldOutOfView: boolean;
     accessVia: Array<{
       __typename: 'VehicleAccessEntry';
       reason: AccessReason;
@@ -7117,6 +7134,7 @@ export type VehicleDetailsQuery = {
       since: string | null;
       until: string | null;
       jobId: string | null;
+      job: { __typename: 'Job'; id: string; title: string | null; kind: JobKind } | null;
       partner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
       assignedPartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
     }>;
@@ -7209,6 +7227,7 @@ export type VehiclesQuery = {
         firmware: string | null;
         archivedAt: string | null;
         createdAt: string;
+        heldOutOfView: boolean;
         assignments: Array<{
           __typename: 'VehicleAssignment';
           id: string;
@@ -7271,6 +7290,7 @@ export type WhoCanAccessQuery = {
     since: string | null;
     until: string | null;
     jobId: string | null;
+    job: { __typename: 'Job'; id: string; title: string | null; kind: JobKind } | null;
     partner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
     assignedPartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
   }>;
@@ -8344,6 +8364,7 @@ export const VehicleListFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'firmware' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'heldOutOfView' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'assignments' },
@@ -8390,6 +8411,19 @@ export const VehicleAccessEntryFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'since' } },
           { kind: 'Field', name: { kind: 'Name', value: 'until' } },
           { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'job' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'partner' },
@@ -8468,6 +8502,7 @@ export const VehicleDetailsFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'firmware' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'heldOutOfView' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'assignments' },
@@ -8509,6 +8544,19 @@ export const VehicleDetailsFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'since' } },
           { kind: 'Field', name: { kind: 'Name', value: 'until' } },
           { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'job' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'partner' },
@@ -9664,6 +9712,7 @@ export const ArchiveVehicleDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'firmware' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'heldOutOfView' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'assignments' },
@@ -9705,6 +9754,19 @@ export const ArchiveVehicleDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'since' } },
           { kind: 'Field', name: { kind: 'Name', value: 'until' } },
           { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'job' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'partner' },
@@ -12078,6 +12140,7 @@ export const CreateVehicleDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'firmware' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'heldOutOfView' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'assignments' },
@@ -12119,6 +12182,19 @@ export const CreateVehicleDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'since' } },
           { kind: 'Field', name: { kind: 'Name', value: 'until' } },
           { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'job' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'partner' },
@@ -17764,6 +17840,7 @@ export const RestoreVehicleDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'firmware' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'heldOutOfView' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'assignments' },
@@ -17805,6 +17882,19 @@ export const RestoreVehicleDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'since' } },
           { kind: 'Field', name: { kind: 'Name', value: 'until' } },
           { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'job' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'partner' },
@@ -21457,6 +21547,7 @@ export const UpdateVehicleDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'firmware' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'heldOutOfView' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'assignments' },
@@ -21498,6 +21589,19 @@ export const UpdateVehicleDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'since' } },
           { kind: 'Field', name: { kind: 'Name', value: 'until' } },
           { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'job' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'partner' },
@@ -22250,6 +22354,7 @@ export const VehicleDetailsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'firmware' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'heldOutOfView' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'assignments' },
@@ -22291,6 +22396,19 @@ export const VehicleDetailsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'since' } },
           { kind: 'Field', name: { kind: 'Name', value: 'until' } },
           { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'job' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'partner' },
@@ -22712,6 +22830,7 @@ export const VehiclesDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'firmware' } },
           { kind: 'Field', name: { kind: 'Name', value: 'archivedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'heldOutOfView' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'assignments' },
@@ -22967,6 +23086,19 @@ export const WhoCanAccessDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'since' } },
           { kind: 'Field', name: { kind: 'Name', value: 'until' } },
           { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'job' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'partner' },

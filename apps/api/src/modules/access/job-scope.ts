@@ -4,6 +4,7 @@ import { validate as isUuid } from 'uuid';
 import { viewerOf } from '../../common/context/request-context.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { NotFound } from '../../common/errors/app-errors.js';
+import { batched, contextLoaders } from '../../common/context/loaders.js';
 import { Job } from '../job/job.entity.js';
 
 /**
@@ -24,6 +25,14 @@ export async function findVisibleJob(ctx: RequestContext, id: string, field = 'i
   if (!job) throw new NotFound('job', field);
   return job;
 }
+
+/** Jobs by id as far as the viewer's job scope reaches, batched (null: missing or not the viewer's to see). */
+export const visibleJobs = contextLoaders((em, ctx) =>
+  batched<Job | null>(async (ids) => {
+    const jobs = await em.find(Job, { $and: [{ id: { $in: [...ids] } }, jobScopeWhere(ctx)] });
+    return new Map(jobs.map((job) => [job.id, job]));
+  }, null),
+);
 
 /** Who the viewer is to this job, in the lifecycle's terms. */
 export function actorFor(ctx: RequestContext, job: Job): JobActor {

@@ -19,6 +19,8 @@ import { VehicleAssignment } from './vehicle-assignment.entity.js';
 import { vehicleLoaders } from './vehicle.loaders.js';
 import { loaderById } from '../../common/context/loaders.js';
 import { Organization } from '../organization/organization.entity.js';
+import { Job } from '../job/job.entity.js';
+import { visibleJobs } from '../access/job-scope.js';
 
 @Resolver(() => Vehicle)
 export class VehicleFieldsResolver {
@@ -50,6 +52,16 @@ export class VehicleFieldsResolver {
     return vehicleAssignments(ctx, vehicle.id, includeEnded);
   }
 
+  @Allow('vehicles:read')
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the vehicle is assigned now to a partner that `assignments` does not show the viewer (a technician, or a partner seeing it through a job grant): it is held, but not by whom.',
+  })
+  async heldOutOfView(@Root() vehicle: Vehicle, @Ctx() ctx: RequestContext): Promise<boolean> {
+    const shown = new Set((await this.assignments(vehicle, ctx, false)).map((a) => a.id));
+    const open = (await vehicleLoaders(ctx).assignmentsByVehicle.load(vehicle.id)).filter((a) => !a.unassignedAt);
+    return open.some((a) => !shown.has(a.id));
+  }
+
   @Allow('owners:read')
   @FieldResolver(() => [OwnerVehicleAccess], { description: 'The people who own or use the vehicle (basic data; never the principal\'s annotations to a partner; none through a job grant).' })
   owners(@Root() vehicle: Vehicle, @Ctx() ctx: RequestContext): Promise<OwnerVehicleAccess[]> {
@@ -77,6 +89,16 @@ export class VehicleAssignmentFieldsResolver {
     const partner = await loaderById(ctx, Partner).load(assignment.partner.id);
     if (!partner) throw new NotFound('partner');
     return partner;
+  }
+}
+
+@Resolver(() => VehicleAccessEntry)
+export class VehicleAccessEntryFieldsResolver {
+  @Allow('vehicles:read')
+  @FieldResolver(() => Job, { nullable: true, description: 'JOB_GRANT: the job whose grant gives access, when the viewer may see that job (null otherwise).' })
+  job(@Root() entry: VehicleAccessEntry, @Ctx() ctx: RequestContext): Promise<Job | null> {
+    // the ledger names the job; its title and kind follow the viewer's job scope, like every job read
+    return entry.jobId ? visibleJobs(ctx).load(entry.jobId) : Promise.resolve(null);
   }
 }
 

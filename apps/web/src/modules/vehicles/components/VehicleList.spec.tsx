@@ -318,6 +318,16 @@ describe('VehicleList', () => {
     ).toBeTruthy();
   });
 
+  it("tells a technician a vehicle is held by a partner it cannot see instead of calling it unassigned", async () => {
+    const held = { ...v2, heldOutOfView: true };
+    renderList('/vehicles', [vehiclesMock({ filter: {} }, vehiclesPage([held, v3]))], ['PARTNER', 'TECHNICIAN']);
+    const heldRow = (await screen.findByRole('link', { name: v2.vin })).closest('tr') as HTMLElement;
+    expect(within(heldRow).getByText('Held by another partner')).toBeTruthy();
+    expect(within(heldRow).queryByText('Unassigned')).toBeNull();
+    const freeRow = screen.getByRole('link', { name: v3.vin }).closest('tr') as HTMLElement;
+    expect(within(freeRow).getByText('Unassigned')).toBeTruthy();
+  });
+
   it('offers no selection or bulk actions to a role that cannot change assignments', async () => {
     renderList('/vehicles', [vehiclesMock({ filter: {} }, vehiclesPage([v1, v2]))], ['PARTNER', 'STAFF']);
     await screen.findByRole('link', { name: v1.vin });

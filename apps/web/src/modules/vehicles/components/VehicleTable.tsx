@@ -47,13 +47,21 @@ export function VinCell({ vehicle }: { vehicle: Pick<VehicleListFieldsFragment, 
   );
 }
 
-/** The partners a vehicle is assigned to now, as tags linking to their pages. */
+/**
+ * The partners a vehicle is assigned to now, as tags linking to their pages; "Held by another
+ * partner" when it is held by one the viewer is not shown (never "Unassigned" then).
+ */
 export function AssignedPartnerTags({
   vehicle,
 }: {
-  vehicle: Pick<VehicleListFieldsFragment, 'assignments'>;
+  vehicle: Pick<VehicleListFieldsFragment, 'assignments' | 'heldOutOfView'>;
 }) {
-  if (vehicle.assignments.length === 0) return <Typography.Text type="secondary">Unassigned</Typography.Text>;
+  if (vehicle.assignments.length === 0)
+    return (
+      <Typography.Text type="secondary">
+        {vehicle.heldOutOfView ? 'Held by another partner' : 'Unassigned'}
+      </Typography.Text>
+    );
   return (
     <Space size={[0, 4]} wrap>
       {vehicle.assignments.map((assignment) => (

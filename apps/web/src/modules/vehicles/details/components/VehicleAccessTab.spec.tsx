@@ -37,6 +37,7 @@ function entry(
     since: null,
     until: null,
     jobId: null,
+    job: null,
     partner: null,
     assignedPartner: null,
     ...overrides,
@@ -57,6 +58,7 @@ const grant = entry({
   reason: 'JOB_GRANT',
   partner: fleetfit,
   jobId: 'job-42',
+  job: { __typename: 'Job', id: 'job-42', title: 'Fit the tracker', kind: 'INSTALLATION' },
   since: SINCE,
   until: UNTIL,
   roles: ['ADMIN', 'STAFF', 'TECHNICIAN'],
@@ -84,6 +86,7 @@ function renderTab(
     [
       { path: '/vehicles/:id/access', element: <VehicleAccessTab vehicle={vehicle(accessVia)} /> },
       { path: '/partners/:id', element: <p>Partner page</p> },
+      { path: '/jobs/:id', element: <p>Job page</p> },
     ],
     { initialEntries: ['/vehicles/v1/access'] },
   );
@@ -109,10 +112,23 @@ describe('VehicleAccessTab', () => {
     expect(reasons()).toEqual([
       `You see this vehicle because it is assigned to Berlin Autohaus through its sub-partner Potsdam (since ${formatDateTime(SINCE)}).`,
       `You see this vehicle because it is assigned to Potsdam (since ${formatDateTime(SINCE)}).`,
-      `You see this vehicle through the grant of job job-42 until ${formatDateTime(UNTIL)}.`,
+      `You see this vehicle through the grant of job “Fit the tracker” until ${formatDateTime(UNTIL)}.`,
     ]);
+    expect(screen.getByRole('link', { name: 'job “Fit the tracker”' }).getAttribute('href')).toBe('/jobs/job-42');
     // who else can access is for holders of vehicleAccess:read only
     expect(screen.queryByText('Who can access')).toBeNull();
+  });
+
+  it('names an untitled job by its kind, and a job the viewer may not see only as "a job"', () => {
+    const untitled = { ...grant, job: { __typename: 'Job' as const, id: 'job-7', title: null, kind: 'MAINTENANCE' as const } };
+    const hidden = { ...grant, jobId: 'job-9', job: null };
+    renderTab([untitled, hidden], ['PARTNER', 'TECHNICIAN']);
+    expect(reasons()).toEqual([
+      `You see this vehicle through the grant of the maintenance job until ${formatDateTime(UNTIL)}.`,
+      `You see this vehicle through the grant of a job until ${formatDateTime(UNTIL)}.`,
+    ]);
+    expect(screen.getByRole('link', { name: 'the maintenance job' }).getAttribute('href')).toBe('/jobs/job-7');
+    expect(screen.queryByText(/job-9/)).toBeNull();
   });
 
   it('explains principal staff access and lists who can access now, then at a past moment', async () => {
@@ -131,7 +147,8 @@ describe('VehicleAccessTab', () => {
     ]);
 
     const table = await screen.findByRole('table');
-    await within(table).findByText('Grant of job job-42');
+    await within(table).findByText('job “Fit the tracker”');
+    expect(within(table).queryByText(/job-42/)).toBeNull();
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((row) => within(row).getAllByRole('cell')[0]?.textContent)).toEqual([
       'Aurora Motors staff',
