@@ -322,7 +322,7 @@ describe('VehicleList', () => {
     const held = { ...v2, heldOutOfView: true };
     renderList('/vehicles', [vehiclesMock({ filter: {} }, vehiclesPage([held, v3]))], ['PARTNER', 'TECHNICIAN']);
     const heldRow = (await screen.findByRole('link', { name: v2.vin })).closest('tr') as HTMLElement;
-    expect(within(heldRow).getByText('Held by another partner')).toBeTruthy();
+    expect(within(heldRow).getByText('Held by a partner')).toBeTruthy();
     expect(within(heldRow).queryByText('Unassigned')).toBeNull();
     const freeRow = screen.getByRole('link', { name: v3.vin }).closest('tr') as HTMLElement;
     expect(within(freeRow).getByText('Unassigned')).toBeTruthy();

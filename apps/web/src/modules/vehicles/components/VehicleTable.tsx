@@ -59,7 +59,7 @@ export function AssignedPartnerTags({
   if (vehicle.assignments.length === 0)
     return (
       <Typography.Text type="secondary">
-        {vehicle.heldOutOfView ? 'Held by another partner' : 'Unassigned'}
+        {vehicle.heldOutOfView ? 'Held by a partner' : 'Unassigned'}
       </Typography.Text>
     );
   return (
