@@ -21,7 +21,12 @@ async function expectReachable(page: Page, locator: Locator, what: string, optio
   await locator.waitFor();
   if (options.scrolledTo) await locator.scrollIntoViewIfNeeded();
   const viewport = page.viewportSize();
-  const box = await locator.boundingBox();
+  // a page that is still swapping in can replace the element between the two calls: wait for it again
+  let box = await locator.boundingBox();
+  for (let attempt = 0; !box && attempt < 5; attempt++) {
+    await locator.waitFor();
+    box = await locator.boundingBox();
+  }
   if (!viewport || !box) throw new Error(`${what}: no viewport or no box`);
   expect(box.x, `${what} starts left of the screen`).toBeGreaterThanOrEqual(0);
   expect(box.y, `${what} starts above the screen`).toBeGreaterThanOrEqual(0);
@@ -128,8 +133,9 @@ describe.skipIf(!chromiumPath)('layout at a phone and a desktop width', () => {
           // the job page: title and status readable, Start / Succeed / Fail reachable without scrolling
           await assigned.getByRole('link').first().click();
           await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
-          await expectReachable(page, page.getByRole('heading', { level: 3 }), 'the job title');
+          // Start exists only on the job page: once it shows, the list (which has a heading too) is gone
           await expectReachable(page, page.getByRole('button', { name: 'Start', exact: true }), 'Start');
+          await expectReachable(page, page.getByRole('heading', { level: 3 }), 'the job title');
           await page.getByRole('button', { name: 'Start', exact: true }).click();
           await page.getByRole('button', { name: 'Succeed', exact: true }).waitFor();
           // also at the end of a long page: the bar stays under the thumb

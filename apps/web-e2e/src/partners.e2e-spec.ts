@@ -109,7 +109,7 @@ describe.skipIf(!chromiumPath)('partners in the browser', () => {
 
       const row = page.locator('tbody tr.ant-table-row', { hasText: 'Rapid Install GmbH' });
       await row.getByText('Invitation sent').waitFor();
-      await row.getByText('Override enabled').waitFor();
+      await row.getByText('Job override allowed').waitFor();
 
       await page.goto(`${suite.server.baseUrl}/mailbox`);
       await page.getByRole('cell', { name: 'owner@rapid-install.example' }).first().waitFor();
