@@ -15,6 +15,22 @@ export interface Topics {
    * Published after the commit and before the transaction's audit events.
    */
   CREDENTIALS_CHANGED: [{ organizationIds: string[] }];
+  /**
+   * Jobs of one principal changed and the change committed (DESIGN.md §5): created, edited, moved
+   * through the lifecycle, configuration overridden, deleted — or many at once (bulk action, import).
+   * Id-first: subscribers load what they may see. `jobIds` is empty for an import (a batch can hold
+   * 100,000 jobs; `importBatchId` names it). `servicePartnerIds` are the partners the jobs were or now
+   * are assigned to, so a partner's subscriptions can skip what is not theirs without a read.
+   */
+  JOB_CHANGED: [
+    {
+      principalId: string;
+      change: 'CREATED' | 'UPDATED' | 'TRANSITIONED' | 'CONFIGURATION_OVERRIDDEN' | 'DELETED' | 'IMPORTED';
+      jobIds: string[];
+      servicePartnerIds: string[];
+      importBatchId: string | null;
+    },
+  ];
 }
 
 /** The payload of one topic. */
