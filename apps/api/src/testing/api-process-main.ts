@@ -6,7 +6,8 @@
  * - sends `{ published }` for every event of the watched topics as this instance dispatches it (on the
  *   instance that commits, that is right after the commit; elsewhere, when Redis brought it), with
  *   the wall-clock instant in ms (sub-millisecond, comparable across processes of one machine);
- * - answers `'usage'` with its CPU time and memory (after a full GC when run with --expose-gc);
+ * - answers `'usage'` with its CPU time and memory, `'usage after gc'` the same after a full GC (when run
+ *   with --expose-gc);
  * - exits on `'stop'`.
  */
 import 'reflect-metadata';
@@ -49,8 +50,8 @@ for (const topic of WATCHED_TOPICS) events.pubSub.listen(topic, (payload) => sen
 const server = await startServer(orm, deps, 0, '127.0.0.1');
 
 process.on('message', (message) => {
-  if (message === 'usage') {
-    globalThis.gc?.();
+  if (message === 'usage' || message === 'usage after gc') {
+    if (message === 'usage after gc') globalThis.gc?.();
     const cpu = process.cpuUsage();
     const memory = process.memoryUsage();
     send({ usage: { cpuMs: (cpu.user + cpu.system) / 1000, rss: memory.rss, heapUsed: memory.heapUsed } });

@@ -35,8 +35,8 @@ export interface ApiProcess {
   published: PublishedEvent[];
   /** resolves with the first event (already dispatched or still to come) that `match` accepts */
   waitForPublished(match: (event: PublishedEvent) => boolean): Promise<PublishedEvent>;
-  /** the process's CPU time so far (ms) and its memory now (bytes) */
-  usage(): Promise<{ cpuMs: number; rss: number; heapUsed: number }>;
+  /** the process's CPU time so far (ms) and its memory now (bytes; `afterGc`: after a full GC, with `exposeGc`) */
+  usage(afterGc?: boolean): Promise<{ cpuMs: number; rss: number; heapUsed: number }>;
   stop(): Promise<void>;
 }
 
@@ -88,13 +88,13 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
       const seen = published.find(match);
       return seen ? Promise.resolve(seen) : new Promise((resolve) => waiters.add({ match, resolve }));
     },
-    usage: () =>
+    usage: (afterGc = false) =>
       new Promise((resolve) => {
         answer = (usage) => {
           answer = null;
           resolve(usage);
         };
-        child.send('usage');
+        child.send(afterGc ? 'usage after gc' : 'usage');
       }),
     stop: async () => {
       if (exited || child.exitCode !== null) return;
