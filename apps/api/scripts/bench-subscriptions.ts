@@ -17,6 +17,7 @@
  * BENCH_SUBSCRIBERS (default 1000,10000), BENCH_SUBSCRIPTION_ROUNDS (default 20), BENCH_DATABASE_URL
  * (a PostgreSQL server to create a throw-away database on; an embedded one otherwise), BENCH_REDIS_URL
  * (default REDIS_URL or redis://127.0.0.1:6379; the two-instance part is skipped, loudly, without one).
+ * BENCH_CPU_PROF_DIR: write a V8 CPU profile of the one-instance server there (open it in Chrome DevTools).
  * 10,000 sockets need `ulimit -n` above 10,000 for both processes (checked).
  */
 import { execFileSync, fork } from 'node:child_process';
@@ -245,7 +246,8 @@ export async function benchSubscriptions(): Promise<void> {
     process.stdout.write(row(['instances', 'subscribers (entitled)', 'connect time', 'p50', 'p95', 'p99', 'max', 'server CPU / delivery', 'server RSS / connection', 'server heap / connection']));
     process.stdout.write(row(Array.from({ length: 10 }, () => '---')));
 
-    const one = await startApiProcess({ databaseUrl, sessionSecret: SESSION_SECRET, exposeGc: true });
+    const profile = process.env['BENCH_CPU_PROF_DIR'];
+    const one = await startApiProcess({ databaseUrl, sessionSecret: SESSION_SECRET, exposeGc: true, nodeOptions: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [] });
     stops.push(() => one.stop());
     const baseline = await baselineCpu(world, one, 10);
     let singleP50 = NaN;
