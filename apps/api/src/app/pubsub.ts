@@ -9,11 +9,8 @@ import type { AppPubSub, Topics } from '../common/context/events.js';
 
 type AppEventTarget = Pick<EventTarget, 'addEventListener' | 'removeEventListener' | 'dispatchEvent'>;
 
-/**
- * An EventTarget for the events of this instance: one listener per open subscription, so thousands of
- * them per topic are normal — not the listener leak Node warns of beyond ten.
- */
-function listenerTarget(): EventTarget {
+/** An EventTarget for any number of subscribers (every open subscription listens to its topic). */
+function unboundedEventTarget(): EventTarget {
   const target = new EventTarget();
   setMaxListeners(0, target);
   return target;
@@ -41,7 +38,7 @@ function appPubSub(eventTarget: AppEventTarget, onResumed: AppPubSub['onResumed'
  */
 function redisEventTarget(publishClient: Redis, subscribeClient: Redis): { eventTarget: AppEventTarget; onResumed: AppPubSub['onResumed'] } {
   const sender = randomUUID();
-  const local = listenerTarget();
+  const local = unboundedEventTarget();
   const channels = new Map<string, number>();
   const resumedHandlers = new Set<() => void>();
   let lost = false;
@@ -109,7 +106,7 @@ export function createAppPubSub(
   redisUrl?: string,
   logger: Logger = pino({ level: 'silent' }),
 ): { pubSub: AppPubSub; redis: RedisLink | null; close(): Promise<void> } {
-  if (!redisUrl) return { pubSub: appPubSub(listenerTarget(), () => () => undefined), redis: null, close: async () => undefined };
+  if (!redisUrl) return { pubSub: appPubSub(unboundedEventTarget(), () => () => undefined), redis: null, close: async () => undefined };
   const redis = new RedisLink(redisUrl, logger);
   const { eventTarget, onResumed } = redisEventTarget(redis.client('publish'), redis.client('subscribe', { autoResubscribe: false }));
   return { pubSub: appPubSub(eventTarget, onResumed), redis, close: () => redis.close() };
