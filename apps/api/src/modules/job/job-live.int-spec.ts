@@ -283,6 +283,17 @@ describe('jobChanged: rights at delivery', () => {
     expect(brief(viewer, 3)).toEqual([['CREATED', 'ASSIGNED'], ['TRANSITIONED', 'PENDING'], ['TRANSITIONED', 'ASSIGNED'], ['DELETED', null]]);
   });
 
+  it('gives each partner only its own jobs of a bulk action that touched several partners', async () => {
+    const mine = await created({ assign: true, servicePartnerId: SP.id });
+    const theirs = await created({ assign: true, servicePartnerId: SP2.id });
+    const subs = await subscribed(changes(who['spAdmin'] ?? {}), changes(who['technician'] ?? {}), changes(who['sp2Key'] ?? {}), changes(who['principalKey'] ?? {}));
+    const marks = subs.map((l) => l.received.length);
+    await gqlOk(BULK, { ids: [mine, theirs], action: 'RESCHEDULE', scheduledFor: '2027-06-01' }, 'principalManager');
+    await barrier(...subs);
+    const ids = subs.map((line, i) => heardBefore(line, marks[i] ?? 0).map((c) => c.jobId).sort());
+    expect(ids).toEqual([[mine], [mine], [theirs], [mine, theirs].sort()]);
+  });
+
   it('delivers one IMPORTED change per committed jobs import, to principal staff and the partners it assigned jobs to', async () => {
     const subs = await subscribed(changes(who['principalViewer'] ?? {}), changes(who['spAdmin'] ?? {}), changes(who['sp2Admin'] ?? {}), changes(who['otherPrincipal'] ?? {}));
     const marks = subs.map((l) => l.received.length);

@@ -147,17 +147,13 @@ export async function jobEventsAdded(ctx: RequestContext, jobId: string, after: 
   const job = await findVisibleJob(ctx, jobId, 'jobId');
   const seen = after ? (isUuid(after) ? await ctx.em.fork().findOne(JobEvent, { id: after, job: job.id }) : null) : undefined;
   if (seen === null) throw new NotFound('job event', 'after');
-  // listening before the position is read: nothing recorded in between can fall through the gap
-  const iterator = ctx.deps.pubSub.subscribe('JOB_CHANGED')[Symbol.asyncIterator]();
-  const first = iterator.next();
-  let position: { createdAt: Date; id: string } | null = seen ? { createdAt: seen.createdAt, id: seen.id } : null;
-  if (!seen) {
-    const last = await ctx.em.fork().findOne(JobEvent, { job: job.id }, { orderBy: { createdAt: 'desc', id: 'desc' } });
-    position = last ? { createdAt: last.createdAt, id: last.id } : null;
-  }
   const principalId = job.principal.id;
   return new Repeater<JobEvent>(async (push, stop) => {
+    // listening before the position is read: nothing recorded in between can fall through the gap
+    const iterator = ctx.deps.pubSub.subscribe('JOB_CHANGED')[Symbol.asyncIterator]();
+    const first = iterator.next();
     void stop.then(() => iterator.return?.());
+    let position: { createdAt: Date; id: string } | null = seen ? { createdAt: seen.createdAt, id: seen.id } : null;
     /** Delivers what was recorded after the last delivered event, while the job is still the subscriber's to see. */
     const catchUp = async () => {
       const em = ctx.em.fork({ clear: true });
@@ -170,6 +166,10 @@ export async function jobEventsAdded(ctx: RequestContext, jobId: string, after: 
     };
     try {
       if (seen) await catchUp();
+      else {
+        const last = await ctx.em.fork().findOne(JobEvent, { job: job.id }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+        position = last ? { createdAt: last.createdAt, id: last.id } : null;
+      }
       for (let next = await first; !next.done; next = await iterator.next()) {
         const event = next.value;
         if (event.principalId !== principalId || !event.jobIds.includes(job.id) || !mayConcern(viewer, event)) continue;
