@@ -1,4 +1,4 @@
-import type { PubSub } from '@graphql-yoga/subscription';
+import type { PubSub, Repeater } from '@graphql-yoga/subscription';
 
 /**
  * Topics and their payloads. Payloads are small and id-only: each subscriber loads the object
@@ -41,6 +41,13 @@ export interface JobChangedPayload {
   importBatchId: string | null;
 }
 
+/**
+ * Topics whose events each belong to one principal (the payload's `principalId`). Through Redis each
+ * principal has its own channel, so an instance hears only the principals it has listeners for.
+ */
+export const PRINCIPAL_TOPICS = ['JOB_CHANGED'] as const;
+export type PrincipalTopic = (typeof PRINCIPAL_TOPICS)[number];
+
 /** The payload of one topic. */
 export type TopicPayload<K extends keyof Topics> = Topics[K][0];
 
@@ -52,6 +59,13 @@ export interface AppPubSub extends PubSub<Topics> {
    * Returns the function that stops listening.
    */
   listen<K extends keyof Topics & string>(topic: K, handler: (payload: Topics[K][0]) => void): () => void;
+  /** As `listen`, for the events of one principal only (through Redis: that principal's channel alone). */
+  listenToPrincipal<K extends PrincipalTopic>(topic: K, principalId: string, handler: (payload: Topics[K][0]) => void): () => void;
+  /**
+   * As `subscribe`, for the events of these principals only (a partner's people: each principal they
+   * work for). Listens from its first pull on; with no principal it hears nothing until it is returned.
+   */
+  subscribeToPrincipals<K extends PrincipalTopic>(topic: K, principalIds: readonly string[]): Repeater<Topics[K][0]>;
   /**
    * Calls `handler` when events from other instances flow again after Redis was unreachable: what they
    * published meanwhile never arrived here, so whoever depends on a topic re-checks. Returns the function

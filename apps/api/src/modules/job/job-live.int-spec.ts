@@ -131,8 +131,8 @@ let principalKeyId = '';
 beforeAll(async () => {
   app = await createTestApp();
   // counts the subscriptions that start listening (a subscription listens from its first pull on)
-  const subscribe = app.deps.pubSub.subscribe.bind(app.deps.pubSub);
-  app.deps.pubSub.subscribe = ((...args: Parameters<typeof subscribe>) => {
+  const subscribe = app.deps.pubSub.subscribeToPrincipals.bind(app.deps.pubSub);
+  app.deps.pubSub.subscribeToPrincipals = ((...args: Parameters<typeof subscribe>) => {
     const iterable = subscribe(...args);
     if (args[0] !== 'JOB_CHANGED') return iterable;
     const iterator = iterable[Symbol.asyncIterator]();

@@ -43,6 +43,11 @@ function mayConcern(viewer: Viewer, event: JobChangedPayload): boolean {
   return viewer.partnerships.some((p) => p.principalId === event.principalId && event.servicePartnerIds.includes(p.partnerId));
 }
 
+/** The principals whose job changes may concern the viewer: its own, or those its partnerships work for. */
+function principalsOf(viewer: Viewer): string[] {
+  return viewer.organizationKind === 'PRINCIPAL' ? [viewer.organizationId] : [...new Set(viewer.partnerships.map((p) => p.principalId))];
+}
+
 /**
  * The jobs of an event, read once per event on this instance however many subscribers hear it (the same
  * payload object reaches every subscriber here) — deleted ones included; each subscriber then keeps what
@@ -111,7 +116,7 @@ async function changesFor(ctx: RequestContext, viewer: Viewer, event: JobChanged
 export async function jobChanges(ctx: RequestContext, filter: JobChangeFilterInput): Promise<AsyncIterable<JobChangeData>> {
   const viewer = viewerOf(ctx);
   const open = await filterIdsOpen(ctx, filter, { servicePartnerId: 'partner', vehicleId: 'vehicle', importBatchId: 'importBatch' });
-  const events = ctx.deps.pubSub.subscribe('JOB_CHANGED');
+  const events = ctx.deps.pubSub.subscribeToPrincipals('JOB_CHANGED', principalsOf(viewer));
   return new Repeater<JobChangeData>(async (push, stop) => {
     const iterator = events[Symbol.asyncIterator]();
     void stop.then(() => iterator.return?.());
@@ -150,7 +155,7 @@ export async function jobEventsAdded(ctx: RequestContext, jobId: string, after: 
   const principalId = job.principal.id;
   return new Repeater<JobEvent>(async (push, stop) => {
     // listening before the position is read: nothing recorded in between can fall through the gap
-    const iterator = ctx.deps.pubSub.subscribe('JOB_CHANGED')[Symbol.asyncIterator]();
+    const iterator = ctx.deps.pubSub.subscribeToPrincipals('JOB_CHANGED', [principalId])[Symbol.asyncIterator]();
     const first = iterator.next();
     void stop.then(() => iterator.return?.());
     let position: { createdAt: Date; id: string } | null = seen ? { createdAt: seen.createdAt, id: seen.id } : null;
