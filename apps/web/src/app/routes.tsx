@@ -3,8 +3,9 @@ import { Flex, Spin } from 'antd';
 import type { ApolloClient } from '@apollo/client';
 import { Navigate } from 'react-router';
 import type { RouteObject } from 'react-router';
-import { ViewerDocument } from '@partner-hub/graphql-client';
+import { PartnersDocument, ViewerDocument } from '@partner-hub/graphql-client';
 import { SIGN_IN_PATH } from '../modules/auth/utils/redirect';
+import { partnersListVariables } from '../modules/partners/utils/list-params';
 import { SignInPage } from '../pages/SignInPage';
 
 /**
@@ -13,6 +14,24 @@ import { SignInPage } from '../pages/SignInPage';
  */
 function onDemand<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): RouteObject['lazy'] {
   return () => load().then((module) => ({ Component: pick(module) }));
+}
+
+/**
+ * Starts a page's first query when the router enters the route: together with the Viewer query and the code
+ * downloads, not after them. Not awaited (the router renders without waiting); the page's own useQuery joins the
+ * request in flight (Apollo deduplicates identical queries) or finds the answer cached, and shows any error itself.
+ * Only on entering the route: filters changed on the page are the page's to fetch.
+ */
+function prefetching(
+  start: (url: URL) => Promise<unknown> | undefined,
+): Pick<RouteObject, 'loader' | 'shouldRevalidate'> {
+  return {
+    loader: ({ request }) => {
+      start(new URL(request.url))?.catch(() => undefined);
+      return null;
+    },
+    shouldRevalidate: () => false,
+  };
 }
 
 function BootSpinner() {
@@ -26,7 +45,8 @@ function BootSpinner() {
 /**
  * Every route of the app: the public sign-in and invitation pages, and the signed-in shell with its sections.
  * Only the sign-in page is in the first download; the rest loads by route. Entering the shell starts the Viewer
- * query while the shell's and the page's code download (RequireViewer then finds it in flight or cached).
+ * query while the shell's and the page's code download (RequireViewer then finds it in flight or cached), and a
+ * page with a prefetch starts its own query at the same moment.
  */
 export function appRoutes(client: ApolloClient): RouteObject[] {
   return [
@@ -45,7 +65,15 @@ export function appRoutes(client: ApolloClient): RouteObject[] {
       children: [
         { index: true, lazy: onDemand(() => import('./layout/HomeRedirect'), (m) => m.HomeRedirect) },
         { path: 'dashboard', lazy: onDemand(() => import('../pages/sections'), (m) => m.DashboardPage) },
-        { path: 'partners', lazy: onDemand(() => import('../pages/PartnersPage'), (m) => m.PartnersPage) },
+        {
+          path: 'partners',
+          ...prefetching((url) =>
+            url.searchParams.get('view') === 'tree'
+              ? undefined
+              : client.query({ query: PartnersDocument, variables: partnersListVariables(url.searchParams) }),
+          ),
+          lazy: onDemand(() => import('../pages/PartnersPage'), (m) => m.PartnersPage),
+        },
         { path: 'partners/import', lazy: onDemand(() => import('../pages/PartnersImportPage'), (m) => m.PartnersImportPage) },
         { path: 'partners/:id', lazy: onDemand(() => import('../pages/PartnerDetailsPage'), (m) => m.PartnerDetailsPage) },
         { path: 'partners/:id/:tab', lazy: onDemand(() => import('../pages/PartnerDetailsPage'), (m) => m.PartnerDetailsPage) },

@@ -22,18 +22,14 @@ import { formatDate } from '../../shared/utils/format';
 import { WIDE_SCREENS_ONLY, minimumTableWidth, principalColumn } from '../../shared/utils/table-columns';
 import {
   hasListFilters,
+  partnersListVariables,
   readListParams,
-  toPartnerFilter,
-  toPartnerOrder,
   withListParams,
   withoutListFilters,
 } from '../utils/list-params';
 import type { ListParamChanges } from '../utils/list-params';
 import { PartnerRoleTag, PartnerStatusTag } from '../details/components/PartnerTags';
 import { PartnerFlagTags } from './PartnerFlagTags';
-
-/** Rows per page of the partners list. */
-export const PARTNERS_PAGE_SIZE = 25;
 
 type BlockedChoice = 'any' | 'blocked' | 'unblocked';
 
@@ -58,12 +54,10 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
   const canWrite = useCan('partners:write');
   const [searchParams, setSearchParams] = useSearchParams();
   const state = readListParams(searchParams);
-  const filter = toPartnerFilter(state, fixedRole);
-  const orderBy = toPartnerOrder(state);
   const filtered = hasListFilters(state, fixedRole);
 
   const { data, previousData, error, loading, fetchMore, refetch } = useQuery(PartnersDocument, {
-    variables: { first: PARTNERS_PAGE_SIZE, filter, orderBy },
+    variables: partnersListVariables(searchParams, fixedRole),
     notifyOnNetworkStatusChange: true,
   });
   // While another order or filter loads, the previous rows stay under the spinner instead of an empty table.
@@ -160,11 +154,19 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
       render: (_value, partner) => (
         <Flex vertical>
           <Typography.Text ellipsis={{ tooltip: true }}>{partner.organization.email ?? '—'}</Typography.Text>
-          {partner.organization.phone ? <Typography.Text type="secondary">{partner.organization.phone}</Typography.Text> : null}
+          {partner.organization.phone ? (
+            <Typography.Text type="secondary">{partner.organization.phone}</Typography.Text>
+          ) : null}
         </Flex>
       ),
     },
-    { title: 'Region', key: 'region', width: 100, ellipsis: true, render: (_value, partner) => partner.organization.region ?? '—' },
+    {
+      title: 'Region',
+      key: 'region',
+      width: 100,
+      ellipsis: true,
+      render: (_value, partner) => partner.organization.region ?? '—',
+    },
     {
       title: 'Sub-partners',
       dataIndex: 'subPartnerCount',
