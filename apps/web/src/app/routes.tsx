@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { Flex, Spin } from 'antd';
-import type { ApolloClient } from '@apollo/client';
+import type { ApolloClient, OperationVariables, TypedDocumentNode } from '@apollo/client';
 import { Navigate } from 'react-router';
 import type { RouteObject } from 'react-router';
 import { PartnersDocument, ViewerDocument } from '@partner-hub/graphql-client';
@@ -17,20 +17,24 @@ function onDemand<M>(load: () => Promise<M>, pick: (module: M) => ComponentType)
 }
 
 /**
- * Starts a page's first query when the router enters the route: together with the Viewer query and the code
- * downloads, not after them. Not awaited (the router renders without waiting); the page's own useQuery joins the
- * request in flight (Apollo deduplicates identical queries) or finds the answer cached, and shows any error itself.
- * Only on entering the route: filters changed on the page are the page's to fetch.
+ * A page's query, fetched by the router: on entering the route and whenever the URL changes its variables, so it
+ * starts together with the Viewer query and the page's code download, not after them. Not awaited (the router
+ * renders without waiting); the page reads it with `cache-first`, joining the request in flight (Apollo
+ * deduplicates identical queries) or finding the answer cached, and shows any error itself.
  */
-function prefetching(
-  start: (url: URL) => Promise<unknown> | undefined,
+function fetchedByRoute<TData, TVariables extends OperationVariables>(
+  client: ApolloClient,
+  query: TypedDocumentNode<TData, TVariables>,
+  variablesFor: (url: URL) => TVariables | undefined,
 ): Pick<RouteObject, 'loader' | 'shouldRevalidate'> {
   return {
     loader: ({ request }) => {
-      start(new URL(request.url))?.catch(() => undefined);
+      const variables = variablesFor(new URL(request.url));
+      if (variables) client.query({ query, variables, fetchPolicy: 'network-only' }).catch(() => undefined);
       return null;
     },
-    shouldRevalidate: () => false,
+    shouldRevalidate: ({ currentUrl, nextUrl }) =>
+      JSON.stringify(variablesFor(currentUrl) ?? null) !== JSON.stringify(variablesFor(nextUrl) ?? null),
   };
 }
 
@@ -46,7 +50,7 @@ function BootSpinner() {
  * Every route of the app: the public sign-in and invitation pages, and the signed-in shell with its sections.
  * Only the sign-in page is in the first download; the rest loads by route. Entering the shell starts the Viewer
  * query while the shell's and the page's code download (RequireViewer then finds it in flight or cached), and a
- * page with a prefetch starts its own query at the same moment.
+ * page whose query the route fetches (`fetchedByRoute`) starts it at the same moment.
  */
 export function appRoutes(client: ApolloClient): RouteObject[] {
   return [
@@ -67,10 +71,8 @@ export function appRoutes(client: ApolloClient): RouteObject[] {
         { path: 'dashboard', lazy: onDemand(() => import('../pages/sections'), (m) => m.DashboardPage) },
         {
           path: 'partners',
-          ...prefetching((url) =>
-            url.searchParams.get('view') === 'tree'
-              ? undefined
-              : client.query({ query: PartnersDocument, variables: partnersListVariables(url.searchParams) }),
+          ...fetchedByRoute(client, PartnersDocument, (url) =>
+            url.searchParams.get('view') === 'tree' ? undefined : partnersListVariables(url.searchParams),
           ),
           lazy: onDemand(() => import('../pages/PartnersPage'), (m) => m.PartnersPage),
         },

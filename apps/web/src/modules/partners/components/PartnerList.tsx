@@ -44,13 +44,18 @@ export type PartnerListProps = {
   fixedRole?: PartnerRole;
   /** What the list is called in messages, e.g. "partners" or "service partners". */
   noun?: string;
+  /**
+   * True where the route's loader fetches this list from the server (routes.tsx, /partners): the list then reads
+   * what the loader fetched, or joins its request in flight, instead of asking a second time.
+   */
+  fetchedByRoute?: boolean;
 };
 
 /**
  * A table of the partners the viewer may see: search, filters and sorting kept in the URL query
  * string (so a view can be shared and reloaded), server-side order, keyset paging with "Load more".
  */
-export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) {
+export function PartnerList({ fixedRole, noun = 'partners', fetchedByRoute = false }: PartnerListProps) {
   const canWrite = useCan('partners:write');
   const [searchParams, setSearchParams] = useSearchParams();
   const state = readListParams(searchParams);
@@ -58,6 +63,7 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
 
   const { data, previousData, error, loading, fetchMore, refetch } = useQuery(PartnersDocument, {
     variables: partnersListVariables(searchParams, fixedRole),
+    fetchPolicy: fetchedByRoute ? 'cache-first' : 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
   // While another order or filter loads, the previous rows stay under the spinner instead of an empty table.
