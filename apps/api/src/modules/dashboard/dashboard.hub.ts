@@ -23,6 +23,7 @@ interface PrincipalState {
   subscribers: Set<Subscriber>;
   snapshot: PrincipalSnapshot | null;
   timer: NodeJS.Timeout | null;
+  /** when the last push went out (or the last read failed) */
   lastRead: number;
   reading: boolean;
   /** a change came while reading: read once more after it */
@@ -135,10 +136,11 @@ export class DashboardHub {
     state.timer = null;
     state.reading = true;
     state.again = false;
-    state.lastRead = Date.now();
     try {
       const subscribers = [...state.subscribers];
       state.snapshot = await this.read(principalId, subscribers);
+      // the next push comes a full interval after this one, however long the read took
+      state.lastRead = Date.now();
       for (const subscriber of subscribers) {
         if (!subscriber.due || !state.subscribers.has(subscriber)) continue;
         const snapshots = new Map<string, PrincipalSnapshot>();
@@ -153,6 +155,7 @@ export class DashboardHub {
       }
     } catch (err) {
       this.logger.error({ err, principalId }, 'could not read the dashboard snapshot');
+      state.lastRead = Date.now();
       state.again = true;
     } finally {
       state.reading = false;

@@ -128,7 +128,7 @@ export async function readPrincipalSnapshot(db: SqlRunner, principalId: string, 
               where j.principal_id = ? and j.deleted_at is null and j.status in ${UNFINISHED} and j.scheduled_for < ?::date
               order by j.scheduled_for, j.service_partner_id limit ${LIST_LENGTH}`, [principalId, today]),
     run(db, `select ${EVENT_COLUMNS} from job_event e join job j on j.id = e.job_id
-              where e.principal_id = ? and j.deleted_at is null order by e.created_at desc limit ${FEED_LENGTH}`, [principalId]),
+              where e.principal_id = ? and j.deleted_at is null order by e.created_at desc, e.id desc limit ${FEED_LENGTH}`, [principalId]),
     run(db, `select p.id as partner, ${JOB_COLUMNS} from unnest(?::uuid[]) as p(id) cross join lateral (
                select * from job j where j.service_partner_id = p.id and j.principal_id = ? and j.deleted_at is null
                   and j.status in ${UNFINISHED} and j.scheduled_for < ?::date order by j.scheduled_for limit ${LIST_LENGTH}) as j`, [partners, principalId, today]),
@@ -137,8 +137,8 @@ export async function readPrincipalSnapshot(db: SqlRunner, principalId: string, 
                select e.*, j.title, j.kind, j.service_partner_id from (
                  select * from job j where j.service_partner_id = p.id and j.principal_id = ? and j.deleted_at is null
                   order by j.updated_at desc limit ${FEED_LENGTH}) as j
-               cross join lateral (select * from job_event e where e.job_id = j.id order by e.created_at desc limit ${FEED_LENGTH}) as e
-               order by e.created_at desc limit ${FEED_LENGTH}) as e
+               cross join lateral (select * from job_event e where e.job_id = j.id order by e.created_at desc, e.id desc limit ${FEED_LENGTH}) as e
+               order by e.created_at desc, e.id desc limit ${FEED_LENGTH}) as e
              cross join lateral (select e.title, e.kind, e.service_partner_id) as j`, [partners, principalId]),
     run(db, `select p.id as partner, ${JOB_COLUMNS} from unnest(?::uuid[]) as p(id) cross join lateral (
                select * from job j where j.service_partner_id = p.id and j.principal_id = ? and j.deleted_at is null

@@ -126,7 +126,7 @@ export function dashboardView(audience: DashboardAudience, snapshots: ReadonlyMa
   }
   overdueJobs = overdueJobs.sort((a, b) => (a.scheduledFor ?? '').localeCompare(b.scheduledFor ?? '')).slice(0, LIST_LENGTH);
   openJobs = openJobs.sort((a, b) => (a.status === b.status ? (a.scheduledFor ?? '9999').localeCompare(b.scheduledFor ?? '9999') : a.status === 'RUNNING' ? -1 : 1)).slice(0, LIST_LENGTH * 2);
-  events = [...new Map(events.map((e) => [e.id, e])).values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, FEED_LENGTH);
+  events = [...new Map(events.map((e) => [e.id, e])).values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1)).slice(0, FEED_LENGTH);
 
   const toJob = (job: JobRow & { partnerName: string | null }) =>
     Object.assign(new DashboardJob(), { id: job.id, title: job.title, kind: job.kind, status: job.status, scheduledFor: job.scheduledFor, servicePartnerName: job.partnerName });
@@ -142,7 +142,7 @@ export function dashboardView(audience: DashboardAudience, snapshots: ReadonlyMa
       .map(([partnerId, p]) => Object.assign(new DashboardPartnerProgress(), { partnerId, name: p.name, progress: progressOf(p.tally), overdue: p.overdue }))
       .filter((p) => p.progress.total > 0)
       .sort((a, b) => b.progress.total - a.progress.total || a.name.localeCompare(b.name)),
-    importBatches: batches.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()),
+    importBatches: batches.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1)),
     overdueJobs: overdueJobs.map(toJob),
     openJobs: openJobs.map(toJob),
     recentEvents: events.map((e) =>
