@@ -44,7 +44,7 @@ export function appRoutes(client: ApolloClient): RouteObject[] {
       lazy: onDemand(() => import('./layout/SignedInShell'), (m) => m.SignedInShell),
       children: [
         { index: true, lazy: onDemand(() => import('./layout/HomeRedirect'), (m) => m.HomeRedirect) },
-        { path: 'dashboard', lazy: onDemand(() => import('../pages/sections'), (m) => m.DashboardPage) },
+        { path: 'dashboard', lazy: onDemand(() => import('../pages/DashboardPage'), (m) => m.DashboardPage) },
         { path: 'partners', lazy: onDemand(() => import('../pages/PartnersPage'), (m) => m.PartnersPage) },
         { path: 'partners/import', lazy: onDemand(() => import('../pages/PartnersImportPage'), (m) => m.PartnersImportPage) },
         { path: 'partners/:id', lazy: onDemand(() => import('../pages/PartnerDetailsPage'), (m) => m.PartnerDetailsPage) },
