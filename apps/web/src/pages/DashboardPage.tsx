@@ -19,12 +19,21 @@ export function DashboardPage() {
       },
       { replace: true },
     );
-  if (error && !dashboard) return <QueryErrorAlert title="Could not load the dashboard" error={error} onRetry={refetch} />;
+  if (error && !dashboard)
+    return <QueryErrorAlert title="Could not load the dashboard" error={error} onRetry={refetch} />;
   if (loading || !dashboard)
     return (
       <Card>
         <Skeleton active paragraph={{ rows: 8 }} />
       </Card>
     );
-  return <DashboardView dashboard={dashboard} status={status} wall={wall} onWallChange={handleWallChange} onRefresh={refetch} />;
+  return (
+    <DashboardView
+      dashboard={dashboard}
+      status={status}
+      wall={wall}
+      onWallChange={handleWallChange}
+      onRefresh={refetch}
+    />
+  );
 }

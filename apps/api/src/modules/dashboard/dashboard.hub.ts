@@ -68,12 +68,24 @@ export class DashboardHub {
 
   private add(subscriber: Subscriber): void {
     if (!this.stopListening) this.listen();
-    for (const principalId of subscriber.audience.principalIds) this.stateOf(principalId).subscribers.add(subscriber);
+    for (const principalId of subscriber.audience.principalIds)
+      this.stateOf(principalId).subscribers.add(subscriber);
   }
 
   private stateOf(principalId: string): PrincipalState {
     let state = this.principals.get(principalId);
-    if (!state) this.principals.set(principalId, (state = { subscribers: new Set(), snapshot: null, timer: null, lastRead: 0, reading: false, again: false }));
+    if (!state)
+      this.principals.set(
+        principalId,
+        (state = {
+          subscribers: new Set(),
+          snapshot: null,
+          timer: null,
+          lastRead: 0,
+          reading: false,
+          again: false,
+        }),
+      );
     return state;
   }
 
@@ -99,7 +111,9 @@ export class DashboardHub {
         this.changed(change.principalId, change.change === 'IMPORTED' ? null : change.servicePartnerIds),
       ),
       // a running import's own progress is shown to principal staff only
-      this.pubSub.listen('IMPORT_BATCH_PROGRESS', ({ organizationId }) => this.changed(organizationId, [], (s) => s.audience.partnerIds === null)),
+      this.pubSub.listen('IMPORT_BATCH_PROGRESS', ({ organizationId }) =>
+        this.changed(organizationId, [], (s) => s.audience.partnerIds === null),
+      ),
       // what other instances published while Redis was away never came: everyone re-reads
       this.pubSub.onResumed(() => {
         for (const principalId of [...this.principals.keys()]) this.changed(principalId, null);
@@ -108,7 +122,11 @@ export class DashboardHub {
     this.stopListening = () => stops.forEach((stop) => stop());
   }
 
-  private changed(principalId: string, servicePartnerIds: readonly string[] | null, also: (s: Subscriber) => boolean = () => false): void {
+  private changed(
+    principalId: string,
+    servicePartnerIds: readonly string[] | null,
+    also: (s: Subscriber) => boolean = () => false,
+  ): void {
     const state = this.principals.get(principalId);
     if (!state) return;
     let any = false;

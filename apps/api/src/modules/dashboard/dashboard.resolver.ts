@@ -18,7 +18,9 @@ export class DashboardResolver {
   async dashboard(@Ctx() ctx: RequestContext): Promise<Dashboard> {
     const audience = audienceOf(viewerOf(ctx));
     const db = ctx.em.getConnection();
-    const snapshots = await Promise.all(audience.principalIds.map((id) => readPrincipalSnapshot(db, id, listedPartnersOf(audience))));
+    const snapshots = await Promise.all(
+      audience.principalIds.map((id) => readPrincipalSnapshot(db, id, listedPartnersOf(audience))),
+    );
     return dashboardView(audience, new Map(snapshots.map((s) => [s.principalId, s])));
   }
 
@@ -26,10 +28,12 @@ export class DashboardResolver {
   @Subscription(() => Dashboard, {
     subscribe: ({ context }) => {
       const ctx = context as RequestContext;
-      return dashboardHubOf(ctx.deps.pubSub, ctx.em.getConnection(), ctx.deps.logger).subscribe(audienceOf(viewerOf(ctx)));
+      return dashboardHubOf(ctx.deps.pubSub, ctx.em.getConnection(), ctx.deps.logger).subscribe(
+        audienceOf(viewerOf(ctx)),
+      );
     },
     description:
-      'The dashboard again whenever the viewer\'s jobs changed — at most about once a second, however many changes (read once per principal and shared by all its subscribers). Nothing is sent until the first change: read the dashboard query first, and again after reconnecting.',
+      "The dashboard again whenever the viewer's jobs changed — at most about once a second, however many changes (read once per principal and shared by all its subscribers). Nothing is sent until the first change: read the dashboard query first, and again after reconnecting.",
   })
   dashboardChanged(@Root() dashboard: Dashboard): Dashboard {
     return dashboard;

@@ -14,9 +14,23 @@ export interface SqlRunner {
   execute(sql: string, params?: unknown[]): Promise<unknown>;
 }
 
-export interface CountRow { kind: JobKind; status: JobStatus; partnerId: string | null; n: number }
-export interface OverdueRow { kind: JobKind; partnerId: string | null; n: number }
-export interface DailyRow { partnerId: string | null; day: string; status: 'SUCCEEDED' | 'FAILED'; n: number }
+export interface CountRow {
+  kind: JobKind;
+  status: JobStatus;
+  partnerId: string | null;
+  n: number;
+}
+export interface OverdueRow {
+  kind: JobKind;
+  partnerId: string | null;
+  n: number;
+}
+export interface DailyRow {
+  partnerId: string | null;
+  day: string;
+  status: 'SUCCEEDED' | 'FAILED';
+  n: number;
+}
 export interface BatchRow {
   id: string;
   fileName: string;
@@ -26,8 +40,20 @@ export interface BatchRow {
   createdAt: Date;
   finishedAt: Date | null;
 }
-export interface BatchCountRow { batchId: string; partnerId: string | null; status: JobStatus; n: number }
-export interface JobRow { id: string; title: string | null; kind: JobKind; status: JobStatus; scheduledFor: string | null; partnerId: string | null }
+export interface BatchCountRow {
+  batchId: string;
+  partnerId: string | null;
+  status: JobStatus;
+  n: number;
+}
+export interface JobRow {
+  id: string;
+  title: string | null;
+  kind: JobKind;
+  status: JobStatus;
+  scheduledFor: string | null;
+  partnerId: string | null;
+}
 export interface EventRow {
   id: string;
   createdAt: Date;
@@ -84,7 +110,8 @@ const JOB_COLUMNS = `j.id, j.title, j.kind, j.status, to_char(j.scheduled_for, '
 const EVENT_COLUMNS = `e.id, e.created_at, e.type, e.from_status, e.to_status, e.actor_label, e.job_id, j.title, j.kind, j.service_partner_id`;
 
 type Raw = Record<string, unknown>;
-const run = async (db: SqlRunner, sql: string, params: unknown[]): Promise<Raw[]> => (await db.execute(sql, params)) as Raw[];
+const run = async (db: SqlRunner, sql: string, params: unknown[]): Promise<Raw[]> =>
+  (await db.execute(sql, params)) as Raw[];
 const toJob = (r: Raw): JobRow => ({
   id: r['id'] as string,
   title: (r['title'] as string | null) ?? null,
@@ -110,45 +137,107 @@ const toEvent = (r: Raw): EventRow => ({
  * Reads one principal's snapshot. `partnerIds`: the service partners (of this principal) whose own
  * lists are wanted — those of the partner viewers being served; principal staff need none.
  */
-export async function readPrincipalSnapshot(db: SqlRunner, principalId: string, partnerIds: readonly string[], now = new Date()): Promise<PrincipalSnapshot> {
+export async function readPrincipalSnapshot(
+  db: SqlRunner,
+  principalId: string,
+  partnerIds: readonly string[],
+  now = new Date(),
+): Promise<PrincipalSnapshot> {
   const today = utcDay(now);
   const from = dayBefore(today, DAYS - 1);
   const partners = uuidArray([...new Set(partnerIds)]);
-  const [counts, overdue, daily, batches, overdueJobs, events, partnerOverdue, partnerEvents, partnerOpen] = await Promise.all([
-    run(db, `select kind, status, service_partner_id, sum(n)::int as n from job_count where principal_id = ? group by 1, 2, 3 having sum(n) <> 0`, [principalId]),
-    run(db, `select kind, service_partner_id, count(*)::int as n from job
-              where principal_id = ? and deleted_at is null and status in ${UNFINISHED} and scheduled_for < ?::date group by 1, 2`, [principalId, today]),
-    run(db, `select service_partner_id, to_char(day, 'YYYY-MM-DD') as day, status, sum(n)::int as n from job_daily_count
-              where principal_id = ? and day >= ?::date group by 1, 2, 3`, [principalId, from]),
-    run(db, `select id, file_name, status, row_count, processed_rows, created_at, finished_at from import_batch
+  const [counts, overdue, daily, batches, overdueJobs, events, partnerOverdue, partnerEvents, partnerOpen] =
+    await Promise.all([
+      run(
+        db,
+        `select kind, status, service_partner_id, sum(n)::int as n from job_count where principal_id = ? group by 1, 2, 3 having sum(n) <> 0`,
+        [principalId],
+      ),
+      run(
+        db,
+        `select kind, service_partner_id, count(*)::int as n from job
+              where principal_id = ? and deleted_at is null and status in ${UNFINISHED} and scheduled_for < ?::date group by 1, 2`,
+        [principalId, today],
+      ),
+      run(
+        db,
+        `select service_partner_id, to_char(day, 'YYYY-MM-DD') as day, status, sum(n)::int as n from job_daily_count
+              where principal_id = ? and day >= ?::date group by 1, 2, 3`,
+        [principalId, from],
+      ),
+      run(
+        db,
+        `select id, file_name, status, row_count, processed_rows, created_at, finished_at from import_batch
               where organization_id = ? and kind = 'JOBS' and created_at > now() - interval '7 days'
                 and (status = 'RUNNING' or finished_at > now() - interval '${RECENT_BATCH_HOURS} hours')
-              order by created_at desc limit 5`, [principalId]),
-    run(db, `select ${JOB_COLUMNS} from job j
+              order by created_at desc limit 5`,
+        [principalId],
+      ),
+      run(
+        db,
+        `select ${JOB_COLUMNS} from job j
               where j.principal_id = ? and j.deleted_at is null and j.status in ${UNFINISHED} and j.scheduled_for < ?::date
-              order by j.scheduled_for, j.service_partner_id limit ${LIST_LENGTH}`, [principalId, today]),
-    run(db, `select ${EVENT_COLUMNS} from job_event e join job j on j.id = e.job_id
-              where e.principal_id = ? and j.deleted_at is null order by e.created_at desc, e.id desc limit ${FEED_LENGTH}`, [principalId]),
-    run(db, `select p.id as partner, ${JOB_COLUMNS} from unnest(?::uuid[]) as p(id) cross join lateral (
+              order by j.scheduled_for, j.service_partner_id limit ${LIST_LENGTH}`,
+        [principalId, today],
+      ),
+      run(
+        db,
+        `select ${EVENT_COLUMNS} from job_event e join job j on j.id = e.job_id
+              where e.principal_id = ? and j.deleted_at is null order by e.created_at desc, e.id desc limit ${FEED_LENGTH}`,
+        [principalId],
+      ),
+      run(
+        db,
+        `select p.id as partner, ${JOB_COLUMNS} from unnest(?::uuid[]) as p(id) cross join lateral (
                select * from job j where j.service_partner_id = p.id and j.principal_id = ? and j.deleted_at is null
-                  and j.status in ${UNFINISHED} and j.scheduled_for < ?::date order by j.scheduled_for limit ${LIST_LENGTH}) as j`, [partners, principalId, today]),
-    // a partner's latest events belong to its most recently changed jobs (every event updates its job)
-    run(db, `select p.id as partner, ${EVENT_COLUMNS} from unnest(?::uuid[]) as p(id) cross join lateral (
+                  and j.status in ${UNFINISHED} and j.scheduled_for < ?::date order by j.scheduled_for limit ${LIST_LENGTH}) as j`,
+        [partners, principalId, today],
+      ),
+      // a partner's latest events belong to its most recently changed jobs (every event updates its job)
+      run(
+        db,
+        `select p.id as partner, ${EVENT_COLUMNS} from unnest(?::uuid[]) as p(id) cross join lateral (
                select e.*, j.title, j.kind, j.service_partner_id from (
                  select * from job j where j.service_partner_id = p.id and j.principal_id = ? and j.deleted_at is null
                   order by j.updated_at desc limit ${FEED_LENGTH}) as j
                cross join lateral (select * from job_event e where e.job_id = j.id order by e.created_at desc, e.id desc limit ${FEED_LENGTH}) as e
                order by e.created_at desc, e.id desc limit ${FEED_LENGTH}) as e
-             cross join lateral (select e.title, e.kind, e.service_partner_id) as j`, [partners, principalId]),
-    run(db, `select p.id as partner, ${JOB_COLUMNS} from unnest(?::uuid[]) as p(id) cross join lateral (
+             cross join lateral (select e.title, e.kind, e.service_partner_id) as j`,
+        [partners, principalId],
+      ),
+      run(
+        db,
+        `select p.id as partner, ${JOB_COLUMNS} from unnest(?::uuid[]) as p(id) cross join lateral (
                select * from job j where j.service_partner_id = p.id and j.principal_id = ? and j.deleted_at is null
-                  and j.status in ('ASSIGNED', 'RUNNING') order by j.status desc, j.scheduled_for nulls last limit ${LIST_LENGTH * 2}) as j`, [partners, principalId]),
-  ]);
+                  and j.status in ('ASSIGNED', 'RUNNING') order by j.status desc, j.scheduled_for nulls last limit ${LIST_LENGTH * 2}) as j`,
+        [partners, principalId],
+      ),
+    ]);
   const batchIds = batches.map((b) => b['id'] as string);
-  const batchCounts = batchIds.length === 0 ? [] : await run(db, `select import_batch_id, service_partner_id, status, sum(n)::int as n from job_count
-      where import_batch_id = any(?::uuid[]) and principal_id = ? group by 1, 2, 3 having sum(n) <> 0`, [uuidArray(batchIds), principalId]);
-  const partnerIdsSeen = [...new Set([...counts, ...overdue, ...daily].map((r) => r['service_partner_id'] as string | null).filter((id): id is string => id !== null))];
-  const names = partnerIdsSeen.length === 0 ? [] : await run(db, `select p.id, o.name from partner p join organization o on o.id = p.organization_id where p.id = any(?::uuid[])`, [uuidArray(partnerIdsSeen)]);
+  const batchCounts =
+    batchIds.length === 0
+      ? []
+      : await run(
+          db,
+          `select import_batch_id, service_partner_id, status, sum(n)::int as n from job_count
+      where import_batch_id = any(?::uuid[]) and principal_id = ? group by 1, 2, 3 having sum(n) <> 0`,
+          [uuidArray(batchIds), principalId],
+        );
+  const partnerIdsSeen = [
+    ...new Set(
+      [...counts, ...overdue, ...daily]
+        .map((r) => r['service_partner_id'] as string | null)
+        .filter((id): id is string => id !== null),
+    ),
+  ];
+  const names =
+    partnerIdsSeen.length === 0
+      ? []
+      : await run(
+          db,
+          `select p.id, o.name from partner p join organization o on o.id = p.organization_id where p.id = any(?::uuid[])`,
+          [uuidArray(partnerIdsSeen)],
+        );
 
   const byPartner = new Map<string, { overdueJobs: JobRow[]; events: EventRow[]; openJobs: JobRow[] }>();
   const listsOf = (id: string) => {
@@ -165,9 +254,23 @@ export async function readPrincipalSnapshot(db: SqlRunner, principalId: string, 
     principalId,
     today,
     readAt: now,
-    counts: counts.map((r) => ({ kind: r['kind'] as JobKind, status: r['status'] as JobStatus, partnerId: (r['service_partner_id'] as string | null) ?? null, n: r['n'] as number })),
-    overdue: overdue.map((r) => ({ kind: r['kind'] as JobKind, partnerId: (r['service_partner_id'] as string | null) ?? null, n: r['n'] as number })),
-    daily: daily.map((r) => ({ partnerId: (r['service_partner_id'] as string | null) ?? null, day: r['day'] as string, status: r['status'] as 'SUCCEEDED' | 'FAILED', n: r['n'] as number })),
+    counts: counts.map((r) => ({
+      kind: r['kind'] as JobKind,
+      status: r['status'] as JobStatus,
+      partnerId: (r['service_partner_id'] as string | null) ?? null,
+      n: r['n'] as number,
+    })),
+    overdue: overdue.map((r) => ({
+      kind: r['kind'] as JobKind,
+      partnerId: (r['service_partner_id'] as string | null) ?? null,
+      n: r['n'] as number,
+    })),
+    daily: daily.map((r) => ({
+      partnerId: (r['service_partner_id'] as string | null) ?? null,
+      day: r['day'] as string,
+      status: r['status'] as 'SUCCEEDED' | 'FAILED',
+      n: r['n'] as number,
+    })),
     batches: batches.map((r) => ({
       id: r['id'] as string,
       fileName: r['file_name'] as string,
@@ -177,7 +280,12 @@ export async function readPrincipalSnapshot(db: SqlRunner, principalId: string, 
       createdAt: new Date(r['created_at'] as string),
       finishedAt: r['finished_at'] ? new Date(r['finished_at'] as string) : null,
     })),
-    batchCounts: batchCounts.map((r) => ({ batchId: r['import_batch_id'] as string, partnerId: (r['service_partner_id'] as string | null) ?? null, status: r['status'] as JobStatus, n: r['n'] as number })),
+    batchCounts: batchCounts.map((r) => ({
+      batchId: r['import_batch_id'] as string,
+      partnerId: (r['service_partner_id'] as string | null) ?? null,
+      status: r['status'] as JobStatus,
+      n: r['n'] as number,
+    })),
     partnerNames: new Map(names.map((r) => [r['id'] as string, r['name'] as string])),
     overdueJobs: overdueJobs.map(toJob),
     events: events.map(toEvent),

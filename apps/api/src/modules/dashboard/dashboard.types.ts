@@ -8,7 +8,8 @@ export type DashboardScope = (typeof DASHBOARD_SCOPES)[number];
 export const DashboardScopeEnum = enumObject<DashboardScope>(DASHBOARD_SCOPES);
 registerEnumType(DashboardScopeEnum, {
   name: 'DashboardScope',
-  description: 'Whose jobs a dashboard shows: PRINCIPAL all of the principal\'s; PARTNER those assigned to the partner\'s partnerships; TECHNICIAN the same, centred on today\'s work.',
+  description:
+    "Whose jobs a dashboard shows: PRINCIPAL all of the principal's; PARTNER those assigned to the partner's partnerships; TECHNICIAN the same, centred on today's work.",
 });
 
 @ObjectType({ description: 'Live jobs with one status.' })
@@ -58,10 +59,12 @@ export class DashboardProgress {
 
 @ObjectType({ description: 'The jobs assigned to one service partner and how far they have come.' })
 export class DashboardPartnerProgress {
-  @Field(() => ID, { description: 'The partnership (Partner.id); list its jobs with JobFilter.servicePartnerId.' })
+  @Field(() => ID, {
+    description: 'The partnership (Partner.id); list its jobs with JobFilter.servicePartnerId.',
+  })
   partnerId!: string;
 
-  @Field(() => String, { description: 'The partner\'s name.' })
+  @Field(() => String, { description: "The partner's name." })
   name!: string;
 
   @Field(() => DashboardProgress, { description: 'Its jobs per status.' })
@@ -71,12 +74,14 @@ export class DashboardPartnerProgress {
   overdue!: number;
 }
 
-@ObjectType({ description: 'A jobs import that is running or ended in the last 24 hours, and how far its jobs have come.' })
+@ObjectType({
+  description: 'A jobs import that is running or ended in the last 24 hours, and how far its jobs have come.',
+})
 export class DashboardImportBatch {
   @Field(() => ID, { description: 'The batch; list its jobs with JobFilter.importBatchId.' })
   id!: string;
 
-  @Field(() => String, { description: 'The imported file\'s name.' })
+  @Field(() => String, { description: "The imported file's name." })
   fileName!: string;
 
   @Field(() => String, { description: 'RUNNING, SUCCEEDED or FAILED.' })
@@ -85,7 +90,7 @@ export class DashboardImportBatch {
   @Field(() => Int, { description: 'The rows of the file (while RUNNING: as its dry run counted them).' })
   rowCount!: number;
 
-  @Field(() => Int, { description: 'The rows checked so far (the import\'s own progress while RUNNING).' })
+  @Field(() => Int, { description: "The rows checked so far (the import's own progress while RUNNING)." })
   processedRows!: number;
 
   @Field(() => Date, { description: 'When it was started.' })
@@ -127,7 +132,9 @@ export class DashboardEvent {
   @Field(() => Date, { description: 'When it happened.' })
   at!: Date;
 
-  @Field(() => String, { description: 'CREATED, a lifecycle action (ASSIGN, START, …), EDITED, CONFIGURATION_CHANGED.' })
+  @Field(() => String, {
+    description: 'CREATED, a lifecycle action (ASSIGN, START, …), EDITED, CONFIGURATION_CHANGED.',
+  })
   type!: string;
 
   @Field(() => JobStatusEnum, { nullable: true, description: 'The status before a transition.' })
@@ -136,16 +143,16 @@ export class DashboardEvent {
   @Field(() => JobStatusEnum, { nullable: true, description: 'The status after a transition.' })
   toStatus!: JobStatus | null;
 
-  @Field(() => String, { description: 'Who: an e-mail or an API key\'s name.' })
+  @Field(() => String, { description: "Who: an e-mail or an API key's name." })
   actorLabel!: string;
 
   @Field(() => ID, { description: 'The job it happened to.' })
   jobId!: string;
 
-  @Field(() => String, { nullable: true, description: 'The job\'s title.' })
+  @Field(() => String, { nullable: true, description: "The job's title." })
   jobTitle!: string | null;
 
-  @Field(() => JobKindEnum, { description: 'The job\'s kind.' })
+  @Field(() => JobKindEnum, { description: "The job's kind." })
   jobKind!: JobKind;
 }
 
@@ -172,7 +179,9 @@ export class Dashboard {
   @Field(() => Date, { description: 'When the numbers were read.' })
   readAt!: Date;
 
-  @Field(() => LocalDateScalar, { description: 'Today (UTC): jobs scheduled before it and not finished are overdue.' })
+  @Field(() => LocalDateScalar, {
+    description: 'Today (UTC): jobs scheduled before it and not finished are overdue.',
+  })
   today!: string;
 
   @Field(() => Int, { description: 'All live jobs.' })
@@ -187,21 +196,33 @@ export class Dashboard {
   @Field(() => [DashboardKindCount], { description: 'Live jobs per kind, every kind listed.' })
   kindCounts!: DashboardKindCount[];
 
-  @Field(() => [DashboardPartnerProgress], { description: 'Progress per service partner with live jobs, most jobs first.' })
+  @Field(() => [DashboardPartnerProgress], {
+    description: 'Progress per service partner with live jobs, most jobs first.',
+  })
   servicePartners!: DashboardPartnerProgress[];
 
-  @Field(() => [DashboardImportBatch], { description: 'Jobs imports running or ended in the last 24 hours, newest first (principal staff).' })
+  @Field(() => [DashboardImportBatch], {
+    description: 'Jobs imports running or ended in the last 24 hours, newest first (principal staff).',
+  })
   importBatches!: DashboardImportBatch[];
 
   @Field(() => [DashboardJob], { description: 'The most overdue jobs, oldest schedule first (at most 10).' })
   overdueJobs!: DashboardJob[];
 
-  @Field(() => [DashboardJob], { description: 'A partner\'s open work (ASSIGNED and RUNNING jobs, running first; at most 20) — a technician\'s "my jobs today". Empty for principal staff.' })
+  @Field(() => [DashboardJob], {
+    description:
+      'A partner\'s open work (ASSIGNED and RUNNING jobs, running first; at most 20) — a technician\'s "my jobs today". Empty for principal staff.',
+  })
   openJobs!: DashboardJob[];
 
-  @Field(() => [DashboardEvent], { description: 'The latest events of the viewer\'s jobs, newest first (at most 20).' })
+  @Field(() => [DashboardEvent], {
+    description: "The latest events of the viewer's jobs, newest first (at most 20).",
+  })
   recentEvents!: DashboardEvent[];
 
-  @Field(() => [DashboardDay], { description: 'Jobs succeeded and failed per day over the last 30 days (UTC), oldest first, every day listed.' })
+  @Field(() => [DashboardDay], {
+    description:
+      'Jobs succeeded and failed per day over the last 30 days (UTC), oldest first, every day listed.',
+  })
   daily!: DashboardDay[];
 }

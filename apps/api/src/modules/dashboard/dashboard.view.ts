@@ -4,7 +4,15 @@ import type { Viewer } from '../../common/auth/viewer.js';
 import { DAYS, FEED_LENGTH, LIST_LENGTH, dayBefore } from './dashboard.snapshot.js';
 import type { EventRow, JobRow, PrincipalSnapshot } from './dashboard.snapshot.js';
 import {
-  Dashboard, DashboardDay, DashboardEvent, DashboardImportBatch, DashboardJob, DashboardKindCount, DashboardPartnerProgress, DashboardProgress, DashboardStatusCount,
+  Dashboard,
+  DashboardDay,
+  DashboardEvent,
+  DashboardImportBatch,
+  DashboardJob,
+  DashboardKindCount,
+  DashboardPartnerProgress,
+  DashboardProgress,
+  DashboardStatusCount,
 } from './dashboard.types.js';
 import type { DashboardScope } from './dashboard.types.js';
 
@@ -25,7 +33,8 @@ export interface DashboardAudience {
 
 /** The audience of a viewer. */
 export function audienceOf(viewer: Viewer): DashboardAudience {
-  if (viewer.organizationKind === 'PRINCIPAL') return { scope: 'PRINCIPAL', principalIds: [viewer.organizationId], partnerIds: null };
+  if (viewer.organizationKind === 'PRINCIPAL')
+    return { scope: 'PRINCIPAL', principalIds: [viewer.organizationId], partnerIds: null };
   return {
     scope: viewer.role === 'TECHNICIAN' ? 'TECHNICIAN' : 'PARTNER',
     principalIds: [...new Set(viewer.partnerships.map((p) => p.principalId))],
@@ -39,7 +48,11 @@ export function listedPartnersOf(audience: DashboardAudience): string[] {
 }
 
 /** Whether a change that touched these service partners concerns the audience. */
-export function concerns(audience: DashboardAudience, principalId: string, servicePartnerIds: readonly string[] | null): boolean {
+export function concerns(
+  audience: DashboardAudience,
+  principalId: string,
+  servicePartnerIds: readonly string[] | null,
+): boolean {
   if (!audience.principalIds.includes(principalId)) return false;
   if (!audience.partnerIds || servicePartnerIds === null) return true;
   const mine = audience.partnerIds;
@@ -60,14 +73,19 @@ const progressOf = (t: Tally) =>
   });
 
 /** Cuts the audience's dashboard out of the snapshots of its principals (any missing one counts as empty). */
-export function dashboardView(audience: DashboardAudience, snapshots: ReadonlyMap<string, PrincipalSnapshot>): Dashboard {
-  const keeps = (partnerId: string | null) => audience.partnerIds === null || (partnerId !== null && audience.partnerIds.has(partnerId));
+export function dashboardView(
+  audience: DashboardAudience,
+  snapshots: ReadonlyMap<string, PrincipalSnapshot>,
+): Dashboard {
+  const keeps = (partnerId: string | null) =>
+    audience.partnerIds === null || (partnerId !== null && audience.partnerIds.has(partnerId));
   const byStatus = emptyTally();
   const byKind = new Map(JOB_KINDS.map((k) => [k, { count: 0, overdue: 0 }]));
   const partners = new Map<string, { name: string; tally: Tally; overdue: number }>();
   const partnerOf = (snapshot: PrincipalSnapshot, id: string) => {
     let p = partners.get(id);
-    if (!p) partners.set(id, (p = { name: snapshot.partnerNames.get(id) ?? '—', tally: emptyTally(), overdue: 0 }));
+    if (!p)
+      partners.set(id, (p = { name: snapshot.partnerNames.get(id) ?? '—', tally: emptyTally(), overdue: 0 }));
     return p;
   };
   let overdue = 0;
@@ -83,7 +101,10 @@ export function dashboardView(audience: DashboardAudience, snapshots: ReadonlyMa
   for (const principalId of audience.principalIds) {
     const snapshot = snapshots.get(principalId);
     if (!snapshot) continue;
-    const named = (job: JobRow) => ({ ...job, partnerName: job.partnerId ? (snapshot.partnerNames.get(job.partnerId) ?? null) : null });
+    const named = (job: JobRow) => ({
+      ...job,
+      partnerName: job.partnerId ? (snapshot.partnerNames.get(job.partnerId) ?? null) : null,
+    });
     for (const row of snapshot.counts) {
       if (!keeps(row.partnerId)) continue;
       byStatus[row.status] += row.n;
@@ -105,7 +126,8 @@ export function dashboardView(audience: DashboardAudience, snapshots: ReadonlyMa
     }
     for (const batch of snapshot.batches) {
       const tally = emptyTally();
-      for (const row of snapshot.batchCounts) if (row.batchId === batch.id && keeps(row.partnerId)) tally[row.status] += row.n;
+      for (const row of snapshot.batchCounts)
+        if (row.batchId === batch.id && keeps(row.partnerId)) tally[row.status] += row.n;
       // an import is the principal's work: a partner sees only the batches that gave it jobs
       const progress = progressOf(tally);
       if (audience.partnerIds !== null && progress.total === 0) continue;
@@ -124,29 +146,71 @@ export function dashboardView(audience: DashboardAudience, snapshots: ReadonlyMa
       }
     }
   }
-  overdueJobs = overdueJobs.sort((a, b) => (a.scheduledFor ?? '').localeCompare(b.scheduledFor ?? '')).slice(0, LIST_LENGTH);
-  openJobs = openJobs.sort((a, b) => (a.status === b.status ? (a.scheduledFor ?? '9999').localeCompare(b.scheduledFor ?? '9999') : a.status === 'RUNNING' ? -1 : 1)).slice(0, LIST_LENGTH * 2);
-  events = [...new Map(events.map((e) => [e.id, e])).values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1)).slice(0, FEED_LENGTH);
+  overdueJobs = overdueJobs
+    .sort((a, b) => (a.scheduledFor ?? '').localeCompare(b.scheduledFor ?? ''))
+    .slice(0, LIST_LENGTH);
+  openJobs = openJobs
+    .sort((a, b) =>
+      a.status === b.status
+        ? (a.scheduledFor ?? '9999').localeCompare(b.scheduledFor ?? '9999')
+        : a.status === 'RUNNING'
+          ? -1
+          : 1,
+    )
+    .slice(0, LIST_LENGTH * 2);
+  events = [...new Map(events.map((e) => [e.id, e])).values()]
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
+    .slice(0, FEED_LENGTH);
 
   const toJob = (job: JobRow & { partnerName: string | null }) =>
-    Object.assign(new DashboardJob(), { id: job.id, title: job.title, kind: job.kind, status: job.status, scheduledFor: job.scheduledFor, servicePartnerName: job.partnerName });
+    Object.assign(new DashboardJob(), {
+      id: job.id,
+      title: job.title,
+      kind: job.kind,
+      status: job.status,
+      scheduledFor: job.scheduledFor,
+      servicePartnerName: job.partnerName,
+    });
   return Object.assign(new Dashboard(), {
     scope: audience.scope,
     readAt,
     today,
     total: JOB_STATUSES.reduce((sum, s) => sum + byStatus[s], 0),
     overdue,
-    statusCounts: JOB_STATUSES.map((status) => Object.assign(new DashboardStatusCount(), { status, count: byStatus[status] })),
-    kindCounts: JOB_KINDS.map((kind) => Object.assign(new DashboardKindCount(), { kind, ...byKind.get(kind)! })),
+    statusCounts: JOB_STATUSES.map((status) =>
+      Object.assign(new DashboardStatusCount(), { status, count: byStatus[status] }),
+    ),
+    kindCounts: JOB_KINDS.map((kind) =>
+      Object.assign(new DashboardKindCount(), { kind, ...byKind.get(kind)! }),
+    ),
     servicePartners: [...partners.entries()]
-      .map(([partnerId, p]) => Object.assign(new DashboardPartnerProgress(), { partnerId, name: p.name, progress: progressOf(p.tally), overdue: p.overdue }))
+      .map(([partnerId, p]) =>
+        Object.assign(new DashboardPartnerProgress(), {
+          partnerId,
+          name: p.name,
+          progress: progressOf(p.tally),
+          overdue: p.overdue,
+        }),
+      )
       .filter((p) => p.progress.total > 0)
       .sort((a, b) => b.progress.total - a.progress.total || a.name.localeCompare(b.name)),
-    importBatches: batches.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1)),
+    importBatches: batches.sort(
+      (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1),
+    ),
     overdueJobs: overdueJobs.map(toJob),
     openJobs: openJobs.map(toJob),
     recentEvents: events.map((e) =>
-      Object.assign(new DashboardEvent(), { id: e.id, at: e.createdAt, type: e.type, fromStatus: e.fromStatus, toStatus: e.toStatus, actorLabel: e.actorLabel, jobId: e.jobId, jobTitle: e.jobTitle, jobKind: e.jobKind }),
+      Object.assign(new DashboardEvent(), {
+        id: e.id,
+        at: e.createdAt,
+        type: e.type,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        actorLabel: e.actorLabel,
+        jobId: e.jobId,
+        jobTitle: e.jobTitle,
+        jobKind: e.jobKind,
+      }),
     ),
     daily: Array.from({ length: DAYS }, (_, i) => {
       const day = dayBefore(today, DAYS - 1 - i);

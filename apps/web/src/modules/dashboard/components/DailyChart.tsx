@@ -12,7 +12,10 @@ const short = (day: string) => day.slice(5).replace('-', '/');
 export function DailyChart({ days, height = 240 }: DailyChartProps) {
   const total = days.reduce((sum, d) => sum + d.succeeded + d.failed, 0);
   return (
-    <figure style={{ margin: 0 }} aria-label={`Jobs finished per day over the last ${days.length} days: ${total} in all`}>
+    <figure
+      style={{ margin: 0 }}
+      aria-label={`Jobs finished per day over the last ${days.length} days: ${total} in all`}
+    >
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -20,7 +23,13 @@ export function DailyChart({ days, height = 240 }: DailyChartProps) {
           <YAxis allowDecimals={false} fontSize={12} />
           <Tooltip labelFormatter={(day) => `${day} (UTC)`} />
           <Legend />
-          <Bar dataKey="succeeded" name="Succeeded" stackId="finished" fill="#52c41a" isAnimationActive={false} />
+          <Bar
+            dataKey="succeeded"
+            name="Succeeded"
+            stackId="finished"
+            fill="#52c41a"
+            isAnimationActive={false}
+          />
           <Bar dataKey="failed" name="Failed" stackId="finished" fill="#ff4d4f" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>

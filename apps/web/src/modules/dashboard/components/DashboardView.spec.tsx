@@ -10,14 +10,27 @@ import { createCache } from '../../../app/apollo-client';
 import { DashboardPage } from '../../../pages/DashboardPage';
 import { LiveConnection } from '../../shared/utils/live-connection';
 
-const progress = (fields: Partial<Record<'pending' | 'assigned' | 'running' | 'succeeded' | 'failed' | 'cancelled', number>>) => {
+const progress = (
+  fields: Partial<Record<'pending' | 'assigned' | 'running' | 'succeeded' | 'failed' | 'cancelled', number>>,
+) => {
   const p = { pending: 0, assigned: 0, running: 0, succeeded: 0, failed: 0, cancelled: 0, ...fields };
-  return { __typename: 'DashboardProgress' as const, total: Object.values(p).reduce((a, b) => a + b, 0), ...p };
+  return {
+    __typename: 'DashboardProgress' as const,
+    total: Object.values(p).reduce((a, b) => a + b, 0),
+    ...p,
+  };
 };
 const days = (last: { succeeded: number; failed: number }) =>
-  Array.from({ length: 30 }, (_, i) => ({ __typename: 'DashboardDay' as const, day: `2026-11-${String(3 + i).padStart(2, '0')}`.replace('2026-11-3', '2026-12-0'), succeeded: i === 29 ? last.succeeded : 0, failed: i === 29 ? last.failed : 0 }));
+  Array.from({ length: 30 }, (_, i) => ({
+    __typename: 'DashboardDay' as const,
+    day: `2026-11-${String(3 + i).padStart(2, '0')}`.replace('2026-11-3', '2026-12-0'),
+    succeeded: i === 29 ? last.succeeded : 0,
+    failed: i === 29 ? last.failed : 0,
+  }));
 
-function dashboard(fields: Partial<DashboardFieldsFragment> & { running: number; succeeded: number }): DashboardFieldsFragment {
+function dashboard(
+  fields: Partial<DashboardFieldsFragment> & { running: number; succeeded: number },
+): DashboardFieldsFragment {
   const { running, succeeded, ...rest } = fields;
   return {
     __typename: 'Dashboard',
@@ -35,12 +48,41 @@ function dashboard(fields: Partial<DashboardFieldsFragment> & { running: number;
       { __typename: 'DashboardStatusCount', status: 'CANCELLED', count: 0 },
     ],
     kindCounts: [],
-    servicePartners: [{ __typename: 'DashboardPartnerProgress', partnerId: 'sp-1', name: 'Lyon Auto', overdue: 1, progress: progress({ assigned: 6, running, succeeded }) }],
+    servicePartners: [
+      {
+        __typename: 'DashboardPartnerProgress',
+        partnerId: 'sp-1',
+        name: 'Lyon Auto',
+        overdue: 1,
+        progress: progress({ assigned: 6, running, succeeded }),
+      },
+    ],
     importBatches: [],
-    overdueJobs: [{ __typename: 'DashboardJob', id: 'job-late', title: 'Fit unit on the red van', kind: 'INSTALLATION', status: 'ASSIGNED', scheduledFor: '2026-11-20', servicePartnerName: 'Lyon Auto' }],
+    overdueJobs: [
+      {
+        __typename: 'DashboardJob',
+        id: 'job-late',
+        title: 'Fit unit on the red van',
+        kind: 'INSTALLATION',
+        status: 'ASSIGNED',
+        scheduledFor: '2026-11-20',
+        servicePartnerName: 'Lyon Auto',
+      },
+    ],
     openJobs: [],
     recentEvents: [
-      { __typename: 'DashboardEvent', id: 'e1', at: '2026-12-02T09:59:00.000Z', type: 'START', fromStatus: 'ASSIGNED', toStatus: 'RUNNING', actorLabel: 'tech@lyon.example', jobId: 'job-1', jobTitle: 'Fit unit on the blue car', jobKind: 'INSTALLATION' },
+      {
+        __typename: 'DashboardEvent',
+        id: 'e1',
+        at: '2026-12-02T09:59:00.000Z',
+        type: 'START',
+        fromStatus: 'ASSIGNED',
+        toStatus: 'RUNNING',
+        actorLabel: 'tech@lyon.example',
+        jobId: 'job-1',
+        jobTitle: 'Fit unit on the blue car',
+        jobKind: 'INSTALLATION',
+      },
     ],
     daily: days({ succeeded, failed: 0 }),
     ...rest,
@@ -49,7 +91,9 @@ function dashboard(fields: Partial<DashboardFieldsFragment> & { running: number;
 
 const statOf = (title: string) => {
   const card = screen.getByRole('list', { name: 'Jobs per status' });
-  const item = within(card).getAllByRole('listitem').find((i) => i.textContent?.startsWith(title));
+  const item = within(card)
+    .getAllByRole('listitem')
+    .find((i) => i.textContent?.startsWith(title));
   return item?.querySelector('.ant-statistic-content-value')?.textContent;
 };
 
@@ -64,7 +108,15 @@ function renderPage(mocks: MockLink.MockedResponse[], path = '/dashboard') {
       <AntApp>
         <MemoryRouter initialEntries={[path]}>
           <Routes>
-            <Route path="/dashboard" element={<><DashboardPage /><Where /></>} />
+            <Route
+              path="/dashboard"
+              element={
+                <>
+                  <DashboardPage />
+                  <Where />
+                </>
+              }
+            />
           </Routes>
         </MemoryRouter>
       </AntApp>
@@ -73,9 +125,12 @@ function renderPage(mocks: MockLink.MockedResponse[], path = '/dashboard') {
 }
 
 describe('DashboardPage', () => {
-  it('shows the counts, the partner\'s progress, overdue jobs and the feed, and takes the numbers of each push without a reload', async () => {
+  it("shows the counts, the partner's progress, overdue jobs and the feed, and takes the numbers of each push without a reload", async () => {
     renderPage([
-      { request: { query: DashboardDocument }, result: { data: { dashboard: dashboard({ running: 1, succeeded: 2 }) } } },
+      {
+        request: { query: DashboardDocument },
+        result: { data: { dashboard: dashboard({ running: 1, succeeded: 2 }) } },
+      },
       {
         request: { query: OnDashboardChangedDocument },
         result: {
@@ -83,7 +138,20 @@ describe('DashboardPage', () => {
             dashboardChanged: dashboard({
               running: 0,
               succeeded: 3,
-              recentEvents: [{ __typename: 'DashboardEvent', id: 'e2', at: '2026-12-02T10:00:30.000Z', type: 'SUCCEED', fromStatus: 'RUNNING', toStatus: 'SUCCEEDED', actorLabel: 'tech@lyon.example', jobId: 'job-1', jobTitle: 'Fit unit on the blue car', jobKind: 'INSTALLATION' }],
+              recentEvents: [
+                {
+                  __typename: 'DashboardEvent',
+                  id: 'e2',
+                  at: '2026-12-02T10:00:30.000Z',
+                  type: 'SUCCEED',
+                  fromStatus: 'RUNNING',
+                  toStatus: 'SUCCEEDED',
+                  actorLabel: 'tech@lyon.example',
+                  jobId: 'job-1',
+                  jobTitle: 'Fit unit on the blue car',
+                  jobKind: 'INSTALLATION',
+                },
+              ],
             }),
           },
         },
@@ -95,14 +163,18 @@ describe('DashboardPage', () => {
     expect(statOf('Succeeded')).toBe('2');
     expect(statOf('Overdue')).toBe('2');
     expect(screen.getByRole('meter', { name: 'Lyon Auto: 2 of 9 finished' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Fit unit on the red van' }).getAttribute('href')).toBe('/jobs/job-late');
+    expect(screen.getByRole('link', { name: 'Fit unit on the red van' }).getAttribute('href')).toBe(
+      '/jobs/job-late',
+    );
     expect(screen.getByText('Start → Running')).toBeTruthy();
     // the push: the job finished
     expect(await screen.findByText('Succeed → Succeeded', undefined, { timeout: 10_000 })).toBeTruthy();
     expect(statOf('Running')).toBe('0');
     expect(statOf('Succeeded')).toBe('3');
     expect(screen.getByRole('meter', { name: 'Lyon Auto: 3 of 9 finished' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Fit unit on the blue car' }).getAttribute('href')).toBe('/jobs/job-1');
+    expect(screen.getByRole('link', { name: 'Fit unit on the blue car' }).getAttribute('href')).toBe(
+      '/jobs/job-1',
+    );
   });
 
   it('shows a technician its open work and today\'s finished jobs as "My jobs today"', async () => {
@@ -110,7 +182,17 @@ describe('DashboardPage', () => {
       running: 1,
       succeeded: 1,
       scope: 'TECHNICIAN',
-      openJobs: [{ __typename: 'DashboardJob', id: 'job-run', title: 'Running job', kind: 'MAINTENANCE', status: 'RUNNING', scheduledFor: null, servicePartnerName: 'Lyon Auto' }],
+      openJobs: [
+        {
+          __typename: 'DashboardJob',
+          id: 'job-run',
+          title: 'Running job',
+          kind: 'MAINTENANCE',
+          status: 'RUNNING',
+          scheduledFor: null,
+          servicePartnerName: 'Lyon Auto',
+        },
+      ],
     });
     renderPage([{ request: { query: DashboardDocument }, result: { data: { dashboard: mine } } }]);
     expect(await screen.findByRole('heading', { name: 'My jobs today' })).toBeTruthy();
@@ -120,7 +202,12 @@ describe('DashboardPage', () => {
   });
 
   it('opens and leaves the full-screen wall mode through the URL', async () => {
-    renderPage([{ request: { query: DashboardDocument }, result: { data: { dashboard: dashboard({ running: 1, succeeded: 2 }) } } }]);
+    renderPage([
+      {
+        request: { query: DashboardDocument },
+        result: { data: { dashboard: dashboard({ running: 1, succeeded: 2 }) } },
+      },
+    ]);
     fireEvent.click(await screen.findByRole('button', { name: /Wall mode/ }));
     expect(screen.getByTestId('where').textContent).toBe('/dashboard?wall=1');
     expect(screen.getByRole('region', { name: 'Wall display' })).toBeTruthy();

@@ -4,7 +4,12 @@ import { FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { JOB_STATUSES } from '@partner-hub/domain';
 import type { DashboardFieldsFragment, DashboardJobFieldsFragment } from '@partner-hub/graphql-client';
-import { JOB_ACTION_LABELS, JOB_KIND_LABELS, JOB_STATUS_COLORS, JOB_STATUS_LABELS } from '../../jobs/utils/job-wording';
+import {
+  JOB_ACTION_LABELS,
+  JOB_KIND_LABELS,
+  JOB_STATUS_COLORS,
+  JOB_STATUS_LABELS,
+} from '../../jobs/utils/job-wording';
 import { formatDateTime, formatLocalDate } from '../../shared/utils/format';
 import type { LiveStatus } from '../../shared/utils/live-connection';
 import { LiveIndicator } from './LiveIndicator';
@@ -25,9 +30,16 @@ const jobTitle = (title: string | null | undefined) => title || 'Untitled job';
 /** What an event did, in words: "Start → Running", "Created", "Edited". */
 function eventWording(type: string, toStatus: string | null | undefined): string {
   const action = (JOB_ACTION_LABELS as Record<string, string>)[type];
-  const words: Record<string, string> = { CREATED: 'Created', EDITED: 'Edited', CONFIGURATION_CHANGED: 'Configuration changed', DELETED: 'Deleted' };
+  const words: Record<string, string> = {
+    CREATED: 'Created',
+    EDITED: 'Edited',
+    CONFIGURATION_CHANGED: 'Configuration changed',
+    DELETED: 'Deleted',
+  };
   const base = action ?? words[type] ?? type;
-  return toStatus ? `${base} → ${JOB_STATUS_LABELS[toStatus as keyof typeof JOB_STATUS_LABELS] ?? toStatus}` : base;
+  return toStatus
+    ? `${base} → ${JOB_STATUS_LABELS[toStatus as keyof typeof JOB_STATUS_LABELS] ?? toStatus}`
+    : base;
 }
 
 function JobLine({ job }: { job: DashboardJobFieldsFragment }) {
@@ -37,7 +49,8 @@ function JobLine({ job }: { job: DashboardJobFieldsFragment }) {
         <Link to={`/jobs/${job.id}`}>{jobTitle(job.title)}</Link>
         <Typography.Text type="secondary" style={{ fontSize: '0.85em' }}>
           <Tag color={JOB_STATUS_COLORS[job.status]}>{JOB_STATUS_LABELS[job.status]}</Tag>
-          {JOB_KIND_LABELS[job.kind]} · {job.scheduledFor ? `scheduled ${formatLocalDate(job.scheduledFor)}` : 'not scheduled'}
+          {JOB_KIND_LABELS[job.kind]} ·{' '}
+          {job.scheduledFor ? `scheduled ${formatLocalDate(job.scheduledFor)}` : 'not scheduled'}
           {job.servicePartnerName ? ` · ${job.servicePartnerName}` : ''}
         </Typography.Text>
       </Flex>
@@ -72,12 +85,18 @@ export function DashboardView({ dashboard, status, wall, onWallChange, onRefresh
           {technician ? 'My jobs today' : 'Dashboard'}
         </Typography.Title>
         <Typography.Text type="secondary">
-          {dashboard.scope === 'PRINCIPAL' ? 'All jobs of your organization' : 'The jobs assigned to your organization'} · updated {formatDateTime(dashboard.readAt)}
+          {dashboard.scope === 'PRINCIPAL'
+            ? 'All jobs of your organization'
+            : 'The jobs assigned to your organization'}{' '}
+          · updated {formatDateTime(dashboard.readAt)}
         </Typography.Text>
       </div>
       <Flex gap={12} align="center" wrap>
         <LiveIndicator status={status} onRefresh={onRefresh} />
-        <Button icon={wall ? <FullscreenExitOutlined /> : <FullscreenOutlined />} onClick={() => onWallChange(!wall)}>
+        <Button
+          icon={wall ? <FullscreenExitOutlined /> : <FullscreenOutlined />}
+          onClick={() => onWallChange(!wall)}
+        >
           {wall ? 'Leave wall mode' : 'Wall mode'}
         </Button>
       </Flex>
@@ -89,16 +108,40 @@ export function DashboardView({ dashboard, status, wall, onWallChange, onRefresh
       {technician ? (
         <>
           <Col xs={12} sm={6} role="listitem">
-            <Card size="small"><Statistic title="Running" value={counts.find((c) => c.status === 'RUNNING')?.count ?? 0} valueStyle={big} /></Card>
+            <Card size="small">
+              <Statistic
+                title="Running"
+                value={counts.find((c) => c.status === 'RUNNING')?.count ?? 0}
+                valueStyle={big}
+              />
+            </Card>
           </Col>
           <Col xs={12} sm={6} role="listitem">
-            <Card size="small"><Statistic title="Assigned" value={counts.find((c) => c.status === 'ASSIGNED')?.count ?? 0} valueStyle={big} /></Card>
+            <Card size="small">
+              <Statistic
+                title="Assigned"
+                value={counts.find((c) => c.status === 'ASSIGNED')?.count ?? 0}
+                valueStyle={big}
+              />
+            </Card>
           </Col>
           <Col xs={12} sm={6} role="listitem">
-            <Card size="small"><Statistic title="Succeeded today" value={today?.succeeded ?? 0} valueStyle={{ ...big, color: '#389e0d' }} /></Card>
+            <Card size="small">
+              <Statistic
+                title="Succeeded today"
+                value={today?.succeeded ?? 0}
+                valueStyle={{ ...big, color: '#389e0d' }}
+              />
+            </Card>
           </Col>
           <Col xs={12} sm={6} role="listitem">
-            <Card size="small"><Statistic title="Failed today" value={today?.failed ?? 0} valueStyle={{ ...big, color: '#cf1322' }} /></Card>
+            <Card size="small">
+              <Statistic
+                title="Failed today"
+                value={today?.failed ?? 0}
+                valueStyle={{ ...big, color: '#cf1322' }}
+              />
+            </Card>
           </Col>
         </>
       ) : (
@@ -112,7 +155,11 @@ export function DashboardView({ dashboard, status, wall, onWallChange, onRefresh
       )}
       <Col xs={12} sm={8} lg={wall ? 3 : 4} xl={3} role="listitem">
         <Card size="small" style={dashboard.overdue > 0 ? { borderColor: '#ff4d4f' } : undefined}>
-          <Statistic title={<Link to="/jobs?overdue=true">Overdue</Link>} value={dashboard.overdue} valueStyle={{ ...big, color: dashboard.overdue > 0 ? '#cf1322' : undefined }} />
+          <Statistic
+            title={<Link to="/jobs?overdue=true">Overdue</Link>}
+            value={dashboard.overdue}
+            valueStyle={{ ...big, color: dashboard.overdue > 0 ? '#cf1322' : undefined }}
+          />
         </Card>
       </Col>
       {!technician ? (
@@ -134,10 +181,15 @@ export function DashboardView({ dashboard, status, wall, onWallChange, onRefresh
           {dashboard.servicePartners.map((p) => (
             <div key={p.partnerId} data-partner={p.partnerId}>
               <Flex justify="space-between" gap={8}>
-                <Link to={`/jobs?partner=${p.partnerId}`} style={{ fontWeight: 600 }}>{p.name}</Link>
+                <Link to={`/jobs?partner=${p.partnerId}`} style={{ fontWeight: 600 }}>
+                  {p.name}
+                </Link>
                 <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
-                  {p.progress.succeeded + p.progress.failed + p.progress.cancelled} of {p.progress.total} finished
-                  {p.overdue > 0 ? <Typography.Text type="danger"> · {p.overdue} overdue</Typography.Text> : null}
+                  {p.progress.succeeded + p.progress.failed + p.progress.cancelled} of {p.progress.total}{' '}
+                  finished
+                  {p.overdue > 0 ? (
+                    <Typography.Text type="danger"> · {p.overdue} overdue</Typography.Text>
+                  ) : null}
                 </Typography.Text>
               </Flex>
               <ProgressBar progress={p.progress} label={p.name} height={wall ? 20 : 12} />
@@ -156,10 +208,17 @@ export function DashboardView({ dashboard, status, wall, onWallChange, onRefresh
             <div key={b.id}>
               <Flex justify="space-between" gap={8}>
                 <Link to={`/jobs?importBatchId=${b.id}`}>{b.fileName}</Link>
-                <Typography.Text type="secondary">{b.status === 'RUNNING' ? `importing: ${b.processedRows} of ${b.rowCount} rows` : `${b.status.toLowerCase()} ${formatDateTime(b.finishedAt)}`}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {b.status === 'RUNNING'
+                    ? `importing: ${b.processedRows} of ${b.rowCount} rows`
+                    : `${b.status.toLowerCase()} ${formatDateTime(b.finishedAt)}`}
+                </Typography.Text>
               </Flex>
               {b.status === 'RUNNING' ? (
-                <Progress percent={b.rowCount > 0 ? Math.floor((b.processedRows / b.rowCount) * 100) : 0} status="active" />
+                <Progress
+                  percent={b.rowCount > 0 ? Math.floor((b.processedRows / b.rowCount) * 100) : 0}
+                  status="active"
+                />
               ) : (
                 <ProgressBar progress={b.progress} label={b.fileName} height={wall ? 20 : 12} />
               )}
@@ -171,36 +230,52 @@ export function DashboardView({ dashboard, status, wall, onWallChange, onRefresh
 
   const open = technician ? (
     <Section title="Open work">
-      <List size="small" dataSource={dashboard.openJobs} locale={{ emptyText: 'Nothing assigned to you right now' }} renderItem={(job) => <JobLine job={job} />} />
+      <List
+        size="small"
+        dataSource={dashboard.openJobs}
+        locale={{ emptyText: 'Nothing assigned to you right now' }}
+        renderItem={(job) => <JobLine job={job} />}
+      />
     </Section>
   ) : null;
 
   const overdue = (
-    <Section title={<span>Overdue jobs {dashboard.overdue > 0 ? <Tag color="red">{dashboard.overdue}</Tag> : null}</span>}>
-      <List size="small" dataSource={dashboard.overdueJobs} locale={{ emptyText: 'Nothing is overdue' }} renderItem={(job) => <JobLine job={job} />} />
+    <Section
+      title={
+        <span>Overdue jobs {dashboard.overdue > 0 ? <Tag color="red">{dashboard.overdue}</Tag> : null}</span>
+      }
+    >
+      <List
+        size="small"
+        dataSource={dashboard.overdueJobs}
+        locale={{ emptyText: 'Nothing is overdue' }}
+        renderItem={(job) => <JobLine job={job} />}
+      />
     </Section>
   );
 
   const feed = (
     <Section title="Recent activity">
-      <List
-        size="small"
-        aria-label="Recent activity"
-        dataSource={dashboard.recentEvents}
-        locale={{ emptyText: 'No activity yet' }}
-        renderItem={(event) => (
-          <List.Item>
-            <Flex vertical gap={2} style={{ minWidth: 0 }}>
-              <span>
-                <Typography.Text strong>{eventWording(event.type, event.toStatus)}</Typography.Text> · <Link to={`/jobs/${event.jobId}`}>{jobTitle(event.jobTitle)}</Link>
-              </span>
-              <Typography.Text type="secondary" style={{ fontSize: '0.85em' }}>
-                {event.actorLabel} · {formatDateTime(event.at)}
-              </Typography.Text>
-            </Flex>
-          </List.Item>
-        )}
-      />
+      <div role="region" aria-label="Recent activity">
+        <List
+          size="small"
+          dataSource={dashboard.recentEvents}
+          locale={{ emptyText: 'No activity yet' }}
+          renderItem={(event) => (
+            <List.Item>
+              <Flex vertical gap={2} style={{ minWidth: 0 }}>
+                <span>
+                  <Typography.Text strong>{eventWording(event.type, event.toStatus)}</Typography.Text> ·{' '}
+                  <Link to={`/jobs/${event.jobId}`}>{jobTitle(event.jobTitle)}</Link>
+                </span>
+                <Typography.Text type="secondary" style={{ fontSize: '0.85em' }}>
+                  {event.actorLabel} · {formatDateTime(event.at)}
+                </Typography.Text>
+              </Flex>
+            </List.Item>
+          )}
+        />
+      </div>
     </Section>
   );
 
@@ -235,7 +310,19 @@ export function DashboardView({ dashboard, status, wall, onWallChange, onRefresh
 
   if (!wall) return body;
   return (
-    <div role="region" aria-label="Wall display" style={{ position: 'fixed', inset: 0, zIndex: 1000, overflow: 'auto', background: '#f5f5f5', padding: 24, fontSize: 18 }}>
+    <div
+      role="region"
+      aria-label="Wall display"
+      style={{
+        position: 'fixed',
+        inset: 0,
+        zIndex: 1000,
+        overflow: 'auto',
+        background: '#f5f5f5',
+        padding: 24,
+        fontSize: 18,
+      }}
+    >
       {body}
     </div>
   );

@@ -22,7 +22,9 @@ export type ProgressBarProps = {
 export function ProgressBar({ progress, label, height = 12 }: ProgressBarProps) {
   const total = progress.total || 1;
   const finished = progress.succeeded + progress.failed + progress.cancelled;
-  const summary = SEGMENTS.filter((s) => progress[s.key] > 0).map((s) => `${progress[s.key]} ${s.label}`).join(', ');
+  const summary = SEGMENTS.filter((s) => progress[s.key] > 0)
+    .map((s) => `${progress[s.key]} ${s.label}`)
+    .join(', ');
   return (
     <div>
       <div
@@ -32,12 +34,25 @@ export function ProgressBar({ progress, label, height = 12 }: ProgressBarProps) 
         aria-valuemax={progress.total}
         aria-valuenow={finished}
         aria-valuetext={summary || 'no jobs'}
-        style={{ display: 'flex', height, borderRadius: height / 2, overflow: 'hidden', background: '#f0f0f0' }}
+        style={{
+          display: 'flex',
+          height,
+          borderRadius: height / 2,
+          overflow: 'hidden',
+          background: '#f0f0f0',
+        }}
       >
         {SEGMENTS.map((s) =>
           progress[s.key] > 0 ? (
             <Tooltip key={s.key} title={`${progress[s.key]} ${s.label}`}>
-              <div data-segment={s.key} style={{ width: `${(progress[s.key] / total) * 100}%`, background: s.color, transition: 'width 0.4s' }} />
+              <div
+                data-segment={s.key}
+                style={{
+                  width: `${(progress[s.key] / total) * 100}%`,
+                  background: s.color,
+                  transition: 'width 0.4s',
+                }}
+              />
             </Tooltip>
           ) : null,
         )}
@@ -45,7 +60,16 @@ export function ProgressBar({ progress, label, height = 12 }: ProgressBarProps) 
       <Flex gap={12} wrap style={{ marginTop: 4 }}>
         {SEGMENTS.filter((s) => progress[s.key] > 0).map((s) => (
           <Typography.Text key={s.key} type="secondary" style={{ fontSize: '0.85em' }}>
-            <span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, background: s.color, marginRight: 4 }} />
+            <span
+              style={{
+                display: 'inline-block',
+                width: 8,
+                height: 8,
+                borderRadius: 4,
+                background: s.color,
+                marginRight: 4,
+              }}
+            />
             {progress[s.key]} {s.label}
           </Typography.Text>
         ))}

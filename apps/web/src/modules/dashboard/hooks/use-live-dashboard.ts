@@ -19,7 +19,11 @@ export type LiveDashboard = {
  * after the first time, the dashboard is read again — what changed while offline is never left out.
  */
 export function useLiveDashboard(): LiveDashboard {
-  const query = useQuery(DashboardDocument, { fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first', notifyOnNetworkStatusChange: false });
+  const query = useQuery(DashboardDocument, {
+    fetchPolicy: 'cache-and-network',
+    nextFetchPolicy: 'cache-first',
+    notifyOnNetworkStatusChange: false,
+  });
   const { client } = query;
   useSubscription(OnDashboardChangedDocument, {
     onData: ({ data }) => {
