@@ -31,6 +31,7 @@ import { makeOrganization } from '../src/modules/organization/organization.facto
 import { makeApiKey } from '../src/modules/api-key/api-key.factory.js';
 import { benchId, seedAssignments, seedJobs, seedOwners, seedPartners, seedVehicles } from './bench-data.js';
 import type { ServerMessage } from './bench-http-server.js';
+import { readPrincipalSnapshot } from '../src/modules/dashboard/dashboard.snapshot.js';
 
 /** the part of `pg` (untyped here) the bench uses */
 interface Pg {
@@ -125,6 +126,12 @@ const PAGES: Page[] = [
 const TAB_QUERY = `query($first: Int!, $after: String) { jobs(first: $first, after: $after, filter: { kind: INSTALLATION }, orderBy: { field: CREATED_AT, direction: DESC }) {
   pageInfo { hasNextPage endCursor } edges { node { id kind status title createdAt vehicle { id vin } servicePartner { id partnerId name } } } } }`;
 const TAB_TOTAL_QUERY = `{ jobs(first: 1, filter: { kind: INSTALLATION }) { totalCount } }`;
+/** the web dashboard's first load (libs/graphql-client/fragments/DashboardFields.graphql, trimmed of nothing that costs a read) */
+const DASHBOARD_QUERY = `{ dashboard { scope readAt today total overdue statusCounts { status count } kindCounts { kind count overdue }
+  servicePartnerCount servicePartners { partnerId name overdue progress { total pending assigned running succeeded failed cancelled } }
+  importBatches { id fileName status rowCount processedRows progress { total succeeded failed } }
+  overdueJobs { id title kind status scheduledFor servicePartnerName } openJobs { id }
+  recentEvents { id at type fromStatus toStatus actorLabel jobId jobTitle jobKind } daily { day succeeded failed } } }`;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -284,6 +291,29 @@ async function cpuPerCall(count: number, run: () => Promise<unknown>): Promise<n
 
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 
+/** The plan of every statement of the dashboard's snapshot (EXPLAIN ANALYZE): each reads an index or a counter table. */
+async function printDashboardPlans(url: string, principalId: string): Promise<void> {
+  const orm = await MikroORM.init(ormConfig(url));
+  try {
+    const connection = orm.em.getConnection();
+    const plans: string[] = [];
+    const explaining = {
+      execute: async (sql: string, params: unknown[] = []) => {
+        const started = performance.now();
+        const rows = (await connection.execute(`explain (analyze, costs off, timing off, summary on) ${sql}`, params)) as { 'QUERY PLAN': string }[];
+        plans.push(`-- ${sql.replace(/\s+/g, ' ').slice(0, 120)}… (${ms(performance.now() - started)} ms)\n${rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+        return connection.execute(sql, params);
+      },
+    };
+    // a partner's own lists too: the partner with the most jobs
+    const [busiest] = (await connection.execute(`select service_partner_id as id from job_count where principal_id = ? and service_partner_id is not null group by 1 order by sum(n) desc limit 1`, [principalId])) as { id: string }[];
+    await readPrincipalSnapshot(explaining, principalId, busiest ? [busiest.id] : []);
+    process.stdout.write(`\nThe dashboard snapshot's statements (one principal, and the lists of its busiest partner):\n\n\`\`\`\n${plans.join('\n\n')}\n\`\`\`\n`);
+  } finally {
+    await orm.close(true);
+  }
+}
+
 /** Runs the HTTP scenario; builds its database on first use. */
 export async function benchHttp(): Promise<void> {
   const embedded = process.env['BENCH_DATABASE_URL']
@@ -328,11 +358,13 @@ export async function benchHttp(): Promise<void> {
         ['jobs tab (kind), first page of 50', request(TAB_QUERY, { first: 50 })],
         [`jobs tab (kind), page of 50 after ${DEEP_ROWS.toLocaleString('en')} rows`, request(TAB_QUERY, { first: 50, after: cursor })],
         [`a tab's totalCount (${(JOBS / 2).toLocaleString('en')} of ${JOBS.toLocaleString('en')} jobs)`, request(TAB_TOTAL_QUERY, {})],
+        ['the dashboard, first load (principal staff: counts, partners, overdue, feed, 30 days)', request(DASHBOARD_QUERY, {})],
       ] as const) {
         await load(api, built.token, body, 1, { count: 2 });
         const run = await load(api, built.token, body, 1, { count: 20 });
         process.stdout.write(`| ${label} | ${ms(percentile(run.latencies, 0.5))} ms | ${ms(percentile(run.latencies, 0.95))} ms | ${ms(run.cpuMs / run.requests)} ms |\n`);
       }
+      await printDashboardPlans(url, built.principalId);
     } finally {
       await api.stop();
       await pool.end();

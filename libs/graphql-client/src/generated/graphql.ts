@@ -441,7 +441,9 @@ export type Dashboard = {
   recentEvents: Array<DashboardEvent>;
   /** Whose jobs these are. */
   scope: DashboardScope;
-  /** Progress per service partner with live jobs, most jobs first. */
+  /** How many service partners have live jobs (servicePartners lists at most 25). */
+  servicePartnerCount: Scalars['Int']['output'];
+  /** Progress per service partner with live jobs: the 25 with the most open work (pending, assigned, running) first. */
   servicePartners: Array<DashboardPartnerProgress>;
   /** Live jobs per status, every status listed. */
   statusCounts: Array<DashboardStatusCount>;
@@ -2904,6 +2906,7 @@ export type DashboardFieldsFragment = {
   today: string;
   total: number;
   overdue: number;
+  servicePartnerCount: number;
   statusCounts: Array<{ __typename: 'DashboardStatusCount'; status: JobStatus; count: number }>;
   kindCounts: Array<{ __typename: 'DashboardKindCount'; kind: JobKind; count: number; overdue: number }>;
   servicePartners: Array<{
@@ -4558,6 +4561,7 @@ export type DashboardQuery = {
     today: string;
     total: number;
     overdue: number;
+    servicePartnerCount: number;
     statusCounts: Array<{ __typename: 'DashboardStatusCount'; status: JobStatus; count: number }>;
     kindCounts: Array<{ __typename: 'DashboardKindCount'; kind: JobKind; count: number; overdue: number }>;
     servicePartners: Array<{
@@ -5404,6 +5408,7 @@ export type OnDashboardChangedSubscription = {
     today: string;
     total: number;
     overdue: number;
+    servicePartnerCount: number;
     statusCounts: Array<{ __typename: 'DashboardStatusCount'; status: JobStatus; count: number }>;
     kindCounts: Array<{ __typename: 'DashboardKindCount'; kind: JobKind; count: number; overdue: number }>;
     servicePartners: Array<{
@@ -7894,6 +7899,7 @@ export const DashboardFieldsFragmentDoc = {
               ],
             },
           },
+          { kind: 'Field', name: { kind: 'Name', value: 'servicePartnerCount' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'servicePartners' },
@@ -13052,6 +13058,7 @@ export const DashboardDocument = {
               ],
             },
           },
+          { kind: 'Field', name: { kind: 'Name', value: 'servicePartnerCount' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'servicePartners' },
@@ -15966,6 +15973,7 @@ export const OnDashboardChangedDocument = {
               ],
             },
           },
+          { kind: 'Field', name: { kind: 'Name', value: 'servicePartnerCount' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'servicePartners' },

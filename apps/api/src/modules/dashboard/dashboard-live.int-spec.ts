@@ -105,6 +105,7 @@ async function act(who: string, id: string, action: JobAction): Promise<void> {
 interface Received {
   pushes: { at: number; data: Pushed }[];
   errors: unknown[];
+  completed?: boolean;
 }
 function subscribe(who: string): Received {
   const cookie = `ph_session=${sessions[who]}`;
@@ -128,7 +129,7 @@ function subscribe(who: string): Received {
           data: (value.data as { dashboardChanged: Pushed }).dashboardChanged,
         }),
       error: (error) => received.errors.push(error),
-      complete: () => undefined,
+      complete: () => (received.completed = true),
     },
   );
   return received;
@@ -246,6 +247,18 @@ describe('dashboardChanged', () => {
     expect(principalB.pushes[0]!.data).toMatchObject({ scope: 'PRINCIPAL', total: 1 });
     expect(JSON.stringify(principalB.pushes)).not.toContain(job);
     for (const s of [mine, other, principalB]) expect(s.errors).toEqual([]);
+  });
+
+  it('ends at once when its subscriber signs out, and its numbers reach no one after', async () => {
+    sessions['leaving'] = await app.signIn('live-sp-admin@world.example', WORLD_PASSWORD);
+    const [leaving] = (await live('leaving')) as [Received];
+    const held = hub().subscriptions;
+    const { data } = await as('leaving', 'mutation { signOut { signedOut } }', {});
+    expect(data?.['signOut']).toEqual({ signedOut: true });
+    await until(() => leaving.errors.length > 0 || leaving.completed === true, 'the subscription to end');
+    await until(() => hub().subscriptions === held - 1, 'the hub to let it go');
+    await createJob(world.principalA, 'principalAdmin', SP);
+    expect(leaving.pushes).toEqual([]);
   });
 
   it('refuses an anonymous subscriber', async () => {

@@ -86,6 +86,14 @@ export interface PrincipalSnapshot {
   byPartner: Map<string, { overdueJobs: JobRow[]; events: EventRow[]; openJobs: JobRow[] }>;
 }
 
+/** How many service partners a dashboard lists (a principal may have thousands). */
+export const PARTNER_LIST_LENGTH = 25;
+
+/** The jobs of a partner still to be done. */
+export function openWork(p: { pending: number; assigned: number; running: number }): number {
+  return p.pending + p.assigned + p.running;
+}
+
 /** How many days the charts show. */
 export const DAYS = 30;
 /** How long the list and feed are. */
@@ -223,21 +231,24 @@ export async function readPrincipalSnapshot(
       where import_batch_id = any(?::uuid[]) and principal_id = ? group by 1, 2, 3 having sum(n) <> 0`,
           [uuidArray(batchIds), principalId],
         );
-  const partnerIdsSeen = [
-    ...new Set(
-      [...counts, ...overdue, ...daily]
-        .map((r) => r['service_partner_id'] as string | null)
-        .filter((id): id is string => id !== null),
-    ),
-  ];
+  // names only of the partners a dashboard can list: the principal's busiest, and those asked for
+  const open = new Map<string, number>();
+  for (const r of counts) {
+    const id = r['service_partner_id'] as string | null;
+    if (id === null) continue;
+    const status = r['status'] as JobStatus;
+    const work = status === 'PENDING' || status === 'ASSIGNED' || status === 'RUNNING' ? (r['n'] as number) * 1_000_000 : (r['n'] as number);
+    open.set(id, (open.get(id) ?? 0) + work);
+  }
+  const busiest = [...open.entries()].sort((a, b) => b[1] - a[1]).slice(0, PARTNER_LIST_LENGTH).map(([id]) => id);
+  const listed = [...overdueJobs, ...partnerOverdue, ...partnerOpen].map((r) => r['service_partner_id'] as string | null);
+  const named = [...new Set([...busiest, ...partnerIds, ...listed.filter((id): id is string => id !== null)])];
   const names =
-    partnerIdsSeen.length === 0
+    named.length === 0
       ? []
-      : await run(
-          db,
-          `select p.id, o.name from partner p join organization o on o.id = p.organization_id where p.id = any(?::uuid[])`,
-          [uuidArray(partnerIdsSeen)],
-        );
+      : await run(db, `select p.id, o.name from partner p join organization o on o.id = p.organization_id where p.id = any(?::uuid[])`, [
+          uuidArray(named),
+        ]);
 
   const byPartner = new Map<string, { overdueJobs: JobRow[]; events: EventRow[]; openJobs: JobRow[] }>();
   const listsOf = (id: string) => {

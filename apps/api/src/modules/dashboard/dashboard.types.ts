@@ -197,9 +197,12 @@ export class Dashboard {
   kindCounts!: DashboardKindCount[];
 
   @Field(() => [DashboardPartnerProgress], {
-    description: 'Progress per service partner with live jobs, most jobs first.',
+    description: 'Progress per service partner with live jobs: the 25 with the most open work (pending, assigned, running) first.',
   })
   servicePartners!: DashboardPartnerProgress[];
+
+  @Field(() => Int, { description: 'How many service partners have live jobs (servicePartners lists at most 25).' })
+  servicePartnerCount!: number;
 
   @Field(() => [DashboardImportBatch], {
     description: 'Jobs imports running or ended in the last 24 hours, newest first (principal staff).',

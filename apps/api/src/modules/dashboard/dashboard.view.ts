@@ -1,7 +1,7 @@
 import { JOB_KINDS, JOB_STATUSES } from '@partner-hub/domain';
 import type { JobStatus } from '@partner-hub/domain';
 import type { Viewer } from '../../common/auth/viewer.js';
-import { DAYS, FEED_LENGTH, LIST_LENGTH, dayBefore } from './dashboard.snapshot.js';
+import { DAYS, FEED_LENGTH, LIST_LENGTH, PARTNER_LIST_LENGTH, dayBefore, openWork } from './dashboard.snapshot.js';
 import type { EventRow, JobRow, PrincipalSnapshot } from './dashboard.snapshot.js';
 import {
   Dashboard,
@@ -171,6 +171,12 @@ export function dashboardView(
       scheduledFor: job.scheduledFor,
       servicePartnerName: job.partnerName,
     });
+  const rankedPartners = [...partners.entries()]
+    .map(([partnerId, p]) =>
+      Object.assign(new DashboardPartnerProgress(), { partnerId, name: p.name, progress: progressOf(p.tally), overdue: p.overdue }),
+    )
+    .filter((p) => p.progress.total > 0)
+    .sort((a, b) => openWork(b.progress) - openWork(a.progress) || b.progress.total - a.progress.total || a.name.localeCompare(b.name));
   return Object.assign(new Dashboard(), {
     scope: audience.scope,
     readAt,
@@ -183,17 +189,8 @@ export function dashboardView(
     kindCounts: JOB_KINDS.map((kind) =>
       Object.assign(new DashboardKindCount(), { kind, ...byKind.get(kind)! }),
     ),
-    servicePartners: [...partners.entries()]
-      .map(([partnerId, p]) =>
-        Object.assign(new DashboardPartnerProgress(), {
-          partnerId,
-          name: p.name,
-          progress: progressOf(p.tally),
-          overdue: p.overdue,
-        }),
-      )
-      .filter((p) => p.progress.total > 0)
-      .sort((a, b) => b.progress.total - a.progress.total || a.name.localeCompare(b.name)),
+    servicePartners: rankedPartners.slice(0, PARTNER_LIST_LENGTH),
+    servicePartnerCount: rankedPartners.length,
     importBatches: batches.sort(
       (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1),
     ),

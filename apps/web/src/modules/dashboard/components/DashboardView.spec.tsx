@@ -1,10 +1,14 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MockedProvider } from '@apollo/client/testing/react';
+import { ApolloClient, ApolloLink } from '@apollo/client';
+import { ApolloProvider } from '@apollo/client/react';
+import { Observable } from 'rxjs';
+import type { Subscriber } from 'rxjs';
 import type { MockLink } from '@apollo/client/testing';
 import { App as AntApp } from 'antd';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { DashboardDocument, OnDashboardChangedDocument } from '@partner-hub/graphql-client';
+import { DashboardDocument } from '@partner-hub/graphql-client';
 import type { DashboardFieldsFragment } from '@partner-hub/graphql-client';
 import { createCache } from '../../../app/apollo-client';
 import { DashboardPage } from '../../../pages/DashboardPage';
@@ -48,6 +52,7 @@ function dashboard(
       { __typename: 'DashboardStatusCount', status: 'CANCELLED', count: 0 },
     ],
     kindCounts: [],
+    servicePartnerCount: 1,
     servicePartners: [
       {
         __typename: 'DashboardPartnerProgress',
@@ -126,38 +131,27 @@ function renderPage(mocks: MockLink.MockedResponse[], path = '/dashboard') {
 
 describe('DashboardPage', () => {
   it("shows the counts, the partner's progress, overdue jobs and the feed, and takes the numbers of each push without a reload", async () => {
-    renderPage([
-      {
-        request: { query: DashboardDocument },
-        result: { data: { dashboard: dashboard({ running: 1, succeeded: 2 }) } },
-      },
-      {
-        request: { query: OnDashboardChangedDocument },
-        result: {
-          data: {
-            dashboardChanged: dashboard({
-              running: 0,
-              succeeded: 3,
-              recentEvents: [
-                {
-                  __typename: 'DashboardEvent',
-                  id: 'e2',
-                  at: '2026-12-02T10:00:30.000Z',
-                  type: 'SUCCEED',
-                  fromStatus: 'RUNNING',
-                  toStatus: 'SUCCEEDED',
-                  actorLabel: 'tech@lyon.example',
-                  jobId: 'job-1',
-                  jobTitle: 'Fit unit on the blue car',
-                  jobKind: 'INSTALLATION',
-                },
-              ],
-            }),
-          },
-        },
-        delay: 2000,
-      },
-    ]);
+    // the server's side: the query's answer, and a subscription the test pushes into when it chooses
+    const pushes: Subscriber<ApolloLink.Result>[] = [];
+    const link = new ApolloLink(
+      (operation) =>
+        new Observable<ApolloLink.Result>((observer) => {
+          if (operation.operationName === 'OnDashboardChanged') pushes.push(observer);
+          else {
+            observer.next({ data: { dashboard: dashboard({ running: 1, succeeded: 2 }) } });
+            observer.complete();
+          }
+        }),
+    );
+    render(
+      <ApolloProvider client={new ApolloClient({ cache: createCache(), link })}>
+        <AntApp>
+          <MemoryRouter initialEntries={['/dashboard']}>
+            <DashboardPage />
+          </MemoryRouter>
+        </AntApp>
+      </ApolloProvider>,
+    );
     expect(await screen.findByRole('heading', { name: 'Dashboard' })).toBeTruthy();
     expect(statOf('Running')).toBe('1');
     expect(statOf('Succeeded')).toBe('2');
@@ -168,7 +162,32 @@ describe('DashboardPage', () => {
     );
     expect(screen.getByText('Start → Running')).toBeTruthy();
     // the push: the job finished
-    expect(await screen.findByText('Succeed → Succeeded', undefined, { timeout: 10_000 })).toBeTruthy();
+    await waitFor(() => expect(pushes).toHaveLength(1));
+    act(() =>
+      pushes[0]!.next({
+        data: {
+          dashboardChanged: dashboard({
+            running: 0,
+            succeeded: 3,
+            recentEvents: [
+              {
+                __typename: 'DashboardEvent',
+                id: 'e2',
+                at: '2026-12-02T10:00:30.000Z',
+                type: 'SUCCEED',
+                fromStatus: 'RUNNING',
+                toStatus: 'SUCCEEDED',
+                actorLabel: 'tech@lyon.example',
+                jobId: 'job-1',
+                jobTitle: 'Fit unit on the blue car',
+                jobKind: 'INSTALLATION',
+              },
+            ],
+          }),
+        },
+      }),
+    );
+    expect(await screen.findByText('Succeed → Succeeded')).toBeTruthy();
     expect(statOf('Running')).toBe('0');
     expect(statOf('Succeeded')).toBe('3');
     expect(screen.getByRole('meter', { name: 'Lyon Auto: 3 of 9 finished' })).toBeTruthy();

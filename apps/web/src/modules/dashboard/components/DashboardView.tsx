@@ -173,7 +173,16 @@ export function DashboardView({ dashboard, status, wall, onWallChange, onRefresh
   );
 
   const partners = (
-    <Section title="Service partners">
+    <Section
+      title="Service partners"
+      extra={
+        dashboard.servicePartnerCount > dashboard.servicePartners.length ? (
+          <Typography.Text type="secondary">
+            the {dashboard.servicePartners.length} busiest of {dashboard.servicePartnerCount}
+          </Typography.Text>
+        ) : null
+      }
+    >
       {dashboard.servicePartners.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="No jobs assigned yet" />
       ) : (
