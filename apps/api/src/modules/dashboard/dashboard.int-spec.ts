@@ -337,3 +337,41 @@ describe('job_daily_count', () => {
     expect(await drift()).toEqual([]);
   });
 });
+
+describe('job_open_day_count', () => {
+  it('equals count(*) over the unfinished live jobs per principal, kind and day after edits, transitions, deletes and moves', async () => {
+    const drift = () =>
+      sql(
+        `with counted as (select principal_id, kind, scheduled_for, count(*) as n from job
+                           where deleted_at is null and scheduled_for is not null and status in ('PENDING', 'ASSIGNED', 'RUNNING') group by 1, 2, 3)
+         select * from counted c full join (select * from job_open_day_count where n <> 0) k using (principal_id, kind, scheduled_for)
+          where c.n is distinct from k.n`,
+      );
+    expect(await drift()).toEqual([]);
+    const a = await createJob(null, { scheduledFor: '2021-03-03' });
+    const b = await createJob(SP, { scheduledFor: '2021-03-03', kind: 'MAINTENANCE' });
+    const c = await createJob(SP, { scheduledFor: '2021-03-04' });
+    expect(
+      (
+        await as(
+          'principalAdmin',
+          `mutation($input: JobIdInput!) { deleteJob(input: $input) { __typename } }`,
+          { input: { id: a } },
+        )
+      ).data?.['deleteJob'].__typename,
+    ).toBe('JobSuccess');
+    await act('technician', b, 'START');
+    await act('technician', b, 'SUCCEED');
+    const em = app.systemEm();
+    await em
+      .getConnection()
+      .execute(`update job set scheduled_for = '2021-05-05', kind = 'MAINTENANCE' where id = ?`, [c]);
+    expect(await drift()).toEqual([]);
+    const { data } = await as('principalAdmin', DASHBOARD);
+    expect(data?.['dashboard'].overdue).toBe((await counted(null)).overdue);
+    await em.getConnection().execute(`delete from job_event where job_id = ?`, [c]);
+    await em.getConnection().execute(`delete from access_grant where job_id = ?`, [c]);
+    await em.getConnection().execute(`delete from job where id = ?`, [c]);
+    expect(await drift()).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@ import { uuidArray } from '../../common/db/uuid-array.js';
 /**
  * What the dashboard shows of one principal's jobs, read at once for every viewer of that principal
  * (docs/dashboard.md): the counters (`job_count`, `job_daily_count`, kept exact by triggers), the
- * overdue jobs from their partial index, the running and recent import batches, and the latest
+ * overdue numbers (`job_open_day_count`) and jobs (their partial index), the running and recent import batches, and the latest
  * events. Rows carry their service partner so each viewer's part is cut out in memory
  * (dashboard.view.ts). Every statement reads through an index; none counts the jobs themselves.
  */
@@ -73,6 +73,9 @@ export interface PrincipalSnapshot {
   today: string;
   readAt: Date;
   counts: CountRow[];
+  /** unfinished jobs scheduled before today, per kind, principal-wide (job_open_day_count) */
+  overdueByKind: { kind: JobKind; n: number }[];
+  /** the same per service partner, for the partners a dashboard lists (the busiest, and those asked for) */
   overdue: OverdueRow[];
   /** the last DAYS days, today included */
   daily: DailyRow[];
@@ -154,73 +157,81 @@ export async function readPrincipalSnapshot(
   const today = utcDay(now);
   const from = dayBefore(today, DAYS - 1);
   const partners = uuidArray([...new Set(partnerIds)]);
-  const [counts, overdue, daily, batches, overdueJobs, events, partnerOverdue, partnerEvents, partnerOpen] =
-    await Promise.all([
-      run(
-        db,
-        `select kind, status, service_partner_id, sum(n)::int as n from job_count where principal_id = ? group by 1, 2, 3 having sum(n) <> 0`,
-        [principalId],
-      ),
-      run(
-        db,
-        `select kind, service_partner_id, count(*)::int as n from job
-              where principal_id = ? and deleted_at is null and status in ${UNFINISHED} and scheduled_for < ?::date group by 1, 2`,
-        [principalId, today],
-      ),
-      run(
-        db,
-        `select service_partner_id, to_char(day, 'YYYY-MM-DD') as day, status, sum(n)::int as n from job_daily_count
+  const [
+    counts,
+    overdueByKind,
+    daily,
+    batches,
+    overdueJobs,
+    events,
+    partnerOverdue,
+    partnerEvents,
+    partnerOpen,
+  ] = await Promise.all([
+    run(
+      db,
+      `select kind, status, service_partner_id, sum(n)::int as n from job_count where principal_id = ? group by 1, 2, 3 having sum(n) <> 0`,
+      [principalId],
+    ),
+    run(
+      db,
+      `select kind, sum(n)::int as n from job_open_day_count where principal_id = ? and scheduled_for < ?::date group by 1`,
+      [principalId, today],
+    ),
+    run(
+      db,
+      `select service_partner_id, to_char(day, 'YYYY-MM-DD') as day, status, sum(n)::int as n from job_daily_count
               where principal_id = ? and day >= ?::date group by 1, 2, 3`,
-        [principalId, from],
-      ),
-      run(
-        db,
-        `select id, file_name, status, row_count, processed_rows, created_at, finished_at from import_batch
+      [principalId, from],
+    ),
+    run(
+      db,
+      `select id, file_name, status, row_count, processed_rows, created_at, finished_at from import_batch
               where organization_id = ? and kind = 'JOBS' and created_at > now() - interval '7 days'
                 and (status = 'RUNNING' or finished_at > now() - interval '${RECENT_BATCH_HOURS} hours')
               order by created_at desc limit 5`,
-        [principalId],
-      ),
-      run(
-        db,
-        `select ${JOB_COLUMNS} from job j
+      [principalId],
+    ),
+    run(
+      db,
+      `select ${JOB_COLUMNS} from job j
               where j.principal_id = ? and j.deleted_at is null and j.status in ${UNFINISHED} and j.scheduled_for < ?::date
               order by j.scheduled_for, j.service_partner_id limit ${LIST_LENGTH}`,
-        [principalId, today],
-      ),
-      run(
-        db,
-        `select ${EVENT_COLUMNS} from job_event e join job j on j.id = e.job_id
+      [principalId, today],
+    ),
+    run(
+      db,
+      `select ${EVENT_COLUMNS} from job_event e join job j on j.id = e.job_id
               where e.principal_id = ? and j.deleted_at is null order by e.created_at desc, e.id desc limit ${FEED_LENGTH}`,
-        [principalId],
-      ),
-      run(
-        db,
-        `select p.id as partner, ${JOB_COLUMNS} from unnest(?::uuid[]) as p(id) cross join lateral (
+      [principalId],
+    ),
+    run(
+      db,
+      `select p.id as partner, ${JOB_COLUMNS} from unnest(?::uuid[]) as p(id) cross join lateral (
                select * from job j where j.service_partner_id = p.id and j.principal_id = ? and j.deleted_at is null
                   and j.status in ${UNFINISHED} and j.scheduled_for < ?::date order by j.scheduled_for limit ${LIST_LENGTH}) as j`,
-        [partners, principalId, today],
-      ),
-      // a partner's latest events belong to its most recently changed jobs (every event updates its job)
-      run(
-        db,
-        `select p.id as partner, ${EVENT_COLUMNS} from unnest(?::uuid[]) as p(id) cross join lateral (
+      [partners, principalId, today],
+    ),
+    // a partner's latest events belong to its most recently changed jobs (every event updates its job)
+    run(
+      db,
+      `select p.id as partner, ${EVENT_COLUMNS} from unnest(?::uuid[]) as p(id) cross join lateral (
                select e.*, j.title, j.kind, j.service_partner_id from (
                  select * from job j where j.service_partner_id = p.id and j.principal_id = ? and j.deleted_at is null
                   order by j.updated_at desc limit ${FEED_LENGTH}) as j
                cross join lateral (select * from job_event e where e.job_id = j.id order by e.created_at desc, e.id desc limit ${FEED_LENGTH}) as e
                order by e.created_at desc, e.id desc limit ${FEED_LENGTH}) as e
              cross join lateral (select e.title, e.kind, e.service_partner_id) as j`,
-        [partners, principalId],
-      ),
-      run(
-        db,
-        `select p.id as partner, ${JOB_COLUMNS} from unnest(?::uuid[]) as p(id) cross join lateral (
+      [partners, principalId],
+    ),
+    run(
+      db,
+      `select p.id as partner, ${JOB_COLUMNS} from unnest(?::uuid[]) as p(id) cross join lateral (
                select * from job j where j.service_partner_id = p.id and j.principal_id = ? and j.deleted_at is null
                   and j.status in ('ASSIGNED', 'RUNNING') order by j.status desc, j.scheduled_for nulls last limit ${LIST_LENGTH * 2}) as j`,
-        [partners, principalId],
-      ),
-    ]);
+      [partners, principalId],
+    ),
+  ]);
   const batchIds = batches.map((b) => b['id'] as string);
   const batchCounts =
     batchIds.length === 0
@@ -237,18 +248,40 @@ export async function readPrincipalSnapshot(
     const id = r['service_partner_id'] as string | null;
     if (id === null) continue;
     const status = r['status'] as JobStatus;
-    const work = status === 'PENDING' || status === 'ASSIGNED' || status === 'RUNNING' ? (r['n'] as number) * 1_000_000 : (r['n'] as number);
+    const work =
+      status === 'PENDING' || status === 'ASSIGNED' || status === 'RUNNING'
+        ? (r['n'] as number) * 1_000_000
+        : (r['n'] as number);
     open.set(id, (open.get(id) ?? 0) + work);
   }
-  const busiest = [...open.entries()].sort((a, b) => b[1] - a[1]).slice(0, PARTNER_LIST_LENGTH).map(([id]) => id);
-  const listed = [...overdueJobs, ...partnerOverdue, ...partnerOpen].map((r) => r['service_partner_id'] as string | null);
-  const named = [...new Set([...busiest, ...partnerIds, ...listed.filter((id): id is string => id !== null)])];
-  const names =
+  const busiest = [...open.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, PARTNER_LIST_LENGTH)
+    .map(([id]) => id);
+  const listed = [...overdueJobs, ...partnerOverdue, ...partnerOpen].map(
+    (r) => r['service_partner_id'] as string | null,
+  );
+  const named = [
+    ...new Set([...busiest, ...partnerIds, ...listed.filter((id): id is string => id !== null)]),
+  ];
+  const counted = uuidArray([...new Set([...busiest, ...partnerIds])]);
+  const [names, overdue] = await Promise.all([
     named.length === 0
       ? []
-      : await run(db, `select p.id, o.name from partner p join organization o on o.id = p.organization_id where p.id = any(?::uuid[])`, [
-          uuidArray(named),
-        ]);
+      : run(
+          db,
+          `select p.id, o.name from partner p join organization o on o.id = p.organization_id where p.id = any(?::uuid[])`,
+          [uuidArray(named)],
+        ),
+    // overdue per listed partner: its unfinished jobs by (service_partner_id, status), a few hundred at most
+    run(
+      db,
+      `select j.service_partner_id, j.kind, count(*)::int as n from unnest(?::uuid[]) as p(id)
+         join job j on j.service_partner_id = p.id and j.status in ${UNFINISHED}
+        where j.principal_id = ? and j.deleted_at is null and j.scheduled_for < ?::date group by 1, 2`,
+      [counted, principalId, today],
+    ),
+  ]);
 
   const byPartner = new Map<string, { overdueJobs: JobRow[]; events: EventRow[]; openJobs: JobRow[] }>();
   const listsOf = (id: string) => {
@@ -271,6 +304,7 @@ export async function readPrincipalSnapshot(
       partnerId: (r['service_partner_id'] as string | null) ?? null,
       n: r['n'] as number,
     })),
+    overdueByKind: overdueByKind.map((r) => ({ kind: r['kind'] as JobKind, n: r['n'] as number })),
     overdue: overdue.map((r) => ({
       kind: r['kind'] as JobKind,
       partnerId: (r['service_partner_id'] as string | null) ?? null,

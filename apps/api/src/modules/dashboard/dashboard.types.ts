@@ -197,11 +197,14 @@ export class Dashboard {
   kindCounts!: DashboardKindCount[];
 
   @Field(() => [DashboardPartnerProgress], {
-    description: 'Progress per service partner with live jobs: the 25 with the most open work (pending, assigned, running) first.',
+    description:
+      'Progress per service partner with live jobs: the 25 with the most open work (pending, assigned, running) first.',
   })
   servicePartners!: DashboardPartnerProgress[];
 
-  @Field(() => Int, { description: 'How many service partners have live jobs (servicePartners lists at most 25).' })
+  @Field(() => Int, {
+    description: 'How many service partners have live jobs (servicePartners lists at most 25).',
+  })
   servicePartnerCount!: number;
 
   @Field(() => [DashboardImportBatch], {

@@ -1,7 +1,14 @@
 import { JOB_KINDS, JOB_STATUSES } from '@partner-hub/domain';
 import type { JobStatus } from '@partner-hub/domain';
 import type { Viewer } from '../../common/auth/viewer.js';
-import { DAYS, FEED_LENGTH, LIST_LENGTH, PARTNER_LIST_LENGTH, dayBefore, openWork } from './dashboard.snapshot.js';
+import {
+  DAYS,
+  FEED_LENGTH,
+  LIST_LENGTH,
+  PARTNER_LIST_LENGTH,
+  dayBefore,
+  openWork,
+} from './dashboard.snapshot.js';
 import type { EventRow, JobRow, PrincipalSnapshot } from './dashboard.snapshot.js';
 import {
   Dashboard,
@@ -111,10 +118,19 @@ export function dashboardView(
       byKind.get(row.kind)!.count += row.n;
       if (row.partnerId) partnerOf(snapshot, row.partnerId).tally[row.status] += row.n;
     }
+    // principal staff: the principal's total; a partner: the sum over its own partnerships
+    if (audience.partnerIds === null) {
+      for (const row of snapshot.overdueByKind) {
+        overdue += row.n;
+        byKind.get(row.kind)!.overdue += row.n;
+      }
+    }
     for (const row of snapshot.overdue) {
       if (!keeps(row.partnerId)) continue;
-      overdue += row.n;
-      byKind.get(row.kind)!.overdue += row.n;
+      if (audience.partnerIds !== null) {
+        overdue += row.n;
+        byKind.get(row.kind)!.overdue += row.n;
+      }
       if (row.partnerId) partnerOf(snapshot, row.partnerId).overdue += row.n;
     }
     for (const row of snapshot.daily) {
@@ -173,10 +189,20 @@ export function dashboardView(
     });
   const rankedPartners = [...partners.entries()]
     .map(([partnerId, p]) =>
-      Object.assign(new DashboardPartnerProgress(), { partnerId, name: p.name, progress: progressOf(p.tally), overdue: p.overdue }),
+      Object.assign(new DashboardPartnerProgress(), {
+        partnerId,
+        name: p.name,
+        progress: progressOf(p.tally),
+        overdue: p.overdue,
+      }),
     )
     .filter((p) => p.progress.total > 0)
-    .sort((a, b) => openWork(b.progress) - openWork(a.progress) || b.progress.total - a.progress.total || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) =>
+        openWork(b.progress) - openWork(a.progress) ||
+        b.progress.total - a.progress.total ||
+        a.name.localeCompare(b.name),
+    );
   return Object.assign(new Dashboard(), {
     scope: audience.scope,
     readAt,
