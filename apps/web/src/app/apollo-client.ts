@@ -6,6 +6,7 @@ import { OperationTypeNode } from 'graphql';
 import { defer, mergeMap } from 'rxjs';
 import { possibleTypes, ViewerDocument } from '@partner-hub/graphql-client';
 import { ACCOUNT_BLOCKED_NOTICE, setSignOutNotice } from '../modules/auth/utils/sign-out-notice';
+import { liveConnection } from '../modules/shared/utils/live-connection';
 
 /** The GraphQL endpoint on this origin. The dev server proxies it to the API; in production the API serves the app. */
 export const GRAPHQL_PATH = '/graphql';
@@ -27,7 +28,14 @@ function subscriptionLink(location: Pick<Location, 'protocol' | 'host'>): Apollo
       import('graphql-ws'),
     ]);
     return new GraphQLWsLink(
-      createClient({ url: graphqlWsUrl(location), lazy: true, retryAttempts: 20, shouldRetry: () => true }),
+      createClient({
+        url: graphqlWsUrl(location),
+        lazy: true,
+        // a live page keeps trying (with graphql-ws's growing, randomised delays) and reads again once back
+        retryAttempts: Infinity,
+        shouldRetry: () => true,
+        on: liveConnection.handlers,
+      }),
     );
   };
   const linkOnce = (): Promise<ApolloLink> => {

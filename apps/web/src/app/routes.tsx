@@ -68,7 +68,7 @@ export function appRoutes(client: ApolloClient): RouteObject[] {
       lazy: onDemand(() => import('./layout/SignedInShell'), (m) => m.SignedInShell),
       children: [
         { index: true, lazy: onDemand(() => import('./layout/HomeRedirect'), (m) => m.HomeRedirect) },
-        { path: 'dashboard', lazy: onDemand(() => import('../pages/sections'), (m) => m.DashboardPage) },
+        { path: 'dashboard', lazy: onDemand(() => import('../pages/DashboardPage'), (m) => m.DashboardPage) },
         {
           path: 'partners',
           ...fetchedByRoute(client, PartnersDocument, (url) =>
