@@ -7,6 +7,7 @@ import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { possibleTypes, ViewerDocument } from '@partner-hub/graphql-client';
 import { ACCOUNT_BLOCKED_NOTICE, setSignOutNotice } from '../modules/auth/utils/sign-out-notice';
+import { liveConnection } from '../modules/shared/utils/live-connection';
 
 /** The GraphQL endpoint on this origin. The dev server proxies it to the API; in production the API serves the app. */
 export const GRAPHQL_PATH = '/graphql';
@@ -68,8 +69,10 @@ export function createApolloClient(location: Pick<Location, 'protocol' | 'host'>
     createClient({
       url: graphqlWsUrl(location),
       lazy: true,
-      retryAttempts: 20,
+      // a live page keeps trying (with graphql-ws's growing, randomised delays) and reads again once back
+      retryAttempts: Infinity,
       shouldRetry: () => true,
+      on: liveConnection.handlers,
     }),
   );
 
