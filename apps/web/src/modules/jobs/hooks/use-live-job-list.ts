@@ -20,8 +20,11 @@ export function useLiveJobList(options: { filter: JobFilter; shownIds: readonly 
   const view = JSON.stringify(filter);
   const [state, setState] = useState<{ view: string; news: LiveListNews }>({ view, news: NO_NEWS });
   const news = state.view === view ? state.news : NO_NEWS;
-  const shown = useRef(new Set<string>());
-  shown.current = new Set(shownIds);
+  const shown = useRef<ReadonlySet<string>>(new Set());
+  // the rows on screen as of the last render, for the subscription's handler
+  useEffect(() => {
+    shown.current = new Set(shownIds);
+  });
 
   useSubscription(OnJobChangedDocument, {
     variables: { filter: toJobChangeFilter(filter) },
@@ -47,7 +50,9 @@ export function useLiveJobList(options: { filter: JobFilter; shownIds: readonly 
   const { connections } = useLiveConnection();
   const seen = useRef(connections);
   const reconnected = useRef(onReconnected);
-  reconnected.current = onReconnected;
+  useEffect(() => {
+    reconnected.current = onReconnected;
+  });
   useEffect(() => {
     if (connections > seen.current && seen.current > 0) reconnected.current();
     seen.current = connections;

@@ -16,7 +16,9 @@ export function useLiveJob(id: string, lastEventId: string | null | undefined): 
   const [after, setAfter] = useState<string | null | undefined>(undefined);
   if (after === undefined && lastEventId !== undefined) setAfter(lastEventId);
   const latest = useRef(lastEventId);
-  latest.current = lastEventId;
+  useEffect(() => {
+    latest.current = lastEventId;
+  });
 
   const reread = () => void client.query({ query: JobDetailsDocument, variables: { id }, fetchPolicy: 'network-only' }).catch(() => undefined);
   useSubscription(OnJobEventAddedDocument, {
