@@ -1,6 +1,6 @@
 import { Repeater } from '@graphql-yoga/subscription';
 import type { Logger } from 'pino';
-import type { AppPubSub, TopicPayload } from '../../common/context/events.js';
+import type { AppPubSub } from '../../common/context/events.js';
 import { readPrincipalSnapshot } from './dashboard.snapshot.js';
 import type { PrincipalSnapshot, SqlRunner } from './dashboard.snapshot.js';
 import { concerns, dashboardView, listedPartnersOf } from './dashboard.view.js';
@@ -28,12 +28,15 @@ interface PrincipalState {
   reading: boolean;
   /** a change came while reading: read once more after it */
   again: boolean;
+  /** stops hearing this principal's job changes (through Redis: its channel alone) */
+  stopListening: () => void;
 }
 
 /**
- * The live dashboards of one API instance (docs/dashboard.md): listens to `JOB_CHANGED` (from every
- * instance) and, at most once a second per principal, reads that principal's snapshot once and hands
- * every subscriber its own view cut out in memory — however many subscribers and changes there were.
+ * The live dashboards of one API instance (docs/dashboard.md): listens to `JOB_CHANGED` of each principal
+ * it has subscribers of (from every instance) and, at most once a second per principal, reads that
+ * principal's snapshot once and hands every subscriber its own view cut out in memory — however many
+ * subscribers and changes there were.
  * A subscriber whose jobs the changes did not touch (another partner's) gets nothing.
  */
 export class DashboardHub {
@@ -84,6 +87,10 @@ export class DashboardHub {
           lastRead: 0,
           reading: false,
           again: false,
+          stopListening: this.pubSub.listenToPrincipal('JOB_CHANGED', principalId, (change) =>
+            // an import names no partners per job: every subscriber of the principal re-reads
+            this.changed(principalId, change.change === 'IMPORTED' ? null : change.servicePartnerIds),
+          ),
         }),
       );
     return state;
@@ -95,6 +102,7 @@ export class DashboardHub {
       state?.subscribers.delete(subscriber);
       if (state && state.subscribers.size === 0) {
         if (state.timer) clearTimeout(state.timer);
+        state.stopListening();
         this.principals.delete(principalId);
       }
     }
@@ -106,10 +114,6 @@ export class DashboardHub {
 
   private listen(): void {
     const stops = [
-      this.pubSub.listen('JOB_CHANGED', (change: TopicPayload<'JOB_CHANGED'>) =>
-        // an import names no partners per job: every subscriber of the principal re-reads
-        this.changed(change.principalId, change.change === 'IMPORTED' ? null : change.servicePartnerIds),
-      ),
       // a running import's own progress is shown to principal staff only
       this.pubSub.listen('IMPORT_BATCH_PROGRESS', ({ organizationId }) =>
         this.changed(organizationId, [], (s) => s.audience.partnerIds === null),
