@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityClass } from '@mikro-orm/core';
 import type { RequestContext } from './request-context.js';
+import { rowsById } from '../db/plain-rows.js';
 
 /**
  * Request-scoped DataLoaders: relations are resolved in batches, never one query per parent row. Each
@@ -20,23 +21,41 @@ export function contextLoaders<T>(make: (em: EntityManager, ctx: RequestContext)
   };
 }
 
-/** Batches "load by id" for one entity into one `where id in (...)` per tick, through the scoped fork. */
-function byId<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>) {
+const loadedAlong = new Map<EntityClass<object>, readonly string[]>();
+
+/**
+ * Whenever `entity` is loaded by id, reads these to-one relations in the same statement and primes
+ * their own by-id loaders — for a relation nearly every read of the entity follows (a partner's
+ * organization, which holds its name). Declared by the feature, in its `<feature>.loaders.ts`.
+ */
+export function loadAlong<T extends object>(entity: EntityClass<T>, relations: readonly (keyof T & string)[]): void {
+  loadedAlong.set(entity as EntityClass<object>, relations);
+}
+
+/** Batches "load by id" for one entity into one `where id in (...)` per tick: plain rows (plain-rows.ts), tenant-filtered. */
+function byId<T extends { id: string }>(ctx: RequestContext, entity: EntityClass<T>) {
   return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await em.find(entity, { id: { $in: [...ids] } } as never);
+    const relations = loadedAlong.get(entity as EntityClass<object>) ?? [];
+    const { rows, related } = await rowsById(ctx.em, entity, ids, relations);
+    const properties = ctx.em.getMetadata().get(entity.name).properties as Record<string, { targetMeta?: { class: EntityClass<{ id: string }> } }>;
+    for (const [relation, objects] of related) {
+      const loader = loaderById(ctx, properties[relation]!.targetMeta!.class);
+      for (const object of objects as { id: string }[]) loader.prime(object.id, object);
+    }
     const found = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => found.get(id) ?? null);
   });
 }
 
 /**
- * The context's "load by id" loader of an entity. Tenant-filtered like every read of the context;
- * callers still check what the viewer may see (e.g. the partner scope or the vehicle ledger).
+ * The context's "load by id" loader of an entity: plain rows shaped like the entity (read-only, not
+ * managed — load an entity through the EntityManager to change it). Tenant-filtered like every read of
+ * the context; callers still check what the viewer may see (e.g. the partner scope or the vehicle ledger).
  */
 export function loaderById<T extends { id: string }>(ctx: RequestContext, entity: EntityClass<T>): DataLoader<string, T | null> {
   let loader = ctx.loaders.get(entity) as DataLoader<string, T | null> | undefined;
   if (!loader) {
-    loader = byId(ctx.em, entity);
+    loader = byId(ctx, entity);
     ctx.loaders.set(entity, loader);
   }
   return loader;

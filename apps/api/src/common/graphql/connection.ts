@@ -4,6 +4,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { raw } from '@mikro-orm/core';
 import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import { ValidationFailed } from '../errors/app-errors.js';
+import { selectRows, tenantSql } from '../db/plain-rows.js';
+import type { RowShape } from '../db/plain-rows.js';
 
 @ObjectType({ description: 'Where a page ends and whether more follow (Relay).' })
 export class PageInfo {
@@ -125,6 +127,66 @@ function seekPast<T extends { id: string }>(em: EntityManager, entity: EntityCla
  * page 1,000 costs what page 1 costs. One statement for the page (one extra row tells whether
  * another page follows); the total count is a second one, run only when `totalCount` is selected.
  */
+function checkFirst(first: number, maxFirst: number): void {
+  if (!Number.isInteger(first) || first < 1 || first > maxFirst) {
+    throw ValidationFailed.of('first', `Ask for between 1 and ${maxFirst} items per page.`);
+  }
+}
+
+export interface RowPageQuery {
+  /** the conditions on the table's alias `t` (SQL with `?` placeholders), besides its tenant filter */
+  where: readonly string[];
+  params: readonly unknown[];
+  first: number;
+  after?: string | null;
+  /** a column property of the entity; `id` breaks ties. The `(…, column, id)` index serves the seek. */
+  orderBy: string;
+  direction: 'asc' | 'desc';
+  maxFirst?: number;
+  /** computes `totalCount` (e.g. from maintained counters); without it, a `count(*)` of the same conditions */
+  total?: () => Promise<number>;
+}
+
+/**
+ * One page of plain rows (plain-rows.ts) by keyset pagination, in one hand-written statement: the
+ * entity's tenant filter, the given conditions, `(sort, id) > (cursor)` as a row comparison and one
+ * extra row that tells whether another page follows.
+ */
+export async function keysetRows<T extends { id: string }>(em: EntityManager, shape: RowShape<T>, query: RowPageQuery): Promise<Page<T>> {
+  const { first, after, orderBy, direction, maxFirst = MAX_PAGE_SIZE, total } = query;
+  checkFirst(first, maxFirst);
+  const column = (shape.meta.properties as Record<string, { fieldNames: string[] } | undefined>)[orderBy]?.fieldNames[0];
+  if (!column) throw new Error(`keysetRows: ${shape.meta.className}.${orderBy} is not a column`);
+  const params: unknown[] = [];
+  const conditions = [tenantSql(em, shape, 't', params), ...query.where];
+  params.push(...query.params);
+  const filtered = conditions.join(' and ');
+  const filteredParams = [...params];
+  if (after) {
+    const { value, id } = decodeCursor(after);
+    conditions.push(orderBy === 'id' ? `t."id" ${direction === 'asc' ? '>' : '<'} ?` : `(t."${column}", t."id") ${direction === 'asc' ? '>' : '<'} (?, ?)`);
+    if (orderBy !== 'id') params.push(value instanceof Date ? value.toISOString() : value);
+    params.push(id);
+  }
+  const order = orderBy === 'id' ? `t."id" ${direction}` : `t."${column}" ${direction}, t."id" ${direction}`;
+  params.push(first + 1);
+  const rows = await selectRows(em, `select ${shape.columns('t')} from "${shape.table}" as t where ${conditions.join(' and ')} order by ${order} limit ?`, params);
+  const nodes = rows.slice(0, first).map((row) => shape.toObject(row));
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(node[orderBy as keyof T], node.id), node }));
+  let count: Promise<number> | undefined;
+  const countAll = async () => {
+    const [row] = await selectRows<{ count: string }>(em, `select count(*) as count from "${shape.table}" as t where ${filtered}`, filteredParams);
+    return Number(row?.count ?? 0);
+  };
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    get totalCount() {
+      return (count ??= total ? total() : countAll());
+    },
+  };
+}
+
 export async function keysetPage<T extends { id: string }>(
   em: EntityManager,
   entity: EntityClass<T>,
@@ -132,9 +194,7 @@ export async function keysetPage<T extends { id: string }>(
   options: KeysetOptions<T>,
 ): Promise<Page<T>> {
   const { first, after, orderBy, direction, populate, maxFirst = MAX_PAGE_SIZE, total } = options;
-  if (!Number.isInteger(first) || first < 1 || first > maxFirst) {
-    throw ValidationFailed.of('first', `Ask for between 1 and ${maxFirst} items per page.`);
-  }
+  checkFirst(first, maxFirst);
   let pageWhere = where;
   if (after) {
     const { value, id } = decodeCursor(after);

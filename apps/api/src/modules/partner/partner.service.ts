@@ -390,7 +390,7 @@ export async function ancestorsOfPartner(ctx: RequestContext, partner: Partner):
   const chain = await partnerLoaders(ctx).chainAbove.load(partner.id);
   const ids = chain.filter((r) => r.depth > 0 && (scope.all || scope.visible.has(r.id))).map((r) => r.id);
   const rows = await loaderById(ctx, Partner).loadMany(ids.reverse());
-  return rows.filter((p): p is Partner => p instanceof Partner);
+  return rows.filter((p): p is Partner => p !== null && !(p instanceof Error));
 }
 
 /** Every partner below one partner, with its depth (1 = direct sub-partner), breadth first. */
