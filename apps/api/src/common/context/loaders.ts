@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityClass } from '@mikro-orm/core';
 import type { RequestContext } from './request-context.js';
 import { rowsById } from '../db/plain-rows.js';
+import type { RelatedRows } from '../db/plain-rows.js';
 
 /**
  * Request-scoped DataLoaders: relations are resolved in batches, never one query per parent row. Each
@@ -21,27 +22,11 @@ export function contextLoaders<T>(make: (em: EntityManager, ctx: RequestContext)
   };
 }
 
-const loadedAlong = new Map<EntityClass<object>, readonly string[]>();
-
-/**
- * Whenever `entity` is loaded by id, reads these to-one relations in the same statement and primes
- * their own by-id loaders — for a relation nearly every read of the entity follows (a partner's
- * organization, which holds its name). Declared by the feature, in its `<feature>.loaders.ts`.
- */
-export function loadAlong<T extends object>(entity: EntityClass<T>, relations: readonly (keyof T & string)[]): void {
-  loadedAlong.set(entity as EntityClass<object>, relations);
-}
-
 /** Batches "load by id" for one entity into one `where id in (...)` per tick: plain rows (plain-rows.ts), tenant-filtered. */
 function byId<T extends { id: string }>(ctx: RequestContext, entity: EntityClass<T>) {
   return new DataLoader<string, T | null>(async (ids) => {
-    const relations = loadedAlong.get(entity as EntityClass<object>) ?? [];
-    const { rows, related } = await rowsById(ctx.em, entity, ids, relations);
-    const properties = ctx.em.getMetadata().get(entity.name).properties as Record<string, { targetMeta?: { class: EntityClass<{ id: string }> } }>;
-    for (const [relation, objects] of related) {
-      const loader = loaderById(ctx, properties[relation]!.targetMeta!.class);
-      for (const object of objects as { id: string }[]) loader.prime(object.id, object);
-    }
+    const { rows, related } = await rowsById(ctx.em, entity, ids);
+    primeRows(ctx, related);
     const found = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => found.get(id) ?? null);
   });
@@ -59,6 +44,14 @@ export function loaderById<T extends { id: string }>(ctx: RequestContext, entity
     ctx.loaders.set(entity, loader);
   }
   return loader;
+}
+
+/** Hands rows read along others (plain-rows.ts: `loadAlong`, joined relations) to their entities' by-id loaders. */
+export function primeRows(ctx: RequestContext, related: RelatedRows): void {
+  for (const [entity, rows] of related) {
+    const loader = loaderById(ctx, entity as EntityClass<{ id: string }>);
+    for (const row of rows as { id: string }[]) loader.prime(row.id, row);
+  }
 }
 
 /** Batches "load the rows pointing at each parent" into one `where <relation> in (...)` per tick. */

@@ -69,9 +69,11 @@ export function rowShape<T extends object>(em: EntityManager, entity: EntityClas
 /**
  * The entity's tenant filter (tenant-filter.ts) as SQL on `alias`, from the parameters the context's
  * EntityManager was scoped with — the same condition the ORM adds to every read of the entity. A
- * fork without them fails loudly, as the ORM's filter does.
+ * fork without them fails loudly, as the ORM's filter does. With `params` null the ids are written
+ * into the SQL as literals (uuids only): a join's condition then adds no parameter before the where
+ * clause's.
  */
-export function tenantSql<T>(em: EntityManager, shape: RowShape<T>, alias: string, params: unknown[]): string {
+export function tenantSql<T>(em: EntityManager, shape: RowShape<T>, alias: string, params: unknown[] | null): string {
   const filter = shape.meta.filters[TENANT_FILTER];
   if (!filter) return 'true';
   const args = em.getFilterParams<TenantFilterArgs>(TENANT_FILTER);
@@ -83,16 +85,13 @@ export function tenantSql<T>(em: EntityManager, shape: RowShape<T>, alias: strin
   const [name, value] = entries[0]!;
   const property = (shape.meta.properties as Record<string, EntityProperty | undefined>)[name];
   if (!property) throw new Error(`${shape.meta.className}.${name}: the tenant condition names no property`);
-  const column = `${alias}."${property.fieldNames[0]}"`;
-  if (typeof value === 'string') {
-    params.push(value);
-    return `${column} = ?`;
-  }
-  const ids = (value as { $in?: string[] }).$in;
+  const ids = typeof value === 'string' ? [value] : (value as { $in?: string[] }).$in;
   if (!ids) throw new Error(`${shape.meta.className}: an id or an $in list is expected in the tenant condition`);
+  const column = `${alias}."${property.fieldNames[0]}"`;
   if (ids.length === 0) return 'false';
+  if (!params) return `${column} in (${uuidArray(ids).slice(1, -1).split(',').map((id) => `'${id}'`).join(', ')})`;
   params.push(...ids);
-  return `${column} in (${ids.map(() => '?').join(', ')})`;
+  return typeof value === 'string' ? `${column} = ?` : `${column} in (${ids.map(() => '?').join(', ')})`;
 }
 
 /** Plain SQL through the context's EntityManager: inside its transaction when it is one. */
@@ -100,36 +99,90 @@ export function selectRows<R = Record<string, unknown>>(em: EntityManager, sql: 
   return em.execute(sql, params, 'all') as Promise<R[]>;
 }
 
+const loadedAlong = new Map<EntityClass<object>, readonly string[]>();
+
 /**
- * Rows by id, tenant-filtered like every read of the context, in one statement — with the rows of
- * the given to-one relations joined in (each tenant-filtered too), keyed by relation name.
+ * Whenever a row of `entity` is read — by id or joined to another row — read these to-one relations
+ * in the same statement: for a relation nearly every read of the entity follows (a partner's
+ * organization, which holds its name). Declared by the feature, in its `<feature>.loaders.ts`.
  */
-export async function rowsById<T extends object>(
-  em: EntityManager,
-  entity: EntityClass<T>,
-  ids: readonly string[],
-  relations: readonly string[] = [],
-): Promise<{ rows: T[]; related: Map<string, object[]> }> {
-  const related = new Map<string, object[]>(relations.map((r) => [r, []]));
-  if (ids.length === 0) return { rows: [], related };
-  const shape = rowShape(em, entity);
-  const params: unknown[] = [];
-  const select = [shape.columns('t')];
-  const joins: string[] = [];
-  const joined = relations.map((name, i) => {
+export function loadAlong<T extends object>(entity: EntityClass<T>, relations: readonly (keyof T & string)[]): void {
+  loadedAlong.set(entity as EntityClass<object>, relations);
+}
+
+/** The rows read along the main ones, by their entity (to prime that entity's by-id loader). */
+export type RelatedRows = Map<EntityClass<object>, object[]>;
+
+interface Joined {
+  select: string[];
+  joins: string[];
+  /** collects the joined rows of one result row */
+  collect(row: Record<string, unknown>, into: RelatedRows): void;
+}
+
+/**
+ * Left joins the given to-one relations of `alias` (and, for each, what its entity reads along),
+ * each tenant-filtered; their columns are named `<alias>__column`.
+ */
+function joinAlong(em: EntityManager, shape: RowShape<object>, alias: string, relations: readonly string[], depth = 0): Joined {
+  const joined: Joined = { select: [], joins: [], collect: () => undefined };
+  const collectors: Joined['collect'][] = [];
+  relations.forEach((name, i) => {
     const prop = (shape.meta.properties as Record<string, EntityProperty | undefined>)[name];
     if (!prop || prop.kind !== ReferenceKind.MANY_TO_ONE) throw new Error(`${shape.meta.className}.${name} is not a to-one relation`);
-    const target = rowShape(em, prop.targetMeta!.class as EntityClass<object>);
-    const alias = `r${i}`;
-    select.push(target.columns(alias, `${alias}__`));
-    joins.push(`left join "${target.table}" as ${alias} on ${alias}."id" = t."${prop.fieldNames[0]}" and ${tenantSql(em, target, alias, params)}`);
-    return { name, alias, target };
+    const entity = prop.targetMeta!.class as EntityClass<object>;
+    const target = rowShape(em, entity);
+    const as = `${alias}_${i}`;
+    joined.select.push(target.columns(as, `${as}__`));
+    joined.joins.push(`left join "${target.table}" as ${as} on ${as}."id" = ${alias}."${prop.fieldNames[0]}" and ${tenantSql(em, target, as, null)}`);
+    if (depth > 3) throw new Error('loadAlong: too deep');
+    const inner = joinAlong(em, target, as, loadedAlong.get(entity) ?? [], depth + 1);
+    joined.select.push(...inner.select);
+    joined.joins.push(...inner.joins);
+    collectors.push((row, into) => {
+      if (row[`${as}__id`] == null) return;
+      if (!into.has(entity)) into.set(entity, []);
+      into.get(entity)!.push(target.toObject(row, `${as}__`));
+      inner.collect(row, into);
+    });
   });
-  params.push(uuidArray(ids));
-  const sql = `select ${select.join(', ')} from "${shape.table}" as t ${joins.join(' ')} where t."id" = any(?::uuid[]) and ${tenantSql(em, shape, 't', params)}`;
-  const rows = await selectRows(em, sql, params);
-  for (const { name, alias, target } of joined) {
-    for (const row of rows) if (row[`${alias}__id`] != null) related.get(name)!.push(target.toObject(row, `${alias}__`));
-  }
-  return { rows: rows.map((row) => shape.toObject(row)), related };
+  joined.collect = (row, into) => collectors.forEach((c) => c(row, into));
+  return joined;
+}
+
+/**
+ * `select … from <table> as t` with the columns of the rows read along: the relations given and those
+ * the entity declares with {@link loadAlong}. (Their tenant conditions carry no parameter.)
+ */
+export function selectAlong<T extends object>(em: EntityManager, shape: RowShape<T>, relations: readonly string[]) {
+  const all = [...new Set([...(loadedAlong.get(shape.meta.class as EntityClass<object>) ?? []), ...relations])];
+  const joined = joinAlong(em, shape as unknown as RowShape<object>, 't', all);
+  const from = `"${shape.table}" as t ${joined.joins.join(' ')}`;
+  return {
+    sql: `select ${[shape.columns('t'), ...joined.select].join(', ')} from ${from}`,
+    /** the table with its joins, for a count of the same conditions */
+    from,
+    /** the alias of a relation read along (`organization` → `t_0`), for conditions and orders on its columns */
+    aliasOf(relation: string): string {
+      const i = all.indexOf(relation);
+      if (i < 0) throw new Error(`${shape.meta.className}.${relation} is not read along`);
+      return `t_${i}`;
+    },
+    /** the main rows and the rows read along them */
+    read(rows: Record<string, unknown>[]): { rows: T[]; related: RelatedRows } {
+      const related: RelatedRows = new Map();
+      for (const row of rows) joined.collect(row, related);
+      return { rows: rows.map((row) => shape.toObject(row)), related };
+    },
+  };
+}
+
+/** Rows by id with what they read along, tenant-filtered like every read of the context, in one statement. */
+export async function rowsById<T extends object>(em: EntityManager, entity: EntityClass<T>, ids: readonly string[]): Promise<{ rows: T[]; related: RelatedRows }> {
+  if (ids.length === 0) return { rows: [], related: new Map() };
+  const shape = rowShape(em, entity);
+  const select = selectAlong(em, shape, []);
+  const params: unknown[] = [uuidArray(ids)];
+  const rows = await selectRows(em, `${select.sql} where t."id" = any(?::uuid[]) and ${tenantSql(em, shape, 't', params)}`, params);
+  return select.read(rows);
 }

@@ -2,10 +2,10 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { raw } from '@mikro-orm/core';
-import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import type { EntityClass, EntityProperty, FilterQuery } from '@mikro-orm/core';
 import { ValidationFailed } from '../errors/app-errors.js';
-import { selectRows, tenantSql } from '../db/plain-rows.js';
-import type { RowShape } from '../db/plain-rows.js';
+import { rowShape, selectAlong, selectRows, tenantSql } from '../db/plain-rows.js';
+import type { RelatedRows, RowShape } from '../db/plain-rows.js';
 
 @ObjectType({ description: 'Where a page ends and whether more follow (Relay).' })
 export class PageInfo {
@@ -139,12 +139,18 @@ export interface RowPageQuery {
   params: readonly unknown[];
   first: number;
   after?: string | null;
-  /** a column property of the entity; `id` breaks ties. The `(…, column, id)` index serves the seek. */
+  /**
+   * a column property of the entity, or of a relation read along (`organization.name`); `id` breaks
+   * ties. A `(…, column, id)` index serves the seek.
+   */
   orderBy: string;
   direction: 'asc' | 'desc';
   maxFirst?: number;
   /** computes `totalCount` (e.g. from maintained counters); without it, a `count(*)` of the same conditions */
   total?: () => Promise<number>;
+  /** to-one relations to read in the same statement (plain-rows.ts: `selectAlong`), handed to `related` */
+  along?: readonly string[];
+  related?: (rows: RelatedRows) => void;
 }
 
 /**
@@ -155,27 +161,35 @@ export interface RowPageQuery {
 export async function keysetRows<T extends { id: string }>(em: EntityManager, shape: RowShape<T>, query: RowPageQuery): Promise<Page<T>> {
   const { first, after, orderBy, direction, maxFirst = MAX_PAGE_SIZE, total } = query;
   checkFirst(first, maxFirst);
-  const column = (shape.meta.properties as Record<string, { fieldNames: string[] } | undefined>)[orderBy]?.fieldNames[0];
-  if (!column) throw new Error(`keysetRows: ${shape.meta.className}.${orderBy} is not a column`);
+  const select = selectAlong(em, shape, query.along ?? []);
+  const [relation, property] = orderBy.includes('.') ? orderBy.split('.') : [null, orderBy];
+  const sortShape = relation ? rowShape(em, (shape.meta.properties as Record<string, EntityProperty>)[relation]!.targetMeta!.class) : shape;
+  const field = (sortShape.meta.properties as Record<string, { fieldNames: string[] } | undefined>)[property!]?.fieldNames[0];
+  if (!field) throw new Error(`keysetRows: ${shape.meta.className}.${orderBy} is not a column`);
+  const column = `${relation ? select.aliasOf(relation) : 't'}."${field}"`;
   const params: unknown[] = [];
+  const countParams: unknown[] = [];
+  const filtered = [tenantSql(em, shape, 't', countParams), ...query.where].join(' and ');
+  countParams.push(...query.params);
   const conditions = [tenantSql(em, shape, 't', params), ...query.where];
   params.push(...query.params);
-  const filtered = conditions.join(' and ');
-  const filteredParams = [...params];
   if (after) {
     const { value, id } = decodeCursor(after);
-    conditions.push(orderBy === 'id' ? `t."id" ${direction === 'asc' ? '>' : '<'} ?` : `(t."${column}", t."id") ${direction === 'asc' ? '>' : '<'} (?, ?)`);
+    conditions.push(orderBy === 'id' ? `t."id" ${direction === 'asc' ? '>' : '<'} ?` : `(${column}, t."id") ${direction === 'asc' ? '>' : '<'} (?, ?)`);
     if (orderBy !== 'id') params.push(value instanceof Date ? value.toISOString() : value);
     params.push(id);
   }
-  const order = orderBy === 'id' ? `t."id" ${direction}` : `t."${column}" ${direction}, t."id" ${direction}`;
+  const order = orderBy === 'id' ? `t."id" ${direction}` : `${column} ${direction}, t."id" ${direction}`;
   params.push(first + 1);
-  const rows = await selectRows(em, `select ${shape.columns('t')} from "${shape.table}" as t where ${conditions.join(' and ')} order by ${order} limit ?`, params);
-  const nodes = rows.slice(0, first).map((row) => shape.toObject(row));
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(node[orderBy as keyof T], node.id), node }));
+  const rows = await selectRows(em, `${select.sql} where ${conditions.join(' and ')} order by ${order} limit ?`, params);
+  const { rows: nodes, related } = select.read(rows.slice(0, first));
+  query.related?.(related);
+  // a related column's value as read (a text such as a name); the table's own through its row's type (dates as Date)
+  const sortValue = (node: T, row: Record<string, unknown>) => (relation ? row[`${select.aliasOf(relation)}__${field}`] : node[orderBy as keyof T]);
+  const edges = nodes.map((node, i) => ({ cursor: encodeCursor(sortValue(node, rows[i]!), node.id), node }));
   let count: Promise<number> | undefined;
   const countAll = async () => {
-    const [row] = await selectRows<{ count: string }>(em, `select count(*) as count from "${shape.table}" as t where ${filtered}`, filteredParams);
+    const [row] = await selectRows<{ count: string }>(em, `select count(*) as count from ${select.from} where ${filtered}`, countParams);
     return Number(row?.count ?? 0);
   };
   return {

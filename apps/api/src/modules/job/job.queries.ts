@@ -1,6 +1,8 @@
 import { calendarDaySchema } from '@partner-hub/domain';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { rowShape } from '../../common/db/plain-rows.js';
+import type { RelatedRows } from '../../common/db/plain-rows.js';
+import { primeRows } from '../../common/context/loaders.js';
 import { parseInput } from '../../common/errors/parse-input.js';
 import { keysetRows } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
@@ -41,5 +43,7 @@ export function jobsPage(
   after: string | null | undefined,
   total: (() => Promise<number>) | undefined,
 ): Promise<Page<Job>> {
-  return keysetRows(ctx.em, rowShape(ctx.em, Job), { ...jobsWhereSql(ctx, filter), first, after, ...order, total });
+  // the service partner (and its organization, which names it) in the same statement: nearly every list shows it
+  const related = (rows: RelatedRows) => primeRows(ctx, rows);
+  return keysetRows(ctx.em, rowShape(ctx.em, Job), { ...jobsWhereSql(ctx, filter), first, after, ...order, total, along: ['servicePartner'], related });
 }

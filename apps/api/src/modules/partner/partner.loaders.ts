@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { batched, contextLoaders, loadAlong } from '../../common/context/loaders.js';
+import { batched, contextLoaders } from '../../common/context/loaders.js';
+import { loadAlong } from '../../common/db/plain-rows.js';
 import { Partner } from './partner.entity.js';
 import { chainsAbove } from '../access/partner-tree.queries.js';
 import { subPartnerCounts } from './sub-partner-counts.queries.js';
