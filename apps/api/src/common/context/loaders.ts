@@ -54,6 +54,13 @@ export function primeRows(ctx: RequestContext, related: RelatedRows): void {
   }
 }
 
+/** Rows grouped by the parent each points at, in the order of `ids` (a DataLoader's answer). */
+export function groupRows<T>(ids: readonly string[], rows: readonly T[], parentOf: (row: T) => string): T[][] {
+  const grouped = new Map<string, T[]>(ids.map((id) => [id, []]));
+  for (const row of rows) grouped.get(parentOf(row))?.push(row);
+  return ids.map((id) => grouped.get(id) ?? []);
+}
+
 /** Batches "load the rows pointing at each parent" into one `where <relation> in (...)` per tick. */
 export function groupedBy<T extends object>(em: EntityManager, entity: EntityClass<T>, relation: keyof T & string, orderBy: Record<string, 'asc' | 'desc'>) {
   return new DataLoader<string, T[]>(async (ids) => {

@@ -158,8 +158,10 @@ export function selectAlong<T extends object>(em: EntityManager, shape: RowShape
   const all = [...new Set([...(loadedAlong.get(shape.meta.class as EntityClass<object>) ?? []), ...relations])];
   const joined = joinAlong(em, shape as unknown as RowShape<object>, 't', all);
   const from = `"${shape.table}" as t ${joined.joins.join(' ')}`;
+  const columns = [shape.columns('t'), ...joined.select].join(', ');
   return {
-    sql: `select ${[shape.columns('t'), ...joined.select].join(', ')} from ${from}`,
+    sql: `select ${columns} from ${from}`,
+    columns,
     /** the table with its joins, for a count of the same conditions */
     from,
     /** the alias of a relation read along (`organization` → `t_0`), for conditions and orders on its columns */
@@ -185,4 +187,21 @@ export async function rowsById<T extends object>(em: EntityManager, entity: Enti
   const params: unknown[] = [uuidArray(ids)];
   const rows = await selectRows(em, `${select.sql} where t."id" = any(?::uuid[]) and ${tenantSql(em, shape, 't', params)}`, params);
   return select.read(rows);
+}
+
+/**
+ * Rows matching `where` (SQL on the alias `t`, with `?` placeholders for `params`) with what they read
+ * along (`along` and the entity's {@link loadAlong}), tenant-filtered, in one statement.
+ */
+export async function rowsWhere<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  query: { where: readonly string[]; params: readonly unknown[]; orderBy: string; along?: readonly string[] },
+): Promise<{ rows: T[]; related: RelatedRows }> {
+  const shape = rowShape(em, entity);
+  const select = selectAlong(em, shape, query.along ?? []);
+  const params: unknown[] = [];
+  const conditions = [tenantSql(em, shape, 't', params), ...query.where];
+  params.push(...query.params);
+  return select.read(await selectRows(em, `${select.sql} where ${conditions.join(' and ')} order by ${query.orderBy}`, params));
 }

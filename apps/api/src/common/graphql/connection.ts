@@ -151,6 +151,9 @@ export interface RowPageQuery {
   /** to-one relations to read in the same statement (plain-rows.ts: `selectAlong`), handed to `related` */
   along?: readonly string[];
   related?: (rows: RelatedRows) => void;
+  /** values computed per row in the same statement (`name` → an SQL expression on `t`), handed to `computed` with the row's id */
+  compute?: Record<string, string>;
+  computed?: (id: string, values: Record<string, unknown>) => void;
 }
 
 /**
@@ -181,9 +184,14 @@ export async function keysetRows<T extends { id: string }>(em: EntityManager, sh
   }
   const order = orderBy === 'id' ? `t."id" ${direction}` : `${column} ${direction}, t."id" ${direction}`;
   params.push(first + 1);
-  const rows = await selectRows(em, `${select.sql} where ${conditions.join(' and ')} order by ${order} limit ?`, params);
+  const computeSql = Object.entries(query.compute ?? {}).map(([name, sql]) => `, (${sql}) as "c__${name}"`).join('');
+  const rows = await selectRows(em, `select ${select.columns}${computeSql} from ${select.from} where ${conditions.join(' and ')} order by ${order} limit ?`, params);
   const { rows: nodes, related } = select.read(rows.slice(0, first));
   query.related?.(related);
+  if (query.computed) {
+    const names = Object.keys(query.compute ?? {});
+    nodes.forEach((node, i) => query.computed!(node.id, Object.fromEntries(names.map((name) => [name, rows[i]![`c__${name}`]]))));
+  }
   // a related column's value as read (a text such as a name); the table's own through its row's type (dates as Date)
   const sortValue = (node: T, row: Record<string, unknown>) => (relation ? row[`${select.aliasOf(relation)}__${field}`] : node[orderBy as keyof T]);
   const edges = nodes.map((node, i) => ({ cursor: encodeCursor(sortValue(node, rows[i]!), node.id), node }));
