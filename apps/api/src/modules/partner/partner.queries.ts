@@ -10,14 +10,12 @@ import { partnerScope } from '../access/partner-scope.js';
 import { Partner } from './partner.entity.js';
 import { partnerLoaders } from './partner.loaders.js';
 import { subPartnerCountSql } from './sub-partner-counts.queries.js';
-import { vehicleLoaders } from '../vehicle/vehicle.loaders.js';
-import { assignedVehicleCountSql } from '../vehicle/vehicle-counts.queries.js';
 import type { PartnerFilterInput } from './partner.service.js';
 
 /**
  * The partners list's read (issue 12): one hand-written statement for the page — each partner with
  * its organization (which names it) and its parent with the parent's organization, as plain rows
- * (plain-rows.ts) primed into the by-id loaders, and its sub-partner and vehicle counts — on the condition of `partnersWhere`
+ * (plain-rows.ts) primed into the by-id loaders, and its sub-partner count — on the condition of `partnersWhere`
  * (partner.service.ts, which the CSV export keeps) written as SQL: `t` the partner, `t_0` its
  * organization.
  */
@@ -65,11 +63,8 @@ export async function partnersPage(
     // `organization` is read along every partner (partner.loaders.ts): t_0; the parent and its organization after it
     along: ['parent'],
     related: (rows) => primeRows(ctx, rows),
-    // the two counts every partners list shows, per row on their indexes, primed into their loaders
-    compute: { subPartnerCount: subPartnerCountSql('t'), vehicleCount: assignedVehicleCountSql('t') },
-    computed: (id, values) => {
-      partnerLoaders(ctx).subPartnerCount.prime(id, Number(values['subPartnerCount']));
-      vehicleLoaders(ctx).assignedVehicleCount.prime(id, Number(values['vehicleCount']));
-    },
+    // the sub-partner count every partners list shows, per row on the (principal_id, parent_id) index, primed into its loader
+    compute: { subPartnerCount: subPartnerCountSql('t') },
+    computed: (id, values) => partnerLoaders(ctx).subPartnerCount.prime(id, Number(values['subPartnerCount'])),
   });
 }
