@@ -17,6 +17,7 @@
  * - A context made outside graphql-ws (in-process callers) re-authenticates before every delivery.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { defaultFieldResolver } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { WebSocket } from 'ws';
 import { Repeater } from '@graphql-yoga/subscription';
@@ -238,6 +239,17 @@ export class LiveConnections {
   }
 }
 
+/**
+ * A subscription's context lives as long as the subscription: before each event its loaders, memoized
+ * results (e.g. a vehicle's access) and identity map start empty, so nothing read for an earlier event —
+ * a grant that has since ended, a renamed partner — answers this one.
+ */
+function freshForEvent(ctx: RequestContext): void {
+  ctx.loaders.clear();
+  ctx.memo.clear();
+  ctx.em.clear();
+}
+
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
@@ -258,7 +270,7 @@ function whileIdentityHolds<T>(source: AsyncIterable<T>, ctx: RequestContext): A
 /**
  * Makes every subscription of the schema deliver an event only while its subscriber's identity holds,
  * checked at delivery (after the subscription's own filter, before its resolver reads anything). A
- * context without an identity check delivers nothing.
+ * context without an identity check delivers nothing. Each event is resolved afresh (see freshForEvent).
  */
 export function guardSubscriptions(schema: GraphQLSchema): GraphQLSchema {
   for (const field of Object.values(schema.getSubscriptionType()?.getFields() ?? {})) {
@@ -267,6 +279,12 @@ export function guardSubscriptions(schema: GraphQLSchema): GraphQLSchema {
     field.subscribe = async (source, args, context: RequestContext, info) => {
       const result: unknown = await subscribe(source, args, context, info);
       return isAsyncIterable(result) ? whileIdentityHolds(result, context) : result;
+    };
+    const resolve = field.resolve;
+    // an operation's events are executed one after the other: each starts with nothing cached from the last
+    field.resolve = (source, args, context: RequestContext, info) => {
+      freshForEvent(context);
+      return (resolve ?? defaultFieldResolver)(source, args, context, info);
     };
   }
   return schema;

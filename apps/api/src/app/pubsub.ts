@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
@@ -7,6 +8,13 @@ import { RedisLink } from './redis.js';
 import type { AppPubSub, Topics } from '../common/context/events.js';
 
 type AppEventTarget = Pick<EventTarget, 'addEventListener' | 'removeEventListener' | 'dispatchEvent'>;
+
+/** An EventTarget for any number of subscribers (every open subscription listens to its topic). */
+function unboundedEventTarget(): EventTarget {
+  const target = new EventTarget();
+  setMaxListeners(0, target);
+  return target;
+}
 
 function appPubSub(eventTarget: AppEventTarget, onResumed: AppPubSub['onResumed']): AppPubSub {
   const pubSub = createPubSub<Topics>({ eventTarget });
@@ -30,7 +38,7 @@ function appPubSub(eventTarget: AppEventTarget, onResumed: AppPubSub['onResumed'
  */
 function redisEventTarget(publishClient: Redis, subscribeClient: Redis): { eventTarget: AppEventTarget; onResumed: AppPubSub['onResumed'] } {
   const sender = randomUUID();
-  const local = new EventTarget();
+  const local = unboundedEventTarget();
   const channels = new Map<string, number>();
   const resumedHandlers = new Set<() => void>();
   let lost = false;
@@ -98,7 +106,7 @@ export function createAppPubSub(
   redisUrl?: string,
   logger: Logger = pino({ level: 'silent' }),
 ): { pubSub: AppPubSub; redis: RedisLink | null; close(): Promise<void> } {
-  if (!redisUrl) return { pubSub: appPubSub(new EventTarget(), () => () => undefined), redis: null, close: async () => undefined };
+  if (!redisUrl) return { pubSub: appPubSub(unboundedEventTarget(), () => () => undefined), redis: null, close: async () => undefined };
   const redis = new RedisLink(redisUrl, logger);
   const { eventTarget, onResumed } = redisEventTarget(redis.client('publish'), redis.client('subscribe', { autoResubscribe: false }));
   return { pubSub: appPubSub(eventTarget, onResumed), redis, close: () => redis.close() };

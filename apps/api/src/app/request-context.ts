@@ -58,6 +58,7 @@ export function contextForViewer(orm: MikroORM, deps: AppDeps, viewer: Viewer | 
     http: options.http ?? null,
     pendingAudit: [],
     pendingCredentialChanges: [],
+    pendingPublications: [],
     identityCheck: null,
     afterCommit: [],
     memo: new Map(),

@@ -14,6 +14,7 @@ import { VehiclesCsvResolver } from '../modules/vehicle/vehicles-csv.resolver.js
 import { JobsImportResolver } from '../modules/job/jobs-import.resolver.js';
 import { VehicleResolver } from '../modules/vehicle/vehicle.resolver.js';
 import { JobResolver } from '../modules/job/job.resolver.js';
+import { JobLiveResolver } from '../modules/job/job-live.resolver.js';
 import { JobEventFieldsResolver, JobFieldsResolver } from '../modules/job/job.fields.resolver.js';
 import { OwnerResolver } from '../modules/owner/owner.resolver.js';
 import { OwnerFieldsResolver } from '../modules/owner/owner.fields.resolver.js';
@@ -29,7 +30,7 @@ export const resolvers = [
   VehiclesCsvResolver,
   OwnerResolver, OwnerFieldsResolver,
   PartnerVehicleFieldsResolver,
-  JobResolver, JobFieldsResolver, JobEventFieldsResolver,
+  JobResolver, JobFieldsResolver, JobEventFieldsResolver, JobLiveResolver,
   JobTemplateResolver, JobTemplateFieldsResolver,
   JobsImportResolver,
 ] as const;

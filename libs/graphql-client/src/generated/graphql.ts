@@ -657,6 +657,37 @@ export type Job = {
 export type JobAction =
   'ASSIGN' | 'CANCEL' | 'DECLINE' | 'FAIL' | 'REASSIGN' | 'START' | 'SUCCEED' | 'UNASSIGN';
 
+/** One committed change of one job, as the subscriber may see it (or of a whole import batch). */
+export type JobChange = {
+  __typename: 'JobChange';
+  /** What happened. */
+  change: JobChangeKind;
+  /** The import batch that created the job, or the batch of an IMPORTED change (for principal staff and jobs of the subscriber's import). */
+  importBatchId: Maybe<Scalars['ID']['output']>;
+  /** The job as the subscriber may see it now (a technician: no vehicle or configuration without an active grant); null when it was deleted, is no longer the subscriber's to see, or for IMPORTED. */
+  job: Maybe<Job>;
+  /** The job; null for IMPORTED (refetch the batch's jobs). */
+  jobId: Maybe<Scalars['ID']['output']>;
+};
+
+/** Narrows jobChanged; all given conditions must hold, on the job as it is after the change. A job that left the subscriber's view is matched by its kind, vehicle, import batch and the service partner it left. */
+export type JobChangeFilter = {
+  /** Only jobs of this import batch (and that batch's IMPORTED change). */
+  importBatchId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only installations or only maintenance. */
+  kind?: InputMaybe<JobKind>;
+  /** Only jobs of this service partner (an import: one that assigned jobs to it). */
+  servicePartnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only jobs in this status after the change. */
+  status?: InputMaybe<JobStatus>;
+  /** Only jobs on this vehicle. */
+  vehicleId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What happened to a job: CREATED, UPDATED (edited or rescheduled), TRANSITIONED (a lifecycle action), CONFIGURATION_OVERRIDDEN, DELETED — or IMPORTED: a jobs import committed (one change for the whole batch). */
+export type JobChangeKind =
+  'CONFIGURATION_OVERRIDDEN' | 'CREATED' | 'DELETED' | 'IMPORTED' | 'TRANSITIONED' | 'UPDATED';
+
 /** A telematics unit configuration; empty fields are cleared. */
 export type JobConfigurationInput = {
   /** Central lock connection type. */
@@ -2141,10 +2172,23 @@ export type Subscription = {
   auditEventRecorded: AuditEvent;
   /** The progress of one import batch of the own organization (principal staff): the batch after each checked batch of rows (processedRows of rowCount), and once more when it has ended (SUCCEEDED or FAILED). */
   importBatchProgress: ImportBatch;
+  /** Every committed change of the jobs the subscriber may see (principal staff: their principal's; a partner's people: the jobs assigned to their partnerships), one JobChange per job — rights checked at each delivery; never before the change commits, never for a rolled-back one. A job taken from the subscriber (unassigned, declined, reassigned elsewhere) arrives once more with job null. A jobs import arrives as one IMPORTED change. After a reconnect, refetch what is shown: changes made meanwhile are not replayed. */
+  jobChanged: JobChange;
+  /** The history of one job the subscriber may see (as Job.events shows it), each event as it is recorded — the DELETED one included. With after (the id of the last event the client saw), first the events recorded after it: a client that reconnects misses nothing. */
+  jobEventAdded: JobEvent;
 };
 
 export type SubscriptionImportBatchProgressArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type SubscriptionJobChangedArgs = {
+  filter?: InputMaybe<JobChangeFilter>;
+};
+
+export type SubscriptionJobEventAddedArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  jobId: Scalars['ID']['input'];
 };
 
 /** Too many failed sign-ins; wait before trying again. */

@@ -22,15 +22,23 @@ export interface Topics {
    * 100,000 jobs; `importBatchId` names it). `servicePartnerIds` are the partners the jobs were or now
    * are assigned to, so a partner's subscriptions can skip what is not theirs without a read.
    */
-  JOB_CHANGED: [
-    {
-      principalId: string;
-      change: 'CREATED' | 'UPDATED' | 'TRANSITIONED' | 'CONFIGURATION_OVERRIDDEN' | 'DELETED' | 'IMPORTED';
-      jobIds: string[];
-      servicePartnerIds: string[];
-      importBatchId: string | null;
-    },
-  ];
+  JOB_CHANGED: [JobChangedPayload];
+}
+
+export type JobChangeKind = 'CREATED' | 'UPDATED' | 'TRANSITIONED' | 'CONFIGURATION_OVERRIDDEN' | 'DELETED' | 'IMPORTED';
+
+/** See `Topics.JOB_CHANGED`. */
+export interface JobChangedPayload {
+  principalId: string;
+  change: JobChangeKind;
+  jobIds: string[];
+  servicePartnerIds: string[];
+  /**
+   * The jobs this change took from a service partner (unassigned, declined, reassigned elsewhere), by
+   * job id: that partner's people hear that the job left their view, and nobody else does.
+   */
+  formerServicePartnerIdByJob: Record<string, string>;
+  importBatchId: string | null;
 }
 
 /** The payload of one topic. */

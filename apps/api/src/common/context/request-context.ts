@@ -5,7 +5,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { SignInThrottle } from '../auth/sign-in-throttle.js';
 import type { Request, Response } from 'express';
 import type { MailSender } from '../mail/mail-sender.js';
-import type { AppPubSub } from './events.js';
+import type { AppPubSub, Topics } from './events.js';
 
 /** Long-lived parts shared by every request, made once in main.ts (or a test). */
 export interface AppDeps {
@@ -54,10 +54,18 @@ export interface RequestContext {
    * delivered (app/live-identity.ts); null when the context was not made from a client's credentials.
    */
   identityCheck: IdentityCheck | null;
+  /** events this operation's transaction publishes once it has committed (see publishAfterCommit) */
+  pendingPublications: PendingPublication[];
   /** side effects (e.g. SMTP delivery) that must happen only if the current transaction commits */
   afterCommit: (() => Promise<void>)[];
   /** results computed once on demand through `em` (e.g. the viewer's visible partner subtree) */
   memo: Map<string, Promise<unknown>>;
+}
+
+/** An event waiting for its transaction's commit. */
+export interface PendingPublication {
+  topic: keyof Topics & string;
+  payload: unknown;
 }
 
 /** Answers whether a context's identity is still what it was when the context was made. */
@@ -92,6 +100,14 @@ export function credentialsChanged(ctx: RequestContext, organizationIds: Iterabl
 }
 
 /**
+ * Publishes `payload` on `topic` once the current transaction commits (after its credential changes
+ * and audit events); nothing if it rolls back. Subscribers never hear of a change that did not happen.
+ */
+export function publishAfterCommit<K extends keyof Topics & string>(ctx: RequestContext, topic: K, payload: Topics[K][0]): void {
+  ctx.pendingPublications.push({ topic, payload });
+}
+
+/**
  * The same operation on another EntityManager (a transaction, or an unscoped fork for a public
  * operation): loaders and memoized results of its own, read through `em`; the audit events, credential
  * changes and after-commit effects it records still belong to the operation.
@@ -105,18 +121,22 @@ export function contextOn(ctx: RequestContext, em: EntityManager): RequestContex
  * audit events and effects, which its own transactions publish; no HTTP exchange.
  */
 export function detachedContext(ctx: RequestContext): RequestContext {
-  return { ...contextOn(ctx, ctx.em.fork()), http: null, pendingAudit: [], pendingCredentialChanges: [], afterCommit: [] };
+  return { ...contextOn(ctx, ctx.em.fork()), http: null, pendingAudit: [], pendingCredentialChanges: [], pendingPublications: [], afterCommit: [] };
 }
 
 /**
  * Runs `work` in one transaction on the context's EntityManager (all rows or none), handing it the
  * transaction's context — its `em` is the transaction and its loaders read inside it — then publishes
- * the credential changes and audit events it recorded — only after the commit, so no subscriber hears
- * of a rolled-back change, and withdrawn identities are cut before they could hear of the change.
+ * the credential changes, audit events and other events it recorded — only after the commit, so no
+ * subscriber hears of a rolled-back change, and withdrawn identities are cut before they could hear of
+ * the change. Called inside another transaction (a savepoint), it leaves all of that to the outer one:
+ * only the outermost commit makes a change real.
  */
 export async function inTransaction<T>(ctx: RequestContext, work: (tx: RequestContext) => Promise<T>): Promise<T> {
+  const nested = ctx.em.isInTransaction();
   const mark = ctx.pendingAudit.length;
   const credentialsMark = ctx.pendingCredentialChanges.length;
+  const publicationsMark = ctx.pendingPublications.length;
   const effectsMark = ctx.afterCommit.length;
   let result: T;
   try {
@@ -124,13 +144,18 @@ export async function inTransaction<T>(ctx: RequestContext, work: (tx: RequestCo
   } catch (error) {
     ctx.pendingAudit.splice(mark);
     ctx.pendingCredentialChanges.splice(credentialsMark);
+    ctx.pendingPublications.splice(publicationsMark);
     ctx.afterCommit.splice(effectsMark);
     throw error;
   }
+  if (nested) return result;
   const changed = ctx.pendingCredentialChanges.splice(credentialsMark);
   if (changed.length > 0) ctx.deps.pubSub.publish('CREDENTIALS_CHANGED', { organizationIds: [...new Set(changed)] });
   for (const event of ctx.pendingAudit.slice(mark)) {
     ctx.deps.pubSub.publish('AUDIT_EVENT_RECORDED', event);
+  }
+  for (const { topic, payload } of ctx.pendingPublications.splice(publicationsMark)) {
+    ctx.deps.pubSub.publish(topic, payload as never);
   }
   const effects = ctx.afterCommit.splice(effectsMark);
   // the change is committed: a failing side effect is logged, not reported as a failed mutation

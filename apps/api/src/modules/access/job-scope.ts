@@ -7,6 +7,7 @@ import { NotFound } from '../../common/errors/app-errors.js';
 import { batched, contextLoaders } from '../../common/context/loaders.js';
 import { Job } from '../job/job.entity.js';
 import { uuidArray } from '../../common/db/uuid-array.js';
+import type { Viewer } from '../../common/auth/viewer.js';
 
 /**
  * Which jobs a viewer may see and who it is to each (DESIGN.md §2, §3). A job's vehicle and
@@ -51,4 +52,16 @@ export function actorFor(ctx: RequestContext, job: Job): JobActor {
   if (viewer.role === 'ADMIN') return 'PARTNER_ADMIN';
   if (viewer.role === 'TECHNICIAN') return job.technician && job.technician.id === viewer.userId ? 'RUNNING_TECHNICIAN' : 'TECHNICIAN';
   return 'OTHER';
+}
+
+/**
+ * Whether a job row read elsewhere lies in the viewer's job scope — {@link jobScopeWhere} and the tenant
+ * filter, checked in memory (live subscriptions share one read of a change's jobs among their subscribers).
+ * `deleted`: count a deleted job in, as its history's last event still concerns whoever saw it.
+ */
+export function jobInScope(viewer: Viewer, job: Pick<Job, 'principal' | 'servicePartner' | 'deletedAt'>, options: { deleted?: boolean } = {}): boolean {
+  if (job.deletedAt && !options.deleted) return false;
+  if (viewer.organizationKind === 'PRINCIPAL') return job.principal.id === viewer.organizationId;
+  const partnerId = job.servicePartner?.id;
+  return partnerId !== undefined && viewer.partnerships.some((p) => p.partnerId === partnerId && p.principalId === job.principal.id);
 }

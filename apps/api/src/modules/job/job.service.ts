@@ -25,6 +25,7 @@ import { findVisibleTemplate } from './job-template.service.js';
 import { Job } from './job.entity.js';
 import { countJobs, countersCover } from './job-counts.js';
 import { jobsPage } from './job.queries.js';
+import { jobsChanged } from './job-changes.js';
 
 /**
  * Jobs (DESIGN.md §1, §2): creation, the lifecycle's transitions — each checked against the one
@@ -192,6 +193,7 @@ export async function createJob(ctx: RequestContext, input: CreateJobInput): Pro
       await notifyAssignment(tx, partner, [job]);
     }
     await tx.em.flush();
+    jobsChanged(tx, 'CREATED', [job]);
     return job;
   });
 }
@@ -216,9 +218,10 @@ export async function transitionJob(ctx: RequestContext, input: TransitionInput)
     const refusal = refusalOf(tx, job, input.action);
     if (refusal) throw new InvalidTransition(refusal, job.status);
     const options = await transitionOptions(tx, input);
-    await applyTransition(tx, job, options);
+    const former = await applyTransition(tx, job, options);
     if (options.partner && holdsGrant(job.status)) await notifyAssignment(tx, options.partner, [job]);
     await tx.em.flush();
+    jobsChanged(tx, 'TRANSITIONED', [job], new Map(former ? [[job.id, former]] : []));
     return job;
   });
 }
@@ -270,8 +273,9 @@ const CHANGED_MEANWHILE = 'The job changed meanwhile; look at it again and retry
  * written only if the job is still the version that was checked (so of two simultaneous Starts
  * exactly one wins and the other is told why it lost), with its grant, event and audit record.
  */
-async function applyTransition(ctx: RequestContext, job: Job, options: TransitionOptions): Promise<void> {
+async function applyTransition(ctx: RequestContext, job: Job, options: TransitionOptions): Promise<string | null> {
   const em = ctx.em;
+  const formerPartnerId = job.servicePartner?.id ?? null;
   const actor = actorFor(ctx, job);
   const check = checkTransition(job.status, options.action, actor);
   if (!check.ok) throw new InvalidTransition(check.message, job.status);
@@ -306,6 +310,7 @@ async function applyTransition(ctx: RequestContext, job: Job, options: Transitio
   if (holdsGrant(from) && !holdsGrant(check.to)) await endGrants(em, job.id, options.action);
   if (options.partner && holdsGrant(check.to)) grantFor(em, job, options.partner, options.accessUntil);
   recordEvent(ctx, job, { type: options.action, from, to: check.to, reason: options.reason });
+  return formerPartnerId && formerPartnerId !== job.servicePartner?.id ? formerPartnerId : null;
 }
 
 export interface BulkJobActionInput extends Omit<TransitionInput, 'id' | 'action'> {
@@ -365,6 +370,7 @@ export async function planBulkJobAction(ctx: RequestContext, input: BulkJobActio
 export async function bulkJobAction(ctx: RequestContext, input: BulkJobActionInput): Promise<BulkJobPlan> {
   return inTransaction(ctx, async (tx) => {
     const plan = await planBulkJobAction(tx, input);
+    const former = new Map<string, string>();
     if (input.action === 'DELETE') {
       for (const job of plan.applicable) await softDelete(tx, job);
     } else if (input.action === 'RESCHEDULE') {
@@ -372,10 +378,14 @@ export async function bulkJobAction(ctx: RequestContext, input: BulkJobActionInp
       for (const job of plan.applicable) await writeEdit(tx, job, { scheduledFor: day }, { scheduledFor: { from: job.scheduledFor ?? null, to: day } }, 'INVALID_TRANSITION');
     } else {
       const options = await transitionOptions(tx, { ...input, action: input.action });
-      for (const job of plan.applicable) await applyTransition(tx, job, options);
+      for (const job of plan.applicable) {
+        const left = await applyTransition(tx, job, options);
+        if (left) former.set(job.id, left);
+      }
       if (options.partner) await notifyAssignment(tx, options.partner, plan.applicable);
     }
     await tx.em.flush();
+    jobsChanged(tx, input.action === 'DELETE' ? 'DELETED' : input.action === 'RESCHEDULE' ? 'UPDATED' : 'TRANSITIONED', plan.applicable, former);
     return plan;
   });
 }
@@ -408,6 +418,7 @@ export async function deleteJob(ctx: RequestContext, id: string): Promise<Job> {
     if (refusal) throw new InvalidTransition(refusal, job.status);
     await softDelete(tx, job);
     await tx.em.flush();
+    jobsChanged(tx, 'DELETED', [job]);
     return job;
   });
 }
@@ -458,6 +469,7 @@ export async function updateJob(ctx: RequestContext, input: UpdateJobInput): Pro
     if (Object.keys(changes).length === 0) throw ValidationFailed.of('id', 'Nothing changed.');
     await writeEdit(tx, job, fields as Partial<Job>, changes, 'VERSION_CONFLICT');
     await tx.em.flush();
+    jobsChanged(tx, 'UPDATED', [job]);
     return job;
   });
 }
@@ -482,6 +494,7 @@ export async function overrideJobConfiguration(ctx: RequestContext, id: string, 
     if (!(await jobWritten(tx.em, job, { configuration }))) throw new InvalidTransition(CHANGED_MEANWHILE, job.status);
     recordEvent(tx, job, { type: 'CONFIGURATION_CHANGED', changes });
     await tx.em.flush();
+    jobsChanged(tx, 'CONFIGURATION_OVERRIDDEN', [job]);
     return job;
   });
 }

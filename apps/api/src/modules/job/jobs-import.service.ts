@@ -15,6 +15,7 @@ import type {
 } from '@partner-hub/domain';
 import { v7 as uuidv7 } from 'uuid';
 import { detachedContext, inTransaction, viewerOf } from '../../common/context/request-context.js';
+import { jobsImported } from './job-changes.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -401,6 +402,7 @@ async function runImport(bg: RequestContext, batchId: string, upload: ImportUplo
       }
       const created = { fileName: upload.fileName, rowCount, createdCount: counts.jobs, assignedCount: counts.assigned, preferTemplate };
       recordAudit(tx, importAuditEntry('job.import', batchId, principalId, created));
+      jobsImported(tx, principalId, batchId, mailed.keys());
     });
   } catch (error) {
     if (!recorded) throw error;
