@@ -95,6 +95,17 @@ describe('the three page shapes of the read path', () => {
     }
   });
 
+  it('lists a job without a service partner (the partner read along is a left join), for principal staff only', async () => {
+    const em = app.systemEm();
+    const pending = em.create(Job, { principal: world.principalA, kind: 'MAINTENANCE', vehicle: makeVehicle(em, world.principalA), configuration: { settings: {} }, title: 'Unassigned read' });
+    await em.flush();
+    const vars = { first: 50, filter: { kind: 'MAINTENANCE', status: 'PENDING' } };
+    const mine = await app.gql(JOBS, vars, { sessionToken: adminA });
+    expect(mine.data?.jobs.edges.map((e: { node: unknown }) => e.node)).toEqual([expect.objectContaining({ id: pending.id, servicePartner: null, vehicle: expect.objectContaining({ vin: expect.any(String) }) })]);
+    const partner = await app.gql(JOBS, vars, { sessionToken: technician });
+    expect(partner.data?.jobs.edges).toEqual([]);
+  });
+
   it('one vehicle with its owners and assignments: at most 3 statements', async () => {
     const statements = await pageStatements(VEHICLE, { id: vehicle.id }, adminA);
     const { data } = await app.gql(VEHICLE, { id: vehicle.id }, { sessionToken: adminA });
