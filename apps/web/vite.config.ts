@@ -84,5 +84,10 @@ export default defineConfig({
     // A safety net, not a pace: tests wait for what the screen shows (Testing Library's waits, test-setup.ts).
     // On a 2-core machine shared with other work, a dialog test took 25 s alone (20 s failed three suites) and over 90 s beside two other files.
     testTimeout: 180_000,
+    // Each worker runs its test files one after another in one jsdom with one module cache: antd, Apollo and the
+    // generated documents load once per worker, not once per file (with isolation, loading them and setting up jsdom
+    // took over 40 % of the suite). Tests share no state through modules: each renders its own Apollo cache and
+    // router; the set-up cleans the DOM and the storages after every test (libs/ui/src/test-setup.ts).
+    isolate: false,
   },
 });

@@ -32,10 +32,14 @@ import { makeOrganization } from '../src/modules/organization/organization.facto
 import { makeApiKey } from '../src/modules/api-key/api-key.factory.js';
 import { benchId, seedAssignments, seedJobs, seedOwners, seedPartners, seedVehicles } from './bench-data.js';
 import type { ServerMessage } from './bench-http-server.js';
+import { readPrincipalSnapshot } from '../src/modules/dashboard/dashboard.snapshot.js';
 
 /** the part of `pg` (untyped here) the bench uses */
 interface Pg {
-  query<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[]; rowCount: number | null }>;
+  query<R = Record<string, unknown>>(
+    text: string,
+    values?: unknown[],
+  ): Promise<{ rows: R[]; rowCount: number | null }>;
   end(): Promise<void>;
 }
 const pg = createRequire(import.meta.url)('pg') as {
@@ -118,7 +122,10 @@ const PAGES: Page[] = [
       assignments { id assignedAt partner { id partnerId name } } } }`,
     variables: { id: VEHICLE },
     floor: async (client, principalId) => [
-      await client.query(`select id, vin, make, model, year, plate, device_serial from vehicle where id = $1 and principal_id = $2`, [VEHICLE, principalId]),
+      await client.query(
+        `select id, vin, make, model, year, plate, device_serial from vehicle where id = $1 and principal_id = $2`,
+        [VEHICLE, principalId],
+      ),
       await client.query(
         `select a.id, a.kind, o.id as owner_id, o.email, o.name from owner_vehicle_access a join owner o on o.id = a.owner_id where a.vehicle_id = $1 and a.principal_id = $2`,
         [VEHICLE, principalId],
@@ -135,6 +142,12 @@ const PAGES: Page[] = [
 const TAB_QUERY = `query($first: Int!, $after: String) { jobs(first: $first, after: $after, filter: { kind: INSTALLATION }, orderBy: { field: CREATED_AT, direction: DESC }) {
   pageInfo { hasNextPage endCursor } edges { node { id kind status title createdAt vehicle { id vin } servicePartner { id partnerId name } } } } }`;
 const TAB_TOTAL_QUERY = `{ jobs(first: 1, filter: { kind: INSTALLATION }) { totalCount } }`;
+/** the web dashboard's first load (libs/graphql-client/fragments/DashboardFields.graphql, trimmed of nothing that costs a read) */
+const DASHBOARD_QUERY = `{ dashboard { scope readAt today total overdue statusCounts { status count } kindCounts { kind count overdue }
+  servicePartnerCount servicePartners { partnerId name overdue progress { total pending assigned running succeeded failed cancelled } }
+  importBatches { id fileName status rowCount processedRows progress { total succeeded failed } }
+  overdueJobs { id title kind status scheduledFor servicePartnerName } openJobs { id }
+  recentEvents { id at type fromStatus toStatus actorLabel jobId jobTitle jobKind } daily { day succeeded failed } } }`;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -162,7 +175,9 @@ async function benchDatabase(serverUrl: string): Promise<{ url: string; built: B
       const db = new pg.Client({ connectionString: url });
       await db.connect();
       try {
-        const ready = await db.query<{ principal_id: string; token: string }>(`select principal_id, token from bench_http_ready`).catch(() => null);
+        const ready = await db
+          .query<{ principal_id: string; token: string }>(`select principal_id, token from bench_http_ready`)
+          .catch(() => null);
         if (ready?.rows[0]) {
           process.stdout.write(`reusing the bench database ${name}\n`);
           return { url, built: { principalId: ready.rows[0].principal_id, token: ready.rows[0].token } };
@@ -196,7 +211,9 @@ async function build(url: string): Promise<Built> {
       await run();
       process.stdout.write(`  ${label}: ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
     };
-    process.stdout.write(`building bench_http_${JOBS}: ${PARTNERS} partners, ${VEHICLES} vehicles, ${JOBS} jobs (+ a quarter of the partners and vehicles for another principal)\n`);
+    process.stdout.write(
+      `building bench_http_${JOBS}: ${PARTNERS} partners, ${VEHICLES} vehicles, ${JOBS} jobs (+ a quarter of the partners and vehicles for another principal)\n`,
+    );
     await step('partners', async () => {
       await seedPartners(connection, principal.id, PARTNERS);
       await seedPartners(connection, other.id, PARTNERS / 4, PARTNERS);
@@ -208,7 +225,10 @@ async function build(url: string): Promise<Built> {
     });
     await step('owners', () => seedOwners(connection, principal.id, VEHICLES));
     await step('jobs', () => seedJobs(connection, principal.id, JOBS, VEHICLES, PARTNERS));
-    await connection.execute(`create table bench_http_ready as select ?::uuid as principal_id, ?::text as token`, [principal.id, token]);
+    await connection.execute(
+      `create table bench_http_ready as select ?::uuid as principal_id, ?::text as token`,
+      [principal.id, token],
+    );
     process.stdout.write(`built in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
     return { principalId: principal.id, token };
   } finally {
@@ -217,12 +237,26 @@ async function build(url: string): Promise<Built> {
 }
 
 /** The API in its own process, with its CPU time on request. */
-async function startApi(databaseUrl: string): Promise<{ url: string; cpu: () => Promise<number>; stop: () => Promise<void> }> {
-  const child: ChildProcess = fork(join(dirname(fileURLToPath(import.meta.url)), 'bench-http-server.ts'), [], {
-    // BENCH_HTTP_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools)
-    execArgv: [...process.execArgv.filter((a) => a !== '--expose-gc'), ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [])],
-    env: { ...process.env, NODE_ENV: 'production', BENCH_HTTP_DATABASE_URL: databaseUrl, BENCH_HTTP_SESSION_SECRET: SESSION_SECRET },
-  });
+async function startApi(
+  databaseUrl: string,
+): Promise<{ url: string; cpu: () => Promise<number>; stop: () => Promise<void> }> {
+  const child: ChildProcess = fork(
+    join(dirname(fileURLToPath(import.meta.url)), 'bench-http-server.ts'),
+    [],
+    {
+      // BENCH_HTTP_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools)
+      execArgv: [
+        ...process.execArgv.filter((a) => a !== '--expose-gc'),
+        ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []),
+      ],
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        BENCH_HTTP_DATABASE_URL: databaseUrl,
+        BENCH_HTTP_SESSION_SECRET: SESSION_SECRET,
+      },
+    },
+  );
   const next = () =>
     new Promise<ServerMessage>((resolve, reject) => {
       const exited = (code: number | null) => reject(new Error(`the bench server exited (${code})`));
@@ -259,10 +293,17 @@ interface Run {
   cpuMs: number;
 }
 
-const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 /** `concurrency` clients sending `body` back to back for `seconds` (or `count` requests in all), every answer checked. */
-async function load(api: { url: string; cpu: () => Promise<number> }, token: string, body: string, concurrency: number, limit: { seconds?: number; count?: number }): Promise<Run> {
+async function load(
+  api: { url: string; cpu: () => Promise<number> },
+  token: string,
+  body: string,
+  concurrency: number,
+  limit: { seconds?: number; count?: number },
+): Promise<Run> {
   const latencies: number[] = [];
   const cpuBefore = await api.cpu();
   const started = performance.now();
@@ -272,9 +313,14 @@ async function load(api: { url: string; cpu: () => Promise<number> }, token: str
     while (performance.now() < deadline && sent < (limit.count ?? Infinity)) {
       sent += 1;
       const t = performance.now();
-      const response = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      });
       const text = await response.text();
-      if (response.status !== 200 || text.includes('"errors"')) throw new Error(`request failed (${response.status}): ${text.slice(0, 500)}`);
+      if (response.status !== 200 || text.includes('"errors"'))
+        throw new Error(`request failed (${response.status}): ${text.slice(0, 500)}`);
       latencies.push(performance.now() - t);
     }
   };
@@ -295,11 +341,47 @@ async function cpuPerCall(count: number, run: () => Promise<unknown>): Promise<n
 
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 
+/** The plan of every statement of the dashboard's snapshot (EXPLAIN ANALYZE): each reads an index or a counter table. */
+async function printDashboardPlans(url: string, principalId: string): Promise<void> {
+  const orm = await MikroORM.init(ormConfig(url));
+  try {
+    const connection = orm.em.getConnection();
+    const plans: string[] = [];
+    const explaining = {
+      execute: async (sql: string, params: unknown[] = []) => {
+        const started = performance.now();
+        const rows = (await connection.execute(
+          `explain (analyze, costs off, timing off, summary on) ${sql}`,
+          params,
+        )) as { 'QUERY PLAN': string }[];
+        plans.push(
+          `-- ${sql.replace(/\s+/g, ' ').slice(0, 120)}… (${ms(performance.now() - started)} ms)\n${rows.map((r) => r['QUERY PLAN']).join('\n')}`,
+        );
+        return connection.execute(sql, params);
+      },
+    };
+    // a partner's own lists too: the partner with the most jobs
+    const [busiest] = (await connection.execute(
+      `select service_partner_id as id from job_count where principal_id = ? and service_partner_id is not null group by 1 order by sum(n) desc limit 1`,
+      [principalId],
+    )) as { id: string }[];
+    await readPrincipalSnapshot(explaining, principalId, busiest ? [busiest.id] : []);
+    process.stdout.write(
+      `\nThe dashboard snapshot's statements (one principal, and the lists of its busiest partner):\n\n\`\`\`\n${plans.join('\n\n')}\n\`\`\`\n`,
+    );
+  } finally {
+    await orm.close(true);
+  }
+}
+
 /** Runs the HTTP scenario; builds its database on first use. */
 export async function benchHttp(): Promise<void> {
   const embedded = process.env['BENCH_DATABASE_URL']
     ? null
-    : await startEmbeddedPostgres({ dataDir: process.env['BENCH_HTTP_DIR'] ?? join(tmpdir(), 'partner-hub-bench-http'), port: await freePort() });
+    : await startEmbeddedPostgres({
+        dataDir: process.env['BENCH_HTTP_DIR'] ?? join(tmpdir(), 'partner-hub-bench-http'),
+        port: await freePort(),
+      });
   try {
     const { url, built } = await benchDatabase(process.env['BENCH_DATABASE_URL'] ?? embedded!.url);
     // migrations added since the database was built
@@ -308,16 +390,23 @@ export async function benchHttp(): Promise<void> {
     const pool = new pg.Pool({ connectionString: url, max: 4 });
     const api = await startApi(url);
     try {
-      const request = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
+      const request = (query: string, variables: Record<string, unknown>) =>
+        JSON.stringify({ query, variables });
       process.stdout.write(
         `\nHTTP read path: ${JOBS.toLocaleString('en')} jobs, ${VEHICLES.toLocaleString('en')} vehicles, ${PARTNERS.toLocaleString('en')} partners; ` +
-          `${SECONDS} s per load; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n\n`,
+          `${SECONDS} s per load; load average ${loadavg()
+            .map((l) => l.toFixed(1))
+            .join(' ')}\n\n`,
       );
-      process.stdout.write('| page | concurrency | req/s | p50 | p95 | p99 | server CPU / request | floor: pg CPU / request | ratio |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n');
+      process.stdout.write(
+        '| page | concurrency | req/s | p50 | p95 | p99 | server CPU / request | floor: pg CPU / request | ratio |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n',
+      );
       for (const page of PAGES.filter((p) => runs(p.name))) {
         const body = request(page.query, page.variables);
         await load(api, built.token, body, 1, { count: 10 }); // warm up: JIT, pools, caches
-        const floor = await cpuPerCall(100, async () => JSON.stringify((await page.floor(pool, built.principalId)) as object));
+        const floor = await cpuPerCall(100, async () =>
+          JSON.stringify((await page.floor(pool, built.principalId)) as object),
+        );
         for (const concurrency of [1, 16]) {
           const run = await load(api, built.token, body, concurrency, { seconds: SECONDS });
           const cpu = run.cpuMs / run.requests;
@@ -335,16 +424,31 @@ export async function benchHttp(): Promise<void> {
         [built.principalId, DEEP_ROWS - 1],
       );
       const cursor = encodeCursor(deep.rows[0]!.created_at, deep.rows[0]!.id);
-      process.stdout.write(`\n| one request at a time (20 runs) | p50 | p95 | server CPU / request |\n| --- | --- | --- | --- |\n`);
+      process.stdout.write(
+        `\n| one request at a time (20 runs) | p50 | p95 | server CPU / request |\n| --- | --- | --- | --- |\n`,
+      );
       for (const [label, body] of [
         ['jobs tab (kind), first page of 50', request(TAB_QUERY, { first: 50 })],
-        [`jobs tab (kind), page of 50 after ${DEEP_ROWS.toLocaleString('en')} rows`, request(TAB_QUERY, { first: 50, after: cursor })],
-        [`a tab's totalCount (${(JOBS / 2).toLocaleString('en')} of ${JOBS.toLocaleString('en')} jobs)`, request(TAB_TOTAL_QUERY, {})],
+        [
+          `jobs tab (kind), page of 50 after ${DEEP_ROWS.toLocaleString('en')} rows`,
+          request(TAB_QUERY, { first: 50, after: cursor }),
+        ],
+        [
+          `a tab's totalCount (${(JOBS / 2).toLocaleString('en')} of ${JOBS.toLocaleString('en')} jobs)`,
+          request(TAB_TOTAL_QUERY, {}),
+        ],
+        [
+          'the dashboard, first load (principal staff: counts, partners, overdue, feed, 30 days)',
+          request(DASHBOARD_QUERY, {}),
+        ],
       ] as const) {
         await load(api, built.token, body, 1, { count: 2 });
         const run = await load(api, built.token, body, 1, { count: 20 });
-        process.stdout.write(`| ${label} | ${ms(percentile(run.latencies, 0.5))} ms | ${ms(percentile(run.latencies, 0.95))} ms | ${ms(run.cpuMs / run.requests)} ms |\n`);
+        process.stdout.write(
+          `| ${label} | ${ms(percentile(run.latencies, 0.5))} ms | ${ms(percentile(run.latencies, 0.95))} ms | ${ms(run.cpuMs / run.requests)} ms |\n`,
+        );
       }
+      await printDashboardPlans(url, built.principalId);
     } finally {
       await api.stop();
       await pool.end();

@@ -14,9 +14,12 @@
  *   (bench-jobs-import.ts; alone: `npx nx run api:bench-jobs-import`);
  * - HTTP read path: three page shapes served by the API process at concurrency 1 and 16, with the
  *   server's CPU per request against raw SQL (bench-http.ts, its own cached database of 1,000,000
- *   jobs; alone: `npx nx run api:bench-http`, smaller: BENCH_HTTP_JOBS=50000).
+ *   jobs; alone: `npx nx run api:bench-http`, smaller: BENCH_HTTP_JOBS=50000);
+ * - live subscribers: 1,000 and 10,000 graphql-ws subscribers (mixed principals and partners), one job
+ *   change at a time: commit-to-receipt latency, server CPU per delivery, memory per connection; then
+ *   two instances through Redis (bench-subscriptions.ts; alone: `npx nx run api:bench-subscriptions`).
  *
- * `BENCH_ONLY=jobs` (any of audit, partners, vehicles, jobs, import, jobs-import, http, comma-separated)
+ * `BENCH_ONLY=jobs` (any of audit, partners, vehicles, jobs, import, jobs-import, http, subscriptions, comma-separated)
  * measures only those; the partners and vehicles that the jobs need are seeded either way.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -38,6 +41,7 @@ import { VEHICLES, benchVehicles } from './bench-vehicles.js';
 import { benchJobs } from './bench-jobs.js';
 import { benchJobsImport } from './bench-jobs-import.js';
 import { benchHttp } from './bench-http.js';
+import { benchSubscriptions } from './bench-subscriptions.js';
 import { seedPartners } from './bench-data.js';
 import { pino } from 'pino';
 import { loadEnv } from '../src/config/env.js';
@@ -216,6 +220,7 @@ try {
   if (wants('import')) await benchVehiclesImport(orm, org.id, user);
   if (wants('jobs-import')) await benchJobsImport(orm);
   if (wants('http')) await benchHttp();
+  if (wants('subscriptions')) await benchSubscriptions();
   process.stdout.write('\nnote: totalCount (a count over all matching rows) dominates these timings; it is exact by design.\n');
 } finally {
   await orm.close(true);

@@ -15,6 +15,7 @@ import { DEMO_PASSWORD, seedDemo } from './db/seeders/demo.seeder.js';
 import { Mailer } from './modules/mail/mailer.js';
 import { createAppPubSub } from './app/pubsub.js';
 import { startServer } from './app/create-server.js';
+import { startTechnicianSimulation } from './app/technician-simulation.js';
 import { failInterruptedImports } from './modules/job/jobs-import.service.js';
 
 /** Without SESSION_SECRET, keep a generated one in the data folder so sessions survive restarts. */
@@ -69,8 +70,14 @@ async function main(): Promise<void> {
     const mailer = new Mailer(env.SMTP_URL, env.SMTP_FROM, logger);
     cleanups.push(async () => mailer.close());
 
-    const server = await startServer(orm, { env, logger, mailer, pubSub: events.pubSub, redis: events.redis, signInThrottle }, env.PORT, env.HOST);
+    const deps = { env, logger, mailer, pubSub: events.pubSub, redis: events.redis, signInThrottle };
+    const server = await startServer(orm, deps, env.PORT, env.HOST);
     cleanups.push(() => server.stop());
+    // the embedded demo moves by itself unless turned off; anywhere else only when asked for
+    if (env.SIMULATE_TECHNICIANS ?? (embedded !== null && env.SEED_DEMO && env.NODE_ENV === 'development')) {
+      const simulation = startTechnicianSimulation(orm, deps);
+      cleanups.push(() => simulation.stop());
+    }
     logger.info(
       { url: server.url, database: embedded ? 'embedded' : 'external', events: env.REDIS_URL ? 'redis' : 'in-process', mail: env.SMTP_URL ? 'smtp' : 'outbox' },
       `Partner Hub listening on ${server.url}`,

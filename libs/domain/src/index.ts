@@ -3,6 +3,7 @@ export * from './identity/permissions.js';
 export * from './identity/password-policy.js';
 export * from './identity/schemas.js';
 export * from './partner/partner-roles.js';
+export * from './partner/partner-role-schemas.js';
 export * from './partner/partner-tree.js';
 export * from './partner/partner-code.js';
 export * from './partner/tax-ids.js';

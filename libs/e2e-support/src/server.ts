@@ -176,6 +176,8 @@ async function launch(
     EMBEDDED_PG_PORT: String(pgPort),
     DATA_DIR: dataDir,
     SEED_DEMO: 'true',
+    // the demo holds still in tests (npm start would move it): a test that wants it passes SIMULATE_TECHNICIANS=1
+    SIMULATE_TECHNICIANS: '0',
     LOG_LEVEL: 'info',
   });
   for (const [name, value] of Object.entries(extraEnv)) {

@@ -22,6 +22,7 @@ import { OwnerVehicleAccessFieldsResolver, VehicleAccessEntryFieldsResolver, Veh
 import { PartnerVehicleFieldsResolver } from '../modules/vehicle/vehicle.fields.resolver.js';
 import { JobTemplateResolver } from '../modules/job/job-template.resolver.js';
 import { JobTemplateFieldsResolver } from '../modules/job/job-template.fields.resolver.js';
+import { DashboardResolver } from '../modules/dashboard/dashboard.resolver.js';
 
 /** The one list of resolvers. */
 export const resolvers = [
@@ -33,4 +34,5 @@ export const resolvers = [
   JobResolver, JobFieldsResolver, JobEventFieldsResolver, JobLiveResolver,
   JobTemplateResolver, JobTemplateFieldsResolver,
   JobsImportResolver,
+  DashboardResolver,
 ] as const;

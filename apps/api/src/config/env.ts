@@ -42,6 +42,14 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /**
+   * "Simulate technicians" (docs/development.md): move jobs along their lifecycle as their people would.
+   * Unset: on for the embedded demo database in development (what `npm start` runs), off otherwise.
+   */
+  SIMULATE_TECHNICIANS: z
+    .enum(['1', '0', 'true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true')),
   /** directory of the built web app served on / */
   WEB_DIST: z.string().default(`${WORKSPACE_ROOT}apps/web/dist`),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

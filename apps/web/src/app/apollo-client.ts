@@ -1,12 +1,12 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { ErrorLink } from '@apollo/client/link/error';
-import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { OperationTypeNode } from 'graphql';
-import { createClient } from 'graphql-ws';
+import { defer, mergeMap } from 'rxjs';
 import { possibleTypes, ViewerDocument } from '@partner-hub/graphql-client';
 import { ACCOUNT_BLOCKED_NOTICE, setSignOutNotice } from '../modules/auth/utils/sign-out-notice';
+import { liveConnection } from '../modules/shared/utils/live-connection';
 
 /** The GraphQL endpoint on this origin. The dev server proxies it to the API; in production the API serves the app. */
 export const GRAPHQL_PATH = '/graphql';
@@ -14,6 +14,39 @@ export const GRAPHQL_PATH = '/graphql';
 /** ws:// or wss:// URL of the GraphQL endpoint, matching how the page was loaded. */
 export function graphqlWsUrl(location: Pick<Location, 'protocol' | 'host'>): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${GRAPHQL_PATH}`;
+}
+
+/**
+ * Subscriptions over graphql-ws, whose code loads with the first subscription (no page before sign-in has one).
+ * The socket itself opens lazily too, and retries while the server is away.
+ */
+function subscriptionLink(location: Pick<Location, 'protocol' | 'host'>): ApolloLink {
+  let loading: Promise<ApolloLink> | undefined;
+  const load = async (): Promise<ApolloLink> => {
+    const [{ GraphQLWsLink }, { createClient }] = await Promise.all([
+      import('@apollo/client/link/subscriptions'),
+      import('graphql-ws'),
+    ]);
+    return new GraphQLWsLink(
+      createClient({
+        url: graphqlWsUrl(location),
+        lazy: true,
+        // a live page keeps trying (with graphql-ws's growing, randomised delays) and reads again once back
+        retryAttempts: Infinity,
+        shouldRetry: () => true,
+        on: liveConnection.handlers,
+      }),
+    );
+  };
+  const linkOnce = (): Promise<ApolloLink> => {
+    loading ??= load();
+    // a failed download is tried again with the next subscription
+    loading.catch(() => (loading = undefined));
+    return loading;
+  };
+  return new ApolloLink((operation, forward) =>
+    defer(linkOnce).pipe(mergeMap((link) => link.request(operation, forward))),
+  );
 }
 
 /** The cache: connections merge pages by cursor, one list per filter; Viewer and AppInfo are singletons. */
@@ -60,18 +93,13 @@ export function createCache(): InMemoryCache {
  * so the route guard sends the user to the sign-in page; a reason the API gives (a blocked
  * partner's `ACCOUNT_BLOCKED`) is kept for the sign-in page to show.
  */
-export function createApolloClient(location: Pick<Location, 'protocol' | 'host'> = window.location): ApolloClient {
+export function createApolloClient(
+  location: Pick<Location, 'protocol' | 'host'> = window.location,
+): ApolloClient {
   const cache = createCache();
 
   const httpLink = new HttpLink({ uri: GRAPHQL_PATH, credentials: 'same-origin' });
-  const wsLink = new GraphQLWsLink(
-    createClient({
-      url: graphqlWsUrl(location),
-      lazy: true,
-      retryAttempts: 20,
-      shouldRetry: () => true,
-    }),
-  );
+  const wsLink = subscriptionLink(location);
 
   const signedOutLink = new ErrorLink(({ error }) => {
     if (!CombinedGraphQLErrors.is(error)) return;
@@ -83,7 +111,11 @@ export function createApolloClient(location: Pick<Location, 'protocol' | 'host'>
     cache.writeQuery({ query: ViewerDocument, data: { viewer: null } });
   });
 
-  const transport = ApolloLink.split(({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION, wsLink, httpLink);
+  const transport = ApolloLink.split(
+    ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
+    wsLink,
+    httpLink,
+  );
 
   return new ApolloClient({
     cache,

@@ -1,10 +1,11 @@
 import type { ComponentType } from 'react';
 import { Flex, Spin } from 'antd';
-import type { ApolloClient } from '@apollo/client';
+import type { ApolloClient, OperationVariables, TypedDocumentNode } from '@apollo/client';
 import { Navigate } from 'react-router';
 import type { RouteObject } from 'react-router';
-import { ViewerDocument } from '@partner-hub/graphql-client';
+import { PartnersDocument, ViewerDocument } from '@partner-hub/graphql-client';
 import { SIGN_IN_PATH } from '../modules/auth/utils/redirect';
+import { partnersListVariables } from '../modules/partners/utils/list-params';
 import { SignInPage } from '../pages/SignInPage';
 
 /**
@@ -13,6 +14,28 @@ import { SignInPage } from '../pages/SignInPage';
  */
 function onDemand<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): RouteObject['lazy'] {
   return () => load().then((module) => ({ Component: pick(module) }));
+}
+
+/**
+ * A page's query, fetched by the router: on entering the route and whenever the URL changes its variables, so it
+ * starts together with the Viewer query and the page's code download, not after them. Not awaited (the router
+ * renders without waiting); the page reads it with `cache-first`, joining the request in flight (Apollo
+ * deduplicates identical queries) or finding the answer cached, and shows any error itself.
+ */
+function fetchedByRoute<TData, TVariables extends OperationVariables>(
+  client: ApolloClient,
+  query: TypedDocumentNode<TData, TVariables>,
+  variablesFor: (url: URL) => TVariables | undefined,
+): Pick<RouteObject, 'loader' | 'shouldRevalidate'> {
+  return {
+    loader: ({ request }) => {
+      const variables = variablesFor(new URL(request.url));
+      if (variables) client.query({ query, variables, fetchPolicy: 'network-only' }).catch(() => undefined);
+      return null;
+    },
+    shouldRevalidate: ({ currentUrl, nextUrl }) =>
+      JSON.stringify(variablesFor(currentUrl) ?? null) !== JSON.stringify(variablesFor(nextUrl) ?? null),
+  };
 }
 
 function BootSpinner() {
@@ -26,7 +49,8 @@ function BootSpinner() {
 /**
  * Every route of the app: the public sign-in and invitation pages, and the signed-in shell with its sections.
  * Only the sign-in page is in the first download; the rest loads by route. Entering the shell starts the Viewer
- * query while the shell's and the page's code download (RequireViewer then finds it in flight or cached).
+ * query while the shell's and the page's code download (RequireViewer then finds it in flight or cached), and a
+ * page whose query the route fetches (`fetchedByRoute`) starts it at the same moment.
  */
 export function appRoutes(client: ApolloClient): RouteObject[] {
   return [
@@ -44,8 +68,14 @@ export function appRoutes(client: ApolloClient): RouteObject[] {
       lazy: onDemand(() => import('./layout/SignedInShell'), (m) => m.SignedInShell),
       children: [
         { index: true, lazy: onDemand(() => import('./layout/HomeRedirect'), (m) => m.HomeRedirect) },
-        { path: 'dashboard', lazy: onDemand(() => import('../pages/sections'), (m) => m.DashboardPage) },
-        { path: 'partners', lazy: onDemand(() => import('../pages/PartnersPage'), (m) => m.PartnersPage) },
+        { path: 'dashboard', lazy: onDemand(() => import('../pages/DashboardPage'), (m) => m.DashboardPage) },
+        {
+          path: 'partners',
+          ...fetchedByRoute(client, PartnersDocument, (url) =>
+            url.searchParams.get('view') === 'tree' ? undefined : partnersListVariables(url.searchParams),
+          ),
+          lazy: onDemand(() => import('../pages/PartnersPage'), (m) => m.PartnersPage),
+        },
         { path: 'partners/import', lazy: onDemand(() => import('../pages/PartnersImportPage'), (m) => m.PartnersImportPage) },
         { path: 'partners/:id', lazy: onDemand(() => import('../pages/PartnerDetailsPage'), (m) => m.PartnerDetailsPage) },
         { path: 'partners/:id/:tab', lazy: onDemand(() => import('../pages/PartnerDetailsPage'), (m) => m.PartnerDetailsPage) },

@@ -1,4 +1,4 @@
-import { Card, Flex, Typography } from 'antd';
+import { App as AntApp, Card, Flex, Typography } from 'antd';
 import { Navigate, useParams } from 'react-router';
 import { ClaimInvitation } from '../modules/claim/components/ClaimInvitation';
 import { SIGN_IN_PATH } from '../modules/auth/utils/redirect';
@@ -8,16 +8,22 @@ export function ClaimPage() {
   const { token } = useParams();
   if (!token) return <Navigate to={SIGN_IN_PATH} replace />;
   return (
-    <Flex align="center" justify="center" style={{ minHeight: '100vh', padding: 16, background: '#f0f2f5' }}>
-      <Card style={{ width: '100%', maxWidth: 560 }}>
-        <Flex align="center" gap={12} style={{ marginBottom: 24 }}>
-          <img src="/favicon.svg" alt="" width={32} height={32} />
-          <Typography.Text strong style={{ fontSize: 18 }}>
-            Partner Hub
-          </Typography.Text>
-        </Flex>
-        <ClaimInvitation token={token} />
-      </Card>
-    </Flex>
+    <AntApp>
+      <Flex
+        align="center"
+        justify="center"
+        style={{ minHeight: '100vh', padding: 16, background: '#f0f2f5' }}
+      >
+        <Card style={{ width: '100%', maxWidth: 560 }}>
+          <Flex align="center" gap={12} style={{ marginBottom: 24 }}>
+            <img src="/favicon.svg" alt="" width={32} height={32} />
+            <Typography.Text strong style={{ fontSize: 18 }}>
+              Partner Hub
+            </Typography.Text>
+          </Flex>
+          <ClaimInvitation token={token} />
+        </Card>
+      </Flex>
+    </AntApp>
   );
 }

@@ -73,7 +73,8 @@ export function PartnersPage() {
         ]}
         style={{ marginBottom: 16 }}
       />
-      {view === 'tree' ? <PartnerTree /> : <PartnerList />}
+      {/* the route's loader fetches the list as the page's code loads (routes.tsx) */}
+      {view === 'tree' ? <PartnerTree /> : <PartnerList fetchedByRoute />}
       {canWrite ? (
         <CreatePartnerDialog
           key={`${searchParams.get('parent') ?? ''}:${presetRole ?? ''}:${creating}`}

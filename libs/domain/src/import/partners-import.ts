@@ -1,6 +1,6 @@
 import { currencySchema } from '../money/money.js';
 import { generateUniquePartnerCode, partnerCodeSchema } from '../partner/partner-code.js';
-import { partnerRoleSchema } from '../partner/partner-roles.js';
+import { partnerRoleSchema } from '../partner/partner-role-schemas.js';
 import type { PartnerRole } from '../partner/partner-roles.js';
 import { MAX_TREE_DEPTH } from '../partner/partner-tree.js';
 import { partnerProfileSchema } from '../partner/tax-ids.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { currencySchema, formatAmount, parseAmount } from '../money/money.js';
-import { accountTypeSchema } from './partner-roles.js';
+import { accountTypeSchema } from './partner-role-schemas.js';
 
 /**
  * A partner's agreement (DESIGN.md §1): deposit, currency, additional currencies and account

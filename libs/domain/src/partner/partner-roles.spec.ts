@@ -6,13 +6,11 @@ import {
   PARTNER_ROLE_LABELS,
   PARTNER_STATUSES,
   PARTNER_STATUS_LABELS,
-  accountTypeSchema,
   isAccountType,
   isPartnerRole,
   isPartnerStatus,
-  partnerRoleSchema,
-  partnerStatusSchema,
 } from './partner-roles.js';
+import { accountTypeSchema, partnerRoleSchema, partnerStatusSchema } from './partner-role-schemas.js';
 
 describe('PARTNER_ROLES', () => {
   it('lists the three partner roles of DESIGN.md §1', () => {

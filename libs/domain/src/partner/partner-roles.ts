@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The enumerations of a partnership (DESIGN.md §1), with the labels the web app shows for them.
  *
@@ -51,7 +49,3 @@ export function isPartnerStatus(value: unknown): value is PartnerStatus {
 export function isAccountType(value: unknown): value is AccountType {
   return typeof value === 'string' && (ACCOUNT_TYPES as readonly string[]).includes(value);
 }
-
-export const partnerRoleSchema = z.enum(PARTNER_ROLES, { message: 'Choose a role: dealer, service partner or OEM.' });
-export const partnerStatusSchema = z.enum(PARTNER_STATUSES, { message: 'Choose a status: draft, invitation sent or accepted.' });
-export const accountTypeSchema = z.enum(ACCOUNT_TYPES, { message: 'Choose an account type: prepaid, postpaid or free.' });

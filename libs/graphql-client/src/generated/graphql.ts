@@ -420,6 +420,166 @@ export type CutPartnership = {
   principalName: Scalars['String']['output'];
 };
 
+/** The live job-progress dashboard over the jobs the viewer may see (docs/dashboard.md): counts per status and kind with the overdue number, progress per service partner and per recent import batch, overdue jobs, the latest events and the last 30 days. Every number comes from counters kept exact in the same transaction as each change. */
+export type Dashboard = {
+  __typename: 'Dashboard';
+  /** Jobs succeeded and failed per day over the last 30 days (UTC), oldest first, every day listed. */
+  daily: Array<DashboardDay>;
+  /** Jobs imports running or ended in the last 24 hours, newest first (principal staff). */
+  importBatches: Array<DashboardImportBatch>;
+  /** Live jobs per kind, every kind listed. */
+  kindCounts: Array<DashboardKindCount>;
+  /** A partner's open work (ASSIGNED and RUNNING jobs, running first; at most 20) — a technician's "my jobs today". Empty for principal staff. */
+  openJobs: Array<DashboardJob>;
+  /** Unfinished jobs (PENDING, ASSIGNED, RUNNING) scheduled before today. */
+  overdue: Scalars['Int']['output'];
+  /** The most overdue jobs, oldest schedule first (at most 10). */
+  overdueJobs: Array<DashboardJob>;
+  /** When the numbers were read. */
+  readAt: Scalars['DateTime']['output'];
+  /** The latest events of the viewer's jobs, newest first (at most 20). */
+  recentEvents: Array<DashboardEvent>;
+  /** Whose jobs these are. */
+  scope: DashboardScope;
+  /** How many service partners have live jobs (servicePartners lists at most 25). */
+  servicePartnerCount: Scalars['Int']['output'];
+  /** Progress per service partner with live jobs: the 25 with the most open work (pending, assigned, running) first. */
+  servicePartners: Array<DashboardPartnerProgress>;
+  /** Live jobs per status, every status listed. */
+  statusCounts: Array<DashboardStatusCount>;
+  /** Today (UTC): jobs scheduled before it and not finished are overdue. */
+  today: Scalars['LocalDate']['output'];
+  /** All live jobs. */
+  total: Scalars['Int']['output'];
+};
+
+/** Jobs finished on one day (UTC). */
+export type DashboardDay = {
+  __typename: 'DashboardDay';
+  /** The day (UTC). */
+  day: Scalars['LocalDate']['output'];
+  /** Jobs that failed that day. */
+  failed: Scalars['Int']['output'];
+  /** Jobs that succeeded that day. */
+  succeeded: Scalars['Int']['output'];
+};
+
+/** One entry of the feed: something that happened to a job, by whom. */
+export type DashboardEvent = {
+  __typename: 'DashboardEvent';
+  /** Who: an e-mail or an API key's name. */
+  actorLabel: Scalars['String']['output'];
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** The status before a transition. */
+  fromStatus: Maybe<JobStatus>;
+  /** The job event. */
+  id: Scalars['ID']['output'];
+  /** The job it happened to. */
+  jobId: Scalars['ID']['output'];
+  /** The job's kind. */
+  jobKind: JobKind;
+  /** The job's title. */
+  jobTitle: Maybe<Scalars['String']['output']>;
+  /** The status after a transition. */
+  toStatus: Maybe<JobStatus>;
+  /** CREATED, a lifecycle action (ASSIGN, START, …), EDITED, CONFIGURATION_CHANGED. */
+  type: Scalars['String']['output'];
+};
+
+/** A jobs import that is running or ended in the last 24 hours, and how far its jobs have come. */
+export type DashboardImportBatch = {
+  __typename: 'DashboardImportBatch';
+  /** When it was started. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The imported file's name. */
+  fileName: Scalars['String']['output'];
+  /** When it ended. */
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The batch; list its jobs with JobFilter.importBatchId. */
+  id: Scalars['ID']['output'];
+  /** The rows checked so far (the import's own progress while RUNNING). */
+  processedRows: Scalars['Int']['output'];
+  /** Its jobs per status (as far as the viewer sees them). */
+  progress: DashboardProgress;
+  /** The rows of the file (while RUNNING: as its dry run counted them). */
+  rowCount: Scalars['Int']['output'];
+  /** RUNNING, SUCCEEDED or FAILED. */
+  status: Scalars['String']['output'];
+};
+
+/** A job as the dashboard lists it: no vehicle and no configuration. */
+export type DashboardJob = {
+  __typename: 'DashboardJob';
+  /** The job; open it with the job query. */
+  id: Scalars['ID']['output'];
+  /** Its kind. */
+  kind: JobKind;
+  /** The day it is planned for. */
+  scheduledFor: Maybe<Scalars['LocalDate']['output']>;
+  /** The service partner it is assigned to. */
+  servicePartnerName: Maybe<Scalars['String']['output']>;
+  /** Its status. */
+  status: JobStatus;
+  /** Its title. */
+  title: Maybe<Scalars['String']['output']>;
+};
+
+/** Live jobs of one kind. */
+export type DashboardKindCount = {
+  __typename: 'DashboardKindCount';
+  /** How many live jobs are of this kind. */
+  count: Scalars['Int']['output'];
+  /** The kind. */
+  kind: JobKind;
+  /** How many of them are overdue. */
+  overdue: Scalars['Int']['output'];
+};
+
+/** The jobs assigned to one service partner and how far they have come. */
+export type DashboardPartnerProgress = {
+  __typename: 'DashboardPartnerProgress';
+  /** The partner's name. */
+  name: Scalars['String']['output'];
+  /** How many of its unfinished jobs are overdue. */
+  overdue: Scalars['Int']['output'];
+  /** The partnership (Partner.id); list its jobs with JobFilter.servicePartnerId. */
+  partnerId: Scalars['ID']['output'];
+  /** Its jobs per status. */
+  progress: DashboardProgress;
+};
+
+/** How far a set of jobs has come: how many are in each status. */
+export type DashboardProgress = {
+  __typename: 'DashboardProgress';
+  /** ASSIGNED: waiting for a technician. */
+  assigned: Scalars['Int']['output'];
+  /** CANCELLED. */
+  cancelled: Scalars['Int']['output'];
+  /** FAILED. */
+  failed: Scalars['Int']['output'];
+  /** PENDING: not assigned yet. */
+  pending: Scalars['Int']['output'];
+  /** RUNNING. */
+  running: Scalars['Int']['output'];
+  /** SUCCEEDED. */
+  succeeded: Scalars['Int']['output'];
+  /** All live jobs of the set. */
+  total: Scalars['Int']['output'];
+};
+
+/** Whose jobs a dashboard shows: PRINCIPAL all of the principal's; PARTNER those assigned to the partner's partnerships; TECHNICIAN the same, centred on today's work. */
+export type DashboardScope = 'PARTNER' | 'PRINCIPAL' | 'TECHNICIAN';
+
+/** Live jobs with one status. */
+export type DashboardStatusCount = {
+  __typename: 'DashboardStatusCount';
+  /** How many live jobs have it. */
+  count: Scalars['Int']['output'];
+  /** The status. */
+  status: JobStatus;
+};
+
 /** Decline an invitation. */
 export type DeclineInvitationInput = {
   /** The token from the link. */
@@ -1880,6 +2040,8 @@ export type Query = {
   auditEvents: AuditEventConnection;
   /** The confirmation of a bulk action: which selected jobs it would change, and which it would refuse and why. */
   bulkJobActionPreview: BulkJobActionPlan;
+  /** The job-progress dashboard over the jobs the viewer may see: principal staff all of their principal's; a partner's admins and staff those assigned to their partnerships; technicians the same with their open work ("my jobs today"). Follow it live with dashboardChanged. */
+  dashboard: Dashboard;
   /** One import batch of the viewer's organization (e.g. a RUNNING jobs import: status, rowCount, processedRows), or null. */
   importBatch: Maybe<ImportBatch>;
   /** The CSV imports of the viewer's organization, newest first. */
@@ -2170,6 +2332,8 @@ export type Subscription = {
   __typename: 'Subscription';
   /** Each new audit event of the own organization, as it is committed. */
   auditEventRecorded: AuditEvent;
+  /** The dashboard again whenever the viewer's jobs changed — at most about once a second, however many changes (read once per principal and shared by all its subscribers). Nothing is sent until the first change: read the dashboard query first, and again after reconnecting. */
+  dashboardChanged: Dashboard;
   /** The progress of one import batch of the own organization (principal staff): the batch after each checked batch of rows (processedRows of rowCount), and once more when it has ended (SUCCEEDED or FAILED). */
   importBatchProgress: ImportBatch;
   /** Every committed change of the jobs the subscriber may see (principal staff: their principal's; a partner's people: the jobs assigned to their partnerships), one JobChange per job — rights checked at each delivery; never before the change commits, never for a rolled-back one. A job taken from the subscriber (unassigned, declined, reassigned elsewhere) arrives once more with job null. A jobs import arrives as one IMPORTED change. After a reconnect, refetch what is shown: changes made meanwhile are not replayed. */
@@ -2777,6 +2941,106 @@ export type AuditEventFieldsFragment = {
   changes: Record<string, unknown> | null;
   actorUser: { __typename: 'User'; id: string; name: string; email: string } | null;
   actorApiKey: { __typename: 'ApiKey'; id: string; name: string; prefix: string } | null;
+};
+
+export type DashboardFieldsFragment = {
+  __typename: 'Dashboard';
+  scope: DashboardScope;
+  readAt: string;
+  today: string;
+  total: number;
+  overdue: number;
+  servicePartnerCount: number;
+  statusCounts: Array<{ __typename: 'DashboardStatusCount'; status: JobStatus; count: number }>;
+  kindCounts: Array<{ __typename: 'DashboardKindCount'; kind: JobKind; count: number; overdue: number }>;
+  servicePartners: Array<{
+    __typename: 'DashboardPartnerProgress';
+    partnerId: string;
+    name: string;
+    overdue: number;
+    progress: {
+      __typename: 'DashboardProgress';
+      total: number;
+      pending: number;
+      assigned: number;
+      running: number;
+      succeeded: number;
+      failed: number;
+      cancelled: number;
+    };
+  }>;
+  importBatches: Array<{
+    __typename: 'DashboardImportBatch';
+    id: string;
+    fileName: string;
+    status: string;
+    rowCount: number;
+    processedRows: number;
+    createdAt: string;
+    finishedAt: string | null;
+    progress: {
+      __typename: 'DashboardProgress';
+      total: number;
+      pending: number;
+      assigned: number;
+      running: number;
+      succeeded: number;
+      failed: number;
+      cancelled: number;
+    };
+  }>;
+  overdueJobs: Array<{
+    __typename: 'DashboardJob';
+    id: string;
+    title: string | null;
+    kind: JobKind;
+    status: JobStatus;
+    scheduledFor: string | null;
+    servicePartnerName: string | null;
+  }>;
+  openJobs: Array<{
+    __typename: 'DashboardJob';
+    id: string;
+    title: string | null;
+    kind: JobKind;
+    status: JobStatus;
+    scheduledFor: string | null;
+    servicePartnerName: string | null;
+  }>;
+  recentEvents: Array<{
+    __typename: 'DashboardEvent';
+    id: string;
+    at: string;
+    type: string;
+    fromStatus: JobStatus | null;
+    toStatus: JobStatus | null;
+    actorLabel: string;
+    jobId: string;
+    jobTitle: string | null;
+    jobKind: JobKind;
+  }>;
+  daily: Array<{ __typename: 'DashboardDay'; day: string; succeeded: number; failed: number }>;
+};
+
+export type DashboardProgressFieldsFragment = {
+  __typename: 'DashboardProgress';
+  total: number;
+  pending: number;
+  assigned: number;
+  running: number;
+  succeeded: number;
+  failed: number;
+  cancelled: number;
+};
+
+export type DashboardJobFieldsFragment = {
+  __typename: 'DashboardJob';
+  id: string;
+  title: string | null;
+  kind: JobKind;
+  status: JobStatus;
+  scheduledFor: string | null;
+  servicePartnerName: string | null;
 };
 
 type ErrorResultFields_AccountBlockedError_Fragment = {
@@ -4331,6 +4595,89 @@ export type CreateVehicleMutation = {
       };
 };
 
+export type DashboardQueryVariables = Exact<{ [key: string]: never }>;
+
+export type DashboardQuery = {
+  dashboard: {
+    __typename: 'Dashboard';
+    scope: DashboardScope;
+    readAt: string;
+    today: string;
+    total: number;
+    overdue: number;
+    servicePartnerCount: number;
+    statusCounts: Array<{ __typename: 'DashboardStatusCount'; status: JobStatus; count: number }>;
+    kindCounts: Array<{ __typename: 'DashboardKindCount'; kind: JobKind; count: number; overdue: number }>;
+    servicePartners: Array<{
+      __typename: 'DashboardPartnerProgress';
+      partnerId: string;
+      name: string;
+      overdue: number;
+      progress: {
+        __typename: 'DashboardProgress';
+        total: number;
+        pending: number;
+        assigned: number;
+        running: number;
+        succeeded: number;
+        failed: number;
+        cancelled: number;
+      };
+    }>;
+    importBatches: Array<{
+      __typename: 'DashboardImportBatch';
+      id: string;
+      fileName: string;
+      status: string;
+      rowCount: number;
+      processedRows: number;
+      createdAt: string;
+      finishedAt: string | null;
+      progress: {
+        __typename: 'DashboardProgress';
+        total: number;
+        pending: number;
+        assigned: number;
+        running: number;
+        succeeded: number;
+        failed: number;
+        cancelled: number;
+      };
+    }>;
+    overdueJobs: Array<{
+      __typename: 'DashboardJob';
+      id: string;
+      title: string | null;
+      kind: JobKind;
+      status: JobStatus;
+      scheduledFor: string | null;
+      servicePartnerName: string | null;
+    }>;
+    openJobs: Array<{
+      __typename: 'DashboardJob';
+      id: string;
+      title: string | null;
+      kind: JobKind;
+      status: JobStatus;
+      scheduledFor: string | null;
+      servicePartnerName: string | null;
+    }>;
+    recentEvents: Array<{
+      __typename: 'DashboardEvent';
+      id: string;
+      at: string;
+      type: string;
+      fromStatus: JobStatus | null;
+      toStatus: JobStatus | null;
+      actorLabel: string;
+      jobId: string;
+      jobTitle: string | null;
+      jobKind: JobKind;
+    }>;
+    daily: Array<{ __typename: 'DashboardDay'; day: string; succeeded: number; failed: number }>;
+  };
+};
+
 export type DeclineInvitationMutationVariables = Exact<{
   input: DeclineInvitationInput;
 }>;
@@ -5095,6 +5442,89 @@ export type OnAuditEventRecordedSubscription = {
   };
 };
 
+export type OnDashboardChangedSubscriptionVariables = Exact<{ [key: string]: never }>;
+
+export type OnDashboardChangedSubscription = {
+  dashboardChanged: {
+    __typename: 'Dashboard';
+    scope: DashboardScope;
+    readAt: string;
+    today: string;
+    total: number;
+    overdue: number;
+    servicePartnerCount: number;
+    statusCounts: Array<{ __typename: 'DashboardStatusCount'; status: JobStatus; count: number }>;
+    kindCounts: Array<{ __typename: 'DashboardKindCount'; kind: JobKind; count: number; overdue: number }>;
+    servicePartners: Array<{
+      __typename: 'DashboardPartnerProgress';
+      partnerId: string;
+      name: string;
+      overdue: number;
+      progress: {
+        __typename: 'DashboardProgress';
+        total: number;
+        pending: number;
+        assigned: number;
+        running: number;
+        succeeded: number;
+        failed: number;
+        cancelled: number;
+      };
+    }>;
+    importBatches: Array<{
+      __typename: 'DashboardImportBatch';
+      id: string;
+      fileName: string;
+      status: string;
+      rowCount: number;
+      processedRows: number;
+      createdAt: string;
+      finishedAt: string | null;
+      progress: {
+        __typename: 'DashboardProgress';
+        total: number;
+        pending: number;
+        assigned: number;
+        running: number;
+        succeeded: number;
+        failed: number;
+        cancelled: number;
+      };
+    }>;
+    overdueJobs: Array<{
+      __typename: 'DashboardJob';
+      id: string;
+      title: string | null;
+      kind: JobKind;
+      status: JobStatus;
+      scheduledFor: string | null;
+      servicePartnerName: string | null;
+    }>;
+    openJobs: Array<{
+      __typename: 'DashboardJob';
+      id: string;
+      title: string | null;
+      kind: JobKind;
+      status: JobStatus;
+      scheduledFor: string | null;
+      servicePartnerName: string | null;
+    }>;
+    recentEvents: Array<{
+      __typename: 'DashboardEvent';
+      id: string;
+      at: string;
+      type: string;
+      fromStatus: JobStatus | null;
+      toStatus: JobStatus | null;
+      actorLabel: string;
+      jobId: string;
+      jobTitle: string | null;
+      jobKind: JobKind;
+    }>;
+    daily: Array<{ __typename: 'DashboardDay'; day: string; succeeded: number; failed: number }>;
+  };
+};
+
 export type OnImportBatchProgressSubscriptionVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -5120,6 +5550,43 @@ export type OnImportBatchProgressSubscription = {
       message: string;
     }>;
   };
+};
+
+export type OnJobChangedSubscriptionVariables = Exact<{
+  filter?: InputMaybe<JobChangeFilter>;
+}>;
+
+export type OnJobChangedSubscription = {
+  jobChanged: {
+    __typename: 'JobChange';
+    change: JobChangeKind;
+    jobId: string | null;
+    importBatchId: string | null;
+    job: {
+      __typename: 'Job';
+      id: string;
+      kind: JobKind;
+      status: JobStatus;
+      availableActions: Array<JobAction>;
+      title: string | null;
+      scheduledFor: string | null;
+      attempt: number;
+      createdAt: string;
+      vehicle: { __typename: 'Vehicle'; id: string; vin: string } | null;
+      servicePartner: { __typename: 'Partner'; id: string; partnerId: string; name: string } | null;
+      template: { __typename: 'JobTemplate'; id: string; name: string } | null;
+      importBatch: { __typename: 'ImportBatch'; id: string; fileName: string } | null;
+    } | null;
+  };
+};
+
+export type OnJobEventAddedSubscriptionVariables = Exact<{
+  jobId: Scalars['ID']['input'];
+  after?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+export type OnJobEventAddedSubscription = {
+  jobEventAdded: { __typename: 'JobEvent'; id: string; type: string; toStatus: JobStatus | null };
 };
 
 export type OverrideJobConfigurationMutationVariables = Exact<{
@@ -7427,6 +7894,239 @@ export const AuditEventFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<AuditEventFieldsFragment, unknown>;
+export const DashboardProgressFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DashboardProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'DashboardProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pending' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assigned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'running' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'succeeded' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'failed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'cancelled' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DashboardProgressFieldsFragment, unknown>;
+export const DashboardJobFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DashboardJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'DashboardJob' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'servicePartnerName' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DashboardJobFieldsFragment, unknown>;
+export const DashboardFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DashboardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Dashboard' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'scope' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'readAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'today' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'statusCounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'kindCounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'servicePartnerCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'servicePartners' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'progress' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'DashboardProgressFields' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importBatches' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'processedRows' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'progress' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'DashboardProgressFields' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'overdueJobs' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'DashboardJobFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'openJobs' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'DashboardJobFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recentEvents' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'actorLabel' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'jobTitle' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'jobKind' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'daily' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'day' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'succeeded' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'failed' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DashboardProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'DashboardProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pending' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assigned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'running' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'succeeded' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'failed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'cancelled' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DashboardJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'DashboardJob' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'servicePartnerName' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DashboardFieldsFragment, unknown>;
 export const ErrorResultFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -12342,6 +13042,215 @@ export const CreateVehicleDocument = {
     },
   ],
 } as unknown as DocumentNode<CreateVehicleMutation, CreateVehicleMutationVariables>;
+export const DashboardDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Dashboard' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'dashboard' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'DashboardFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DashboardProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'DashboardProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pending' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assigned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'running' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'succeeded' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'failed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'cancelled' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DashboardJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'DashboardJob' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'servicePartnerName' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DashboardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Dashboard' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'scope' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'readAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'today' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'statusCounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'kindCounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'servicePartnerCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'servicePartners' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'progress' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'DashboardProgressFields' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importBatches' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'processedRows' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'progress' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'DashboardProgressFields' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'overdueJobs' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'DashboardJobFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'openJobs' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'DashboardJobFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recentEvents' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'actorLabel' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'jobTitle' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'jobKind' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'daily' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'day' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'succeeded' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'failed' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DashboardQuery, DashboardQueryVariables>;
 export const DeclineInvitationDocument = {
   kind: 'Document',
   definitions: [
@@ -15048,6 +15957,215 @@ export const OnAuditEventRecordedDocument = {
     },
   ],
 } as unknown as DocumentNode<OnAuditEventRecordedSubscription, OnAuditEventRecordedSubscriptionVariables>;
+export const OnDashboardChangedDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'OnDashboardChanged' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'dashboardChanged' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'DashboardFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DashboardProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'DashboardProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pending' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assigned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'running' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'succeeded' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'failed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'cancelled' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DashboardJobFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'DashboardJob' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'servicePartnerName' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DashboardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Dashboard' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'scope' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'readAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'today' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'statusCounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'kindCounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'servicePartnerCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'servicePartners' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'progress' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'DashboardProgressFields' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importBatches' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rowCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'processedRows' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'progress' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'DashboardProgressFields' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'overdueJobs' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'DashboardJobFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'openJobs' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'DashboardJobFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recentEvents' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'actorLabel' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'jobTitle' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'jobKind' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'daily' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'day' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'succeeded' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'failed' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OnDashboardChangedSubscription, OnDashboardChangedSubscriptionVariables>;
 export const OnImportBatchProgressDocument = {
   kind: 'Document',
   definitions: [
@@ -15147,6 +16265,179 @@ export const OnImportBatchProgressDocument = {
     },
   ],
 } as unknown as DocumentNode<OnImportBatchProgressSubscription, OnImportBatchProgressSubscriptionVariables>;
+export const OnJobChangedDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'OnJobChanged' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'JobChangeFilter' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'jobChanged' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'change' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'jobId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'importBatchId' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'job' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'JobListFields' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'JobListFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Job' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'scheduledFor' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vehicle' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'vin' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'servicePartner' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partnerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'template' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importBatch' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OnJobChangedSubscription, OnJobChangedSubscriptionVariables>;
+export const OnJobEventAddedDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'OnJobEventAdded' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'jobId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'jobEventAdded' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'jobId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'jobId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OnJobEventAddedSubscription, OnJobEventAddedSubscriptionVariables>;
 export const OverrideJobConfigurationDocument = {
   kind: 'Document',
   definitions: [

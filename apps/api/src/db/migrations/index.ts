@@ -8,6 +8,8 @@ import { Migration20261124004831 } from './Migration20261124004831.js';
 import { Migration20261201000000 } from './Migration20261201000000.js';
 import { Migration20261202071347 } from './Migration20261202071347.js';
 import { Migration20261202100000 } from './Migration20261202100000.js';
+import { Migration20261202120000 } from './Migration20261202120000.js';
+import { Migration20261202130000 } from './Migration20261202130000.js';
 
 /**
  * Every committed migration, in order. Listed explicitly (not found by globbing) so the same
@@ -25,4 +27,6 @@ export const migrationsList = [
   { name: 'Migration20261201000000', class: Migration20261201000000 },
   { name: 'Migration20261202071347', class: Migration20261202071347 },
   { name: 'Migration20261202100000', class: Migration20261202100000 },
+  { name: 'Migration20261202120000', class: Migration20261202120000 },
+  { name: 'Migration20261202130000', class: Migration20261202130000 },
 ];

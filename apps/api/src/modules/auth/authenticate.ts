@@ -143,3 +143,28 @@ export async function authenticate(em: EntityManager, env: Env, credentials: Cre
   }
   return null;
 }
+
+/**
+ * The viewer a user acts as, without a session — for work the server does on a user's behalf (the
+ * development technician simulation). Null when the user is inactive or missing, or its partner is blocked.
+ */
+export async function viewerOfUser(em: EntityManager, userId: string): Promise<Viewer | null> {
+  const [row]: { id: string; email: string; role: UserRole; active: boolean; organization_id: string; organization_kind: OrganizationKind }[] = await em
+    .getConnection()
+    .execute('select u.id, u.email, u.role, u.active, o.id as organization_id, o.kind as organization_kind from app_user u join organization o on o.id = u.organization_id where u.id = ?', [userId]);
+  if (!row || !row.active) return null;
+  const partnerships = await partnershipsFor(em, { id: row.organization_id, kind: row.organization_kind }, 'USER');
+  if (partnerships === BLOCKED) return null;
+  return makeViewer({
+    kind: 'USER',
+    userId: row.id,
+    apiKeyId: null,
+    sessionId: null,
+    sessionExpiresAt: null,
+    organizationId: row.organization_id,
+    organizationKind: row.organization_kind,
+    role: row.role,
+    label: row.email,
+    partnerships,
+  });
+}

@@ -189,6 +189,13 @@ describe('bulk DELETE', () => {
     for (const job of [pending, assigned, failed, cancelled]) expect(listed).not.toContain(job.id);
   });
 
+  it('answers a selection none of which can take the action with the first reason, changing nothing', async () => {
+    const [running] = await jobsIn(['RUNNING']);
+    const result = (await app.gql(BULK, { input: { ids: [running?.id], action: 'DELETE' } }, as('principalAdmin'))).data?.bulkJobAction;
+    expect(result).toMatchObject({ __typename: 'ValidationError', field: 'ids', message: expect.stringMatching(/^None of the selected jobs can take this action: .+/) });
+    expect((await reload([running as Job]))[0]).toMatchObject({ status: 'RUNNING', deletedAt: null });
+  });
+
   it('keeps the cap of 1,000 jobs', async () => {
     const tooMany = Array.from({ length: 1001 }, (_, i) => `01a20a4e-0000-7000-8000-${String(i).padStart(12, '0')}`);
     const result = (await app.gql(BULK, { input: { ids: tooMany, action: 'DELETE' } }, as('principalAdmin'))).data?.bulkJobAction;

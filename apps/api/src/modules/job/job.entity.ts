@@ -33,6 +33,13 @@ import { LocalDateScalar } from '../../common/graphql/local-date.scalar.js';
   name: 'job_list_overdue_index',
   expression: `create index "job_list_overdue_index" on "job" ("principal_id", "kind", "scheduled_for") where "deleted_at" is null and "status" in ('PENDING', 'ASSIGNED', 'RUNNING')`,
 })
+// the dashboard (docs/dashboard.md): overdue counts per service partner as an index-only scan, and the
+// overdue jobs oldest first; a partner's recent activity from its most recently changed jobs
+@Index({
+  name: 'job_dashboard_overdue_index',
+  expression: `create index "job_dashboard_overdue_index" on "job" ("principal_id", "scheduled_for", "service_partner_id", "kind") where "deleted_at" is null and "status" in ('PENDING', 'ASSIGNED', 'RUNNING')`,
+})
+@Index({ name: 'job_partner_recent_index', expression: 'create index "job_partner_recent_index" on "job" ("service_partner_id", "updated_at") where "deleted_at" is null' })
 @Index({ properties: ['principal', 'scheduledFor'] })
 @Index({ properties: ['servicePartner', 'status'] })
 @Index({ properties: ['vehicle'] })

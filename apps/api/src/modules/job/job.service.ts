@@ -370,6 +370,8 @@ export async function planBulkJobAction(ctx: RequestContext, input: BulkJobActio
 export async function bulkJobAction(ctx: RequestContext, input: BulkJobActionInput): Promise<BulkJobPlan> {
   return inTransaction(ctx, async (tx) => {
     const plan = await planBulkJobAction(tx, input);
+    // nothing to change is the client's mistake (the preview said so), not a change without an audit record
+    if (plan.applicable.length === 0) throw ValidationFailed.of('ids', `None of the selected jobs can take this action: ${plan.refused[0]?.message ?? ''}`.trim());
     const former = new Map<string, string>();
     if (input.action === 'DELETE') {
       for (const job of plan.applicable) await softDelete(tx, job);

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { App as AntApp } from 'antd';
 import { createMemoryRouter, RouterProvider } from 'react-router';
@@ -13,13 +13,14 @@ import { AppShell } from './AppShell';
 
 function renderShell(kind: OrganizationKind, role: UserRole, mailOutboxEnabled: boolean, overrides: Partial<ViewerFieldsFragment> = {}) {
   const viewer = { ...viewerFixture(kind, role), ...overrides };
+  const cache = createCache();
   const router = createMemoryRouter(
     [{ path: '/', element: <AppShell />, children: [{ path: 'dashboard', element: <p>Dashboard page</p> }] }],
     { initialEntries: ['/dashboard'] },
   );
   render(
     <MockedProvider
-      cache={createCache()}
+      cache={cache}
       mocks={[
         {
           request: { query: AppInfoDocument },
@@ -34,12 +35,12 @@ function renderShell(kind: OrganizationKind, role: UserRole, mailOutboxEnabled: 
       </AntApp>
     </MockedProvider>,
   );
-  return viewer;
+  return { viewer, cache };
 }
 
 describe('AppShell', () => {
   it('shows an admin the mailbox once the server reports the outbox, and who is signed in', async () => {
-    const viewer = renderShell('PRINCIPAL', 'ADMIN', true);
+    const { viewer } = renderShell('PRINCIPAL', 'ADMIN', true);
     const menu = screen.getByRole('navigation', { name: 'Main' });
     expect(await within(menu).findByText('Mailbox')).toBeTruthy();
     expect(within(menu).getByText('Partners')).toBeTruthy();
@@ -76,10 +77,10 @@ describe('AppShell', () => {
   });
 
   it('hides the mailbox from an admin when the outbox is off', async () => {
-    renderShell('PRINCIPAL', 'ADMIN', false);
+    const { cache } = renderShell('PRINCIPAL', 'ADMIN', false);
     const menu = screen.getByRole('navigation', { name: 'Main' });
-    // Wait for the AppInfo answer to arrive before asserting the absence.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The absence means something only once the AppInfo answer has arrived.
+    await waitFor(() => expect(cache.readQuery({ query: AppInfoDocument })?.appInfo.mailOutboxEnabled).toBe(false));
     expect(within(menu).getByText('Settings')).toBeTruthy();
     expect(within(menu).queryByText('Mailbox')).toBeNull();
   });

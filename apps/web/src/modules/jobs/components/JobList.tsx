@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, DatePicker, Flex, Select, Switch, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, DatePicker, Flex, Select, Switch, Tabs, Tag, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
@@ -20,6 +20,8 @@ import { hasJobFilters, readJobListParams, toJobFilter, toJobOrder, withJobListP
 import type { JobListParamChanges } from '../utils/list-params';
 import { TemplateList } from '../templates/TemplateList';
 import { isTemplatesTab, withTemplatesTab } from '../templates/template-params';
+import { useLiveJobList } from '../hooks/use-live-job-list';
+import { describeNews } from '../utils/live-list';
 import { JobBulkBar } from './JobBulkBar';
 import { JobCards } from './JobCards';
 import { JobColumnsMenu } from './JobColumnsMenu';
@@ -34,7 +36,8 @@ export const JOBS_PAGE_SIZE = 50;
  * organization — in tabs per kind, with filters (status, service partner, scheduled range,
  * import batch, overdue) and order in the URL, and keyset "Load more"; the columns the user chose
  * under the gear (remembered on the server); principal writers select rows for bulk actions. On a
- * phone the jobs read as cards instead of a table.
+ * phone the jobs read as cards instead of a table. Live: rows change status in place; jobs new to
+ * the view are announced ("3 new jobs — Show") instead of pushing rows under the cursor.
  */
 export function JobList() {
   const viewer = useViewer();
@@ -63,6 +66,14 @@ export function JobList() {
   const connection = (data ?? (loading ? previousData : undefined))?.jobs;
   const jobs = connection?.edges.map((edge) => edge.node) ?? [];
   const { loadingMore, handleLoadMore } = useLoadMore(connection, fetchMore, 'jobs');
+  // what is shown, read again: after a reconnect every row on screen (up to the API's page cap), from the top on "show"
+  const reread = (rows: number) => void refetch({ first: Math.min(Math.max(rows, JOBS_PAGE_SIZE), 200) }).catch(() => undefined);
+  const live = useLiveJobList({ filter, shownIds: jobs.map((job) => job.id), skip: showTemplates, onReconnected: () => reread(jobs.length) });
+  const news = describeNews(live.news);
+  const handleShowNews = () => {
+    live.clearNews();
+    reread(JOBS_PAGE_SIZE);
+  };
 
   const change = (changes: JobListParamChanges) => setSearchParams(withJobListParams(searchParams, changes), { replace: true });
   const handleClearFilters = () => setSearchParams(withoutJobListFilters(searchParams), { replace: true });
@@ -156,6 +167,20 @@ export function JobList() {
       </Flex>
       {canWrite ? <JobBulkBar selectedIds={selectedIds} onClear={() => select([])} /> : null}
       {error ? <QueryErrorAlert title="Could not load jobs" error={error} onRetry={() => void refetch()} /> : null}
+      {news ? (
+        <Alert
+          type="info"
+          showIcon
+          role="status"
+          style={{ marginBottom: 12 }}
+          title={news}
+          action={
+            <Button size="small" type="primary" onClick={handleShowNews}>
+              Show
+            </Button>
+          }
+        />
+      ) : null}
       {phone ? (
         <JobCards jobs={jobs} loading={loading && !loadingMore} canWrite={canWrite} emptyText={emptyText} />
       ) : (

@@ -13,6 +13,7 @@ import { graphQLErrorReason } from '../../shared/utils/errors';
 import { formatDateTime, formatLocalDate } from '../../shared/utils/format';
 import { JobStatusTag } from '../components/JobStatusTag';
 import { useJobTransition } from '../hooks/use-job-transition';
+import { useLiveJob } from '../hooks/use-live-job';
 import { JOB_ACTION_LABELS, JOB_KIND_LABELS, JOB_STATUS_LABELS, isDangerousJobAction } from '../utils/job-wording';
 import { ConfigurationCard } from './ConfigurationCard';
 import { describeChanges } from './history-changes';
@@ -99,7 +100,8 @@ const isWayForward = (action: JobAction) => action === 'START' || action === 'SU
  * a refusal — another change came first — is shown), the vehicle and configuration while the
  * viewer may see them, the texts and the history. Decline, Fail and Cancel ask for a reason;
  * Assign and Reassign for the partner. On a phone the actions sit in a bar stuck to the bottom of
- * the screen, under the thumb, at any scroll.
+ * the screen, under the thumb, at any scroll. Live: a change by anyone else updates the status,
+ * actions and history without a reload (useLiveJob).
  */
 export function JobDetails({ id }: JobDetailsProps) {
   const phone = usePhoneLayout();
@@ -108,6 +110,7 @@ export function JobDetails({ id }: JobDetailsProps) {
   const [refusal, setRefusal] = useState<string | null>(null);
   const transition = useJobTransition(id, setRefusal);
   const job = data?.job;
+  useLiveJob(id, job ? (job.events.at(-1)?.id ?? null) : undefined);
 
   if (!job) {
     if (loading) return <Skeleton active paragraph={{ rows: 8 }} />;

@@ -22,18 +22,14 @@ import { formatDate } from '../../shared/utils/format';
 import { WIDE_SCREENS_ONLY, minimumTableWidth, principalColumn } from '../../shared/utils/table-columns';
 import {
   hasListFilters,
+  partnersListVariables,
   readListParams,
-  toPartnerFilter,
-  toPartnerOrder,
   withListParams,
   withoutListFilters,
 } from '../utils/list-params';
 import type { ListParamChanges } from '../utils/list-params';
 import { PartnerRoleTag, PartnerStatusTag } from '../details/components/PartnerTags';
 import { PartnerFlagTags } from './PartnerFlagTags';
-
-/** Rows per page of the partners list. */
-export const PARTNERS_PAGE_SIZE = 25;
 
 type BlockedChoice = 'any' | 'blocked' | 'unblocked';
 
@@ -48,22 +44,26 @@ export type PartnerListProps = {
   fixedRole?: PartnerRole;
   /** What the list is called in messages, e.g. "partners" or "service partners". */
   noun?: string;
+  /**
+   * True where the route's loader fetches this list from the server (routes.tsx, /partners): the list then reads
+   * what the loader fetched, or joins its request in flight, instead of asking a second time.
+   */
+  fetchedByRoute?: boolean;
 };
 
 /**
  * A table of the partners the viewer may see: search, filters and sorting kept in the URL query
  * string (so a view can be shared and reloaded), server-side order, keyset paging with "Load more".
  */
-export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) {
+export function PartnerList({ fixedRole, noun = 'partners', fetchedByRoute = false }: PartnerListProps) {
   const canWrite = useCan('partners:write');
   const [searchParams, setSearchParams] = useSearchParams();
   const state = readListParams(searchParams);
-  const filter = toPartnerFilter(state, fixedRole);
-  const orderBy = toPartnerOrder(state);
   const filtered = hasListFilters(state, fixedRole);
 
   const { data, previousData, error, loading, fetchMore, refetch } = useQuery(PartnersDocument, {
-    variables: { first: PARTNERS_PAGE_SIZE, filter, orderBy },
+    variables: partnersListVariables(searchParams, fixedRole),
+    fetchPolicy: fetchedByRoute ? 'cache-first' : 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
   // While another order or filter loads, the previous rows stay under the spinner instead of an empty table.
@@ -160,11 +160,19 @@ export function PartnerList({ fixedRole, noun = 'partners' }: PartnerListProps) 
       render: (_value, partner) => (
         <Flex vertical>
           <Typography.Text ellipsis={{ tooltip: true }}>{partner.organization.email ?? '—'}</Typography.Text>
-          {partner.organization.phone ? <Typography.Text type="secondary">{partner.organization.phone}</Typography.Text> : null}
+          {partner.organization.phone ? (
+            <Typography.Text type="secondary">{partner.organization.phone}</Typography.Text>
+          ) : null}
         </Flex>
       ),
     },
-    { title: 'Region', key: 'region', width: 100, ellipsis: true, render: (_value, partner) => partner.organization.region ?? '—' },
+    {
+      title: 'Region',
+      key: 'region',
+      width: 100,
+      ellipsis: true,
+      render: (_value, partner) => partner.organization.region ?? '—',
+    },
     {
       title: 'Sub-partners',
       dataIndex: 'subPartnerCount',

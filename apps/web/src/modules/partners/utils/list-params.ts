@@ -4,6 +4,7 @@ import type {
   PartnerFilter,
   PartnerOrder,
   PartnerSortField,
+  PartnersQueryVariables,
   SortDirection,
 } from '@partner-hub/graphql-client';
 
@@ -150,4 +151,23 @@ export function hasListFilters(state: PartnerListParams, fixedRole?: PartnerRole
     state.blocked !== undefined ||
     state.archived,
   );
+}
+
+/** Rows per page of the partners list. */
+export const PARTNERS_PAGE_SIZE = 25;
+
+/**
+ * The partners list query's variables for a URL's query string: the list asks with them, and so does the route's
+ * prefetch that starts the query together with the Viewer query (routes.tsx), so both ask for the same page.
+ */
+export function partnersListVariables(
+  params: URLSearchParams,
+  fixedRole?: PartnerRole,
+): PartnersQueryVariables {
+  const state = readListParams(params);
+  return {
+    first: PARTNERS_PAGE_SIZE,
+    filter: toPartnerFilter(state, fixedRole),
+    orderBy: toPartnerOrder(state),
+  };
 }

@@ -6,6 +6,7 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImportBatchesDocument, ImportPartnersDocument, ValidatePartnersImportDocument } from '@partner-hub/graphql-client';
 import type { ImportPartnersMutation, PartnersImportReportFieldsFragment } from '@partner-hub/graphql-client';
+import { heldAnswers } from '../../../../test/held-answers';
 import { createCache } from '../../../../app/apollo-client';
 import { PartnersImportWizard } from './PartnersImportWizard';
 
@@ -52,8 +53,6 @@ const validateMock = (fileName: string, content: string, report: PartnersImportR
 const importMock = (fileName: string, content: string, result: ImportPartnersMutation['importPartners']): MockLink.MockedResponse => ({
   request: { query: ImportPartnersDocument, variables: { input: { fileName, content } } },
   result: { data: { importPartners: result } },
-  // long enough for the test to see the progress state under a loaded CI machine
-  delay: 1000,
 });
 
 const batchesMock: MockLink.MockedResponse = {
@@ -61,9 +60,11 @@ const batchesMock: MockLink.MockedResponse = {
   result: { data: { importBatches: { __typename: 'ImportBatchConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [] } } },
 };
 
-function renderWizard(mocks: MockLink.MockedResponse[]) {
+/** Renders the wizard; the answers to `held` operations wait for the returned `release()`. */
+function renderWizard(mocks: MockLink.MockedResponse[], held: string[] = []) {
+  const { link, release } = heldAnswers(mocks, held);
   render(
-    <MockedProvider mocks={mocks} cache={createCache()}>
+    <MockedProvider link={link} cache={createCache()}>
       <AntApp>
         <MemoryRouter>
           <PartnersImportWizard />
@@ -71,6 +72,7 @@ function renderWizard(mocks: MockLink.MockedResponse[]) {
       </AntApp>
     </MockedProvider>,
   );
+  return release;
 }
 
 function chooseFile(content: string | Uint8Array, name: string) {
@@ -115,7 +117,7 @@ describe('PartnersImportWizard', () => {
   });
 
   it('imports a valid file with progress and links to the imported partners', async () => {
-    renderWizard([
+    const release = renderWizard([
       validateMock('partners.csv', GOOD, goodReport),
       importMock('partners.csv', GOOD, {
         __typename: 'PartnersImportSuccess',
@@ -133,7 +135,7 @@ describe('PartnersImportWizard', () => {
         },
       }),
       batchesMock,
-    ]);
+    ], ['ImportPartners']);
     chooseFile(GOOD, 'partners.csv');
     fireEvent.click(await screen.findByRole('button', { name: 'Validate' }));
     const toCreate = await screen.findByRole('region', { name: 'Partners to create' });
@@ -147,6 +149,7 @@ describe('PartnersImportWizard', () => {
     // the import runs in one transaction and reports nothing until it ends: no bar, only what is happening
     expect((await screen.findByRole('status')).textContent).toMatch(/^Importing 2 \w+\(s\) from \w+\.csv — all rows or none, in one transaction…$/);
     expect(screen.queryByRole('progressbar')).toBeNull();
+    release();
     expect(await screen.findByText('Imported 2 partner(s)')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Show the imported partners' }).getAttribute('href')).toBe('/partners?importBatchId=batch-1');
   });

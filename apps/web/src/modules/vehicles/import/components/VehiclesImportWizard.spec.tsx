@@ -6,6 +6,7 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImportBatchesDocument, ImportVehiclesDocument, ValidateVehiclesImportDocument } from '@partner-hub/graphql-client';
 import type { ImportVehiclesMutation, VehiclesImportReportFieldsFragment } from '@partner-hub/graphql-client';
+import { heldAnswers } from '../../../../test/held-answers';
 import { createCache } from '../../../../app/apollo-client';
 import { VehiclesImportWizard } from './VehiclesImportWizard';
 
@@ -73,8 +74,6 @@ const validateMock = (fileName: string, content: string, report: VehiclesImportR
 const importMock = (fileName: string, content: string, result: ImportVehiclesMutation['importVehicles']): MockLink.MockedResponse => ({
   request: { query: ImportVehiclesDocument, variables: { input: { fileName, content } } },
   result: { data: { importVehicles: result } },
-  // long enough for the test to see the progress state under a loaded CI machine
-  delay: 1000,
 });
 
 const batchesMock: MockLink.MockedResponse = {
@@ -82,9 +81,11 @@ const batchesMock: MockLink.MockedResponse = {
   result: { data: { importBatches: { __typename: 'ImportBatchConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [] } } },
 };
 
-function renderWizard(mocks: MockLink.MockedResponse[]) {
+/** Renders the wizard; the answers to `held` operations wait for the returned `release()`. */
+function renderWizard(mocks: MockLink.MockedResponse[], held: string[] = []) {
+  const { link, release } = heldAnswers(mocks, held);
   render(
-    <MockedProvider mocks={mocks} cache={createCache()}>
+    <MockedProvider link={link} cache={createCache()}>
       <AntApp>
         <MemoryRouter>
           <VehiclesImportWizard />
@@ -92,6 +93,7 @@ function renderWizard(mocks: MockLink.MockedResponse[]) {
       </AntApp>
     </MockedProvider>,
   );
+  return release;
 }
 
 function chooseFile(content: string, name: string) {
@@ -122,7 +124,7 @@ describe('VehiclesImportWizard', () => {
   });
 
   it('shows warnings without blocking, the counts, owners new or existing and partners; imports with progress and shows what was created', async () => {
-    renderWizard([
+    const release = renderWizard([
       validateMock('vehicles.csv', GOOD, goodReport),
       importMock('vehicles.csv', GOOD, {
         __typename: 'VehiclesImportSuccess',
@@ -130,7 +132,7 @@ describe('VehiclesImportWizard', () => {
         counts: counts(2, 1, 1, 2, 1),
       }),
       batchesMock,
-    ]);
+    ], ['ImportVehicles']);
     chooseFile(GOOD, 'vehicles.csv');
     fireEvent.click(await screen.findByRole('button', { name: 'Validate' }));
 
@@ -150,6 +152,7 @@ describe('VehiclesImportWizard', () => {
     // the import runs in one transaction and reports nothing until it ends: no bar, only what is happening
     expect((await screen.findByRole('status')).textContent).toMatch(/^Importing 2 \w+\(s\) from \w+\.csv — all rows or none, in one transaction…$/);
     expect(screen.queryByRole('progressbar')).toBeNull();
+    release();
     expect(await screen.findByText('Imported 2 vehicle(s)')).toBeTruthy();
     expect(screen.getByText('vehicles.csv: 2 row(s), imported by admin@aurora-motors.example.')).toBeTruthy();
     expect(screen.getByText('Created')).toBeTruthy();
