@@ -11,7 +11,8 @@
  * vehicles for a second principal; built set-based (bench-data.ts) once into the database
  * `bench_http_<jobs>` and reused by every later run (drop it, or delete BENCH_HTTP_DIR, to rebuild).
  * It lives on an embedded PostgreSQL in BENCH_HTTP_DIR (default <tmp>/partner-hub-bench-http) or on
- * the server of BENCH_DATABASE_URL. BENCH_HTTP_SECONDS (default 15) is how long each load runs.
+ * the server of BENCH_DATABASE_URL. BENCH_HTTP_SECONDS (default 15) is how long each load runs;
+ * BENCH_HTTP_CPU_PROF=<dir> makes the server write a V8 CPU profile there; BENCH_HTTP_ONLY=jobs,tab runs only those parts.
  */
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -50,6 +51,10 @@ const JOBS = Number(process.env['BENCH_HTTP_JOBS'] ?? 1_000_000);
 const VEHICLES = Math.floor(JOBS / 5);
 const PARTNERS = Math.max(1000, Math.floor(JOBS / 100));
 const SECONDS = Number(process.env['BENCH_HTTP_SECONDS'] ?? 15);
+const CPU_PROF = process.env['BENCH_HTTP_CPU_PROF'];
+/** BENCH_HTTP_ONLY=jobs,partners,vehicle,tab: only these parts (tab: the deep page and the total) */
+const ONLY = process.env['BENCH_HTTP_ONLY']?.split(',');
+const runs = (part: string) => !ONLY || ONLY.includes(part);
 /** hashes the bench's API key: the same in every run, so a cached database's key keeps working */
 const SESSION_SECRET = 'bench-http-session-secret-0123456789';
 /** vehicle 9: assigned to a partner, with an owner and a user (bench-data.ts) */
@@ -63,6 +68,8 @@ interface Built {
 }
 
 interface Page {
+  /** its name in BENCH_HTTP_ONLY */
+  name: 'partners' | 'jobs' | 'vehicle';
   label: string;
   query: string;
   variables: Record<string, unknown>;
@@ -72,6 +79,7 @@ interface Page {
 
 const PAGES: Page[] = [
   {
+    name: 'partners',
     label: 'partners by name, with parent name, sub-partner and vehicle counts',
     query: `query($first: Int!) { partners(first: $first, orderBy: { field: NAME, direction: ASC }) {
       pageInfo { hasNextPage endCursor }
@@ -90,6 +98,7 @@ const PAGES: Page[] = [
       ),
   },
   {
+    name: 'jobs',
     label: 'jobs of one status and kind, newest first, with VIN and service partner',
     query: `query($first: Int!, $after: String, $filter: JobFilter) { jobs(first: $first, after: $after, filter: $filter, orderBy: { field: CREATED_AT, direction: DESC }) {
       pageInfo { hasNextPage endCursor }
@@ -106,6 +115,7 @@ const PAGES: Page[] = [
       ),
   },
   {
+    name: 'vehicle',
     label: 'one vehicle with owners and assignments',
     query: `query($id: ID!) { vehicle(id: $id) { id vin make model year plate deviceSerial
       owners { id kind owner { id email name } }
@@ -234,7 +244,11 @@ async function startApi(
     join(dirname(fileURLToPath(import.meta.url)), 'bench-http-server.ts'),
     [],
     {
-      execArgv: process.execArgv.filter((a) => a !== '--expose-gc'),
+      // BENCH_HTTP_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools)
+      execArgv: [
+        ...process.execArgv.filter((a) => a !== '--expose-gc'),
+        ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []),
+      ],
       env: {
         ...process.env,
         NODE_ENV: 'production',
@@ -387,7 +401,7 @@ export async function benchHttp(): Promise<void> {
       process.stdout.write(
         '| page | concurrency | req/s | p50 | p95 | p99 | server CPU / request | floor: pg CPU / request | ratio |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n',
       );
-      for (const page of PAGES) {
+      for (const page of PAGES.filter((p) => runs(p.name))) {
         const body = request(page.query, page.variables);
         await load(api, built.token, body, 1, { count: 10 }); // warm up: JIT, pools, caches
         const floor = await cpuPerCall(100, async () =>
@@ -404,6 +418,7 @@ export async function benchHttp(): Promise<void> {
       }
 
       // deep keyset page and a tab's total, one request at a time
+      if (!runs('tab')) return;
       const deep = await pool.query<{ created_at: Date; id: string }>(
         `select created_at, id from job where principal_id = $1 and deleted_at is null and kind = 'INSTALLATION' order by created_at desc, id desc offset $2 limit 1`,
         [built.principalId, DEEP_ROWS - 1],

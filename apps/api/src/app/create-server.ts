@@ -7,6 +7,8 @@ import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { WebSocketServer } from 'ws';
 import { GraphQLError, parse, specifiedRules, validate } from 'graphql';
@@ -46,6 +48,21 @@ export const QUERY_LIMITS = { maxDepth: 10, maxCost: 5000 };
 const reject = { propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)] };
 const limitRules = [maxDepthRule({ n: QUERY_LIMITS.maxDepth, ...reject }), costLimitRule({ maxCost: QUERY_LIMITS.maxCost, ...reject }), onePerOperationRule];
 
+/**
+ * Every answer is private and never cached: `cache-control: no-store`, what Apollo's default cache
+ * control plugin answers when no field has a cache hint (none has) — without that plugin's wrapper
+ * around every field of every row (issue 12: no per-field work a field does not need).
+ */
+const noStore: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
+
 /** Apollo's options shared by the server and the in-process integration tests. */
 export function apolloOptions(schema: GraphQLSchema, logger: Logger) {
   return {
@@ -56,7 +73,7 @@ export function apolloOptions(schema: GraphQLSchema, logger: Logger) {
     csrfPrevention: true,
     introspection: true, // the in-app GraphQL explorer and partner-system developers rely on it
     validationRules: limitRules,
-    plugins: [inputGuardPlugin, subscriptionsOverWebSocketOnly, schemaDisclosurePlugin()],
+    plugins: [inputGuardPlugin, subscriptionsOverWebSocketOnly, schemaDisclosurePlugin(), ApolloServerPluginCacheControlDisabled(), noStore],
   };
 }
 

@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityClass } from '@mikro-orm/core';
 import type { RequestContext } from './request-context.js';
+import { rowsById } from '../db/plain-rows.js';
+import type { RelatedRows } from '../db/plain-rows.js';
 
 /**
  * Request-scoped DataLoaders: relations are resolved in batches, never one query per parent row. Each
@@ -20,26 +22,43 @@ export function contextLoaders<T>(make: (em: EntityManager, ctx: RequestContext)
   };
 }
 
-/** Batches "load by id" for one entity into one `where id in (...)` per tick, through the scoped fork. */
-function byId<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>) {
+/** Batches "load by id" for one entity into one `where id in (...)` per tick: plain rows (plain-rows.ts), tenant-filtered. */
+function byId<T extends { id: string }>(ctx: RequestContext, entity: EntityClass<T>) {
   return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await em.find(entity, { id: { $in: [...ids] } } as never);
+    const { rows, related } = await rowsById(ctx.em, entity, ids);
+    primeRows(ctx, related);
     const found = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => found.get(id) ?? null);
   });
 }
 
 /**
- * The context's "load by id" loader of an entity. Tenant-filtered like every read of the context;
- * callers still check what the viewer may see (e.g. the partner scope or the vehicle ledger).
+ * The context's "load by id" loader of an entity: plain rows shaped like the entity (read-only, not
+ * managed — load an entity through the EntityManager to change it). Tenant-filtered like every read of
+ * the context; callers still check what the viewer may see (e.g. the partner scope or the vehicle ledger).
  */
 export function loaderById<T extends { id: string }>(ctx: RequestContext, entity: EntityClass<T>): DataLoader<string, T | null> {
   let loader = ctx.loaders.get(entity) as DataLoader<string, T | null> | undefined;
   if (!loader) {
-    loader = byId(ctx.em, entity);
+    loader = byId(ctx, entity);
     ctx.loaders.set(entity, loader);
   }
   return loader;
+}
+
+/** Hands rows read along others (plain-rows.ts: `loadAlong`, joined relations) to their entities' by-id loaders. */
+export function primeRows(ctx: RequestContext, related: RelatedRows): void {
+  for (const [entity, rows] of related) {
+    const loader = loaderById(ctx, entity as EntityClass<{ id: string }>);
+    for (const row of rows as { id: string }[]) loader.prime(row.id, row);
+  }
+}
+
+/** Rows grouped by the parent each points at, in the order of `ids` (a DataLoader's answer). */
+export function groupRows<T>(ids: readonly string[], rows: readonly T[], parentOf: (row: T) => string): T[][] {
+  const grouped = new Map<string, T[]>(ids.map((id) => [id, []]));
+  for (const row of rows) grouped.get(parentOf(row))?.push(row);
+  return ids.map((id) => grouped.get(id) ?? []);
 }
 
 /** Batches "load the rows pointing at each parent" into one `where <relation> in (...)` per tick. */

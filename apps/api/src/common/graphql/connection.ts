@@ -2,8 +2,10 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { raw } from '@mikro-orm/core';
-import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import type { EntityClass, EntityProperty, FilterQuery } from '@mikro-orm/core';
 import { ValidationFailed } from '../errors/app-errors.js';
+import { rowShape, selectAlong, selectRows, tenantSql } from '../db/plain-rows.js';
+import type { RelatedRows, RowShape } from '../db/plain-rows.js';
 
 @ObjectType({ description: 'Where a page ends and whether more follow (Relay).' })
 export class PageInfo {
@@ -125,6 +127,88 @@ function seekPast<T extends { id: string }>(em: EntityManager, entity: EntityCla
  * page 1,000 costs what page 1 costs. One statement for the page (one extra row tells whether
  * another page follows); the total count is a second one, run only when `totalCount` is selected.
  */
+function checkFirst(first: number, maxFirst: number): void {
+  if (!Number.isInteger(first) || first < 1 || first > maxFirst) {
+    throw ValidationFailed.of('first', `Ask for between 1 and ${maxFirst} items per page.`);
+  }
+}
+
+export interface RowPageQuery {
+  /** the conditions on the table's alias `t` (SQL with `?` placeholders), besides its tenant filter */
+  where: readonly string[];
+  params: readonly unknown[];
+  first: number;
+  after?: string | null;
+  /**
+   * a column property of the entity, or of a relation read along (`organization.name`); `id` breaks
+   * ties. A `(…, column, id)` index serves the seek.
+   */
+  orderBy: string;
+  direction: 'asc' | 'desc';
+  maxFirst?: number;
+  /** computes `totalCount` (e.g. from maintained counters); without it, a `count(*)` of the same conditions */
+  total?: () => Promise<number>;
+  /** to-one relations to read in the same statement (plain-rows.ts: `selectAlong`), handed to `related` */
+  along?: readonly string[];
+  related?: (rows: RelatedRows) => void;
+  /** values computed per row in the same statement (`name` → an SQL expression on `t`), handed to `computed` with the row's id */
+  compute?: Record<string, string>;
+  computed?: (id: string, values: Record<string, unknown>) => void;
+}
+
+/**
+ * One page of plain rows (plain-rows.ts) by keyset pagination, in one hand-written statement: the
+ * entity's tenant filter, the given conditions, `(sort, id) > (cursor)` as a row comparison and one
+ * extra row that tells whether another page follows.
+ */
+export async function keysetRows<T extends { id: string }>(em: EntityManager, shape: RowShape<T>, query: RowPageQuery): Promise<Page<T>> {
+  const { first, after, orderBy, direction, maxFirst = MAX_PAGE_SIZE, total } = query;
+  checkFirst(first, maxFirst);
+  const select = selectAlong(em, shape, query.along ?? []);
+  const [relation, property] = orderBy.includes('.') ? orderBy.split('.') : [null, orderBy];
+  const sortShape = relation ? rowShape(em, (shape.meta.properties as Record<string, EntityProperty>)[relation]!.targetMeta!.class) : shape;
+  const field = (sortShape.meta.properties as Record<string, { fieldNames: string[] } | undefined>)[property!]?.fieldNames[0];
+  if (!field) throw new Error(`keysetRows: ${shape.meta.className}.${orderBy} is not a column`);
+  const column = `${relation ? select.aliasOf(relation) : 't'}."${field}"`;
+  const params: unknown[] = [];
+  const countParams: unknown[] = [];
+  const filtered = [tenantSql(em, shape, 't', countParams), ...query.where].join(' and ');
+  countParams.push(...query.params);
+  const conditions = [tenantSql(em, shape, 't', params), ...query.where];
+  params.push(...query.params);
+  if (after) {
+    const { value, id } = decodeCursor(after);
+    conditions.push(orderBy === 'id' ? `t."id" ${direction === 'asc' ? '>' : '<'} ?` : `(${column}, t."id") ${direction === 'asc' ? '>' : '<'} (?, ?)`);
+    if (orderBy !== 'id') params.push(value instanceof Date ? value.toISOString() : value);
+    params.push(id);
+  }
+  const order = orderBy === 'id' ? `t."id" ${direction}` : `${column} ${direction}, t."id" ${direction}`;
+  params.push(first + 1);
+  const computeSql = Object.entries(query.compute ?? {}).map(([name, sql]) => `, (${sql}) as "c__${name}"`).join('');
+  const rows = await selectRows(em, `select ${select.columns}${computeSql} from ${select.from} where ${conditions.join(' and ')} order by ${order} limit ?`, params);
+  const { rows: nodes, related } = select.read(rows.slice(0, first));
+  query.related?.(related);
+  if (query.computed) {
+    const names = Object.keys(query.compute ?? {});
+    nodes.forEach((node, i) => query.computed!(node.id, Object.fromEntries(names.map((name) => [name, rows[i]![`c__${name}`]]))));
+  }
+  // a related column's value as read (a text such as a name); the table's own through its row's type (dates as Date)
+  const sortValue = (node: T, row: Record<string, unknown>) => (relation ? row[`${select.aliasOf(relation)}__${field}`] : node[orderBy as keyof T]);
+  const edges = nodes.map((node, i) => ({ cursor: encodeCursor(sortValue(node, rows[i]!), node.id), node }));
+  let count: Promise<number> | undefined;
+  const countAll = async () => {
+    const [row] = await selectRows<{ count: string }>(em, `select count(*) as count from ${select.from} where ${filtered}`, countParams);
+    return Number(row?.count ?? 0);
+  };
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    get totalCount() {
+      return (count ??= total ? total() : countAll());
+    },
+  };
+}
+
 export async function keysetPage<T extends { id: string }>(
   em: EntityManager,
   entity: EntityClass<T>,
@@ -132,9 +216,7 @@ export async function keysetPage<T extends { id: string }>(
   options: KeysetOptions<T>,
 ): Promise<Page<T>> {
   const { first, after, orderBy, direction, populate, maxFirst = MAX_PAGE_SIZE, total } = options;
-  if (!Number.isInteger(first) || first < 1 || first > maxFirst) {
-    throw ValidationFailed.of('first', `Ask for between 1 and ${maxFirst} items per page.`);
-  }
+  checkFirst(first, maxFirst);
   let pageWhere = where;
   if (after) {
     const { value, id } = decodeCursor(after);

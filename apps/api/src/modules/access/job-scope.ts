@@ -6,6 +6,7 @@ import type { RequestContext } from '../../common/context/request-context.js';
 import { NotFound } from '../../common/errors/app-errors.js';
 import { batched, contextLoaders } from '../../common/context/loaders.js';
 import { Job } from '../job/job.entity.js';
+import { uuidArray } from '../../common/db/uuid-array.js';
 import type { Viewer } from '../../common/auth/viewer.js';
 
 /**
@@ -18,6 +19,13 @@ export function jobScopeWhere(ctx: RequestContext): FilterQuery<Job> {
   const viewer = viewerOf(ctx);
   if (viewer.organizationKind === 'PRINCIPAL') return { deletedAt: null };
   return { deletedAt: null, servicePartner: { $in: viewer.partnerships.map((p) => p.partnerId) } };
+}
+
+/** {@link jobScopeWhere} in SQL, on the job table's alias `t` (the read path's queries): the same rule. */
+export function jobScopeSql(ctx: RequestContext): { where: string[]; params: unknown[] } {
+  const viewer = viewerOf(ctx);
+  if (viewer.organizationKind === 'PRINCIPAL') return { where: ['t."deleted_at" is null'], params: [] };
+  return { where: ['t."deleted_at" is null', 't."service_partner_id" = any(?::uuid[])'], params: [uuidArray(viewer.partnerships.map((p) => p.partnerId))] };
 }
 
 /** Loads a job the viewer may see, or fails exactly as if it did not exist. */

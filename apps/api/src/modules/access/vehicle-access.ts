@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { entriesFor, seesAssignments, whoCanAccessAt } from '@partner-hub/domain';
 import type { AccessEntry, AccessSubject, AssignmentRecord, GrantRecord } from '@partner-hub/domain';
 import { validate as isUuid } from 'uuid';
-import { batched, contextLoaders } from '../../common/context/loaders.js';
+import { batched, contextLoaders, loaderById } from '../../common/context/loaders.js';
 import { memoize, viewerOf } from '../../common/context/request-context.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { idIn } from '../../common/db/subquery.js';
@@ -96,6 +96,18 @@ export async function accessViaEntries(ctx: RequestContext, vehicleId: string): 
  */
 export async function findVisibleVehicle(ctx: RequestContext, id: string, field = 'id'): Promise<Vehicle> {
   const vehicle = isUuid(id) ? await ctx.em.findOne(Vehicle, { $and: [{ id }, await vehicleScopeWhere(ctx)] }) : null;
+  if (!vehicle) throw new NotFound('vehicle', field);
+  return vehicle;
+}
+
+/**
+ * {@link findVisibleVehicle} for reading: a plain row (common/db/plain-rows.ts) where the viewer sees
+ * every vehicle of its principal (principal staff: only the tenant filter applies), the entity
+ * otherwise. Never for a change — load the entity for that.
+ */
+export async function readVisibleVehicle(ctx: RequestContext, id: string, field = 'id'): Promise<Vehicle> {
+  if (accessSubject(ctx).kind !== 'PRINCIPAL_STAFF') return findVisibleVehicle(ctx, id, field);
+  const vehicle = isUuid(id) ? await loaderById(ctx, Vehicle).load(id) : null;
   if (!vehicle) throw new NotFound('vehicle', field);
   return vehicle;
 }

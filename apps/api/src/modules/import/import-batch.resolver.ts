@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver } from 'type-graphql';
+import { Parent } from '../../common/graphql/parent.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { Connection, keysetPage } from '../../common/graphql/connection.js';
@@ -25,7 +26,7 @@ export class ImportBatchResolver {
 
   @Allow()
   @FieldResolver(() => User, { nullable: true, description: 'The user who ran the import (null for an API key or a removed user).' })
-  async createdBy(@Root() batch: ImportBatch, @Ctx() ctx: RequestContext): Promise<User | null> {
+  async createdBy(@Parent() batch: ImportBatch, @Ctx() ctx: RequestContext): Promise<User | null> {
     return batch.createdBy ? loaderById(ctx, User).load(batch.createdBy.id) : null;
   }
 }

@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver } from 'type-graphql';
+import { Parent } from '../../common/graphql/parent.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { viewerOf } from '../../common/context/request-context.js';
 import type { RequestContext } from '../../common/context/request-context.js';
@@ -42,14 +43,14 @@ export function describesVehicleDetails(eventType: string, key: string): boolean
 export class JobFieldsResolver {
   @Allow('jobs:read')
   @FieldResolver(() => Vehicle, { nullable: true, description: 'The vehicle — for a service partner only while its access grant lasts (null afterwards).' })
-  async vehicle(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<Vehicle | null> {
+  async vehicle(@Parent() job: Job, @Ctx() ctx: RequestContext): Promise<Vehicle | null> {
     if (!(await seesVehicle(ctx, job))) return null;
     return loaderById(ctx, Vehicle).load(job.vehicle.id);
   }
 
   @Allow('jobs:read')
   @FieldResolver(() => JobConfigurationType, { nullable: true, description: 'The configuration to apply — for a service partner only while its access grant lasts.' })
-  async configuration(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<JobConfigurationType | null> {
+  async configuration(@Parent() job: Job, @Ctx() ctx: RequestContext): Promise<JobConfigurationType | null> {
     return (await seesVehicle(ctx, job)) ? toConfigurationType(job.configuration) : null;
   }
 
@@ -57,7 +58,7 @@ export class JobFieldsResolver {
   @FieldResolver(() => ConfigurationOverrideStateEnum, {
     description: 'Whether the viewer may change the configuration now (overrideJobConfiguration), and if not, why — the same rule the mutation applies.',
   })
-  async configurationOverride(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<ConfigurationOverrideState> {
+  async configurationOverride(@Parent() job: Job, @Ctx() ctx: RequestContext): Promise<ConfigurationOverrideState> {
     const partner = job.servicePartner ? await loaderById(ctx, Partner).load(job.servicePartner.id) : null;
     const state = configurationOverrideState(job.status, actorFor(ctx, job), partner?.allowJobOverride ?? false);
     return state === 'ALLOWED' ? configurationOverrideState(job.status, actorFor(ctx, job), true, await seesVehicle(ctx, job)) : state;
@@ -68,7 +69,7 @@ export class JobFieldsResolver {
     description:
       'The lifecycle actions the viewer may take on the job now (transitionJob accepts exactly these), in the lifecycle\'s order — from the job\'s status and who the viewer is to it: principal staff who change jobs, the service partner\'s admin, one of its technicians, the technician who started it. Empty for anyone else and for a deleted job.',
   })
-  availableActions(@Root() job: Job, @Ctx() ctx: RequestContext): JobAction[] {
+  availableActions(@Parent() job: Job, @Ctx() ctx: RequestContext): JobAction[] {
     // the very check transitionJob applies, on the row already read: no statement per job
     if (job.deletedAt) return [];
     return JOB_ACTIONS.filter((action) => refusalOf(ctx, job, action) === null);
@@ -76,27 +77,27 @@ export class JobFieldsResolver {
 
   @Allow('jobs:read')
   @FieldResolver(() => Partner, { nullable: true, description: 'The service partner it is assigned to.' })
-  servicePartner(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<Partner | null> {
+  servicePartner(@Parent() job: Job, @Ctx() ctx: RequestContext): Promise<Partner | null> {
     return job.servicePartner ? loaderById(ctx, Partner).load(job.servicePartner.id) : Promise.resolve(null);
   }
 
   @Allow('jobs:read')
   @FieldResolver(() => JobTemplate, { nullable: true, description: 'The template the job was created from — for principal staff (templates are theirs); null for partners.' })
-  template(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<JobTemplate | null> {
+  template(@Parent() job: Job, @Ctx() ctx: RequestContext): Promise<JobTemplate | null> {
     if (!job.template || viewerOf(ctx).organizationKind !== 'PRINCIPAL') return Promise.resolve(null);
     return loaderById(ctx, JobTemplate).load(job.template.id);
   }
 
   @Allow('jobs:read')
   @FieldResolver(() => ImportBatch, { nullable: true, description: 'The CSV import that created the job — for principal staff; null for partners.' })
-  importBatch(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<ImportBatch | null> {
+  importBatch(@Parent() job: Job, @Ctx() ctx: RequestContext): Promise<ImportBatch | null> {
     if (!job.importBatch || viewerOf(ctx).organizationKind !== 'PRINCIPAL') return Promise.resolve(null);
     return loaderById(ctx, ImportBatch).load(job.importBatch.id);
   }
 
   @Allow('jobs:read')
   @FieldResolver(() => [JobEvent], { description: 'The job\'s history, oldest first: every transition with who, when and why.' })
-  events(@Root() job: Job, @Ctx() ctx: RequestContext): Promise<JobEvent[]> {
+  events(@Parent() job: Job, @Ctx() ctx: RequestContext): Promise<JobEvent[]> {
     return jobLoaders(ctx).jobEvents.load(job.id);
   }
 }
@@ -109,7 +110,7 @@ export class JobEventFieldsResolver {
     description:
       'Changed fields: `{ field: { from, to } }` (e.g. a configuration override) — changes to the configuration or the vehicle only for a viewer who may see the job\'s `configuration` and `vehicle` now (a service partner: while its grant lasts); null when nothing is left to show.',
   })
-  async changes(@Root() event: JobEvent, @Ctx() ctx: RequestContext): Promise<Record<string, { from: unknown; to: unknown }> | null> {
+  async changes(@Parent() event: JobEvent, @Ctx() ctx: RequestContext): Promise<Record<string, { from: unknown; to: unknown }> | null> {
     if (!event.changes) return null;
     const job = await loaderById(ctx, Job).load(event.job.id);
     if (job && (await seesVehicle(ctx, job))) return event.changes;

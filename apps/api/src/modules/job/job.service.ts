@@ -12,7 +12,6 @@ import type { RequestContext } from '../../common/context/request-context.js';
 import { NotFound, ValidationFailed, VersionConflict } from '../../common/errors/app-errors.js';
 import { expectVersion } from '../../common/db/versioned.js';
 import { parseInput, parseUpdate } from '../../common/errors/parse-input.js';
-import { keysetPage } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Partner } from '../partner/partner.entity.js';
@@ -25,6 +24,7 @@ import { notifyAssignment } from './job-notifications.js';
 import { findVisibleTemplate } from './job-template.service.js';
 import { Job } from './job.entity.js';
 import { countJobs, countersCover } from './job-counts.js';
+import { jobsPage } from './job.queries.js';
 import { jobsChanged } from './job-changes.js';
 
 /**
@@ -83,12 +83,12 @@ export function jobSortColumn(field: JobSortField): 'createdAt' | 'kind' | 'stat
 }
 
 /** A page of the jobs the viewer may see, filtered (every filter on an index) and sorted. */
-export async function listJobs(ctx: RequestContext, filter: JobFilterInput, order: { field: JobSortField; direction: 'ASC' | 'DESC' }, first: number, after?: string | null): Promise<Page<Job>> {
+export async function listJobs(ctx: RequestContext, filter: JobFilterInput, sort: { field: JobSortField; direction: 'ASC' | 'DESC' }, first: number, after?: string | null): Promise<Page<Job>> {
   const open = await jobFilterIdsOpen(ctx, filter);
-  const where = open ? openedJobsWhere(ctx, filter) : NO_JOB;
   // the total of a tab, status, partner or batch is a sum over the maintained counters, not a count over the jobs
   const total = !open ? () => Promise.resolve(0) : countersCover(filter) ? () => countJobs(ctx, filter) : undefined;
-  return keysetPage(ctx.em, Job, where, { first, after, orderBy: SORT_COLUMNS[order.field], direction: order.direction === 'ASC' ? 'asc' : 'desc', total });
+  const order = { orderBy: SORT_COLUMNS[sort.field], direction: sort.direction === 'ASC' ? ('asc' as const) : ('desc' as const) };
+  return jobsPage(ctx, open ? filter : null, order, first, after, total);
 }
 
 const jobFieldsSchema = z.object({

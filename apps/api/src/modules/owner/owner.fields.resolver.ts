@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Resolver } from 'type-graphql';
+import { Parent } from '../../common/graphql/parent.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { keysetPage } from '../../common/graphql/connection.js';
@@ -22,7 +23,7 @@ export class OwnerFieldsResolver {
     nullable: true,
     description: 'The principal\'s private annotation (null when there is none). Only the principal\'s own staff may ask; anyone else is refused.',
   })
-  annotation(@Root() owner: Owner, @Ctx() ctx: RequestContext): Promise<OwnerAnnotation | null> {
+  annotation(@Parent() owner: Owner, @Ctx() ctx: RequestContext): Promise<OwnerAnnotation | null> {
     return ownerLoaders(ctx).ownerAnnotationByOwner.load(owner.id);
   }
 
@@ -30,13 +31,13 @@ export class OwnerFieldsResolver {
   @FieldResolver(() => [OwnerVehicleAccess], {
     description: 'The vehicles the owner owns or uses — for a partner, only those the partner may see.',
   })
-  vehicles(@Root() owner: Owner, @Ctx() ctx: RequestContext): Promise<OwnerVehicleAccess[]> {
+  vehicles(@Parent() owner: Owner, @Ctx() ctx: RequestContext): Promise<OwnerVehicleAccess[]> {
     return ownerLoaders(ctx).visibleOwnerAccessByOwner.load(owner.id);
   }
 
   @Allow('owners:read')
   @FieldResolver(() => Int, { description: 'How many vehicles the owner owns or uses (for a partner: of those it may see).' })
-  async vehicleCount(@Root() owner: Owner, @Ctx() ctx: RequestContext): Promise<number> {
+  async vehicleCount(@Parent() owner: Owner, @Ctx() ctx: RequestContext): Promise<number> {
     return (await ownerLoaders(ctx).visibleOwnerAccessByOwner.load(owner.id)).length;
   }
 
@@ -44,7 +45,7 @@ export class OwnerFieldsResolver {
   @Allow('ownerAnnotations:read')
   @FieldResolver(() => AuditEventConnection, { description: 'What was done to this owner (including contacts and annotation changes), newest first; the principal\'s staff only.' })
   history(
-    @Root() owner: Owner,
+    @Parent() owner: Owner,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1 to 200.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,

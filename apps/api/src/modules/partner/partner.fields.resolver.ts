@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver } from 'type-graphql';
+import { Parent } from '../../common/graphql/parent.js';
 import { formatAmount } from '@partner-hub/domain';
 import type { AccountType } from '@partner-hub/domain';
 import type { RequestContext } from '../../common/context/request-context.js';
@@ -51,13 +52,13 @@ export class PartnerDescendant {
 export class PartnerFieldsResolver {
   @Allow()
   @FieldResolver(() => String, { description: 'The partner organization\'s name.' })
-  async name(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<string> {
+  async name(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Promise<string> {
     return (await this.organization(partner, ctx)).name;
   }
 
   @Allow()
   @FieldResolver(() => String, { description: 'The name of the principal the partnership is with (a partner working for several principals has one partnership with each).' })
-  async principalName(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<string> {
+  async principalName(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Promise<string> {
     const principal = await loaderById(ctx, Organization).load(partner.principal.id);
     if (!principal) throw new Error(`principal of partner ${partner.id} is missing`);
     return principal.name;
@@ -65,7 +66,7 @@ export class PartnerFieldsResolver {
 
   @Allow()
   @FieldResolver(() => Organization, { description: 'The partner organization with its profile.' })
-  async organization(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<Organization> {
+  async organization(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Promise<Organization> {
     const organization = await loaderById(ctx, Organization).load(partner.organization.id);
     if (!organization) throw new Error(`organization of partner ${partner.id} is missing`);
     return organization;
@@ -73,7 +74,7 @@ export class PartnerFieldsResolver {
 
   @Allow()
   @FieldResolver(() => Partner, { nullable: true, description: 'The parent partner; null at the top level or when it lies outside the viewer\'s tree.' })
-  async parent(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<Partner | null> {
+  async parent(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Promise<Partner | null> {
     if (!partner.parent) return null;
     const scope = await partnerScope(ctx);
     return canSee(scope, partner.parent.id) ? loaderById(ctx, Partner).load(partner.parent.id) : null;
@@ -81,25 +82,25 @@ export class PartnerFieldsResolver {
 
   @Allow()
   @FieldResolver(() => [Partner], { description: 'The path from the top of the viewer\'s tree down to the parent (for breadcrumbs).' })
-  ancestors(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<Partner[]> {
+  ancestors(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Promise<Partner[]> {
     return ancestorsOfPartner(ctx, partner);
   }
 
   @Allow()
   @FieldResolver(() => [PartnerDescendant], { description: 'Every active partner below this one at any depth, breadth first.' })
-  descendants(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<PartnerDescendant[]> {
+  descendants(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Promise<PartnerDescendant[]> {
     return descendantsOfPartner(ctx, partner);
   }
 
   @Allow()
   @FieldResolver(() => Int, { description: 'How many active direct sub-partners it has.' })
-  subPartnerCount(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<number> {
+  subPartnerCount(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Promise<number> {
     return partnerLoaders(ctx).subPartnerCount.load(partner.id);
   }
 
   @Allow()
   @FieldResolver(() => PartnerAgreement, { description: 'The agreement: deposit, currencies, account type.' })
-  agreement(@Root() partner: Partner): PartnerAgreement {
+  agreement(@Parent() partner: Partner): PartnerAgreement {
     return Object.assign(new PartnerAgreement(), {
       deposit: formatAmount(partner.depositMinor, partner.currency),
       depositMinor: partner.depositMinor,
@@ -111,7 +112,7 @@ export class PartnerFieldsResolver {
 
   @Allow()
   @FieldResolver(() => Boolean, { description: 'Whether the viewer may change the profile now (the principal until claiming, the partner after).' })
-  async profileEditable(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<boolean> {
+  async profileEditable(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Promise<boolean> {
     const viewer = viewerOf(ctx);
     if (!viewer.permissions.has('partners:write')) return false;
     if (partner.status === 'ACCEPTED') return partner.organization.id === viewer.organizationId;
@@ -120,14 +121,14 @@ export class PartnerFieldsResolver {
 
   @Allow()
   @FieldResolver(() => Boolean, { description: 'Whether the viewer may change the agreement, settings and place in the tree.' })
-  async manageable(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<boolean> {
+  async manageable(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Promise<boolean> {
     return viewerOf(ctx).permissions.has('partners:write') && canManage(await partnerScope(ctx), partner.id);
   }
 
   @Allow('partners:read')
   @FieldResolver(() => AuditEventConnection, { description: 'What was done to this partner, newest first (a partner sees only what its own organization did).' })
   history(
-    @Root() partner: Partner,
+    @Parent() partner: Partner,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1 to 200.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
@@ -146,7 +147,7 @@ export class PartnerFieldsResolver {
       'The partner organization\'s users: for its own people with users:read, for principal ADMINs and the partner ADMINs above it (users:manage); null with a FORBIDDEN error for anyone else (principal MANAGER and VIEWER, partner STAFF of the partners above).',
   })
   async users(
-    @Root() partner: Partner,
+    @Parent() partner: Partner,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1 to 200.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,

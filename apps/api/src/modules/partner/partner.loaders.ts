@@ -1,8 +1,13 @@
 import DataLoader from 'dataloader';
 import { batched, contextLoaders } from '../../common/context/loaders.js';
+import { loadAlong } from '../../common/db/plain-rows.js';
+import { Partner } from './partner.entity.js';
 import { chainsAbove } from '../access/partner-tree.queries.js';
 import { subPartnerCounts } from './sub-partner-counts.queries.js';
 import type { TreeRow } from '../access/partner-tree.queries.js';
+
+// a partner's name is its organization's: every partner read by id brings its organization along
+loadAlong(Partner, ['organization']);
 
 /** The partner tree's loaders (partners by id: `loaderById(ctx, Partner)`). */
 export const partnerLoaders = contextLoaders((em) => ({

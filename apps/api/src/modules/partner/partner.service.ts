@@ -18,7 +18,6 @@ import { filterIdsOpen } from '../access/filter-ids.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
 import { parseInput, parseUpdate } from '../../common/errors/parse-input.js';
-import { keysetPage } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { Organization } from '../organization/organization.entity.js';
@@ -28,6 +27,7 @@ import { canManage, findManagedPartner, findVisiblePartner, partnerScope, visibl
 import { chainsAbove, organizationsOfSubtrees, subtreesOf } from '../access/partner-tree.queries.js';
 import { containsPattern, escapeLike } from '../../common/db/like.js';
 import { partnerLoaders } from './partner.loaders.js';
+import { partnersPage } from './partner.queries.js';
 import { loaderById } from '../../common/context/loaders.js';
 
 export const PARTNER_SORT_FIELDS = ['NAME', 'PARTNER_ID', 'ROLE', 'STATUS', 'CREATED_AT'] as const;
@@ -101,13 +101,7 @@ export async function listPartners(
   first: number,
   after?: string | null,
 ): Promise<Page<Partner>> {
-  return keysetPage(ctx.em, Partner, await partnersWhere(ctx, filter), {
-    first,
-    after,
-    orderBy: SORT_COLUMNS[order.field],
-    direction: order.direction === 'ASC' ? 'asc' : 'desc',
-    populate: ['organization'],
-  });
+  return partnersPage(ctx, filter, { orderBy: SORT_COLUMNS[order.field], direction: order.direction === 'ASC' ? 'asc' : 'desc' }, first, after);
 }
 
 export const getPartner = findVisiblePartner;
@@ -390,7 +384,7 @@ export async function ancestorsOfPartner(ctx: RequestContext, partner: Partner):
   const chain = await partnerLoaders(ctx).chainAbove.load(partner.id);
   const ids = chain.filter((r) => r.depth > 0 && (scope.all || scope.visible.has(r.id))).map((r) => r.id);
   const rows = await loaderById(ctx, Partner).loadMany(ids.reverse());
-  return rows.filter((p): p is Partner => p instanceof Partner);
+  return rows.filter((p): p is Partner => p !== null && !(p instanceof Error));
 }
 
 /** Every partner below one partner, with its depth (1 = direct sub-partner), breadth first. */

@@ -18,3 +18,7 @@ export async function subPartnerCounts(em: EntityManager, ids: readonly string[]
   );
   return new Map(rows.map((r) => [r.parent_id, Number(r.count)]));
 }
+
+/** The same count for the partner on the alias `alias`, as a scalar subquery of a page's statement (partner.queries.ts). */
+export const subPartnerCountSql = (alias: string) =>
+  `select count(*) from partner child where child.principal_id = ${alias}.principal_id and child.parent_id = ${alias}.id and child.archived_at is null`;

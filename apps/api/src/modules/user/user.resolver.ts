@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, createUnionType } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, createUnionType } from 'type-graphql';
+import { Parent } from '../../common/graphql/parent.js';
 import type { UserRole } from '@partner-hub/domain';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
@@ -130,7 +131,7 @@ export class UserResolver {
 
   @Allow()
   @FieldResolver(() => Organization, { description: 'The organization the user belongs to.' })
-  async organization(@Root() user: User, @Ctx() ctx: RequestContext): Promise<Organization> {
+  async organization(@Parent() user: User, @Ctx() ctx: RequestContext): Promise<Organization> {
     const organization = await loaderById(ctx, Organization).load(user.organization.id);
     if (!organization) throw new Error(`organization of user ${user.id} is missing`);
     return organization;

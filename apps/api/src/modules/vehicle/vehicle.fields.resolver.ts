@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Resolver } from 'type-graphql';
+import { Parent } from '../../common/graphql/parent.js';
 import { seesAssignments } from '@partner-hub/domain';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
@@ -26,7 +27,7 @@ import { visibleJobs } from '../access/job-scope.js';
 export class VehicleFieldsResolver {
   @Allow()
   @FieldResolver(() => String, { description: 'The name of the principal the vehicle belongs to (a partner working for several principals sees vehicles of each).' })
-  async principalName(@Root() vehicle: Vehicle, @Ctx() ctx: RequestContext): Promise<string> {
+  async principalName(@Parent() vehicle: Vehicle, @Ctx() ctx: RequestContext): Promise<string> {
     const principal = await loaderById(ctx, Organization).load(vehicle.principal.id);
     if (!principal) throw new Error(`principal of vehicle ${vehicle.id} is missing`);
     return principal.name;
@@ -34,7 +35,7 @@ export class VehicleFieldsResolver {
 
   @Allow('vehicles:read')
   @FieldResolver(() => [VehicleAccessEntry], { description: 'Why the viewer may see this vehicle: principal staff, the assignment to a partner (directly or through a sub-partner), or a job grant until its end.' })
-  accessVia(@Root() vehicle: Vehicle, @Ctx() ctx: RequestContext): Promise<VehicleAccessEntry[]> {
+  accessVia(@Parent() vehicle: Vehicle, @Ctx() ctx: RequestContext): Promise<VehicleAccessEntry[]> {
     return accessVia(ctx, vehicle.id);
   }
 
@@ -43,7 +44,7 @@ export class VehicleFieldsResolver {
     description: 'The partners the vehicle is assigned to, as far as the viewer\'s tree reaches (technicians see none); with includeEnded, also earlier periods.',
   })
   async assignments(
-    @Root() vehicle: Vehicle,
+    @Parent() vehicle: Vehicle,
     @Ctx() ctx: RequestContext,
     @Arg('includeEnded', () => Boolean, { defaultValue: false, description: 'Also list assignments that were taken back.' }) includeEnded: boolean,
   ): Promise<VehicleAssignment[]> {
@@ -56,7 +57,7 @@ export class VehicleFieldsResolver {
   @FieldResolver(() => Boolean, {
     description: 'Whether the vehicle is assigned now to a partner that `assignments` does not show the viewer (a technician, or a partner seeing it through a job grant): it is held, but not by whom.',
   })
-  async heldOutOfView(@Root() vehicle: Vehicle, @Ctx() ctx: RequestContext): Promise<boolean> {
+  async heldOutOfView(@Parent() vehicle: Vehicle, @Ctx() ctx: RequestContext): Promise<boolean> {
     const shown = new Set((await this.assignments(vehicle, ctx, false)).map((a) => a.id));
     const open = (await vehicleLoaders(ctx).assignmentsByVehicle.load(vehicle.id)).filter((a) => !a.unassignedAt);
     return open.some((a) => !shown.has(a.id));
@@ -64,7 +65,7 @@ export class VehicleFieldsResolver {
 
   @Allow('owners:read')
   @FieldResolver(() => [OwnerVehicleAccess], { description: 'The people who own or use the vehicle (basic data; never the principal\'s annotations to a partner; none through a job grant).' })
-  owners(@Root() vehicle: Vehicle, @Ctx() ctx: RequestContext): Promise<OwnerVehicleAccess[]> {
+  owners(@Parent() vehicle: Vehicle, @Ctx() ctx: RequestContext): Promise<OwnerVehicleAccess[]> {
     // a partner sees the owners of the vehicles it holds; a job grant shows the vehicle, never its owners (owner-access.ts)
     return vehicleLoaders(ctx).visibleOwnerAccessByVehicle.load(vehicle.id);
   }
@@ -72,7 +73,7 @@ export class VehicleFieldsResolver {
   @Allow('vehicles:read')
   @FieldResolver(() => AuditEventConnection, { description: 'What was done to this vehicle, newest first (the principal\'s record: empty for partners, who see only their own organization\'s events).' })
   history(
-    @Root() vehicle: Vehicle,
+    @Parent() vehicle: Vehicle,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1 to 200.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
@@ -85,7 +86,7 @@ export class VehicleFieldsResolver {
 export class VehicleAssignmentFieldsResolver {
   @Allow('vehicles:read')
   @FieldResolver(() => Partner, { description: 'The partner the vehicle is (or was) assigned to.' })
-  async partner(@Root() assignment: VehicleAssignment, @Ctx() ctx: RequestContext): Promise<Partner> {
+  async partner(@Parent() assignment: VehicleAssignment, @Ctx() ctx: RequestContext): Promise<Partner> {
     const partner = await loaderById(ctx, Partner).load(assignment.partner.id);
     if (!partner) throw new NotFound('partner');
     return partner;
@@ -96,7 +97,7 @@ export class VehicleAssignmentFieldsResolver {
 export class VehicleAccessEntryFieldsResolver {
   @Allow('vehicles:read')
   @FieldResolver(() => Job, { nullable: true, description: 'JOB_GRANT: the job whose grant gives access, when the viewer may see that job (null otherwise).' })
-  job(@Root() entry: VehicleAccessEntry, @Ctx() ctx: RequestContext): Promise<Job | null> {
+  job(@Parent() entry: VehicleAccessEntry, @Ctx() ctx: RequestContext): Promise<Job | null> {
     // the ledger names the job; its title and kind follow the viewer's job scope, like every job read
     return entry.jobId ? visibleJobs(ctx).load(entry.jobId) : Promise.resolve(null);
   }
@@ -106,7 +107,7 @@ export class VehicleAccessEntryFieldsResolver {
 export class OwnerVehicleAccessFieldsResolver {
   @Allow('owners:read')
   @FieldResolver(() => Owner, { description: 'The owner.' })
-  async owner(@Root() access: OwnerVehicleAccess, @Ctx() ctx: RequestContext): Promise<Owner> {
+  async owner(@Parent() access: OwnerVehicleAccess, @Ctx() ctx: RequestContext): Promise<Owner> {
     const owner = await loaderById(ctx, Owner).load(access.owner.id);
     if (!owner) throw new NotFound('owner');
     return owner;
@@ -114,7 +115,7 @@ export class OwnerVehicleAccessFieldsResolver {
 
   @Allow('vehicles:read')
   @FieldResolver(() => Vehicle, { description: 'The vehicle (listed only where the viewer may see it).' })
-  async vehicle(@Root() access: OwnerVehicleAccess, @Ctx() ctx: RequestContext): Promise<Vehicle> {
+  async vehicle(@Parent() access: OwnerVehicleAccess, @Ctx() ctx: RequestContext): Promise<Vehicle> {
     const vehicle = await loaderById(ctx, Vehicle).load(access.vehicle.id);
     if (!vehicle) throw new NotFound('vehicle');
     return vehicle;
@@ -127,7 +128,7 @@ export class PartnerVehicleFieldsResolver {
   @FieldResolver(() => Int, {
     description: 'How many active vehicles are assigned to this partner itself now (not counting those of its sub-partners).',
   })
-  vehicleCount(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<number> {
+  vehicleCount(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Promise<number> {
     return vehicleLoaders(ctx).assignedVehicleCount.load(partner.id);
   }
 }

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
-import { batched, contextLoaders, groupedBy } from '../../common/context/loaders.js';
+import { batched, contextLoaders, groupRows, primeRows } from '../../common/context/loaders.js';
+import { rowsWhere } from '../../common/db/plain-rows.js';
+import { uuidArray } from '../../common/db/uuid-array.js';
 import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
 import { visibleAccessWhere } from '../access/owner-access.js';
 import { VehicleAssignment } from './vehicle-assignment.entity.js';
@@ -7,18 +9,36 @@ import { assignedVehicleCounts } from './vehicle-counts.queries.js';
 
 /** Vehicles' loaders (vehicles by id: `loaderById(ctx, Vehicle)`). */
 export const vehicleLoaders = contextLoaders((em, ctx) => ({
-  /** every assignment period of each vehicle, newest first */
-  assignmentsByVehicle: groupedBy(em, VehicleAssignment, 'vehicle', { assignedAt: 'desc' }),
+  /** every assignment period of each vehicle, newest first: plain rows, each with its partner (and the partner's organization) read along */
+  assignmentsByVehicle: new DataLoader<string, VehicleAssignment[]>(async (ids) => {
+    const { rows, related } = await rowsWhere(em, VehicleAssignment, {
+      where: ['t."vehicle_id" = any(?::uuid[])'],
+      params: [uuidArray(ids)],
+      orderBy: 't."assigned_at" desc, t."id" desc',
+      along: ['partner'],
+    });
+    primeRows(ctx, related);
+    return groupRows(ids, rows, (row) => row.vehicle.id);
+  }),
   /**
    * the owners' access to each vehicle the viewer holds (owner-access.ts: none through a job grant),
    * oldest first — the `owners` field's rule, which the vehicles export applies through the same function
    */
   visibleOwnerAccessByVehicle: new DataLoader<string, OwnerVehicleAccess[]>(async (ids) => {
-    const where = { $and: [{ vehicle: { $in: [...ids] } }, await visibleAccessWhere(ctx)] };
-    const rows = await em.find(OwnerVehicleAccess, where, { orderBy: { createdAt: 'asc', id: 'asc' } });
-    const grouped = new Map<string, OwnerVehicleAccess[]>(ids.map((id) => [id, []]));
-    for (const row of rows) grouped.get(row.vehicle.id)?.push(row);
-    return ids.map((id) => grouped.get(id) ?? []);
+    const visible = await visibleAccessWhere(ctx);
+    if (Object.keys(visible).length === 0) {
+      // the viewer sees every access of its principal's vehicles: plain rows, each owner read along
+      const { rows, related } = await rowsWhere(em, OwnerVehicleAccess, {
+        where: ['t."vehicle_id" = any(?::uuid[])'],
+        params: [uuidArray(ids)],
+        orderBy: 't."created_at" asc, t."id" asc',
+        along: ['owner'],
+      });
+      primeRows(ctx, related);
+      return groupRows(ids, rows, (row) => row.vehicle.id);
+    }
+    const rows = await em.find(OwnerVehicleAccess, { $and: [{ vehicle: { $in: [...ids] } }, visible] }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return groupRows(ids, rows, (row) => row.vehicle.id);
   }),
   /** how many active vehicles are assigned to each partner itself (one grouped query per batch) */
   assignedVehicleCount: batched((ids) => assignedVehicleCounts(em, ids), 0),

@@ -19,7 +19,7 @@ import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
 import type { Partner } from '../partner/partner.entity.js';
 import { canSee, findManagedPartner, findVisiblePartner, partnerScope } from '../access/partner-scope.js';
 import { subtreesOf } from '../access/partner-tree.queries.js';
-import { findVisibleVehicle, heldVehiclesWhere, vehicleScopeWhere } from '../access/vehicle-access.js';
+import { findVisibleVehicle, readVisibleVehicle, heldVehiclesWhere, vehicleScopeWhere } from '../access/vehicle-access.js';
 import { Vehicle } from './vehicle.entity.js';
 import { VehicleAssignment } from './vehicle-assignment.entity.js';
 import { containsPattern, escapeLike } from '../../common/db/like.js';
@@ -124,7 +124,8 @@ export async function listVehicles(
   });
 }
 
-export const getVehicle = findVisibleVehicle;
+/** One vehicle the viewer may see, to read (`vehicle(id)`). */
+export const getVehicle = readVisibleVehicle;
 
 export interface VehicleDetailsInput {
   make: string;

@@ -1,0 +1,212 @@
+import { ReferenceKind } from '@mikro-orm/core';
+import type { EntityClass, EntityMetadata, EntityProperty, Platform } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { TENANT_FILTER } from './tenant-filter.js';
+import type { TenantFilterArgs } from './tenant-filter.js';
+import { uuidArray } from './uuid-array.js';
+
+/**
+ * The read path's rows (issue 12): an entity's table read by hand-written SQL into plain objects
+ * shaped like the entity — every column property by its name (dates as `Date`, JSON parsed), every
+ * to-one relation as `{ id }` — without an entity, identity map or unit of work. They are typed as
+ * the entity because the GraphQL object types are the entity classes and their field resolvers
+ * read only properties and `relation.id`; never hand one to the EntityManager (it is not managed).
+ * Writes load entities as before.
+ *
+ * Each entity's shape (its select list and row mapper) is compiled once from the ORM's metadata,
+ * so a new column is read without touching this file.
+ */
+export interface RowShape<T> {
+  table: string;
+  /** `alias."column", …` — the select list for the alias (each column named `<prefix>column` when given a prefix) */
+  columns(alias: string, prefix?: string): string;
+  /** the row of `columns(…, prefix)` as the plain object */
+  toObject(row: Record<string, unknown>, prefix?: string): T;
+  meta: EntityMetadata<T>;
+}
+
+const shapes = new WeakMap<EntityMetadata, RowShape<unknown>>();
+
+function readerOf(prop: EntityProperty, platform: Platform): (value: unknown) => unknown {
+  if (prop.kind === ReferenceKind.MANY_TO_ONE || prop.kind === ReferenceKind.ONE_TO_ONE) {
+    return (value) => (value === null || value === undefined ? null : { id: value });
+  }
+  if (prop.runtimeType === 'Date') return (value) => (value === null || value === undefined ? null : platform.parseDate(value as string));
+  if (prop.customType) {
+    const type = prop.customType;
+    return (value) => (value === null || value === undefined ? null : type.convertToJSValue(value, platform));
+  }
+  return (value) => value ?? null;
+}
+
+/** The entity's row shape, compiled on first use. */
+export function rowShape<T extends object>(em: EntityManager, entity: EntityClass<T>): RowShape<T> {
+  const meta = em.getMetadata().get<T>(entity.name);
+  const known = shapes.get(meta as EntityMetadata) as RowShape<T> | undefined;
+  if (known) return known;
+  const platform = em.getPlatform();
+  const props = meta.props.filter(
+    (p) =>
+      p.persist !== false &&
+      p.fieldNames?.length === 1 &&
+      (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner)),
+  );
+  const fields = props.map((p) => ({ name: p.name as string, column: p.fieldNames[0]!, read: readerOf(p, platform) }));
+  const shape: RowShape<T> = {
+    table: meta.tableName,
+    meta,
+    columns: (alias, prefix = '') => fields.map((f) => (prefix ? `${alias}."${f.column}" as "${prefix}${f.column}"` : `${alias}."${f.column}"`)).join(', '),
+    toObject: (row, prefix = '') => {
+      const object: Record<string, unknown> = {};
+      for (const f of fields) object[f.name] = f.read(row[prefix + f.column]);
+      return object as T;
+    },
+  };
+  shapes.set(meta as EntityMetadata, shape as RowShape<unknown>);
+  return shape;
+}
+
+/**
+ * The entity's tenant filter (tenant-filter.ts) as SQL on `alias`, from the parameters the context's
+ * EntityManager was scoped with — the same condition the ORM adds to every read of the entity. A
+ * fork without them fails loudly, as the ORM's filter does. With `params` null the ids are written
+ * into the SQL as literals (uuids only): a join's condition then adds no parameter before the where
+ * clause's.
+ */
+export function tenantSql<T>(em: EntityManager, shape: RowShape<T>, alias: string, params: unknown[] | null): string {
+  const filter = shape.meta.filters[TENANT_FILTER];
+  if (!filter) return 'true';
+  const args = em.getFilterParams<TenantFilterArgs>(TENANT_FILTER);
+  if (!args) throw new Error(`${shape.meta.className}: the EntityManager is not scoped (no tenant filter parameters)`);
+  const cond = (filter.cond as (a: TenantFilterArgs) => Record<string, unknown>)(args);
+  const entries = Object.entries(cond);
+  if (entries.length === 0) return 'true';
+  if (entries.length !== 1) throw new Error(`${shape.meta.className}: a tenant condition of one property is expected`);
+  const [name, value] = entries[0]!;
+  const property = (shape.meta.properties as Record<string, EntityProperty | undefined>)[name];
+  if (!property) throw new Error(`${shape.meta.className}.${name}: the tenant condition names no property`);
+  const ids = typeof value === 'string' ? [value] : (value as { $in?: string[] }).$in;
+  if (!ids) throw new Error(`${shape.meta.className}: an id or an $in list is expected in the tenant condition`);
+  const column = `${alias}."${property.fieldNames[0]}"`;
+  if (ids.length === 0) return 'false';
+  if (!params) return `${column} in (${uuidArray(ids).slice(1, -1).split(',').map((id) => `'${id}'`).join(', ')})`;
+  params.push(...ids);
+  return typeof value === 'string' ? `${column} = ?` : `${column} in (${ids.map(() => '?').join(', ')})`;
+}
+
+/** Plain SQL through the context's EntityManager: inside its transaction when it is one. */
+export function selectRows<R = Record<string, unknown>>(em: EntityManager, sql: string, params: unknown[]): Promise<R[]> {
+  return em.execute(sql, params, 'all') as Promise<R[]>;
+}
+
+const loadedAlong = new Map<EntityClass<object>, readonly string[]>();
+
+/**
+ * Whenever a row of `entity` is read — by id or joined to another row — read these to-one relations
+ * in the same statement: for a relation nearly every read of the entity follows (a partner's
+ * organization, which holds its name). Declared by the feature, in its `<feature>.loaders.ts`.
+ */
+export function loadAlong<T extends object>(entity: EntityClass<T>, relations: readonly (keyof T & string)[]): void {
+  loadedAlong.set(entity as EntityClass<object>, relations);
+}
+
+/** The rows read along the main ones, by their entity (to prime that entity's by-id loader). */
+export type RelatedRows = Map<EntityClass<object>, object[]>;
+
+interface Joined {
+  select: string[];
+  joins: string[];
+  /** collects the joined rows of one result row */
+  collect(row: Record<string, unknown>, into: RelatedRows): void;
+}
+
+/**
+ * Joins the given to-one relations of `alias` (and, for each, what its entity reads along), each
+ * tenant-filtered — a left join unless the row is sure to be found; their columns are named `<alias>__column`.
+ */
+function joinAlong(em: EntityManager, shape: RowShape<object>, alias: string, relations: readonly string[], depth = 0, underLeftJoin = false): Joined {
+  const joined: Joined = { select: [], joins: [], collect: () => undefined };
+  const collectors: Joined['collect'][] = [];
+  relations.forEach((name, i) => {
+    const prop = (shape.meta.properties as Record<string, EntityProperty | undefined>)[name];
+    if (!prop || prop.kind !== ReferenceKind.MANY_TO_ONE) throw new Error(`${shape.meta.className}.${name} is not a to-one relation`);
+    const entity = prop.targetMeta!.class as EntityClass<object>;
+    const target = rowShape(em, entity);
+    const as = `${alias}_${i}`;
+    joined.select.push(target.columns(as, `${as}__`));
+    // a required relation without a tenant condition always finds its row: an inner join, which lets
+    // PostgreSQL walk an index of the joined table in a page's order (a partner's organization by name)
+    // — unless it hangs off a left-joined row, which may be missing
+    const tenant = tenantSql(em, target, as, null);
+    const join = !underLeftJoin && !prop.nullable && tenant === 'true' ? 'join' : 'left join';
+    joined.joins.push(`${join} "${target.table}" as ${as} on ${as}."id" = ${alias}."${prop.fieldNames[0]}" and ${tenant}`);
+    if (depth > 3) throw new Error('loadAlong: too deep');
+    const inner = joinAlong(em, target, as, loadedAlong.get(entity) ?? [], depth + 1, join === 'left join');
+    joined.select.push(...inner.select);
+    joined.joins.push(...inner.joins);
+    collectors.push((row, into) => {
+      if (row[`${as}__id`] == null) return;
+      if (!into.has(entity)) into.set(entity, []);
+      into.get(entity)!.push(target.toObject(row, `${as}__`));
+      inner.collect(row, into);
+    });
+  });
+  joined.collect = (row, into) => collectors.forEach((c) => c(row, into));
+  return joined;
+}
+
+/**
+ * `select … from <table> as t` with the columns of the rows read along: the relations given and those
+ * the entity declares with {@link loadAlong}. (Their tenant conditions carry no parameter.)
+ */
+export function selectAlong<T extends object>(em: EntityManager, shape: RowShape<T>, relations: readonly string[]) {
+  const all = [...new Set([...(loadedAlong.get(shape.meta.class as EntityClass<object>) ?? []), ...relations])];
+  const joined = joinAlong(em, shape as unknown as RowShape<object>, 't', all);
+  const from = `"${shape.table}" as t ${joined.joins.join(' ')}`;
+  const columns = [shape.columns('t'), ...joined.select].join(', ');
+  return {
+    sql: `select ${columns} from ${from}`,
+    columns,
+    /** the table with its joins, for a count of the same conditions */
+    from,
+    /** the alias of a relation read along (`organization` → `t_0`), for conditions and orders on its columns */
+    aliasOf(relation: string): string {
+      const i = all.indexOf(relation);
+      if (i < 0) throw new Error(`${shape.meta.className}.${relation} is not read along`);
+      return `t_${i}`;
+    },
+    /** the main rows and the rows read along them */
+    read(rows: Record<string, unknown>[]): { rows: T[]; related: RelatedRows } {
+      const related: RelatedRows = new Map();
+      for (const row of rows) joined.collect(row, related);
+      return { rows: rows.map((row) => shape.toObject(row)), related };
+    },
+  };
+}
+
+/** Rows by id with what they read along, tenant-filtered like every read of the context, in one statement. */
+export async function rowsById<T extends object>(em: EntityManager, entity: EntityClass<T>, ids: readonly string[]): Promise<{ rows: T[]; related: RelatedRows }> {
+  if (ids.length === 0) return { rows: [], related: new Map() };
+  const shape = rowShape(em, entity);
+  const select = selectAlong(em, shape, []);
+  const params: unknown[] = [uuidArray(ids)];
+  const rows = await selectRows(em, `${select.sql} where t."id" = any(?::uuid[]) and ${tenantSql(em, shape, 't', params)}`, params);
+  return select.read(rows);
+}
+
+/**
+ * Rows matching `where` (SQL on the alias `t`, with `?` placeholders for `params`) with what they read
+ * along (`along` and the entity's {@link loadAlong}), tenant-filtered, in one statement.
+ */
+export async function rowsWhere<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  query: { where: readonly string[]; params: readonly unknown[]; orderBy: string; along?: readonly string[] },
+): Promise<{ rows: T[]; related: RelatedRows }> {
+  const shape = rowShape(em, entity);
+  const select = selectAlong(em, shape, query.along ?? []);
+  const params: unknown[] = [];
+  const conditions = [tenantSql(em, shape, 't', params), ...query.where];
+  params.push(...query.params);
+  return select.read(await selectRows(em, `${select.sql} where ${conditions.join(' and ')} order by ${query.orderBy}`, params));
+}
