@@ -114,4 +114,18 @@ describe('simulate technicians', () => {
     const publishedJobs = new Set(published.flatMap((p) => p.jobIds));
     for (const event of events) expect(publishedJobs.has(event.job_id)).toBe(true);
   });
+
+  it('plans new jobs once every job has finished, so the demo never stands still', async () => {
+    const sql = <T>(text: string, params: unknown[] = []): Promise<T[]> => app.systemEm().getConnection().execute(text, params);
+    await sql(`update job set status = 'SUCCEEDED' where deleted_at is null and status <> 'SUCCEEDED'`);
+    const jobsOfA = async () => (await sql<{ status: string }>(`select status from job where principal_id = ? and deleted_at is null`, [world.principalA.id])).map((j) => j.status);
+    const before = (await jobsOfA()).length;
+    simulation = startTechnicianSimulation(app.orm, app.deps, { everyMs: 20, changesPerRound: 2, random: seeded(7) });
+    for (let round = 0; round < 100 && !(await jobsOfA()).some((status) => status !== 'SUCCEEDED'); round++) await simulation.nextRound();
+    await simulation.stop();
+    simulation = null;
+    const after = await jobsOfA();
+    expect(after.length).toBeGreaterThan(before);
+    expect(after.filter((status) => ['ASSIGNED', 'RUNNING'].includes(status)).length).toBeGreaterThan(0);
+  });
 });

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { JobAction } from '@partner-hub/domain';
+import type { JobAction, JobStatus } from '@partner-hub/domain';
 import type { AppDeps } from '../common/context/request-context.js';
 import { AccessError, UserError } from '../common/errors/app-errors.js';
 import { viewerOfUser } from '../modules/auth/authenticate.js';
@@ -39,7 +39,7 @@ const FAILURE_REASONS = [
 
 interface CandidateJob {
   id: string;
-  status: 'PENDING' | 'ASSIGNED' | 'RUNNING' | 'FAILED';
+  status: JobStatus;
   principal_id: string;
   service_partner_id: string | null;
   technician_id: string | null;
@@ -88,7 +88,15 @@ export function startTechnicianSimulation(orm: MikroORM, deps: AppDeps, options:
         if (job.status === 'FAILED' && random() < 0.3) return { actor, kind: 'create', like: job, servicePartnerId };
         return { actor, kind: 'transition', job, action: job.status === 'PENDING' ? 'ASSIGN' : 'REASSIGN', servicePartnerId };
       }
+      default:
+        return null;
     }
+  }
+
+  /** The principal's staff plan (and assign) a new job on the vehicle of a finished one. */
+  async function newJobLike(job: CandidateJob): Promise<Step | null> {
+    const [actor, servicePartnerId] = await Promise.all([staffOf(job.principal_id), servicePartnerOf(job.principal_id)]);
+    return actor && servicePartnerId ? { actor, kind: 'create', like: job, servicePartnerId } : null;
   }
 
   async function take(step: Step): Promise<void> {
@@ -104,21 +112,21 @@ export function startTechnicianSimulation(orm: MikroORM, deps: AppDeps, options:
 
   async function round(): Promise<void> {
     // running and assigned jobs move most; pending and failed ones are the principal's occasional part
-    const weights: [CandidateJob['status'], number][] = [['RUNNING', 4], ['ASSIGNED', 4], ['PENDING', 1], ['FAILED', 1]];
+    const weights: [JobStatus, number][] = [['RUNNING', 4], ['ASSIGNED', 4], ['PENDING', 1], ['FAILED', 1]];
     for (let change = 0; change < changesPerRound && !stopped; change++) {
       // the maintained counters say which statuses have jobs, without counting them
-      const available = await sql<{ status: CandidateJob['status'] }>(`select distinct status from job_count where n > 0 and status in ('PENDING', 'ASSIGNED', 'RUNNING', 'FAILED')`);
+      const available = await sql<{ status: JobStatus }>(`select distinct status from job_count where n > 0 and status in ('PENDING', 'ASSIGNED', 'RUNNING', 'FAILED')`);
       const open = weights.filter(([status]) => available.some((a) => a.status === status));
       const total = open.reduce((sum, [, w]) => sum + w, 0);
       let roll = random() * total;
       const status = open.find(([, w]) => (roll -= w) < 0)?.[0];
-      if (!status) return;
+      // every job finished: the principal plans a new one like a finished one, so the demo never stands still
       const jobs = await sql<CandidateJob>(
-        `select id, status, principal_id, service_partner_id, technician_id, kind, vehicle_id from job where deleted_at is null and status = ? order by created_at limit 25`,
-        [status],
+        `select id, status, principal_id, service_partner_id, technician_id, kind, vehicle_id from job where deleted_at is null and status = ? order by created_at desc limit 25`,
+        [status ?? 'SUCCEEDED'],
       );
       const job = pick(jobs);
-      const step = job ? await stepFor(job) : null;
+      const step = job ? await (status ? stepFor(job) : newJobLike(job)) : null;
       if (!step) continue;
       try {
         await take(step);
