@@ -3,25 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { findChromium, withPage } from './support/browser';
 import { browserSuite } from './support/suite';
 import { openAndSignIn } from './support/sign-in';
+import { gql, randomVin } from './support/demo-data';
 
 const PRINCIPAL_ADMIN = 'admin@aurora-motors.example';
-const VIN_ALPHABET = '0123456789ABCDEFGHJKLMNPRSTUVWXYZ';
 const chromiumPath = findChromium();
 const FLOW_TIMEOUT_MS = 180_000;
-
-function randomVin(): string {
-  let vin = 'W';
-  for (let i = 1; i < 17; i++) vin += VIN_ALPHABET[Math.floor(Math.random() * VIN_ALPHABET.length)];
-  return vin;
-}
-
-/** Sends a GraphQL request with the page's session cookie; fails on any GraphQL error. */
-async function gql<T>(page: Page, baseUrl: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await page.request.post(`${baseUrl}/graphql`, { headers: { 'content-type': 'application/json' }, data: { query, variables } });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (!body.data || body.errors) throw new Error(`GraphQL failed: ${JSON.stringify(body)}`);
-  return body.data;
-}
 
 /** A job of the principal's on its own new vehicle, through the API (the list is what this file tests). */
 async function createJob(page: Page, baseUrl: string, title: string, servicePartnerId: string | null = null): Promise<string> {

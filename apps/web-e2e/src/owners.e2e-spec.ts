@@ -3,15 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { findChromium, withPage } from './support/browser';
 import { browserSuite } from './support/suite';
 import { openAndSignIn as signIn } from './support/sign-in';
+import { randomVin } from './support/demo-data';
 
 const chromiumPath = findChromium();
 
-const VIN_ALPHABET = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
-
-/** A valid European-style VIN (no North-American check digit applies), unique enough for one run. */
-function randomVin(): string {
-  return `W${Array.from({ length: 16 }, () => VIN_ALPHABET[Math.floor(Math.random() * VIN_ALPHABET.length)]).join('')}`;
-}
 
 /** One GraphQL operation from inside the signed-in page (the session cookie goes along); fails on errors. */
 async function api<T>(page: Page, query: string, variables: Record<string, unknown>): Promise<T> {

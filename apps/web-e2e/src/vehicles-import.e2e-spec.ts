@@ -3,12 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { findChromium, saveScreenshot, withPage } from './support/browser';
 import { browserSuite } from './support/suite';
 import { openAndSignIn } from './support/sign-in';
+import { randomVin } from './support/demo-data';
 
 const chromiumPath = findChromium();
 
-const VIN_ALPHABET = '0123456789ABCDEFGHJKLMNPRSTUVWXYZ';
 /** A European VIN (no check digit applies) no seed row has. */
-const randomVin = () => `W${Array.from({ length: 16 }, () => VIN_ALPHABET[Math.floor(Math.random() * VIN_ALPHABET.length)]).join('')}`;
 
 async function chooseCsv(page: Page, name: string, content: string): Promise<void> {
   await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });

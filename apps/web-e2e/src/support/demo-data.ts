@@ -1,0 +1,19 @@
+import type { Page } from 'playwright-core';
+
+const VIN_ALPHABET = '0123456789ABCDEFGHJKLMNPRSTUVWXYZ';
+
+/** A random European VIN (first character W: no North-American check digit applies). */
+export function randomVin(): string {
+  return `W${Array.from({ length: 16 }, () => VIN_ALPHABET[Math.floor(Math.random() * VIN_ALPHABET.length)]).join('')}`;
+}
+
+/** Sends a GraphQL request with the page's session cookie; fails on any GraphQL error. */
+export async function gql<T>(page: Page, baseUrl: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await page.request.post(`${baseUrl}/graphql`, {
+    headers: { 'content-type': 'application/json' },
+    data: { query, variables },
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (!body.data || body.errors) throw new Error(`GraphQL failed: ${JSON.stringify(body)}`);
+  return body.data;
+}
