@@ -28,3 +28,23 @@ export async function assertJobCountsExact(em: EntityManager): Promise<void> {
   const drift = await jobCountDrift(em);
   if (drift.length > 0) throw new Error(`job_count drifted from the jobs it counts: ${JSON.stringify(drift.slice(0, 10))}`);
 }
+
+/** Where a tab counter (`vehicle_count`, `owner_count`) disagrees with counting its table's rows: one row per principal and tab. */
+export async function tabCountDrift(em: EntityManager, table: 'vehicle' | 'owner'): Promise<{ key: string; counted: number; kept: number }[]> {
+  const rows: { key: string; counted: string; kept: string }[] = await em.getConnection().execute(
+    `with counted as (select principal_id, archived_at is not null as archived, count(*) as n from "${table}" group by 1, 2)
+     select concat_ws('/', coalesce(c.principal_id, k.principal_id), coalesce(c.archived, k.archived)) as key,
+            coalesce(c.n, 0) as counted, coalesce(k.n, 0) as kept
+       from counted c full join "${table}_count" k on (c.principal_id, c.archived) = (k.principal_id, k.archived)
+      where coalesce(c.n, 0) <> coalesce(k.n, 0)`,
+  );
+  return rows.map((r) => ({ key: r.key, counted: Number(r.counted), kept: Number(r.kept) }));
+}
+
+/** Fails when the vehicle or owner counters drifted from their rows: every integration test's app checks it when it closes. */
+export async function assertTabCountsExact(em: EntityManager): Promise<void> {
+  for (const table of ['vehicle', 'owner'] as const) {
+    const drift = await tabCountDrift(em, table);
+    if (drift.length > 0) throw new Error(`${table}_count drifted from the rows it counts: ${JSON.stringify(drift.slice(0, 10))}`);
+  }
+}
