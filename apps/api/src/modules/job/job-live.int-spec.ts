@@ -130,7 +130,7 @@ let principalKeyId = '';
 
 beforeAll(async () => {
   app = await createTestApp();
-  // counts the subscriptions that start listening (a subscription listens from its first pull on)
+  // counts the subscriptions that start listening: jobEventAdded's listen from their first pull on…
   const subscribe = app.deps.pubSub.subscribeToPrincipals.bind(app.deps.pubSub);
   app.deps.pubSub.subscribeToPrincipals = ((...args: Parameters<typeof subscribe>) => {
     const iterable = subscribe(...args);
@@ -149,6 +149,17 @@ beforeAll(async () => {
     };
     return counted;
   }) as typeof subscribe;
+  // …jobChanged's as they subscribe, with one handler for each of their principals
+  const listen = app.deps.pubSub.listenToPrincipal.bind(app.deps.pubSub);
+  const handlers = new WeakSet<object>();
+  app.deps.pubSub.listenToPrincipal = ((...args: Parameters<typeof listen>) => {
+    const stop = listen(...args);
+    if (args[0] === 'JOB_CHANGED' && !handlers.has(args[2])) {
+      handlers.add(args[2]);
+      listeners += 1;
+    }
+    return stop;
+  }) as typeof listen;
   server = await startServer(app.orm, app.deps, 0, '127.0.0.1');
   const em = app.systemEm();
   world = await buildWorld(em);
