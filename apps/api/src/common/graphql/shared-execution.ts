@@ -25,6 +25,13 @@ const shareable = new WeakSet<object>();
 const results = new WeakMap<object, Map<string, PromiseOrValue<ExecutionResult>>>();
 const documentIds = new WeakMap<DocumentNode, number>();
 let documentCount = 0;
+/** how many deliveries reused another subscriber's execution (since the process started) */
+let reused = 0;
+
+/** How many deliveries so far were served another subscriber's execution of the same event, operation and group. */
+export function sharedResults(): number {
+  return reused;
+}
 
 /** Marks `event` (one event's root value, the same object for all its subscribers) as executed once per group. */
 export function shareExecution<T extends object>(event: T): T {
@@ -57,7 +64,7 @@ function executeEvent(args: ExecutionArgs, group: string | null, event: unknown)
   if (result === undefined) {
     result = execute({ ...args, rootValue: event });
     byGroup.set(group, result);
-  }
+  } else reused += 1;
   return result;
 }
 

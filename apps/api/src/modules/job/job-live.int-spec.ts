@@ -25,6 +25,7 @@ import { makeUser } from '../user/user.factory.js';
 import { makeVehicle } from '../vehicle/vehicle.factory.js';
 import type { Vehicle } from '../vehicle/vehicle.entity.js';
 import { createJob } from './job.service.js';
+import { sharedResults } from '../../common/graphql/shared-execution.js';
 import { jobsImportsSettled } from './jobs-import.service.js';
 
 /** Waits until `condition` holds (bounded by the test's own timeout, never by a guess of how long it takes). */
@@ -176,6 +177,7 @@ beforeAll(async () => {
   const spStaff = await makeUser(em, world.service, { role: 'STAFF', password: WORLD_PASSWORD });
   const sp2Admin = await makeUser(em, service2, { role: 'ADMIN', password: WORLD_PASSWORD });
   const sp2Technician = await makeUser(em, service2, { role: 'TECHNICIAN', password: WORLD_PASSWORD });
+  const spTechnician2 = await makeUser(em, world.service, { role: 'TECHNICIAN', password: WORLD_PASSWORD });
   const keys = {
     principal: makeApiKey(em, world.principalA, { role: 'MANAGER', name: 'principal system' }, secret),
     service: makeApiKey(em, world.service, { role: 'ADMIN', name: 'service system' }, secret),
@@ -192,6 +194,7 @@ beforeAll(async () => {
     spAdmin: await session(spAdmin.email),
     spStaff: await session(spStaff.email),
     technician: await session(world.users.technician.email),
+    technician2: await session(spTechnician2.email),
     spKey: { bearer: keys.service.token },
     sp2Admin: await session(sp2Admin.email),
     sp2Technician: await session(sp2Technician.email),
@@ -372,6 +375,48 @@ describe('jobChanged: filters', () => {
     expect(brief(partner)).toEqual([['CREATED', j4], started]);
     expect(brief(vehicle)).toEqual([['CREATED', j3], ['TRANSITIONED', j3], ['IMPORTED', batch2], started]);
     expect(brief(batch)).toEqual([started]);
+  });
+});
+
+describe('jobChanged: one execution per visibility group', () => {
+  it('hands subscribers of the same operation the result of their own group only: each receives what it would read itself', async () => {
+    // one document for everyone, with fields that differ by role (availableActions), by technician
+    // (who started the job) and by grant (vehicle, configuration)
+    const doc = 'subscription { jobChanged { change jobId job { id status availableActions vehicle { id } configuration { firmware } } } }';
+    const roles = ['principalViewer', 'principalViewer', 'principalManager', 'spAdmin', 'technician', 'technician2', 'sp2Admin', 'otherPrincipal'] as const;
+    const shared = sharedResults();
+    const subs = await subscribed(...roles.map((role) => () => new Line(who[role] ?? {}, doc, {}, 'jobChanged')));
+    const marks = subs.map((l) => l.received.length);
+    const heard = (i: number) => heardBefore(subs[i] as Line, marks[i] ?? 0) as unknown as { change: string; job: { status: string; availableActions: string[]; vehicle: unknown } | null }[];
+
+    const jobId = await created({ assign: true, servicePartnerId: SP.id, vehicleId: v2.id, configuration: { firmware: '5.1' } });
+    await gqlOk(TRANSITION, { id: jobId, action: 'START' }, 'technician');
+    await gqlOk(TRANSITION, { id: jobId, action: 'SUCCEED' }, 'technician');
+    await barrier(...subs);
+
+    // a partner the job is not assigned to, and another principal: nothing of it
+    expect([heard(6), heard(7)]).toEqual([[], []]);
+    const running = (i: number) => heard(i).find((c) => c.job?.status === 'RUNNING')?.job;
+    // the technician who started it may finish it; another technician of the same partner may not
+    expect(running(4)?.availableActions).toEqual(expect.arrayContaining(['SUCCEED', 'FAIL']));
+    expect(running(5)?.availableActions).not.toContain('SUCCEED');
+    // principal staff who may change jobs, and those who may only read
+    const assigned = (i: number) => heard(i).find((c) => c.change === 'CREATED')?.job;
+    expect(assigned(0)?.availableActions).toEqual([]);
+    expect(assigned(2)?.availableActions.length).toBeGreaterThan(0);
+    // the last change: every subscriber received exactly what it reads itself now (the grant has ended for the partner)
+    const now = 'query($id: ID!) { job(id: $id) { id status availableActions vehicle { id } configuration { firmware } } }';
+    for (const [i, role] of roles.slice(0, 6).entries()) {
+      const { data, errors } = await app.gql(now, { id: jobId }, { sessionToken: who[role]?.session ?? null });
+      expect(errors, role).toBeUndefined();
+      expect(heard(i).map((c) => c.change), role).toEqual(['CREATED', 'TRANSITIONED', 'TRANSITIONED']);
+      expect(heard(i)[2]?.job, role).toEqual(data?.['job']);
+    }
+    expect(heard(0)[2]?.job?.vehicle).toEqual({ id: v2.id });
+    expect(heard(4)[2]?.job?.vehicle).toBeNull();
+    // the two principal viewers are one group: the second received the first's execution of each change
+    expect(heard(1)).toEqual(heard(0));
+    expect(sharedResults() - shared).toBeGreaterThanOrEqual(3);
   });
 });
 
