@@ -123,6 +123,8 @@ let SP: Partner;
 let SP2: Partner;
 let v1: Vehicle;
 let v2: Vehicle;
+/** only the shared-execution test's job is on it (its grant ends when that job succeeds) */
+let v3: Vehicle;
 const who: Record<string, Credential> = {};
 /** jobs only to make barriers: one each assigned to SP and to SP2 (principal A), one of principal B */
 const barrierJobs: { a: string[]; b: string } = { a: [], b: '' };
@@ -172,6 +174,7 @@ beforeAll(async () => {
   em.persist(SP2);
   v1 = makeVehicle(em, world.principalA);
   v2 = makeVehicle(em, world.principalA);
+  v3 = makeVehicle(em, world.principalA);
   const vB = makeVehicle(em, world.principalB);
   const spAdmin = await makeUser(em, world.service, { role: 'ADMIN', password: WORLD_PASSWORD });
   const spStaff = await makeUser(em, world.service, { role: 'STAFF', password: WORLD_PASSWORD });
@@ -389,7 +392,7 @@ describe('jobChanged: one execution per visibility group', () => {
     const marks = subs.map((l) => l.received.length);
     const heard = (i: number) => heardBefore(subs[i] as Line, marks[i] ?? 0) as unknown as { change: string; job: { status: string; availableActions: string[]; vehicle: unknown } | null }[];
 
-    const jobId = await created({ assign: true, servicePartnerId: SP.id, vehicleId: v2.id, configuration: { firmware: '5.1' } });
+    const jobId = await created({ assign: true, servicePartnerId: SP.id, vehicleId: v3.id, configuration: { firmware: '5.1' } });
     await gqlOk(TRANSITION, { id: jobId, action: 'START' }, 'technician');
     await gqlOk(TRANSITION, { id: jobId, action: 'SUCCEED' }, 'technician');
     await barrier(...subs);
@@ -412,7 +415,7 @@ describe('jobChanged: one execution per visibility group', () => {
       expect(heard(i).map((c) => c.change), role).toEqual(['CREATED', 'TRANSITIONED', 'TRANSITIONED']);
       expect(heard(i)[2]?.job, role).toEqual(data?.['job']);
     }
-    expect(heard(0)[2]?.job?.vehicle).toEqual({ id: v2.id });
+    expect(heard(0)[2]?.job?.vehicle).toEqual({ id: v3.id });
     expect(heard(4)[2]?.job?.vehicle).toBeNull();
     // the two principal viewers are one group: the second received the first's execution of each change
     expect(heard(1)).toEqual(heard(0));
