@@ -32,17 +32,20 @@ function principalTypeOf(topic: string, detail: unknown): string | null {
  * wait for the next event, removed ones are not called, a listener that throws is reported as an uncaught
  * exception (after the others ran).
  */
-class LocalEvents implements AppEventTarget {
-  private readonly listeners = new Map<string, Set<EventListenerOrEventListenerObject>>();
+type Listener = NonNullable<Parameters<EventTarget['addEventListener']>[1]>;
 
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null): void {
+class LocalEvents implements AppEventTarget {
+  private readonly listeners = new Map<string, Set<Listener>>();
+
+  /** (no options: every listener of this app's pub/sub is a plain one) */
+  addEventListener(type: string, listener: Listener | null, _options?: unknown): void {
     if (!listener) return;
     let set = this.listeners.get(type);
     if (!set) this.listeners.set(type, (set = new Set()));
     set.add(listener);
   }
 
-  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null): void {
+  removeEventListener(type: string, listener: Listener | null, _options?: unknown): void {
     const set = listener ? this.listeners.get(type) : undefined;
     if (!set || !listener) return;
     set.delete(listener);
