@@ -10,6 +10,8 @@ import { partnerScope } from '../access/partner-scope.js';
 import { Partner } from './partner.entity.js';
 import { partnerLoaders } from './partner.loaders.js';
 import { subPartnerCountSql } from './sub-partner-counts.queries.js';
+import { vehicleLoaders } from '../vehicle/vehicle.loaders.js';
+import { assignedVehicleCountSql } from '../vehicle/vehicle-counts.queries.js';
 import type { PartnerFilterInput } from './partner.service.js';
 
 /**
@@ -47,14 +49,24 @@ export async function partnersWhereSql(ctx: RequestContext, filter: PartnerFilte
   return { where, params };
 }
 
-/** A page of partners as plain rows, their organizations and parents read along. */
+/**
+ * A page of partners as plain rows, their organizations and parents read along; the sub-partner and
+ * vehicle counts that `selected` names (all when not given) computed per row in the same statement.
+ */
 export async function partnersPage(
   ctx: RequestContext,
   filter: PartnerFilterInput,
   order: { orderBy: string; direction: 'asc' | 'desc' },
   first: number,
   after: string | null | undefined,
+  selected?: ReadonlySet<string>,
 ): Promise<Page<Partner>> {
+  const asked = (field: string) => !selected || selected.has(field);
+  // the counts the page shows, per row on their indexes — (principal_id, parent_id), the open assignments —
+  // primed into the loaders their fields read (the fields still apply their own authorization)
+  const compute: Record<string, string> = {};
+  if (asked('subPartnerCount')) compute['subPartnerCount'] = subPartnerCountSql('t');
+  if (asked('vehicleCount')) compute['vehicleCount'] = assignedVehicleCountSql('t');
   return keysetRows(ctx.em, rowShape(ctx.em, Partner), {
     ...(await partnersWhereSql(ctx, filter)),
     first,
@@ -63,8 +75,10 @@ export async function partnersPage(
     // `organization` is read along every partner (partner.loaders.ts): t_0; the parent and its organization after it
     along: ['parent'],
     related: (rows) => primeRows(ctx, rows),
-    // the sub-partner count every partners list shows, per row on the (principal_id, parent_id) index, primed into its loader
-    compute: { subPartnerCount: subPartnerCountSql('t') },
-    computed: (id, values) => partnerLoaders(ctx).subPartnerCount.prime(id, Number(values['subPartnerCount'])),
+    compute,
+    computed: (id, values) => {
+      if ('subPartnerCount' in values) partnerLoaders(ctx).subPartnerCount.prime(id, Number(values['subPartnerCount']));
+      if ('vehicleCount' in values) vehicleLoaders(ctx).assignedVehicleCount.prime(id, Number(values['vehicleCount']));
+    },
   });
 }
