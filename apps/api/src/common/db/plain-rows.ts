@@ -27,6 +27,8 @@ export interface RowShape<T> {
   indexOf(column: string): number;
   /** the values of `columns` in a row read as an array, from `offset` on, as the plain object */
   fromValues(values: readonly unknown[], offset: number): T;
+  /** a row read as an object (`selectRows`) with the columns by their names, as the plain object */
+  toObject(row: Record<string, unknown>): T;
   meta: EntityMetadata<T>;
 }
 
@@ -88,6 +90,7 @@ export function rowShape<T extends object>(em: EntityManager, entity: EntityClas
       return i;
     },
     fromValues: compileMapper<T>(fields),
+    toObject: (row) => shape.fromValues(fields.map((f) => row[f.column]), 0),
   };
   shapes.set(meta as EntityMetadata, shape as RowShape<unknown>);
   return shape;
@@ -123,7 +126,7 @@ export function tenantSql<T>(em: EntityManager, shape: RowShape<T>, alias: strin
 
 /** What the pool hands out: node-postgres's client, with the ORM's type parsers (timestamps as text). */
 interface PgClient {
-  query(config: { text: string; values: unknown[]; rowMode: 'array' }): Promise<{ rows: unknown[][] }>;
+  query(config: { text: string; values: unknown[]; rowMode: 'array' | undefined }): Promise<{ rows: unknown[] }>;
 }
 
 interface KnexClient {
@@ -133,7 +136,7 @@ interface KnexClient {
 
 /** A transaction's query builder, as far as a raw statement goes. */
 interface KnexTransaction {
-  raw(sql: string, params: unknown[]): { options(options: { rowMode: 'array' }): Promise<{ rows: unknown[][] }> };
+  raw(sql: string, params: unknown[]): { options(options: { rowMode: 'array' | undefined }): Promise<{ rows: unknown[] }> };
 }
 
 /**
@@ -164,14 +167,23 @@ function numberedPlaceholders(sql: string): string {
  * builder's and the ORM's per-call work (binding, logging, result wrapping) cost more than the
  * statement itself (issue 12).
  */
-export async function selectValues(em: EntityManager, sql: string, params: unknown[]): Promise<unknown[][]> {
+export function selectValues(em: EntityManager, sql: string, params: unknown[]): Promise<unknown[][]> {
+  return select(em, sql, params, 'array') as Promise<unknown[][]>;
+}
+
+/** {@link selectValues} with each row as an object by column name (for a few values: a count, a sum). */
+export function selectRows<R = Record<string, unknown>>(em: EntityManager, sql: string, params: unknown[]): Promise<R[]> {
+  return select(em, sql, params, undefined) as Promise<R[]>;
+}
+
+async function select(em: EntityManager, sql: string, params: unknown[], rowMode: 'array' | undefined): Promise<unknown[]> {
   if (plainStatements.hasSubscribers) plainStatements.publish({ sql });
   const transaction = em.getTransactionContext<KnexTransaction>();
-  if (transaction) return (await transaction.raw(sql, params).options({ rowMode: 'array' })).rows;
+  if (transaction) return (await transaction.raw(sql, params).options({ rowMode })).rows;
   const pool = em.getConnection().getKnex().client as unknown as KnexClient;
   const connection = await pool.acquireConnection();
   try {
-    return (await connection.query({ text: numberedPlaceholders(sql), values: params, rowMode: 'array' })).rows;
+    return (await connection.query({ text: numberedPlaceholders(sql), values: params, rowMode })).rows;
   } finally {
     await pool.releaseConnection(connection);
   }
