@@ -12,7 +12,8 @@
  * `bench_http_<jobs>` and reused by every later run (drop it, or delete BENCH_HTTP_DIR, to rebuild).
  * It lives on an embedded PostgreSQL in BENCH_HTTP_DIR (default <tmp>/partner-hub-bench-http) or on
  * the server of BENCH_DATABASE_URL. BENCH_HTTP_SECONDS (default 15) is how long each load runs;
- * BENCH_HTTP_CPU_PROF=<dir> makes the server write a V8 CPU profile there; BENCH_HTTP_ONLY=jobs,tab runs only those parts.
+ * BENCH_HTTP_CPU_PROF=<dir> makes the server write a V8 CPU profile there; BENCH_HTTP_ONLY=jobs,tab runs only those parts
+ * (partners, jobs, vehicle, vehicles, tab).
  */
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -52,7 +53,7 @@ const VEHICLES = Math.floor(JOBS / 5);
 const PARTNERS = Math.max(1000, Math.floor(JOBS / 100));
 const SECONDS = Number(process.env['BENCH_HTTP_SECONDS'] ?? 15);
 const CPU_PROF = process.env['BENCH_HTTP_CPU_PROF'];
-/** BENCH_HTTP_ONLY=jobs,partners,vehicle,tab: only these parts (tab: the deep page and the total) */
+/** BENCH_HTTP_ONLY=jobs,partners,vehicle,vehicles,tab: only these parts (tab: the deep page and the total) */
 const ONLY = process.env['BENCH_HTTP_ONLY']?.split(',');
 const runs = (part: string) => !ONLY || ONLY.includes(part);
 /** hashes the bench's API key: the same in every run, so a cached database's key keeps working */
@@ -69,7 +70,7 @@ interface Built {
 
 interface Page {
   /** its name in BENCH_HTTP_ONLY */
-  name: 'partners' | 'jobs' | 'vehicle';
+  name: 'partners' | 'jobs' | 'vehicle' | 'vehicles';
   label: string;
   query: string;
   variables: Record<string, unknown>;
@@ -136,6 +137,33 @@ const PAGES: Page[] = [
         [VEHICLE, principalId],
       ),
     ],
+  },
+  {
+    name: 'vehicles',
+    label: 'vehicles newest first, with principal name, current partners and the tab\'s total (the web app\'s list)',
+    query: `query($first: Int!) { vehicles(first: $first) { totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { cursor node { id vin principalName make model year plate deviceSerial deviceModel firmware archivedAt createdAt heldOutOfView
+        assignments { id assignedAt partner { id partnerId name } } } } } }`,
+    variables: { first: 50 },
+    floor: async (client, principalId) => {
+      const page = await client.query<{ id: string }>(
+        `select v.id, v.vin, o.name as principal_name, v.make, v.model, v.year, v.plate, v.device_serial, v.device_model, v.firmware, v.archived_at, v.created_at
+           from vehicle v join organization o on o.id = v.principal_id
+          where v.principal_id = $1 and v.archived_at is null order by v.created_at desc, v.id desc limit 51`,
+        [principalId],
+      );
+      return [
+        page,
+        await client.query(`select sum(n) from vehicle_count where principal_id = $1 and not archived`, [principalId]),
+        await client.query(
+          `select a.id, a.vehicle_id, a.assigned_at, a.unassigned_at, p.id as partner_id, p.code, o.name from vehicle_assignment a
+             join partner p on p.id = a.partner_id join organization o on o.id = p.organization_id
+            where a.vehicle_id = any($1::uuid[]) and a.principal_id = $2`,
+          [`{${page.rows.map((r) => r.id).join(',')}}`, principalId],
+        ),
+      ];
+    },
   },
 ];
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findChromium, withPage } from './support/browser';
 import { browserSuite } from './support/suite';
 import { openAndSignIn } from './support/sign-in';
-import { gql, randomVin } from './support/demo-data';
+import { gql, nextAnswer, randomVin } from './support/demo-data';
 
 const PRINCIPAL_ADMIN = 'admin@aurora-motors.example';
 const chromiumPath = findChromium();
@@ -58,8 +58,9 @@ describe.skipIf(!chromiumPath)('the jobs list: bulk actions and columns', () => 
         await confirmation.getByText('A cancelled job cannot be cancelled. (1)').waitFor();
         expect(await confirmation.getByText(titles[2] as string).count()).toBe(1);
 
+        const done = nextAnswer<{ bulkJobAction: { __typename: string } }>(page, 'BulkJobAction');
         await dialog.getByRole('button', { name: 'Cancel 2 jobs' }).click();
-        await page.getByText('2 jobs were cancelled.').waitFor();
+        expect((await done).errors).toBeUndefined();
         await bar.waitFor({ state: 'detached' });
         for (const title of titles) await row(page, title).getByText('Cancelled').waitFor();
       });
@@ -88,8 +89,9 @@ describe.skipIf(!chromiumPath)('the jobs list: bulk actions and columns', () => 
         expect(await dialog.getByLabel('Title').isDisabled()).toBe(true);
         expect(await dialog.getByLabel('Firmware').isDisabled()).toBe(true);
         await dialog.getByLabel('Instructions for the technician').fill('Ring at gate 2');
+        const saved = nextAnswer<{ updateJob: { __typename: string } }>(page, 'UpdateJob');
         await dialog.getByRole('button', { name: 'Save changes' }).click();
-        await page.getByText('The job was saved.').waitFor();
+        expect((await saved).data?.updateJob.__typename).toBe('JobSuccess');
 
         const { job } = await gql<{ job: { instructions: string; status: string; events: { type: string }[] } }>(
           page,

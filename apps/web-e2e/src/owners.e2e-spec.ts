@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findChromium, withPage } from './support/browser';
 import { browserSuite } from './support/suite';
 import { openAndSignIn as signIn } from './support/sign-in';
-import { randomVin } from './support/demo-data';
+import { nextAnswer, randomVin } from './support/demo-data';
 
 const chromiumPath = findChromium();
 
@@ -63,8 +63,9 @@ describe.skipIf(!chromiumPath)('owners in the browser', () => {
       await card.getByLabel('Your user id for this person').fill(secrets[0] as string);
       await card.getByLabel('Display name').fill(secrets[1] as string);
       await card.getByLabel('Description').fill(secrets[2] as string);
+      const annotated = nextAnswer<{ updateOwnerAnnotation: { __typename: string } }>(page, 'UpdateOwnerAnnotation');
       await card.getByRole('button', { name: 'Save annotation' }).click();
-      await page.getByText('The private annotation was saved.').waitFor();
+      expect((await annotated).data?.updateOwnerAnnotation.__typename).toBe('OwnerSuccess');
 
       // access to the vehicle made above, found by its VIN
       await page.getByRole('button', { name: 'Add vehicle access' }).click();
@@ -72,8 +73,9 @@ describe.skipIf(!chromiumPath)('owners in the browser', () => {
       await access.getByRole('combobox', { name: 'Vehicle' }).fill(vin);
       await page.getByTitle(new RegExp(`^${vin}`)).click();
       await access.getByRole('radio', { name: 'Owner of the vehicle' }).check();
+      const accessAdded = nextAnswer<{ addOwnerVehicleAccess: { __typename: string } }>(page, 'AddOwnerVehicleAccess');
       await access.getByRole('button', { name: /Add access$/ }).click();
-      await page.getByText('The vehicle access was saved.').waitFor();
+      expect((await accessAdded).data?.addOwnerVehicleAccess.__typename).toBe('OwnerSuccess');
       const vehicleLink = page.getByRole('link', { name: vin, exact: true });
       expect(await vehicleLink.getAttribute('href')).toBe(`/vehicles/${created.createVehicle.vehicle.id}`);
 
@@ -82,8 +84,9 @@ describe.skipIf(!chromiumPath)('owners in the browser', () => {
       const contact = page.getByRole('dialog', { name: 'Contact Olga Owner' });
       await contact.getByLabel('Subject').fill(`Your Orion ${tag}`);
       await contact.getByLabel('Message').fill('Your vehicle is ready for pick-up.');
+      const sent = nextAnswer<{ contactOwner: { __typename: string } }>(page, 'ContactOwner');
       await contact.getByRole('button', { name: 'Send' }).click();
-      await page.getByText('Your message to Olga Owner was sent.').waitFor();
+      expect((await sent).data?.contactOwner.__typename).toBe('OwnerSuccess');
       await page.getByRole('tab', { name: 'History' }).click();
       await page.getByRole('cell', { name: 'Contacted by e-mail' }).waitFor();
       await page.goto(`${suite.server.baseUrl}/mailbox`);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findChromium, withPage } from './support/browser';
 import { browserSuite } from './support/suite';
 import { DEMO_PASSWORD, signIn } from './support/sign-in';
+import { nextAnswer } from './support/demo-data';
 
 const PRINCIPAL_ADMIN = 'admin@aurora-motors.example';
 const CLAIMED_NOTE =
@@ -98,8 +99,9 @@ describe.skipIf(!chromiumPath)('inviting a partner and claiming its organization
         expect(await phone.isDisabled()).toBe(false);
         expect(await page.getByText(CLAIMED_NOTE).count()).toBe(0);
         await phone.fill('+49 40 555 0101');
+        const saved = nextAnswer<{ updatePartnerProfile: { __typename: string } }>(page, 'UpdatePartnerProfile');
         await page.getByRole('button', { name: 'Save profile' }).click();
-        await page.getByText('The profile was saved.').waitFor();
+        expect((await saved).data?.updatePartnerProfile.__typename).toBe('PartnerSuccess');
       });
 
       // Signed in again, the principal sees the claimed profile read-only with the note.
@@ -151,8 +153,9 @@ describe.skipIf(!chromiumPath)('inviting a partner and claiming its organization
           await page.getByRole('button', { name: 'Save settings' }).click();
           const confirm = page.getByRole('dialog');
           await confirm.getByText(/and its whole subtree lose access at once/).waitFor();
+          const saved = nextAnswer<{ updatePartnerSettings: { __typename: string } }>(page, 'UpdatePartnerSettings');
           await confirm.getByRole('button', { name: 'Block', exact: true }).click();
-          await page.getByText('The settings were saved.').waitFor();
+          expect((await saved).data?.updatePartnerSettings.__typename).toBe('PartnerSuccess');
         });
 
         // The partner's next request is refused: the app returns to sign-in and says why.

@@ -5,7 +5,10 @@ import { WORLD_PASSWORD, buildWorld } from '../testing/world.js';
 import { Job } from '../modules/job/job.entity.js';
 import { Partner } from '../modules/partner/partner.entity.js';
 import { makePartner } from '../modules/partner/partner.factory.js';
-import { giveOwnerAccess, makeOwner } from '../modules/owner/owner.factory.js';
+import { annotateOwner, giveOwnerAccess, makeOwner } from '../modules/owner/owner.factory.js';
+import { makeUser } from '../modules/user/user.factory.js';
+import { makeApiKey } from '../modules/api-key/api-key.factory.js';
+import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { assignVehicle, makeVehicle } from '../modules/vehicle/vehicle.factory.js';
 import type { Vehicle } from '../modules/vehicle/vehicle.entity.js';
 
@@ -24,6 +27,21 @@ const JOBS = `query($first: Int!, $filter: JobFilter) { jobs(first: $first, filt
 const VEHICLE = `query($id: ID!) { vehicle(id: $id) { id vin make model year plate deviceSerial
   owners { id kind owner { id email name } }
   assignments { id assignedAt partner { id partnerId name } } } }`;
+const VEHICLES = `query($first: Int!, $after: String, $filter: VehicleFilter) { vehicles(first: $first, after: $after, filter: $filter) {
+  pageInfo { hasNextPage endCursor }
+  edges { cursor node { id vin principalName make model year plate deviceSerial archivedAt createdAt heldOutOfView
+    assignments { id assignedAt partner { id partnerId name } } } } } }`;
+const OWNERS = `query($first: Int!, $withAnnotation: Boolean!) { owners(first: $first) {
+  pageInfo { hasNextPage endCursor }
+  edges { cursor node { id version email name phone archivedAt createdAt vehicleCount
+    vehicles { id kind vehicle { id vin make model plate archivedAt } }
+    annotation @include(if: $withAnnotation) { displayName } } } } }`;
+const USERS = `query($first: Int!) { users(first: $first) {
+  pageInfo { hasNextPage endCursor }
+  edges { cursor node { id email name role active lastSignInAt createdAt } } } }`;
+const AUDIT = `query($first: Int!) { auditEvents(first: $first) {
+  pageInfo { hasNextPage endCursor }
+  edges { cursor node { id occurredAt action objectType objectId actorLabel actorUser { id name email } actorApiKey { id name prefix } changes } } } }`;
 const PING = `{ __typename }`;
 
 let app: TestApp;
@@ -52,6 +70,20 @@ beforeAll(async () => {
   }
   vehicle = makeVehicle(em, world.principalA);
   for (let i = 0; i < 3; i++) giveOwnerAccess(em, makeOwner(em, world.principalA), vehicle, i === 0 ? 'OWNER' : 'USER');
+  // owners of vehicles the dealer holds, each annotated; users and audit events of principal A
+  for (let i = 0; i < 60; i++) {
+    const owned = makeVehicle(em, world.principalA);
+    assignVehicle(em, owned, parent);
+    const owner = makeOwner(em, world.principalA);
+    giveOwnerAccess(em, owner, owned);
+    annotateOwner(em, owner, { displayName: `Annotated ${i}` });
+  }
+  const { apiKey } = makeApiKey(em, world.principalA, { role: 'ADMIN', name: 'Read key' }, app.deps.env.SESSION_SECRET);
+  for (let i = 0; i < 60; i++) {
+    const user = await makeUser(em, world.principalA, { role: 'VIEWER' });
+    const actor = i % 2 === 0 ? { actorUser: user } : { actorApiKey: apiKey };
+    em.persist(em.create(AuditEvent, { organization: world.principalA, action: 'user.created', objectType: 'User', objectId: user.id, actorLabel: 'read path', ...actor }));
+  }
   assignVehicle(em, vehicle, dealer, { assignedAt: new Date(Date.now() - 86_400_000), unassignedAt: new Date(Date.now() - 3_600_000) });
   assignVehicle(em, vehicle, parent);
   await em.flush();
@@ -104,6 +136,59 @@ describe('the three page shapes of the read path', () => {
     expect(mine.data?.jobs.edges.map((e: { node: unknown }) => e.node)).toEqual([expect.objectContaining({ id: pending.id, servicePartner: null, vehicle: expect.objectContaining({ vin: expect.any(String) }) })]);
     const partner = await app.gql(JOBS, vars, { sessionToken: technician });
     expect(partner.data?.jobs.edges).toEqual([]);
+  });
+
+  it('a vehicles page with principal name and current partners: at most 3 statements, flat from 5 to 50 rows', async () => {
+    for (const token of [adminA, dealerAdmin]) {
+      const small = await pageStatements(VEHICLES, { first: 5 }, token, edgesOf('vehicles'));
+      const large = await pageStatements(VEHICLES, { first: 50 }, token, edgesOf('vehicles'));
+      expect(large.length, large.join('\n')).toBe(small.length);
+      expect(large.length, large.join('\n')).toBeLessThanOrEqual(3);
+    }
+    const { data } = await app.gql(VEHICLES, { first: 50 }, { sessionToken: dealerAdmin });
+    const rows = data?.vehicles.edges.map((e: { node: { principalName: string; assignments: { partner: { name: string } }[] } }) => e.node);
+    expect(rows.every((row: { principalName: string }) => row.principalName === world.principalA.name)).toBe(true);
+    expect(rows.some((row: { assignments: { partner: { name: string } }[] }) => row.assignments.some((a) => /^Read /.test(a.partner.name)))).toBe(true);
+  });
+
+  it('an owners page with their vehicles (and, for principal staff, annotations): at most 3 statements, flat from 5 to 50 rows', async () => {
+    for (const [token, withAnnotation] of [[adminA, true], [dealerAdmin, false]] as const) {
+      const small = await pageStatements(OWNERS, { first: 5, withAnnotation }, token, edgesOf('owners'));
+      const large = await pageStatements(OWNERS, { first: 50, withAnnotation }, token, edgesOf('owners'));
+      expect(large.length, large.join('\n')).toBe(small.length);
+      expect(large.length, large.join('\n')).toBeLessThanOrEqual(3);
+    }
+    const { data } = await app.gql(OWNERS, { first: 5, withAnnotation: true }, { sessionToken: adminA });
+    expect(data?.owners.edges[0].node).toEqual(expect.objectContaining({ vehicleCount: 1, annotation: { displayName: expect.stringMatching(/^Annotated/) } }));
+    expect(data?.owners.edges[0].node.vehicles[0].vehicle.vin).toEqual(expect.any(String));
+  });
+
+  it('a users page and an audit log page with their actors: at most 3 statements, flat from 5 to 50 rows', async () => {
+    for (const [query, field] of [[USERS, 'users'], [AUDIT, 'auditEvents']] as const) {
+      const small = await pageStatements(query, { first: 5 }, adminA, edgesOf(field));
+      const large = await pageStatements(query, { first: 50 }, adminA, edgesOf(field));
+      expect(large.length, large.join('\n')).toBe(small.length);
+      expect(large.length, large.join('\n')).toBeLessThanOrEqual(3);
+    }
+    const { data } = await app.gql(AUDIT, { first: 2 }, { sessionToken: adminA });
+    type Event = { occurredAt: string; actorUser: { email: string } | null; actorApiKey: { name: string } | null };
+    const events: Event[] = (data?.auditEvents.edges ?? []).map((e: { node: Event }) => e.node);
+    expect(events.map((e) => e.actorUser?.email ?? e.actorApiKey?.name)).toContain('Read key');
+    expect(new Date(events[0]!.occurredAt).getTime()).toBeGreaterThan(0);
+  });
+
+  it("a vehicles tab's total for principal staff is read from the counters, not counted", async () => {
+    const TOTAL = `query($filter: VehicleFilter) { vehicles(first: 1, filter: $filter) { totalCount } }`;
+    const statements = await app.captureStatements(async () => {
+      const { data } = await app.gql(TOTAL, {}, { sessionToken: adminA });
+      const [{ n }] = await app.systemEm().getConnection().execute(`select count(*)::int as n from vehicle where principal_id = ? and archived_at is null`, [world.principalA.id]);
+      expect(data?.vehicles.totalCount).toBe(n);
+    });
+    expect(statements.some((s) => /from "vehicle_count"/.test(s)), statements.join('\n')).toBe(true);
+    expect(statements.some((s) => /count\(\*\)/.test(s) && /from "vehicle"/.test(s)), statements.join('\n')).toBe(false);
+    // a search is counted: its rows are what the search narrows to
+    const searched = await app.gql(TOTAL, { filter: { search: vehicle.vin.slice(-8) } }, { sessionToken: adminA });
+    expect(searched.data?.vehicles.totalCount).toBe(1);
   });
 
   it('one vehicle with its owners and assignments: at most 3 statements', async () => {

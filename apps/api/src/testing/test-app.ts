@@ -17,7 +17,7 @@ import { buildAppSchema } from '../app/build-schema.js';
 import { apolloOptions } from '../app/create-server.js';
 import type { AppDeps, HttpContextOf, HttpExchange, RequestContext } from '../common/context/request-context.js';
 import { contextFor, httpContext } from '../app/request-context.js';
-import { assertJobCountsExact } from './job-count-drift.js';
+import { assertJobCountsExact, assertTabCountsExact } from './job-count-drift.js';
 import { createTestDatabase } from './test-database.js';
 import { plainStatements } from '../common/db/plain-rows.js';
 
@@ -119,8 +119,11 @@ export async function createTestApp(options: { smtpUrl?: string; redisUrl?: stri
   }
 
   async function close(): Promise<void> {
-    // whatever the file did to jobs, the counters the lists and the dashboard read must still be exact
-    if (!options.sameDatabaseAs) await assertJobCountsExact(orm.em.fork());
+    // whatever the file did to jobs, vehicles and owners, the counters the lists and the dashboard read must still be exact
+    if (!options.sameDatabaseAs) {
+      await assertJobCountsExact(orm.em.fork());
+      await assertTabCountsExact(orm.em.fork());
+    }
     await apollo.stop();
     await events.close();
     await orm.close(true);

@@ -17,3 +17,22 @@ export async function gql<T>(page: Page, baseUrl: string, query: string, variabl
   if (!body.data || body.errors) throw new Error(`GraphQL failed: ${JSON.stringify(body)}`);
   return body.data;
 }
+
+/**
+ * The JSON answer to the next GraphQL operation named `operationName` that the page sends. Call it
+ * before the click that sends the operation, and await it after.
+ *
+ * Tests check a save by its answer rather than by its toast: a toast stays for 3 s, and on a busy
+ * machine Playwright's polling can miss it.
+ */
+export async function nextAnswer<T>(page: Page, operationName: string): Promise<{ data?: T; errors?: unknown[] }> {
+  const response = await page.waitForResponse((candidate) => {
+    if (!candidate.url().endsWith('/graphql') || candidate.request().method() !== 'POST') return false;
+    try {
+      return (candidate.request().postDataJSON() as { operationName?: string } | null)?.operationName === operationName;
+    } catch {
+      return false; // a multipart upload is not an operation this waits for
+    }
+  });
+  return (await response.json()) as { data?: T; errors?: unknown[] };
+}

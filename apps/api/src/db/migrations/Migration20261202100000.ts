@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Live job counts (docs/jobs.md, "Counts"): one row per principal, kind, status, service partner
+ * Live job counts (docs/jobs.md, "Totals from counters"): one row per principal, kind, status, service partner
  * and import batch holding how many live (not deleted) jobs have exactly those values. Statement
  * triggers on `job` keep it exact in the same transaction as every insert, update, delete, COPY or
  * truncate — whatever path wrote the jobs — so a list's total and the dashboard's numbers are a sum

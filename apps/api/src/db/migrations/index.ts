@@ -10,6 +10,8 @@ import { Migration20261202071347 } from './Migration20261202071347.js';
 import { Migration20261202100000 } from './Migration20261202100000.js';
 import { Migration20261202120000 } from './Migration20261202120000.js';
 import { Migration20261202130000 } from './Migration20261202130000.js';
+import { Migration20261202161029 } from './Migration20261202161029.js';
+import { Migration20261202164000 } from './Migration20261202164000.js';
 
 /**
  * Every committed migration, in order. Listed explicitly (not found by globbing) so the same
@@ -29,4 +31,6 @@ export const migrationsList = [
   { name: 'Migration20261202100000', class: Migration20261202100000 },
   { name: 'Migration20261202120000', class: Migration20261202120000 },
   { name: 'Migration20261202130000', class: Migration20261202130000 },
+  { name: 'Migration20261202161029', class: Migration20261202161029 },
+  { name: 'Migration20261202164000', class: Migration20261202164000 },
 ];

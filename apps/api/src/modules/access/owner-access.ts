@@ -5,7 +5,8 @@ import { memoize, viewerOf } from '../../common/context/request-context.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { idIn } from '../../common/db/subquery.js';
 import { NotFound } from '../../common/errors/app-errors.js';
-import { accessSubject, heldVehiclesWhere } from './vehicle-access.js';
+import { accessSubject, heldVehiclesSql, heldVehiclesWhere } from './vehicle-access.js';
+import type { VehicleSql } from './vehicle-access.js';
 import { Vehicle } from '../vehicle/vehicle.entity.js';
 import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
 import { Owner } from '../owner/owner.entity.js';
@@ -47,6 +48,24 @@ export function ownerScopeWhere(ctx: RequestContext): Promise<FilterQuery<Owner>
 export async function visibleAccessWhere(ctx: RequestContext): Promise<FilterQuery<OwnerVehicleAccess>> {
   const vehicleIds = await visibleVehicleIds(ctx);
   return vehicleIds ? idIn<OwnerVehicleAccess>(accessesTo(ctx, vehicleIds.subquery, 'id')) : {};
+}
+
+/**
+ * {@link ownerScopeWhere} in SQL on the owner table's alias `t` (the read path's queries): the same
+ * rule — for a partner, the owners with access to a vehicle it holds. Principal staff: no condition.
+ */
+export function ownerScopeSql(ctx: RequestContext): Promise<VehicleSql> {
+  return memoize(ctx, 'ownerScopeSql', async () => {
+    if (accessSubject(ctx).kind === 'PRINCIPAL_STAFF') return { where: [], params: [] };
+    const held = await heldVehiclesSql(ctx, 'o."vehicle_id"');
+    return { where: [`t."id" in (select o."owner_id" from "owner_vehicle_access" o where ${held.where.join(' and ')})`], params: held.params };
+  });
+}
+
+/** {@link visibleAccessWhere} in SQL on the owner_vehicle_access table's alias `t`: the same rule. */
+export async function visibleAccessSql(ctx: RequestContext): Promise<VehicleSql> {
+  if (accessSubject(ctx).kind === 'PRINCIPAL_STAFF') return { where: [], params: [] };
+  return heldVehiclesSql(ctx, 't."vehicle_id"');
 }
 
 /** Whether the viewer may read the principal's private annotations: its own principal's staff with the permission. */

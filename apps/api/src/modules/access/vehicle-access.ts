@@ -4,9 +4,11 @@ import { entriesFor, seesAssignments, whoCanAccessAt } from '@partner-hub/domain
 import type { AccessEntry, AccessSubject, AssignmentRecord, GrantRecord } from '@partner-hub/domain';
 import { validate as isUuid } from 'uuid';
 import { batched, contextLoaders, loaderById } from '../../common/context/loaders.js';
+import { rowsWhere } from '../../common/db/plain-rows.js';
 import { memoize, viewerOf } from '../../common/context/request-context.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { idIn } from '../../common/db/subquery.js';
+import { uuidArray } from '../../common/db/uuid-array.js';
 import { NotFound } from '../../common/errors/app-errors.js';
 import { partnerScope } from './partner-scope.js';
 import { chainsAbove } from './partner-tree.queries.js';
@@ -101,14 +103,24 @@ export async function findVisibleVehicle(ctx: RequestContext, id: string, field 
 }
 
 /**
- * {@link findVisibleVehicle} for reading: a plain row (common/db/plain-rows.ts) where the viewer sees
- * every vehicle of its principal (principal staff: only the tenant filter applies), the entity
- * otherwise. Never for a change — load the entity for that.
+ * {@link findVisibleVehicle} for reading: a plain row (common/db/plain-rows.ts) — by the context's
+ * by-id loader for principal staff (only the tenant filter applies), by one statement carrying the
+ * ledger's rule ({@link vehicleScopeSql}) for a partner's people. Never for a change — load the
+ * entity for that.
  */
 export async function readVisibleVehicle(ctx: RequestContext, id: string, field = 'id'): Promise<Vehicle> {
-  if (accessSubject(ctx).kind !== 'PRINCIPAL_STAFF') return findVisibleVehicle(ctx, id, field);
-  const vehicle = isUuid(id) ? await loaderById(ctx, Vehicle).load(id) : null;
+  if (!isUuid(id)) throw new NotFound('vehicle', field);
+  if (accessSubject(ctx).kind === 'PRINCIPAL_STAFF') {
+    const vehicle = await loaderById(ctx, Vehicle).load(id);
+    if (!vehicle) throw new NotFound('vehicle', field);
+    return vehicle;
+  }
+  // the ledger's rule in the lookup's SQL, as findVisibleVehicle: out of reach costs what a missing id costs
+  const scope = await vehicleScopeSql(ctx);
+  const { rows } = await rowsWhere(ctx.em, Vehicle, { where: ['t."id" = ?', ...scope.where], params: [id, ...scope.params], orderBy: 't."id"' });
+  const vehicle = rows[0];
   if (!vehicle) throw new NotFound('vehicle', field);
+  loaderById(ctx, Vehicle).prime(id, vehicle);
   return vehicle;
 }
 
@@ -151,4 +163,50 @@ export function heldVehiclesWhere(ctx: RequestContext): Promise<FilterQuery<Vehi
       .where({ partner: { $in: [...scope.visible] }, unassignedAt: null });
     return idIn<Vehicle>(assignments.getKnexQuery());
   });
+}
+
+/** A condition on the vehicle table's alias `t` with its parameters (the read path's queries). */
+export interface VehicleSql {
+  where: string[];
+  params: unknown[];
+}
+
+/**
+ * {@link vehicleScopeWhere} in SQL on the vehicle table's alias `t` (the read path's queries): the
+ * same rule — an active grant for one of the viewer's partnerships, or (admins and staff) an open
+ * assignment in the viewer's subtree. Principal staff: no condition beyond the tenant filter.
+ */
+export function vehicleScopeSql(ctx: RequestContext): Promise<VehicleSql> {
+  return memoize(ctx, 'vehicleScopeSql', async () => {
+    const subject = accessSubject(ctx);
+    if (subject.kind === 'PRINCIPAL_STAFF') return { where: [], params: [] };
+    if (subject.partnerIds.length === 0) return { where: ['false'], params: [] };
+    const now = new Date().toISOString();
+    const reachable = [
+      `t."id" in (select g."vehicle_id" from "access_grant" g where g."partner_id" = any(?::uuid[]) and g."starts_at" <= ?
+         and (g."ends_at" is null or g."ends_at" > ?) and (g."ended_at" is null or g."ended_at" > ?))`,
+    ];
+    const params: unknown[] = [uuidArray(subject.partnerIds), now, now, now];
+    if (seesAssignments(subject.role)) {
+      const held = await heldVehiclesSql(ctx);
+      reachable.push(...held.where);
+      params.push(...held.params);
+    }
+    return { where: [`(${reachable.join(' or ')})`], params };
+  });
+}
+
+/**
+ * {@link heldVehiclesWhere} in SQL: the same rule, on a column holding a vehicle's id — the vehicle
+ * table's `t."id"`, or another table's vehicle column (an owner's accesses: owner-access.ts).
+ */
+export async function heldVehiclesSql(ctx: RequestContext, vehicleId = 't."id"'): Promise<VehicleSql> {
+  const subject = accessSubject(ctx);
+  if (subject.kind === 'PRINCIPAL_STAFF') return { where: [], params: [] };
+  if (!seesAssignments(subject.role) || subject.partnerIds.length === 0) return { where: ['false'], params: [] };
+  const scope = await partnerScope(ctx);
+  return {
+    where: [`${vehicleId} in (select a."vehicle_id" from "vehicle_assignment" a where a."partner_id" = any(?::uuid[]) and a."unassigned_at" is null)`],
+    params: [uuidArray([...scope.visible])],
+  };
 }

@@ -52,9 +52,9 @@ export class ApiKey extends BaseEntity<'revokedAt' | 'lastUsedAt' | 'expiresAt' 
   @Field(() => Date, { nullable: true, description: 'Last time the key authenticated a request (to the minute).' })
   @Property({ ...timestamptz(), nullable: true })
   lastUsedAt?: Date | null;
+}
 
-  /** Whether the key authenticates requests at `now`. */
-  isUsable(now = new Date()): boolean {
-    return !this.revokedAt && (!this.expiresAt || this.expiresAt > now);
-  }
+/** Whether the key authenticates requests at `now` (an entity or a plain row: common/db/plain-rows.ts). */
+export function isUsable(key: Pick<ApiKey, 'revokedAt' | 'expiresAt'>, now = new Date()): boolean {
+  return !key.revokedAt && (!key.expiresAt || key.expiresAt > now);
 }

@@ -1,11 +1,12 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root, createUnionType } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, createUnionType } from 'type-graphql';
+import { Parent } from '../../common/graphql/parent.js';
 import type { UserRole } from '@partner-hub/domain';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { UserRoleEnum } from '../../common/graphql/enums.js';
 import { NotFoundError, ValidationError } from '../../common/errors/error-results.js';
 import { User } from '../user/user.entity.js';
-import { ApiKey } from './api-key.entity.js';
+import { ApiKey, isUsable } from './api-key.entity.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service.js';
 import { loaderById } from '../../common/context/loaders.js';
 
@@ -76,13 +77,13 @@ export class ApiKeyResolver {
 
   @Allow()
   @FieldResolver(() => Boolean, { description: 'Whether the key authenticates requests now (not revoked, not expired).' })
-  active(@Root() apiKey: ApiKey): boolean {
-    return apiKey.isUsable();
+  active(@Parent() apiKey: ApiKey): boolean {
+    return isUsable(apiKey);
   }
 
   @Allow()
   @FieldResolver(() => User, { nullable: true, description: 'Who created the key.' })
-  createdBy(@Root() apiKey: ApiKey, @Ctx() ctx: RequestContext): Promise<User | null> | null {
+  createdBy(@Parent() apiKey: ApiKey, @Ctx() ctx: RequestContext): Promise<User | null> | null {
     return apiKey.createdBy ? loaderById(ctx, User).load(apiKey.createdBy.id) : null;
   }
 }

@@ -22,14 +22,9 @@ export type AuditChanges = Record<string, { from: unknown; to: unknown }>;
 @Index({ properties: ['organization', 'objectType', 'objectId'] })
 @Index({ properties: ['organization', 'action'] })
 @Index({ properties: ['organization', 'actorUser'] })
-export class AuditEvent extends BaseEntity<'changes' | 'actorUser' | 'actorApiKey' | 'occurredAt'> {
+export class AuditEvent extends BaseEntity<'changes' | 'actorUser' | 'actorApiKey'> {
   @Field(() => ID, { description: 'Opaque unique id.' })
   declare id: string;
-
-  @Field(() => Date, { description: 'When it happened.' })
-  get occurredAt(): Date {
-    return this.createdAt;
-  }
 
   /** the organization whose data changed; its admins read the event */
   @ManyToOne(() => Organization, { deleteRule: 'restrict' })

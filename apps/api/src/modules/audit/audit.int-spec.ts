@@ -48,6 +48,28 @@ describe('auditEvents', () => {
     expect(reversed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.to' });
   });
 
+  it('answers the total of the whole log, an action or an object type from the counters, equal to counting the events', async () => {
+    const TOTAL = `query($filter: AuditEventFilter) { auditEvents(first: 1, filter: $filter) { totalCount } }`;
+    const count = async (where: string, params: unknown[]) => {
+      const [{ n }] = await app.systemEm().getConnection().execute(`select count(*)::int as n from audit_event where organization_id = ? ${where}`, [world.principalA.id, ...params]);
+      return n as number;
+    };
+    for (const [filter, where, params] of [
+      [{}, '', []],
+      [{ action: 'user.update' }, `and action = ?`, ['user.update']],
+      [{ objectType: 'User', action: 'user.update' }, `and object_type = ? and action = ?`, ['User', 'user.update']],
+    ] as const) {
+      const statements = await app.captureStatements(async () => {
+        const { data } = await app.gql(TOTAL, { filter }, { sessionToken: adminA });
+        expect(data?.['auditEvents'].totalCount).toBe(await count(where, [...params]));
+      });
+      expect(statements.some((sql) => /from "audit_event_count"/.test(sql)), statements.join('\n')).toBe(true);
+    }
+    // one object's events are counted: they are few
+    const statements = await app.captureStatements(() => app.gql(TOTAL, { filter: { objectId: world.users.viewerA.id } }, { sessionToken: adminA }));
+    expect(statements.some((sql) => /count\(\*\)/.test(sql))).toBe(true);
+  });
+
   it("shows a principal none of another principal's or a partner's events", async () => {
     const adminB = await app.signIn(world.users.adminB.email, WORLD_PASSWORD);
     const b = await app.gql(AUDIT, { first: 200 }, { sessionToken: adminB });

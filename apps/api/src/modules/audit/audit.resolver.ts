@@ -1,4 +1,6 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Subscription } from 'type-graphql';
+import { Parent } from '../../common/graphql/parent.js';
+import { rowsById } from '../../common/db/plain-rows.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import type { Topics } from '../../common/context/events.js';
 import { Allow } from '../../common/auth/authorize.js';
@@ -54,20 +56,28 @@ export class AuditResolver {
       payload.organizationId === context.viewer?.organizationId,
     description: 'Each new audit event of the own organization, as it is committed.',
   })
-  async auditEventRecorded(@Root() payload: AuditPayload, @Ctx() ctx: RequestContext): Promise<AuditEvent> {
-    // each event is read through a fresh fork of the subscriber's scoped EntityManager
-    return ctx.em.fork().findOneOrFail(AuditEvent, { id: payload.id });
+  async auditEventRecorded(@Parent() payload: AuditPayload, @Ctx() ctx: RequestContext): Promise<AuditEvent> {
+    // a plain row through the subscriber's scoped EntityManager: nothing is kept between events
+    const { rows } = await rowsById(ctx.em, AuditEvent, [payload.id]);
+    if (!rows[0]) throw new Error(`audit event ${payload.id} is missing`);
+    return rows[0];
+  }
+
+  @Allow()
+  @FieldResolver(() => Date, { description: 'When it happened.' })
+  occurredAt(@Parent() event: AuditEvent): Date {
+    return event.createdAt;
   }
 
   @Allow()
   @FieldResolver(() => User, { nullable: true, description: 'The user who did it, if a user did.' })
-  actorUser(@Root() event: AuditEvent, @Ctx() ctx: RequestContext): Promise<User | null> | null {
+  actorUser(@Parent() event: AuditEvent, @Ctx() ctx: RequestContext): Promise<User | null> | null {
     return event.actorUser ? loaderById(ctx, User).load(event.actorUser.id) : null;
   }
 
   @Allow()
   @FieldResolver(() => ApiKey, { nullable: true, description: 'The API key that did it, if a key did.' })
-  actorApiKey(@Root() event: AuditEvent, @Ctx() ctx: RequestContext): Promise<ApiKey | null> | null {
+  actorApiKey(@Parent() event: AuditEvent, @Ctx() ctx: RequestContext): Promise<ApiKey | null> | null {
     return event.actorApiKey ? loaderById(ctx, ApiKey).load(event.actorApiKey.id) : null;
   }
 }

@@ -1,4 +1,5 @@
-import { Ctx, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Ctx, Query, Resolver, Subscription } from 'type-graphql';
+import { Parent } from '../../common/graphql/parent.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { viewerOf } from '../../common/context/request-context.js';
 import type { RequestContext } from '../../common/context/request-context.js';
@@ -35,7 +36,7 @@ export class DashboardResolver {
     description:
       "The dashboard again whenever the viewer's jobs changed — at most about once a second, however many changes (read once per principal and shared by all its subscribers). Nothing is sent until the first change: read the dashboard query first, and again after reconnecting.",
   })
-  dashboardChanged(@Root() dashboard: Dashboard): Dashboard {
+  dashboardChanged(@Parent() dashboard: Dashboard): Dashboard {
     return dashboard;
   }
 }

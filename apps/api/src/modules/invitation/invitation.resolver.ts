@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root, createUnionType } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, createUnionType } from 'type-graphql';
+import { Parent } from '../../common/graphql/parent.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow, Public } from '../../common/auth/authorize.js';
 import { EmailTakenError, InvalidCredentialsError, NotFoundError, TooManyAttemptsError, ValidationError } from '../../common/errors/error-results.js';
@@ -180,7 +181,7 @@ export class InvitationResolver {
 
   @Allow('partners:read')
   @FieldResolver(() => PartnerInvitationInfo, { nullable: true, description: 'The latest invitation, if one was ever sent.' })
-  invitation(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<PartnerInvitationInfo | null> {
+  invitation(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Promise<PartnerInvitationInfo | null> {
     return latestInvitation(ctx, partner);
   }
 }

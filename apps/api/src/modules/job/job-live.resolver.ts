@@ -1,4 +1,5 @@
-import { Arg, Field, ID, InputType, ObjectType, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
+import { Arg, Field, ID, InputType, ObjectType, Resolver, Subscription, registerEnumType } from 'type-graphql';
+import { Parent } from '../../common/graphql/parent.js';
 import type { JobKind, JobStatus } from '@partner-hub/domain';
 import type { RequestContext } from '../../common/context/request-context.js';
 import type { JobChangeKind } from '../../common/context/events.js';
@@ -67,7 +68,7 @@ export class JobLiveResolver {
   })
   jobChanged(
     @Arg('filter', () => JobChangeFilter, { nullable: true, description: 'Narrows the changes.' }) _filter: JobChangeFilter | null,
-    @Root() change: JobChangeData,
+    @Parent() change: JobChangeData,
   ): JobChangeData {
     return change;
   }
@@ -81,7 +82,7 @@ export class JobLiveResolver {
   jobEventAdded(
     @Arg('jobId', () => ID, { description: 'The job.' }) _jobId: string,
     @Arg('after', () => ID, { nullable: true, description: 'The last event the client saw: events after it are replayed first.' }) _after: string | null,
-    @Root() event: JobEvent,
+    @Parent() event: JobEvent,
   ): JobEvent {
     return event;
   }

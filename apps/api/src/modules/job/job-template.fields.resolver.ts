@@ -3,10 +3,10 @@ import { Parent } from '../../common/graphql/parent.js';
 import type { JobKind } from '@partner-hub/domain';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
-import { keysetPage } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
 import { JobKindEnum } from '../../common/graphql/enums.js';
-import { AuditEvent } from '../audit/audit-event.entity.js';
+import type { AuditEvent } from '../audit/audit-event.entity.js';
+import { historyPage } from '../audit/audit-query.service.js';
 import { AuditEventConnection } from '../audit/audit.resolver.js';
 import { Partner } from '../partner/partner.entity.js';
 import { JobConfigurationType, toConfigurationType } from './job-configuration.types.js';
@@ -54,6 +54,6 @@ export class JobTemplateFieldsResolver {
     @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1 to 200.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
   ): Promise<Page<AuditEvent>> {
-    return keysetPage(ctx.em, AuditEvent, { objectType: 'JobTemplate', objectId: template.id }, { first, after, orderBy: 'id', direction: 'desc' });
+    return historyPage(ctx.em, 'JobTemplate', template.id, first, after);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription, createUnionType } from 'type-graphql';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Subscription, createUnionType } from 'type-graphql';
+import { Parent } from '../../common/graphql/parent.js';
 import type { JobKind, JobsImportCounts as Counts } from '@partner-hub/domain';
 import type { RequestContext } from '../../common/context/request-context.js';
 import type { Topics } from '../../common/context/events.js';
@@ -189,7 +190,7 @@ export class JobsImportResolver {
   })
   async importBatchProgress(
     @Arg('id', () => ID, { description: 'The batch startJobsImport returned.' }) _id: string,
-    @Root() payload: ProgressPayload,
+    @Parent() payload: ProgressPayload,
     @Ctx() ctx: RequestContext,
   ): Promise<ImportBatch> {
     // each event is read through a fresh fork of the subscriber's scoped EntityManager

@@ -2,9 +2,9 @@ import { Arg, Ctx, FieldResolver, Int, Resolver } from 'type-graphql';
 import { Parent } from '../../common/graphql/parent.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
-import { keysetPage } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
-import { AuditEvent } from '../audit/audit-event.entity.js';
+import type { AuditEvent } from '../audit/audit-event.entity.js';
+import { historyPage } from '../audit/audit-query.service.js';
 import { AuditEventConnection } from '../audit/audit.resolver.js';
 import { OwnerAnnotation } from './owner-annotation.entity.js';
 import { OwnerVehicleAccess } from './owner-vehicle-access.entity.js';
@@ -50,6 +50,6 @@ export class OwnerFieldsResolver {
     @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1 to 200.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
   ): Promise<Page<AuditEvent>> {
-    return keysetPage(ctx.em, AuditEvent, { objectType: 'Owner', objectId: owner.id }, { first, after, orderBy: 'id', direction: 'desc' });
+    return historyPage(ctx.em, 'Owner', owner.id, first, after);
   }
 }

@@ -1,22 +1,31 @@
 import DataLoader from 'dataloader';
-import { contextLoaders } from '../../common/context/loaders.js';
+import { contextLoaders, groupRows, primeRows } from '../../common/context/loaders.js';
+import { rowsWhere } from '../../common/db/plain-rows.js';
+import { uuidArray } from '../../common/db/uuid-array.js';
 import { OwnerAnnotation } from './owner-annotation.entity.js';
 import { OwnerVehicleAccess } from './owner-vehicle-access.entity.js';
-import { visibleAccessWhere } from '../access/owner-access.js';
+import { visibleAccessSql } from '../access/owner-access.js';
 
-/** Owners' loaders (owners by id: `loaderById(ctx, Owner)`). */
+/** Owners' loaders (owners by id: `loaderById(ctx, Owner)`): plain rows (common/db/plain-rows.ts). */
 export const ownerLoaders = contextLoaders((em, ctx) => ({
-  /** each owner's access to the vehicles the viewer may see now (a partner never learns the rest of an owner's fleet) */
+  /**
+   * each owner's access to the vehicles the viewer may see now (a partner never learns the rest of an
+   * owner's fleet), oldest first, each vehicle read along and primed into its by-id loader
+   */
   visibleOwnerAccessByOwner: new DataLoader<string, OwnerVehicleAccess[]>(async (ids) => {
-    const where = { $and: [{ owner: { $in: [...ids] } }, await visibleAccessWhere(ctx)] };
-    const rows = await em.find(OwnerVehicleAccess, where, { orderBy: { createdAt: 'asc' } });
-    const grouped = new Map<string, OwnerVehicleAccess[]>(ids.map((id) => [id, []]));
-    for (const row of rows) grouped.get(row.owner.id)?.push(row);
-    return ids.map((id) => grouped.get(id) ?? []);
+    const visible = await visibleAccessSql(ctx);
+    const { rows, related } = await rowsWhere(em, OwnerVehicleAccess, {
+      where: ['t."owner_id" = any(?::uuid[])', ...visible.where],
+      params: [uuidArray(ids), ...visible.params],
+      orderBy: 't."created_at" asc, t."id" asc',
+      along: ['vehicle'],
+    });
+    primeRows(ctx, related);
+    return groupRows(ids, rows, (row) => row.owner.id);
   }),
   /** the principal's private annotation on each owner; its tenant filter returns none to anyone but the principal's own staff */
   ownerAnnotationByOwner: new DataLoader<string, OwnerAnnotation | null>(async (ids) => {
-    const rows = await em.find(OwnerAnnotation, { owner: { $in: [...ids] } });
+    const { rows } = await rowsWhere(em, OwnerAnnotation, { where: ['t."owner_id" = any(?::uuid[])'], params: [uuidArray(ids)], orderBy: 't."id"' });
     const found = new Map(rows.map((r) => [r.owner.id, r]));
     return ids.map((id) => found.get(id) ?? null);
   }),

@@ -11,7 +11,6 @@ import type { RequestContext } from '../../common/context/request-context.js';
 import { idIn } from '../../common/db/subquery.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
 import { parseInput, parseUpdate } from '../../common/errors/parse-input.js';
-import { keysetPage } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { findVisibleVehicle } from '../access/vehicle-access.js';
@@ -19,6 +18,7 @@ import { OwnerAnnotation } from './owner-annotation.entity.js';
 import { findVisibleOwner, ownerScopeWhere, readsAnnotations } from '../access/owner-access.js';
 import { OwnerVehicleAccess } from './owner-vehicle-access.entity.js';
 import { Owner } from './owner.entity.js';
+import { ownersPage } from './owner.queries.js';
 import { containsPattern } from '../../common/db/like.js';
 import { Organization } from '../organization/organization.entity.js';
 import { loaderById } from '../../common/context/loaders.js';
@@ -53,7 +53,7 @@ export const DEFAULT_OWNER_ORDER: OwnerOrderInput = { field: 'CREATED_AT', direc
 
 
 /**
- * The filter of an owners list: the viewer's scope plus the user's filters. The search reaches
+ * The filter of an owners export (the list's, in SQL: owner.queries.ts): the viewer's scope plus the user's filters. The search reaches
  * the private annotation only for viewers who may read it — for anyone else a match on
  * annotation text would reveal it, so their search never looks there.
  */
@@ -82,14 +82,9 @@ export async function ownersWhere(ctx: RequestContext, filter: OwnerFilterInput,
   return { $and: conditions };
 }
 
-/** A page of the owners the viewer may see, filtered and sorted (keyset-paginated). */
-export async function listOwners(ctx: RequestContext, filter: OwnerFilterInput, order: OwnerOrderInput, first: number, after?: string | null): Promise<Page<Owner>> {
-  return keysetPage(ctx.em, Owner, await ownersWhere(ctx, filter), {
-    first,
-    after,
-    orderBy: OWNER_SORT_COLUMNS[order.field],
-    direction: order.direction === 'ASC' ? 'asc' : 'desc',
-  });
+/** A page of the owners the viewer may see, filtered and sorted (keyset-paginated): plain rows (owner.queries.ts). */
+export function listOwners(ctx: RequestContext, filter: OwnerFilterInput, order: OwnerOrderInput, first: number, after?: string | null): Promise<Page<Owner>> {
+  return ownersPage(ctx, filter, { orderBy: OWNER_SORT_COLUMNS[order.field], direction: order.direction === 'ASC' ? 'asc' : 'desc' }, first, after);
 }
 
 export const getOwner = findVisibleOwner;

@@ -6,10 +6,12 @@ import type { RequestContext } from '../../common/context/request-context.js';
 import { viewerOf } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { forbidden } from '../../common/errors/app-errors.js';
-import { keysetPage } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
 import { AccountTypeEnum } from '../../common/graphql/enums.js';
-import { AuditEvent } from '../audit/audit-event.entity.js';
+import type { AuditEvent } from '../audit/audit-event.entity.js';
+import { historyPage } from '../audit/audit-query.service.js';
+import { keysetRows } from '../../common/graphql/connection.js';
+import { rowShape } from '../../common/db/plain-rows.js';
 import { AuditEventConnection } from '../audit/audit.resolver.js';
 import { Organization } from '../organization/organization.entity.js';
 import { User } from '../user/user.entity.js';
@@ -136,7 +138,7 @@ export class PartnerFieldsResolver {
     // a principal sees every event on its partners, whoever made it; the tenant filter limits a partner to its own
     const viewer = viewerOf(ctx);
     const em = viewer.organizationKind === 'PRINCIPAL' && partner.principal.id === viewer.organizationId ? principalReadsPartnerHistory(ctx) : ctx.em;
-    return keysetPage(em, AuditEvent, { objectType: 'Partner', objectId: partner.id }, { first, after, orderBy: 'id', direction: 'desc' });
+    return historyPage(em, 'Partner', partner.id, first, after);
   }
 
   @Allow('partners:read')
@@ -155,6 +157,7 @@ export class PartnerFieldsResolver {
     // the partner is visible (it was resolved through the scope); its people only to its own users and to admins
     if (!seesUsersOf(ctx, partner)) throw forbidden();
     const own = partner.organization.id === viewerOf(ctx).organizationId;
-    return keysetPage(own ? ctx.em : readsUsersOfPartner(ctx), User, { organization: partner.organization.id }, { first, after, orderBy: 'email', direction: 'asc' });
+    const em = own ? ctx.em : readsUsersOfPartner(ctx);
+    return keysetRows(em, rowShape(em, User), { where: ['t."organization_id" = ?'], params: [partner.organization.id], first, after, orderBy: 'email', direction: 'asc' });
   }
 }

@@ -1,13 +1,13 @@
 import { checkPassword, createUserSchema, isRoleAllowed, updateUserSchema } from '@partner-hub/domain';
 import type { UserRole } from '@partner-hub/domain';
-import type { FilterQuery } from '@mikro-orm/core';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { credentialsChanged, inTransaction, viewerOf } from '../../common/context/request-context.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { hashPassword } from '../../common/auth/password.js';
 import { EmailTaken, NotFound, ValidationFailed } from '../../common/errors/app-errors.js';
 import { parseInput } from '../../common/errors/parse-input.js';
-import { keysetPage } from '../../common/graphql/connection.js';
+import { keysetRows } from '../../common/graphql/connection.js';
+import { rowShape } from '../../common/db/plain-rows.js';
 import type { Page } from '../../common/graphql/connection.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { Organization } from '../organization/organization.entity.js';
@@ -21,16 +21,28 @@ export interface UserFilterInput {
   active?: boolean | null;
 }
 
-/** A page of the viewer's organization's users, by e-mail. (Other organizations are filtered out in the data layer.) */
+/**
+ * A page of the viewer's organization's users, by e-mail: plain rows (common/db/plain-rows.ts) on the
+ * (organization_id, email) index. (Other organizations are filtered out by the tenant filter.)
+ * `totalCount` counts them exactly: an organization's users are few, counted on the same index.
+ */
 export function listUsers(ctx: RequestContext, filter: UserFilterInput, first: number, after?: string | null): Promise<Page<User>> {
-  const where: FilterQuery<User> = {};
+  const where: string[] = [];
+  const params: unknown[] = [];
   const pattern = containsPattern(filter.search);
   if (pattern) {
-    where.$or = [{ email: { $ilike: pattern } }, { name: { $ilike: pattern } }];
+    where.push('(t."email" ilike ? or t."name" ilike ?)');
+    params.push(pattern, pattern);
   }
-  if (filter.role) where.role = filter.role;
-  if (filter.active !== undefined && filter.active !== null) where.active = filter.active;
-  return keysetPage(ctx.em, User, where, { first, after, orderBy: 'email', direction: 'asc' });
+  if (filter.role) {
+    where.push('t."role" = ?');
+    params.push(filter.role);
+  }
+  if (filter.active !== undefined && filter.active !== null) {
+    where.push('t."active" = ?');
+    params.push(filter.active);
+  }
+  return keysetRows(ctx.em, rowShape(ctx.em, User), { where, params, first, after, orderBy: 'email', direction: 'asc' });
 }
 
 function assertRoleExists(organization: Organization, role: UserRole): void {

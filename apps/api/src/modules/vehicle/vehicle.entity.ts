@@ -15,7 +15,9 @@ import type { ImportBatch } from '../import/import-batch.entity.js';
 @Entity({ tableName: 'vehicle' })
 @Filter({ name: TENANT_FILTER, cond: principalCondition('principal'), default: true })
 @Unique({ properties: ['principal', 'vin'] })
-@Index({ properties: ['principal', 'createdAt'] })
+// the list's keyset orders (newest first, by make; by VIN on the unique index): `(sort, id) < (…)` seeks on them
+@Index({ properties: ['principal', 'createdAt', 'id'] })
+@Index({ properties: ['principal', 'make', 'id'] })
 @Index({ properties: ['principal', 'make', 'model'] })
 @Index({ properties: ['principal', 'archivedAt'] })
 @Index({ properties: ['importBatch'] })

@@ -3,9 +3,9 @@ import { Parent } from '../../common/graphql/parent.js';
 import { seesAssignments } from '@partner-hub/domain';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
-import { keysetPage } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
-import { AuditEvent } from '../audit/audit-event.entity.js';
+import type { AuditEvent } from '../audit/audit-event.entity.js';
+import { historyPage } from '../audit/audit-query.service.js';
 import { AuditEventConnection } from '../audit/audit.resolver.js';
 import { Owner } from '../owner/owner.entity.js';
 import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
@@ -78,7 +78,7 @@ export class VehicleFieldsResolver {
     @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1 to 200.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
   ): Promise<Page<AuditEvent>> {
-    return keysetPage(ctx.em, AuditEvent, { objectType: 'Vehicle', objectId: vehicle.id }, { first, after, orderBy: 'id', direction: 'desc' });
+    return historyPage(ctx.em, 'Vehicle', vehicle.id, first, after);
   }
 }
 

@@ -3,7 +3,7 @@ import { batched, computeAlong, contextLoaders, groupRows, primeRows } from '../
 import { rowsWhere } from '../../common/db/plain-rows.js';
 import { uuidArray } from '../../common/db/uuid-array.js';
 import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
-import { visibleAccessWhere } from '../access/owner-access.js';
+import { visibleAccessSql } from '../access/owner-access.js';
 import { VehicleAssignment } from './vehicle-assignment.entity.js';
 import { assignedVehicleCountSql, assignedVehicleCounts } from './vehicle-counts.queries.js';
 import { Partner } from '../partner/partner.entity.js';
@@ -23,22 +23,19 @@ export const vehicleLoaders = contextLoaders((em, ctx) => ({
   }),
   /**
    * the owners' access to each vehicle the viewer holds (owner-access.ts: none through a job grant),
-   * oldest first — the `owners` field's rule, which the vehicles export applies through the same function
+   * oldest first — the `owners` field's rule (`visibleAccessSql`), which the vehicles export applies in
+   * its `FilterQuery` form (`visibleAccessWhere`)
    */
   visibleOwnerAccessByVehicle: new DataLoader<string, OwnerVehicleAccess[]>(async (ids) => {
-    const visible = await visibleAccessWhere(ctx);
-    if (Object.keys(visible).length === 0) {
-      // the viewer sees every access of its principal's vehicles: plain rows, each owner read along
-      const { rows, related } = await rowsWhere(em, OwnerVehicleAccess, {
-        where: ['t."vehicle_id" = any(?::uuid[])'],
-        params: [uuidArray(ids)],
-        orderBy: 't."created_at" asc, t."id" asc',
-        along: ['owner'],
-      });
-      primeRows(ctx, related);
-      return groupRows(ids, rows, (row) => row.vehicle.id);
-    }
-    const rows = await em.find(OwnerVehicleAccess, { $and: [{ vehicle: { $in: [...ids] } }, visible] }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    // plain rows, each owner read along and primed into its by-id loader
+    const visible = await visibleAccessSql(ctx);
+    const { rows, related } = await rowsWhere(em, OwnerVehicleAccess, {
+      where: ['t."vehicle_id" = any(?::uuid[])', ...visible.where],
+      params: [uuidArray(ids), ...visible.params],
+      orderBy: 't."created_at" asc, t."id" asc',
+      along: ['owner'],
+    });
+    primeRows(ctx, related);
     return groupRows(ids, rows, (row) => row.vehicle.id);
   }),
   /** how many active vehicles are assigned to each partner itself (one grouped query per batch) */

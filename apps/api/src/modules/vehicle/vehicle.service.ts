@@ -12,7 +12,6 @@ import { idIn } from '../../common/db/subquery.js';
 import { uuidArray } from '../../common/db/uuid-array.js';
 import { NotFound, ValidationFailed } from '../../common/errors/app-errors.js';
 import { parseInput, parseUpdate } from '../../common/errors/parse-input.js';
-import { keysetPage } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
@@ -24,6 +23,7 @@ import { Vehicle } from './vehicle.entity.js';
 import { VehicleAssignment } from './vehicle-assignment.entity.js';
 import { containsPattern, escapeLike } from '../../common/db/like.js';
 import { vehicleLoaders } from './vehicle.loaders.js';
+import { vehiclesPage } from './vehicle.queries.js';
 
 export const VEHICLE_SORT_FIELDS = ['VIN', 'MAKE', 'CREATED_AT'] as const;
 export type VehicleSortField = (typeof VEHICLE_SORT_FIELDS)[number];
@@ -73,7 +73,7 @@ function unassignedVehicles(ctx: RequestContext): Knex.QueryBuilder {
 }
 
 /**
- * The filter of a vehicles list: the viewer's ledger scope (or, for bulk assignment, the vehicles
+ * The filter of a vehicles export or bulk action (the list's, in SQL: vehicle.queries.ts): the viewer's ledger scope (or, for bulk assignment, the vehicles
  * it holds) plus the user's filters. The search
  * runs on trigram indexes; the partner filter on the open-assignment index.
  */
@@ -108,20 +108,15 @@ export async function vehiclesWhere(
   return { $and: conditions };
 }
 
-/** A page of the vehicles the viewer may see, filtered and sorted (keyset-paginated). */
-export async function listVehicles(
+/** A page of the vehicles the viewer may see, filtered and sorted (keyset-paginated): plain rows (vehicle.queries.ts). */
+export function listVehicles(
   ctx: RequestContext,
   filter: VehicleFilterInput,
   order: VehicleOrderInput,
   first: number,
   after?: string | null,
 ): Promise<Page<Vehicle>> {
-  return keysetPage(ctx.em, Vehicle, await vehiclesWhere(ctx, filter), {
-    first,
-    after,
-    orderBy: VEHICLE_SORT_COLUMNS[order.field],
-    direction: order.direction === 'ASC' ? 'asc' : 'desc',
-  });
+  return vehiclesPage(ctx, filter, { orderBy: VEHICLE_SORT_COLUMNS[order.field], direction: order.direction === 'ASC' ? 'asc' : 'desc' }, first, after);
 }
 
 /** One vehicle the viewer may see, to read (`vehicle(id)`). */
