@@ -29,6 +29,7 @@ import { asksForIntrospection, disclosureFor, introspectionRefusal, schemaDisclo
 import type { AppDeps, HttpContextOf, RequestContext } from '../common/context/request-context.js';
 import { httpContext, wsContext, wsCredentials } from './request-context.js';
 import { WebSocketAdmission } from './websocket-admission.js';
+import { CredentialCache } from '../common/auth/credential-cache.js';
 import { BLOCKED, authenticate } from '../modules/auth/authenticate.js';
 import { LiveConnections } from './live-identity.js';
 import { subscribeShared } from '../common/graphql/shared-execution.js';
@@ -81,6 +82,22 @@ export function apolloOptions(schema: GraphQLSchema, logger: Logger) {
   };
 }
 
+/** How long an HTTP request's identity is remembered (credential-cache.ts), and how many at most. */
+export const CREDENTIAL_CACHE = { ttlMs: 10_000, max: 10_000 };
+
+/**
+ * This instance's credential cache (none when `deps.credentialCache` is null), emptied by every
+ * `CREDENTIALS_CHANGED` — this instance's at once, the others' through Redis — and not used while the
+ * Redis link is down.
+ */
+function credentialCacheFor(deps: AppDeps): { credentialCache: CredentialCache | null; stopClearing: () => void } {
+  if (deps.credentialCache === null) return { credentialCache: null, stopClearing: () => undefined };
+  const { redis } = deps;
+  const credentialCache = deps.credentialCache ?? new CredentialCache({ ...CREDENTIAL_CACHE, hearsAllChanges: () => !redis || redis.up });
+  const stopClearing = deps.pubSub.listen('CREDENTIALS_CHANGED', () => credentialCache.clear());
+  return { credentialCache, stopClearing };
+}
+
 export interface RunningServer {
   httpServer: Server;
   /** e.g. http://127.0.0.1:4000 */
@@ -93,7 +110,9 @@ export interface RunningServer {
  * The HTTP server: /graphql (Apollo over HTTP, graphql-ws on the same path), /imports/uploads, /healthz,
  * /readyz, /metrics, and the built web app with client-side routing on every other GET.
  */
-export async function startServer(orm: MikroORM, deps: AppDeps, port: number, host = '0.0.0.0'): Promise<RunningServer> {
+export async function startServer(orm: MikroORM, appDeps: AppDeps, port: number, host = '0.0.0.0'): Promise<RunningServer> {
+  const { credentialCache, stopClearing } = credentialCacheFor(appDeps);
+  const deps: AppDeps = { ...appDeps, credentialCache };
   const { env, logger } = deps;
   const schema = await buildAppSchema(deps.pubSub);
   const { redis } = deps;
@@ -254,6 +273,7 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
     httpServer,
     url,
     stop: async () => {
+      stopClearing();
       await apollo.stop();
       wsServer.close();
       liveConnections.dispose();

@@ -38,7 +38,8 @@ export async function contextFor(
   live?: { connections: LiveConnections; socket: WebSocket },
 ): Promise<RequestContext> {
   const mark = live?.connections.mark();
-  const identity = await authenticate(orm.em.fork(), deps.env, credentials);
+  // an HTTP request's identity may come from the credential cache; a graphql-ws operation's is looked up
+  const identity = await authenticate(orm.em.fork(), deps.env, credentials, { cache: http && !live ? deps.credentialCache : null });
   const viewer = identity === BLOCKED ? null : identity;
   const ctx = contextForViewer(orm, deps, viewer, { http, blocked: identity === BLOCKED });
   ctx.identityCheck = live ? live.connections.track(live.socket, credentials, viewer, mark ?? 0) : recheckEachDelivery(orm, deps, credentials, viewer);

@@ -19,6 +19,7 @@ import type { AppDeps, HttpContextOf, HttpExchange, RequestContext } from '../co
 import { contextFor, httpContext } from '../app/request-context.js';
 import { assertJobCountsExact, assertTabCountsExact } from './job-count-drift.js';
 import { createTestDatabase } from './test-database.js';
+import { plainStatements } from '../common/db/plain-rows.js';
 
 export interface Credentials {
   sessionToken?: string | null;
@@ -100,10 +101,14 @@ export async function createTestApp(options: { smtpUrl?: string; redisUrl?: stri
       statements.push(typeof query === 'string' ? query : String((query as { toString(): string }).toString()));
       return original(...args);
     }) as typeof connection.execute;
+    // the read path's statements go straight to the driver (plain-rows.ts: selectValues)
+    const plain = (message: unknown) => statements.push((message as { sql: string }).sql);
+    plainStatements.subscribe(plain);
     try {
       await run();
     } finally {
       connection.execute = original;
+      plainStatements.unsubscribe(plain);
     }
     return statements;
   }

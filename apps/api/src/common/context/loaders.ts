@@ -78,3 +78,31 @@ export function batched<V>(query: (ids: readonly string[]) => Promise<Map<string
     return ids.map((id) => found.get(id) ?? missing);
   });
 }
+
+/** A per-row value a page's statement can compute along its rows (see {@link computeAlong}). */
+export interface ComputedAlong {
+  /** the GraphQL field of the row's type that shows it */
+  field: string;
+  /** the value as a scalar subquery on the row's alias */
+  sql(alias: string): string;
+  /** hands the value read for the row `id` to the loader the field resolves through */
+  prime(ctx: RequestContext, id: string, value: unknown): void;
+}
+
+const computedAlongs = new Map<EntityClass<object>, ComputedAlong[]>();
+
+/**
+ * Declares that a page of `entity` computes `field`'s value in its own statement when the query selects
+ * that field (e.g. a partner's vehicle count): the feature that owns the field declares it next to its
+ * loaders, the list that reads the page (its `<feature>.queries.ts`) asks {@link computedAlong}. The
+ * field resolver stays as it is — authorization and all — and finds the value in its loader.
+ */
+export function computeAlong<T extends object>(entity: EntityClass<T>, field: string, along: Omit<ComputedAlong, 'field'>): void {
+  const list = computedAlongs.get(entity as EntityClass<object>) ?? [];
+  computedAlongs.set(entity as EntityClass<object>, [...list.filter((c) => c.field !== field), { field, ...along }]);
+}
+
+/** The values declared with {@link computeAlong} for `entity`: those whose field `selected` names (all without it). */
+export function computedAlong(entity: EntityClass<object>, selected?: ReadonlySet<string>): ComputedAlong[] {
+  return (computedAlongs.get(entity) ?? []).filter((c) => !selected || selected.has(c.field));
+}

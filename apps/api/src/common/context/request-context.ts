@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Env } from '../../config/env.js';
 import type { Viewer } from '../auth/viewer.js';
+import type { CredentialCache } from '../auth/credential-cache.js';
 import type { SignInThrottle } from '../auth/sign-in-throttle.js';
 import type { Request, Response } from 'express';
 import type { MailSender } from '../mail/mail-sender.js';
@@ -16,6 +17,8 @@ export interface AppDeps {
   pubSub: AppPubSub;
   /** the connection to Redis when REDIS_URL is set (fan-out and shared throttling; its state is in /readyz) */
   redis?: { readonly up: boolean } | null;
+  /** who HTTP requests' credentials act as, remembered for a few seconds (startServer makes it; null: none) */
+  credentialCache?: CredentialCache | null;
 }
 
 /** What a request over HTTP can do to its response: the session cookie. */

@@ -1,3 +1,4 @@
+import { channel } from 'node:diagnostics_channel';
 import { ReferenceKind } from '@mikro-orm/core';
 import type { EntityClass, EntityMetadata, EntityProperty, Platform } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -18,25 +19,42 @@ import { uuidArray } from './uuid-array.js';
  */
 export interface RowShape<T> {
   table: string;
-  /** `alias."column", …` — the select list for the alias (each column named `<prefix>column` when given a prefix) */
-  columns(alias: string, prefix?: string): string;
-  /** the row of `columns(…, prefix)` as the plain object */
-  toObject(row: Record<string, unknown>, prefix?: string): T;
+  /** `alias."column", …` — the select list for the alias */
+  columns(alias: string): string;
+  /** how many values `columns` selects */
+  width: number;
+  /** the position of a column in `columns` */
+  indexOf(column: string): number;
+  /** the values of `columns` in a row read as an array, from `offset` on, as the plain object */
+  fromValues(values: readonly unknown[], offset: number): T;
+  /** a row read as an object (`selectRows`) with the columns by their names, as the plain object */
+  toObject(row: Record<string, unknown>): T;
   meta: EntityMetadata<T>;
 }
 
 const shapes = new WeakMap<EntityMetadata, RowShape<unknown>>();
 
-function readerOf(prop: EntityProperty, platform: Platform): (value: unknown) => unknown {
-  if (prop.kind === ReferenceKind.MANY_TO_ONE || prop.kind === ReferenceKind.ONE_TO_ONE) {
-    return (value) => (value === null || value === undefined ? null : { id: value });
-  }
-  if (prop.runtimeType === 'Date') return (value) => (value === null || value === undefined ? null : platform.parseDate(value as string));
+/** How a column's value becomes the property's; null when it is taken as read. */
+function readerOf(prop: EntityProperty, platform: Platform): ((value: unknown) => unknown) | null {
+  if (prop.kind === ReferenceKind.MANY_TO_ONE || prop.kind === ReferenceKind.ONE_TO_ONE) return (value) => (value == null ? null : { id: value });
+  if (prop.runtimeType === 'Date') return (value) => (value == null ? null : platform.parseDate(value as string));
   if (prop.customType) {
     const type = prop.customType;
-    return (value) => (value === null || value === undefined ? null : type.convertToJSValue(value, platform));
+    return (value) => (value == null ? null : type.convertToJSValue(value, platform));
   }
-  return (value) => value ?? null;
+  return null;
+}
+
+/**
+ * The row mapper of a shape, compiled once: one object literal of the entity's properties (one
+ * hidden class for every row, no per-row key lookups), each value converted by its reader.
+ */
+function compileMapper<T>(fields: readonly { name: string; read: ((value: unknown) => unknown) | null }[]): (values: readonly unknown[], offset: number) => T {
+  const readers = fields.map((f) => f.read);
+  const body = fields.map((f, i) => `${JSON.stringify(f.name)}: ${f.read ? `r[${i}](v[o + ${i}])` : `v[o + ${i}] ?? null`}`).join(',\n');
+  // generated source: the property names come from the ORM's metadata (JSON-quoted), never from input
+  const make = new Function('r', `return (v, o) => ({\n${body}\n});`) as (r: typeof readers) => (values: readonly unknown[], offset: number) => T;
+  return make(readers);
 }
 
 /** The entity's row shape, compiled on first use. */
@@ -52,15 +70,27 @@ export function rowShape<T extends object>(em: EntityManager, entity: EntityClas
       (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner)),
   );
   const fields = props.map((p) => ({ name: p.name as string, column: p.fieldNames[0]!, read: readerOf(p, platform) }));
+  /** the select lists written so far, by alias (a page's statement repeats them) */
+  const columnLists = new Map<string, string>();
   const shape: RowShape<T> = {
     table: meta.tableName,
     meta,
-    columns: (alias, prefix = '') => fields.map((f) => (prefix ? `${alias}."${f.column}" as "${prefix}${f.column}"` : `${alias}."${f.column}"`)).join(', '),
-    toObject: (row, prefix = '') => {
-      const object: Record<string, unknown> = {};
-      for (const f of fields) object[f.name] = f.read(row[prefix + f.column]);
-      return object as T;
+    width: fields.length,
+    columns: (alias) => {
+      let list = columnLists.get(alias);
+      if (list === undefined) {
+        list = fields.map((f) => `${alias}."${f.column}"`).join(', ');
+        columnLists.set(alias, list);
+      }
+      return list;
     },
+    indexOf: (column) => {
+      const i = fields.findIndex((f) => f.column === column);
+      if (i < 0) throw new Error(`${meta.className}: no column ${column}`);
+      return i;
+    },
+    fromValues: compileMapper<T>(fields),
+    toObject: (row) => shape.fromValues(fields.map((f) => row[f.column]), 0),
   };
   shapes.set(meta as EntityMetadata, shape as RowShape<unknown>);
   return shape;
@@ -94,9 +124,69 @@ export function tenantSql<T>(em: EntityManager, shape: RowShape<T>, alias: strin
   return typeof value === 'string' ? `${column} = ?` : `${column} in (${ids.map(() => '?').join(', ')})`;
 }
 
-/** Plain SQL through the context's EntityManager: inside its transaction when it is one. */
+/** What the pool hands out: node-postgres's client, with the ORM's type parsers (timestamps as text). */
+interface PgClient {
+  query(config: { text: string; values: unknown[]; rowMode: 'array' | undefined }): Promise<{ rows: unknown[] }>;
+}
+
+interface KnexClient {
+  acquireConnection(): Promise<PgClient>;
+  releaseConnection(connection: PgClient): Promise<void>;
+}
+
+/** A transaction's query builder, as far as a raw statement goes. */
+interface KnexTransaction {
+  raw(sql: string, params: unknown[]): { options(options: { rowMode: 'array' | undefined }): Promise<{ rows: unknown[] }> };
+}
+
+/**
+ * Every statement {@link selectValues} sends, published (`{ sql }`) while someone listens — how tests
+ * count a request's statements (testing/test-app.ts: captureStatements).
+ */
+export const plainStatements = channel('partner-hub:plain-rows:statement');
+
+const numbered = new Map<string, string>();
+
+/** `?` placeholders as the driver's `$1, $2, …` (what knex does per call), remembered per statement text. */
+function numberedPlaceholders(sql: string): string {
+  let text = numbered.get(sql);
+  if (text === undefined) {
+    let n = 0;
+    text = sql.replace(/\?/g, () => `$${++n}`);
+    if (numbered.size > 5000) numbered.clear();
+    numbered.set(sql, text);
+  }
+  return text;
+}
+
+/**
+ * Plain SQL (`?` placeholders) on the context's connection, each row as the array of its values in
+ * the select list's order (no object per row to build, then read by name): inside the context's
+ * transaction when it is one; otherwise on a connection of the same pool — the ORM's — taken for the
+ * statement, straight through the driver. The read path sends a page in one statement, and the query
+ * builder's and the ORM's per-call work (binding, logging, result wrapping) cost more than the
+ * statement itself (issue 12).
+ */
+export function selectValues(em: EntityManager, sql: string, params: unknown[]): Promise<unknown[][]> {
+  return select(em, sql, params, 'array') as Promise<unknown[][]>;
+}
+
+/** {@link selectValues} with each row as an object by column name (for a few values: a count, a sum). */
 export function selectRows<R = Record<string, unknown>>(em: EntityManager, sql: string, params: unknown[]): Promise<R[]> {
-  return em.execute(sql, params, 'all') as Promise<R[]>;
+  return select(em, sql, params, undefined) as Promise<R[]>;
+}
+
+async function select(em: EntityManager, sql: string, params: unknown[], rowMode: 'array' | undefined): Promise<unknown[]> {
+  if (plainStatements.hasSubscribers) plainStatements.publish({ sql });
+  const transaction = em.getTransactionContext<KnexTransaction>();
+  if (transaction) return (await transaction.raw(sql, params).options({ rowMode })).rows;
+  const pool = em.getConnection().getKnex().client as unknown as KnexClient;
+  const connection = await pool.acquireConnection();
+  try {
+    return (await connection.query({ text: numberedPlaceholders(sql), values: params, rowMode })).rows;
+  } finally {
+    await pool.releaseConnection(connection);
+  }
 }
 
 const loadedAlong = new Map<EntityClass<object>, readonly string[]>();
@@ -116,16 +206,21 @@ export type RelatedRows = Map<EntityClass<object>, object[]>;
 interface Joined {
   select: string[];
   joins: string[];
+  /** how many values the joined columns take */
+  width: number;
+  /** where each relation's columns start in a row, by its name (the relations given, not those they read along) */
+  offsets: Map<string, number>;
   /** collects the joined rows of one result row */
-  collect(row: Record<string, unknown>, into: RelatedRows): void;
+  collect(row: readonly unknown[], into: RelatedRows): void;
 }
 
 /**
  * Joins the given to-one relations of `alias` (and, for each, what its entity reads along), each
- * tenant-filtered — a left join unless the row is sure to be found; their columns are named `<alias>__column`.
+ * tenant-filtered — a left join unless the row is sure to be found; their columns follow in the row
+ * from `offset` on.
  */
-function joinAlong(em: EntityManager, shape: RowShape<object>, alias: string, relations: readonly string[], depth = 0, underLeftJoin = false): Joined {
-  const joined: Joined = { select: [], joins: [], collect: () => undefined };
+function joinAlong(em: EntityManager, shape: RowShape<object>, alias: string, relations: readonly string[], offset: number, depth = 0, underLeftJoin = false): Joined {
+  const joined: Joined = { select: [], joins: [], width: 0, offsets: new Map(), collect: () => undefined };
   const collectors: Joined['collect'][] = [];
   relations.forEach((name, i) => {
     const prop = (shape.meta.properties as Record<string, EntityProperty | undefined>)[name];
@@ -133,7 +228,10 @@ function joinAlong(em: EntityManager, shape: RowShape<object>, alias: string, re
     const entity = prop.targetMeta!.class as EntityClass<object>;
     const target = rowShape(em, entity);
     const as = `${alias}_${i}`;
-    joined.select.push(target.columns(as, `${as}__`));
+    const at = offset + joined.width;
+    joined.offsets.set(name, at);
+    joined.select.push(target.columns(as));
+    joined.width += target.width;
     // a required relation without a tenant condition always finds its row: an inner join, which lets
     // PostgreSQL walk an index of the joined table in a page's order (a partner's organization by name)
     // — unless it hangs off a left-joined row, which may be missing
@@ -141,17 +239,22 @@ function joinAlong(em: EntityManager, shape: RowShape<object>, alias: string, re
     const join = !underLeftJoin && !prop.nullable && tenant === 'true' ? 'join' : 'left join';
     joined.joins.push(`${join} "${target.table}" as ${as} on ${as}."id" = ${alias}."${prop.fieldNames[0]}" and ${tenant}`);
     if (depth > 3) throw new Error('loadAlong: too deep');
-    const inner = joinAlong(em, target, as, loadedAlong.get(entity) ?? [], depth + 1, join === 'left join');
+    const inner = joinAlong(em, target, as, loadedAlong.get(entity) ?? [], offset + joined.width, depth + 1, join === 'left join');
     joined.select.push(...inner.select);
     joined.joins.push(...inner.joins);
+    joined.width += inner.width;
+    const idAt = at + target.indexOf('id');
     collectors.push((row, into) => {
-      if (row[`${as}__id`] == null) return;
-      if (!into.has(entity)) into.set(entity, []);
-      into.get(entity)!.push(target.toObject(row, `${as}__`));
+      if (row[idAt] == null) return;
+      let rows = into.get(entity);
+      if (!rows) into.set(entity, (rows = []));
+      rows.push(target.fromValues(row, at));
       inner.collect(row, into);
     });
   });
-  joined.collect = (row, into) => collectors.forEach((c) => c(row, into));
+  joined.collect = (row, into) => {
+    for (const collect of collectors) collect(row, into);
+  };
   return joined;
 }
 
@@ -161,25 +264,37 @@ function joinAlong(em: EntityManager, shape: RowShape<object>, alias: string, re
  */
 export function selectAlong<T extends object>(em: EntityManager, shape: RowShape<T>, relations: readonly string[]) {
   const all = [...new Set([...(loadedAlong.get(shape.meta.class as EntityClass<object>) ?? []), ...relations])];
-  const joined = joinAlong(em, shape as unknown as RowShape<object>, 't', all);
+  const joined = joinAlong(em, shape as unknown as RowShape<object>, 't', all, shape.width);
   const from = `"${shape.table}" as t ${joined.joins.join(' ')}`;
   const columns = [shape.columns('t'), ...joined.select].join(', ');
+  const offsetOf = (relation: string): number => {
+    const at = joined.offsets.get(relation);
+    if (at === undefined) throw new Error(`${shape.meta.className}.${relation} is not read along`);
+    return at;
+  };
   return {
     sql: `select ${columns} from ${from}`,
     columns,
+    /** how many values a row of `columns` has (values computed after them start there) */
+    width: shape.width + joined.width,
     /** the table with its joins, for a count of the same conditions */
     from,
     /** the alias of a relation read along (`organization` → `t_0`), for conditions and orders on its columns */
     aliasOf(relation: string): string {
-      const i = all.indexOf(relation);
-      if (i < 0) throw new Error(`${shape.meta.className}.${relation} is not read along`);
-      return `t_${i}`;
+      offsetOf(relation);
+      return `t_${all.indexOf(relation)}`;
     },
+    /** where a relation's columns start in a row */
+    offsetOf,
     /** the main rows and the rows read along them */
-    read(rows: Record<string, unknown>[]): { rows: T[]; related: RelatedRows } {
+    read(rows: readonly (readonly unknown[])[]): { rows: T[]; related: RelatedRows } {
       const related: RelatedRows = new Map();
-      for (const row of rows) joined.collect(row, related);
-      return { rows: rows.map((row) => shape.toObject(row)), related };
+      const main: T[] = [];
+      for (const row of rows) {
+        main.push(shape.fromValues(row, 0));
+        joined.collect(row, related);
+      }
+      return { rows: main, related };
     },
   };
 }
@@ -190,7 +305,7 @@ export async function rowsById<T extends object>(em: EntityManager, entity: Enti
   const shape = rowShape(em, entity);
   const select = selectAlong(em, shape, []);
   const params: unknown[] = [uuidArray(ids)];
-  const rows = await selectRows(em, `${select.sql} where t."id" = any(?::uuid[]) and ${tenantSql(em, shape, 't', params)}`, params);
+  const rows = await selectValues(em, `${select.sql} where t."id" = any(?::uuid[]) and ${tenantSql(em, shape, 't', params)}`, params);
   return select.read(rows);
 }
 
@@ -208,5 +323,5 @@ export async function rowsWhere<T extends object>(
   const params: unknown[] = [];
   const conditions = [tenantSql(em, shape, 't', params), ...query.where];
   params.push(...query.params);
-  return select.read(await selectRows(em, `${select.sql} where ${conditions.join(' and ')} order by ${query.orderBy}`, params));
+  return select.read(await selectValues(em, `${select.sql} where ${conditions.join(' and ')} order by ${query.orderBy}`, params));
 }

@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { raw } from '@mikro-orm/core';
 import type { EntityClass, EntityProperty, FilterQuery } from '@mikro-orm/core';
 import { ValidationFailed } from '../errors/app-errors.js';
-import { rowShape, selectAlong, selectRows, tenantSql } from '../db/plain-rows.js';
+import { rowShape, selectAlong, selectValues, tenantSql } from '../db/plain-rows.js';
 import type { RelatedRows, RowShape } from '../db/plain-rows.js';
 
 @ObjectType({ description: 'Where a page ends and whether more follow (Relay).' })
@@ -184,21 +184,22 @@ export async function keysetRows<T extends { id: string }>(em: EntityManager, sh
   }
   const order = orderBy === 'id' ? `t."id" ${direction}` : `${column} ${direction}, t."id" ${direction}`;
   params.push(first + 1);
-  const computeSql = Object.entries(query.compute ?? {}).map(([name, sql]) => `, (${sql}) as "c__${name}"`).join('');
-  const rows = await selectRows(em, `select ${select.columns}${computeSql} from ${select.from} where ${conditions.join(' and ')} order by ${order} limit ?`, params);
+  const computeNames = Object.keys(query.compute ?? {});
+  const computeSql = computeNames.map((name) => `, (${query.compute![name]}) as "${name}"`).join('');
+  const rows = await selectValues(em, `select ${select.columns}${computeSql} from ${select.from} where ${conditions.join(' and ')} order by ${order} limit ?`, params);
   const { rows: nodes, related } = select.read(rows.slice(0, first));
   query.related?.(related);
-  if (query.computed) {
-    const names = Object.keys(query.compute ?? {});
-    nodes.forEach((node, i) => query.computed!(node.id, Object.fromEntries(names.map((name) => [name, rows[i]![`c__${name}`]]))));
+  if (query.computed && computeNames.length > 0) {
+    nodes.forEach((node, i) => query.computed!(node.id, Object.fromEntries(computeNames.map((name, j) => [name, rows[i]![select.width + j]]))));
   }
   // a related column's value as read (a text such as a name); the table's own through its row's type (dates as Date)
-  const sortValue = (node: T, row: Record<string, unknown>) => (relation ? row[`${select.aliasOf(relation)}__${field}`] : node[orderBy as keyof T]);
+  const sortAt = relation ? select.offsetOf(relation) + sortShape.indexOf(field) : -1;
+  const sortValue = (node: T, row: readonly unknown[]) => (relation ? row[sortAt] : node[orderBy as keyof T]);
   const edges = nodes.map((node, i) => ({ cursor: encodeCursor(sortValue(node, rows[i]!), node.id), node }));
   let count: Promise<number> | undefined;
   const countAll = async () => {
-    const [row] = await selectRows<{ count: string }>(em, `select count(*) as count from ${select.from} where ${filtered}`, countParams);
-    return Number(row?.count ?? 0);
+    const [row] = await selectValues(em, `select count(*) from ${select.from} where ${filtered}`, countParams);
+    return Number(row?.[0] ?? 0);
   };
   return {
     edges,

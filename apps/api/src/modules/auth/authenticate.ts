@@ -3,6 +3,7 @@ import type { OrganizationKind, UserRole } from '@partner-hub/domain';
 import type { Env } from '../../config/env.js';
 import { hashToken } from '../../common/auth/tokens.js';
 import { makeViewer } from '../../common/auth/viewer.js';
+import type { CredentialCache } from '../../common/auth/credential-cache.js';
 import type { Viewer } from '../../common/auth/viewer.js';
 import { accessFrom, partnershipAccess, partnershipStateOf, partnershipStatesSql } from '../access/partnership-access.js';
 import type { ActivePartnership, PartnershipAccess, PartnershipStateRow } from '../access/partnership-access.js';
@@ -91,44 +92,83 @@ function partnershipsOf(row: CredentialRow, identity: 'USER' | 'API_KEY'): Activ
  * session's slide or the key's last-used time is due.
  * A present but invalid credential yields `null` (anonymous); a blocked partner's, `BLOCKED`.
  * `touch: false` re-checks a credential without counting it as use (no sliding, no last-used time):
- * what an open connection's re-check does.
+ * what an open connection's re-check does. With `cache` (an HTTP request's authentication), a valid
+ * identity is remembered for a few seconds and answered without the statement — credential changes
+ * empty the cache on every instance (common/auth/credential-cache.ts); the writes stay as due.
  */
-export async function authenticate(em: EntityManager, env: Env, credentials: Credentials, options: { touch?: boolean } = {}): Promise<Viewer | typeof BLOCKED | null> {
+export async function authenticate(
+  em: EntityManager,
+  env: Env,
+  credentials: Credentials,
+  options: { touch?: boolean; cache?: CredentialCache | null } = {},
+): Promise<Viewer | typeof BLOCKED | null> {
   const touch = options.touch ?? true;
+  const cache = options.cache ?? null;
   const connection = em.getConnection();
   const now = new Date();
   if (credentials.bearerToken) {
-    const [key]: ApiKeyRow[] = await connection.execute(API_KEY_LOOKUP, [hashToken(env.SESSION_SECRET, credentials.bearerToken), now]);
+    const tokenHash = hashToken(env.SESSION_SECRET, credentials.bearerToken);
+    const cached = cache?.get(tokenHash, now.getTime());
+    if (cached?.kind === 'API_KEY') {
+      if (touch && now.getTime() - cached.touchedAt > LAST_USED_EVERY_MS) {
+        cached.touchedAt = now.getTime();
+        await connection.execute('update api_key set last_used_at = ? where id = ?', [now, cached.viewer.apiKeyId]);
+      }
+      return cached.viewer;
+    }
+    const generation = cache?.mark() ?? 0;
+    const [key]: ApiKeyRow[] = await connection.execute(API_KEY_LOOKUP, [tokenHash, now]);
     if (!key) return null;
     const partnerships = partnershipsOf(key, 'API_KEY');
     if (partnerships === BLOCKED) return BLOCKED;
-    if (touch && (!key.last_used_at || now.getTime() - new Date(key.last_used_at).getTime() > LAST_USED_EVERY_MS)) {
+    let touchedAt = key.last_used_at ? new Date(key.last_used_at).getTime() : 0;
+    if (touch && now.getTime() - touchedAt > LAST_USED_EVERY_MS) {
       await connection.execute('update api_key set last_used_at = ? where id = ?', [now, key.id]);
+      touchedAt = now.getTime();
     }
-    return makeViewer({
+    const expiresAt = key.expires_at ? new Date(key.expires_at) : null;
+    const viewer = makeViewer({
       kind: 'API_KEY',
       userId: null,
       apiKeyId: key.id,
       sessionId: null,
-      sessionExpiresAt: key.expires_at ? new Date(key.expires_at) : null,
+      sessionExpiresAt: expiresAt,
       organizationId: key.organization_id,
       organizationKind: key.organization_kind,
       role: key.role,
       label: `API key "${key.name}"`,
       partnerships,
     });
+    cache?.set(tokenHash, { kind: 'API_KEY', viewer, expiresAt, absoluteExpiresAt: null, touchedAt }, generation, now.getTime());
+    return viewer;
   }
   if (credentials.sessionToken) {
-    const [session]: SessionRow[] = await connection.execute(SESSION_LOOKUP, [hashToken(env.SESSION_SECRET, credentials.sessionToken), now]);
+    const tokenHash = hashToken(env.SESSION_SECRET, credentials.sessionToken);
+    const cached = cache?.get(tokenHash, now.getTime());
+    if (cached?.kind === 'SESSION') {
+      if (touch && now.getTime() - cached.touchedAt > SLIDE_EVERY_MS) {
+        const expiresAt = new Date(Math.min(now.getTime() + env.SESSION_IDLE_HOURS * 3600_000, cached.absoluteExpiresAt!.getTime()));
+        cached.touchedAt = now.getTime();
+        cached.expiresAt = expiresAt;
+        cached.viewer = { ...cached.viewer, sessionExpiresAt: expiresAt };
+        await connection.execute('update session set last_seen_at = ?, expires_at = ? where id = ?', [now, expiresAt, cached.viewer.sessionId]);
+      }
+      return cached.viewer;
+    }
+    const generation = cache?.mark() ?? 0;
+    const [session]: SessionRow[] = await connection.execute(SESSION_LOOKUP, [tokenHash, now]);
     if (!session || !session.user_active) return null;
     const partnerships = partnershipsOf(session, 'USER');
     if (partnerships === BLOCKED) return BLOCKED;
     let expiresAt = new Date(session.expires_at);
-    if (touch && now.getTime() - new Date(session.last_seen_at).getTime() > SLIDE_EVERY_MS) {
-      expiresAt = new Date(Math.min(now.getTime() + env.SESSION_IDLE_HOURS * 3600_000, new Date(session.absolute_expires_at).getTime()));
+    const absoluteExpiresAt = new Date(session.absolute_expires_at);
+    let touchedAt = new Date(session.last_seen_at).getTime();
+    if (touch && now.getTime() - touchedAt > SLIDE_EVERY_MS) {
+      expiresAt = new Date(Math.min(now.getTime() + env.SESSION_IDLE_HOURS * 3600_000, absoluteExpiresAt.getTime()));
       await connection.execute('update session set last_seen_at = ?, expires_at = ? where id = ?', [now, expiresAt, session.id]);
+      touchedAt = now.getTime();
     }
-    return makeViewer({
+    const viewer = makeViewer({
       kind: 'USER',
       userId: session.user_id,
       apiKeyId: null,
@@ -140,6 +180,8 @@ export async function authenticate(em: EntityManager, env: Env, credentials: Cre
       label: session.user_email,
       partnerships,
     });
+    cache?.set(tokenHash, { kind: 'SESSION', viewer, expiresAt, absoluteExpiresAt, touchedAt }, generation, now.getTime());
+    return viewer;
   }
   return null;
 }

@@ -34,7 +34,11 @@ export function jobsWhereSql(ctx: RequestContext, filter: JobFilterInput | null)
   return { where, params };
 }
 
-/** A page of jobs as plain rows (`filter` null: an id in it does not open — nothing matches); `total` computes `totalCount` (the maintained counters where they cover the filter). */
+/**
+ * A page of jobs as plain rows (`filter` null: an id in it does not open — nothing matches); `total`
+ * computes `totalCount` (the maintained counters where they cover the filter); `withVehicle` reads each
+ * job's vehicle along (for `Job.vehicle`, which still applies its rule: the row only primes the loader).
+ */
 export function jobsPage(
   ctx: RequestContext,
   filter: JobFilterInput | null,
@@ -42,8 +46,10 @@ export function jobsPage(
   first: number,
   after: string | null | undefined,
   total: (() => Promise<number>) | undefined,
+  withVehicle = false,
 ): Promise<Page<Job>> {
   // the service partner (and its organization, which names it) in the same statement: nearly every list shows it
   const related = (rows: RelatedRows) => primeRows(ctx, rows);
-  return keysetRows(ctx.em, rowShape(ctx.em, Job), { ...jobsWhereSql(ctx, filter), first, after, ...order, total, along: ['servicePartner'], related });
+  const along = withVehicle ? ['servicePartner', 'vehicle'] : ['servicePartner'];
+  return keysetRows(ctx.em, rowShape(ctx.em, Job), { ...jobsWhereSql(ctx, filter), first, after, ...order, total, along, related });
 }

@@ -1,7 +1,9 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, createUnionType } from 'type-graphql';
+import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver, createUnionType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { Connection } from '../../common/graphql/connection.js';
+import { nodeFieldsSelected } from '../../common/graphql/node-selection.js';
 import { NotFoundError, ValidationError, VersionConflictError } from '../../common/errors/error-results.js';
 import { fromConfigurationInput } from './job-configuration.types.js';
 import { InvalidTransitionError } from './job.errors.js';
@@ -40,8 +42,9 @@ export class JobResolver {
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
     @Arg('filter', () => JobFilter, { nullable: true, description: 'Narrows the list.' }) filter?: JobFilter | null,
     @Arg('orderBy', () => JobOrder, { nullable: true, description: 'Sort order; newest first when omitted.' }) orderBy?: JobOrder | null,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return listJobs(ctx, filter ?? {}, orderBy ?? { field: 'CREATED_AT', direction: 'DESC' }, first, after);
+    return listJobs(ctx, filter ?? {}, orderBy ?? { field: 'CREATED_AT', direction: 'DESC' }, first, after, info ? nodeFieldsSelected(info) : undefined);
   }
 
   @Allow('jobs:read')

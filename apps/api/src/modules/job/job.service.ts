@@ -82,13 +82,23 @@ export function jobSortColumn(field: JobSortField): 'createdAt' | 'kind' | 'stat
   return SORT_COLUMNS[field];
 }
 
-/** A page of the jobs the viewer may see, filtered (every filter on an index) and sorted. */
-export async function listJobs(ctx: RequestContext, filter: JobFilterInput, sort: { field: JobSortField; direction: 'ASC' | 'DESC' }, first: number, after?: string | null): Promise<Page<Job>> {
+/**
+ * A page of the jobs the viewer may see, filtered (every filter on an index) and sorted; `selected`,
+ * the node fields the query asks for (the vehicle is read along only when asked).
+ */
+export async function listJobs(
+  ctx: RequestContext,
+  filter: JobFilterInput,
+  sort: { field: JobSortField; direction: 'ASC' | 'DESC' },
+  first: number,
+  after?: string | null,
+  selected?: ReadonlySet<string>,
+): Promise<Page<Job>> {
   const open = await jobFilterIdsOpen(ctx, filter);
   // the total of a tab, status, partner or batch is a sum over the maintained counters, not a count over the jobs
   const total = !open ? () => Promise.resolve(0) : countersCover(filter) ? () => countJobs(ctx, filter) : undefined;
   const order = { orderBy: SORT_COLUMNS[sort.field], direction: sort.direction === 'ASC' ? ('asc' as const) : ('desc' as const) };
-  return jobsPage(ctx, open ? filter : null, order, first, after, total);
+  return jobsPage(ctx, open ? filter : null, order, first, after, total, selected?.has('vehicle') ?? false);
 }
 
 const jobFieldsSchema = z.object({

@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
-import { batched, contextLoaders } from '../../common/context/loaders.js';
+import { batched, computeAlong, contextLoaders } from '../../common/context/loaders.js';
 import { loadAlong } from '../../common/db/plain-rows.js';
 import { Partner } from './partner.entity.js';
 import { chainsAbove } from '../access/partner-tree.queries.js';
-import { subPartnerCounts } from './sub-partner-counts.queries.js';
+import { subPartnerCountSql, subPartnerCounts } from './sub-partner-counts.queries.js';
 import type { TreeRow } from '../access/partner-tree.queries.js';
 
 // a partner's name is its organization's: every partner read by id brings its organization along
@@ -18,3 +18,9 @@ export const partnerLoaders = contextLoaders((em) => ({
     return ids.map((id) => chains.get(id) ?? []);
   }),
 }));
+
+// a partners page counts each partner's sub-partners in its statement, on the (principal_id, parent_id) index
+computeAlong(Partner, 'subPartnerCount', {
+  sql: subPartnerCountSql,
+  prime: (ctx, id, value) => partnerLoaders(ctx).subPartnerCount.prime(id, Number(value)),
+});

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../common/context/request-context.js';
-import { primeRows } from '../../common/context/loaders.js';
+import { computedAlong, primeRows } from '../../common/context/loaders.js';
 import { containsPattern, escapeLike } from '../../common/db/like.js';
 import { rowShape } from '../../common/db/plain-rows.js';
 import { uuidArray } from '../../common/db/uuid-array.js';
@@ -8,8 +8,7 @@ import type { Page } from '../../common/graphql/connection.js';
 import { filterIdsOpen } from '../access/filter-ids.js';
 import { partnerScope } from '../access/partner-scope.js';
 import { Partner } from './partner.entity.js';
-import { partnerLoaders } from './partner.loaders.js';
-import { subPartnerCountSql } from './sub-partner-counts.queries.js';
+import './partner.loaders.js';
 import type { PartnerFilterInput } from './partner.service.js';
 
 /**
@@ -47,14 +46,22 @@ export async function partnersWhereSql(ctx: RequestContext, filter: PartnerFilte
   return { where, params };
 }
 
-/** A page of partners as plain rows, their organizations and parents read along. */
+/**
+ * A page of partners as plain rows, their organizations and parents read along; the values computed
+ * along (`computeAlong`: the sub-partner and vehicle counts) that `selected` names — all when not
+ * given — per row in the same statement.
+ */
 export async function partnersPage(
   ctx: RequestContext,
   filter: PartnerFilterInput,
   order: { orderBy: string; direction: 'asc' | 'desc' },
   first: number,
   after: string | null | undefined,
+  selected?: ReadonlySet<string>,
 ): Promise<Page<Partner>> {
+  // the counts the page shows (a partner's sub-partners, its vehicles — computeAlong in the loaders of the
+  // features that own them), per row on their indexes, primed into the loaders their fields read
+  const along = computedAlong(Partner, selected);
   return keysetRows(ctx.em, rowShape(ctx.em, Partner), {
     ...(await partnersWhereSql(ctx, filter)),
     first,
@@ -63,8 +70,9 @@ export async function partnersPage(
     // `organization` is read along every partner (partner.loaders.ts): t_0; the parent and its organization after it
     along: ['parent'],
     related: (rows) => primeRows(ctx, rows),
-    // the sub-partner count every partners list shows, per row on the (principal_id, parent_id) index, primed into its loader
-    compute: { subPartnerCount: subPartnerCountSql('t') },
-    computed: (id, values) => partnerLoaders(ctx).subPartnerCount.prime(id, Number(values['subPartnerCount'])),
+    compute: Object.fromEntries(along.map((c) => [c.field, c.sql('t')])),
+    computed: (id, values) => {
+      for (const c of along) c.prime(ctx, id, values[c.field]);
+    },
   });
 }

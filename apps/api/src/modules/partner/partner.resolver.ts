@@ -1,7 +1,9 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, createUnionType } from 'type-graphql';
+import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver, createUnionType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { Connection } from '../../common/graphql/connection.js';
+import { nodeFieldsSelected } from '../../common/graphql/node-selection.js';
 import { NotFoundError, ValidationError, VersionConflictError } from '../../common/errors/error-results.js';
 import { Partner } from './partner.entity.js';
 import { PartnerSuccess } from './partner.types.js';
@@ -63,8 +65,9 @@ export class PartnerResolver {
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
     @Arg('filter', () => PartnerFilter, { nullable: true, description: 'Narrows the list.' }) filter?: PartnerFilter | null,
     @Arg('orderBy', () => PartnerOrder, { nullable: true, description: 'Sort order; by name ascending when omitted.' }) orderBy?: PartnerOrder | null,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return listPartners(ctx, filter ?? {}, orderBy ?? { field: 'NAME', direction: 'ASC' }, first, after);
+    return listPartners(ctx, filter ?? {}, orderBy ?? { field: 'NAME', direction: 'ASC' }, first, after, info ? nodeFieldsSelected(info) : undefined);
   }
 
   @Allow('partners:read')

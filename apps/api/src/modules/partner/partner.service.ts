@@ -93,15 +93,20 @@ export async function partnersWhere(ctx: RequestContext, filter: PartnerFilterIn
   return where;
 }
 
-/** A page of the partners the viewer may see, filtered and sorted (keyset-paginated). */
+/**
+ * A page of the partners the viewer may see, filtered and sorted (keyset-paginated); `selected`, the
+ * node fields the query asks for (the counts are computed in the page's statement when asked; all of
+ * them when not given).
+ */
 export async function listPartners(
   ctx: RequestContext,
   filter: PartnerFilterInput,
   order: PartnerOrderInput,
   first: number,
   after?: string | null,
+  selected?: ReadonlySet<string>,
 ): Promise<Page<Partner>> {
-  return partnersPage(ctx, filter, { orderBy: SORT_COLUMNS[order.field], direction: order.direction === 'ASC' ? 'asc' : 'desc' }, first, after);
+  return partnersPage(ctx, filter, { orderBy: SORT_COLUMNS[order.field], direction: order.direction === 'ASC' ? 'asc' : 'desc' }, first, after, selected);
 }
 
 export const getPartner = findVisiblePartner;

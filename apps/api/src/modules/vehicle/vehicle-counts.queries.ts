@@ -20,3 +20,7 @@ export async function assignedVehicleCounts(
   );
   return new Map(rows.map((r) => [r.partner_id, Number(r.count)]));
 }
+
+/** The same count for the partner on the alias `alias`, as a scalar subquery of a page's statement (partner.queries.ts). */
+export const assignedVehicleCountSql = (alias: string) =>
+  `select count(*) from vehicle_assignment a join vehicle v on v.id = a.vehicle_id where a.partner_id = ${alias}.id and a.unassigned_at is null and v.archived_at is null`;

@@ -1,11 +1,12 @@
 import DataLoader from 'dataloader';
-import { batched, contextLoaders, groupRows, primeRows } from '../../common/context/loaders.js';
+import { batched, computeAlong, contextLoaders, groupRows, primeRows } from '../../common/context/loaders.js';
 import { rowsWhere } from '../../common/db/plain-rows.js';
 import { uuidArray } from '../../common/db/uuid-array.js';
 import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
 import { visibleAccessSql } from '../access/owner-access.js';
 import { VehicleAssignment } from './vehicle-assignment.entity.js';
-import { assignedVehicleCounts } from './vehicle-counts.queries.js';
+import { assignedVehicleCountSql, assignedVehicleCounts } from './vehicle-counts.queries.js';
+import { Partner } from '../partner/partner.entity.js';
 
 /** Vehicles' loaders (vehicles by id: `loaderById(ctx, Vehicle)`). */
 export const vehicleLoaders = contextLoaders((em, ctx) => ({
@@ -40,3 +41,9 @@ export const vehicleLoaders = contextLoaders((em, ctx) => ({
   /** how many active vehicles are assigned to each partner itself (one grouped query per batch) */
   assignedVehicleCount: batched((ids) => assignedVehicleCounts(em, ids), 0),
 }));
+
+// a partners page counts each partner's assigned vehicles in its statement (Partner.vehicleCount), on the open-assignment index
+computeAlong(Partner, 'vehicleCount', {
+  sql: assignedVehicleCountSql,
+  prime: (ctx, id, value) => vehicleLoaders(ctx).assignedVehicleCount.prime(id, Number(value)),
+});
