@@ -12,7 +12,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { WebSocketServer } from 'ws';
 import { GraphQLError, parse, specifiedRules, validate } from 'graphql';
-import type { GraphQLSchema, ValidationContext } from 'graphql';
+import type { DocumentNode, GraphQLSchema, ValidationContext } from 'graphql';
 import type { Logger } from 'pino';
 import { useServer } from 'graphql-ws/use/ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -31,6 +31,7 @@ import { httpContext, wsContext, wsCredentials } from './request-context.js';
 import { WebSocketAdmission } from './websocket-admission.js';
 import { BLOCKED, authenticate } from '../modules/auth/authenticate.js';
 import { LiveConnections } from './live-identity.js';
+import { subscribeShared } from '../common/graphql/shared-execution.js';
 import { jobsExportHandler } from '../modules/job/jobs-export.route.js';
 import { importUploadRouter } from '../modules/import/import-upload.router.js';
 import { webAssetsRouter } from './web-assets.js';
@@ -43,6 +44,9 @@ export const GRAPHQL_BODY_LIMIT_BYTES = 2 * IMPORT_LIMITS.maxBytes + 1024 * 1024
 
 /** Limits every operation must stay inside (checked before execution). */
 export const QUERY_LIMITS = { maxDepth: 10, maxCost: 5000 };
+
+/** How many distinct valid operation texts graphql-ws remembers (beyond them, each subscription parses its own). */
+const MAX_VALID_DOCUMENTS = 1000;
 
 // report as ordinary validation errors (GRAPHQL_VALIDATION_FAILED) instead of throwing out of validation
 const reject = { propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)] };
@@ -116,9 +120,13 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
   const formatError = createFormatError(logger);
   const contextOf: HttpContextOf = (req, res) => httpContext(orm, deps, req, res);
   const liveConnections = new LiveConnections(orm, deps);
+  // valid operations by their text: subscribers who send the same one share its document (one parse and
+  // validation, and one execution per event and visibility group — subscribeShared)
+  const validDocuments = new Map<string, DocumentNode>();
   const wsCleanup = useServer(
     {
       schema,
+      subscribe: subscribeShared,
       // the same error policy as over HTTP: codes for client errors, nothing internal leaks
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors) return undefined;
@@ -137,17 +145,21 @@ export async function startServer(orm: MikroORM, deps: AppDeps, port: number, ho
       onSubscribe: async (ctx, _id, payload) => {
         const withCode = (error: GraphQLError, code: string) =>
           new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code } });
-        const shapeProblem = queryShapeProblem(payload.query);
-        if (shapeProblem) return [queryShapeError(shapeProblem)];
-        let document;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+        let document = validDocuments.get(payload.query);
+        if (!document) {
+          const shapeProblem = queryShapeProblem(payload.query);
+          if (shapeProblem) return [queryShapeError(shapeProblem)];
+          try {
+            document = parse(payload.query);
+          } catch (error) {
+            return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+          }
         }
-        const errors = validate(schema, document, [...specifiedRules, ...limitRules]);
+        const errors = validDocuments.has(payload.query) ? [] : validate(schema, document, [...specifiedRules, ...limitRules]);
+        const introspection = asksForIntrospection(schema, document);
+        if (errors.length === 0 && !introspection && validDocuments.size < MAX_VALID_DOCUMENTS) validDocuments.set(payload.query, document);
         // who the caller is matters only for errors and introspection (the operation's own context comes later)
-        if (errors.length > 0 || asksForIntrospection(schema, document)) {
+        if (errors.length > 0 || introspection) {
           const caller = await wsContext(orm, deps, liveConnections, ctx.extra.socket, ctx.connectionParams, ctx.extra.request);
           const disclosure = disclosureFor(caller);
           if (errors.length > 0) {

@@ -20,7 +20,6 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { defaultFieldResolver } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { WebSocket } from 'ws';
-import { Repeater } from '@graphql-yoga/subscription';
 import { BLOCKED, authenticate } from '../modules/auth/authenticate.js';
 import type { Credentials } from '../modules/auth/authenticate.js';
 import { sameIdentity } from '../common/auth/viewer.js';
@@ -75,6 +74,12 @@ class LiveConnection implements IdentityCheck {
     private readonly socket: WebSocket,
     private readonly credentials: Credentials,
   ) {}
+
+  holdsNow(): boolean | undefined {
+    if (this.closed) return false;
+    if (this.pending || (this.viewer && this.due())) return undefined;
+    return true;
+  }
 
   async stillValid(): Promise<boolean> {
     let seen: Promise<void> | null = null;
@@ -254,17 +259,42 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
-/** Passes events on while the context's identity holds; ends the stream at the first event it no longer may hear. */
-function whileIdentityHolds<T>(source: AsyncIterable<T>, ctx: RequestContext): AsyncIterable<T> {
-  return new Repeater<T>(async (push, stop) => {
-    const events = source[Symbol.asyncIterator]();
-    void stop.then(() => events.return?.());
-    for (let next = await events.next(); !next.done; next = await events.next()) {
-      if (!(await (ctx.identityCheck?.stillValid() ?? false))) break;
-      await push(next.value);
+/**
+ * Passes events on while the context's identity holds; ends the stream at the first event it no longer
+ * may hear. A plain mapping iterator (no queue of its own): a connection checked recently answers at
+ * once (`holdsNow`), otherwise the delivery waits for the re-check.
+ */
+function whileIdentityHolds<T>(source: AsyncIterable<T>, ctx: RequestContext): AsyncIterableIterator<T> {
+  const events = source[Symbol.asyncIterator]();
+  const check = ctx.identityCheck;
+  let ended = false;
+  const end = async (): Promise<IteratorResult<T>> => {
+    if (!ended) {
+      ended = true;
+      await events.return?.();
     }
-    stop();
-  });
+    return { value: undefined, done: true };
+  };
+  return {
+    async next(): Promise<IteratorResult<T>> {
+      if (ended) return { value: undefined, done: true };
+      const next = await events.next();
+      if (next.done) {
+        ended = true;
+        return next;
+      }
+      const holds = check ? (check.holdsNow?.() ?? (await check.stillValid())) : false;
+      return holds && !ended ? next : end();
+    },
+    return: end,
+    async throw(error: unknown): Promise<IteratorResult<T>> {
+      await end();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }
 
 /**

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setMaxListeners } from 'node:events';
 import { Repeater, createPubSub } from '@graphql-yoga/subscription';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
@@ -25,15 +24,58 @@ function principalTypeOf(topic: string, detail: unknown): string | null {
   return perPrincipal.has(topic) ? principalType(topic, (detail as { principalId: string }).principalId) : null;
 }
 
-/** An EventTarget for any number of subscribers (every open subscription listens to its topic). */
-function unboundedEventTarget(): EventTarget {
-  const target = new EventTarget();
-  setMaxListeners(0, target);
-  return target;
+/**
+ * An EventTarget for any number of subscribers (every open subscription listens to its topic): listeners
+ * by type in a Set, so adding or removing one costs the same at 10,000 subscribers as at one (Node's
+ * EventTarget walks its list of a type's listeners on each add and remove — quadratic when thousands of
+ * subscriptions open and close). Dispatch follows EventTarget's rules: listeners added during a dispatch
+ * wait for the next event, removed ones are not called, a listener that throws is reported as an uncaught
+ * exception (after the others ran).
+ */
+type Listener = NonNullable<Parameters<EventTarget['addEventListener']>[1]>;
+
+class LocalEvents implements AppEventTarget {
+  private readonly listeners = new Map<string, Set<Listener>>();
+
+  /** (no options: every listener of this app's pub/sub is a plain one) */
+  addEventListener(type: string, listener: Listener | null, _options?: unknown): void {
+    if (!listener) return;
+    let set = this.listeners.get(type);
+    if (!set) this.listeners.set(type, (set = new Set()));
+    set.add(listener);
+  }
+
+  removeEventListener(type: string, listener: Listener | null, _options?: unknown): void {
+    const set = listener ? this.listeners.get(type) : undefined;
+    if (!set || !listener) return;
+    set.delete(listener);
+    if (set.size === 0) this.listeners.delete(type);
+  }
+
+  dispatchEvent(event: Event): boolean {
+    const set = this.listeners.get(event.type);
+    if (!set) return true;
+    for (const listener of [...set]) {
+      if (!set.has(listener)) continue;
+      try {
+        if (typeof listener === 'function') listener(event);
+        else listener.handleEvent(event);
+      } catch (error) {
+        process.nextTick(() => {
+          throw error;
+        });
+      }
+    }
+    return true;
+  }
+}
+
+function unboundedEventTarget(): LocalEvents {
+  return new LocalEvents();
 }
 
 /** Dispatches an event here as its topic and, for a per-principal topic, as its principal's type too. */
-function dispatchHere(local: EventTarget, topic: string, detail: unknown): void {
+function dispatchHere(local: AppEventTarget, topic: string, detail: unknown): void {
   local.dispatchEvent(new CustomEvent(topic, { detail }));
   const type = principalTypeOf(topic, detail);
   if (type) local.dispatchEvent(new CustomEvent(type, { detail }));

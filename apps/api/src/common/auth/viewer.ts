@@ -48,3 +48,17 @@ export function sameIdentity(a: Viewer, b: Viewer): boolean {
     partnerships(a) === partnerships(b)
   );
 }
+
+/**
+ * What of the viewer any read may depend on: two viewers with the same key see every field of every
+ * row alike — the organization (tenant scope, vehicle grants and assignments), its kind and the role
+ * (permissions, `@Allow`), the partnerships (job scope), and for a technician the user itself (the jobs
+ * it started: `actorFor`). Live subscribers with the same key share one execution of an event
+ * (common/graphql/shared-execution.ts): a resolver that starts reading more of the viewer (the user, the
+ * key, the session) must add it here.
+ */
+export function visibilityKey(viewer: Viewer): string {
+  const partnerships = viewer.partnerships.map((p) => `${p.partnerId}/${p.principalId}`).sort().join(',');
+  const person = viewer.role === 'TECHNICIAN' ? `${viewer.kind}:${viewer.userId ?? viewer.apiKeyId ?? ''}` : '';
+  return `${viewer.organizationKind}|${viewer.organizationId}|${viewer.role}|${partnerships}|${person}`;
+}

@@ -71,6 +71,8 @@ export interface PendingPublication {
 /** Answers whether a context's identity is still what it was when the context was made. */
 export interface IdentityCheck {
   stillValid(): Promise<boolean>;
+  /** The answer without waiting when there is one: false once ended, true when checked recently and nothing is pending; undefined: ask stillValid. */
+  holdsNow?(): boolean | undefined;
 }
 
 /** Computes `make()` once per request under `key`. */

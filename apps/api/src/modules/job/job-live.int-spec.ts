@@ -25,6 +25,7 @@ import { makeUser } from '../user/user.factory.js';
 import { makeVehicle } from '../vehicle/vehicle.factory.js';
 import type { Vehicle } from '../vehicle/vehicle.entity.js';
 import { createJob } from './job.service.js';
+import { sharedResults } from '../../common/graphql/shared-execution.js';
 import { jobsImportsSettled } from './jobs-import.service.js';
 
 /** Waits until `condition` holds (bounded by the test's own timeout, never by a guess of how long it takes). */
@@ -122,6 +123,8 @@ let SP: Partner;
 let SP2: Partner;
 let v1: Vehicle;
 let v2: Vehicle;
+/** only the shared-execution test's job is on it (its grant ends when that job succeeds) */
+let v3: Vehicle;
 const who: Record<string, Credential> = {};
 /** jobs only to make barriers: one each assigned to SP and to SP2 (principal A), one of principal B */
 const barrierJobs: { a: string[]; b: string } = { a: [], b: '' };
@@ -130,7 +133,7 @@ let principalKeyId = '';
 
 beforeAll(async () => {
   app = await createTestApp();
-  // counts the subscriptions that start listening (a subscription listens from its first pull on)
+  // counts the subscriptions that start listening: jobEventAdded's listen from their first pull on…
   const subscribe = app.deps.pubSub.subscribeToPrincipals.bind(app.deps.pubSub);
   app.deps.pubSub.subscribeToPrincipals = ((...args: Parameters<typeof subscribe>) => {
     const iterable = subscribe(...args);
@@ -149,6 +152,17 @@ beforeAll(async () => {
     };
     return counted;
   }) as typeof subscribe;
+  // …jobChanged's as they subscribe, with one handler for each of their principals
+  const listen = app.deps.pubSub.listenToPrincipal.bind(app.deps.pubSub);
+  const handlers = new WeakSet<object>();
+  app.deps.pubSub.listenToPrincipal = ((...args: Parameters<typeof listen>) => {
+    const stop = listen(...args);
+    if (args[0] === 'JOB_CHANGED' && !handlers.has(args[2])) {
+      handlers.add(args[2]);
+      listeners += 1;
+    }
+    return stop;
+  }) as typeof listen;
   server = await startServer(app.orm, app.deps, 0, '127.0.0.1');
   const em = app.systemEm();
   world = await buildWorld(em);
@@ -160,11 +174,13 @@ beforeAll(async () => {
   em.persist(SP2);
   v1 = makeVehicle(em, world.principalA);
   v2 = makeVehicle(em, world.principalA);
+  v3 = makeVehicle(em, world.principalA);
   const vB = makeVehicle(em, world.principalB);
   const spAdmin = await makeUser(em, world.service, { role: 'ADMIN', password: WORLD_PASSWORD });
   const spStaff = await makeUser(em, world.service, { role: 'STAFF', password: WORLD_PASSWORD });
   const sp2Admin = await makeUser(em, service2, { role: 'ADMIN', password: WORLD_PASSWORD });
   const sp2Technician = await makeUser(em, service2, { role: 'TECHNICIAN', password: WORLD_PASSWORD });
+  const spTechnician2 = await makeUser(em, world.service, { role: 'TECHNICIAN', password: WORLD_PASSWORD });
   const keys = {
     principal: makeApiKey(em, world.principalA, { role: 'MANAGER', name: 'principal system' }, secret),
     service: makeApiKey(em, world.service, { role: 'ADMIN', name: 'service system' }, secret),
@@ -181,6 +197,7 @@ beforeAll(async () => {
     spAdmin: await session(spAdmin.email),
     spStaff: await session(spStaff.email),
     technician: await session(world.users.technician.email),
+    technician2: await session(spTechnician2.email),
     spKey: { bearer: keys.service.token },
     sp2Admin: await session(sp2Admin.email),
     sp2Technician: await session(sp2Technician.email),
@@ -361,6 +378,48 @@ describe('jobChanged: filters', () => {
     expect(brief(partner)).toEqual([['CREATED', j4], started]);
     expect(brief(vehicle)).toEqual([['CREATED', j3], ['TRANSITIONED', j3], ['IMPORTED', batch2], started]);
     expect(brief(batch)).toEqual([started]);
+  });
+});
+
+describe('jobChanged: one execution per visibility group', () => {
+  it('hands subscribers of the same operation the result of their own group only: each receives what it would read itself', async () => {
+    // one document for everyone, with fields that differ by role (availableActions), by technician
+    // (who started the job) and by grant (vehicle, configuration)
+    const doc = 'subscription { jobChanged { change jobId job { id status availableActions vehicle { id } configuration { firmware } } } }';
+    const roles = ['principalViewer', 'principalViewer', 'principalManager', 'spAdmin', 'technician', 'technician2', 'sp2Admin', 'otherPrincipal'] as const;
+    const shared = sharedResults();
+    const subs = await subscribed(...roles.map((role) => () => new Line(who[role] ?? {}, doc, {}, 'jobChanged')));
+    const marks = subs.map((l) => l.received.length);
+    const heard = (i: number) => heardBefore(subs[i] as Line, marks[i] ?? 0) as unknown as { change: string; job: { status: string; availableActions: string[]; vehicle: unknown } | null }[];
+
+    const jobId = await created({ assign: true, servicePartnerId: SP.id, vehicleId: v3.id, configuration: { firmware: '5.1' } });
+    await gqlOk(TRANSITION, { id: jobId, action: 'START' }, 'technician');
+    await gqlOk(TRANSITION, { id: jobId, action: 'SUCCEED' }, 'technician');
+    await barrier(...subs);
+
+    // a partner the job is not assigned to, and another principal: nothing of it
+    expect([heard(6), heard(7)]).toEqual([[], []]);
+    const running = (i: number) => heard(i).find((c) => c.job?.status === 'RUNNING')?.job;
+    // the technician who started it may finish it; another technician of the same partner may not
+    expect(running(4)?.availableActions).toEqual(expect.arrayContaining(['SUCCEED', 'FAIL']));
+    expect(running(5)?.availableActions).not.toContain('SUCCEED');
+    // principal staff who may change jobs, and those who may only read
+    const assigned = (i: number) => heard(i).find((c) => c.change === 'CREATED')?.job;
+    expect(assigned(0)?.availableActions).toEqual([]);
+    expect(assigned(2)?.availableActions.length).toBeGreaterThan(0);
+    // the last change: every subscriber received exactly what it reads itself now (the grant has ended for the partner)
+    const now = 'query($id: ID!) { job(id: $id) { id status availableActions vehicle { id } configuration { firmware } } }';
+    for (const [i, role] of roles.slice(0, 6).entries()) {
+      const { data, errors } = await app.gql(now, { id: jobId }, { sessionToken: who[role]?.session ?? null });
+      expect(errors, role).toBeUndefined();
+      expect(heard(i).map((c) => c.change), role).toEqual(['CREATED', 'TRANSITIONED', 'TRANSITIONED']);
+      expect(heard(i)[2]?.job, role).toEqual(data?.['job']);
+    }
+    expect(heard(0)[2]?.job?.vehicle).toEqual({ id: v3.id });
+    expect(heard(4)[2]?.job?.vehicle).toBeNull();
+    // the two principal viewers are one group: the second received the first's execution of each change
+    expect(heard(1)).toEqual(heard(0));
+    expect(sharedResults() - shared).toBeGreaterThanOrEqual(3);
   });
 });
 

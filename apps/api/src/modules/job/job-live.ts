@@ -12,6 +12,8 @@ import { filterIdsOpen } from '../access/filter-ids.js';
 import { findVisibleJob, jobInScope } from '../access/job-scope.js';
 import { JobEvent } from './job-event.entity.js';
 import { Job } from './job.entity.js';
+import { LiveQueue } from '../../common/context/live-queue.js';
+import { shareExecution } from '../../common/graphql/shared-execution.js';
 
 /**
  * Live jobs (DESIGN.md §5): what each subscriber hears of a committed JOB_CHANGED event — checked at
@@ -49,21 +51,62 @@ function principalsOf(viewer: Viewer): string[] {
 }
 
 /**
- * The jobs of an event, read once per event on this instance however many subscribers hear it (the same
- * payload object reaches every subscriber here) — deleted ones included; each subscriber then keeps what
- * its own scope allows. Read within the event's principal only.
+ * The jobs of each event, read once per event on this instance however many subscribers hear it (the
+ * same payload object reaches every subscriber here) — deleted ones included; each subscriber then keeps
+ * what its own scope allows. Read within the event's principal only. The reads of successive events run
+ * at once, but each is *ready* only after the one before it on the same pub/sub: every subscriber hears
+ * the events in the order they were published. A failed read is logged once and leaves the event out.
  */
-const eventJobs = new WeakMap<JobChangedPayload, Promise<Map<string, Job>>>();
+interface EventJobs {
+  /** the event's jobs by id, in publication order; null when they could not be read */
+  ready: Promise<Map<string, Job> | null>;
+  /** what subscribers receive of the event, shared among them (see changeOf) */
+  changes: Map<string, JobChangeData>;
+}
 
-function jobsOf(em: EntityManager, event: JobChangedPayload): Promise<Map<string, Job>> {
+const eventJobs = new WeakMap<JobChangedPayload, EventJobs>();
+/** the last event made ready on each pub/sub: the next waits for it */
+const lastReady = new WeakMap<object, Promise<unknown>>();
+const NO_JOBS: Map<string, Job> = new Map();
+
+function jobsOf(ctx: RequestContext, event: JobChangedPayload): EventJobs {
   let jobs = eventJobs.get(event);
   if (!jobs) {
-    const fork = em.fork({ clear: true });
-    scopeToOrganization(fork, event.principalId, [event.principalId]);
-    jobs = fork.find(Job, { id: { $in: event.jobIds } }).then((rows) => new Map(rows.map((job) => [job.id, job])));
+    let read: Promise<Map<string, Job> | null>;
+    if (event.change === 'IMPORTED') read = Promise.resolve(NO_JOBS);
+    else {
+      const fork = ctx.em.fork({ clear: true });
+      scopeToOrganization(fork, event.principalId, [event.principalId]);
+      read = fork.find(Job, { id: { $in: event.jobIds } }).then(
+        (rows) => new Map(rows.map((job) => [job.id, job])),
+        (err: unknown) => {
+          ctx.deps.logger.error({ err }, 'could not read a job change for its subscribers');
+          return null;
+        },
+      );
+    }
+    const before = lastReady.get(ctx.deps.pubSub);
+    const ready = before ? Promise.all([read, before]).then(([rows]) => rows) : read;
+    lastReady.set(ctx.deps.pubSub, ready.then(() => undefined));
+    jobs = { ready, changes: new Map() };
     eventJobs.set(event, jobs);
   }
   return jobs;
+}
+
+/**
+ * One change as subscribers receive it — the same object for every subscriber of this instance who
+ * receives the same thing of the same event, marked as shared: subscribers who may see a job alike then
+ * share one execution of their operation (common/graphql/shared-execution.ts).
+ */
+function changeOf(jobs: EventJobs, change: JobChangeKind, jobId: string | null, importBatchId: string | null, job: Job | null): JobChangeData {
+  const key = `${jobId ?? ''}|${importBatchId ?? ''}|${job ? 'job' : ''}`;
+  let shared = jobs.changes.get(key);
+  if (!shared) {
+    shared = shareExecution({ change, jobId, importBatchId, job });
+    jobs.changes.set(key, shared);
+  }
+  return shared;
 }
 
 function matches(filter: JobChangeFilterInput, job: Job, servicePartnerId: string | null, options: { status: boolean }): boolean {
@@ -76,33 +119,31 @@ function matches(filter: JobChangeFilterInput, job: Job, servicePartnerId: strin
   );
 }
 
-/** What of one event the viewer receives, job by job (one change for an import). */
-async function changesFor(ctx: RequestContext, viewer: Viewer, event: JobChangedPayload, filter: JobChangeFilterInput): Promise<JobChangeData[]> {
-  if (!mayConcern(viewer, event)) return [];
+/** What of one event the viewer receives, job by job (one change for an import), once its jobs are read. */
+function changesFor(viewer: Viewer, event: JobChangedPayload, jobs: EventJobs, rows: Map<string, Job>, filter: JobChangeFilterInput): JobChangeData[] {
   if (event.change === 'IMPORTED') {
     // one change for the batch, not one per row: the client refetches what it shows
     const partner = !filter.servicePartnerId || event.servicePartnerIds.includes(filter.servicePartnerId);
     const batch = !filter.importBatchId || filter.importBatchId === event.importBatchId;
     // an import creates jobs PENDING or ASSIGNED
     const status = !filter.status || filter.status === 'PENDING' || filter.status === 'ASSIGNED';
-    return partner && batch && status ? [{ change: 'IMPORTED', jobId: null, importBatchId: event.importBatchId, job: null }] : [];
+    return partner && batch && status ? [changeOf(jobs, 'IMPORTED', null, event.importBatchId, null)] : [];
   }
-  const jobs = await jobsOf(ctx.em, event);
   const changes: JobChangeData[] = [];
   for (const jobId of event.jobIds) {
-    const job = jobs.get(jobId);
+    const job = rows.get(jobId);
     if (!job) continue;
-    const base = { change: event.change, jobId, importBatchId: job.importBatch?.id ?? null };
+    const importBatchId = job.importBatch?.id ?? null;
     const partnerId = job.servicePartner?.id ?? null;
     if (jobInScope(viewer, job)) {
-      if (matches(filter, job, partnerId, { status: true })) changes.push({ ...base, job });
+      if (matches(filter, job, partnerId, { status: true })) changes.push(changeOf(jobs, event.change, jobId, importBatchId, job));
     } else if (job.deletedAt && jobInScope(viewer, job, { deleted: true })) {
-      if (matches(filter, job, partnerId, { status: true })) changes.push({ ...base, job: null });
+      if (matches(filter, job, partnerId, { status: true })) changes.push(changeOf(jobs, event.change, jobId, importBatchId, null));
     } else {
       // taken from one of the viewer's partnerships by this change: it hears that the job left its view
       const former = event.formerServicePartnerIdByJob[jobId];
       const left = former !== undefined && viewer.partnerships.some((p) => p.partnerId === former);
-      if (left && matches(filter, job, former, { status: false })) changes.push({ ...base, job: null });
+      if (left && matches(filter, job, former, { status: false })) changes.push(changeOf(jobs, event.change, jobId, importBatchId, null));
     }
   }
   return changes;
@@ -111,28 +152,27 @@ async function changesFor(ctx: RequestContext, viewer: Viewer, event: JobChanged
 /**
  * The stream of `jobChanged`: every committed job change the subscriber may see, as it may see it,
  * narrowed by the filter. A filter naming an id the subscriber may not open hears nothing (as the
- * jobs list shows nothing).
+ * jobs list shows nothing). One listener per principal feeds one queue: an event costs a subscriber a
+ * check, and a callback once the event's shared read is ready — no chain of async iterators.
  */
 export async function jobChanges(ctx: RequestContext, filter: JobChangeFilterInput): Promise<AsyncIterable<JobChangeData>> {
   const viewer = viewerOf(ctx);
   const open = await filterIdsOpen(ctx, filter, { servicePartnerId: 'partner', vehicleId: 'vehicle', importBatchId: 'importBatch' });
-  const events = ctx.deps.pubSub.subscribeToPrincipals('JOB_CHANGED', principalsOf(viewer));
-  return new Repeater<JobChangeData>(async (push, stop) => {
-    const iterator = events[Symbol.asyncIterator]();
-    void stop.then(() => iterator.return?.());
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      if (!open) continue;
-      let changes: JobChangeData[];
-      try {
-        changes = await changesFor(ctx, viewer, next.value, filter);
-      } catch (err) {
-        ctx.deps.logger.error({ err }, 'could not read a job change for a subscriber');
-        continue;
-      }
-      for (const change of changes) await push(change);
-    }
-    stop();
+  const stops: (() => void)[] = [];
+  const queue = new LiveQueue<JobChangeData>(() => {
+    for (const stop of stops.splice(0)) stop();
   });
+  if (!open) return queue;
+  const heard = (event: JobChangedPayload) => {
+    if (queue.ended || !mayConcern(viewer, event)) return;
+    const jobs = jobsOf(ctx, event);
+    void jobs.ready.then((rows) => {
+      if (!rows || queue.ended) return;
+      for (const change of changesFor(viewer, event, jobs, rows, filter)) queue.push(change);
+    });
+  };
+  for (const principalId of new Set(principalsOf(viewer))) stops.push(ctx.deps.pubSub.listenToPrincipal('JOB_CHANGED', principalId, heard));
+  return queue;
 }
 
 /** The events of one job after `after` (or after the given position), oldest first. */
