@@ -4,15 +4,7 @@
  * session, 2,000 authentications each after a warm-up, no touch write due. Runs against a throw-away
  * embedded PostgreSQL (or BENCH_DATABASE_URL). `AUTH_RUNS` changes the count.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { MikroORM } from '@mikro-orm/postgresql';
-import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
-import { ormConfig } from '../src/db/mikro-orm.config.js';
-import { applyMigrations } from '../src/db/migrate.js';
 import { scopeToSystem } from '../src/common/db/tenant-filter.js';
 import { hashToken, newToken } from '../src/common/auth/tokens.js';
 import { loadEnv } from '../src/config/env.js';
@@ -24,24 +16,14 @@ import { Session } from '../src/modules/auth/session.entity.js';
 import type { User } from '../src/modules/user/user.entity.js';
 import { authenticate } from '../src/modules/auth/authenticate.js';
 import type { Credentials } from '../src/modules/auth/authenticate.js';
+import { openBenchDatabase } from './bench-database.js';
 
 const RUNS = Number(process.env['AUTH_RUNS'] ?? 2_000);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 const env = loadEnv({ NODE_ENV: 'test', SESSION_SECRET: 'bench-session-secret-0123456789', LOG_LEVEL: 'silent' });
-const dir = await mkdtemp(join(tmpdir(), 'ph-bench-auth-'));
-const embedded = process.env['BENCH_DATABASE_URL'] ? null : await startEmbeddedPostgres({ dataDir: dir, port: await freePort() });
-const orm = await MikroORM.init(ormConfig(process.env['BENCH_DATABASE_URL'] ?? embedded!.url));
+const database = await openBenchDatabase('ph-bench-auth-');
+const { orm } = database;
 try {
-  await applyMigrations(orm);
   const em = orm.em.fork();
   scopeToSystem(em);
   const principal = makeOrganization(em, 'PRINCIPAL', { name: 'Bench Principal' });
@@ -75,7 +57,5 @@ try {
     process.stdout.write(`${label.padEnd(30)} ${perCall.toFixed(0).padStart(5)} µs CPU   ${wall.toFixed(2)} ms wall   per authentication (${RUNS} runs)\n`);
   }
 } finally {
-  await orm.close(true);
-  await embedded?.stop();
-  await rm(dir, { recursive: true, force: true });
+  await database.close();
 }

@@ -17,22 +17,20 @@
  */
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { ormConfig } from '../src/db/mikro-orm.config.js';
-import { applyMigrations } from '../src/db/migrate.js';
 import { scopeToSystem } from '../src/common/db/tenant-filter.js';
 import { encodeCursor } from '../src/common/graphql/connection.js';
 import { makeOrganization } from '../src/modules/organization/organization.factory.js';
 import { makeApiKey } from '../src/modules/api-key/api-key.factory.js';
 import { benchId, seedAssignments, seedJobs, seedOwners, seedPartners, seedVehicles } from './bench-data.js';
 import type { ServerMessage } from './bench-http-server.js';
+import { openMigratedOrm, startBenchServer, withDatabase } from './bench-database.js';
 import { readPrincipalSnapshot } from '../src/modules/dashboard/dashboard.snapshot.js';
 
 /** the part of `pg` (untyped here) the bench uses */
@@ -177,21 +175,6 @@ const DASHBOARD_QUERY = `{ dashboard { scope readAt today total overdue statusCo
   overdueJobs { id title kind status scheduledFor servicePartnerName } openJobs { id }
   recentEvents { id at type fromStatus toStatus actorLabel jobId jobTitle jobKind } daily { day succeeded failed } } }`;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-const withDatabase = (url: string, database: string) => {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-};
-
 /** The bench database: reused when a previous run finished building it, else (re)built. */
 async function benchDatabase(serverUrl: string): Promise<{ url: string; built: Built }> {
   const name = `bench_http_${JOBS}`;
@@ -224,9 +207,8 @@ async function benchDatabase(serverUrl: string): Promise<{ url: string; built: B
 
 async function build(url: string): Promise<Built> {
   const started = performance.now();
-  const orm = await MikroORM.init(ormConfig(url));
+  const orm = await openMigratedOrm(url);
   try {
-    await applyMigrations(orm);
     const em = orm.em.fork();
     scopeToSystem(em);
     const principal = makeOrganization(em, 'PRINCIPAL', { name: 'HTTP Bench Principal' });
@@ -404,17 +386,14 @@ async function printDashboardPlans(url: string, principalId: string): Promise<vo
 
 /** Runs the HTTP scenario; builds its database on first use. */
 export async function benchHttp(): Promise<void> {
-  const embedded = process.env['BENCH_DATABASE_URL']
-    ? null
-    : await startEmbeddedPostgres({
-        dataDir: process.env['BENCH_HTTP_DIR'] ?? join(tmpdir(), 'partner-hub-bench-http'),
-        port: await freePort(),
-      });
+  const server = await startBenchServer({
+    prefix: 'ph-bench-http-',
+    dataDir: process.env['BENCH_HTTP_DIR'] ?? join(tmpdir(), 'partner-hub-bench-http'),
+  });
   try {
-    const { url, built } = await benchDatabase(process.env['BENCH_DATABASE_URL'] ?? embedded!.url);
+    const { url, built } = await benchDatabase(server.url);
     // migrations added since the database was built
-    const orm = await MikroORM.init(ormConfig(url));
-    await applyMigrations(orm).finally(() => orm.close(true));
+    await (await openMigratedOrm(url)).close(true);
     const pool = new pg.Pool({ connectionString: url, max: 4 });
     const api = await startApi(url);
     try {
@@ -482,7 +461,7 @@ export async function benchHttp(): Promise<void> {
       await pool.end();
     }
   } finally {
-    await embedded?.stop();
+    await server.stop();
   }
 }
 

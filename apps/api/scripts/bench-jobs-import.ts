@@ -7,18 +7,11 @@
  * grants). The process's RSS and heap are sampled every 10 ms during each run: their peak over
  * the baseline shows whether memory grows with the file.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { pino } from 'pino';
-import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
-import { ormConfig } from '../src/db/mikro-orm.config.js';
-import { applyMigrations } from '../src/db/migrate.js';
 import { scopeToSystem } from '../src/common/db/tenant-filter.js';
 import { makeOrganization } from '../src/modules/organization/organization.factory.js';
 import { makeUser } from '../src/modules/user/user.factory.js';
@@ -30,6 +23,7 @@ import { SignInThrottle } from '../src/common/auth/sign-in-throttle.js';
 import { Mailer } from '../src/modules/mail/mailer.js';
 import { startServer } from '../src/app/create-server.js';
 import { jobsImportsSettled } from '../src/modules/job/jobs-import.service.js';
+import { openBenchDatabase } from './bench-database.js';
 
 const VEHICLES = 5000;
 const PASSWORD = 'bench-password-0123';
@@ -149,22 +143,10 @@ export async function benchJobsImport(orm: MikroORM): Promise<void> {
 
 // alone: a throw-away embedded PostgreSQL (or BENCH_DATABASE_URL)
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const freePort = () =>
-    new Promise<number>((resolve) => {
-      const s = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = s.address() as { port: number };
-        s.close(() => resolve(port));
-      });
-    });
-  const dir = await mkdtemp(join(tmpdir(), 'ph-bench-ji-'));
-  const embedded = process.env['BENCH_DATABASE_URL'] ? null : await startEmbeddedPostgres({ dataDir: dir, port: await freePort() });
-  const orm = await MikroORM.init(ormConfig(process.env['BENCH_DATABASE_URL'] ?? (embedded as { url: string }).url));
+  const database = await openBenchDatabase('ph-bench-ji-');
   try {
-    await applyMigrations(orm);
-    await benchJobsImport(orm);
+    await benchJobsImport(database.orm);
   } finally {
-    await orm.close(true);
-    await embedded?.stop();
-    await rm(dir, { recursive: true, force: true });
+    await database.close();
   }
 }

@@ -24,15 +24,9 @@
  */
 import { execFileSync, fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { MikroORM } from '@mikro-orm/postgresql';
-import { startEmbeddedPostgres, withPgClient } from '../src/db/embedded-postgres.js';
-import { ormConfig } from '../src/db/mikro-orm.config.js';
-import { applyMigrations } from '../src/db/migrate.js';
+import { withPgClient } from '../src/db/embedded-postgres.js';
 import { scopeToSystem } from '../src/common/db/tenant-filter.js';
 import { makeOrganization } from '../src/modules/organization/organization.factory.js';
 import { makeApiKey } from '../src/modules/api-key/api-key.factory.js';
@@ -43,6 +37,7 @@ import { startApiProcess } from '../src/testing/api-process.js';
 import type { ApiProcess, PublishedEvent } from '../src/testing/api-process.js';
 import { redisAnswers } from '../src/testing/redis-probe.js';
 import type { GeneratorAnswer, GeneratorRequest, OpenRequest, Receipt } from './bench-subscribers.js';
+import { openMigratedOrm, startBenchServer, withDatabase } from './bench-database.js';
 
 const SESSION_SECRET = 'bench-subscriptions-secret-0123456789';
 const SIZES = (process.env['BENCH_SUBSCRIBERS'] ?? '1000,10000').split(',').map((s) => Number(s.trim()));
@@ -67,21 +62,6 @@ interface Group {
   tokens: string[];
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-const withDatabase = (url: string, database: string) => {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-};
-
 /** The subscribers' process: one request at a time over IPC. */
 function startGenerator(): { ask: (request: GeneratorRequest) => Promise<GeneratorAnswer>; stop: () => void } {
   const child: ChildProcess = fork(fileURLToPath(new URL('./bench-subscribers.ts', import.meta.url)), [], {
@@ -105,9 +85,8 @@ function startGenerator(): { ask: (request: GeneratorRequest) => Promise<Generat
 
 /** Principal A with its service partner and an ASSIGNED job, another principal and another partner; API keys of each. */
 async function arrange(databaseUrl: string) {
-  const orm = await MikroORM.init(ormConfig(databaseUrl));
+  const orm = await openMigratedOrm(databaseUrl);
   try {
-    await applyMigrations(orm);
     const em = orm.em.fork();
     scopeToSystem(em);
     const principal = makeOrganization(em, 'PRINCIPAL', { name: 'Live Principal' });
@@ -236,13 +215,11 @@ const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |\n`;
 
 export async function benchSubscriptions(): Promise<void> {
   const limit = openFilesLimit();
-  const dir = await mkdtemp(join(tmpdir(), 'ph-bench-subs-'));
-  const serverUrl = process.env['BENCH_DATABASE_URL'];
-  const embedded = serverUrl ? null : await startEmbeddedPostgres({ dataDir: dir, port: await freePort() });
+  const server = await startBenchServer({ prefix: 'ph-bench-subs-' });
   const name = `bench_subscriptions_${process.pid}`;
-  const adminUrl = withDatabase(serverUrl ?? embedded!.url, 'postgres');
+  const adminUrl = withDatabase(server.url, 'postgres');
   await withPgClient(adminUrl, (client) => client.query(`create database ${name}`));
-  const databaseUrl = withDatabase(serverUrl ?? embedded!.url, name);
+  const databaseUrl = withDatabase(server.url, name);
   const stops: (() => Promise<unknown> | void)[] = [];
   try {
     const world = await arrange(databaseUrl);
@@ -336,8 +313,7 @@ export async function benchSubscriptions(): Promise<void> {
   } finally {
     for (const stop of stops.reverse()) await stop();
     await withPgClient(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`)).catch(() => undefined);
-    await embedded?.stop();
-    await rm(dir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 

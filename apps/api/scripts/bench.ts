@@ -22,15 +22,8 @@
  * `BENCH_ONLY=jobs` (any of audit, partners, vehicles, jobs, import, jobs-import, http, subscriptions, comma-separated)
  * measures only those; the partners and vehicles that the jobs need are seeded either way.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { MikroORM } from '@mikro-orm/postgresql';
-import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
-import { ormConfig } from '../src/db/mikro-orm.config.js';
-import { applyMigrations } from '../src/db/migrate.js';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { scopeToOrganization, scopeToSystem } from '../src/common/db/tenant-filter.js';
 import { makeOrganization } from '../src/modules/organization/organization.factory.js';
 import { makeUser } from '../src/modules/user/user.factory.js';
@@ -43,6 +36,7 @@ import { benchJobsImport } from './bench-jobs-import.js';
 import { benchHttp } from './bench-http.js';
 import { benchSubscriptions } from './bench-subscriptions.js';
 import { seedPartners } from './bench-data.js';
+import { openBenchDatabase } from './bench-database.js';
 import { pino } from 'pino';
 import { loadEnv } from '../src/config/env.js';
 import { createAppPubSub } from '../src/app/pubsub.js';
@@ -59,15 +53,6 @@ const EVENTS = 200_000;
 
 const ONLY = process.env['BENCH_ONLY']?.split(',').map((s) => s.trim()) ?? null;
 const wants = (scenario: string) => ONLY === null || ONLY.includes(scenario);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function time(label: string, runs: number, fn: () => Promise<unknown>): Promise<void> {
   if (!measuring) return;
@@ -195,11 +180,9 @@ async function benchAuditLog(orm: MikroORM, orgId: string, otherId: string, user
   for (const row of plan as { 'QUERY PLAN': string }[]) process.stdout.write(`  ${row['QUERY PLAN']}\n`);
 }
 
-const dir = await mkdtemp(join(tmpdir(), 'ph-bench-'));
-const embedded = process.env['BENCH_DATABASE_URL'] ? null : await startEmbeddedPostgres({ dataDir: dir, port: await freePort() });
-const orm = await MikroORM.init(ormConfig(process.env['BENCH_DATABASE_URL'] ?? embedded!.url));
+const database = await openBenchDatabase('ph-bench-');
+const { orm } = database;
 try {
-  await applyMigrations(orm);
   const em = orm.em.fork();
   scopeToSystem(em);
   const org = makeOrganization(em, 'PRINCIPAL', { name: 'Bench Principal' });
@@ -223,7 +206,5 @@ try {
   if (wants('subscriptions')) await benchSubscriptions();
   process.stdout.write('\nnote: totalCount (a count over all matching rows) dominates these timings; it is exact by design.\n');
 } finally {
-  await orm.close(true);
-  await embedded?.stop();
-  await rm(dir, { recursive: true, force: true });
+  await database.close();
 }

@@ -1,13 +1,12 @@
 import { raw } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import { csvLines } from '../import/csv-writer.js';
+import { EXPORT_BATCH_SIZE, exportBatches } from '../import/csv-export.js';
 import { JOB_CONFIGURATION_FIELDS, jobExportHeader } from '@partner-hub/domain';
 import type { JobConfigurationField } from '@partner-hub/domain';
 import { viewerOf } from '../../common/context/request-context.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { principalIdsOf } from '../../common/auth/viewer.js';
-import { keysetPage } from '../../common/graphql/connection.js';
-import type { Page } from '../../common/graphql/connection.js';
 import { Job } from './job.entity.js';
 import { jobSortColumn, jobsWhere } from './job.service.js';
 import type { JobFilterInput, JobSortField } from './job.service.js';
@@ -33,7 +32,7 @@ import { Vehicle } from '../vehicle/vehicle.entity.js';
  *   and naming the template would let a re-import fill cells the job deliberately left empty.
  */
 
-export const JOBS_EXPORT_BATCH_SIZE = 1000;
+export const JOBS_EXPORT_BATCH_SIZE = EXPORT_BATCH_SIZE;
 
 export interface JobsExportOrder {
   field: JobSortField;
@@ -113,17 +112,7 @@ export async function* jobsCsvPieces(ctx: RequestContext, filter: JobFilterInput
   const header = jobExportHeader(await settingNamesOf(ctx, where, vehicles));
   yield csvLines([header]);
   const partners = new Map<string, { code: string; name: string }>();
-  let after: string | null = null;
-  for (;;) {
-    const page: Page<Job> = await keysetPage(em, Job, where, {
-      first: batchSize,
-      after,
-      maxFirst: batchSize,
-      orderBy: jobSortColumn(order.field),
-      direction: order.direction === 'ASC' ? 'asc' : 'desc',
-    });
-    const jobs = page.edges.map((edge) => edge.node);
-    if (jobs.length === 0) break;
+  for await (const jobs of exportBatches(em, Job, where, { orderBy: jobSortColumn(order.field), direction: order.direction, batchSize })) {
     const vehicleIds = [...new Set(jobs.map((job) => job.vehicle.id))];
     const newPartnerIds = [...new Set(jobs.flatMap((job) => (job.servicePartner && !partners.has(job.servicePartner.id) ? [job.servicePartner.id] : [])))];
     const [seen, met] = await Promise.all([
@@ -133,8 +122,5 @@ export async function* jobsCsvPieces(ctx: RequestContext, filter: JobFilterInput
     for (const partner of met) partners.set(partner.id, { code: partner.code, name: partner.organization.name });
     const lookups: BatchLookups = { vehicles: new Map(seen.map((v) => [v.id, { vin: v.vin, plate: v.plate ?? null }])), partners };
     yield csvLines(jobs.map((job) => cellsOf(job, header, lookups)));
-    em.clear();
-    if (!page.pageInfo.hasNextPage) break;
-    after = page.pageInfo.endCursor;
   }
 }

@@ -5,12 +5,12 @@ import { OutboxEmail } from '../mail/outbox-email.entity.js';
 import { VIN_MESSAGES } from '@partner-hub/domain';
 import { createTestApp } from '../../testing/test-app.js';
 import type { TestApp } from '../../testing/test-app.js';
+import { signedInPrincipal } from '../../testing/signed-in-principal.js';
 import { WORLD_PASSWORD, buildWorld } from '../../testing/world.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { JobEvent } from './job-event.entity.js';
 import { JobTemplate } from './job-template.entity.js';
 import { Job } from './job.entity.js';
-import { makeOrganization } from '../organization/organization.factory.js';
 import { makePartner } from '../partner/partner.factory.js';
 import { makeUser } from '../user/user.factory.js';
 import { AccessGrant } from '../vehicle/access-grant.entity.js';
@@ -65,16 +65,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-let principalSeq = 0;
 /** A principal of its own with a signed-in manager, so each test starts without vehicles, partners or jobs. */
-async function freshPrincipal() {
-  const em = app.systemEm();
-  principalSeq += 1;
-  const organization = makeOrganization(em, 'PRINCIPAL', { name: `Job importer ${principalSeq}` });
-  const manager = await makeUser(em, organization, { role: 'MANAGER', email: `jimporter${principalSeq}.${Date.now().toString(36)}@import.example`, password: WORLD_PASSWORD });
-  await em.flush();
-  return { organization, token: await app.signIn(manager.email, WORLD_PASSWORD) };
-}
+const freshPrincipal = () => signedInPrincipal(app, 'Job importer', 'jimporter');
 
 const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
 

@@ -1,11 +1,9 @@
 import { csvLines } from '../import/csv-writer.js';
+import { checkExportSize, exportBatches } from '../import/csv-export.js';
 import { raw } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context/request-context.js';
-import { ValidationFailed } from '../../common/errors/app-errors.js';
-import { keysetPage } from '../../common/graphql/connection.js';
-import type { Page } from '../../common/graphql/connection.js';
 import { OwnerAnnotation } from './owner-annotation.entity.js';
 import { readsAnnotations, visibleAccessWhere } from '../access/owner-access.js';
 import { OwnerVehicleAccess } from './owner-vehicle-access.entity.js';
@@ -22,7 +20,6 @@ import type { OwnerFilterInput, OwnerOrderInput } from './owner.service.js';
 
 /** The most rows one export writes; a larger view must be narrowed by its filters first. */
 export const MAX_OWNER_EXPORT_ROWS = 50_000;
-const BATCH_SIZE = 1000;
 
 const BASIC_COLUMNS = ['email', 'name', 'phone', 'vehicle_count'] as const;
 const ANNOTATION_COLUMNS = ['external_user_id', 'display_name', 'description'] as const;
@@ -54,25 +51,13 @@ export async function exportOwnersCsv(ctx: RequestContext, filter: OwnerFilterIn
   const visibleAccess = await visibleAccessWhere(ctx);
   // a fork of its own, cleared after each batch, so 50,000 rows never sit in the request's identity map
   const em = ctx.em.fork();
-  const total = await em.count(Owner, where);
-  if (total > MAX_OWNER_EXPORT_ROWS) {
-    throw ValidationFailed.of('filter', `This view has ${total.toLocaleString('en')} owners; narrow the filters to at most ${MAX_OWNER_EXPORT_ROWS.toLocaleString('en')} to export them.`);
-  }
+  await checkExportSize(em, Owner, where, MAX_OWNER_EXPORT_ROWS, 'owners');
   const lines: string[] = [csvLines([ownerCsvColumns(withAnnotations)])];
-  let after: string | null = null;
-  for (;;) {
-    const page: Page<Owner> = await keysetPage(em, Owner, where, {
-      first: BATCH_SIZE,
-      after,
-      maxFirst: BATCH_SIZE,
-      orderBy: OWNER_SORT_COLUMNS[order.field],
-      direction: order.direction === 'ASC' ? 'asc' : 'desc',
-    });
-    const owners = page.edges.map((e) => e.node);
+  for await (const owners of exportBatches(em, Owner, where, { orderBy: OWNER_SORT_COLUMNS[order.field], direction: order.direction, maxRows: MAX_OWNER_EXPORT_ROWS })) {
     const ids = owners.map((o) => o.id);
     const counts = await vehicleCounts(em, ids, visibleAccess);
     const annotations = new Map<string, OwnerAnnotation>();
-    if (withAnnotations && ids.length > 0) {
+    if (withAnnotations) {
       for (const a of await em.find(OwnerAnnotation, { owner: { $in: ids } })) annotations.set(a.owner.id, a);
     }
     const records = owners.map((owner) => {
@@ -81,10 +66,7 @@ export async function exportOwnersCsv(ctx: RequestContext, filter: OwnerFilterIn
       const a = annotations.get(owner.id);
       return [...basic, a?.externalUserId ?? '', a?.displayName ?? '', a?.description ?? ''];
     });
-    if (records.length > 0) lines.push(csvLines(records));
-    em.clear();
-    if (!page.pageInfo.hasNextPage) break;
-    after = page.pageInfo.endCursor;
+    lines.push(csvLines(records));
   }
   return lines.join('');
 }

@@ -1,9 +1,7 @@
 import { csvLines } from '../import/csv-writer.js';
+import { checkExportSize, exportBatches } from '../import/csv-export.js';
 import { formatAmount } from '@partner-hub/domain';
 import type { RequestContext } from '../../common/context/request-context.js';
-import { ValidationFailed } from '../../common/errors/app-errors.js';
-import { keysetPage } from '../../common/graphql/connection.js';
-import type { Page } from '../../common/graphql/connection.js';
 import { Partner } from './partner.entity.js';
 import { canSee, partnerScope } from '../access/partner-scope.js';
 import { subPartnerCounts } from './sub-partner-counts.queries.js';
@@ -42,7 +40,6 @@ export type PartnerCsvColumn = (typeof PARTNER_CSV_COLUMNS)[number];
 
 /** The most rows one export writes; a larger view must be narrowed by its filters first. */
 export const MAX_EXPORT_ROWS = 50_000;
-const BATCH_SIZE = 1000;
 
 interface RowContext {
   partner: Partner;
@@ -91,23 +88,10 @@ export async function exportPartnersCsv(
   const scope = await partnerScope(ctx);
   // a fork of its own, cleared after each batch, so 50,000 rows never sit in the request's identity map
   const em = ctx.em.fork();
-  const total = await em.count(Partner, where);
-  if (total > MAX_EXPORT_ROWS) {
-    throw ValidationFailed.of('filter', `This view has ${total.toLocaleString('en')} partners; narrow the filters to at most ${MAX_EXPORT_ROWS.toLocaleString('en')} to export them.`);
-  }
+  await checkExportSize(em, Partner, where, MAX_EXPORT_ROWS, 'partners');
   const lines: string[] = [csvLines([chosen.map(csvHeaderOf)], { bom: false })];
-  let after: string | null = null;
-  let written = 0;
-  for (;;) {
-    const page: Page<Partner> = await keysetPage(em, Partner, where, {
-      first: BATCH_SIZE,
-      after,
-      maxFirst: BATCH_SIZE,
-      orderBy: SORT_COLUMNS[order.field],
-      direction: order.direction === 'ASC' ? 'asc' : 'desc',
-      populate: ['organization', 'parent'],
-    });
-    const partners = page.edges.map((e) => e.node);
+  const batches = exportBatches(em, Partner, where, { orderBy: SORT_COLUMNS[order.field], direction: order.direction, populate: ['organization', 'parent'], maxRows: MAX_EXPORT_ROWS });
+  for await (const partners of batches) {
     const needsCounts = chosen.includes('SUB_PARTNER_COUNT');
     const counts = needsCounts ? await subPartnerCounts(em, partners.map((p) => p.id)) : new Map<string, number>();
     const records = partners.map((partner) => {
@@ -117,11 +101,7 @@ export async function exportPartnersCsv(
       const row = { partner, parentCode, subPartnerCount: counts.get(partner.id) ?? 0 };
       return chosen.map((column) => CELL[column](row));
     });
-    if (records.length > 0) lines.push(csvLines(records));
-    written += records.length;
-    em.clear();
-    if (!page.pageInfo.hasNextPage || written >= MAX_EXPORT_ROWS) break;
-    after = page.pageInfo.endCursor;
+    lines.push(csvLines(records));
   }
   return lines.join('');
 }

@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPartnersTable } from '@partner-hub/domain';
 import { createTestApp } from '../../testing/test-app.js';
 import type { TestApp } from '../../testing/test-app.js';
+import { signedInPrincipal } from '../../testing/signed-in-principal.js';
 import { WORLD_PASSWORD, buildWorld } from '../../testing/world.js';
-import { makeOrganization } from '../organization/organization.factory.js';
-import { makeUser } from '../user/user.factory.js';
 import { Partner } from './partner.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { readCsv } from '../import/csv-reader.js';
@@ -40,16 +39,8 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.close());
 
-let principalSeq = 0;
 /** A principal of its own with a signed-in manager, so each test starts from an empty partner list. */
-async function freshPrincipal() {
-  const em = app.systemEm();
-  principalSeq += 1;
-  const organization = makeOrganization(em, 'PRINCIPAL', { name: `Importer ${principalSeq}` });
-  const manager = await makeUser(em, organization, { role: 'MANAGER', email: `importer${principalSeq}.${Date.now().toString(36)}@import.example`, password: WORLD_PASSWORD });
-  await em.flush();
-  return { organization, token: await app.signIn(manager.email, WORLD_PASSWORD) };
-}
+const freshPrincipal = () => signedInPrincipal(app, 'Importer', 'importer');
 
 let codeSeq = 0;
 /** A Partner ID no other test uses. */

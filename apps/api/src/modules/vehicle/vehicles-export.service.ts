@@ -1,14 +1,12 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { csvLines } from '../import/csv-writer.js';
+import { checkExportSize, exportBatches } from '../import/csv-export.js';
 import { VEHICLE_IMPORT_COLUMNS, seesAssignments } from '@partner-hub/domain';
 import type { VehicleImportColumn } from '@partner-hub/domain';
 import { viewerOf } from '../../common/context/request-context.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { uuidArray } from '../../common/db/uuid-array.js';
-import { ValidationFailed } from '../../common/errors/app-errors.js';
-import { keysetPage } from '../../common/graphql/connection.js';
-import type { Page } from '../../common/graphql/connection.js';
 import { visibleAccessWhere } from '../access/owner-access.js';
 import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
 import { partnerScope } from '../access/partner-scope.js';
@@ -34,7 +32,6 @@ import type { VehicleFilterInput, VehicleOrderInput } from './vehicle.service.js
 
 /** The most rows one export writes; a larger view must be narrowed by its filters first. */
 export const MAX_VEHICLE_EXPORT_ROWS = 100_000;
-const BATCH_SIZE = 1000;
 
 /**
  * The first OWNER's e-mail of each vehicle among the owner accesses the viewer may see — the
@@ -97,36 +94,19 @@ export async function exportVehiclesCsv(ctx: RequestContext, filter: VehicleFilt
   const partnerIds = scope.all ? null : [...scope.visible];
   // a fork of its own, cleared after each batch, so 100,000 rows never sit in the request's identity map
   const em = ctx.em.fork();
-  const total = await em.count(Vehicle, where);
-  if (total > MAX_VEHICLE_EXPORT_ROWS) {
-    throw ValidationFailed.of('filter', `This view has ${total.toLocaleString('en')} vehicles; narrow the filters to at most ${MAX_VEHICLE_EXPORT_ROWS.toLocaleString('en')} to export them.`);
-  }
+  await checkExportSize(em, Vehicle, where, MAX_VEHICLE_EXPORT_ROWS, 'vehicles');
   const lines: string[] = [csvLines([[...VEHICLE_IMPORT_COLUMNS]])];
-  let after: string | null = null;
-  let written = 0;
-  for (;;) {
-    const page: Page<Vehicle> = await keysetPage(em, Vehicle, where, {
-      first: BATCH_SIZE,
-      after,
-      maxFirst: BATCH_SIZE,
-      orderBy: VEHICLE_SORT_COLUMNS[order.field],
-      direction: order.direction === 'ASC' ? 'asc' : 'desc',
-    });
-    const vehicles = page.edges.map((e) => e.node);
+  for await (const vehicles of exportBatches(em, Vehicle, where, { orderBy: VEHICLE_SORT_COLUMNS[order.field], direction: order.direction, maxRows: MAX_VEHICLE_EXPORT_ROWS })) {
     const ids = vehicles.map((v) => v.id);
     const [owners, codes] = await Promise.all([
-      visibleAccess && ids.length > 0 ? firstOwnerEmails(em, ids, visibleAccess) : new Map<string, string>(),
-      withAssignments && ids.length > 0 && (partnerIds === null || partnerIds.length > 0) ? firstAssignedCodes(em, ids, partnerIds) : new Map<string, string>(),
+      visibleAccess ? firstOwnerEmails(em, ids, visibleAccess) : new Map<string, string>(),
+      withAssignments && (partnerIds === null || partnerIds.length > 0) ? firstAssignedCodes(em, ids, partnerIds) : new Map<string, string>(),
     ]);
     const records = vehicles.map((vehicle) => {
       const row = { vehicle, ownerEmail: owners.get(vehicle.id) ?? '', partnerCode: codes.get(vehicle.id) ?? '' };
       return VEHICLE_IMPORT_COLUMNS.map((column) => CELL[column](row));
     });
-    if (records.length > 0) lines.push(csvLines(records));
-    written += records.length;
-    em.clear();
-    if (!page.pageInfo.hasNextPage || written >= MAX_VEHICLE_EXPORT_ROWS) break;
-    after = page.pageInfo.endCursor;
+    lines.push(csvLines(records));
   }
   return lines.join('');
 }

@@ -4,15 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VIN_MESSAGES, readVehiclesTable } from '@partner-hub/domain';
 import { createTestApp } from '../../testing/test-app.js';
 import type { TestApp } from '../../testing/test-app.js';
+import { signedInPrincipal } from '../../testing/signed-in-principal.js';
 import { WORLD_PASSWORD, buildWorld } from '../../testing/world.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
-import { makeOrganization } from '../organization/organization.factory.js';
 import { Owner } from '../owner/owner.entity.js';
 import { makeOwner, giveOwnerAccess } from '../owner/owner.factory.js';
 import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
 import { Partner } from '../partner/partner.entity.js';
 import { makePartner } from '../partner/partner.factory.js';
-import { makeUser } from '../user/user.factory.js';
 import { Vehicle } from './vehicle.entity.js';
 import { VehicleAssignment } from './vehicle-assignment.entity.js';
 import { assignVehicle, makeVehicle, randomVin } from './vehicle.factory.js';
@@ -52,16 +51,8 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.close());
 
-let principalSeq = 0;
 /** A principal of its own with a signed-in manager, so each test starts without vehicles, owners or partners. */
-async function freshPrincipal() {
-  const em = app.systemEm();
-  principalSeq += 1;
-  const organization = makeOrganization(em, 'PRINCIPAL', { name: `Vehicle importer ${principalSeq}` });
-  const manager = await makeUser(em, organization, { role: 'MANAGER', email: `vimporter${principalSeq}.${Date.now().toString(36)}@import.example`, password: WORLD_PASSWORD });
-  await em.flush();
-  return { organization, token: await app.signIn(manager.email, WORLD_PASSWORD) };
-}
+const freshPrincipal = () => signedInPrincipal(app, 'Vehicle importer', 'vimporter');
 
 const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
 const validate = async (token: string, content: string, fileName = 'vehicles.csv') => {

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
+import type { ColProps } from 'antd';
 import { Button, Card, Col, Empty, Flex, List, Progress, Row, Statistic, Tag, Typography } from 'antd';
 import { FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -66,6 +67,29 @@ function Section({ title, children, extra }: { title: ReactNode; children: React
   );
 }
 
+/** One number of the counts row: a list item holding a small card with a Statistic. */
+function NumberCard({
+  col,
+  title,
+  value,
+  valueStyle,
+  cardStyle,
+}: {
+  col: ColProps;
+  title: ReactNode;
+  value: number;
+  valueStyle: CSSProperties | undefined;
+  cardStyle?: CSSProperties | undefined;
+}) {
+  return (
+    <Col {...col} role="listitem">
+      <Card size="small" style={cardStyle}>
+        <Statistic title={title} value={value} valueStyle={valueStyle} />
+      </Card>
+    </Col>
+  );
+}
+
 /**
  * The live job-progress dashboard (docs/dashboard.md): counts per status with the overdue number,
  * progress per service partner and per import batch, overdue jobs, the latest events, and the jobs
@@ -103,71 +127,48 @@ export function DashboardView({ dashboard, status, wall, onWallChange, onRefresh
     </Flex>
   );
 
+  const statusCol = { xs: 12, sm: 8, lg: wall ? 3 : 4, xl: 3 };
+  const technicianCol = { xs: 12, sm: 6 };
+  const countOf = (status: string) => counts.find((c) => c.status === status)?.count ?? 0;
   const numbers = (
     <Row gutter={[12, 12]} role="list" aria-label="Jobs per status">
       {technician ? (
         <>
-          <Col xs={12} sm={6} role="listitem">
-            <Card size="small">
-              <Statistic
-                title="Running"
-                value={counts.find((c) => c.status === 'RUNNING')?.count ?? 0}
-                valueStyle={big}
-              />
-            </Card>
-          </Col>
-          <Col xs={12} sm={6} role="listitem">
-            <Card size="small">
-              <Statistic
-                title="Assigned"
-                value={counts.find((c) => c.status === 'ASSIGNED')?.count ?? 0}
-                valueStyle={big}
-              />
-            </Card>
-          </Col>
-          <Col xs={12} sm={6} role="listitem">
-            <Card size="small">
-              <Statistic
-                title="Succeeded today"
-                value={today?.succeeded ?? 0}
-                valueStyle={{ ...big, color: '#389e0d' }}
-              />
-            </Card>
-          </Col>
-          <Col xs={12} sm={6} role="listitem">
-            <Card size="small">
-              <Statistic
-                title="Failed today"
-                value={today?.failed ?? 0}
-                valueStyle={{ ...big, color: '#cf1322' }}
-              />
-            </Card>
-          </Col>
+          <NumberCard col={technicianCol} title="Running" value={countOf('RUNNING')} valueStyle={big} />
+          <NumberCard col={technicianCol} title="Assigned" value={countOf('ASSIGNED')} valueStyle={big} />
+          <NumberCard
+            col={technicianCol}
+            title="Succeeded today"
+            value={today?.succeeded ?? 0}
+            valueStyle={{ ...big, color: '#389e0d' }}
+          />
+          <NumberCard
+            col={technicianCol}
+            title="Failed today"
+            value={today?.failed ?? 0}
+            valueStyle={{ ...big, color: '#cf1322' }}
+          />
         </>
       ) : (
         counts.map((c) => (
-          <Col key={c.status} xs={12} sm={8} lg={wall ? 3 : 4} xl={3} role="listitem">
-            <Card size="small">
-              <Statistic title={JOB_STATUS_LABELS[c.status]} value={c.count} valueStyle={big} />
-            </Card>
-          </Col>
+          <NumberCard
+            key={c.status}
+            col={statusCol}
+            title={JOB_STATUS_LABELS[c.status]}
+            value={c.count}
+            valueStyle={big}
+          />
         ))
       )}
-      <Col xs={12} sm={8} lg={wall ? 3 : 4} xl={3} role="listitem">
-        <Card size="small" style={dashboard.overdue > 0 ? { borderColor: '#ff4d4f' } : undefined}>
-          <Statistic
-            title={<Link to="/jobs?overdue=true">Overdue</Link>}
-            value={dashboard.overdue}
-            valueStyle={{ ...big, color: dashboard.overdue > 0 ? '#cf1322' : undefined }}
-          />
-        </Card>
-      </Col>
+      <NumberCard
+        col={statusCol}
+        cardStyle={dashboard.overdue > 0 ? { borderColor: '#ff4d4f' } : undefined}
+        title={<Link to="/jobs?overdue=true">Overdue</Link>}
+        value={dashboard.overdue}
+        valueStyle={{ ...big, color: dashboard.overdue > 0 ? '#cf1322' : undefined }}
+      />
       {!technician ? (
-        <Col xs={12} sm={8} lg={wall ? 3 : 4} xl={3} role="listitem">
-          <Card size="small">
-            <Statistic title="All jobs" value={dashboard.total} valueStyle={big} />
-          </Card>
-        </Col>
+        <NumberCard col={statusCol} title="All jobs" value={dashboard.total} valueStyle={big} />
       ) : null}
     </Row>
   );
