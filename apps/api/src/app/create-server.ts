@@ -119,6 +119,10 @@ export async function startServer(orm: MikroORM, appDeps: AppDeps, port: number,
   const metrics = createMetrics(redis ? { redisUp: () => redis.up } : {});
   const app = express();
   app.disable('x-powered-by');
+  // no ETag on answers built per request (GraphQL's are \`no-store\`; health, readiness and metrics are
+  // polled fresh): hashing each body — 50 KB for a page of 50 — would be work no client uses (issue 12).
+  // The web assets keep theirs (web-assets.ts: served by serve-static, which sets its own).
+  app.disable('etag');
   const httpServer = createHttpServer(app);
 
   const admission = new WebSocketAdmission();
