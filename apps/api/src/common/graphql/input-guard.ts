@@ -53,17 +53,34 @@ export function inputProblem(value: unknown, path: string, depth = 0): InputProb
   return null;
 }
 
+/**
+ * The problems of a document's string literals, by document: Apollo and graphql-ws hand the same parsed
+ * document to every request with the same text, so each is walked once (issue 12).
+ */
+const literalProblems = new WeakMap<DocumentNode, readonly InputProblem[]>();
+
+function literalProblemsOf(document: DocumentNode): readonly InputProblem[] {
+  let problems = literalProblems.get(document);
+  if (problems === undefined) {
+    const found: InputProblem[] = [];
+    visit(document, {
+      [Kind.STRING](node) {
+        const reason = unstorableTextReason(node.value);
+        if (reason) found.push({ field: 'query', message: `A text in the query ${reason}. Remove it and try again.` });
+      },
+    });
+    problems = found;
+    literalProblems.set(document, problems);
+  }
+  return problems;
+}
+
 /** The problems of an operation's variables and of the string literals in its document. */
 export function operationInputProblems(document: DocumentNode, variables: Record<string, unknown> | null | undefined): InputProblem[] {
   const problems: InputProblem[] = [];
   const fromVariables = inputProblem(variables ?? {}, '');
   if (fromVariables) problems.push(fromVariables);
-  visit(document, {
-    [Kind.STRING](node) {
-      const reason = unstorableTextReason(node.value);
-      if (reason) problems.push({ field: 'query', message: `A text in the query ${reason}. Remove it and try again.` });
-    },
-  });
+  problems.push(...literalProblemsOf(document));
   return problems;
 }
 

@@ -14,8 +14,24 @@ export const QUERY_SHAPE_LIMITS = { maxTokens: 15_000, maxNesting: 64, maxFragme
 const OPENING = new Set<string>([TokenKind.BRACE_L, TokenKind.BRACKET_L, TokenKind.PAREN_L]);
 const CLOSING = new Set<string>([TokenKind.BRACE_R, TokenKind.BRACKET_R, TokenKind.PAREN_R]);
 
+/**
+ * Query texts already found within bounds: clients send the same few operations again and again, and
+ * lexing a page's query on every request is work the answer never changes (issue 12). Only texts up to
+ * {@link REMEMBERED_TEXT_CHARS}, at most {@link REMEMBERED_TEXTS} of them; past that, each is lexed.
+ */
+const withinBounds = new Set<string>();
+const REMEMBERED_TEXTS = 1000;
+const REMEMBERED_TEXT_CHARS = 20_000;
+
 /** Why a query's text is refused before parsing, or null (a syntax error is left to the parser, which names its position). */
 export function queryShapeProblem(query: string): string | null {
+  if (withinBounds.has(query)) return null;
+  const problem = lexedShapeProblem(query);
+  if (problem === null && query.length <= REMEMBERED_TEXT_CHARS && withinBounds.size < REMEMBERED_TEXTS) withinBounds.add(query);
+  return problem;
+}
+
+function lexedShapeProblem(query: string): string | null {
   const lexer = new Lexer(new Source(query));
   let tokens = 0;
   let nesting = 0;
