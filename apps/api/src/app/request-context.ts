@@ -39,7 +39,8 @@ export async function contextFor(
 ): Promise<RequestContext> {
   const mark = live?.connections.mark();
   // an HTTP request's identity may come from the credential cache; a graphql-ws operation's is looked up
-  const identity = await authenticate(orm.em.fork(), deps.env, credentials, { cache: http && !live ? deps.credentialCache : null });
+  // (authenticate reads through the ORM's connection only: no fork of its own — the operation's is below)
+  const identity = await authenticate(orm.em, deps.env, credentials, { cache: http && !live ? deps.credentialCache : null });
   const viewer = identity === BLOCKED ? null : identity;
   const ctx = contextForViewer(orm, deps, viewer, { http, blocked: identity === BLOCKED });
   ctx.identityCheck = live ? live.connections.track(live.socket, credentials, viewer, mark ?? 0) : recheckEachDelivery(orm, deps, credentials, viewer);

@@ -95,6 +95,8 @@ function partnershipsOf(row: CredentialRow, identity: 'USER' | 'API_KEY'): Activ
  * what an open connection's re-check does. With `cache` (an HTTP request's authentication), a valid
  * identity is remembered for a few seconds and answered without the statement — credential changes
  * empty the cache on every instance (common/auth/credential-cache.ts); the writes stay as due.
+ * `em` serves only for its connection (raw statements, no entity): the ORM's own EntityManager will do,
+ * and an HTTP request passes it rather than forking one per request.
  */
 export async function authenticate(
   em: EntityManager,
