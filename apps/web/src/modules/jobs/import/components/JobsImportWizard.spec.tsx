@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImportBatchDocument, ImportBatchesDocument, OnImportBatchProgressDocument, StartJobsImportDocument, ValidateJobsImportDocument } from '@partner-hub/graphql-client';
 import type { ImportBatchProgressFieldsFragment, JobsImportReportFieldsFragment } from '@partner-hub/graphql-client';
 import { createCache } from '../../../../app/apollo-client';
+import { heldAnswers } from '../../../../test/held-answers';
 import { JobsImportWizard } from './JobsImportWizard';
 
 // the file goes to POST /imports/uploads over XHR, which jsdom does not serve: the upload is stood in for
@@ -82,9 +83,11 @@ const batchesMock: MockLink.MockedResponse = {
   maxUsageCount: 5,
 };
 
-function renderWizard(mocks: MockLink.MockedResponse[]) {
+/** Renders the wizard; the answers to `held` operations wait for the returned `release()`. */
+function renderWizard(mocks: MockLink.MockedResponse[], held: string[] = []) {
+  const { link, release } = heldAnswers(mocks, held);
   render(
-    <MockedProvider mocks={mocks} cache={createCache()}>
+    <MockedProvider link={link} cache={createCache()}>
       <AntApp>
         <MemoryRouter>
           <JobsImportWizard />
@@ -92,6 +95,7 @@ function renderWizard(mocks: MockLink.MockedResponse[]) {
       </AntApp>
     </MockedProvider>,
   );
+  return release;
 }
 
 function chooseFile(content: string, name: string) {
@@ -160,21 +164,24 @@ describe('JobsImportWizard', () => {
 
   it('shows only real progress — bytes uploaded, rows imported — never an estimate and never going backwards', async () => {
     const bars = recordProgressBars();
-    renderWizard([
-      { ...validateMock(false, goodReport), delay: 600 },
+    const release = renderWizard([
+      validateMock(false, goodReport),
       startMock(false),
       progressMock(batch({ processedRows: 3000 }), 600),
       // the backing poll reads the batch once before the next event: an older count than the subscription's
       batchMock(batch({ processedRows: 2000 }), 1),
       batchMock(batch({ status: 'SUCCEEDED', processedRows: 5000, createdCount: 5000, finishedAt: '2026-11-24T10:00:09.000Z' })),
       batchesMock,
-    ]);
+    ], ['ValidateJobsImport', 'StartJobsImport']);
     chooseFile(GOOD, 'jobs.csv');
     fireEvent.click(await screen.findByRole('button', { name: 'Validate' }));
     // after the upload the server's check reports nothing: the wizard says what is happening, without a number
     expect((await screen.findByRole('status')).textContent).toBe('Checking jobs.csv on the server…');
+    release('ValidateJobsImport');
     fireEvent.click(await screen.findByRole('button', { name: 'Import 5000 job(s)' }));
+    // each answer is held until the wizard has been seen saying what it waits for
     expect((await screen.findByRole('status')).textContent).toBe('Starting the import…');
+    release('StartJobsImport');
     expect(await screen.findByText('3,000 of 5,000 rows imported')).toBeTruthy();
     expect(await screen.findByText('Imported 5,000 job(s)', {}, { timeout: 8000 })).toBeTruthy();
     bars.stop();
