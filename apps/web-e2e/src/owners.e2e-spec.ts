@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { findChromium, withPage } from './support/browser';
+import { clickUntil, findChromium, withPage } from './support/browser';
 import { browserSuite } from './support/suite';
 import { openAndSignIn as signIn } from './support/sign-in';
 import { nextAnswer, randomVin } from './support/demo-data';
@@ -70,8 +70,11 @@ describe.skipIf(!chromiumPath)('owners in the browser', () => {
       // access to the vehicle made above, found by its VIN
       await page.getByRole('button', { name: 'Add vehicle access' }).click();
       const access = page.getByRole('dialog', { name: 'Add vehicle access' });
-      await access.getByRole('combobox', { name: 'Vehicle' }).fill(vin);
-      await page.getByTitle(new RegExp(`^${vin}`)).click();
+      const vehicleField = access.getByRole('combobox', { name: 'Vehicle' });
+      await vehicleField.fill(vin);
+      // the search's answer replaces the options shown while typing: pick until the field holds the vehicle
+      const vehicleChosen = async () => (await access.locator('.ant-select-content-has-value').count()) > 0 && (await vehicleField.inputValue()) === '';
+      await clickUntil(page.locator('.ant-select-item-option').filter({ hasText: vin }), vehicleChosen);
       await access.getByRole('radio', { name: 'Owner of the vehicle' }).check();
       const accessAdded = nextAnswer<{ addOwnerVehicleAccess: { __typename: string } }>(page, 'AddOwnerVehicleAccess');
       await access.getByRole('button', { name: /Add access$/ }).click();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { findChromium, withPage } from './support/browser';
+import { clickUntil, findChromium, withPage } from './support/browser';
 import { browserSuite } from './support/suite';
 import { DEMO_PASSWORD, signIn } from './support/sign-in';
 import { nextAnswer } from './support/demo-data';
@@ -154,7 +154,8 @@ describe.skipIf(!chromiumPath)('inviting a partner and claiming its organization
           const confirm = page.getByRole('dialog');
           await confirm.getByText(/and its whole subtree lose access at once/).waitFor();
           const saved = nextAnswer<{ updatePartnerSettings: { __typename: string } }>(page, 'UpdatePartnerSettings');
-          await confirm.getByRole('button', { name: 'Block', exact: true }).click();
+          // a click while the dialog still zooms open can be lost; the button ignores clicks once its action runs
+          await clickUntil(confirm.getByRole('button', { name: 'Block', exact: true }), async () => (await confirm.count()) === 0 || (await confirm.locator('.ant-btn-loading').count()) > 0);
           expect((await saved).data?.updatePartnerSettings.__typename).toBe('PartnerSuccess');
         });
 

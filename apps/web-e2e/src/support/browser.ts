@@ -7,7 +7,8 @@ import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
@@ -89,5 +90,25 @@ export async function withPage(
     throw new Error(`${String(error)}\n${details}`);
   } finally {
     await context.close();
+  }
+}
+
+/**
+ * Clicks `target` until `done()` holds. On a loaded machine a click can land while antd is still opening or
+ * re-rendering what it hit (a confirm dialog's zoom, a search's options replaced by the server's answer) and be
+ * lost — CI saw a confirm dialog's button and a search option clicked without effect. Use it only on controls
+ * that ignore a repeated click once one took (antd's confirm button while its action runs, an option already
+ * chosen), and check the outcome afterwards as usual.
+ */
+export async function clickUntil(target: Locator, done: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    if (await done()) return;
+    if (await target.isVisible()) await target.click({ timeout: 15_000 }).catch(() => undefined);
+    try {
+      await expect.poll(done, { timeout: 10_000 }).toBe(true);
+      return;
+    } catch (error) {
+      if (attempt === 5) throw error;
+    }
   }
 }
