@@ -410,7 +410,9 @@ export async function benchHttp(): Promise<void> {
       );
       for (const page of PAGES.filter((p) => runs(p.name))) {
         const body = request(page.query, page.variables);
-        await load(api, built.token, body, 1, { count: 10 }); // warm up: JIT, pools, caches
+        // warm up: pools, caches and the JIT (V8 optimizes a function after some hundreds of calls; the
+        // figures are the steady state of a long-running server, not its first seconds)
+        await load(api, built.token, body, 4, { count: 400 });
         const floor = await cpuPerCall(100, async () =>
           JSON.stringify((await page.floor(pool, built.principalId)) as object),
         );

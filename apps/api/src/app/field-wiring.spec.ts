@@ -5,6 +5,8 @@ import { getMetadataStorage } from 'type-graphql';
 import type { RequestContext } from '../common/context/request-context.js';
 import { buildAppSchema } from './build-schema.js';
 import { useAtOperationRoots } from './field-wiring.js';
+import { makeViewer } from '../common/auth/viewer.js';
+import type { Viewer } from '../common/auth/viewer.js';
 
 describe('field wiring', () => {
   it('runs operation middlewares once per root field, outermost first, and never on nested fields', async () => {
@@ -45,5 +47,23 @@ describe('field wiring', () => {
       checked += 1;
     }
     expect(checked).toBeGreaterThan(5);
+  });
+
+  it('checks a field\'s rule in place: a refusal throws at once, an allowed field answers its value without a promise', async () => {
+    const schema = await buildAppSchema();
+    const partner = schema.getType('Partner');
+    if (!isObjectType(partner)) throw new Error('Partner is not an object type');
+    const asViewer = (viewer: Viewer | null) => ({ viewer, blocked: false }) as unknown as RequestContext;
+    const principalViewer = makeViewer({ kind: 'USER', userId: 'u', apiKeyId: null, sessionId: null, sessionExpiresAt: null, organizationId: 'o', organizationKind: 'PRINCIPAL', role: 'VIEWER', label: 'v' });
+    const technician = makeViewer({ kind: 'USER', userId: 't', apiKeyId: null, sessionId: null, sessionExpiresAt: null, organizationId: 'p', organizationKind: 'PARTNER', role: 'TECHNICIAN', label: 't' });
+    const row = { id: 'x', depositMinor: 150050, currency: 'EUR', additionalCurrencies: [], accountType: 'PREPAID' };
+    const resolve = (field: string, ctx: RequestContext) => partner.getFields()[field]!.resolve!(row, {}, ctx, {} as never);
+
+    // @Allow(): any signed-in identity; its value is the resolver's, not a promise of it
+    expect(resolve('agreement', asViewer(principalViewer))).toMatchObject({ deposit: '1500.50', currency: 'EUR' });
+    expect(() => resolve('agreement', asViewer(null))).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    // @Allow('partners:read', 'vehicles:read'): refused before the resolver runs (it would need loaders)
+    expect(technician.permissions.has('partners:read')).toBe(false);
+    expect(() => resolve('vehicleCount', asViewer(technician))).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
   });
 });

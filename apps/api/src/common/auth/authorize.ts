@@ -36,7 +36,12 @@ export function assertAllowed(context: RequestContext, permissions: readonly Per
   if (!permissions.every((p) => viewer.permissions.has(p))) throw forbidden();
 }
 
-export const authChecker: AuthChecker<RequestContext> = ({ context }, required) => {
-  assertAllowed(context, required.filter((r) => r !== SIGNED_IN) as Permission[]);
+/** Fails unless the context's identity meets an `@Allow`'s roles (SIGNED_IN, or permissions). */
+export function assertRoles(context: RequestContext, roles: readonly string[]): void {
+  assertAllowed(context, roles.filter((r) => r !== SIGNED_IN) as Permission[]);
+}
+
+export const authChecker: AuthChecker<RequestContext> = ({ context }, roles) => {
+  assertRoles(context, roles);
   return true;
 };

@@ -4,6 +4,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { RequestContext } from './request-context.js';
 import { rowsById } from '../db/plain-rows.js';
 import type { RelatedRows } from '../db/plain-rows.js';
+import type { Now } from './now.js';
 
 /**
  * Request-scoped DataLoaders: relations are resolved in batches, never one query per parent row. Each
@@ -22,9 +23,55 @@ export function contextLoaders<T>(make: (em: EntityManager, ctx: RequestContext)
   };
 }
 
+/**
+ * A DataLoader that also answers at once (`now`) what it already holds — a value primed into it (rows
+ * a page read along, values it computed along) or loaded by an earlier batch — so a field resolver can
+ * return it without a promise (now.ts). `load` behaves as DataLoader's.
+ */
+export class Loader<K, V> extends DataLoader<K, V> {
+  private readonly known: Map<K, V>;
+
+  constructor(batch: (keys: readonly K[]) => Promise<readonly (V | Error)[]>) {
+    const known = new Map<K, V>();
+    super(async (keys) => {
+      const values = await batch(keys);
+      keys.forEach((key, i) => {
+        const value = values[i]!;
+        if (!(value instanceof Error) && !known.has(key)) known.set(key, value);
+      });
+      return values;
+    });
+    this.known = known;
+  }
+
+  /** the value now when this loader holds it, else `load(key)` */
+  now(key: K): Now<V> {
+    return this.known.has(key) ? this.known.get(key)! : this.load(key);
+  }
+
+  override prime(key: K, value: V | PromiseLike<V> | Error): this {
+    if (!(value instanceof Error) && !isPromiseLike(value) && !this.known.has(key)) this.known.set(key, value);
+    return super.prime(key, value);
+  }
+
+  override clear(key: K): this {
+    this.known.delete(key);
+    return super.clear(key);
+  }
+
+  override clearAll(): this {
+    this.known.clear();
+    return super.clearAll();
+  }
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
 /** Batches "load by id" for one entity into one `where id in (...)` per tick: plain rows (plain-rows.ts), tenant-filtered. */
 function byId<T extends { id: string }>(ctx: RequestContext, entity: EntityClass<T>) {
-  return new DataLoader<string, T | null>(async (ids) => {
+  return new Loader<string, T | null>(async (ids) => {
     const { rows, related } = await rowsById(ctx.em, entity, ids);
     primeRows(ctx, related);
     const found = new Map(rows.map((r) => [r.id, r]));
@@ -37,8 +84,8 @@ function byId<T extends { id: string }>(ctx: RequestContext, entity: EntityClass
  * managed — load an entity through the EntityManager to change it). Tenant-filtered like every read of
  * the context; callers still check what the viewer may see (e.g. the partner scope or the vehicle ledger).
  */
-export function loaderById<T extends { id: string }>(ctx: RequestContext, entity: EntityClass<T>): DataLoader<string, T | null> {
-  let loader = ctx.loaders.get(entity) as DataLoader<string, T | null> | undefined;
+export function loaderById<T extends { id: string }>(ctx: RequestContext, entity: EntityClass<T>): Loader<string, T | null> {
+  let loader = ctx.loaders.get(entity) as Loader<string, T | null> | undefined;
   if (!loader) {
     loader = byId(ctx, entity);
     ctx.loaders.set(entity, loader);
@@ -73,7 +120,7 @@ export function groupedBy<T extends object>(em: EntityManager, entity: EntityCla
 
 /** Batches a query answering one value per id (e.g. a grouped count) into one call per tick. */
 export function batched<V>(query: (ids: readonly string[]) => Promise<Map<string, V>>, missing: V) {
-  return new DataLoader<string, V>(async (ids) => {
+  return new Loader<string, V>(async (ids) => {
     const found = await query(ids);
     return ids.map((id) => found.get(id) ?? missing);
   });

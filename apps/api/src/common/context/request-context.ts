@@ -7,6 +7,7 @@ import type { SignInThrottle } from '../auth/sign-in-throttle.js';
 import type { Request, Response } from 'express';
 import type { MailSender } from '../mail/mail-sender.js';
 import type { AppPubSub, Topics } from './events.js';
+import type { Now } from './now.js';
 
 /** Long-lived parts shared by every request, made once in main.ts (or a test). */
 export interface AppDeps {
@@ -84,8 +85,21 @@ export function memoize<T>(ctx: RequestContext, key: string, make: () => Promise
   if (!value) {
     value = make();
     ctx.memo.set(key, value);
+    value.then(
+      (settled) => settledMemos.set(value!, settled),
+      () => undefined, // the caller of the first memoize sees the rejection
+    );
   }
   return value;
+}
+
+/** the values of memoized promises that have resolved */
+const settledMemos = new WeakMap<Promise<unknown>, unknown>();
+
+/** {@link memoize}, answered at once once the value has been computed (see now.ts). */
+export function memoizeNow<T>(ctx: RequestContext, key: string, make: () => Promise<T>): Now<T> {
+  const value = memoize(ctx, key, make);
+  return settledMemos.has(value) ? (settledMemos.get(value) as T) : value;
 }
 
 /** The viewer of a context whose operation is guarded (the auth checker ran). */

@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { validate as isUuid } from 'uuid';
-import { memoize, viewerOf } from '../../common/context/request-context.js';
+import { memoize, memoizeNow, viewerOf } from '../../common/context/request-context.js';
+import type { Now } from '../../common/context/now.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { NotFound } from '../../common/errors/app-errors.js';
 import { Partner } from '../partner/partner.entity.js';
@@ -23,13 +24,20 @@ export interface PartnerScope {
 
 /** The viewer's partner scope, computed once per request (one recursive query for a partner). */
 export function partnerScope(ctx: RequestContext): Promise<PartnerScope> {
-  return memoize(ctx, 'partnerScope', async () => {
-    const viewer = viewerOf(ctx);
-    if (viewer.organizationKind === 'PRINCIPAL') return { all: true, own: new Set(), visible: new Set() };
-    const own = viewer.partnerships.map((p) => p.partnerId);
-    const rows = await subtreesOf(ctx.em, own);
-    return { all: false, own: new Set(own), visible: new Set(rows.map((r) => r.id)) };
-  });
+  return memoize(ctx, 'partnerScope', () => readPartnerScope(ctx));
+}
+
+/** {@link partnerScope}, at once once it has been read (now.ts) */
+export function partnerScopeNow(ctx: RequestContext): Now<PartnerScope> {
+  return memoizeNow(ctx, 'partnerScope', () => readPartnerScope(ctx));
+}
+
+async function readPartnerScope(ctx: RequestContext): Promise<PartnerScope> {
+  const viewer = viewerOf(ctx);
+  if (viewer.organizationKind === 'PRINCIPAL') return { all: true, own: new Set(), visible: new Set() };
+  const own = viewer.partnerships.map((p) => p.partnerId);
+  const rows = await subtreesOf(ctx.em, own);
+  return { all: false, own: new Set(own), visible: new Set(rows.map((r) => r.id)) };
 }
 
 /** The filter that narrows a partner query to the viewer's scope. */

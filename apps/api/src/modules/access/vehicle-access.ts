@@ -7,6 +7,8 @@ import { batched, contextLoaders, loaderById } from '../../common/context/loader
 import { rowsWhere } from '../../common/db/plain-rows.js';
 import { memoize, viewerOf } from '../../common/context/request-context.js';
 import type { RequestContext } from '../../common/context/request-context.js';
+import { thenNow } from '../../common/context/now.js';
+import type { Now } from '../../common/context/now.js';
 import { idIn } from '../../common/db/subquery.js';
 import { uuidArray } from '../../common/db/uuid-array.js';
 import { NotFound } from '../../common/errors/app-errors.js';
@@ -85,10 +87,10 @@ const ledgerLoader = contextLoaders((em) => batched((ids) => ledgerEntries(em, i
  * Why the viewer may see this vehicle now: `null` for principal staff (they see every vehicle of
  * their principal), otherwise the entries that reach the viewer (empty: it may not).
  */
-export async function accessViaEntries(ctx: RequestContext, vehicleId: string): Promise<AccessEntry[] | null> {
+export function accessViaEntries(ctx: RequestContext, vehicleId: string): Now<AccessEntry[] | null> {
   const subject = accessSubject(ctx);
   if (subject.kind === 'PRINCIPAL_STAFF') return null;
-  return entriesFor(subject, await ledgerLoader(ctx).load(vehicleId));
+  return thenNow(ledgerLoader(ctx).now(vehicleId), (entries) => entriesFor(subject, entries));
 }
 
 /**

@@ -19,15 +19,16 @@ import { JobTemplate } from './job-template.entity.js';
 import { Job } from './job.entity.js';
 import { loaderById } from '../../common/context/loaders.js';
 import { jobLoaders } from './job.loaders.js';
+import { thenNow } from '../../common/context/now.js';
+import type { Now } from '../../common/context/now.js';
 
 /**
  * Whether the viewer may see the job's vehicle now: principal staff always; a partner while its
  * grant (or an assignment) lasts. The one rule of `Job.vehicle`, `Job.configuration` and of the
  * history's changes to them.
  */
-async function seesVehicle(ctx: RequestContext, job: Pick<Job, 'vehicle'>): Promise<boolean> {
-  const entries = await accessViaEntries(ctx, job.vehicle.id);
-  return entries === null || entries.length > 0;
+function seesVehicle(ctx: RequestContext, job: Pick<Job, 'vehicle'>): Now<boolean> {
+  return thenNow(accessViaEntries(ctx, job.vehicle.id), (entries) => entries === null || entries.length > 0);
 }
 
 /**
@@ -43,9 +44,8 @@ export function describesVehicleDetails(eventType: string, key: string): boolean
 export class JobFieldsResolver {
   @Allow('jobs:read')
   @FieldResolver(() => Vehicle, { nullable: true, description: 'The vehicle — for a service partner only while its access grant lasts (null afterwards).' })
-  async vehicle(@Parent() job: Job, @Ctx() ctx: RequestContext): Promise<Vehicle | null> {
-    if (!(await seesVehicle(ctx, job))) return null;
-    return loaderById(ctx, Vehicle).load(job.vehicle.id);
+  vehicle(@Parent() job: Job, @Ctx() ctx: RequestContext): Now<Vehicle | null> {
+    return thenNow(seesVehicle(ctx, job), (sees) => (sees ? loaderById(ctx, Vehicle).now(job.vehicle.id) : null));
   }
 
   @Allow('jobs:read')
@@ -77,8 +77,8 @@ export class JobFieldsResolver {
 
   @Allow('jobs:read')
   @FieldResolver(() => Partner, { nullable: true, description: 'The service partner it is assigned to.' })
-  servicePartner(@Parent() job: Job, @Ctx() ctx: RequestContext): Promise<Partner | null> {
-    return job.servicePartner ? loaderById(ctx, Partner).load(job.servicePartner.id) : Promise.resolve(null);
+  servicePartner(@Parent() job: Job, @Ctx() ctx: RequestContext): Now<Partner | null> {
+    return job.servicePartner ? loaderById(ctx, Partner).now(job.servicePartner.id) : null;
   }
 
   @Allow('jobs:read')

@@ -17,11 +17,13 @@ import { Organization } from '../organization/organization.entity.js';
 import { User } from '../user/user.entity.js';
 import { UserConnection } from '../user/user.types.js';
 import { Partner } from './partner.entity.js';
-import { canManage, canSee, partnerScope, seesUsersOf } from '../access/partner-scope.js';
+import { canManage, canSee, partnerScope, partnerScopeNow, seesUsersOf } from '../access/partner-scope.js';
 import { principalReadsPartnerHistory, readsUsersOfPartner } from '../access/system-reads.js';
 import { ancestorsOfPartner, descendantsOfPartner } from './partner.service.js';
 import { loaderById } from '../../common/context/loaders.js';
 import { partnerLoaders } from './partner.loaders.js';
+import { thenNow } from '../../common/context/now.js';
+import type { Now } from '../../common/context/now.js';
 
 @ObjectType({ description: 'A partner\'s agreement with its principal.' })
 export class PartnerAgreement {
@@ -54,32 +56,34 @@ export class PartnerDescendant {
 export class PartnerFieldsResolver {
   @Allow()
   @FieldResolver(() => String, { description: 'The partner organization\'s name.' })
-  async name(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Promise<string> {
-    return (await this.organization(partner, ctx)).name;
+  name(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Now<string> {
+    return thenNow(this.organization(partner, ctx), (organization) => organization.name);
   }
 
   @Allow()
   @FieldResolver(() => String, { description: 'The name of the principal the partnership is with (a partner working for several principals has one partnership with each).' })
-  async principalName(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Promise<string> {
-    const principal = await loaderById(ctx, Organization).load(partner.principal.id);
-    if (!principal) throw new Error(`principal of partner ${partner.id} is missing`);
-    return principal.name;
+  principalName(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Now<string> {
+    return thenNow(loaderById(ctx, Organization).now(partner.principal.id), (principal) => {
+      if (!principal) throw new Error(`principal of partner ${partner.id} is missing`);
+      return principal.name;
+    });
   }
 
   @Allow()
   @FieldResolver(() => Organization, { description: 'The partner organization with its profile.' })
-  async organization(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Promise<Organization> {
-    const organization = await loaderById(ctx, Organization).load(partner.organization.id);
-    if (!organization) throw new Error(`organization of partner ${partner.id} is missing`);
-    return organization;
+  organization(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Now<Organization> {
+    return thenNow(loaderById(ctx, Organization).now(partner.organization.id), (organization) => {
+      if (!organization) throw new Error(`organization of partner ${partner.id} is missing`);
+      return organization;
+    });
   }
 
   @Allow()
   @FieldResolver(() => Partner, { nullable: true, description: 'The parent partner; null at the top level or when it lies outside the viewer\'s tree.' })
-  async parent(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Promise<Partner | null> {
-    if (!partner.parent) return null;
-    const scope = await partnerScope(ctx);
-    return canSee(scope, partner.parent.id) ? loaderById(ctx, Partner).load(partner.parent.id) : null;
+  parent(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Now<Partner | null> {
+    const parent = partner.parent;
+    if (!parent) return null;
+    return thenNow(partnerScopeNow(ctx), (scope) => (canSee(scope, parent.id) ? loaderById(ctx, Partner).now(parent.id) : null));
   }
 
   @Allow()
@@ -96,8 +100,8 @@ export class PartnerFieldsResolver {
 
   @Allow()
   @FieldResolver(() => Int, { description: 'How many active direct sub-partners it has.' })
-  subPartnerCount(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Promise<number> {
-    return partnerLoaders(ctx).subPartnerCount.load(partner.id);
+  subPartnerCount(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Now<number> {
+    return partnerLoaders(ctx).subPartnerCount.now(partner.id);
   }
 
   @Allow()

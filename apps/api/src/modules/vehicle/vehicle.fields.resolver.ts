@@ -19,6 +19,7 @@ import { VehicleAccessEntry } from './vehicle.types.js';
 import { VehicleAssignment } from './vehicle-assignment.entity.js';
 import { vehicleLoaders } from './vehicle.loaders.js';
 import { loaderById } from '../../common/context/loaders.js';
+import type { Now } from '../../common/context/now.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Job } from '../job/job.entity.js';
 import { visibleJobs } from '../access/job-scope.js';
@@ -128,7 +129,7 @@ export class PartnerVehicleFieldsResolver {
   @FieldResolver(() => Int, {
     description: 'How many active vehicles are assigned to this partner itself now (not counting those of its sub-partners).',
   })
-  vehicleCount(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Promise<number> {
-    return vehicleLoaders(ctx).assignedVehicleCount.load(partner.id);
+  vehicleCount(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Now<number> {
+    return vehicleLoaders(ctx).assignedVehicleCount.now(partner.id);
   }
 }
