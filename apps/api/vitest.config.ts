@@ -14,6 +14,8 @@ export default defineConfig({
     include: ['src/**/*.spec.ts', 'src/**/*.int-spec.ts'],
     environment: 'node',
     globalSetup: ['./src/testing/global-setup.ts'],
+    // every test file: a field resolver reading more of a partial row than it declares fails loudly
+    setupFiles: ['./src/testing/guard-partial-rows.ts'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 60_000,

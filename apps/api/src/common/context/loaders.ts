@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityClass } from '@mikro-orm/core';
 import type { RequestContext } from './request-context.js';
-import { rowsById } from '../db/plain-rows.js';
+import { partialRowHolds, rowsById } from '../db/plain-rows.js';
 import type { RelatedRows } from '../db/plain-rows.js';
 import type { Now } from './now.js';
 
@@ -93,12 +93,49 @@ export function loaderById<T extends { id: string }>(ctx: RequestContext, entity
   return loader;
 }
 
-/** Hands rows read along others (plain-rows.ts: `loadAlong`, joined relations) to their entities' by-id loaders. */
+/**
+ * Hands rows read along others (plain-rows.ts: `loadAlong`, joined relations) to their entities' by-id
+ * loaders — or, read narrowed (partial), to the context's partial rows, which only {@link rowNow} answers from.
+ */
 export function primeRows(ctx: RequestContext, related: RelatedRows): void {
   for (const [entity, rows] of related) {
     const loader = loaderById(ctx, entity as EntityClass<{ id: string }>);
-    for (const row of rows as { id: string }[]) loader.prime(row.id, row);
+    for (const row of rows as { id: string }[]) {
+      const holds = partialRowHolds(row);
+      if (!holds) loader.prime(row.id, row);
+      else keepPartial(ctx, entity, row, holds);
+    }
   }
+}
+
+/** the partial rows of a context, by entity and id */
+const partialRows = contextLoaders(() => new Map<EntityClass<object>, Map<string, object>>());
+
+function keepPartial(ctx: RequestContext, entity: EntityClass<object>, row: { id: string }, holds: ReadonlySet<string>): void {
+  const rows = partialRows(ctx);
+  let byId = rows.get(entity);
+  if (!byId) rows.set(entity, (byId = new Map()));
+  const known = byId.get(row.id);
+  if (!known || !covers(partialRowHolds(known)!, holds)) byId.set(row.id, row);
+}
+
+function covers(holds: ReadonlySet<string>, props: Iterable<string>): boolean {
+  for (const prop of props) if (!holds.has(prop)) return false;
+  return true;
+}
+
+/**
+ * The row `id` of `entity` for a field that reads only `props` of it (its own reads, or what the row
+ * it answers needs: `rowNeedsBelow`): at once when the context holds it — a partial row a page read
+ * along that holds them, or the whole row — else the whole row through the by-id loader. `null` props:
+ * the whole row.
+ */
+export function rowNow<T extends { id: string }>(ctx: RequestContext, entity: EntityClass<T>, id: string, props: Iterable<string> | null): Now<T | null> {
+  if (props) {
+    const partial = partialRows(ctx).get(entity as EntityClass<object>)?.get(id);
+    if (partial && covers(partialRowHolds(partial)!, props)) return partial as T;
+  }
+  return loaderById(ctx, entity).now(id);
 }
 
 /** Rows grouped by the parent each points at, in the order of `ids` (a DataLoader's answer). */

@@ -30,6 +30,54 @@ export interface RowShape<T> {
   /** a row read as an object (`selectRows`) with the columns by their names, as the plain object */
   toObject(row: Record<string, unknown>): T;
   meta: EntityMetadata<T>;
+  /**
+   * The shape of the same rows narrowed to these properties (and `id`): its rows are partial
+   * ({@link partialRowHolds}) — for the field resolvers of the selection they were read for
+   * (graphql/row-reads.ts), never for a by-id loader. Whole rows when one of them is no column.
+   */
+  narrow(props: ReadonlySet<string>): RowShape<T>;
+  /** the properties a partial row of this shape holds; null for whole rows */
+  holds: ReadonlySet<string> | null;
+}
+
+/**
+ * What a row must hold for a selection (graphql/row-reads.ts works it out): its properties —
+ * columns, to-one relations as their ids; always `id` — and, per to-one relation read along, what
+ * the related row must hold (null: the whole row).
+ */
+export interface RowNeeds {
+  props: Set<string>;
+  relations: Map<string, RowNeeds | null>;
+}
+
+/** what a partial row holds, on the row */
+const HOLDS = Symbol('partial row: the properties read');
+
+/** Whether a row was read narrowed (and which properties it holds then). */
+export function partialRowHolds(row: object): ReadonlySet<string> | null {
+  return (row as { [HOLDS]?: ReadonlySet<string> })[HOLDS] ?? null;
+}
+
+let guardPartialRows = false;
+
+/**
+ * Makes every partial row read from now on throw when a property it does not hold is read (tests:
+ * testing/test-app.ts) — a field resolver that reads more than `fieldReads` declares fails loudly
+ * instead of answering null.
+ */
+export function guardPartialRowReads(): void {
+  guardPartialRows = true;
+}
+
+function guarded<T extends object>(row: T, meta: EntityMetadata<T>, holds: ReadonlySet<string>): T {
+  return new Proxy(row, {
+    get(target, prop, receiver) {
+      if (typeof prop === 'string' && !holds.has(prop) && prop in meta.properties) {
+        throw new Error(`${meta.className}.${prop} was not read: the row is partial (${[...holds].join(', ')}); declare the read in fieldReads`);
+      }
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
 }
 
 const shapes = new WeakMap<EntityMetadata, RowShape<unknown>>();
@@ -49,12 +97,20 @@ function readerOf(prop: EntityProperty, platform: Platform): ((value: unknown) =
  * The row mapper of a shape, compiled once: one object literal of the entity's properties (one
  * hidden class for every row, no per-row key lookups), each value converted by its reader.
  */
-function compileMapper<T>(fields: readonly { name: string; read: ((value: unknown) => unknown) | null }[]): (values: readonly unknown[], offset: number) => T {
+function compileMapper<T>(
+  fields: readonly { name: string; read: ((value: unknown) => unknown) | null }[],
+  holds: ReadonlySet<string> | null,
+): (values: readonly unknown[], offset: number) => T {
   const readers = fields.map((f) => f.read);
   const body = fields.map((f, i) => `${JSON.stringify(f.name)}: ${f.read ? `r[${i}](v[o + ${i}])` : `v[o + ${i}] ?? null`}`).join(',\n');
+  const mark = holds ? ',\n[h]: held' : '';
   // generated source: the property names come from the ORM's metadata (JSON-quoted), never from input
-  const make = new Function('r', `return (v, o) => ({\n${body}\n});`) as (r: typeof readers) => (values: readonly unknown[], offset: number) => T;
-  return make(readers);
+  const make = new Function('r', 'h', 'held', `return (v, o) => ({\n${body}${mark}\n});`) as (
+    r: typeof readers,
+    h: symbol,
+    held: ReadonlySet<string> | null,
+  ) => (values: readonly unknown[], offset: number) => T;
+  return make(readers, HOLDS, holds);
 }
 
 /** The entity's row shape, compiled on first use. */
@@ -69,13 +125,27 @@ export function rowShape<T extends object>(em: EntityManager, entity: EntityClas
       p.fieldNames?.length === 1 &&
       (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner)),
   );
-  const fields = props.map((p) => ({ name: p.name as string, column: p.fieldNames[0]!, read: readerOf(p, platform) }));
+  const shape = shapeOf(meta, props.map((p) => ({ name: p.name as string, column: p.fieldNames[0]!, read: readerOf(p, platform) })), null);
+  shapes.set(meta as EntityMetadata, shape as RowShape<unknown>);
+  return shape;
+}
+
+interface Column {
+  name: string;
+  column: string;
+  read: ((value: unknown) => unknown) | null;
+}
+
+function shapeOf<T extends object>(meta: EntityMetadata<T>, fields: readonly Column[], holds: ReadonlySet<string> | null): RowShape<T> {
   /** the select lists written so far, by alias (a page's statement repeats them) */
   const columnLists = new Map<string, string>();
+  const narrowed = new Map<string, RowShape<T>>();
+  const map = compileMapper<T>(fields, holds);
   const shape: RowShape<T> = {
     table: meta.tableName,
     meta,
     width: fields.length,
+    holds,
     columns: (alias) => {
       let list = columnLists.get(alias);
       if (list === undefined) {
@@ -89,10 +159,20 @@ export function rowShape<T extends object>(em: EntityManager, entity: EntityClas
       if (i < 0) throw new Error(`${meta.className}: no column ${column}`);
       return i;
     },
-    fromValues: compileMapper<T>(fields),
+    fromValues: holds ? (values, offset) => (guardPartialRows ? guarded(map(values, offset), meta, holds) : map(values, offset)) : map,
     toObject: (row) => shape.fromValues(fields.map((f) => row[f.column]), 0),
+    narrow: (props) => {
+      const names = [...new Set(['id', ...props])].sort();
+      const key = names.join(',');
+      let narrow = narrowed.get(key);
+      if (!narrow) {
+        // a property that is no column (a collection, a getter) is only on whole rows
+        narrow = names.every((name) => fields.some((f) => f.name === name)) ? shapeOf(meta, fields.filter((f) => names.includes(f.name)), new Set(names)) : shape;
+        narrowed.set(key, narrow);
+      }
+      return narrow;
+    },
   };
-  shapes.set(meta as EntityMetadata, shape as RowShape<unknown>);
   return shape;
 }
 
@@ -205,6 +285,8 @@ export type RelatedRows = Map<EntityClass<object>, object[]>;
 
 interface Joined {
   select: string[];
+  /** the shape each relation is read with (narrowed to what it needs), by its name */
+  shapes: Map<string, RowShape<object>>;
   joins: string[];
   /** how many values the joined columns take */
   width: number;
@@ -219,14 +301,26 @@ interface Joined {
  * tenant-filtered — a left join unless the row is sure to be found; their columns follow in the row
  * from `offset` on.
  */
-function joinAlong(em: EntityManager, shape: RowShape<object>, alias: string, relations: readonly string[], offset: number, depth = 0, underLeftJoin = false): Joined {
-  const joined: Joined = { select: [], joins: [], width: 0, offsets: new Map(), collect: () => undefined };
+function joinAlong(
+  em: EntityManager,
+  shape: RowShape<object>,
+  alias: string,
+  relations: readonly string[],
+  offset: number,
+  needs: RowNeeds | null,
+  depth = 0,
+  underLeftJoin = false,
+): Joined {
+  const joined: Joined = { select: [], shapes: new Map(), joins: [], width: 0, offsets: new Map(), collect: () => undefined };
   const collectors: Joined['collect'][] = [];
   relations.forEach((name, i) => {
     const prop = (shape.meta.properties as Record<string, EntityProperty | undefined>)[name];
     if (!prop || prop.kind !== ReferenceKind.MANY_TO_ONE) throw new Error(`${shape.meta.className}.${name} is not a to-one relation`);
     const entity = prop.targetMeta!.class as EntityClass<object>;
-    const target = rowShape(em, entity);
+    // narrowed: what the selection needs of the related row — its id alone when it is read along for a join only
+    const related = needs ? (needs.relations.get(name) ?? (needs.relations.has(name) ? null : { props: new Set(['id']), relations: new Map() })) : null;
+    const target = related ? rowShape(em, entity).narrow(related.props) : rowShape(em, entity);
+    joined.shapes.set(name, target);
     const as = `${alias}_${i}`;
     const at = offset + joined.width;
     joined.offsets.set(name, at);
@@ -239,7 +333,7 @@ function joinAlong(em: EntityManager, shape: RowShape<object>, alias: string, re
     const join = !underLeftJoin && !prop.nullable && tenant === 'true' ? 'join' : 'left join';
     joined.joins.push(`${join} "${target.table}" as ${as} on ${as}."id" = ${alias}."${prop.fieldNames[0]}" and ${tenant}`);
     if (depth > 3) throw new Error('loadAlong: too deep');
-    const inner = joinAlong(em, target, as, loadedAlong.get(entity) ?? [], offset + joined.width, depth + 1, join === 'left join');
+    const inner = joinAlong(em, target, as, loadedAlong.get(entity) ?? [], offset + joined.width, related, depth + 1, join === 'left join');
     joined.select.push(...inner.select);
     joined.joins.push(...inner.joins);
     joined.width += inner.width;
@@ -260,11 +354,13 @@ function joinAlong(em: EntityManager, shape: RowShape<object>, alias: string, re
 
 /**
  * `select … from <table> as t` with the columns of the rows read along: the relations given and those
- * the entity declares with {@link loadAlong}. (Their tenant conditions carry no parameter.)
+ * the entity declares with {@link loadAlong}. (Their tenant conditions carry no parameter.) With
+ * `needs`, each row — the main one and those read along — is read narrowed to what it needs.
  */
-export function selectAlong<T extends object>(em: EntityManager, shape: RowShape<T>, relations: readonly string[]) {
+export function selectAlong<T extends object>(em: EntityManager, whole: RowShape<T>, relations: readonly string[], needs: RowNeeds | null = null) {
+  const shape = needs ? whole.narrow(needs.props) : whole;
   const all = [...new Set([...(loadedAlong.get(shape.meta.class as EntityClass<object>) ?? []), ...relations])];
-  const joined = joinAlong(em, shape as unknown as RowShape<object>, 't', all, shape.width);
+  const joined = joinAlong(em, shape as unknown as RowShape<object>, 't', all, shape.width, needs);
   const from = `"${shape.table}" as t ${joined.joins.join(' ')}`;
   const columns = [shape.columns('t'), ...joined.select].join(', ');
   const offsetOf = (relation: string): number => {
@@ -286,6 +382,13 @@ export function selectAlong<T extends object>(em: EntityManager, shape: RowShape
     },
     /** where a relation's columns start in a row */
     offsetOf,
+    /** the shape a relation's row is read with */
+    shapeOf(relation: string): RowShape<object> {
+      offsetOf(relation);
+      return joined.shapes.get(relation)!;
+    },
+    /** the shape the main rows are read with */
+    shape,
     /** the main rows and the rows read along them */
     read(rows: readonly (readonly unknown[])[]): { rows: T[]; related: RelatedRows } {
       const related: RelatedRows = new Map();

@@ -2,10 +2,10 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { raw } from '@mikro-orm/core';
-import type { EntityClass, EntityProperty, FilterQuery } from '@mikro-orm/core';
+import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import { ValidationFailed } from '../errors/app-errors.js';
-import { rowShape, selectAlong, selectValues, tenantSql } from '../db/plain-rows.js';
-import type { RelatedRows, RowShape } from '../db/plain-rows.js';
+import { selectAlong, selectValues, tenantSql } from '../db/plain-rows.js';
+import type { RelatedRows, RowNeeds, RowShape } from '../db/plain-rows.js';
 
 @ObjectType({ description: 'Where a page ends and whether more follow (Relay).' })
 export class PageInfo {
@@ -150,6 +150,8 @@ export interface RowPageQuery {
   total?: () => Promise<number>;
   /** to-one relations to read in the same statement (plain-rows.ts: `selectAlong`), handed to `related` */
   along?: readonly string[];
+  /** what the selection needs of each row (graphql/row-reads.ts: `nodeNeeds`): the rows are read narrowed to it; null or absent: whole rows */
+  needs?: RowNeeds | null;
   related?: (rows: RelatedRows) => void;
   /** values computed per row in the same statement (`name` → an SQL expression on `t`), handed to `computed` with the row's id */
   compute?: Record<string, string>;
@@ -164,9 +166,9 @@ export interface RowPageQuery {
 export async function keysetRows<T extends { id: string }>(em: EntityManager, shape: RowShape<T>, query: RowPageQuery): Promise<Page<T>> {
   const { first, after, orderBy, direction, maxFirst = MAX_PAGE_SIZE, total } = query;
   checkFirst(first, maxFirst);
-  const select = selectAlong(em, shape, query.along ?? []);
   const [relation, property] = orderBy.includes('.') ? orderBy.split('.') : [null, orderBy];
-  const sortShape = relation ? rowShape(em, (shape.meta.properties as Record<string, EntityProperty>)[relation]!.targetMeta!.class) : shape;
+  const select = selectAlong(em, shape, query.along ?? [], query.needs ? withSortColumn(query.needs, relation, property!) : null);
+  const sortShape = relation ? select.shapeOf(relation) : shape;
   const field = (sortShape.meta.properties as Record<string, { fieldNames: string[] } | undefined>)[property!]?.fieldNames[0];
   if (!field) throw new Error(`keysetRows: ${shape.meta.className}.${orderBy} is not a column`);
   const column = `${relation ? select.aliasOf(relation) : 't'}."${field}"`;
@@ -208,6 +210,19 @@ export async function keysetRows<T extends { id: string }>(em: EntityManager, sh
       return (count ??= total ? total() : countAll());
     },
   };
+}
+
+/** `needs` and the column a page sorts by (its cursor holds the value) */
+function withSortColumn(needs: RowNeeds, relation: string | null, property: string): RowNeeds {
+  const copy: RowNeeds = { props: new Set(needs.props), relations: new Map(needs.relations) };
+  if (!relation) {
+    copy.props.add(property);
+    return copy;
+  }
+  copy.props.add(relation);
+  const related = copy.relations.has(relation) ? copy.relations.get(relation)! : { props: new Set(['id']), relations: new Map() };
+  if (related) copy.relations.set(relation, { props: new Set([...related.props, property]), relations: related.relations });
+  return copy;
 }
 
 export async function keysetPage<T extends { id: string }>(

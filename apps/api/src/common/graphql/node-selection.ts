@@ -1,4 +1,6 @@
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { nodeNeeds } from './row-reads.js';
+import type { RowNeeds } from './row-reads.js';
 
 /**
  * The fields a connection field's query selects on its nodes (`edges { node { … } }`, through
@@ -22,4 +24,16 @@ export function nodeFieldsSelected(info: GraphQLResolveInfo): Set<string> {
   };
   for (const node of info.fieldNodes) visit(node.selectionSet, ['edges', 'node']);
   return names;
+}
+
+/** What a connection's query asks of its nodes: the fields it selects, and what they need of each row. */
+export interface NodeSelection {
+  fields: ReadonlySet<string>;
+  /** row-reads.ts: the columns of the row and of the rows read along it (null: whole rows) */
+  needs: RowNeeds | null;
+}
+
+/** The {@link NodeSelection} of a connection field of `entity`'s nodes. */
+export function nodeSelection(info: GraphQLResolveInfo, entity: Parameters<typeof nodeNeeds>[1]): NodeSelection {
+  return { fields: nodeFieldsSelected(info), needs: nodeNeeds(info, entity) };
 }

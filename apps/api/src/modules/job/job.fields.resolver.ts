@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver } from 'type-graphql';
+import { Ctx, FieldResolver, Info, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Parent } from '../../common/graphql/parent.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { viewerOf } from '../../common/context/request-context.js';
@@ -17,7 +18,8 @@ import { refusalOf } from './job.service.js';
 import { JobEvent } from './job-event.entity.js';
 import { JobTemplate } from './job-template.entity.js';
 import { Job } from './job.entity.js';
-import { loaderById } from '../../common/context/loaders.js';
+import { loaderById, rowNow } from '../../common/context/loaders.js';
+import { fieldReads, rowNeedsBelow } from '../../common/graphql/row-reads.js';
 import { jobLoaders } from './job.loaders.js';
 import { thenNow } from '../../common/context/now.js';
 import type { Now } from '../../common/context/now.js';
@@ -44,8 +46,8 @@ export function describesVehicleDetails(eventType: string, key: string): boolean
 export class JobFieldsResolver {
   @Allow('jobs:read')
   @FieldResolver(() => Vehicle, { nullable: true, description: 'The vehicle — for a service partner only while its access grant lasts (null afterwards).' })
-  vehicle(@Parent() job: Job, @Ctx() ctx: RequestContext): Now<Vehicle | null> {
-    return thenNow(seesVehicle(ctx, job), (sees) => (sees ? loaderById(ctx, Vehicle).now(job.vehicle.id) : null));
+  vehicle(@Parent() job: Job, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Now<Vehicle | null> {
+    return thenNow(seesVehicle(ctx, job), (sees) => (sees ? rowNow(ctx, Vehicle, job.vehicle.id, rowNeedsBelow(info, Vehicle)?.props ?? null) : null));
   }
 
   @Allow('jobs:read')
@@ -77,8 +79,8 @@ export class JobFieldsResolver {
 
   @Allow('jobs:read')
   @FieldResolver(() => Partner, { nullable: true, description: 'The service partner it is assigned to.' })
-  servicePartner(@Parent() job: Job, @Ctx() ctx: RequestContext): Now<Partner | null> {
-    return job.servicePartner ? loaderById(ctx, Partner).now(job.servicePartner.id) : null;
+  servicePartner(@Parent() job: Job, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Now<Partner | null> {
+    return job.servicePartner ? rowNow(ctx, Partner, job.servicePartner.id, rowNeedsBelow(info, Partner)?.props ?? null) : null;
   }
 
   @Allow('jobs:read')
@@ -118,3 +120,9 @@ export class JobEventFieldsResolver {
     return shown.length > 0 ? Object.fromEntries(shown) : null;
   }
 }
+
+// what the fields a jobs list shows read of a job's row (row-reads.ts): the page reads no more
+fieldReads(Job, {
+  vehicle: [{ vehicle: '*' }],
+  servicePartner: [{ servicePartner: '*' }],
+});

@@ -1,7 +1,7 @@
 import { calendarDaySchema } from '@partner-hub/domain';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { rowShape } from '../../common/db/plain-rows.js';
-import type { RelatedRows } from '../../common/db/plain-rows.js';
+import type { RelatedRows, RowNeeds } from '../../common/db/plain-rows.js';
 import { primeRows } from '../../common/context/loaders.js';
 import { parseInput } from '../../common/errors/parse-input.js';
 import { keysetRows } from '../../common/graphql/connection.js';
@@ -37,7 +37,8 @@ export function jobsWhereSql(ctx: RequestContext, filter: JobFilterInput | null)
 /**
  * A page of jobs as plain rows (`filter` null: an id in it does not open — nothing matches); `total`
  * computes `totalCount` (the maintained counters where they cover the filter); `withVehicle` reads each
- * job's vehicle along (for `Job.vehicle`, which still applies its rule: the row only primes the loader).
+ * job's vehicle along (for `Job.vehicle`, which still applies its rule: the row only primes the loader);
+ * `needs` narrows every row read to what the query's selection needs of it (whole rows without it).
  */
 export function jobsPage(
   ctx: RequestContext,
@@ -47,9 +48,10 @@ export function jobsPage(
   after: string | null | undefined,
   total: (() => Promise<number>) | undefined,
   withVehicle = false,
+  needs: RowNeeds | null = null,
 ): Promise<Page<Job>> {
   // the service partner (and its organization, which names it) in the same statement: nearly every list shows it
   const related = (rows: RelatedRows) => primeRows(ctx, rows);
   const along = withVehicle ? ['servicePartner', 'vehicle'] : ['servicePartner'];
-  return keysetRows(ctx.em, rowShape(ctx.em, Job), { ...jobsWhereSql(ctx, filter), first, after, ...order, total, along, related });
+  return keysetRows(ctx.em, rowShape(ctx.em, Job), { ...jobsWhereSql(ctx, filter), first, after, ...order, total, along, related, needs });
 }

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { Connection } from '../../common/graphql/connection.js';
-import { nodeFieldsSelected } from '../../common/graphql/node-selection.js';
+import { nodeSelection } from '../../common/graphql/node-selection.js';
 import { NotFoundError, ValidationError, VersionConflictError } from '../../common/errors/error-results.js';
 import { fromConfigurationInput } from './job-configuration.types.js';
 import { InvalidTransitionError } from './job.errors.js';
@@ -44,7 +44,7 @@ export class JobResolver {
     @Arg('orderBy', () => JobOrder, { nullable: true, description: 'Sort order; newest first when omitted.' }) orderBy?: JobOrder | null,
     @Info() info?: GraphQLResolveInfo,
   ) {
-    return listJobs(ctx, filter ?? {}, orderBy ?? { field: 'CREATED_AT', direction: 'DESC' }, first, after, info ? nodeFieldsSelected(info) : undefined);
+    return listJobs(ctx, filter ?? {}, orderBy ?? { field: 'CREATED_AT', direction: 'DESC' }, first, after, info ? nodeSelection(info, Job) : undefined);
   }
 
   @Allow('jobs:read')

@@ -13,6 +13,7 @@ import { NotFound, ValidationFailed, VersionConflict } from '../../common/errors
 import { expectVersion } from '../../common/db/versioned.js';
 import { parseInput, parseUpdate } from '../../common/errors/parse-input.js';
 import type { Page } from '../../common/graphql/connection.js';
+import type { NodeSelection } from '../../common/graphql/node-selection.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Partner } from '../partner/partner.entity.js';
 import { AccessGrant } from '../vehicle/access-grant.entity.js';
@@ -83,8 +84,9 @@ export function jobSortColumn(field: JobSortField): 'createdAt' | 'kind' | 'stat
 }
 
 /**
- * A page of the jobs the viewer may see, filtered (every filter on an index) and sorted; `selected`,
- * the node fields the query asks for (the vehicle is read along only when asked).
+ * A page of the jobs the viewer may see, filtered (every filter on an index) and sorted; `selection`,
+ * what the query asks of the nodes (the vehicle is read along only when asked, each row narrowed to
+ * what the selection needs).
  */
 export async function listJobs(
   ctx: RequestContext,
@@ -92,13 +94,13 @@ export async function listJobs(
   sort: { field: JobSortField; direction: 'ASC' | 'DESC' },
   first: number,
   after?: string | null,
-  selected?: ReadonlySet<string>,
+  selection?: NodeSelection,
 ): Promise<Page<Job>> {
   const open = await jobFilterIdsOpen(ctx, filter);
   // the total of a tab, status, partner or batch is a sum over the maintained counters, not a count over the jobs
   const total = !open ? () => Promise.resolve(0) : countersCover(filter) ? () => countJobs(ctx, filter) : undefined;
   const order = { orderBy: SORT_COLUMNS[sort.field], direction: sort.direction === 'ASC' ? ('asc' as const) : ('desc' as const) };
-  return jobsPage(ctx, open ? filter : null, order, first, after, total, selected?.has('vehicle') ?? false);
+  return jobsPage(ctx, open ? filter : null, order, first, after, total, selection?.fields.has('vehicle') ?? false, selection?.needs);
 }
 
 const jobFieldsSchema = z.object({

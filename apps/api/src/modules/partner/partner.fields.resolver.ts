@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, Info, Int, ObjectType, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Parent } from '../../common/graphql/parent.js';
 import { formatAmount } from '@partner-hub/domain';
 import type { AccountType } from '@partner-hub/domain';
@@ -20,7 +21,8 @@ import { Partner } from './partner.entity.js';
 import { canManage, canSee, partnerScope, partnerScopeNow, seesUsersOf } from '../access/partner-scope.js';
 import { principalReadsPartnerHistory, readsUsersOfPartner } from '../access/system-reads.js';
 import { ancestorsOfPartner, descendantsOfPartner } from './partner.service.js';
-import { loaderById } from '../../common/context/loaders.js';
+import { loaderById, rowNow } from '../../common/context/loaders.js';
+import { fieldReads, rowNeedsBelow } from '../../common/graphql/row-reads.js';
 import { partnerLoaders } from './partner.loaders.js';
 import { thenNow } from '../../common/context/now.js';
 import type { Now } from '../../common/context/now.js';
@@ -57,7 +59,10 @@ export class PartnerFieldsResolver {
   @Allow()
   @FieldResolver(() => String, { description: 'The partner organization\'s name.' })
   name(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Now<string> {
-    return thenNow(this.organization(partner, ctx), (organization) => organization.name);
+    return thenNow(rowNow(ctx, Organization, partner.organization.id, ['name']), (organization) => {
+      if (!organization) throw new Error(`organization of partner ${partner.id} is missing`);
+      return organization.name;
+    });
   }
 
   @Allow()
@@ -80,10 +85,10 @@ export class PartnerFieldsResolver {
 
   @Allow()
   @FieldResolver(() => Partner, { nullable: true, description: 'The parent partner; null at the top level or when it lies outside the viewer\'s tree.' })
-  parent(@Parent() partner: Partner, @Ctx() ctx: RequestContext): Now<Partner | null> {
+  parent(@Parent() partner: Partner, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Now<Partner | null> {
     const parent = partner.parent;
     if (!parent) return null;
-    return thenNow(partnerScopeNow(ctx), (scope) => (canSee(scope, parent.id) ? loaderById(ctx, Partner).now(parent.id) : null));
+    return thenNow(partnerScopeNow(ctx), (scope) => (canSee(scope, parent.id) ? rowNow(ctx, Partner, parent.id, rowNeedsBelow(info, Partner)?.props ?? null) : null));
   }
 
   @Allow()
@@ -165,3 +170,10 @@ export class PartnerFieldsResolver {
     return keysetRows(em, rowShape(em, User), { where: ['t."organization_id" = ?'], params: [partner.organization.id], first, after, orderBy: 'email', direction: 'asc' });
   }
 }
+
+// what the fields a partners list shows read of a partner's row (row-reads.ts): the page reads no more
+fieldReads(Partner, {
+  name: [{ organization: ['name'] }],
+  parent: [{ parent: '*' }],
+  subPartnerCount: [],
+});

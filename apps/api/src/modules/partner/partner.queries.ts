@@ -5,6 +5,7 @@ import { rowShape } from '../../common/db/plain-rows.js';
 import { uuidArray } from '../../common/db/uuid-array.js';
 import { keysetRows } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
+import type { NodeSelection } from '../../common/graphql/node-selection.js';
 import { filterIdsOpen } from '../access/filter-ids.js';
 import { partnerScope } from '../access/partner-scope.js';
 import { Partner } from './partner.entity.js';
@@ -47,9 +48,9 @@ export async function partnersWhereSql(ctx: RequestContext, filter: PartnerFilte
 }
 
 /**
- * A page of partners as plain rows, their organizations and parents read along; the values computed
- * along (`computeAlong`: the sub-partner and vehicle counts) that `selected` names — all when not
- * given — per row in the same statement.
+ * A page of partners as plain rows, their organizations and parents read along — narrowed to what
+ * the query's `selection` needs of them, whole without it; the values computed along (`computeAlong`:
+ * the sub-partner and vehicle counts) that it selects — all without it — per row in the same statement.
  */
 export async function partnersPage(
   ctx: RequestContext,
@@ -57,11 +58,11 @@ export async function partnersPage(
   order: { orderBy: string; direction: 'asc' | 'desc' },
   first: number,
   after: string | null | undefined,
-  selected?: ReadonlySet<string>,
+  selection?: NodeSelection,
 ): Promise<Page<Partner>> {
   // the counts the page shows (a partner's sub-partners, its vehicles — computeAlong in the loaders of the
   // features that own them), per row on their indexes, primed into the loaders their fields read
-  const along = computedAlong(Partner, selected);
+  const along = computedAlong(Partner, selection?.fields);
   return keysetRows(ctx.em, rowShape(ctx.em, Partner), {
     ...(await partnersWhereSql(ctx, filter)),
     first,
@@ -69,6 +70,7 @@ export async function partnersPage(
     ...order,
     // `organization` is read along every partner (partner.loaders.ts): t_0; the parent and its organization after it
     along: ['parent'],
+    needs: selection?.needs,
     related: (rows) => primeRows(ctx, rows),
     compute: Object.fromEntries(along.map((c) => [c.field, c.sql('t')])),
     computed: (id, values) => {

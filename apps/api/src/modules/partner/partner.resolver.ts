@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { Connection } from '../../common/graphql/connection.js';
-import { nodeFieldsSelected } from '../../common/graphql/node-selection.js';
+import { nodeSelection } from '../../common/graphql/node-selection.js';
 import { NotFoundError, ValidationError, VersionConflictError } from '../../common/errors/error-results.js';
 import { Partner } from './partner.entity.js';
 import { PartnerSuccess } from './partner.types.js';
@@ -67,7 +67,7 @@ export class PartnerResolver {
     @Arg('orderBy', () => PartnerOrder, { nullable: true, description: 'Sort order; by name ascending when omitted.' }) orderBy?: PartnerOrder | null,
     @Info() info?: GraphQLResolveInfo,
   ) {
-    return listPartners(ctx, filter ?? {}, orderBy ?? { field: 'NAME', direction: 'ASC' }, first, after, info ? nodeFieldsSelected(info) : undefined);
+    return listPartners(ctx, filter ?? {}, orderBy ?? { field: 'NAME', direction: 'ASC' }, first, after, info ? nodeSelection(info, Partner) : undefined);
   }
 
   @Allow('partners:read')

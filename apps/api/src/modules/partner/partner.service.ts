@@ -19,6 +19,7 @@ import type { RequestContext } from '../../common/context/request-context.js';
 import { ValidationFailed } from '../../common/errors/app-errors.js';
 import { parseInput, parseUpdate } from '../../common/errors/parse-input.js';
 import type { Page } from '../../common/graphql/connection.js';
+import type { NodeSelection } from '../../common/graphql/node-selection.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Partner } from './partner.entity.js';
@@ -104,9 +105,9 @@ export async function listPartners(
   order: PartnerOrderInput,
   first: number,
   after?: string | null,
-  selected?: ReadonlySet<string>,
+  selection?: NodeSelection,
 ): Promise<Page<Partner>> {
-  return partnersPage(ctx, filter, { orderBy: SORT_COLUMNS[order.field], direction: order.direction === 'ASC' ? 'asc' : 'desc' }, first, after, selected);
+  return partnersPage(ctx, filter, { orderBy: SORT_COLUMNS[order.field], direction: order.direction === 'ASC' ? 'asc' : 'desc' }, first, after, selection);
 }
 
 export const getPartner = findVisiblePartner;

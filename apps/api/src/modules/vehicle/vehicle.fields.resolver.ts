@@ -20,6 +20,7 @@ import { VehicleAssignment } from './vehicle-assignment.entity.js';
 import { vehicleLoaders } from './vehicle.loaders.js';
 import { loaderById } from '../../common/context/loaders.js';
 import type { Now } from '../../common/context/now.js';
+import { fieldReads } from '../../common/graphql/row-reads.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Job } from '../job/job.entity.js';
 import { visibleJobs } from '../access/job-scope.js';
@@ -133,3 +134,6 @@ export class PartnerVehicleFieldsResolver {
     return vehicleLoaders(ctx).assignedVehicleCount.now(partner.id);
   }
 }
+
+// a partners list's vehicle count reads only the partner's id (row-reads.ts)
+fieldReads(Partner, { vehicleCount: [] });
