@@ -62,8 +62,8 @@ let guardPartialRows = false;
 
 /**
  * Makes every partial row read from now on throw when a property it does not hold is read (tests:
- * testing/test-app.ts) — a field resolver that reads more than `fieldReads` declares fails loudly
- * instead of answering null.
+ * the Vitest setup file testing/guard-partial-rows.ts) — a field resolver that reads more than
+ * `fieldReads` declares fails loudly instead of answering null.
  */
 export function guardPartialRowReads(): void {
   guardPartialRows = true;

@@ -124,7 +124,6 @@ export function needsOf(entity: Class, set: SelectionSetNode | undefined, fragme
 const belowField = new WeakMap<object, RowNeeds | null>();
 const belowNodes = new WeakMap<object, RowNeeds | null>();
 
-
 /**
  * What the row a field answers (e.g. `Partner.parent`) needs for the field's own selection, once per
  * field node of the parsed document (shared: copy it before adding to it); null: the whole row.
