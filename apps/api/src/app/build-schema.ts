@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { buildSchemaSync } from 'type-graphql';
 import type { MiddlewareFn } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { lexicographicSortSchema, printSchema } from 'graphql';
@@ -12,7 +11,7 @@ import { createAppPubSub } from './pubsub.js';
 import type { AppPubSub } from '../common/context/events.js';
 import { resolvers } from './resolvers.js';
 import { guardSubscriptions } from './live-identity.js';
-import { buildCheckingFieldRulesInPlace, resolvePlainFieldsDirectly, useAtOperationRoots } from './field-wiring.js';
+import { buildCallingFieldResolversDirectly, buildCheckingFieldRulesInPlace, resolvePlainFieldsDirectly, useAtOperationRoots } from './field-wiring.js';
 
 /**
  * Every mutation that changes something writes an audit event (DESIGN.md §1). A mutation that
@@ -33,12 +32,13 @@ const requireAuditEvent: MiddlewareFn<RequestContext> = async ({ info, context }
  * Builds the executable schema from the resolvers (authorization and error mapping included); every
  * subscription delivers only while its subscriber's identity holds (live-identity.ts). The error
  * mapping and the audit guard run once per root field, authorization only on fields with a rule
- * (checked in place), and plain fields resolve without any wrapper (field-wiring.ts).
+ * (checked in place), field resolver methods are called directly and plain fields resolve without any
+ * wrapper (field-wiring.ts).
  */
 export async function buildAppSchema(pubSub: AppPubSub = createAppPubSub().pubSub): Promise<GraphQLSchema> {
   resolvePlainFieldsDirectly();
   const schema = buildCheckingFieldRulesInPlace(() =>
-    buildSchemaSync({
+    buildCallingFieldResolversDirectly({
       resolvers,
       authChecker,
       authMode: 'error',

@@ -4,7 +4,7 @@ import type { MiddlewareFn } from 'type-graphql';
 import { getMetadataStorage } from 'type-graphql';
 import type { RequestContext } from '../common/context/request-context.js';
 import { buildAppSchema } from './build-schema.js';
-import { useAtOperationRoots } from './field-wiring.js';
+import { isCalledDirectly, useAtOperationRoots } from './field-wiring.js';
 import { makeViewer } from '../common/auth/viewer.js';
 import type { Viewer } from '../common/auth/viewer.js';
 
@@ -65,5 +65,24 @@ describe('field wiring', () => {
     // @Allow('partners:read', 'vehicles:read'): refused before the resolver runs (it would need loaders)
     expect(technician.permissions.has('partners:read')).toBe(false);
     expect(() => resolve('vehicleCount', asViewer(technician))).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+  });
+
+  it('calls field resolver methods directly with their parent, context and info; a method with arguments keeps type-graphql\'s handler', async () => {
+    const schema = await buildAppSchema();
+    const fields = (type: string) => {
+      const object = schema.getType(type);
+      if (!isObjectType(object)) throw new Error(`${type} is not an object type`);
+      return object.getFields();
+    };
+    // a direct call answers as type-graphql's handler did (here inside the field's rule check)
+    const viewer = makeViewer({ kind: 'USER', userId: 'u', apiKeyId: null, sessionId: null, sessionExpiresAt: null, organizationId: 'o', organizationKind: 'PRINCIPAL', role: 'VIEWER', label: 'v' });
+    const row = { id: 'x', depositMinor: 2500, currency: 'EUR', additionalCurrencies: [], accountType: 'PREPAID' };
+    expect(fields('Partner')['agreement']!.resolve!(row, {}, { viewer, blocked: false }, {} as never)).toMatchObject({ deposit: '25.00' });
+    const direct = Object.entries({ Partner: ['agreement', 'name', 'parent', 'subPartnerCount', 'vehicleCount'], Job: ['vehicle', 'servicePartner'] });
+    const wiring = new Map<string, boolean>();
+    for (const [type, names] of direct) for (const name of names) wiring.set(`${type}.${name}`, isCalledDirectly(fields(type)[name]!.resolve));
+    expect([...wiring].filter(([, isDirect]) => !isDirect)).toEqual([]);
+    // `users(first, after)` has arguments: type-graphql converts them
+    expect(isCalledDirectly(fields('Partner')['users']!.resolve)).toBe(false);
   });
 });

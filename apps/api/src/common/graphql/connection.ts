@@ -197,7 +197,7 @@ export async function keysetRows<T extends { id: string }>(em: EntityManager, sh
   // a related column's value as read (a text such as a name); the table's own through its row's type (dates as Date)
   const sortAt = relation ? select.offsetOf(relation) + sortShape.indexOf(field) : -1;
   const sortValue = (node: T, row: readonly unknown[]) => (relation ? row[sortAt] : node[orderBy as keyof T]);
-  const edges = nodes.map((node, i) => ({ cursor: encodeCursor(sortValue(node, rows[i]!), node.id), node }));
+  const edges = nodes.map((node, i) => new RowEdge(node, sortValue(node, rows[i]!)));
   let count: Promise<number> | undefined;
   const countAll = async () => {
     const [row] = await selectValues(em, `select count(*) from ${select.from} where ${filtered}`, countParams);
@@ -210,6 +210,18 @@ export async function keysetRows<T extends { id: string }>(em: EntityManager, sh
       return (count ??= total ? total() : countAll());
     },
   };
+}
+
+/** An edge of a page of rows: its cursor is encoded when asked for (most lists select only the page's `endCursor`). */
+class RowEdge<T extends { id: string }> {
+  constructor(
+    readonly node: T,
+    private readonly sortValue: unknown,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.sortValue, this.node.id);
+  }
 }
 
 /** `needs` and the column a page sorts by (its cursor holds the value) */

@@ -1,4 +1,5 @@
 import { createParameterDecorator } from 'type-graphql';
+import type { ResolverData } from 'type-graphql';
 
 /**
  * The object a field resolves on, as it is. type-graphql's `@Root()` copies a root that is not an
@@ -8,5 +9,8 @@ import { createParameterDecorator } from 'type-graphql';
  * `relation.id` only, which both forms carry.
  */
 export function Parent() {
-  return createParameterDecorator(({ root }) => root);
+  return createParameterDecorator(parentOf);
 }
+
+/** what `@Parent()` hands a field resolver (app/field-wiring.ts recognizes it to pass the root directly) */
+export const parentOf = ({ root }: ResolverData): unknown => root;
