@@ -156,10 +156,14 @@ export function buildCallingFieldResolversDirectly(options: BuildSchemaOptions):
     // as type-graphql builds the type: its fields by schema name, the last of a name wins
     const fields = new Map([...interfaceFields, ...(objectType.fields ?? [])].map((field) => [field.schemaName, field]));
     for (const [schemaName, field] of fields) {
+      // the definition type-graphql resolves the field with (its lookup), when it is a resolver class's method
       const resolver = storage.fieldResolvers.find(
-        (r) => r.kind === 'external' && built.has(r.target) && r.getObjectType?.() === field.target && r.methodName === field.name,
+        (r) => (r.kind === 'internal' || built.has(r.target)) && r.getObjectType?.() === field.target && r.methodName === field.name,
       );
-      const direct = resolver && !resolver.middlewares?.length && !resolver.roles?.length ? directCall(resolver, instances.get(resolver.target as new () => object)) : null;
+      const direct =
+        resolver?.kind === 'external' && !resolver.middlewares?.length && !resolver.roles?.length
+          ? directCall(resolver, instances.get(resolver.target as new () => object))
+          : null;
       const schemaField = type.getFields()[schemaName];
       if (direct && schemaField) {
         schemaField.resolve = direct;
