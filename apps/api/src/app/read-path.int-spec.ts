@@ -191,24 +191,26 @@ describe('the three page shapes of the read path', () => {
     expect(searched.data?.vehicles.totalCount).toBe(1);
   });
 
-  it('reads the partners and jobs pages narrowed to what they select, with the answers whole rows give', async () => {
-    // `profileEditable` and `availableActions` declare no reads (row-reads.ts): with them, the same page reads whole rows
+  it('reads the partners, jobs and vehicles pages narrowed to what they select, with the answers whole rows give', async () => {
+    // `profileEditable`, `availableActions` and `history` declare no reads (row-reads.ts): with them, the same page reads whole rows
     const WHOLE_PARTNERS = PARTNERS.replace('vehicleCount }', 'vehicleCount profileEditable }');
     const WHOLE_JOBS = JOBS.replace('servicePartner { id partnerId name } }', 'servicePartner { id partnerId name } availableActions }');
+    const WHOLE_VEHICLES = VEHICLES.replace('heldOutOfView', 'heldOutOfView history(first: 1) { totalCount }');
     for (const [narrow, whole, vars, token] of [
       [PARTNERS, WHOLE_PARTNERS, { first: 50, filter: { search: 'Read' } }, dealerAdmin],
       [JOBS, WHOLE_JOBS, { first: 50, filter: { kind: 'INSTALLATION', status: 'ASSIGNED' } }, adminA],
+      [VEHICLES, WHOLE_VEHICLES, { first: 50 }, adminA],
     ] as const) {
       const narrowStatements = await pageStatements(narrow, vars, token);
       const wholeStatements = await pageStatements(whole, vars, token);
-      // the page's statement: no column the selection does not need (an organization's address, a job's notes)
+      // the page's statement: no column the selection does not need (an organization's address, a job's notes, a vehicle's firmware)
       const page = (statements: string[]) => statements.find((s) => /limit \$\d+$/.test(s.trim()) || /limit \?$/.test(s.trim())) ?? statements.join('\n');
-      expect(page(narrowStatements)).not.toMatch(/"address"|"notes"|"configuration"/);
+      expect(page(narrowStatements)).not.toMatch(/"address"|"notes"|"configuration"|"firmware"/);
       expect(page(wholeStatements)).toMatch(/"address"/);
       const narrowAnswer = (await app.gql(narrow, vars, { sessionToken: token })).data as Record<string, { edges: { node: Record<string, unknown> }[] }>;
       const wholeAnswer = (await app.gql(whole, vars, { sessionToken: token })).data as Record<string, { edges: { node: Record<string, unknown> }[] }>;
       const field = Object.keys(narrowAnswer)[0]!;
-      const dropExtra = ({ profileEditable: _p, availableActions: _a, ...node }: Record<string, unknown>) => node;
+      const dropExtra = ({ profileEditable: _p, availableActions: _a, history: _h, ...node }: Record<string, unknown>) => node;
       expect(narrowAnswer[field]!.edges.length).toBeGreaterThan(5);
       expect(narrowAnswer[field]!.edges.map((e) => e.node)).toEqual(wholeAnswer[field]!.edges.map((e) => dropExtra(e.node)));
     }

@@ -18,7 +18,8 @@ import { Vehicle } from './vehicle.entity.js';
 import { VehicleAccessEntry } from './vehicle.types.js';
 import { VehicleAssignment } from './vehicle-assignment.entity.js';
 import { vehicleLoaders } from './vehicle.loaders.js';
-import { loaderById } from '../../common/context/loaders.js';
+import { loaderById, rowNow } from '../../common/context/loaders.js';
+import { thenNow } from '../../common/context/now.js';
 import type { Now } from '../../common/context/now.js';
 import { fieldReads } from '../../common/graphql/row-reads.js';
 import { Organization } from '../organization/organization.entity.js';
@@ -29,10 +30,11 @@ import { visibleJobs } from '../access/job-scope.js';
 export class VehicleFieldsResolver {
   @Allow()
   @FieldResolver(() => String, { description: 'The name of the principal the vehicle belongs to (a partner working for several principals sees vehicles of each).' })
-  async principalName(@Parent() vehicle: Vehicle, @Ctx() ctx: RequestContext): Promise<string> {
-    const principal = await loaderById(ctx, Organization).load(vehicle.principal.id);
-    if (!principal) throw new Error(`principal of vehicle ${vehicle.id} is missing`);
-    return principal.name;
+  principalName(@Parent() vehicle: Vehicle, @Ctx() ctx: RequestContext): Now<string> {
+    return thenNow(rowNow(ctx, Organization, vehicle.principal.id, ['name']), (principal) => {
+      if (!principal) throw new Error(`principal of vehicle ${vehicle.id} is missing`);
+      return principal.name;
+    });
   }
 
   @Allow('vehicles:read')
@@ -45,11 +47,11 @@ export class VehicleFieldsResolver {
   @FieldResolver(() => [VehicleAssignment], {
     description: 'The partners the vehicle is assigned to, as far as the viewer\'s tree reaches (technicians see none); with includeEnded, also earlier periods.',
   })
-  async assignments(
+  assignments(
     @Parent() vehicle: Vehicle,
     @Ctx() ctx: RequestContext,
     @Arg('includeEnded', () => Boolean, { defaultValue: false, description: 'Also list assignments that were taken back.' }) includeEnded: boolean,
-  ): Promise<VehicleAssignment[]> {
+  ): Now<VehicleAssignment[]> {
     const subject = accessSubject(ctx);
     if (subject.kind === 'PARTNER' && !seesAssignments(subject.role)) return [];
     return vehicleAssignments(ctx, vehicle.id, includeEnded);
@@ -59,10 +61,11 @@ export class VehicleFieldsResolver {
   @FieldResolver(() => Boolean, {
     description: 'Whether the vehicle is assigned now to a partner that `assignments` does not show the viewer (a technician, or a partner seeing it through a job grant): it is held, but not by whom.',
   })
-  async heldOutOfView(@Parent() vehicle: Vehicle, @Ctx() ctx: RequestContext): Promise<boolean> {
-    const shown = new Set((await this.assignments(vehicle, ctx, false)).map((a) => a.id));
-    const open = (await vehicleLoaders(ctx).assignmentsByVehicle.load(vehicle.id)).filter((a) => !a.unassignedAt);
-    return open.some((a) => !shown.has(a.id));
+  heldOutOfView(@Parent() vehicle: Vehicle, @Ctx() ctx: RequestContext): Now<boolean> {
+    return thenNow(this.assignments(vehicle, ctx, false), (shownList) => {
+      const shown = new Set(shownList.map((a) => a.id));
+      return thenNow(vehicleLoaders(ctx).assignmentsByVehicle.now(vehicle.id), (all) => all.some((a) => !a.unassignedAt && !shown.has(a.id)));
+    });
   }
 
   @Allow('owners:read')
@@ -88,10 +91,11 @@ export class VehicleFieldsResolver {
 export class VehicleAssignmentFieldsResolver {
   @Allow('vehicles:read')
   @FieldResolver(() => Partner, { description: 'The partner the vehicle is (or was) assigned to.' })
-  async partner(@Parent() assignment: VehicleAssignment, @Ctx() ctx: RequestContext): Promise<Partner> {
-    const partner = await loaderById(ctx, Partner).load(assignment.partner.id);
-    if (!partner) throw new NotFound('partner');
-    return partner;
+  partner(@Parent() assignment: VehicleAssignment, @Ctx() ctx: RequestContext): Now<Partner> {
+    return thenNow(loaderById(ctx, Partner).now(assignment.partner.id), (partner) => {
+      if (!partner) throw new NotFound('partner');
+      return partner;
+    });
   }
 }
 
@@ -134,6 +138,15 @@ export class PartnerVehicleFieldsResolver {
     return vehicleLoaders(ctx).assignedVehicleCount.now(partner.id);
   }
 }
+
+// what the fields a vehicles list shows read of a vehicle's row (row-reads.ts): the page reads no more
+fieldReads(Vehicle, {
+  principalName: [{ principal: ['name'] }],
+  accessVia: [],
+  assignments: [],
+  heldOutOfView: [],
+  owners: [],
+});
 
 // a partners list's vehicle count reads only the partner's id (row-reads.ts)
 fieldReads(Partner, { vehicleCount: [] });

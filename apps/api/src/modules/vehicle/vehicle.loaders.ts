@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { batched, computeAlong, contextLoaders, groupRows, primeRows } from '../../common/context/loaders.js';
+import { Loader, batched, computeAlong, contextLoaders, groupRows, primeRows } from '../../common/context/loaders.js';
 import { rowsWhere } from '../../common/db/plain-rows.js';
 import { uuidArray } from '../../common/db/uuid-array.js';
 import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
@@ -11,7 +11,7 @@ import { Partner } from '../partner/partner.entity.js';
 /** Vehicles' loaders (vehicles by id: `loaderById(ctx, Vehicle)`). */
 export const vehicleLoaders = contextLoaders((em, ctx) => ({
   /** every assignment period of each vehicle, newest first: plain rows, each with its partner (and the partner's organization) read along */
-  assignmentsByVehicle: new DataLoader<string, VehicleAssignment[]>(async (ids) => {
+  assignmentsByVehicle: new Loader<string, VehicleAssignment[]>(async (ids) => {
     const { rows, related } = await rowsWhere(em, VehicleAssignment, {
       where: ['t."vehicle_id" = any(?::uuid[])'],
       params: [uuidArray(ids)],

@@ -3,6 +3,7 @@ import { primeRows } from '../../common/context/loaders.js';
 import { viewerOf } from '../../common/context/request-context.js';
 import { containsPattern, escapeLike } from '../../common/db/like.js';
 import { rowShape, selectRows } from '../../common/db/plain-rows.js';
+import type { RowNeeds } from '../../common/db/plain-rows.js';
 import { uuidArray } from '../../common/db/uuid-array.js';
 import { keysetRows } from '../../common/graphql/connection.js';
 import type { Page } from '../../common/graphql/connection.js';
@@ -66,13 +67,18 @@ async function countVehicles(ctx: RequestContext, archived: boolean): Promise<nu
   return Number(row?.n ?? 0);
 }
 
-/** A page of the vehicles the viewer may see as plain rows; `totalCount` from the counters where they cover the filter. */
+/**
+ * A page of the vehicles the viewer may see as plain rows — narrowed to `needs` (what the query's selection
+ * needs of each row, graphql/row-reads.ts), whole without it; `totalCount` from the counters where they
+ * cover the filter.
+ */
 export async function vehiclesPage(
   ctx: RequestContext,
   filter: VehicleFilterInput,
   order: { orderBy: 'vin' | 'make' | 'createdAt'; direction: 'asc' | 'desc' },
   first: number,
   after: string | null | undefined,
+  needs: RowNeeds | null = null,
 ): Promise<Page<Vehicle>> {
   const total = countersCover(ctx, filter) ? () => countVehicles(ctx, Boolean(filter.archived)) : undefined;
   return keysetRows(ctx.em, rowShape(ctx.em, Vehicle), {
@@ -83,6 +89,7 @@ export async function vehiclesPage(
     total,
     // the principal (which names it: `principalName`) in the same statement, primed into its by-id loader
     along: ['principal'],
+    needs,
     related: (rows) => primeRows(ctx, rows),
   });
 }

@@ -1,7 +1,9 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, createUnionType } from 'type-graphql';
+import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver, createUnionType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { Allow } from '../../common/auth/authorize.js';
 import { Connection } from '../../common/graphql/connection.js';
+import { nodeSelection } from '../../common/graphql/node-selection.js';
 import { NotFoundError, ValidationError, VersionConflictError } from '../../common/errors/error-results.js';
 import { Vehicle } from './vehicle.entity.js';
 import { whoCanAccess } from './vehicle-access.service.js';
@@ -54,8 +56,9 @@ export class VehicleResolver {
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after?: string | null,
     @Arg('filter', () => VehicleFilter, { nullable: true, description: 'Narrows the list.' }) filter?: VehicleFilter | null,
     @Arg('orderBy', () => VehicleOrder, { nullable: true, description: 'Sort order; newest first when omitted.' }) orderBy?: VehicleOrder | null,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return listVehicles(ctx, filter ?? {}, orderBy ?? { field: 'CREATED_AT', direction: 'DESC' }, first, after);
+    return listVehicles(ctx, filter ?? {}, orderBy ?? { field: 'CREATED_AT', direction: 'DESC' }, first, after, info ? nodeSelection(info, Vehicle) : undefined);
   }
 
   @Allow('vehicles:read')

@@ -13,10 +13,13 @@ import { uuidArray } from '../../common/db/uuid-array.js';
 import { NotFound, ValidationFailed } from '../../common/errors/app-errors.js';
 import { parseInput, parseUpdate } from '../../common/errors/parse-input.js';
 import type { Page } from '../../common/graphql/connection.js';
+import type { NodeSelection } from '../../common/graphql/node-selection.js';
 import { diffFields, recordAudit } from '../audit/audit.service.js';
 import { OwnerVehicleAccess } from '../owner/owner-vehicle-access.entity.js';
 import type { Partner } from '../partner/partner.entity.js';
-import { canSee, findManagedPartner, findVisiblePartner, partnerScope } from '../access/partner-scope.js';
+import { canSee, findManagedPartner, findVisiblePartner, partnerScope, partnerScopeNow } from '../access/partner-scope.js';
+import { thenNow } from '../../common/context/now.js';
+import type { Now } from '../../common/context/now.js';
 import { subtreesOf } from '../access/partner-tree.queries.js';
 import { findVisibleVehicle, readVisibleVehicle, heldVehiclesWhere, vehicleScopeWhere } from '../access/vehicle-access.js';
 import { Vehicle } from './vehicle.entity.js';
@@ -108,15 +111,20 @@ export async function vehiclesWhere(
   return { $and: conditions };
 }
 
-/** A page of the vehicles the viewer may see, filtered and sorted (keyset-paginated): plain rows (vehicle.queries.ts). */
+/**
+ * A page of the vehicles the viewer may see, filtered and sorted (keyset-paginated): plain rows
+ * (vehicle.queries.ts), narrowed to what the query's `selection` asks of the nodes.
+ */
 export function listVehicles(
   ctx: RequestContext,
   filter: VehicleFilterInput,
   order: VehicleOrderInput,
   first: number,
   after?: string | null,
+  selection?: NodeSelection,
 ): Promise<Page<Vehicle>> {
-  return vehiclesPage(ctx, filter, { orderBy: VEHICLE_SORT_COLUMNS[order.field], direction: order.direction === 'ASC' ? 'asc' : 'desc' }, first, after);
+  const direction = order.direction === 'ASC' ? 'asc' : 'desc';
+  return vehiclesPage(ctx, filter, { orderBy: VEHICLE_SORT_COLUMNS[order.field], direction }, first, after, selection?.needs);
 }
 
 /** One vehicle the viewer may see, to read (`vehicle(id)`). */
@@ -342,8 +350,8 @@ export async function unassignVehicles(ctx: RequestContext, partnerId: string, s
 }
 
 /** The assignment periods of a vehicle the viewer may see — only to partners in the viewer's scope (never a sibling's). */
-export async function vehicleAssignments(ctx: RequestContext, vehicleId: string, includeEnded: boolean): Promise<VehicleAssignment[]> {
-  const scope = await partnerScope(ctx);
-  const rows = await vehicleLoaders(ctx).assignmentsByVehicle.load(vehicleId);
-  return rows.filter((a) => (includeEnded || !a.unassignedAt) && canSee(scope, a.partner.id));
+export function vehicleAssignments(ctx: RequestContext, vehicleId: string, includeEnded: boolean): Now<VehicleAssignment[]> {
+  return thenNow(partnerScopeNow(ctx), (scope) =>
+    thenNow(vehicleLoaders(ctx).assignmentsByVehicle.now(vehicleId), (rows) => rows.filter((a) => (includeEnded || !a.unassignedAt) && canSee(scope, a.partner.id))),
+  );
 }
