@@ -87,7 +87,8 @@ export async function vehiclesPage(
     after,
     ...order,
     total,
-    // the principal (which names it: `principalName`) in the same statement, primed into its by-id loader
+    // the principal (which names it: `principalName`) in the same statement — whole, primed into its by-id
+    // loader, or narrowed to what the selection needs, kept for `rowNow` (common/context/loaders.ts)
     along: ['principal'],
     needs,
     related: (rows) => primeRows(ctx, rows),
