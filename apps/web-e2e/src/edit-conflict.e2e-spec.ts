@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findChromium, withPage } from './support/browser';
+import { clickUntil, findChromium, withPage } from './support/browser';
 import { browserSuite } from './support/suite';
 import { openAndSignIn } from './support/sign-in';
 import { gql, randomVin } from './support/demo-data';
@@ -43,8 +43,8 @@ describe.skipIf(!chromiumPath)('two people editing one vehicle', () => {
         await form.getByRole('button', { name: 'Save details' }).click();
         const dialog = page.getByRole('dialog', { name: 'Someone else changed this vehicle since you opened it' });
         await dialog.waitFor();
-        await dialog.getByRole('button', { name: 'Reload and keep my edits' }).click();
-        await dialog.waitFor({ state: 'hidden' });
+        // clicked until the dialog closes: under load a click can land while antd is still opening it (docs/testing.md)
+        await clickUntil(dialog.getByRole('button', { name: 'Reload and keep my edits' }), async () => !(await dialog.isVisible()));
 
         // the fresh model from the server, the user's make kept on top of it
         await expect.poll(() => form.getByLabel('Model', { exact: true }).inputValue()).toBe('Theirs');
